@@ -1,0 +1,64 @@
+import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
+import { statusBadgeStyles } from './status-badge.styles.js';
+
+/** One distinct shape per status, so the badge never relies on colour alone. */
+const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
+  // clock
+  pending_approval: svg`<circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+  // arrow into a circle
+  granting: svg`<path d="M8 1.75a6.25 6.25 0 1 1-6.25 6.25" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><path d="M5 8h5.5M8.5 5.5 11 8l-2.5 2.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
+  // check
+  active: svg`<circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="m5 8.25 2 2 4-4.25" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
+  // cross
+  rejected: svg`<circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="m5.75 5.75 4.5 4.5m0-4.5-4.5 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+  // arrow out of a circle
+  revoking: svg`<path d="M14.25 8A6.25 6.25 0 1 1 8 1.75" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><path d="M11 8H5.5M7.5 5.5 5 8l2.5 2.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
+  // minus
+  revoked: svg`<circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5 8h6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+  // warning triangle
+  failed: svg`<path d="M8 1.9 14.6 13.6H1.4Z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/><path d="M8 6.25v3.25" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><circle cx="8" cy="11.6" r=".9" fill="currentColor"/>`,
+};
+
+/**
+ * @summary Shows where an access request stands: the documented label, a tone and an icon of its own.
+ *
+ * @csspart base - The badge's pill.
+ * @csspart icon - The status icon.
+ * @csspart label - The status label.
+ *
+ * @cssproperty --ar-status-neutral-bg - Background of Revoked (and of unknown statuses).
+ * @cssproperty --ar-status-attention-bg - Background of Pending Approval.
+ * @cssproperty --ar-status-progress-bg - Background of Granting and Revoking.
+ * @cssproperty --ar-status-positive-bg - Background of Active.
+ * @cssproperty --ar-status-negative-bg - Background of Rejected and Failed.
+ * @cssproperty --ar-radius-pill - Corner radius of the pill.
+ */
+export class StatusBadge extends LitElement {
+  static override styles = statusBadgeStyles;
+
+  /** The request's status, as the API sends it (`pending_approval`, `active`, …). */
+  @property({ reflect: true }) accessor status = '';
+
+  /** The tone of the current status, reflected so hosts can style by it. Set by the badge. */
+  @property({ reflect: true }) accessor tone: StatusTone | undefined;
+
+  protected override willUpdate(): void {
+    this.tone = isStatus(this.status) ? statusInfo(this.status).tone : undefined;
+  }
+
+  protected override render() {
+    if (!isStatus(this.status)) {
+      return this.status ? html`<span part="base"><span part="label">${this.status}</span></span>` : nothing;
+    }
+    const info = statusInfo(this.status);
+    const label = msg(info.label, { id: `status.${info.id}.label` });
+    const description = msg(info.description, { id: `status.${info.id}.description` });
+    return html`<span part="base" title=${description}>
+      <svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${ICONS[info.id]}</svg>
+      <span part="label">${label}</span>
+    </span>`;
+  }
+}

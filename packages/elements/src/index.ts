@@ -1,0 +1,2 @@
+export { StatusBadge } from './components/status-badge/status-badge.js';
+export { define } from './define.js';

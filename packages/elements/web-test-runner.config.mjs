@@ -1,0 +1,3 @@
+import { createWtrConfig } from '../../scripts/wtr-base.mjs';
+
+export default createWtrConfig({ files: 'src/**/*.test.ts' });

@@ -1,0 +1,2 @@
+export { DEMO_USERS } from './fixtures.js';
+export type { DemoUserName } from './fixtures.js';

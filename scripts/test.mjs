@@ -1,0 +1,56 @@
+// `pnpm test`: every check the project has, stage by stage, with each stage's result and the time it took.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Workspace packages (and examples) that have a `test` script, in dependency order. */
+function packagesWithTests() {
+  const order = ['sdk', 'mock-server', 'elements'];
+  const dirs = [];
+  for (const parent of ['packages', 'examples']) {
+    const base = join(root, parent);
+    if (!existsSync(base)) continue;
+    const names = readdirSync(base, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(base, d.name, 'package.json')))
+      .map((d) => d.name)
+      .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    for (const name of names) {
+      const manifest = JSON.parse(readFileSync(join(base, name, 'package.json'), 'utf8'));
+      if (manifest.scripts?.test) dirs.push({ dir: join(parent, name), name: manifest.name });
+    }
+  }
+  return dirs;
+}
+
+/** @type {{ name: string, cmd: [string, ...string[]], cwd?: string }[]} */
+const stages = [
+  { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
+  { name: 'generated types match the contract', cmd: ['pnpm', 'run', '--silent', 'check:drift'] },
+  { name: 'typecheck (strict)', cmd: ['pnpm', 'run', '--silent', 'typecheck'] },
+  ...packagesWithTests().map(({ dir, name }) => ({
+    name: `tests: ${name}`,
+    cmd: /** @type {[string, ...string[]]} */ (['pnpm', 'run', '--silent', 'test']),
+    cwd: join(root, dir),
+  })),
+];
+
+const only = process.argv.slice(2);
+const selected = only.length ? stages.filter((s) => only.some((o) => s.name.includes(o))) : stages;
+const results = [];
+for (const stage of selected) {
+  console.log(`\n▶ ${stage.name}`);
+  const started = Date.now();
+  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), { cwd: stage.cwd ?? root, stdio: 'inherit', env: process.env });
+  const ok = run.status === 0;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  results.push({ name: stage.name, ok, seconds });
+  console.log(`${ok ? '✔' : '✘'} ${stage.name} (${seconds} s)`);
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  ${r.seconds} s`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`stages: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
