@@ -1,0 +1,288 @@
+/**
+ * The reference backend: the `Backend` interface over one seeded world. It owns the world's state
+ * (rebuilt on reset), the event subscribers (kept across resets) and, while the clock runs and
+ * someone listens, a real timer armed for the next due transition.
+ */
+import { generateWorld } from '../world/generate.js';
+import {
+  ApiProblem,
+  type Backend,
+  type Caller,
+  type CreateResult,
+  type RawQuery,
+  type StreamEvent,
+  type WorldOptions,
+} from './api.js';
+import { isVisibleTo } from './access-rules.js';
+import * as approvalService from './approvals.js';
+import { CatalogIndex } from './catalog-index.js';
+import * as catalogService from './catalog-queries.js';
+import { SimulatedClock, type RealTimeSource } from './clock.js';
+import { DEFAULT_START_TIME } from './constants.js';
+import type { EventRecord } from './events.js';
+import { HISTORY_SPAN_MS, playHistory, type HistoryIds } from './history.js';
+import { advanceTo, runDueJobs } from './lifecycle.js';
+import { BackendDefect } from './problems.js';
+import * as requestService from './requests.js';
+import { createState, type BackendState, type StatusChange } from './state.js';
+import * as submissionService from './submission.js';
+import { requestView } from './views.js';
+import { DEMO_USERS } from '../fixtures.js';
+
+export type StatusListener = (change: StatusChange) => void;
+
+export interface ReferenceBackend extends Backend {
+  /**
+   * Hears every status change (creation included, with `previousStatus` null), e.g. to notify the
+   * grantee and the requester. Not part of the HTTP contract yet. Returns the unsubscribe function.
+   */
+  onStatusChange(listener: StatusListener): () => void;
+  /** The ids of the seeded history's requests, by what each shows. */
+  readonly history: HistoryIds;
+}
+
+/** Timer functions (`setTimeout` by default); injectable so tests control real time completely. */
+export interface TimerApi {
+  setTimeout(callback: () => void, milliseconds: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface BackendDependencies {
+  readonly realTime?: RealTimeSource;
+  readonly timers?: TimerApi;
+}
+
+type ResolvedOptions = Backend['options'];
+
+const MAX_CATALOG_SIZE = 1_000_000;
+/** setTimeout's largest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const TOKENS: ReadonlyMap<string, string> = new Map(Object.values(DEMO_USERS).map((user) => [user.token, user.userId]));
+
+function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): ResolvedOptions {
+  const seed = options.seed ?? previous?.seed ?? 1;
+  const catalogSize = options.catalogSize ?? previous?.catalogSize ?? 2000;
+  const speed = options.speed ?? previous?.speed ?? 0;
+  const startTime = options.startTime ?? previous?.startTime ?? DEFAULT_START_TIME;
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  if (!Number.isInteger(catalogSize) || catalogSize < 0 || catalogSize > MAX_CATALOG_SIZE) {
+    throw new RangeError(`catalogSize must be a whole number from 0 to ${MAX_CATALOG_SIZE}, got ${catalogSize}`);
+  }
+  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`speed must be a number ≥ 0, got ${speed}`);
+  if (Number.isNaN(startTime.getTime())) throw new RangeError('startTime must be a valid date');
+  return { seed, catalogSize, speed, startTime: new Date(startTime.getTime()) };
+}
+
+const defaultTimers: TimerApi = {
+  setTimeout: (callback, milliseconds) => globalThis.setTimeout(callback, milliseconds),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
+};
+
+class SeededBackend implements ReferenceBackend {
+  #options: ResolvedOptions;
+  #state!: BackendState;
+  #history!: HistoryIds;
+  /** The last world built: a reset to the same seed and size reuses it (worlds are immutable). */
+  #cachedWorld: { key: string; catalog: CatalogIndex } | undefined;
+  readonly #subscribers = new Set<{ readonly callerId: string; readonly onEvent: (event: StreamEvent) => void }>();
+  readonly #statusListeners = new Set<StatusListener>();
+  readonly #realTime: RealTimeSource | undefined;
+  readonly #timers: TimerApi;
+  #timer: unknown;
+
+  constructor(options: WorldOptions, dependencies: BackendDependencies) {
+    this.#realTime = dependencies.realTime;
+    this.#timers = dependencies.timers ?? defaultTimers;
+    this.#options = resolveOptions(options);
+    this.#build();
+  }
+
+  get options(): ResolvedOptions {
+    return { ...this.#options, speed: this.#state.clock.speed, startTime: new Date(this.#options.startTime.getTime()) };
+  }
+
+  get history(): HistoryIds {
+    return this.#history;
+  }
+
+  #build(): void {
+    const { seed, catalogSize, startTime, speed } = this.#options;
+    const key = `${seed}:${catalogSize}`;
+    if (this.#cachedWorld?.key !== key) {
+      this.#cachedWorld = { key, catalog: new CatalogIndex(generateWorld({ seed, catalogSize })) };
+    }
+    const start = startTime.getTime();
+    const clock = new SimulatedClock(start - HISTORY_SPAN_MS, 0, this.#realTime);
+    const catalog = this.#cachedWorld.catalog;
+    this.#state = createState(
+      catalog.world,
+      clock,
+      {
+        onEvent: (event) => this.#deliver(event),
+        onStatusChange: (change) => this.#notifyStatusChange(change),
+        firstEventSequence: this.#state?.events.nextSequence ?? 1,
+      },
+      catalog,
+    );
+    this.#history = playHistory(this.#state, start);
+    clock.setSpeed(speed);
+  }
+
+  #deliver(event: EventRecord): void {
+    for (const subscriber of this.#subscribers) {
+      if (!isVisibleTo(event.request, subscriber.callerId)) continue;
+      callSafely(() => subscriber.onEvent(this.#shape(event, subscriber.callerId)));
+    }
+  }
+
+  #shape(event: EventRecord, callerId: string): StreamEvent {
+    return {
+      id: event.id,
+      data: { type: 'request.updated', request: requestView(this.#state.catalog, event.request, callerId) },
+    };
+  }
+
+  #notifyStatusChange(change: StatusChange): void {
+    for (const listener of this.#statusListeners) callSafely(() => listener(change));
+  }
+
+  /** Runs an API operation: due transitions first; anything but an ApiProblem is a defect. */
+  #run<T>(operation: string, body: (state: BackendState) => T): T {
+    try {
+      runDueJobs(this.#state, this.#state.clock.now());
+      return body(this.#state);
+    } catch (error) {
+      if (error instanceof ApiProblem) throw error;
+      throw new BackendDefect(operation, error);
+    } finally {
+      this.#armTimer();
+    }
+  }
+
+  /** While the clock runs and someone listens, wake up for the next due transition. */
+  #armTimer(): void {
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const { clock, scheduler } = this.#state;
+    const next = scheduler.nextDueAt();
+    if (this.#subscribers.size === 0 || clock.speed === 0 || next === undefined) return;
+    const realDelay = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil((next - clock.now()) / clock.speed)));
+    const timer = this.#timers.setTimeout(() => {
+      this.#timer = undefined;
+      this.tick();
+    }, realDelay);
+    // Node: a pending transition alone must not keep the process alive.
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+    this.#timer = timer;
+  }
+
+  authenticate(token: string): Caller | undefined {
+    const userId = TOKENS.get(token);
+    return userId ? { userId } : undefined;
+  }
+
+  me = (caller: Caller) => this.#run('me', (s) => catalogService.me(s.catalog, caller.userId));
+  grantees = (caller: Caller, query: RawQuery) =>
+    this.#run('grantees', (s) => catalogService.grantees(s.catalog, caller.userId, query));
+  resourceTypes = (_caller: Caller, query: RawQuery) =>
+    this.#run('resourceTypes', (s) => catalogService.resourceTypes(s.catalog, query));
+  permissions = (_caller: Caller, query: RawQuery) =>
+    this.#run('permissions', (s) => catalogService.permissions(s.catalog, query));
+  resources = (caller: Caller, query: RawQuery) =>
+    this.#run('resources', (s) => catalogService.resources(s.catalog, caller.userId, query));
+  apps = (_caller: Caller, query: RawQuery) => this.#run('apps', (s) => catalogService.apps(s.catalog, query));
+  bundles = (_caller: Caller, query: RawQuery) => this.#run('bundles', (s) => catalogService.bundles(s.catalog, query));
+
+  preview = (caller: Caller, body: unknown) =>
+    this.#run('preview', (s) => submissionService.preview(s, caller.userId, body));
+  submit = (caller: Caller, body: unknown, key: string | undefined): CreateResult =>
+    this.#run('submit', (s) => submissionService.submit(s, caller.userId, body, key));
+  requestAgain = (caller: Caller, id: string, body: unknown, key: string | undefined): CreateResult =>
+    this.#run('requestAgain', (s) => submissionService.requestAgain(s, caller.userId, id, body, key));
+
+  listRequests = (caller: Caller, query: RawQuery) =>
+    this.#run('listRequests', (s) => requestService.listRequests(s, caller.userId, query));
+  getRequest = (caller: Caller, id: string) =>
+    this.#run('getRequest', (s) => requestService.getRequest(s, caller.userId, id));
+  requestResources = (caller: Caller, id: string, query: RawQuery) =>
+    this.#run('requestResources', (s) => requestService.requestResources(s, caller.userId, id, query));
+  revoke = (caller: Caller, id: string) => this.#run('revoke', (s) => requestService.revoke(s, caller.userId, id));
+  favorite = (caller: Caller, id: string) =>
+    this.#run('favorite', (s) => requestService.markFavorite(s, caller.userId, id, true));
+  unfavorite = (caller: Caller, id: string) =>
+    this.#run('unfavorite', (s) => requestService.markFavorite(s, caller.userId, id, false));
+  accessDetails = (caller: Caller, id: string) =>
+    this.#run('accessDetails', (s) => requestService.accessDetails(s, caller.userId, id));
+  myAccess = (caller: Caller) => this.#run('myAccess', (s) => requestService.myAccess(s, caller.userId));
+
+  approvals = (caller: Caller, query: RawQuery) =>
+    this.#run('approvals', (s) => approvalService.approvals(s, caller.userId, query));
+  approve = (caller: Caller, id: string, body: unknown) =>
+    this.#run('approve', (s) => approvalService.approve(s, caller.userId, id, body));
+  reject = (caller: Caller, id: string, body: unknown) =>
+    this.#run('reject', (s) => approvalService.reject(s, caller.userId, id, body));
+
+  subscribe(caller: Caller, lastEventId: string | undefined, onEvent: (event: StreamEvent) => void): () => void {
+    const subscriber = { callerId: caller.userId, onEvent };
+    this.#run('subscribe', (state) => {
+      const missed = lastEventId === undefined ? [] : state.events.after(lastEventId) ?? [];
+      for (const event of missed) {
+        if (isVisibleTo(event.request, caller.userId)) callSafely(() => onEvent(this.#shape(event, caller.userId)));
+      }
+      this.#subscribers.add(subscriber);
+    });
+    return () => {
+      this.#subscribers.delete(subscriber);
+      this.#armTimer();
+    };
+  }
+
+  onStatusChange(listener: StatusListener): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  now(): Date {
+    return new Date(this.#state.clock.now());
+  }
+
+  advance(milliseconds: number): void {
+    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
+      throw new RangeError(`advance() takes a finite number of milliseconds ≥ 0, got ${milliseconds}`);
+    }
+    advanceTo(this.#state, this.#state.clock.now() + milliseconds);
+    this.#armTimer();
+  }
+
+  setSpeed(speed: number): void {
+    this.#state.clock.setSpeed(speed);
+    this.#armTimer();
+  }
+
+  tick(): void {
+    runDueJobs(this.#state, this.#state.clock.now());
+    this.#armTimer();
+  }
+
+  reset(options: WorldOptions = {}): void {
+    // The options the world was built with (a speed set since then is not kept: a reset is a fresh start).
+    this.#options = resolveOptions(options, this.#options);
+    this.#build();
+    this.#armTimer();
+  }
+}
+
+function callSafely(listener: () => void): void {
+  try {
+    listener();
+  } catch (error) {
+    // A listener's failure must not undo or block the change that was already made.
+    console.error('[mock-server] a backend listener failed', error);
+  }
+}
+
+/** A seeded, stateful backend implementing every operation of the contract. */
+export function createBackend(options: WorldOptions = {}, dependencies: BackendDependencies = {}): ReferenceBackend {
+  return new SeededBackend(options, dependencies);
+}

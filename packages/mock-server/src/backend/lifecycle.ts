@@ -1,0 +1,205 @@
+/**
+ * The request lifecycle: creation, every status transition, and the scheduled transitions
+ * (provisioning, expiry, removal, the simulated approver) run in time order by `advanceTo`/`runDueJobs`.
+ * Each change stores a new immutable record, appends an event and tells the status listeners.
+ */
+import type { AccessFlowRecord } from '../world/model.js';
+import { LIFECYCLE } from './constants.js';
+import type { RevocationReason, StoredApproval, StoredRequest } from './records.js';
+import type { Job } from './scheduler.js';
+import type { BackendState } from './state.js';
+
+/** What a submission decided for one new request; the lifecycle fills in the rest. */
+export type NewRequest = Pick<
+  StoredRequest,
+  'flowId' | 'requesterId' | 'granteeId' | 'target' | 'durationHours' | 'justification' | 'ticket'
+>;
+
+/** The reason the simulated approver gives. */
+export const SIMULATED_APPROVAL_REASON = 'Approved by the simulated approver of the reference server.';
+
+/**
+ * Who is asked to approve: the flow's approvers except the requester and the grantee (nobody
+ * approves their own access), topped up with the flow's stand-ins when too few remain.
+ */
+export function approversFor(
+  flow: AccessFlowRecord,
+  requesterId: string,
+  granteeId: string,
+): { readonly approverIds: readonly string[]; readonly required: number } {
+  if (flow.approval === 'automatic') return { approverIds: [], required: 0 };
+  const eligible = (id: string): boolean => id !== requesterId && id !== granteeId;
+  const approverIds = flow.approverIds.filter(eligible);
+  for (const backup of flow.backupApproverIds.filter(eligible)) {
+    if (approverIds.length >= flow.requiredApprovals) break;
+    if (!approverIds.includes(backup)) approverIds.push(backup);
+  }
+  return { approverIds, required: Math.min(flow.requiredApprovals, approverIds.length) };
+}
+
+function save(state: BackendState, previous: StoredRequest | null, next: StoredRequest): StoredRequest {
+  state.requests.set(next.id, next);
+  if (state.quiet) return next;
+  state.events.append(next, next.updatedAt);
+  if (previous?.status !== next.status)
+    state.notifyStatusChange({ request: next, previousStatus: previous?.status ?? null });
+  return next;
+}
+
+function update(
+  state: BackendState,
+  request: StoredRequest,
+  changes: Partial<StoredRequest>,
+  at: number,
+): StoredRequest {
+  return save(state, request, { ...request, ...changes, updatedAt: at });
+}
+
+/** Stores a new request: `granting` for automatic flows, else `pending_approval`. */
+export function createRequest(state: BackendState, draft: NewRequest, at: number): StoredRequest {
+  const flow = state.catalog.flow(draft.flowId);
+  const { approverIds, required } = approversFor(flow, draft.requesterId, draft.granteeId);
+  const base: StoredRequest = {
+    ...draft,
+    id: state.newRequestId(at),
+    sequence: state.nextSequence++,
+    status: 'granting',
+    statusReason: null,
+    approvals: approverIds.map((approverId) => ({ approverId, status: 'pending', reason: null, decidedAt: null })),
+    requiredApprovals: required,
+    rejectionReason: null,
+    revocationReason: null,
+    createdAt: at,
+    updatedAt: at,
+    grantedAt: null,
+    expiresAt: null,
+    revokedAt: null,
+    favorite: false,
+  };
+  if (flow.approval === 'automatic') {
+    state.scheduler.schedule({ kind: 'finish_granting', requestId: base.id, dueAt: at + LIFECYCLE.grantingMs });
+    return save(state, null, base);
+  }
+  if (approverIds.length === 0) {
+    // "Rejected either automatically or by approvers": nobody but the requester or grantee could approve.
+    const reason = `Rejected automatically: every approver of ${flow.name} is the requester or the grantee.`;
+    return save(state, null, { ...base, status: 'rejected', rejectionReason: reason });
+  }
+  const simulated = flow.simulatedApprover;
+  if (simulated && approverIds.includes(simulated.userId)) {
+    state.scheduler.schedule({
+      kind: 'simulated_approval',
+      requestId: base.id,
+      approverId: simulated.userId,
+      dueAt: at + simulated.delayMs,
+    });
+  }
+  return save(state, null, { ...base, status: 'pending_approval' });
+}
+
+function decided(request: StoredRequest, approverId: string, decision: StoredApproval): readonly StoredApproval[] {
+  return request.approvals.map((approval) => (approval.approverId === approverId ? decision : approval));
+}
+
+/** Records an approval; when the flow's approvals are met the request moves on to `granting`. */
+export function recordApproval(
+  state: BackendState,
+  request: StoredRequest,
+  approverId: string,
+  reason: string | null,
+  at: number,
+): StoredRequest {
+  const approvals = decided(request, approverId, { approverId, status: 'approved', reason, decidedAt: at });
+  const approvedCount = approvals.filter((a) => a.status === 'approved').length;
+  if (approvedCount < request.requiredApprovals) return update(state, request, { approvals }, at);
+  state.scheduler.schedule({ kind: 'finish_granting', requestId: request.id, dueAt: at + LIFECYCLE.grantingMs });
+  return update(state, request, { approvals, status: 'granting' }, at);
+}
+
+/** One rejection rejects the request; its reason becomes the `rejection_reason`. */
+export function recordRejection(
+  state: BackendState,
+  request: StoredRequest,
+  approverId: string,
+  reason: string,
+  at: number,
+): StoredRequest {
+  const approvals = decided(request, approverId, { approverId, status: 'rejected', reason, decidedAt: at });
+  return update(state, request, { approvals, status: 'rejected', rejectionReason: reason }, at);
+}
+
+/** From `pending_approval`: withdrawn, `revoked` at once. From `active`: `revoking`, then `revoked`. */
+export function revokeRequest(
+  state: BackendState,
+  request: StoredRequest,
+  reason: RevocationReason,
+  at: number,
+): StoredRequest {
+  if (request.status === 'pending_approval') {
+    return update(state, request, { status: 'revoked', revocationReason: reason, revokedAt: at }, at);
+  }
+  state.scheduler.schedule({ kind: 'finish_revoking', requestId: request.id, dueAt: at + LIFECYCLE.revokingMs });
+  return update(state, request, { status: 'revoking', revocationReason: reason }, at);
+}
+
+/** Favoriting is not a change of the request (`updated_at` stays), but subscribers hear of it. */
+export function setFavorite(state: BackendState, request: StoredRequest, favorite: boolean, at: number): StoredRequest {
+  if (request.favorite === favorite) return request;
+  const next = { ...request, favorite };
+  state.requests.set(next.id, next);
+  if (!state.quiet) state.events.append(next, at);
+  return next;
+}
+
+function finishGranting(state: BackendState, request: StoredRequest, at: number): void {
+  const flow = state.catalog.flow(request.flowId);
+  if (flow.failsAtGranting) {
+    update(state, request, { status: 'failed', statusReason: flow.failureReason }, at);
+    return;
+  }
+  const expiresAt = at + request.durationHours * LIFECYCLE.hourMs;
+  state.scheduler.schedule({ kind: 'expire', requestId: request.id, dueAt: expiresAt });
+  update(state, request, { status: 'active', grantedAt: at, expiresAt }, at);
+}
+
+/** Runs one scheduled transition, if the request is still where the job expects it. */
+function runJob(state: BackendState, job: Job): void {
+  const request = state.requests.get(job.requestId);
+  if (!request) return;
+  const at = job.dueAt;
+  switch (job.kind) {
+    case 'finish_granting':
+      if (request.status === 'granting') finishGranting(state, request, at);
+      return;
+    case 'expire':
+      if (request.status === 'active' && request.expiresAt === at) {
+        state.scheduler.schedule({ kind: 'finish_revoking', requestId: request.id, dueAt: at + LIFECYCLE.revokingMs });
+        update(state, request, { status: 'revoking', revocationReason: 'expired' }, at);
+      }
+      return;
+    case 'finish_revoking':
+      if (request.status === 'revoking') update(state, request, { status: 'revoked', revokedAt: at }, at);
+      return;
+    case 'simulated_approval': {
+      const pending = request.approvals.some((a) => a.approverId === job.approverId && a.status === 'pending');
+      if (request.status === 'pending_approval' && pending && job.approverId) {
+        recordApproval(state, request, job.approverId, SIMULATED_APPROVAL_REASON, at);
+      }
+      return;
+    }
+  }
+}
+
+/** Runs every transition due at `time` or before, each at its own due time, in order. */
+export function runDueJobs(state: BackendState, time: number): void {
+  for (let job = state.scheduler.takeDue(time); job; job = state.scheduler.takeDue(time)) runJob(state, job);
+}
+
+/** Moves the clock to `target`, stopping at each due transition so its timestamps are its own. */
+export function advanceTo(state: BackendState, target: number): void {
+  for (let job = state.scheduler.takeDue(target); job; job = state.scheduler.takeDue(target)) {
+    state.clock.advanceTo(job.dueAt);
+    runJob(state, job);
+  }
+  state.clock.advanceTo(target);
+}

@@ -1,0 +1,143 @@
+/** The requester's and grantee's side: lists, details, "View resources", revoke, favorites, My Access. */
+import { STATUS_IDS } from '@access-requests/sdk';
+import type { RawQuery, Schemas } from './api.js';
+import { RULES, enforce, isClosed } from './access-rules.js';
+import { revokeRequest, setFavorite } from './lifecycle.js';
+import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
+import { QueryReader } from './query-params.js';
+import type { StoredPair, StoredRequest } from './records.js';
+import { findVisible, type BackendState } from './state.js';
+import { isoTime, requestResourceView, requestView } from './views.js';
+
+type RequestView = Schemas['AccessRequest'];
+
+const newestFirst = (a: StoredRequest, b: StoredRequest): number => b.sequence - a.sequence;
+
+export function listRequests(state: BackendState, callerId: string, query: RawQuery): Schemas['AccessRequestPage'] {
+  const reader = new QueryReader(query);
+  const scope = reader.oneOf('scope', ['mine', 'on_behalf'] as const, 'mine');
+  const statuses = reader.list('status[]');
+  for (const status of statuses) {
+    if (!(STATUS_IDS as readonly string[]).includes(status)) {
+      reader.errors.push({
+        field: 'status[]',
+        code: 'unknown',
+        message: `${status} is not a status; use one of ${STATUS_IDS.join(', ')}.`,
+      });
+    }
+  }
+  const favorite = reader.boolean('favorite');
+  const page = readPageRequest(reader, { list: 'requests', callerId, scope, statuses: [...statuses].sort(), favorite });
+  reader.throwIfInvalid();
+
+  const matches = [...state.requests.values()]
+    .filter((r) =>
+      scope === 'mine' ? r.granteeId === callerId : r.requesterId === callerId && r.granteeId !== callerId,
+    )
+    .filter((r) => statuses.length === 0 || statuses.includes(r.status))
+    .filter((r) => favorite === undefined || (r.favorite && r.requesterId === callerId) === favorite)
+    .sort(newestFirst);
+  return pageByKey(
+    matches,
+    page,
+    (r) => r.sequence,
+    'descending',
+    (r) => requestView(state.catalog, r, callerId),
+  );
+}
+
+export function getRequest(state: BackendState, callerId: string, requestId: string): RequestView {
+  return requestView(state.catalog, findVisible(state, callerId, requestId), callerId);
+}
+
+/** Every resource and permission pair of the request, by resource name; an app expands to its resources. */
+export function requestResources(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+  query: RawQuery,
+): Schemas['RequestResourcePage'] {
+  const request = findVisible(state, callerId, requestId);
+  const reader = new QueryReader(query);
+  const page = readPageRequest(reader, { list: 'request-resources', requestId });
+  reader.throwIfInvalid();
+  const target = request.target;
+  const pairs: readonly StoredPair[] =
+    target.kind === 'app'
+      ? state.catalog
+          .resourcesOfApp(target.appId, target.permissionId)
+          .map((r) => ({ resourceId: r.id, permissionId: target.permissionId }))
+      : target.pairs;
+  return pageByOffset(pairs, page, (pair) => requestResourceView(state.catalog, pair));
+}
+
+export function revoke(state: BackendState, callerId: string, requestId: string): RequestView {
+  const request = findVisible(state, callerId, requestId);
+  enforce(RULES.revoke, request, callerId, state.catalog);
+  return requestView(state.catalog, revokeRequest(state, request, 'user', state.clock.now()), callerId);
+}
+
+export function markFavorite(state: BackendState, callerId: string, requestId: string, favorite: boolean): RequestView {
+  const request = findVisible(state, callerId, requestId);
+  enforce(RULES.favorite, request, callerId, state.catalog);
+  return requestView(state.catalog, setFavorite(state, request, favorite, state.clock.now()), callerId);
+}
+
+export function accessDetails(state: BackendState, callerId: string, requestId: string): Schemas['AccessDetails'] {
+  const request = findVisible(state, callerId, requestId);
+  enforce(RULES.useAccess, request, callerId, state.catalog);
+  const { catalog } = state;
+  const target = request.target;
+  // The instructions are the app's; a request spanning several apps gets one section per app.
+  const byApp = new Map<string, { names: string[]; permissionName: string }>();
+  const addPair = (resourceId: string, permissionId: string): void => {
+    const resource = catalog.resource(resourceId);
+    const entry = byApp.get(resource.appId) ?? { names: [], permissionName: catalog.permission(permissionId).name };
+    entry.names.push(resource.name);
+    byApp.set(resource.appId, entry);
+  };
+  if (target.kind === 'app') {
+    byApp.set(target.appId, {
+      names: [`every ${catalog.app(target.appId).name} resource`],
+      permissionName: catalog.permission(target.permissionId).name,
+    });
+  } else {
+    for (const pair of target.pairs) addPair(pair.resourceId, pair.permissionId);
+  }
+  const sections = [...byApp].map(([appId, entry]) =>
+    catalog.app(appId).instructions({ resourceNames: entry.names, permissionName: entry.permissionName }),
+  );
+  const first = sections[0];
+  return {
+    request_id: request.id,
+    instructions_markdown: sections.map((s) => s.markdown).join('\n'),
+    instructions_text: sections.map((s) => s.text).join('\n'),
+    link: first?.link ?? null,
+    cli: first?.cli ?? null,
+    expires_at: isoTime(request.expiresAt ?? request.updatedAt),
+  };
+}
+
+/** How many closed requests My Access shows: the guide's "three most recent closed requests". */
+export const RECENT_CLOSED_COUNT = 3;
+
+export function myAccess(state: BackendState, callerId: string): Schemas['MyAccess'] {
+  const all = [...state.requests.values()];
+  const view = (r: StoredRequest): RequestView => requestView(state.catalog, r, callerId);
+  const held = all.filter((r) => r.granteeId === callerId);
+  return {
+    active: held
+      .filter((r) => r.status === 'active')
+      .sort((a, b) => (a.expiresAt ?? 0) - (b.expiresAt ?? 0) || a.sequence - b.sequence)
+      .map(view),
+    recent: held
+      .filter(isClosed)
+      .sort((a, b) => b.updatedAt - a.updatedAt || b.sequence - a.sequence)
+      .slice(0, RECENT_CLOSED_COUNT)
+      .map(view),
+    favorites: all
+      .filter((r) => r.favorite && r.requesterId === callerId)
+      .sort(newestFirst)
+      .map(view),
+  };
+}

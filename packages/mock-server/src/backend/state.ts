@@ -1,0 +1,69 @@
+/** The backend's mutable state: one per seeded world (a reset builds a new one). */
+import type { AccessRequestStatus } from '@access-requests/sdk';
+import type { World } from '../world/model.js';
+import { createRandom, deriveSeed } from '../world/random.js';
+import { isVisibleTo } from './access-rules.js';
+import { CatalogIndex } from './catalog-index.js';
+import type { SimulatedClock } from './clock.js';
+import { EventLog, type EventRecord } from './events.js';
+import { IdempotencyStore } from './idempotency.js';
+import { createRequestIds } from './ids.js';
+import { notFound } from './problems.js';
+import type { StoredRequest } from './records.js';
+import { Scheduler } from './scheduler.js';
+
+/** A request's status changed (or it was created: `previousStatus` null). */
+export interface StatusChange {
+  readonly request: StoredRequest;
+  readonly previousStatus: AccessRequestStatus | null;
+}
+
+export interface BackendState {
+  readonly catalog: CatalogIndex;
+  readonly clock: SimulatedClock;
+  /** Every request, in creation order. */
+  readonly requests: Map<string, StoredRequest>;
+  readonly scheduler: Scheduler;
+  readonly events: EventLog;
+  readonly idempotency: IdempotencyStore;
+  readonly newRequestId: (time: number) => string;
+  nextSequence: number;
+  /** True while the seeded history is played: it leaves no events and tells no listener. */
+  quiet: boolean;
+  readonly notifyStatusChange: (change: StatusChange) => void;
+}
+
+export interface StateHooks {
+  readonly onEvent: (event: EventRecord) => void;
+  readonly onStatusChange: (change: StatusChange) => void;
+  /** Where event ids continue from (they stay unique across resets). */
+  readonly firstEventSequence: number;
+}
+
+export function createState(
+  world: World,
+  clock: SimulatedClock,
+  hooks: StateHooks,
+  catalog = new CatalogIndex(world),
+): BackendState {
+  return {
+    catalog,
+    clock,
+    requests: new Map(),
+    scheduler: new Scheduler(),
+    events: new EventLog(hooks.firstEventSequence, hooks.onEvent),
+    idempotency: new IdempotencyStore(),
+    newRequestId: createRequestIds(createRandom(deriveSeed(world.seed, 'request-ids'))),
+    nextSequence: 1,
+    quiet: false,
+    notifyStatusChange: hooks.onStatusChange,
+  };
+}
+
+/** The request, if the caller may see it; else 404 (indistinguishable from "does not exist"). */
+export function findVisible(state: BackendState, callerId: string, requestId: string): StoredRequest {
+  const request = state.requests.get(requestId);
+  if (!request || !isVisibleTo(request, callerId))
+    throw notFound(requestId.length > 100 ? `${requestId.slice(0, 100)}…` : requestId);
+  return request;
+}

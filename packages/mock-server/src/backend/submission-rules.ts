@@ -1,0 +1,305 @@
+/**
+ * The rules of a submission: ids must exist and fit together, the grantee must be someone the
+ * caller may request for, and the access flows the items fall under decide the longest duration and
+ * whether a justification and a ticket are required. Every broken rule is collected.
+ */
+import type { AccessFlowRecord, AppRecord, BundleRecord, PermissionRecord, ResourceRecord } from '../world/model.js';
+import type { FieldError } from './api.js';
+import type { CatalogIndex } from './catalog-index.js';
+import { LIMITS } from './constants.js';
+import { fieldError } from './problems.js';
+import { clip } from './query-params.js';
+import type { StoredTicket } from './records.js';
+import type { ResourceSelectionInput, SubmissionInput, TicketInput } from './submission-input.js';
+
+export type ResolvedItem =
+  | {
+      readonly kind: 'resource';
+      readonly resource: ResourceRecord;
+      readonly permission: PermissionRecord;
+      readonly flowId: string;
+    }
+  | { readonly kind: 'app'; readonly app: AppRecord; readonly permission: PermissionRecord; readonly flowId: string }
+  | { readonly kind: 'bundle'; readonly bundle: BundleRecord; readonly flowId: string };
+
+/** The items that become one request: those under one access flow. */
+export interface ResolvedGroup {
+  readonly flow: AccessFlowRecord;
+  readonly items: ResolvedItem[];
+}
+
+export interface Resolution {
+  readonly granteeId: string;
+  readonly groups: readonly ResolvedGroup[];
+  readonly durationHours: number;
+  readonly justification: string | null;
+  readonly ticket: StoredTicket | null;
+  readonly errors: readonly FieldError[];
+}
+
+function tooLongId(id: string, path: string, errors: FieldError[]): boolean {
+  if (id.length <= LIMITS.maxIdLength) return false;
+  errors.push(fieldError(path, 'too_long', `${path} must be at most ${LIMITS.maxIdLength} characters.`));
+  return true;
+}
+
+function resolveGrantee(
+  catalog: CatalogIndex,
+  callerId: string,
+  granteeId: string | undefined,
+  errors: FieldError[],
+): string {
+  if (granteeId === undefined) return callerId;
+  if (tooLongId(granteeId, 'grantee_id', errors)) return callerId;
+  const grantee = catalog.users.get(granteeId);
+  if (!grantee) {
+    errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
+  } else if (!catalog.granteesOf(callerId).includes(granteeId)) {
+    errors.push(fieldError('grantee_id', 'not_allowed', `You may not request access for ${grantee.name}.`));
+  }
+  return granteeId;
+}
+
+/** `not_allowed` when the grantee is not among the flow's grantees. */
+function checkAdmitted(
+  catalog: CatalogIndex,
+  flowId: string,
+  granteeId: string,
+  what: string,
+  path: string,
+  errors: FieldError[],
+): void {
+  if (!catalog.users.has(granteeId) || catalog.flowAdmits(flowId, granteeId)) return;
+  const flow = catalog.flow(flowId);
+  errors.push(
+    fieldError(
+      path,
+      'not_allowed',
+      `${catalog.user(granteeId).name} cannot receive ${what}: ${flow.name} does not include them.`,
+    ),
+  );
+}
+
+function resolveResource(
+  catalog: CatalogIndex,
+  selection: ResourceSelectionInput,
+  granteeId: string,
+  seen: Map<string, number>,
+  errors: FieldError[],
+): ResolvedItem | undefined {
+  const path = `resources[${selection.index}]`;
+  const { resourceId, permissionId } = selection;
+  if (resourceId === undefined || permissionId === undefined) return undefined;
+  if (tooLongId(resourceId, `${path}.resource_id`, errors) || tooLongId(permissionId, `${path}.permission_id`, errors))
+    return undefined;
+  const resource = catalog.resources.get(resourceId);
+  const permission = catalog.permissions.get(permissionId);
+  if (!resource) errors.push(fieldError(`${path}.resource_id`, 'unknown', `There is no resource ${clip(resourceId)}.`));
+  if (!permission)
+    errors.push(fieldError(`${path}.permission_id`, 'unknown', `There is no permission ${clip(permissionId)}.`));
+  if (!resource || !permission) return undefined;
+  if (!resource.permissionIds.includes(permission.id)) {
+    errors.push(
+      fieldError(
+        `${path}.permission_id`,
+        'not_allowed',
+        `${permission.name} is not a permission ${resource.name} can be requested with.`,
+      ),
+    );
+    return undefined;
+  }
+  const key = `${resource.id} ${permission.id}`;
+  const first = seen.get(key);
+  if (first !== undefined) {
+    errors.push(
+      fieldError(
+        path,
+        'not_allowed',
+        `${resource.name} with ${permission.name} is already selected at resources[${first}].`,
+      ),
+    );
+    return undefined;
+  }
+  seen.set(key, selection.index);
+  checkAdmitted(catalog, resource.flowId, granteeId, `access to ${resource.name}`, `${path}.resource_id`, errors);
+  return { kind: 'resource', resource, permission, flowId: resource.flowId };
+}
+
+function resolveItems(
+  catalog: CatalogIndex,
+  input: SubmissionInput,
+  granteeId: string,
+  errors: FieldError[],
+): ResolvedItem[] {
+  const [target, ...extra] = input.targetFields;
+  for (const field of extra)
+    errors.push(fieldError(field, 'not_allowed', 'Give only one of resources, app or bundle.'));
+  const max = catalog.world.org.maxResourcesPerRequest;
+  if (target === undefined) {
+    errors.push(fieldError('resources', 'required', 'Give exactly one of resources, app or bundle.'));
+    return [];
+  }
+  switch (target) {
+    case 'resources': {
+      const resources = input.resources ?? [];
+      if (input.resources && resources.length === 0) {
+        errors.push(fieldError('resources', 'too_few', 'Select at least one resource.'));
+      } else if (resources.length > max) {
+        // Items past the limit are not checked one by one: the list is refused as a whole.
+        errors.push(
+          fieldError(
+            'resources',
+            'too_many',
+            `Select at most ${max.toLocaleString('en-US')} resources; ${resources.length} were given.`,
+          ),
+        );
+        return [];
+      }
+      const seen = new Map<string, number>();
+      return resources.flatMap((selection) => resolveResource(catalog, selection, granteeId, seen, errors) ?? []);
+    }
+    case 'app': {
+      const { appId, permissionId } = input.app ?? {};
+      if (appId === undefined || permissionId === undefined) return [];
+      if (tooLongId(appId, 'app.app_id', errors) || tooLongId(permissionId, 'app.permission_id', errors)) return [];
+      const app = catalog.apps.get(appId);
+      const permission = catalog.permissions.get(permissionId);
+      if (!app) errors.push(fieldError('app.app_id', 'unknown', `There is no app ${clip(appId)}.`));
+      if (!permission)
+        errors.push(fieldError('app.permission_id', 'unknown', `There is no permission ${clip(permissionId)}.`));
+      if (!app || !permission) return [];
+      if (!app.permissionIds.includes(permission.id)) {
+        errors.push(
+          fieldError(
+            'app.permission_id',
+            'not_allowed',
+            `${permission.name} is not a permission ${app.name} can be requested with.`,
+          ),
+        );
+        return [];
+      }
+      checkAdmitted(catalog, app.flowId, granteeId, `access to ${app.name}`, 'app.app_id', errors);
+      return [{ kind: 'app', app, permission, flowId: app.flowId }];
+    }
+    case 'bundle': {
+      const bundleId = input.bundle?.bundleId;
+      if (bundleId === undefined || tooLongId(bundleId, 'bundle.bundle_id', errors)) return [];
+      const bundle = catalog.bundles.get(bundleId);
+      if (!bundle) {
+        errors.push(fieldError('bundle.bundle_id', 'unknown', `There is no bundle ${clip(bundleId)}.`));
+        return [];
+      }
+      checkAdmitted(catalog, bundle.flowId, granteeId, `the bundle ${bundle.name}`, 'bundle.bundle_id', errors);
+      return [{ kind: 'bundle', bundle, flowId: bundle.flowId }];
+    }
+  }
+}
+
+/** One group per flow, in the order the flows first appear. */
+export function groupByFlow(catalog: CatalogIndex, items: readonly ResolvedItem[]): ResolvedGroup[] {
+  const groups = new Map<string, ResolvedGroup>();
+  for (const item of items) {
+    let group = groups.get(item.flowId);
+    if (!group) {
+      group = { flow: catalog.flow(item.flowId), items: [] };
+      groups.set(item.flowId, group);
+    }
+    group.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+const hours = (n: number): string => `${n} ${n === 1 ? 'hour' : 'hours'}`;
+
+function checkDuration(
+  groups: readonly ResolvedGroup[],
+  durationHours: number | undefined,
+  errors: FieldError[],
+): void {
+  if (durationHours === undefined) return;
+  if (durationHours < 1) {
+    errors.push(fieldError('duration_hours', 'out_of_range', 'duration_hours must be at least 1 hour.'));
+    return;
+  }
+  const strictest = [...groups].sort((a, b) => a.flow.maxDurationHours - b.flow.maxDurationHours)[0];
+  if (strictest && durationHours > strictest.flow.maxDurationHours) {
+    errors.push(
+      fieldError(
+        'duration_hours',
+        'out_of_range',
+        `${strictest.flow.name} allows at most ${hours(strictest.flow.maxDurationHours)}.`,
+      ),
+    );
+  }
+}
+
+function checkJustification(
+  groups: readonly ResolvedGroup[],
+  justification: string | undefined,
+  errors: FieldError[],
+): void {
+  if (justification === undefined) {
+    const requiring = groups.find((g) => g.flow.justificationRequired);
+    if (requiring)
+      errors.push(fieldError('justification', 'required', `A justification is required by ${requiring.flow.name}.`));
+  } else if (justification.length > LIMITS.maxJustificationLength) {
+    errors.push(
+      fieldError(
+        'justification',
+        'too_long',
+        `The justification must be at most ${LIMITS.maxJustificationLength} characters.`,
+      ),
+    );
+  }
+}
+
+function resolveTicket(
+  catalog: CatalogIndex,
+  groups: readonly ResolvedGroup[],
+  ticket: TicketInput | undefined,
+  errors: FieldError[],
+): StoredTicket | null {
+  if (!ticket) {
+    const requiring = groups.find((g) => g.flow.ticketRequired);
+    if (requiring) errors.push(fieldError('ticket', 'required', `A ticket is required by ${requiring.flow.name}.`));
+    return null;
+  }
+  const { typeId, id } = ticket;
+  const type = typeId === undefined ? undefined : catalog.world.org.ticketTypes.find((t) => t.id === typeId);
+  if (typeId !== undefined && !type)
+    errors.push(fieldError('ticket.type_id', 'unknown', `There is no ticket type ${clip(typeId)}.`));
+  if (id === undefined) return null;
+  if (id.length > LIMITS.maxTicketIdLength) {
+    errors.push(
+      fieldError('ticket.id', 'too_long', `The ticket id must be at most ${LIMITS.maxTicketIdLength} characters.`),
+    );
+    return null;
+  }
+  if (type?.idPattern !== undefined && !new RegExp(type.idPattern).test(id)) {
+    errors.push(fieldError('ticket.id', 'invalid_format', `A ${type.name} ticket id looks like ${type.example}.`));
+  }
+  return type ? { typeId: type.id, id } : null;
+}
+
+/** Resolves the ids of a well-typed submission, groups its items by flow and checks every rule. */
+export function resolveSubmission(
+  catalog: CatalogIndex,
+  callerId: string,
+  input: SubmissionInput,
+  earlierErrors: readonly FieldError[],
+): Resolution {
+  const errors = [...earlierErrors];
+  const granteeId = resolveGrantee(catalog, callerId, input.granteeId, errors);
+  const groups = groupByFlow(catalog, resolveItems(catalog, input, granteeId, errors));
+  checkDuration(groups, input.durationHours, errors);
+  checkJustification(groups, input.justification, errors);
+  const ticket = resolveTicket(catalog, groups, input.ticket, errors);
+  return {
+    granteeId,
+    groups,
+    durationHours: input.durationHours ?? 0,
+    justification: input.justification ?? null,
+    ticket,
+    errors,
+  };
+}

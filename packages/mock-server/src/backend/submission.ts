@@ -1,0 +1,191 @@
+/**
+ * Preview, submit and request again: a body is read, its rules checked, its items grouped by
+ * access flow, and (for submit) one request is created per flow. Idempotency-Key replays the first
+ * answer.
+ */
+import type { CreateResult, Schemas } from './api.js';
+import { RULES, enforce } from './access-rules.js';
+import type { CatalogIndex } from './catalog-index.js';
+import { approversFor, createRequest } from './lifecycle.js';
+import { validationFailed } from './problems.js';
+import type { StoredPair, StoredRequest, StoredTarget } from './records.js';
+import { findVisible, type BackendState } from './state.js';
+import { readRequestAgain, readSubmission, type SubmissionInput } from './submission-input.js';
+import { resolveSubmission, type Resolution, type ResolvedGroup, type ResolvedItem } from './submission-rules.js';
+import { requestView, userView } from './views.js';
+
+const ref = (record: { readonly id: string; readonly name: string }) => ({ id: record.id, name: record.name });
+
+function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
+  switch (item.kind) {
+    case 'resource':
+      return { kind: 'resource', resource: ref(item.resource), permission: ref(item.permission) };
+    case 'app':
+      return { kind: 'app', app: ref(item.app), permission: ref(item.permission) };
+    case 'bundle':
+      return { kind: 'bundle', bundle: ref(item.bundle) };
+  }
+}
+
+function previewGroup(
+  catalog: CatalogIndex,
+  group: ResolvedGroup,
+  requesterId: string,
+  granteeId: string,
+): Schemas['PreviewGroup'] {
+  const { flow } = group;
+  return {
+    access_flow: {
+      id: flow.id,
+      name: flow.name,
+      approval: flow.approval,
+      approvers: approversFor(flow, requesterId, granteeId).approverIds.map((id) => userView(catalog, id)),
+    },
+    items: group.items.map(previewItem),
+    max_duration_hours: flow.maxDurationHours,
+    justification_required: flow.justificationRequired,
+    ticket_required: flow.ticketRequired,
+  };
+}
+
+/** Reads and resolves a submission body; wrong JSON types (or no object at all) are always 422. */
+function resolveBody(catalog: CatalogIndex, callerId: string, body: unknown): Resolution {
+  const { reader, input } = readSubmission(body);
+  if (!input || reader.typeErrors.length > 0) throw validationFailed(reader.typeErrors, 'request body');
+  return resolveSubmission(catalog, callerId, input, reader.ruleErrors);
+}
+
+export function preview(state: BackendState, callerId: string, body: unknown): Schemas['Preview'] {
+  const resolution = resolveBody(state.catalog, callerId, body);
+  return {
+    groups: resolution.groups.map((group) => previewGroup(state.catalog, group, callerId, resolution.granteeId)),
+    errors: [...resolution.errors],
+  };
+}
+
+/** Pairs sorted by resource name (then permission name), the order "View resources" lists them in. */
+function sortPairs(catalog: CatalogIndex, pairs: readonly StoredPair[]): StoredPair[] {
+  const key = (pair: StoredPair): string =>
+    `${catalog.resource(pair.resourceId).name.toLowerCase()}\u0000${pair.resourceId}\u0000${
+      catalog.permission(pair.permissionId).name
+    }`;
+  return pairs
+    .map((pair) => ({ pair, key: key(pair) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.pair);
+}
+
+function targetOf(catalog: CatalogIndex, group: ResolvedGroup): StoredTarget {
+  const [first] = group.items;
+  if (first?.kind === 'app') return { kind: 'app', appId: first.app.id, permissionId: first.permission.id };
+  if (first?.kind === 'bundle')
+    return { kind: 'bundle', bundleId: first.bundle.id, pairs: sortPairs(catalog, first.bundle.items) };
+  const pairs = group.items.flatMap((item) =>
+    item.kind === 'resource' ? [{ resourceId: item.resource.id, permissionId: item.permission.id }] : [],
+  );
+  return { kind: 'resources', pairs: sortPairs(catalog, pairs) };
+}
+
+function createAll(state: BackendState, callerId: string, resolution: Resolution): StoredRequest[] {
+  const at = state.clock.now();
+  return resolution.groups.map((group) =>
+    createRequest(
+      state,
+      {
+        flowId: group.flow.id,
+        requesterId: callerId,
+        granteeId: resolution.granteeId,
+        target: targetOf(state.catalog, group),
+        durationHours: resolution.durationHours,
+        justification: resolution.justification,
+        ticket: resolution.ticket,
+      },
+      at,
+    ),
+  );
+}
+
+interface IdempotentCall {
+  readonly callerId: string;
+  /** The operation (and its request, for request-again): keys are scoped to the caller and this. */
+  readonly operation: string;
+  readonly key: string | undefined;
+  readonly body: unknown;
+}
+
+/** Creates, or replays the first answer given for the same Idempotency-Key and body. */
+function idempotent(state: BackendState, call: IdempotentCall, create: () => StoredRequest[]): CreateResult {
+  const lookup = state.idempotency.lookup(`${call.callerId} ${call.operation}`, call.key, call.body, state.clock.now());
+  if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
+  const answer = { requests: create().map((request) => requestView(state.catalog, request, call.callerId)) };
+  if (lookup.kind === 'new') lookup.remember(answer);
+  return { status: 201, body: answer, replayed: false };
+}
+
+export function submit(state: BackendState, callerId: string, body: unknown, key: string | undefined): CreateResult {
+  return idempotent(state, { callerId, operation: 'submit', key, body }, () => {
+    const resolution = resolveBody(state.catalog, callerId, body);
+    if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
+    return createAll(state, callerId, resolution);
+  });
+}
+
+/** The original request's target as a submission's items (so the same rules and grouping apply). */
+function originalSelection(
+  request: StoredRequest,
+): Pick<SubmissionInput, 'targetFields' | 'resources' | 'app' | 'bundle'> {
+  const target = request.target;
+  switch (target.kind) {
+    case 'resources':
+      return {
+        targetFields: ['resources'],
+        resources: target.pairs.map((pair, index) => ({ index, ...pair })),
+        app: undefined,
+        bundle: undefined,
+      };
+    case 'app':
+      return {
+        targetFields: ['app'],
+        resources: undefined,
+        app: { appId: target.appId, permissionId: target.permissionId },
+        bundle: undefined,
+      };
+    case 'bundle':
+      return { targetFields: ['bundle'], resources: undefined, app: undefined, bundle: { bundleId: target.bundleId } };
+  }
+}
+
+export function requestAgain(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+  body: unknown,
+  key: string | undefined,
+): CreateResult {
+  const original = findVisible(state, callerId, requestId);
+  enforce(RULES.requestAgain, original, callerId, state.catalog);
+  return idempotent(state, { callerId, operation: `request-again ${requestId}`, key, body }, () => {
+    const { reader, input } = readRequestAgain(body);
+    if (!input || reader.typeErrors.length > 0) throw validationFailed(reader.typeErrors, 'request body');
+    const resolution = resolveSubmission(
+      state.catalog,
+      callerId,
+      {
+        ...originalSelection(original),
+        granteeId: original.granteeId,
+        durationHours: input.durationHours ?? original.durationHours,
+        justification: input.justification,
+        ticket:
+          input.ticket ?? (original.ticket ? { typeId: original.ticket.typeId, id: original.ticket.id } : undefined),
+      },
+      reader.ruleErrors,
+    );
+    // A missing justification is reported by the reader and again by a flow that requires one.
+    const unique = resolution.errors.filter(
+      (error, index, all) =>
+        all.findIndex((other) => other.field === error.field && other.code === error.code) === index,
+    );
+    if (unique.length > 0) throw validationFailed(unique, 'request body');
+    return createAll(state, callerId, resolution);
+  });
+}

@@ -1,0 +1,140 @@
+/** Serialisation: the world's records and the stored requests as the contract's schemas. */
+import type { AppRecord, BundleRecord, PermissionRecord, ResourceRecord, ResourceTypeRecord } from '../world/model.js';
+import type { Schemas } from './api.js';
+import { canFlags } from './access-rules.js';
+import type { CatalogIndex } from './catalog-index.js';
+import type { StoredPair, StoredRequest } from './records.js';
+
+/** RFC 3339 in UTC, to the second (as the contract's examples write times). */
+export function isoTime(milliseconds: number): string {
+  return new Date(Math.floor(milliseconds / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+const isoOrNull = (milliseconds: number | null): string | null =>
+  milliseconds === null ? null : isoTime(milliseconds);
+
+const ref = (record: { readonly id: string; readonly name: string }): { id: string; name: string } => ({
+  id: record.id,
+  name: record.name,
+});
+
+export function userView(catalog: CatalogIndex, userId: string): Schemas['User'] {
+  const user = catalog.user(userId);
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+export function appView(catalog: CatalogIndex, app: AppRecord): Schemas['App'] {
+  return {
+    id: app.id,
+    name: app.name,
+    category: app.category,
+    description: app.description,
+    permissions: app.permissionIds.map((id) => ref(catalog.permission(id))),
+  };
+}
+
+export function resourceTypeView(catalog: CatalogIndex, type: ResourceTypeRecord): Schemas['ResourceType'] {
+  return { id: type.id, name: type.name, app: ref(catalog.app(type.appId)) };
+}
+
+export function permissionView(catalog: CatalogIndex, permission: PermissionRecord): Schemas['Permission'] {
+  return {
+    id: permission.id,
+    name: permission.name,
+    resource_type: ref(catalog.resourceType(permission.resourceTypeId)),
+  };
+}
+
+export function resourceView(catalog: CatalogIndex, resource: ResourceRecord): Schemas['Resource'] {
+  return {
+    id: resource.id,
+    name: resource.name,
+    path: resource.path,
+    resource_type: ref(catalog.resourceType(resource.resourceTypeId)),
+    app: ref(catalog.app(resource.appId)),
+    permissions: resource.permissionIds.map((id) => ref(catalog.permission(id))),
+  };
+}
+
+export function bundleView(catalog: CatalogIndex, bundle: BundleRecord): Schemas['Bundle'] {
+  return {
+    id: bundle.id,
+    name: bundle.name,
+    description: bundle.description,
+    items: bundle.items.map((item) => pairRefView(catalog, item)),
+  };
+}
+
+export function pairRefView(catalog: CatalogIndex, pair: StoredPair): Schemas['ResourcePermissionRef'] {
+  return { resource: ref(catalog.resource(pair.resourceId)), permission: ref(catalog.permission(pair.permissionId)) };
+}
+
+export function requestResourceView(catalog: CatalogIndex, pair: StoredPair): Schemas['RequestResource'] {
+  const resource = catalog.resource(pair.resourceId);
+  return {
+    resource: {
+      id: resource.id,
+      name: resource.name,
+      path: resource.path,
+      resource_type: ref(catalog.resourceType(resource.resourceTypeId)),
+    },
+    permission: ref(catalog.permission(pair.permissionId)),
+  };
+}
+
+/** How many resources a resources target lists by name: the contract's "first five pairs". */
+const SUMMARY_SIZE = 5;
+
+function targetView(catalog: CatalogIndex, request: StoredRequest): Schemas['AccessRequestTarget'] {
+  const target = request.target;
+  switch (target.kind) {
+    case 'resources':
+      return {
+        type: 'resources',
+        resource_count: target.pairs.length,
+        resources_summary: target.pairs.slice(0, SUMMARY_SIZE).map((pair) => pairRefView(catalog, pair)),
+      };
+    case 'app':
+      return {
+        type: 'app',
+        app: ref(catalog.app(target.appId)),
+        permission: ref(catalog.permission(target.permissionId)),
+      };
+    case 'bundle':
+      return { type: 'bundle', bundle: ref(catalog.bundle(target.bundleId)), resource_count: target.pairs.length };
+  }
+}
+
+/** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
+export function requestView(catalog: CatalogIndex, request: StoredRequest, callerId: string): Schemas['AccessRequest'] {
+  const ticketType = request.ticket
+    ? catalog.world.org.ticketTypes.find((t) => t.id === request.ticket?.typeId)
+    : undefined;
+  return {
+    id: request.id,
+    status: request.status,
+    status_reason: request.statusReason,
+    access_flow: ref(catalog.flow(request.flowId)),
+    requester: userView(catalog, request.requesterId),
+    grantee: userView(catalog, request.granteeId),
+    target: targetView(catalog, request),
+    duration_hours: request.durationHours,
+    justification: request.justification,
+    ticket: request.ticket && ticketType ? { type: ref(ticketType), id: request.ticket.id } : null,
+    approvals: request.approvals.map((approval) => ({
+      approver: userView(catalog, approval.approverId),
+      status: approval.status,
+      reason: approval.reason,
+      decided_at: isoOrNull(approval.decidedAt),
+    })),
+    rejection_reason: request.rejectionReason,
+    revocation_reason: request.revocationReason,
+    created_at: isoTime(request.createdAt),
+    updated_at: isoTime(request.updatedAt),
+    granted_at: isoOrNull(request.grantedAt),
+    expires_at: isoOrNull(request.expiresAt),
+    revoked_at: isoOrNull(request.revokedAt),
+    favorite: request.favorite && request.requesterId === callerId,
+    can: canFlags(request, callerId, catalog),
+  };
+}

@@ -1,0 +1,40 @@
+/** One backend, one fault injector, one handler list: what each way of running the server starts from. */
+import type { HttpHandler } from 'msw';
+import type { Backend, WorldOptions } from '../backend/api.js';
+import { createBackend } from '../backend/index.js';
+import { createControl, type Control } from './control.js';
+import { FaultInjector } from './faults.js';
+import { createHandlers, type ResponseHook } from './index.js';
+
+/** Options every runtime (Node tests, browser worker, HTTP server, dev-server middleware) takes. */
+export interface ReferenceOptions extends WorldOptions {
+  /** Serve this backend instead of a new seeded one (the world options are then ignored). */
+  readonly backend?: Backend;
+  /** The API's base URL (`*`: any origin). Each runtime documents its default. */
+  readonly baseUrl?: string;
+  /** Milliseconds between event-stream heartbeats. Default 15,000. */
+  readonly heartbeatMs?: number;
+  /** Sees every handler response (e.g. the contract check of `@access-requests/mock-server/testing`). */
+  readonly onResponse?: ResponseHook;
+}
+
+export interface ReferenceParts {
+  readonly backend: Backend;
+  readonly faults: FaultInjector;
+  readonly handlers: HttpHandler[];
+  /** Clock, reset and faults, without going through HTTP. */
+  readonly control: Control;
+}
+
+export function assemble(options: ReferenceOptions, defaults: { baseUrl: string; speed?: number }): ReferenceParts {
+  const { backend: given, baseUrl, heartbeatMs, onResponse, ...world } = options;
+  const backend = given ?? createBackend({ ...(defaults.speed === undefined ? {} : { speed: defaults.speed }), ...world });
+  const faults = new FaultInjector();
+  const handlers = createHandlers(backend, {
+    baseUrl: baseUrl ?? defaults.baseUrl,
+    faults,
+    ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
+    ...(onResponse ? { onResponse } : {}),
+  });
+  return { backend, faults, handlers, control: createControl(backend, faults) };
+}

@@ -1,0 +1,105 @@
+/**
+ * `/_control/*`: the control API over HTTP (no auth; outside `/v1` and outside the contract).
+ * Documented in docs/reference-server.md.
+ */
+import type { FieldError, WorldOptions } from '../backend/api.js';
+import { FaultSpecError, type FaultSpec } from './faults.js';
+import { invalidInput, json, noContent, problem } from './responses.js';
+import { open, param, type Route, type RouteContext } from './route.js';
+
+type Fields = Record<string, unknown>;
+
+/** Thrown for a bad control body; answered as a 422 naming the field. */
+class BadField extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly code: FieldError['code'] = 'out_of_range',
+  ) {
+    super(message);
+  }
+}
+
+function fields(body: unknown, allowed: readonly string[]): Fields {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadField('', 'The body must be a JSON object.', 'invalid_type');
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) throw new BadField(key, `Unknown field ${key}; expected ${allowed.join(', ')}.`, 'unknown');
+  }
+  return body as Fields;
+}
+
+function optionalNumber(body: Fields, name: string, { min, integer }: { min: number; integer?: boolean }): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new BadField(name, `${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}.`);
+  }
+  return value;
+}
+
+/** Runs a control action, turning bad fields into 422s. */
+function guarded(action: (context: RouteContext) => Response): (context: RouteContext) => Response {
+  return (context) => {
+    try {
+      return action(context);
+    } catch (error) {
+      if (error instanceof BadField) return invalidInput(context.instance, error.field, error.code, error.message);
+      if (error instanceof FaultSpecError) return invalidInput(context.instance, error.field, 'not_allowed', error.message);
+      throw error;
+    }
+  };
+}
+
+const reset = guarded(({ control, body }) => {
+  const input = fields(body, ['seed', 'catalog_size', 'speed']);
+  const seed = optionalNumber(input, 'seed', { min: 0, integer: true });
+  const catalogSize = optionalNumber(input, 'catalog_size', { min: 1, integer: true });
+  const speed = optionalNumber(input, 'speed', { min: 0 });
+  const options: WorldOptions = {
+    ...(seed === undefined ? {} : { seed }),
+    ...(catalogSize === undefined ? {} : { catalogSize }),
+    ...(speed === undefined ? {} : { speed }),
+  };
+  return json(control.reset(options));
+});
+
+const advance = guarded(({ control, body }) => {
+  const input = fields(body, ['milliseconds', 'seconds', 'minutes', 'hours']);
+  const by = {
+    milliseconds: optionalNumber(input, 'milliseconds', { min: 0 }),
+    seconds: optionalNumber(input, 'seconds', { min: 0 }),
+    minutes: optionalNumber(input, 'minutes', { min: 0 }),
+    hours: optionalNumber(input, 'hours', { min: 0 }),
+  };
+  if (Object.values(by).every((value) => value === undefined)) {
+    throw new BadField('seconds', 'Give how far to advance: seconds, milliseconds, minutes or hours.', 'required');
+  }
+  return json(control.advance(by));
+});
+
+const speed = guarded(({ control, body }) => {
+  const value = optionalNumber(fields(body, ['speed']), 'speed', { min: 0 });
+  if (value === undefined) throw new BadField('speed', 'speed is required (0 freezes time, 1 is real time).', 'required');
+  return json(control.setSpeed(value));
+});
+
+const addFault = guarded(({ control, body }) => json(control.faults.add(body as FaultSpec), 201));
+
+export const controlRoutes: Route[] = [
+  open('GET', '/_control/clock', ({ control }) => json(control.clock())),
+  open('POST', '/_control/clock/advance', advance, { body: 'required' }),
+  open('PUT', '/_control/clock/speed', speed, { body: 'required' }),
+  open('POST', '/_control/reset', reset, { body: 'optional' }),
+  open('GET', '/_control/faults', ({ control }) => json({ items: control.faults.list() })),
+  open('POST', '/_control/faults', addFault, { body: 'required' }),
+  open('DELETE', '/_control/faults', ({ control }) => {
+    control.faults.clear();
+    return noContent();
+  }),
+  open('DELETE', '/_control/faults/:id', (context) => {
+    const id = param(context, 'id');
+    return context.control.faults.remove(id)
+      ? noContent()
+      : problem(404, 'not-found', `No fault ${id}.`, context.instance);
+  }),
+];

@@ -1,0 +1,177 @@
+/**
+ * The reference server's msw handlers: one list over one `Backend`, the same in Node tests
+ * (`setupServer`), in the browser (`setupWorker`) and behind the real HTTP server (`getResponse`).
+ *
+ * Every route goes through one pipeline: run due transitions (`backend.tick()`), apply an injected
+ * fault, authenticate, read the JSON body, call the backend, and map `ApiProblem`s (and bugs) to
+ * problem+json. Unknown `/v1` paths answer 404 and known paths with another method 405.
+ */
+import { http, type HttpHandler } from 'msw';
+import { ApiProblem, type Backend } from '../backend/api.js';
+import { approvalRoutes } from './approvals.js';
+import { catalogRoutes } from './catalog.js';
+import { createControl, type Control } from './control.js';
+import { controlRoutes } from './control-routes.js';
+import { DEFAULT_HEARTBEAT_MS, eventRoutes } from './events.js';
+import { FaultInjector, pathMatches, type Fault } from './faults.js';
+import { bearerToken, instanceOf, parseQuery, readJsonBody } from './input.js';
+import { meRoutes } from './me.js';
+import { myAccessRoutes } from './my-access.js';
+import { requestRoutes } from './requests.js';
+import { noContent, problem, problemResponse } from './responses.js';
+import type { Route, RouteContext } from './route.js';
+
+/** One request and the response the handlers made for it. */
+export interface Exchange {
+  readonly request: Request;
+  readonly response: Response;
+  /** The fault injected into this exchange, if any (its response is deliberately off-contract). */
+  readonly fault: Fault | undefined;
+}
+
+/** Sees (and may replace) every response the handlers make: the hook the contract validator uses. */
+export type ResponseHook = (exchange: Exchange) => Response | Promise<Response>;
+
+export interface HandlerOptions {
+  /**
+   * Where the API lives. `*` (the default) matches any origin; or an origin with an optional path
+   * prefix (`http://127.0.0.1:4010`, `https://api.example.com/access`).
+   */
+  readonly baseUrl?: string;
+  /** The fault injector shared with whoever controls the faults. Default: a new one. */
+  readonly faults?: FaultInjector;
+  /** Milliseconds between `: heartbeat` comments on the event stream. Default 15,000. */
+  readonly heartbeatMs?: number;
+  /** Whether to serve `/_control/*`. Default true. */
+  readonly controlApi?: boolean;
+  /** Called with every response before it is sent. */
+  readonly onResponse?: ResponseHook;
+}
+
+export const ROUTES: readonly Route[] = [
+  ...meRoutes,
+  ...catalogRoutes,
+  ...requestRoutes,
+  ...approvalRoutes,
+  ...myAccessRoutes,
+  ...eventRoutes,
+];
+
+function normalizeBase(baseUrl: string): { pattern: string; pathPrefix: string } {
+  if (baseUrl === '*') return { pattern: '*', pathPrefix: '' };
+  const pattern = baseUrl.replace(/\/+$/, '');
+  return { pattern, pathPrefix: new URL(pattern, 'http://base.invalid').pathname.replace(/\/+$/, '') };
+}
+
+function unauthorized(request: Request, instance: string): Response {
+  const hasToken = bearerToken(request) !== undefined;
+  return problem(
+    401,
+    'unauthorized',
+    hasToken ? 'The bearer token is not valid.' : 'Send a valid bearer token in the Authorization header.',
+    instance,
+    { headers: { 'www-authenticate': hasToken ? 'Bearer error="invalid_token"' : 'Bearer' } },
+  );
+}
+
+function errorResponse(error: unknown, instance: string): Response {
+  if (error instanceof ApiProblem) {
+    return problemResponse(error.status, { ...error.problem, instance: error.problem.instance ?? instance }, { ...error.headers });
+  }
+  // Anything else is a bug in the reference server: say so loudly.
+  console.error('[mock-server] unexpected error', error);
+  const message = error instanceof Error ? error.message : String(error);
+  return problem(500, 'internal-error', `The reference server failed: ${message}`, instance);
+}
+
+function faultResponse(fault: Fault, instance: string): Response | undefined {
+  switch (fault.kind) {
+    case 'error':
+      return problem(fault.status ?? 500, 'injected-fault', `Fault ${fault.id} injected by the control API.`, instance);
+    case 'rate_limit': {
+      const seconds = fault.retry_after ?? 1;
+      return problem(429, 'rate-limited', `Rate limit exceeded; retry in ${seconds} seconds.`, instance, {
+        headers: { 'retry-after': String(seconds) },
+      });
+    }
+    case 'drop':
+      return Response.error();
+    default:
+      return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The reference server's handlers over `backend`. */
+export function createHandlers(backend: Backend, options: HandlerOptions = {}): HttpHandler[] {
+  const { pattern, pathPrefix } = normalizeBase(options.baseUrl ?? '*');
+  const faults = options.faults ?? new FaultInjector();
+  const control: Control = createControl(backend, faults);
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const routes = options.controlApi === false ? ROUTES : [...ROUTES, ...controlRoutes];
+  const apiPath = (url: URL) => url.pathname.slice(pathPrefix.length) || '/';
+
+  async function run(route: Route, request: Request, url: URL, params: Record<string, string>): Promise<Response> {
+    const instance = instanceOf(url);
+    const caller = route.auth ? backend.authenticate(bearerToken(request) ?? '') : undefined;
+    if (route.auth && !caller) return unauthorized(request, instance);
+    let body: unknown;
+    if (route.body) {
+      const read = await readJsonBody(request, instance, route.body === 'required');
+      if (!read.ok) return read.response;
+      body = read.body;
+    }
+    const context: RouteContext = { backend, control, request, url, params, query: parseQuery(url), body, instance, heartbeatMs };
+    return route.auth ? route.resolve({ ...context, caller: caller! }) : route.resolve(context);
+  }
+
+  async function respond(route: Route, request: Request, params: Record<string, string>): Promise<Response> {
+    const url = new URL(request.url);
+    let fault: Fault | undefined;
+    let response: Response;
+    try {
+      backend.tick();
+      fault = route.auth ? faults.take(request.method, apiPath(url)) : undefined;
+      if (fault?.kind === 'delay') await sleep(fault.delay_ms ?? 0);
+      response = (fault && faultResponse(fault, instanceOf(url))) ?? (await run(route, request, url, params));
+      if (fault?.kind === 'commit_then_drop') response = Response.error();
+    } catch (error) {
+      response = errorResponse(error, instanceOf(url));
+    }
+    return options.onResponse ? options.onResponse({ request, response, fault }) : response;
+  }
+
+  /** 404 for an unknown path, 405 (with `Allow`) for a known path and another method. */
+  async function fallback(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = apiPath(url);
+    const allowed = routes.filter((route) => pathMatches(route.path, path)).map((route) => route.method);
+    let response: Response;
+    if (allowed.length === 0) {
+      response = problem(404, 'not-found', `There is no ${path} in this API.`, instanceOf(url));
+    } else {
+      const allow = [...new Set(allowed), 'OPTIONS'].join(', ');
+      response =
+        request.method === 'OPTIONS'
+          ? noContent({ allow })
+          : problem(405, 'method-not-allowed', `${request.method} is not allowed on ${path}; use ${allow}.`, instanceOf(url), {
+              headers: { allow },
+            });
+    }
+    return options.onResponse ? options.onResponse({ request, response, fault: undefined }) : response;
+  }
+
+  const handlers = routes.map((route) => {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    return http[method](`${pattern}${route.path}`, ({ request, params }) =>
+      respond(route, request, params as Record<string, string>),
+    );
+  });
+  const fallbacks = [`${pattern}/v1/*`, ...(options.controlApi === false ? [] : [`${pattern}/_control/*`])];
+  return [...handlers, ...fallbacks.map((path) => http.all(path, ({ request }) => fallback(request)))];
+}
+
+export { createControl, type Control, type ClockState, type WorldState } from './control.js';
+export { FaultInjector, FaultSpecError, FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from './faults.js';
+export { startTicker } from './ticker.js';

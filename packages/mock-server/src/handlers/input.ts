@@ -1,0 +1,59 @@
+/** Reading a request: bearer token, query values and JSON bodies. */
+import type { RawQuery } from '../backend/api.js';
+import { invalidInput } from './responses.js';
+
+/** The token of `Authorization: Bearer <token>`, or undefined. */
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Query values: a name ending in `[]`, or any repeated name, gives an array. */
+export function parseQuery(url: URL): RawQuery {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = name.endsWith('[]') || values.length > 1 ? values : (values[0] ?? '');
+  }
+  return query;
+}
+
+/**
+ * The path and query of a request, as a problem's `instance` (a URI reference: characters URIs do
+ * not allow there, such as the brackets of `status[]`, are percent-encoded).
+ */
+export function instanceOf(url: URL): string {
+  return `${url.pathname}${url.search}`.replace(/[^\w\-.~!$&'()*+,;=:@/?%]/g, (c) => encodeURIComponent(c));
+}
+
+export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Reads a JSON body. Bad input is a 422 (the contract's one status for it): a body that is not
+ * JSON, or sent with another content type, or missing where required. An empty optional body
+ * reads as `{}`.
+ */
+export async function readJsonBody(request: Request, instance: string, required: boolean): Promise<BodyResult> {
+  const text = await request.text();
+  if (text.trim() === '') {
+    if (!required) return { ok: true, body: {} };
+    return { ok: false, response: invalidInput(instance, '', 'required', 'A JSON request body is required.') };
+  }
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!JSON_TYPE.test(contentType)) {
+    const sent = contentType ? `was ${contentType}` : 'was missing';
+    return {
+      ok: false,
+      response: invalidInput(instance, 'Content-Type', 'invalid_format', `Content-Type must be application/json; it ${sent}.`),
+    };
+  }
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, response: invalidInput(instance, '', 'invalid_format', `The request body is not valid JSON: ${reason}`) };
+  }
+}

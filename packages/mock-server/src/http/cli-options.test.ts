@@ -1,0 +1,53 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CliError, parseCliOptions } from './cli-options.js';
+
+describe('pnpm mock options', () => {
+  it('defaults to 127.0.0.1:4010, seed 1, 2,000 resources, real time, localhost CORS', () => {
+    assert.deepEqual(parseCliOptions([], {}), {
+      port: 4010,
+      host: '127.0.0.1',
+      seed: 1,
+      catalogSize: 2000,
+      speed: 1,
+      corsOrigins: [],
+      quiet: false,
+      help: false,
+    });
+  });
+
+  it('reads MOCK_* variables (never PORT, which `pnpm start` uses), and flags win over them', () => {
+    const env = { PORT: '4173', MOCK_PORT: '5000', MOCK_SEED: '7', MOCK_SPEED: '0', MOCK_CORS_ORIGINS: 'http://a.test, https://b.test:8443', MOCK_QUIET: '1' };
+    const fromEnv = parseCliOptions([], env);
+    assert.equal(fromEnv.port, 5000);
+    assert.equal(fromEnv.seed, 7);
+    assert.equal(fromEnv.speed, 0);
+    assert.deepEqual(fromEnv.corsOrigins, ['http://a.test', 'https://b.test:8443']);
+    assert.equal(fromEnv.quiet, true);
+    const flags = parseCliOptions(['--port', '0', '--speed=60', '--cors-origin', '*', '--cors-origin', 'http://c.test', '--catalog-size', '100000'], env);
+    assert.equal(flags.port, 0);
+    assert.equal(flags.speed, 60);
+    assert.equal(flags.catalogSize, 100_000);
+    assert.deepEqual(flags.corsOrigins, ['*', 'http://c.test']);
+  });
+
+  it('explains bad values', () => {
+    const message = (argv: string[]) => {
+      try {
+        parseCliOptions(argv, {});
+      } catch (error) {
+        assert.ok(error instanceof CliError);
+        return error.message;
+      }
+      return 'accepted';
+    };
+    assert.match(message(['--port', 'http']), /--port must be a whole number from 0 to 65535, got "http"/);
+    assert.match(message(['--port', '70000']), /--port must be/);
+    assert.match(message(['--seed=-1']), /--seed must be a whole number/);
+    assert.match(message(['--catalog-size', '0']), /--catalog-size must be a whole number from 1/);
+    assert.match(message(['--speed', 'fast']), /--speed must be a number of 0 or more/);
+    assert.match(message(['--cors-origin', 'localhost:5173']), /is not an origin/);
+    assert.match(message(['--cors-origin', 'http://localhost:5173/app']), /give scheme, host and port only/);
+    assert.match(message(['--verbose']), /Unknown option '--verbose'[\s\S]*Usage: pnpm mock/);
+  });
+});

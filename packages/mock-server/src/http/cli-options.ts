@@ -1,0 +1,98 @@
+/** The command line of `pnpm mock` (src/cli.ts): flags, then MOCK_* environment variables, then defaults. */
+import { parseArgs } from 'node:util';
+import { parseCorsOrigin } from './cors.js';
+
+export interface CliOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly seed: number;
+  readonly catalogSize: number;
+  readonly speed: number;
+  /** Empty: any localhost origin. */
+  readonly corsOrigins: string[];
+  readonly quiet: boolean;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: pnpm mock [options]
+
+Serves the access-requests reference server over HTTP.
+
+Options (environment variable in brackets):
+  --port <n>            TCP port, 0 for any free one [MOCK_PORT]            default 4010
+  --host <address>      interface to listen on [MOCK_HOST]                 default 127.0.0.1
+  --seed <n>            seed of the generated world [MOCK_SEED]            default 1
+  --catalog-size <n>    number of catalog resources [MOCK_CATALOG_SIZE]    default 2000
+  --speed <x>           simulated seconds per real second; 0 freezes
+                        the clock (drive it with /_control) [MOCK_SPEED]   default 1
+  --cors-origin <url>   an origin browsers may call from; repeat for more,
+                        * for any [MOCK_CORS_ORIGINS, comma-separated]     default any localhost origin
+  --quiet               no per-request log lines [MOCK_QUIET=1]
+  --help                this text
+`;
+
+/** A flag value that makes no sense; the message says which and why. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min || number > max) {
+    throw new CliError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+  }
+  return number;
+}
+
+function speed(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new CliError(`--speed must be a number of 0 or more (0 freezes the clock, 1 is real time), got "${value}".`);
+  }
+  return number;
+}
+
+export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        'catalog-size': { type: 'string' },
+        speed: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const pick = (flag: string | undefined, variable: string) => flag ?? (env[variable] || undefined);
+  const port = pick(values.port, 'MOCK_PORT');
+  const seed = pick(values.seed, 'MOCK_SEED');
+  const catalogSize = pick(values['catalog-size'], 'MOCK_CATALOG_SIZE');
+  const speedValue = pick(values.speed, 'MOCK_SPEED');
+  const origins = values['cors-origin'] ?? (env.MOCK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  let corsOrigins: string[];
+  try {
+    corsOrigins = origins.map(parseCorsOrigin);
+  } catch (error) {
+    throw new CliError(`--cors-origin: ${(error as Error).message}`);
+  }
+  return {
+    port: port === undefined ? 4010 : integer(port, '--port', 0, 65_535),
+    host: pick(values.host, 'MOCK_HOST') ?? '127.0.0.1',
+    seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1),
+    catalogSize: catalogSize === undefined ? 2000 : integer(catalogSize, '--catalog-size', 1, 1_000_000),
+    speed: speedValue === undefined ? 1 : speed(speedValue),
+    corsOrigins,
+    quiet: values.quiet ?? ['1', 'true'].includes(env.MOCK_QUIET ?? ''),
+    help: values.help ?? false,
+  };
+}

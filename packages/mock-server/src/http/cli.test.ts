@@ -1,0 +1,65 @@
+// `pnpm mock` as a process: starts, prints its URL and the tokens, answers, logs a line per request,
+// allows a localhost preflight, stops cleanly on SIGTERM; refuses bad flags with a clear message.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, MOCK_PORT: '', PORT: '4173' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function until(condition: () => boolean, what: () => string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('pnpm mock (the CLI)', () => {
+  it('serves, logs one line per request, answers a localhost preflight, and stops on SIGTERM', async () => {
+    const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '300', '--seed', '3']);
+    try {
+      await until(() => /Reference server: (http:\S+)\/v1/.test(cli.output().stdout), () => JSON.stringify(cli.output()));
+      const { stdout } = cli.output();
+      const url = /Reference server: (http:\S+)\/v1/.exec(stdout)![1]!;
+      assert.match(stdout, /demo-alice \(alice, requester\)/);
+      assert.match(stdout, /seed 3, 300 catalog resources, clock speed 0/);
+
+      const me = await fetch(`${url}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
+      assert.equal(me.status, 200);
+      assert.equal(((await me.json()) as { user: { id: string } }).user.id, 'usr_alice');
+      const preflight = await fetch(`${url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+
+      await until(() => cli.output().stdout.includes(' OPTIONS /v1/me 204 '), () => cli.output().stdout);
+      assert.match(cli.output().stdout, /\n\S+ GET \/v1\/me 200 \d+ms usr_alice\n/);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    assert.equal(await cli.exited, 0);
+    assert.match(cli.output().stdout, /SIGTERM, stopping/);
+  });
+
+  it('refuses a bad flag with a clear message and exit code 2', async () => {
+    const cli = start(['--port', 'eighty']);
+    assert.equal(await cli.exited, 2);
+    assert.match(cli.output().stderr, /mock: --port must be a whole number from 0 to 65535, got "eighty"/);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Wires a contract validator into the handlers (`createHandlers(backend, { onResponse: check.hook })`)
+ * so that every response a test provokes is checked. A response that breaks the contract is
+ * replaced by a 500 problem+json saying how (so the test that caused it fails where it happened),
+ * and recorded (so an `after()` can assert that none did). A broken event errors the stream.
+ *
+ * Browser-safe: the validation itself is passed in, and may be remote (the browser tests ask Node).
+ */
+import type { Exchange, ResponseHook } from '../handlers/index.js';
+import { PROBLEM_BASE, problemResponse } from '../handlers/responses.js';
+import type { ResponseRecord } from './contract-validator.js';
+import { SseParser } from './sse.js';
+
+export interface Violation {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly problems: readonly string[];
+}
+
+/** The checks, possibly asynchronous (a browser test asks the Node side). */
+export interface ResponseChecks {
+  validate(record: ResponseRecord): string[] | Promise<string[]>;
+  validateEvent(method: string, url: string, data: string): string[] | Promise<string[]>;
+}
+
+/** The @web/test-runner commands of `contractValidationPlugin` (Node side). */
+export const VALIDATE_RESPONSE = 'access-requests:validate-response';
+export const VALIDATE_EVENT = 'access-requests:validate-event';
+
+/**
+ * Checks run elsewhere: in a browser test, `remoteChecks(executeServerCommand)` asks the Node side
+ * (`contractValidationPlugin` in the wtr config), where Ajv and the YAML are.
+ */
+export function remoteChecks(execute: (command: string, payload: unknown) => Promise<unknown>): ResponseChecks {
+  return {
+    validate: async (record) => (await execute(VALIDATE_RESPONSE, record)) as string[],
+    validateEvent: async (method, url, data) => (await execute(VALIDATE_EVENT, { method, url, data })) as string[],
+  };
+}
+
+export interface ContractCheck {
+  /** Pass as `onResponse` to `createHandlers` (or the server factories' `onResponse`). */
+  readonly hook: ResponseHook;
+  /** Every violation since the start (or the last `clear()`). */
+  readonly violations: readonly Violation[];
+  /** Throws, listing them, when any response broke the contract. */
+  assertNoViolations(): void;
+  clear(): void;
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
+
+export function formatViolation(v: Violation): string {
+  return `${v.method} ${v.url} → ${v.status}:\n  - ${v.problems.join('\n  - ')}`;
+}
+
+export function createContractCheck(checks: ResponseChecks): ContractCheck {
+  const violations: Violation[] = [];
+
+  const record = (request: Request, status: number, problems: string[]): Violation => {
+    const violation = { method: request.method, url: request.url, status, problems };
+    violations.push(violation);
+    return violation;
+  };
+
+  /** Passes the stream through, checking the `data` of each event as it goes by. */
+  const checkedStream = (request: Request, response: Response): Response => {
+    const parser = new SseParser();
+    const decoder = new TextDecoder();
+    const checked = response.body!.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        async transform(chunk, controller) {
+          for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
+            const problems = await checks.validateEvent(request.method, request.url, event.data);
+            if (problems.length) {
+              const violation = record(request, response.status, problems);
+              controller.error(new Error(`Contract violation: ${formatViolation(violation)}`));
+              return;
+            }
+          }
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(checked, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+
+  const hook = async ({ request, response, fault }: Exchange): Promise<Response> => {
+    if (response.type === 'error') return response; // a dropped connection: nothing was sent
+    const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+    // Read the body here rather than through `clone()`: a tee'd body's `cancel()` waits for both branches.
+    const body = streaming ? undefined : await response.text();
+    const problems = await checks.validate({
+      method: request.method,
+      url: request.url,
+      status: response.status,
+      headers: headersOf(response),
+      body,
+      injectedFault: fault !== undefined,
+    });
+    if (problems.length === 0) {
+      if (!streaming) return new Response(body || null, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return response.body ? checkedStream(request, response) : response;
+    }
+    const violation = record(request, response.status, problems);
+    if (streaming) await response.body?.cancel();
+    return problemResponse(500, {
+      type: `${PROBLEM_BASE}contract-violation`,
+      title: 'Contract violation',
+      status: 500,
+      detail: `The reference server's response broke openapi/access-requests.yaml: ${formatViolation(violation)}`,
+    });
+  };
+
+  return {
+    hook,
+    get violations() {
+      return violations;
+    },
+    assertNoViolations() {
+      if (violations.length) {
+        throw new Error(`${violations.length} response(s) broke the contract:\n${violations.map(formatViolation).join('\n')}`);
+      }
+    },
+    clear() {
+      violations.length = 0;
+    },
+  };
+}

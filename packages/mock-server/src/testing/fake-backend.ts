@@ -1,0 +1,167 @@
+/**
+ * A tiny stand-in `Backend` for the transport's own tests: one requester, one automatic flow,
+ * requests that go granting → active one second after submission. Its answers follow the contract's
+ * schemas, so the contract validator can check the transport around it. Not the reference world:
+ * use `createBackend()` for that.
+ */
+import { ApiProblem, type Backend, type Caller, type CreateResult, type FieldError, type Schemas, type StreamEvent } from '../backend/api.js';
+
+type AccessRequest = Schemas['AccessRequest'];
+
+const ALICE = { id: 'usr_alice', name: 'Alice Example', email: 'alice@example.com' };
+const START = Date.parse('2026-01-15T09:00:00Z');
+
+function apiProblem(status: number, kind: string, title: string, detail: string, errors?: FieldError[]): ApiProblem {
+  return new ApiProblem(status, {
+    type: `https://access-requests.example/problems/${kind}`,
+    title,
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  });
+}
+
+const notFound = (id: string) => apiProblem(404, 'not-found', 'Not Found', `No access request ${id} is visible to you.`);
+
+export function createFakeBackend(): Backend & { readonly subscribers: number } {
+  let now = START;
+  let speed = 0;
+  let seq = 0;
+  let eventSeq = 0;
+  const requests = new Map<string, AccessRequest & { grantAt: number }>();
+  const events: StreamEvent[] = [];
+  const listeners = new Set<(event: StreamEvent) => void>();
+  const idempotency = new Map<string, { body: string; result: Schemas['AccessRequestList'] }>();
+
+  const view = ({ grantAt: _grantAt, ...request }: AccessRequest & { grantAt: number }): AccessRequest => request;
+  const publish = (request: AccessRequest & { grantAt: number }) => {
+    eventSeq += 1;
+    const event: StreamEvent = { id: `evt_${String(eventSeq).padStart(6, '0')}`, data: { type: 'request.updated', request: view(request) } };
+    events.push(event);
+    for (const listener of listeners) listener(event);
+  };
+  const get = (id: string) => {
+    const request = requests.get(id);
+    if (!request) throw notFound(id);
+    return request;
+  };
+  const page = <T>(items: T[]) => ({ items, next_cursor: null });
+
+  const backend: Backend & { readonly subscribers: number } = {
+    get subscribers() {
+      return listeners.size;
+    },
+    authenticate: (token): Caller | undefined => (token === 'demo-alice' ? { userId: ALICE.id } : undefined),
+    me: () => ({
+      user: ALICE,
+      org: { max_resources_per_request: 1000, ticket_types: [], notification_channel: 'email', default_duration_hours: 8 },
+      is_approver: false,
+    }),
+    grantees: () => page([{ ...ALICE, is_self: true }]),
+    resourceTypes: () => page([]),
+    permissions: () => page([]),
+    resources: (_caller, query) => {
+      if (query.limit !== undefined && !/^\d+$/.test(String(query.limit))) {
+        throw apiProblem(422, 'validation-failed', 'Validation failed', 'The query has 1 error.', [
+          { field: 'limit', code: 'invalid_type', message: 'limit must be a whole number.' },
+        ]);
+      }
+      return page([]);
+    },
+    apps: () => page([]),
+    bundles: () => page([]),
+    preview: () => ({ groups: [], errors: [] }),
+    submit(_caller, body, key): CreateResult {
+      const serialized = JSON.stringify(body);
+      const earlier = key === undefined ? undefined : idempotency.get(key);
+      if (earlier && earlier.body === serialized) return { status: 201, body: earlier.result, replayed: true };
+      if (earlier) {
+        throw apiProblem(422, 'idempotency-mismatch', 'Idempotency key reused', 'This Idempotency-Key was first used with another body.', [
+          { field: 'Idempotency-Key', code: 'idempotency_mismatch', message: 'Use a new key.' },
+        ]);
+      }
+      seq += 1;
+      const at = new Date(now).toISOString();
+      const request = {
+        id: `req_fake_${seq}`,
+        status: 'granting' as const,
+        status_reason: null,
+        access_flow: { id: 'flow_auto', name: 'Automatic' },
+        requester: ALICE,
+        grantee: ALICE,
+        target: { type: 'app' as const, app: { id: 'app_github', name: 'GitHub' }, permission: { id: 'perm_write', name: 'Write' } },
+        duration_hours: 1,
+        justification: null,
+        ticket: null,
+        approvals: [],
+        rejection_reason: null,
+        revocation_reason: null,
+        created_at: at,
+        updated_at: at,
+        granted_at: null,
+        expires_at: null,
+        revoked_at: null,
+        favorite: false,
+        can: { revoke: false, favorite: true, request_again: false, use_access: false, approve: false, reject: false },
+        grantAt: now + 1000,
+      };
+      requests.set(request.id, request);
+      publish(request);
+      const result = { requests: [view(request)] };
+      if (key !== undefined) idempotency.set(key, { body: serialized, result });
+      return { status: 201, body: result, replayed: false };
+    },
+    listRequests: () => page([...requests.values()].map(view)),
+    getRequest: (_caller, id) => view(get(id)),
+    requestResources: (_caller, id) => (get(id), page([])),
+    revoke: (_caller, id) => view(get(id)),
+    requestAgain: (caller, id, body, key) => (get(id), backend.submit(caller, body, key)),
+    favorite: (_caller, id) => view(get(id)),
+    unfavorite: (_caller, id) => view(get(id)),
+    accessDetails: (_caller, id) => {
+      throw notFound(id);
+    },
+    myAccess: () => ({ active: [], recent: [], favorites: [] }),
+    approvals: () => page([]),
+    approve: (_caller, id) => view(get(id)),
+    reject: (_caller, id) => view(get(id)),
+    subscribe(_caller, lastEventId, onEvent) {
+      const from = events.findIndex((event) => event.id === lastEventId);
+      if (from >= 0) for (const event of events.slice(from + 1)) onEvent(event);
+      listeners.add(onEvent);
+      return () => listeners.delete(onEvent);
+    },
+    now: () => new Date(now),
+    advance(milliseconds) {
+      now += milliseconds;
+      backend.tick();
+    },
+    setSpeed(value) {
+      speed = value;
+    },
+    tick() {
+      for (const request of requests.values()) {
+        if (request.status === 'granting' && request.grantAt <= now) {
+          const at = new Date(request.grantAt).toISOString();
+          Object.assign(request, {
+            status: 'active',
+            granted_at: at,
+            updated_at: at,
+            expires_at: new Date(request.grantAt + 3_600_000).toISOString(),
+          });
+          publish(request);
+        }
+      }
+    },
+    reset() {
+      now = START;
+      requests.clear();
+      events.length = 0;
+      idempotency.clear();
+    },
+    get options() {
+      return { seed: 1, catalogSize: 0, speed, startTime: new Date(START) };
+    },
+  };
+  return backend;
+}

@@ -1,0 +1,97 @@
+/**
+ * A small server-sent events reader for tests (the WHATWG parsing rules, minus reconnection):
+ * frames in, events out. Runs in Node and in browsers.
+ */
+
+export interface SseEvent {
+  readonly id: string | undefined;
+  readonly event: string;
+  readonly data: string;
+  readonly retry: number | undefined;
+}
+
+/** Incremental parser: `push()` text as it arrives, get the complete events back. */
+export class SseParser {
+  #buffer = '';
+  #id: string | undefined;
+  #event = '';
+  #data: string[] = [];
+  #retry: number | undefined;
+  /** Comment lines seen (`: heartbeat`), without the colon. */
+  readonly comments: string[] = [];
+
+  push(text: string): SseEvent[] {
+    this.#buffer += text;
+    const events: SseEvent[] = [];
+    let newline: number;
+    while ((newline = this.#buffer.search(/\r\n|\r|\n/)) >= 0) {
+      const line = this.#buffer.slice(0, newline);
+      const width = this.#buffer.startsWith('\r\n', newline) ? 2 : 1;
+      this.#buffer = this.#buffer.slice(newline + width);
+      const event = this.#line(line);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  #line(line: string): SseEvent | undefined {
+    if (line === '') {
+      if (this.#data.length === 0) {
+        this.#event = '';
+        return undefined;
+      }
+      const event = { id: this.#id, event: this.#event || 'message', data: this.#data.join('\n'), retry: this.#retry };
+      this.#event = '';
+      this.#data = [];
+      return event;
+    }
+    if (line.startsWith(':')) {
+      this.comments.push(line.slice(1).trim());
+      return undefined;
+    }
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'data') this.#data.push(value);
+    else if (field === 'event') this.#event = value;
+    else if (field === 'id' && !value.includes('\0')) this.#id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) this.#retry = Number(value);
+    return undefined;
+  }
+}
+
+/**
+ * Reads events from a streaming body until `count` have arrived (or the stream ends, or `signal`
+ * aborts). The reader is released, not cancelled: cancel the body (or abort the request) to close
+ * the stream.
+ */
+export async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  count: number,
+  options: { timeoutMs?: number; parser?: SseParser } = {},
+): Promise<SseEvent[]> {
+  const parser = options.parser ?? new SseParser();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  const timeoutMs = options.timeoutMs ?? 5000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Got ${events.length} of ${count} events in ${timeoutMs} ms.`)), timeoutMs);
+  });
+  try {
+    while (events.length < count) {
+      const { done, value } = await Promise.race([reader.read(), timeout]);
+      if (done) break;
+      events.push(...parser.push(decoder.decode(value, { stream: true })));
+    }
+    return events;
+  } finally {
+    clearTimeout(timer);
+    try {
+      reader.releaseLock();
+    } catch {
+      // A read still pending (after a timeout): the stream stays locked; the caller cancels it.
+    }
+  }
+}

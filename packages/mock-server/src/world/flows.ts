@@ -1,0 +1,134 @@
+/**
+ * The access flows of the demo organization, and the rule that picks the flow of a resource. Between
+ * them every status is reachable: automatic and manual approval, one and two approvers, a simulated
+ * approver, a short maximum duration, a required ticket, and a flow whose provisioning fails.
+ */
+import type { AccessFlowRecord, AppCategory, Environment } from './model.js';
+import { USER_IDS } from './people.js';
+
+export const FLOW_IDS = {
+  /** Development and staging: automatic, up to 24 h, nothing required. */
+  nonProduction: 'flow_nonprod',
+  /** Production databases: Bob approves (Carol stands in for him); a justification is required. */
+  productionDatabases: 'flow_prod_db',
+  /** Production cloud accounts: Bob AND Carol approve; justification and ticket required; not for Dave. */
+  productionCloud: 'flow_prod_cloud',
+  /** Production Kubernetes: automatic but at most 1 hour. */
+  kubernetesProduction: 'flow_k8s_prod',
+  /** Production SaaS admin: Carol approves, and the reference server plays her after 2 minutes. */
+  saasProduction: 'flow_saas_admin',
+  /** Production Legacy CRM: automatic, and provisioning always fails. */
+  legacyCrm: 'flow_legacy_crm',
+  /** On-call bundles: automatic, up to 12 h, a justification is required. */
+  onCall: 'flow_oncall',
+} as const;
+
+/** How long the simulated approver of `flow_saas_admin` takes to approve. */
+export const SIMULATED_APPROVAL_DELAY_MS = 2 * 60 * 1000;
+
+const automatic = {
+  approval: 'automatic',
+  approverIds: [],
+  backupApproverIds: [],
+  requiredApprovals: 0,
+  simulatedApprover: null,
+  failsAtGranting: false,
+  failureReason: null,
+  excludedGranteeIds: [],
+} as const satisfies Partial<AccessFlowRecord>;
+
+export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
+  {
+    ...automatic,
+    id: FLOW_IDS.nonProduction,
+    name: 'Development and staging – automatic',
+    maxDurationHours: 24,
+    justificationRequired: false,
+    ticketRequired: false,
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.productionDatabases,
+    name: 'Production databases – manager approval',
+    approval: 'manual',
+    approverIds: [USER_IDS.bob],
+    backupApproverIds: [USER_IDS.carol],
+    requiredApprovals: 1,
+    maxDurationHours: 12,
+    justificationRequired: true,
+    ticketRequired: false,
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.productionCloud,
+    name: 'Production cloud – manager and security approval',
+    approval: 'manual',
+    approverIds: [USER_IDS.bob, USER_IDS.carol],
+    requiredApprovals: 2,
+    maxDurationHours: 8,
+    justificationRequired: true,
+    ticketRequired: true,
+    excludedGranteeIds: [USER_IDS.dave],
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.kubernetesProduction,
+    name: 'Kubernetes production – automatic, 1 hour',
+    maxDurationHours: 1,
+    justificationRequired: true,
+    ticketRequired: false,
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.saasProduction,
+    name: 'SaaS admin – security approval',
+    approval: 'manual',
+    approverIds: [USER_IDS.carol],
+    backupApproverIds: [USER_IDS.bob],
+    requiredApprovals: 1,
+    simulatedApprover: { userId: USER_IDS.carol, delayMs: SIMULATED_APPROVAL_DELAY_MS },
+    maxDurationHours: 24,
+    justificationRequired: true,
+    ticketRequired: false,
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.legacyCrm,
+    name: 'Legacy CRM production – automatic',
+    maxDurationHours: 8,
+    justificationRequired: false,
+    ticketRequired: false,
+    failsAtGranting: true,
+    failureReason:
+      'The Legacy CRM connector timed out while creating the account (error CRM-504); no access was granted. Contact your admin.',
+  },
+  {
+    ...automatic,
+    id: FLOW_IDS.onCall,
+    name: 'On-call – automatic',
+    maxDurationHours: 12,
+    justificationRequired: true,
+    ticketRequired: false,
+  },
+];
+
+const LEGACY_CRM_APP_ID = 'app_legacy_crm';
+
+/**
+ * The flow a resource falls under, from its app and environment: everything outside production is
+ * automatic; production follows the app's kind. Legacy CRM production has its own (failing) flow.
+ */
+export function flowIdFor(appId: string, category: AppCategory, environment: Environment): string {
+  if (environment !== 'prod') return FLOW_IDS.nonProduction;
+  if (appId === LEGACY_CRM_APP_ID) return FLOW_IDS.legacyCrm;
+  switch (category) {
+    case 'cloud':
+      return FLOW_IDS.productionCloud;
+    case 'database':
+      return FLOW_IDS.productionDatabases;
+    case 'kubernetes':
+      return FLOW_IDS.kubernetesProduction;
+    case 'saas':
+      return FLOW_IDS.saasProduction;
+  }
+}

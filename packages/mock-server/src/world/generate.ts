@@ -1,0 +1,36 @@
+/**
+ * The deterministic world generator: the same seed (and catalog size) gives exactly the same world.
+ * Each part draws from its own random stream, so the catalog size changes the catalog only.
+ */
+import { generateBundles } from './bundles.js';
+import { generateCatalog } from './catalog.js';
+import { ACCESS_FLOWS } from './flows.js';
+import type { World } from './model.js';
+import { ORG_SETTINGS, generateUsers, granteesByRequester } from './people.js';
+import { createRandom, deriveSeed } from './random.js';
+
+export interface GenerateOptions {
+  readonly seed: number;
+  /** How many catalog resources (the anchors included); default 2,000. */
+  readonly catalogSize?: number;
+}
+
+export const DEFAULT_CATALOG_SIZE = 2000;
+
+export function generateWorld({ seed, catalogSize = DEFAULT_CATALOG_SIZE }: GenerateOptions): World {
+  if (!Number.isInteger(catalogSize) || catalogSize < 0)
+    throw new RangeError(`catalogSize must be a whole number ≥ 0, got ${catalogSize}`);
+  const users = generateUsers(createRandom(deriveSeed(seed, 'users')));
+  const catalog = generateCatalog(createRandom(deriveSeed(seed, 'catalog')), catalogSize);
+  const bundles = generateBundles(createRandom(deriveSeed(seed, 'bundles')), catalog.resources);
+  return {
+    seed,
+    catalogSize,
+    users,
+    granteesOf: granteesByRequester(users),
+    org: ORG_SETTINGS,
+    ...catalog,
+    bundles,
+    flows: ACCESS_FLOWS,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The seeded world as plain, immutable data: people, the organization's settings, the catalog and
+ * the access flows. The backend indexes it and never changes it (requests live in the backend).
+ */
+
+export type AppCategory = 'cloud' | 'database' | 'kubernetes' | 'saas';
+export type Environment = 'prod' | 'staging' | 'dev';
+
+export interface UserRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface TicketTypeRecord {
+  readonly id: string;
+  readonly name: string;
+  /** An ECMAScript pattern ticket ids must match; absent: any id of 1–100 characters. */
+  readonly idPattern?: string;
+  /** A valid id, to show in error messages. */
+  readonly example: string;
+}
+
+export interface OrgSettingsRecord {
+  readonly maxResourcesPerRequest: number;
+  readonly ticketTypes: readonly TicketTypeRecord[];
+  readonly notificationChannel: 'slack' | 'teams' | 'email';
+  readonly defaultDurationHours: number;
+}
+
+export interface PermissionRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly resourceTypeId: string;
+}
+
+export interface ResourceTypeRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly appId: string;
+  readonly permissionIds: readonly string[];
+}
+
+/** How to use an access of one app, as the "Access Details" pop-up shows it. */
+export interface AccessInstructions {
+  readonly markdown: string;
+  readonly text: string;
+  readonly link: { readonly url: string; readonly label: string } | null;
+  readonly cli: string | null;
+}
+
+/** What the instructions of one app are written about: the resources and the permission granted. */
+export interface InstructionsContext {
+  readonly resourceNames: readonly string[];
+  readonly permissionName: string;
+}
+
+export interface AppRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly category: AppCategory;
+  readonly description: string;
+  /** What an app request may ask for: the permissions of the app's resource types. */
+  readonly permissionIds: readonly string[];
+  /** The flow a request for the app as a whole falls under (a whole app counts as production). */
+  readonly flowId: string;
+  readonly instructions: (context: InstructionsContext) => AccessInstructions;
+}
+
+export interface ResourceRecord {
+  readonly id: string;
+  readonly name: string;
+  /** A human-readable location, e.g. `PostgreSQL / prod-eu-1 / prod-payments-db`. */
+  readonly path: string;
+  readonly resourceTypeId: string;
+  readonly appId: string;
+  readonly environment: Environment;
+  readonly permissionIds: readonly string[];
+  readonly flowId: string;
+}
+
+export interface BundleItemRecord {
+  readonly resourceId: string;
+  readonly permissionId: string;
+}
+
+/** A bundle falls under one access flow as a whole: it is requested, approved and granted together. */
+export interface BundleRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly items: readonly BundleItemRecord[];
+  readonly flowId: string;
+}
+
+/** An approver the reference server plays by itself, deciding after a delay. */
+export interface SimulatedApprover {
+  readonly userId: string;
+  readonly delayMs: number;
+}
+
+export interface AccessFlowRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly approval: 'automatic' | 'manual';
+  /** Who approves; empty when automatic. */
+  readonly approverIds: readonly string[];
+  /** Stand-ins when an approver is the requester or the grantee (nobody approves their own access). */
+  readonly backupApproverIds: readonly string[];
+  /** How many approvals grant a request (1 or 2); 0 when automatic. */
+  readonly requiredApprovals: number;
+  readonly maxDurationHours: number;
+  readonly justificationRequired: boolean;
+  readonly ticketRequired: boolean;
+  readonly simulatedApprover: SimulatedApprover | null;
+  /** The provisioning of this flow always fails; `failureReason` becomes the request's `status_reason`. */
+  readonly failsAtGranting: boolean;
+  readonly failureReason: string | null;
+  /** Who may not receive access through the flow (e.g. a contractor kept out of production cloud). */
+  readonly excludedGranteeIds: readonly string[];
+}
+
+export interface World {
+  readonly seed: number;
+  readonly catalogSize: number;
+  readonly users: readonly UserRecord[];
+  /** Who each user may request access for (themself first). */
+  readonly granteesOf: ReadonlyMap<string, readonly string[]>;
+  readonly org: OrgSettingsRecord;
+  readonly apps: readonly AppRecord[];
+  readonly resourceTypes: readonly ResourceTypeRecord[];
+  readonly permissions: readonly PermissionRecord[];
+  readonly resources: readonly ResourceRecord[];
+  readonly bundles: readonly BundleRecord[];
+  readonly flows: readonly AccessFlowRecord[];
+}
