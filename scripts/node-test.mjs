@@ -1,7 +1,7 @@
-// Runs a package's Node tests (`*.test.ts` under the given folders) with Node's own test runner
+// Runs a package's Node tests (`*.test.ts` under the given folders, or the given files) with Node's own test runner
 // through tsx. Node 20's runner takes no globs, so the files are found here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** @param {string} dir @returns {string[]} */
@@ -14,14 +14,16 @@ function findTests(dir) {
 }
 
 const folders = process.argv.slice(2);
-const files = (folders.length ? folders : ['src']).flatMap((folder) => findTests(folder)).sort();
+const files = (folders.length ? folders : ['src'])
+  .flatMap((path) => (statSync(path).isDirectory() ? findTests(path) : [path]))
+  .sort();
 if (files.length === 0) {
   console.error(`No *.test.ts files under ${folders.join(', ')}.`);
   process.exit(1);
 }
 const run = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => relative('.', f))],
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...files.map((f) => relative('.', f))],
   { stdio: 'inherit' },
 );
 process.exit(run.status ?? 1);

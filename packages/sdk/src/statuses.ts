@@ -85,9 +85,9 @@ export const STATUSES = [
 ] as const satisfies readonly StatusInfo[];
 
 /** Every status id, in lifecycle order. */
-export const STATUS_IDS: readonly AccessRequestStatus[] = STATUSES.map((s) => s.id);
+export const STATUS_IDS: readonly AccessRequestStatus[] = /* @__PURE__ */ STATUSES.map((s) => s.id);
 
-const byId = new Map<string, StatusInfo>(STATUSES.map((s) => [s.id, s]));
+const byId = /* @__PURE__ */ new Map<string, StatusInfo>(/* @__PURE__ */ STATUSES.map((s) => [s.id, s]));
 
 /** Whether a string is one of the contract's statuses. */
 export function isStatus(value: unknown): value is AccessRequestStatus {
@@ -101,13 +101,14 @@ export function statusInfo(status: AccessRequestStatus): StatusInfo {
   return info;
 }
 
+// The phase lists are literals (checked against STATUSES by the tests), so code that needs only
+// them — the SDK's own waitFor — does not pull the labels and meanings into a bundle.
+
 /** Statuses a request is still moving through. */
-export const OPEN_STATUSES: readonly AccessRequestStatus[] = STATUSES.filter((s) => s.phase === 'open').map((s) => s.id);
+export const OPEN_STATUSES: readonly AccessRequestStatus[] = ['pending_approval', 'granting', 'active', 'revoking'];
 
 /** Closed statuses (Rejected, Revoked — expired ones included — and Failed): these can be requested again. */
-export const CLOSED_STATUSES: readonly AccessRequestStatus[] = STATUSES.filter((s) => s.phase === 'closed').map(
-  (s) => s.id,
-);
+export const CLOSED_STATUSES: readonly AccessRequestStatus[] = ['rejected', 'revoked', 'failed'];
 
 /** Statuses no transition leaves. */
-export const TERMINAL_STATUSES: readonly AccessRequestStatus[] = STATUSES.filter((s) => s.terminal).map((s) => s.id);
+export const TERMINAL_STATUSES: readonly AccessRequestStatus[] = ['rejected', 'revoked', 'failed'];

@@ -21,7 +21,8 @@ export interface FaultSpec {
    * - `rate_limit`: answer 429 with `Retry-After: retry_after` seconds (default 1), nothing done.
    * - `delay`: wait `delay_ms` (default 1000) of real time, then answer normally.
    * - `drop`: a network error (a destroyed socket over HTTP), nothing done.
-   * - `commit_then_drop`: the backend does the work, then the connection drops.
+   * - `commit_then_drop`: the backend does the work, then the answer is lost: its status and headers
+   *   arrive, and the connection breaks half-way through the body.
    */
   readonly kind: FaultKind;
   readonly status?: number;

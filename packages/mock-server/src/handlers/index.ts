@@ -135,11 +135,11 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
       fault = route.auth ? faults.take(request.method, apiPath(url)) : undefined;
       if (fault?.kind === 'delay') await sleep(fault.delay_ms ?? 0);
       response = (fault && faultResponse(fault, instanceOf(url))) ?? (await run(route, request, url, params));
-      if (fault?.kind === 'commit_then_drop') response = Response.error();
     } catch (error) {
       response = errorResponse(error, instanceOf(url));
     }
-    return options.onResponse ? options.onResponse({ request, response, fault }) : response;
+    const checked = options.onResponse ? await options.onResponse({ request, response, fault }) : response;
+    return fault?.kind === 'commit_then_drop' ? cutShort(checked) : checked;
   }
 
   /** 404 for an unknown path, 405 (with `Allow`) for a known path and another method. */
@@ -175,3 +175,22 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
 export { createControl, type Control, type ClockState, type WorldState } from './control.js';
 export { FaultInjector, FaultSpecError, FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 export { startTicker } from './ticker.js';
+
+/**
+ * The committed answer, lost in transit: the status and headers arrive, then the connection breaks
+ * half-way through the body. (A connection that breaks before any byte is what `drop` does; browsers
+ * may silently resend such a request on a fresh connection, which would hide the fault.)
+ */
+function cutShort(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  const whole = response.arrayBuffer();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const bytes = new Uint8Array(await whole);
+      controller.enqueue(bytes.slice(0, Math.ceil(bytes.length / 2)));
+      controller.error(new TypeError('The connection was lost before the response was complete.'));
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}

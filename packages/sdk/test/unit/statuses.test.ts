@@ -10,9 +10,9 @@ import {
   TERMINAL_STATUSES,
   isStatus,
   statusInfo,
-} from '../src/statuses.js';
+} from '../../src/statuses.js';
 
-const contract = parse(readFileSync(new URL('../../../openapi/access-requests.yaml', import.meta.url), 'utf8'));
+const contract = parse(readFileSync(new URL('../../../../openapi/access-requests.yaml', import.meta.url), 'utf8'));
 const statusSchema = contract.components.schemas.AccessRequestStatus as { enum: string[]; description: string };
 
 describe('status vocabulary', () => {
@@ -25,6 +25,12 @@ describe('status vocabulary', () => {
       assert.ok(statusSchema.description.includes(status.label), `contract lacks label ${status.label}`);
       assert.ok(statusSchema.description.includes(status.description), `contract lacks meaning of ${status.id}`);
     }
+  });
+
+  it('lists each phase as the vocabulary marks it', () => {
+    assert.deepEqual([...OPEN_STATUSES], STATUSES.filter((s) => s.phase === 'open').map((s) => s.id));
+    assert.deepEqual([...CLOSED_STATUSES], STATUSES.filter((s) => s.phase === 'closed').map((s) => s.id));
+    assert.deepEqual([...TERMINAL_STATUSES], STATUSES.filter((s) => s.terminal).map((s) => s.id));
   });
 
   it('splits open from closed as the contract does', () => {

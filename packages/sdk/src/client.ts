@@ -1,0 +1,195 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { components, operations, paths } from './generated/schema.js';
+import { ApiError, TimeoutError, problemFrom } from './errors.js';
+import { paginate, type Page, type PageOptions, type Paginated } from './pagination.js';
+import { createTransport, type Fetch, type RetryOptions, type TokenSource } from './transport.js';
+import { createWatcher, type WatchOptions, type RequestUpdate, type WaitForOptions } from './watch.js';
+import type { AccessRequestStatus } from './statuses.js';
+
+type Schemas = components['schemas'];
+export type AccessRequest = Schemas['AccessRequest'];
+
+type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+/** A list operation's filters with friendly names: `status` for `status[]`; paging is separate. */
+export type ListFilters<Op extends keyof operations> = {
+  [K in keyof QueryOf<Op> as K extends 'limit' | 'cursor' ? never : K extends `${infer Base}[]` ? Base : K]?: QueryOf<Op>[K];
+};
+
+export interface AccessClientOptions {
+  /** Where the API lives, without `/v1` (e.g. `https://access.example.com` or `http://127.0.0.1:4010`). */
+  baseUrl: string;
+  /** The bearer token, or a (sync or async) function read on every call and again after a 401. */
+  token: TokenSource;
+  /** A fetch to use instead of `globalThis.fetch` (looked up on every call, so test interceptors installed later still apply). */
+  fetch?: Fetch;
+  /** Retry policy for safe requests; `false` turns retries off. */
+  retry?: RetryOptions | false;
+  /** Per-attempt-inclusive limit for each call, in ms. None by default. */
+  timeoutMs?: number;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number | undefined;
+}
+
+/** Options of `submit` and `requestAgain`. */
+export interface CreateOptions extends CallOptions {
+  /** Sent as `Idempotency-Key`; one is generated per call when absent and reused across its retries. */
+  idempotencyKey?: string;
+}
+
+/** The typed client: the request lifecycle as calls named after what the user wants. */
+export type AccessClient = ReturnType<typeof createAccessClient>;
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** `status` → `status[]`, and paging options. */
+function toQuery(filters: object | undefined, page?: PageOptions): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters ?? {})) {
+    if (value !== undefined) query[Array.isArray(value) ? `${key}[]` : key] = value;
+  }
+  if (page?.cursor) query['cursor'] = page.cursor;
+  if (page?.limit !== undefined) query['limit'] = page.limit;
+  return query;
+}
+
+export function createAccessClient(options: AccessClientOptions) {
+  const baseFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+  const transport = createTransport({ token: options.token, fetch: baseFetch, retry: options.retry ?? {} });
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  /** The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls below don't cover. */
+  const raw: Client<paths> = createClient<paths>({ baseUrl, fetch: transport });
+
+  function init(call: CallOptions = {}) {
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+    const signals = [call.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    return signals.length ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {};
+  }
+
+  /** Unwraps a result: the data, or a thrown ApiError; a timeout becomes a TimeoutError. */
+  async function unwrap<T>(pending: Promise<FetchResult<T>>): Promise<T> {
+    let result: FetchResult<T>;
+    try {
+      result = await pending;
+    } catch (error) {
+      if ((error as Error | undefined)?.name === 'TimeoutError' && !(error instanceof TimeoutError)) {
+        throw new TimeoutError('The call timed out.', { cause: error });
+      }
+      throw error;
+    }
+    if (result.error !== undefined || !result.response.ok) {
+      throw new ApiError(problemFrom(result.response, result.error), result.response);
+    }
+    return result.data as T;
+  }
+
+  const list = <T, Op extends keyof operations>(
+    fetchPage: (query: never, call: ReturnType<typeof init>) => Promise<FetchResult<Page<T>>>,
+    filters: ListFilters<Op> | undefined,
+    call?: CallOptions,
+  ): Paginated<T> =>
+    paginate((page) => unwrap(fetchPage(toQuery(filters, page) as never, init({ ...call, signal: page.signal ?? call?.signal }))));
+
+  const idempotency = (call: CreateOptions = {}) => ({
+    ...init(call),
+    params: { header: { 'Idempotency-Key': call.idempotencyKey ?? globalThis.crypto.randomUUID() } },
+  });
+  const path = (id: string) => ({ params: { path: { id } } });
+
+  const client = {
+    raw,
+
+    /** The caller and the org's settings (ticket types, notification channel, limits). */
+    me: (call?: CallOptions) => unwrap(raw.GET('/v1/me', init(call))),
+    /** People the caller may request access for; the caller first. */
+    grantees: (filters?: ListFilters<'grantees'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/grantees', { params: { query }, ...i }), filters, call),
+
+    resourceTypes: (filters?: ListFilters<'resourceTypes'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/catalog/resource-types', { params: { query }, ...i }), filters, call),
+    permissions: (filters?: ListFilters<'permissions'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/catalog/permissions', { params: { query }, ...i }), filters, call),
+    resources: (filters?: ListFilters<'resources'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/catalog/resources', { params: { query }, ...i }), filters, call),
+    apps: (filters?: ListFilters<'apps'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/catalog/apps', { params: { query }, ...i }), filters, call),
+    bundles: (filters?: ListFilters<'bundles'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/catalog/bundles', { params: { query }, ...i }), filters, call),
+
+    /** How a submission would split by access flow, and every error it would meet — nothing is created. */
+    preview: (body: Schemas['AccessRequestInput'], call?: CallOptions) =>
+      unwrap(raw.POST('/v1/access-requests/preview', { body, ...init(call) })),
+    /** Submits a request; answers one request per access flow. Safe to retry: it carries an Idempotency-Key. */
+    submit: (body: Schemas['AccessRequestInput'], call?: CreateOptions) =>
+      unwrap(raw.POST('/v1/access-requests', { body, ...idempotency(call) })).then((r) => r.requests),
+
+    /** The caller's requests (`scope: 'mine'`) or those they made for others (`'on_behalf'`), newest first. */
+    requests: (filters?: ListFilters<'listRequests'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/access-requests', { params: { query }, ...i }), filters, call),
+    request: (id: string, call?: CallOptions) => unwrap(raw.GET('/v1/access-requests/{id}', { ...path(id), ...init(call) })),
+    /** The resource and permission pairs a request grants ("View resources"). */
+    requestResources: (id: string, call?: CallOptions) =>
+      list(
+        (query, i) => raw.GET('/v1/access-requests/{id}/resources', { params: { path: { id }, query }, ...i }),
+        undefined,
+        call,
+      ),
+    /** Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). */
+    revoke: (id: string, call?: CallOptions) =>
+      unwrap(raw.POST('/v1/access-requests/{id}/revoke', { ...path(id), ...init(call) })),
+    /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
+    requestAgain: (id: string, body: Schemas['RequestAgainInput'], call?: CreateOptions) => {
+      const { params, ...rest } = idempotency(call);
+      return unwrap(
+        raw.POST('/v1/access-requests/{id}/request-again', { body, ...rest, params: { ...params, path: { id } } }),
+      ).then((r) => r.requests);
+    },
+    favorite: (id: string, call?: CallOptions) =>
+      unwrap(raw.PUT('/v1/access-requests/{id}/favorite', { ...path(id), ...init(call) })),
+    unfavorite: (id: string, call?: CallOptions) =>
+      unwrap(raw.DELETE('/v1/access-requests/{id}/favorite', { ...path(id), ...init(call) })),
+    /** How to use an active access: instructions, link, CLI snippet, expiry. */
+    accessDetails: (id: string, call?: CallOptions) =>
+      unwrap(raw.GET('/v1/access-requests/{id}/access-details', { ...path(id), ...init(call) })),
+    /** What the caller holds now, their three most recent closed requests, and their favourites. */
+    myAccess: (call?: CallOptions) => unwrap(raw.GET('/v1/my-access', init(call))),
+
+    /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
+    approvals: (filters?: ListFilters<'approvals'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/approvals', { params: { query }, ...i }), filters, call),
+    approve: (id: string, body: Schemas['ApproveInput'] = {}, call?: CallOptions) =>
+      unwrap(raw.POST('/v1/access-requests/{id}/approve', { ...path(id), body, ...init(call) })),
+    reject: (id: string, body: Schemas['RejectInput'], call?: CallOptions) =>
+      unwrap(raw.POST('/v1/access-requests/{id}/reject', { ...path(id), body, ...init(call) })),
+
+    /** Live request updates from the event stream (resuming after drops; polling where streaming is unavailable). */
+    watch: (watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate> => watcher.watch(watchOptions),
+    /** Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time runs out. */
+    waitFor: (id: string, statuses: AccessRequestStatus | readonly AccessRequestStatus[], waitOptions?: WaitForOptions) =>
+      watcher.waitFor(id, typeof statuses === 'string' ? [statuses] : statuses, waitOptions),
+  };
+
+  const watcher = createWatcher({
+    baseUrl,
+    transport,
+    getRequest: (id, signal) => client.request(id, { signal }),
+    pollSources: (signal) => [
+      client.requests({ scope: 'mine' }, { signal }).page({ limit: 100 }),
+      client.requests({ scope: 'on_behalf' }, { signal }).page({ limit: 100 }),
+      client.approvals({ status: 'pending' }, { signal }).page({ limit: 100 }),
+    ],
+  });
+
+  return client;
+}

@@ -1,0 +1,114 @@
+// The fetch every call goes through: the bearer token, retries with backoff, timeouts.
+import { NetworkError, isAbortError } from './errors.js';
+
+/** A bearer token, or a function that returns the current one (called on every request and again after a 401). */
+export type TokenSource = string | ((context: { refresh: boolean }) => string | Promise<string>);
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 3. */
+  retries?: number;
+  /** First backoff, doubled each retry (with full jitter). Default 300 ms. */
+  baseDelayMs?: number;
+  /** Backoff cap. Default 5,000 ms. */
+  maxDelayMs?: number;
+  /** The longest `Retry-After` honoured; a longer one ends the retries. Default 60,000 ms. */
+  maxRetryAfterMs?: number;
+}
+
+export type Fetch = (request: Request) => Promise<Response>;
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/** GETs, and POSTs that carry an Idempotency-Key, are safe to send again. */
+const isRetryable = (r: Request) =>
+  r.method === 'GET' || r.method === 'HEAD' || (r.method === 'POST' && r.headers.has('idempotency-key'));
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/**
+ * Reads the whole body (JSON answers are small), so that a connection lost half-way through an
+ * answer fails here, as a network error the retry can handle. Event streams pass through as they come.
+ */
+async function buffered(response: Response): Promise<Response> {
+  if (!response.body || response.headers.get('content-type')?.includes('text/event-stream')) return response;
+  const body = await response.arrayBuffer();
+  const { status, statusText, headers } = response;
+  return new Response(NULL_BODY_STATUS.has(status) ? null : body, { status, statusText, headers });
+}
+
+export interface TransportOptions {
+  token: TokenSource;
+  fetch: Fetch;
+  retry: RetryOptions | false;
+}
+
+/**
+ * Wraps `fetch` with the bearer token (re-read on every attempt, refreshed once after a 401), and
+ * retries of safe requests on network errors, 429 (after `Retry-After`), 502, 503 and 504 with capped
+ * exponential backoff and full jitter. Nothing else is retried; an abort ends everything at once.
+ */
+export function createTransport({ token, fetch, retry }: TransportOptions): Fetch {
+  const { retries = 3, baseDelayMs = 300, maxDelayMs = 5000, maxRetryAfterMs = 60_000 } = retry || {};
+  const maxRetries = retry === false ? 0 : retries;
+  const readToken = async (refresh: boolean) => (typeof token === 'function' ? token({ refresh }) : token);
+
+  return async (request) => {
+    const signal = request.signal;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      const current = request.clone();
+      current.headers.set('authorization', `Bearer ${await readToken(refreshed)}`);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await buffered(await fetch(current));
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) throw signal.reason ?? error;
+        failure = error;
+      }
+      if (response?.status === 401 && typeof token === 'function' && !refreshed) {
+        refreshed = true;
+        attempt--;
+        continue;
+      }
+      const retryable = isRetryable(request) && attempt < maxRetries;
+      if (response && !(retryable && RETRYABLE_STATUS.has(response.status))) return response;
+      if (!retryable) {
+        if (response) return response;
+        throw new NetworkError(`Could not reach ${new URL(request.url).origin}: ${String((failure as Error)?.message ?? failure)}`, {
+          cause: failure,
+        });
+      }
+      let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+      const after = response && retryAfterMs(response);
+      if (after !== undefined) {
+        if (after > maxRetryAfterMs) return response!;
+        delay = after;
+      }
+      await response?.body?.cancel();
+      await sleep(delay, signal);
+    }
+  };
+}

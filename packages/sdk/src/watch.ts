@@ -1,0 +1,183 @@
+// Live request updates: the event stream, resumed with Last-Event-ID after a drop, or polling where
+// streaming is not available.
+import type { components } from './generated/schema.js';
+import { ApiError, TimeoutError, isAbortError, problemFrom } from './errors.js';
+import type { Page } from './pagination.js';
+import { readEvents } from './sse.js';
+import { TERMINAL_STATUSES, type AccessRequestStatus } from './statuses.js';
+import type { Fetch } from './transport.js';
+
+type AccessRequest = components['schemas']['AccessRequest'];
+
+/** One change to a request the caller can see. */
+export interface RequestUpdate {
+  /** The stream's event id (give it back as `lastEventId` to resume); empty when polling. */
+  eventId: string;
+  request: AccessRequest;
+}
+
+export interface WatchOptions {
+  signal?: AbortSignal | undefined;
+  /** Resume after this event (what a previous watch last yielded). */
+  lastEventId?: string | undefined;
+  /** Wait before reconnecting a dropped stream; doubled per failed try up to 30 s. Default 1,000 ms. */
+  reconnectDelayMs?: number | undefined;
+  /** How often to poll when streaming is unavailable. Default 5,000 ms. */
+  pollIntervalMs?: number | undefined;
+  /** Called each time the stream (re)connects, or a polling round starts. */
+  onConnect?: (() => void | Promise<void>) | undefined;
+}
+
+export interface WaitForOptions {
+  signal?: AbortSignal | undefined;
+  /** Give up after this many ms with a TimeoutError. */
+  timeout?: number | undefined;
+  /** Passed to the underlying watch. */
+  pollIntervalMs?: number | undefined;
+}
+
+/** The request settled in a status that is not one of those awaited, so it never will be. */
+export class RequestSettledError extends Error {
+  override name = 'RequestSettledError';
+  constructor(readonly request: AccessRequest) {
+    super(`Request ${request.id} ended ${request.status}.`);
+  }
+}
+
+interface WatcherDeps {
+  baseUrl: string;
+  transport: Fetch;
+  getRequest: (id: string, signal: AbortSignal) => Promise<AccessRequest>;
+  pollSources: (signal: AbortSignal) => Promise<Page<AccessRequest>>[];
+}
+
+/** Statuses meaning "this server has no event stream": fall back to polling. */
+const NO_STREAM = new Set([404, 405, 406, 501]);
+
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export function createWatcher({ baseUrl, transport, getRequest, pollSources }: WatcherDeps) {
+  async function* poll(signal: AbortSignal, intervalMs: number, onConnect?: () => void | Promise<void>) {
+    const seen = new Map<string, string>();
+    let first = true;
+    while (!signal.aborted) {
+      await onConnect?.();
+      const pages = await Promise.all(pollSources(signal));
+      for (const request of pages.flatMap((p) => p.items)) {
+        const previous = seen.get(request.id);
+        seen.set(request.id, request.updated_at);
+        if (!first && previous !== request.updated_at) yield { eventId: '', request };
+      }
+      first = false;
+      await pause(intervalMs, signal);
+    }
+  }
+
+  async function* watch(options: WatchOptions = {}): AsyncGenerator<RequestUpdate> {
+    const { reconnectDelayMs = 1000, pollIntervalMs = 5000, onConnect } = options;
+    const controller = new AbortController();
+    const stop = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    const signal = controller.signal;
+    let lastEventId = options.lastEventId;
+    let failures = 0;
+    try {
+      while (!signal.aborted) {
+        let response: Response;
+        try {
+          const headers: Record<string, string> = { accept: 'text/event-stream' };
+          if (lastEventId) headers['last-event-id'] = lastEventId;
+          response = await transport(new Request(`${baseUrl}/v1/events`, { headers, signal }));
+        } catch (error) {
+          if (signal.aborted || isAbortError(error)) return;
+          await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+          continue;
+        }
+        const streaming = response.ok && response.body && response.headers.get('content-type')?.includes('text/event-stream');
+        if (!streaming) {
+          const body = await response.text().catch(() => '');
+          if (response.ok || NO_STREAM.has(response.status)) {
+            yield* poll(signal, pollIntervalMs, onConnect);
+            return;
+          }
+          if (response.status < 500 && response.status !== 429) throw new ApiError(problemFrom(response, tryJson(body)), response);
+          await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+          continue;
+        }
+        await onConnect?.();
+        try {
+          for await (const event of readEvents(response.body!)) {
+            failures = 0;
+            if (event.id) lastEventId = event.id;
+            if (event.event !== 'request.updated') continue;
+            const data = tryJson(event.data) as { request?: AccessRequest } | undefined;
+            if (data?.request) yield { eventId: event.id ?? '', request: data.request };
+          }
+        } catch (error) {
+          if (signal.aborted) return;
+          void error; // a dropped stream: reconnect below, resuming after the last event
+        }
+        if (!signal.aborted) await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
+      controller.abort();
+    }
+  }
+
+  async function waitFor(id: string, statuses: readonly AccessRequestStatus[], options: WaitForOptions = {}) {
+    const { timeout, signal: outer } = options;
+    const controller = new AbortController();
+    const abort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) abort();
+    outer?.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = timeout === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), timeout);
+    const signal = controller.signal;
+    let found: AccessRequest | undefined;
+    const settle = (request: AccessRequest) => {
+      if (statuses.includes(request.status)) found = request;
+      else if (TERMINAL_STATUSES.includes(request.status)) throw new RequestSettledError(request);
+    };
+    try {
+      // Look again at each (re)connection, so a change made while disconnected is not missed.
+      const check = async () => {
+        settle(await getRequest(id, signal));
+        if (found) controller.abort();
+      };
+      for await (const update of watch({ signal, onConnect: check, pollIntervalMs: options.pollIntervalMs })) {
+        if (update.request.id !== id) continue;
+        settle(update.request);
+        if (found) break;
+      }
+      if (found) return found;
+      if (timedOut) throw new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
+      throw outer?.reason ?? new DOMException('The wait was aborted.', 'AbortError');
+    } catch (error) {
+      if (found) return found;
+      if (timedOut && (isAbortError(error) || signal.aborted)) {
+        throw new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', abort);
+      controller.abort();
+    }
+  }
+
+  return { watch, waitFor };
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+import { assert, beforeEach, describe, it } from '#harness';
+import { ApiError, NetworkError, TimeoutError, isAbortError } from '../../src/index.js';
+import { clientFor, control, fixtures } from './support.js';
+
+/** Counts what the client sends, passing it on to the real fetch. */
+function countingFetch() {
+  const sent: Request[] = [];
+  const fetch = (request: Request) => {
+    sent.push(request);
+    return globalThis.fetch(request);
+  };
+  return { sent, fetch };
+}
+
+async function requestCount() {
+  return (await clientFor().requests().page({ limit: 500 })).items.length;
+}
+
+describe('SDK reliability against injected faults', () => {
+  beforeEach(() => control.reset());
+
+  for (const status of [502, 503, 504]) {
+    it(`retries a GET after ${status}`, async () => {
+      await control.fault({ path: '/v1/me', kind: 'error', status, times: 2 });
+      const { sent, fetch } = countingFetch();
+      const me = await clientFor('demo-alice', { fetch }).me();
+      assert.equal(me.user.id, 'usr_alice');
+      assert.equal(sent.length, 3);
+    });
+  }
+
+  it('honours Retry-After on 429', async () => {
+    await control.fault({ path: '/v1/me', kind: 'rate_limit', retry_after: 1 });
+    const { sent, fetch } = countingFetch();
+    const started = Date.now();
+    await clientFor('demo-alice', { fetch, retry: { baseDelayMs: 1, maxDelayMs: 1 } }).me();
+    assert.equal(sent.length, 2);
+    assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+  });
+
+  it('retries a dropped connection on a GET, and says so when it keeps dropping', async () => {
+    await control.fault({ path: '/v1/me', kind: 'drop', times: 1 });
+    assert.equal((await clientFor().me()).user.id, 'usr_alice');
+    await control.fault({ path: '/v1/me', kind: 'drop', times: 10 });
+    await assert.rejects(clientFor('demo-alice', { retry: { retries: 2, baseDelayMs: 1 } }).me(), NetworkError);
+  });
+
+  it('does not retry a 500, a 4xx, or a POST without an idempotency key', async () => {
+    await control.fault({ path: '/v1/me', kind: 'error', status: 500 });
+    const counted = countingFetch();
+    await assert.rejects(clientFor('demo-alice', { fetch: counted.fetch }).me(), (e) => e instanceof ApiError && e.status === 500);
+    assert.equal(counted.sent.length, 1);
+
+    const invalid = countingFetch();
+    await assert.rejects(
+      clientFor('demo-alice', { fetch: invalid.fetch }).submit({ resources: [], duration_hours: 1 }),
+      (e) => e instanceof ApiError && e.status === 422,
+    );
+    assert.equal(invalid.sent.length, 1);
+
+    const [request] = await clientFor().submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    await control.advance(6);
+    await control.fault({ path: '/v1/access-requests/:id/revoke', kind: 'error', status: 503 });
+    const revoking = countingFetch();
+    await assert.rejects(clientFor('demo-alice', { fetch: revoking.fetch }).revoke(request!.id), (e) => e instanceof ApiError && e.status === 503);
+    assert.equal(revoking.sent.length, 1, 'revoke carries no idempotency key: never sent twice');
+  });
+
+  it('a submit whose response is lost after commit is retried with the same key and creates nothing new', async () => {
+    const before = await requestCount();
+    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'commit_then_drop' });
+    const { sent, fetch } = countingFetch();
+    const created = await clientFor('demo-alice', { fetch }).submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    assert.equal(created.length, 1);
+    assert.equal(sent.length, 2);
+    const keys = sent.map((r) => r.headers.get('idempotency-key'));
+    assert.ok(keys[0] && keys[0] === keys[1], 'the retry reuses the key');
+    assert.equal(await requestCount(), before + 1);
+  });
+
+  it('generates a new key per call, and takes one from the caller', async () => {
+    const { sent, fetch } = countingFetch();
+    const client = clientFor('demo-alice', { fetch });
+    await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    const [a, b] = sent.map((r) => r.headers.get('idempotency-key'));
+    assert.ok(a && b && a !== b);
+    const first = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 }, { idempotencyKey: 'order-7' });
+    const replay = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 }, { idempotencyKey: 'order-7' });
+    assert.equal(replay[0]!.id, first[0]!.id);
+    await assert.rejects(
+      client.submit({ resources: [fixtures.stagingDb], duration_hours: 2 }, { idempotencyKey: 'order-7' }),
+      (e) => e instanceof ApiError && e.fieldErrors.some((f) => f.code === 'idempotency_mismatch'),
+    );
+  });
+
+  it('reads a token function on every call, and refreshes it once after a 401', async () => {
+    const asked: boolean[] = [];
+    let token = 'expired-token';
+    const client = clientFor(async ({ refresh }) => {
+      asked.push(refresh);
+      if (refresh) token = 'demo-alice';
+      return token;
+    });
+    assert.equal((await client.me()).user.id, 'usr_alice');
+    assert.deepEqual(asked, [false, true]);
+    await client.me();
+    assert.deepEqual(asked, [false, true, false]);
+    await assert.rejects(clientFor(() => 'nobody').me(), (e) => e instanceof ApiError && e.status === 401);
+  });
+
+  it('aborts stay aborts, even between retries', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(clientFor().me({ signal: controller.signal }), isAbortError);
+    await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 5 });
+    const later = new AbortController();
+    const pending = clientFor('demo-alice', { retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({ signal: later.signal });
+    setTimeout(() => later.abort(), 50);
+    await assert.rejects(pending, isAbortError);
+  });
+
+  it('times out with its own error', async () => {
+    await control.fault({ path: '/v1/me', kind: 'delay', delay_ms: 1000 });
+    await assert.rejects(clientFor().me({ timeoutMs: 100 }), TimeoutError);
+  });
+});

@@ -1,0 +1,52 @@
+// What the SDK's API tests share, in Node and in Chromium: a client per demo user, and the reference
+// server's control API (reset, clock, faults) over HTTP.
+import { apiBase } from '#harness';
+import { createAccessClient, type AccessClientOptions } from '../../src/index.js';
+
+export type DemoToken = 'demo-alice' | 'demo-bob' | 'demo-carol' | 'demo-dave';
+
+/** A client as a demo user, with quick retries so fault tests stay fast. */
+export function clientFor(token: AccessClientOptions['token'] = 'demo-alice', options: Partial<AccessClientOptions> = {}) {
+  return createAccessClient({ baseUrl: apiBase(), token, retry: { baseDelayMs: 5, maxDelayMs: 20 }, ...options });
+}
+
+async function controlCall(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${apiBase()}/_control${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`control ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+export interface FaultSpec {
+  method?: string;
+  path: string;
+  kind: 'error' | 'rate_limit' | 'delay' | 'drop' | 'commit_then_drop';
+  status?: number;
+  retry_after?: number;
+  delay_ms?: number;
+  times?: number;
+}
+
+export const control = {
+  /** Back to the seeded world, clock frozen, no faults. */
+  reset: () => controlCall('POST', '/reset', { speed: 0 }),
+  advance: (seconds: number) => controlCall('POST', '/clock/advance', { seconds }),
+  fault: (spec: FaultSpec) => controlCall('POST', '/faults', spec),
+  faults: async () => ((await controlCall('GET', '/faults')) as { items: { remaining: number }[] }).items,
+};
+
+/** Catalog items of the seeded world (stable whatever the seed). */
+export const fixtures = {
+  /** Staging database: the automatic non-production flow. */
+  stagingDb: { resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' },
+  /** Production database: Bob approves. */
+  prodDb: { resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' },
+  /** Production Kubernetes: automatic, at most one hour. */
+  prodK8s: { resource_id: 'res_k8s_payments', permission_id: 'perm_k8s_view' },
+  /** Legacy CRM production: fails at granting. */
+  legacyCrm: { resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' },
+} as const;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
