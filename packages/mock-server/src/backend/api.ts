@@ -6,6 +6,9 @@
  * query values — lives behind this interface, in the backend.
  */
 import type { components } from '@access-requests/sdk';
+import type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
+
+export type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
@@ -105,6 +108,15 @@ export interface Backend {
   subscribe(caller: Caller, lastEventId: string | undefined, onEvent: (event: StreamEvent) => void): () => void;
 
   // ---- control (outside /v1; for tests and the demo) -----------------------------------------------
+  /** The notifications sent so far (oldest first), optionally for one recipient or one request. */
+  notifications(filter?: NotificationFilter): Notification[];
+  /** Empties the outbox. */
+  clearNotifications(): void;
+  /** The org's notification channel, as `/v1/me` reports it. */
+  readonly notificationChannel: NotificationChannel;
+  /** Switches the org's notification channel (what `/v1/me` says, where new notifications go). */
+  setNotificationChannel(channel: NotificationChannel): void;
+
   /** The simulated time. */
   now(): Date;
   /** Moves simulated time forward, running every transition that falls due, in order. */

@@ -27,6 +27,7 @@ import * as requestService from './requests.js';
 import { createState, type BackendState, type StatusChange } from './state.js';
 import * as submissionService from './submission.js';
 import { requestView } from './views.js';
+import { composeNotifications, NOTIFICATION_CHANNELS, type Notification, type NotificationChannel, type NotificationFilter } from './notifications.js';
 import { DEMO_USERS } from '../fixtures.js';
 
 export type StatusListener = (change: StatusChange) => void;
@@ -120,7 +121,10 @@ class SeededBackend implements ReferenceBackend {
       clock,
       {
         onEvent: (event) => this.#deliver(event),
-        onStatusChange: (change) => this.#notifyStatusChange(change),
+        onStatusChange: (change) => {
+          this.#send(change);
+          this.#notifyStatusChange(change);
+        },
         firstEventSequence: this.#state?.events.nextSequence ?? 1,
       },
       catalog,
@@ -141,6 +145,12 @@ class SeededBackend implements ReferenceBackend {
       id: event.id,
       data: { type: 'request.updated', request: requestView(this.#state.catalog, event.request, callerId) },
     };
+  }
+
+  /** Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's channel. */
+  #send({ request, previousStatus }: StatusChange): void {
+    const { catalog, clock, notificationChannel, outbox } = this.#state;
+    outbox.add(composeNotifications(catalog, request, previousStatus, notificationChannel, clock.now(), outbox.nextId));
   }
 
   #notifyStatusChange(change: StatusChange): void {
@@ -182,7 +192,7 @@ class SeededBackend implements ReferenceBackend {
     return userId ? { userId } : undefined;
   }
 
-  me = (caller: Caller) => this.#run('me', (s) => catalogService.me(s.catalog, caller.userId));
+  me = (caller: Caller) => this.#run('me', (s) => catalogService.me(s.catalog, caller.userId, s.notificationChannel));
   grantees = (caller: Caller, query: RawQuery) =>
     this.#run('grantees', (s) => catalogService.grantees(s.catalog, caller.userId, query));
   resourceTypes = (_caller: Caller, query: RawQuery) =>
@@ -236,6 +246,25 @@ class SeededBackend implements ReferenceBackend {
       this.#subscribers.delete(subscriber);
       this.#armTimer();
     };
+  }
+
+  notifications(filter?: NotificationFilter): Notification[] {
+    return this.#state.outbox.list(filter);
+  }
+
+  clearNotifications(): void {
+    this.#state.outbox.clear();
+  }
+
+  get notificationChannel(): NotificationChannel {
+    return this.#state.notificationChannel;
+  }
+
+  setNotificationChannel(channel: NotificationChannel): void {
+    if (!NOTIFICATION_CHANNELS.includes(channel)) {
+      throw new RangeError(`notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}, got ${String(channel)}`);
+    }
+    this.#state.notificationChannel = channel;
   }
 
   onStatusChange(listener: StatusListener): () => void {

@@ -7,7 +7,11 @@ import { fieldError } from './problems.js';
 import { QueryReader, clip } from './query-params.js';
 import { appView, bundleView, permissionView, resourceTypeView, resourceView, userView } from './views.js';
 
-export function me(catalog: CatalogIndex, callerId: string): Schemas['Me'] {
+export function me(
+  catalog: CatalogIndex,
+  callerId: string,
+  notificationChannel: Schemas['OrgSettings']['notification_channel'],
+): Schemas['Me'] {
   const { org } = catalog.world;
   return {
     user: userView(catalog, callerId),
@@ -18,7 +22,7 @@ export function me(catalog: CatalogIndex, callerId: string): Schemas['Me'] {
         name: t.name,
         ...(t.idPattern === undefined ? {} : { id_pattern: t.idPattern }),
       })),
-      notification_channel: org.notificationChannel,
+      notification_channel: notificationChannel,
       default_duration_hours: org.defaultDurationHours,
     },
     is_approver: catalog.approverIds.has(callerId),

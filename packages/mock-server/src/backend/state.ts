@@ -7,6 +7,7 @@ import { CatalogIndex } from './catalog-index.js';
 import type { SimulatedClock } from './clock.js';
 import { EventLog, type EventRecord } from './events.js';
 import { IdempotencyStore } from './idempotency.js';
+import { NotificationOutbox, type NotificationChannel } from './notifications.js';
 import { createRequestIds } from './ids.js';
 import { notFound } from './problems.js';
 import type { StoredRequest } from './records.js';
@@ -31,6 +32,9 @@ export interface BackendState {
   /** True while the seeded history is played: it leaves no events and tells no listener. */
   quiet: boolean;
   readonly notifyStatusChange: (change: StatusChange) => void;
+  /** Where notifications go now (the org's setting; the control API can switch it). */
+  notificationChannel: NotificationChannel;
+  readonly outbox: NotificationOutbox;
 }
 
 export interface StateHooks {
@@ -57,6 +61,8 @@ export function createState(
     nextSequence: 1,
     quiet: false,
     notifyStatusChange: hooks.onStatusChange,
+    notificationChannel: world.org.notificationChannel,
+    outbox: new NotificationOutbox(),
   };
 }
 

@@ -2,7 +2,8 @@
  * `/_control/*`: the control API over HTTP (no auth; outside `/v1` and outside the contract).
  * Documented in docs/reference-server.md.
  */
-import type { FieldError, WorldOptions } from '../backend/api.js';
+import type { FieldError, NotificationChannel, WorldOptions } from '../backend/api.js';
+import { NOTIFICATION_CHANNELS } from '../backend/notifications.js';
 import { FaultSpecError, type FaultSpec } from './faults.js';
 import { invalidInput, json, noContent, problem } from './responses.js';
 import { open, param, type Route, type RouteContext } from './route.js';
@@ -83,6 +84,23 @@ const speed = guarded(({ control, body }) => {
   return json(control.setSpeed(value));
 });
 
+const setOrg = guarded(({ control, body }) => {
+  const channel = fields(body, ['notification_channel'])['notification_channel'];
+  if (channel === undefined) throw new BadField('notification_channel', 'notification_channel is required.', 'required');
+  if (!NOTIFICATION_CHANNELS.includes(channel as NotificationChannel)) {
+    throw new BadField('notification_channel', `notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}.`, 'unknown');
+  }
+  return json(control.setNotificationChannel(channel as NotificationChannel));
+});
+
+const listNotifications = ({ control, url }: RouteContext) =>
+  json({
+    items: control.notifications.list({
+      recipientId: url.searchParams.get('recipient_id') ?? undefined,
+      requestId: url.searchParams.get('request_id') ?? undefined,
+    }),
+  });
+
 const addFault = guarded(({ control, body }) => json(control.faults.add(body as FaultSpec), 201));
 
 export const controlRoutes: Route[] = [
@@ -90,6 +108,13 @@ export const controlRoutes: Route[] = [
   open('POST', '/_control/clock/advance', advance, { body: 'required' }),
   open('PUT', '/_control/clock/speed', speed, { body: 'required' }),
   open('POST', '/_control/reset', reset, { body: 'optional' }),
+  open('GET', '/_control/org', ({ control }) => json(control.org())),
+  open('PUT', '/_control/org', setOrg, { body: 'required' }),
+  open('GET', '/_control/notifications', listNotifications),
+  open('DELETE', '/_control/notifications', ({ control }) => {
+    control.notifications.clear();
+    return noContent();
+  }),
   open('GET', '/_control/faults', ({ control }) => json({ items: control.faults.list() })),
   open('POST', '/_control/faults', addFault, { body: 'required' }),
   open('DELETE', '/_control/faults', ({ control }) => {

@@ -3,7 +3,7 @@
  * the seed, and fault injection. `/_control/*` (see `control-routes.ts`) is this over HTTP; Node
  * tests call it directly (`server.control.advance(…)`).
  */
-import type { Backend, WorldOptions } from '../backend/api.js';
+import type { Backend, Notification, NotificationChannel, NotificationFilter, WorldOptions } from '../backend/api.js';
 import type { Fault, FaultInjector, FaultSpec } from './faults.js';
 
 export interface ClockState {
@@ -11,6 +11,10 @@ export interface ClockState {
   readonly now: string;
   /** How fast simulated time runs against real time (0: frozen). */
   readonly speed: number;
+}
+
+export interface OrgState {
+  readonly notification_channel: NotificationChannel;
 }
 
 export interface WorldState extends ClockState {
@@ -25,6 +29,15 @@ export interface Control {
   setSpeed(speed: number): ClockState;
   /** Rebuilds the seeded world (same options unless given) and clears every fault. */
   reset(options?: WorldOptions): WorldState;
+  /** The org settings the control API can change. */
+  org(): OrgState;
+  /** Switches where notifications go (and what `/v1/me` reports). */
+  setNotificationChannel(channel: NotificationChannel): OrgState;
+  /** The notification outbox: what would have been sent through Slack, Teams or email. */
+  readonly notifications: {
+    list(filter?: NotificationFilter): Notification[];
+    clear(): void;
+  };
   readonly faults: {
     add(spec: FaultSpec): Fault;
     list(): Fault[];
@@ -66,6 +79,15 @@ export function createControl(backend: Backend, faults: FaultInjector): Control 
       faults.clear();
       backend.reset(options);
       return world();
+    },
+    org: () => ({ notification_channel: backend.notificationChannel }),
+    setNotificationChannel(channel) {
+      backend.setNotificationChannel(channel);
+      return { notification_channel: backend.notificationChannel };
+    },
+    notifications: {
+      list: (filter) => backend.notifications(filter),
+      clear: () => backend.clearNotifications(),
     },
     faults: {
       add: (spec) => faults.add(spec),

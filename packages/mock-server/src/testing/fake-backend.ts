@@ -58,6 +58,10 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
       is_approver: false,
     }),
     grantees: () => page([{ ...ALICE, is_self: true }]),
+    notifications: () => [],
+    clearNotifications: () => {},
+    notificationChannel: 'email',
+    setNotificationChannel: () => {},
     resourceTypes: () => page([]),
     permissions: () => page([]),
     resources: (_caller, query) => {

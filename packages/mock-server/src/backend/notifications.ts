@@ -1,0 +1,117 @@
+/**
+ * What the reference server would send through the org's channel (Slack, Teams or email) when a
+ * request changes status: one notification for the grantee, and one for the requester when they
+ * asked on someone else's behalf. Kept in an outbox that tests read and clear through the control API.
+ */
+import { statusInfo, type AccessRequestStatus } from '@access-requests/sdk';
+import type { CatalogIndex } from './catalog-index.js';
+import type { StoredRequest } from './records.js';
+import { isoTime } from './views.js';
+
+export type NotificationChannel = 'slack' | 'teams' | 'email';
+export const NOTIFICATION_CHANNELS: readonly NotificationChannel[] = ['slack', 'teams', 'email'];
+
+export interface Notification {
+  readonly id: string;
+  readonly channel: NotificationChannel;
+  readonly recipient: { readonly id: string; readonly name: string; readonly email: string };
+  /** `grantee`: the person who holds (or will hold) the access; `requester`: who asked for it on their behalf. */
+  readonly role: 'grantee' | 'requester';
+  readonly request_id: string;
+  readonly status: AccessRequestStatus;
+  readonly previous_status: AccessRequestStatus | null;
+  readonly text: string;
+  readonly created_at: string;
+}
+
+export interface NotificationFilter {
+  readonly recipientId?: string | undefined;
+  readonly requestId?: string | undefined;
+}
+
+/** How a request's access reads in a sentence: "prod-payments-db (ReadOnly)", "2 resources", "the On-call bundle". */
+export function accessName(catalog: CatalogIndex, request: StoredRequest): string {
+  const { target } = request;
+  if (target.kind === 'app') return `${catalog.app(target.appId).name} (${catalog.permission(target.permissionId).name})`;
+  if (target.kind === 'bundle') return `the ${catalog.bundle(target.bundleId).name} bundle`;
+  const [first] = target.pairs;
+  if (!first) return 'no resources';
+  const one = `${catalog.resource(first.resourceId).name} (${catalog.permission(first.permissionId).name})`;
+  return target.pairs.length === 1 ? one : `${one} and ${target.pairs.length - 1} more`;
+}
+
+/** What happened, after "Your access …" / "Your request …". */
+function outcome(catalog: CatalogIndex, request: StoredRequest): string {
+  const label = statusInfo(request.status).label;
+  switch (request.status) {
+    case 'rejected': {
+      const by = request.approvals.find((a) => a.status === 'rejected');
+      const who = by ? ` by ${catalog.user(by.approverId).name}` : '';
+      return `was ${label}${who}${request.rejectionReason ? `: ${request.rejectionReason}` : '.'}`;
+    }
+    case 'failed':
+      return `${label}${request.statusReason ? `: ${request.statusReason}` : '.'} Contact your admin.`;
+    case 'active':
+      return `is ${label}${request.expiresAt === null ? '.' : ` until ${isoTime(request.expiresAt)}.`}`;
+    case 'revoked':
+      return request.revocationReason === 'expired' ? `was ${label}: it expired.` : `was ${label}.`;
+    default:
+      return `is ${label}.`;
+  }
+}
+
+export function composeNotifications(
+  catalog: CatalogIndex,
+  request: StoredRequest,
+  previousStatus: AccessRequestStatus | null,
+  channel: NotificationChannel,
+  now: number,
+  nextId: () => string,
+): Notification[] {
+  const access = accessName(catalog, request);
+  const grantee = catalog.user(request.granteeId);
+  const requester = catalog.user(request.requesterId);
+  const onBehalf = request.requesterId !== request.granteeId;
+  const base = { channel, request_id: request.id, status: request.status, previous_status: previousStatus, created_at: isoTime(now) };
+  const what = outcome(catalog, request);
+  let granteeText = `Your request for access to ${access} ${what}`;
+  if (onBehalf) granteeText = `${requester.name} requested access to ${access} for you: it ${what}`;
+  else if (request.status === 'active') granteeText = `Your access to ${access} ${what}`;
+  const notifications: Notification[] = [
+    { id: nextId(), recipient: { id: grantee.id, name: grantee.name, email: grantee.email }, role: 'grantee', text: granteeText, ...base },
+  ];
+  if (onBehalf) {
+    notifications.push({
+      id: nextId(),
+      recipient: { id: requester.id, name: requester.name, email: requester.email },
+      role: 'requester',
+      text: `Your request for ${grantee.name}'s access to ${access} ${what}`,
+      ...base,
+    });
+  }
+  return notifications;
+}
+
+/** The notifications sent so far, oldest first. */
+export class NotificationOutbox {
+  readonly #sent: Notification[] = [];
+  #sequence = 0;
+
+  nextId = (): string => `ntf_${String(++this.#sequence).padStart(6, '0')}`;
+
+  add(notifications: readonly Notification[]): void {
+    this.#sent.push(...notifications);
+  }
+
+  list(filter: NotificationFilter = {}): Notification[] {
+    return this.#sent.filter(
+      (n) =>
+        (filter.recipientId === undefined || n.recipient.id === filter.recipientId) &&
+        (filter.requestId === undefined || n.request_id === filter.requestId),
+    );
+  }
+
+  clear(): void {
+    this.#sent.length = 0;
+  }
+}
