@@ -80,12 +80,10 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
   async function* watch(options: WatchOptions = {}): AsyncGenerator<RequestUpdate> {
     const { reconnectDelayMs = 1000, pollIntervalMs = 5000, onConnect } = options;
     const controller = new AbortController();
-    const stop = () => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted) stop();
-    options.signal?.addEventListener('abort', stop, { once: true });
-    const signal = controller.signal;
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     let lastEventId = options.lastEventId;
     let failures = 0;
+    const backOff = () => pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
     try {
       while (!signal.aborted) {
         let response: Response;
@@ -95,78 +93,63 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
           response = await transport(new Request(`${baseUrl}/v1/events`, { headers, signal }));
         } catch (error) {
           if (signal.aborted || isAbortError(error)) return;
-          await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+          await backOff();
           continue;
         }
-        const streaming = response.ok && response.body && response.headers.get('content-type')?.includes('text/event-stream');
-        if (!streaming) {
+        if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
           const body = await response.text().catch(() => '');
-          if (response.ok || NO_STREAM.has(response.status)) {
-            yield* poll(signal, pollIntervalMs, onConnect);
-            return;
-          }
+          if (response.ok || NO_STREAM.has(response.status)) return yield* poll(signal, pollIntervalMs, onConnect);
           if (response.status < 500 && response.status !== 429) throw new ApiError(problemFrom(response, tryJson(body)), response);
-          await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+          await backOff();
           continue;
         }
         await onConnect?.();
         try {
-          for await (const event of readEvents(response.body!)) {
+          for await (const event of readEvents(response.body)) {
             failures = 0;
             if (event.id) lastEventId = event.id;
-            if (event.event !== 'request.updated') continue;
-            const data = tryJson(event.data) as { request?: AccessRequest } | undefined;
+            const data = event.event === 'request.updated' ? (tryJson(event.data) as { request?: AccessRequest } | undefined) : undefined;
             if (data?.request) yield { eventId: event.id ?? '', request: data.request };
           }
-        } catch (error) {
-          if (signal.aborted) return;
-          void error; // a dropped stream: reconnect below, resuming after the last event
+        } catch {
+          // A dropped stream: reconnect below, resuming after the last event seen.
         }
-        if (!signal.aborted) await pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+        if (!signal.aborted) await backOff();
       }
     } finally {
-      options.signal?.removeEventListener('abort', stop);
       controller.abort();
     }
   }
 
   async function waitFor(id: string, statuses: readonly AccessRequestStatus[], options: WaitForOptions = {}) {
-    const { timeout, signal: outer } = options;
+    const { timeout, signal: outer, pollIntervalMs } = options;
     const controller = new AbortController();
-    const abort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) abort();
-    outer?.addEventListener('abort', abort, { once: true });
-    let timedOut = false;
-    const timer = timeout === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), timeout);
-    const signal = controller.signal;
+    const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+    const expired = () => new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
+    const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(expired()), timeout);
+    /** The request if it is where we wait for it; throws if it settled elsewhere. */
+    const arrived = (request: AccessRequest) => {
+      if (statuses.includes(request.status)) return request;
+      if (TERMINAL_STATUSES.includes(request.status)) throw new RequestSettledError(request);
+      return undefined;
+    };
     let found: AccessRequest | undefined;
-    const settle = (request: AccessRequest) => {
-      if (statuses.includes(request.status)) found = request;
-      else if (TERMINAL_STATUSES.includes(request.status)) throw new RequestSettledError(request);
+    // Look again at each (re)connection, so a change made while disconnected is not missed.
+    const onConnect = async () => {
+      found ??= arrived(await getRequest(id, signal));
+      if (found) controller.abort();
     };
     try {
-      // Look again at each (re)connection, so a change made while disconnected is not missed.
-      const check = async () => {
-        settle(await getRequest(id, signal));
-        if (found) controller.abort();
-      };
-      for await (const update of watch({ signal, onConnect: check, pollIntervalMs: options.pollIntervalMs })) {
-        if (update.request.id !== id) continue;
-        settle(update.request);
-        if (found) break;
+      for await (const update of watch({ signal, onConnect, pollIntervalMs })) {
+        if (update.request.id === id && (found = arrived(update.request))) break;
       }
       if (found) return found;
-      if (timedOut) throw new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
-      throw outer?.reason ?? new DOMException('The wait was aborted.', 'AbortError');
+      throw signal.reason;
     } catch (error) {
       if (found) return found;
-      if (timedOut && (isAbortError(error) || signal.aborted)) {
-        throw new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
-      }
-      throw error;
+      throw signal.aborted ? signal.reason : error;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', abort);
       controller.abort();
     }
   }
