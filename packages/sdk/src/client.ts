@@ -50,14 +50,10 @@ interface FetchResult<T> {
   response: Response;
 }
 
-/** `status` → `status[]`, and paging options. */
-function toQuery(filters: object | undefined, page?: PageOptions): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filters ?? {})) {
-    if (value !== undefined) query[Array.isArray(value) ? `${key}[]` : key] = value;
-  }
-  if (page?.cursor) query['cursor'] = page.cursor;
-  if (page?.limit !== undefined) query['limit'] = page.limit;
+/** `status` → `status[]`, and paging options (openapi-fetch leaves out what is undefined). */
+function toQuery(filters: object | undefined, page: PageOptions = {}): Record<string, unknown> {
+  const query: Record<string, unknown> = { cursor: page.cursor, limit: page.limit };
+  for (const [key, value] of Object.entries(filters ?? {})) query[Array.isArray(value) ? `${key}[]` : key] = value;
   return query;
 }
 
@@ -71,10 +67,8 @@ export function createAccessClient(options: AccessClientOptions) {
 
   function init(call: CallOptions = {}) {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-    const signals = [call.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter(
-      (s): s is AbortSignal => s !== undefined,
-    );
-    return signals.length ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {};
+    const signals = [call.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter((s) => s !== undefined);
+    return signals.length ? { signal: AbortSignal.any(signals) } : {};
   }
 
   /** Unwraps a result: the data, or a thrown ApiError; a timeout becomes a TimeoutError. */
@@ -103,7 +97,7 @@ export function createAccessClient(options: AccessClientOptions) {
 
   const idempotency = (call: CreateOptions = {}) => ({
     ...init(call),
-    params: { header: { 'Idempotency-Key': call.idempotencyKey ?? globalThis.crypto.randomUUID() } },
+    params: { header: { 'Idempotency-Key': call.idempotencyKey ?? crypto.randomUUID() } },
   });
   const path = (id: string) => ({ params: { path: { id } } });
 

@@ -38,15 +38,10 @@ export class TimeoutError extends Error {
 /** A problem for any error answer, even one that is not problem+json (a proxy's HTML page, say). */
 export function problemFrom(response: Response, body: unknown): Problem {
   const b = body as Partial<Problem> | undefined;
-  if (b && typeof b === 'object' && typeof b.status === 'number' && typeof b.title === 'string') {
-    return { ...b, detail: b.detail ?? b.title } as Problem;
-  }
-  return {
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-    detail: typeof body === 'string' && body ? body.slice(0, 500) : `The server answered ${response.status}.`,
-  };
+  if (typeof b?.status === 'number' && typeof b.title === 'string') return { ...b, detail: b.detail ?? b.title } as Problem;
+  // Not problem+json (a proxy's error page, say): its body is not worth showing to a user.
+  const title = response.statusText || `HTTP ${response.status}`;
+  return { type: 'about:blank', title, status: response.status, detail: title };
 }
 
 /** True for the error a cancelled call throws. Aborts stay aborts: the SDK never wraps them. */

@@ -17,13 +17,14 @@ export interface RetryOptions {
 
 export type Fetch = (request: Request) => Promise<Response>;
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUS = [429, 502, 503, 504];
 
 /** GETs, and POSTs that carry an Idempotency-Key, are safe to send again. */
 const isRetryable = (r: Request) =>
   r.method === 'GET' || r.method === 'HEAD' || (r.method === 'POST' && r.headers.has('idempotency-key'));
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`; rejects with the abort reason if `signal` aborts first. */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
@@ -45,7 +46,7 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+const NULL_BODY_STATUS = [101, 204, 205, 304];
 
 /**
  * Reads the whole body (JSON answers are small), so that a connection lost half-way through an
@@ -55,7 +56,7 @@ async function buffered(response: Response): Promise<Response> {
   if (!response.body || response.headers.get('content-type')?.includes('text/event-stream')) return response;
   const body = await response.arrayBuffer();
   const { status, statusText, headers } = response;
-  return new Response(NULL_BODY_STATUS.has(status) ? null : body, { status, statusText, headers });
+  return new Response(NULL_BODY_STATUS.includes(status) ? null : body, { status, statusText, headers });
 }
 
 export interface TransportOptions {
@@ -94,12 +95,10 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
         continue;
       }
       const retryable = isRetryable(request) && attempt < maxRetries;
-      if (response && !(retryable && RETRYABLE_STATUS.has(response.status))) return response;
+      if (response && !(retryable && RETRYABLE_STATUS.includes(response.status))) return response;
       if (!retryable) {
         if (response) return response;
-        throw new NetworkError(`Could not reach ${new URL(request.url).origin}: ${String((failure as Error)?.message ?? failure)}`, {
-          cause: failure,
-        });
+        throw new NetworkError(`Could not reach ${request.url}`, { cause: failure });
       }
       let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
       const after = response && retryAfterMs(response);
@@ -107,7 +106,6 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
         if (after > maxRetryAfterMs) return response!;
         delay = after;
       }
-      await response?.body?.cancel();
       await sleep(delay, signal);
     }
   };

@@ -5,7 +5,7 @@ import { ApiError, TimeoutError, isAbortError, problemFrom } from './errors.js';
 import type { Page } from './pagination.js';
 import { readEvents } from './sse.js';
 import { TERMINAL_STATUSES, type AccessRequestStatus } from './statuses.js';
-import type { Fetch } from './transport.js';
+import { sleep, type Fetch } from './transport.js';
 
 type AccessRequest = components['schemas']['AccessRequest'];
 
@@ -52,13 +52,10 @@ interface WatcherDeps {
 }
 
 /** Statuses meaning "this server has no event stream": fall back to polling. */
-const NO_STREAM = new Set([404, 405, 406, 501]);
+const NO_STREAM = [404, 405, 406, 501];
 
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
+/** Waits `ms`, or less if `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => {});
 
 export function createWatcher({ baseUrl, transport, getRequest, pollSources }: WatcherDeps) {
   async function* poll(signal: AbortSignal, intervalMs: number, onConnect?: () => void | Promise<void>) {
@@ -98,7 +95,7 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
         }
         if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
           const body = await response.text().catch(() => '');
-          if (response.ok || NO_STREAM.has(response.status)) return yield* poll(signal, pollIntervalMs, onConnect);
+          if (response.ok || NO_STREAM.includes(response.status)) return yield* poll(signal, pollIntervalMs, onConnect);
           if (response.status < 500 && response.status !== 429) throw new ApiError(problemFrom(response, tryJson(body)), response);
           await backOff();
           continue;

@@ -1,0 +1,34 @@
+// `pnpm bench`: the performance figures the issues name, each beside its baseline from the same run.
+// Prints a table and writes it to docs/benchmarks.md. Never part of `pnpm test`.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { sizeBench } from './size.mjs';
+import { catalogSearchBench } from './catalog-search.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const suites = [
+  ['SDK size', sizeBench],
+  ['Catalog search (100,000 resources)', catalogSearchBench],
+];
+
+const format = (value, unit) => `${unit === 'ms' ? value.toFixed(2) : Math.round(value).toLocaleString('en')} ${unit}`;
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}.`,
+  'Each figure stands beside its baseline from the same run. Timings are medians.',
+  '',
+];
+for (const [title, run] of suites) {
+  process.stdout.write(`${title}…\n`);
+  const rows = await run();
+  lines.push(`## ${title}`, '', '| measure | value | note |', '|---|---:|---|');
+  for (const row of rows) {
+    lines.push(`| ${row.name} | ${format(row.value, row.unit)} | ${row.note} |`);
+    console.log(`  ${row.name.padEnd(58)} ${format(row.value, row.unit).padStart(12)}  ${row.note}`);
+  }
+  lines.push('');
+}
+writeFileSync(`${root}docs/benchmarks.md`, `${lines.join('\n')}\n`);
+console.log('\nWritten to docs/benchmarks.md');
