@@ -1,3 +1,26 @@
+// The elements' browser tests: Chromium against the reference server, which the dev server itself
+// answers (`/v1/*`, `/_control/*`, event streams included), same origin as the test pages.
+// Every response is checked against openapi/access-requests.yaml on the Node side: a response that
+// breaks the contract reaches the test as a 500 saying how, and each test file asks at its end
+// (the `contract-violations` command) whether any did.
+// Run with NODE_OPTIONS='--import=tsx --conditions=source' (the package's `test` script does).
 import { createWtrConfig } from '../../scripts/wtr-base.mjs';
+import { contractCheck, createDevServerMiddleware, formatViolation } from '@access-requests/mock-server/testing';
 
-export default createWtrConfig({ files: 'src/**/*.test.ts' });
+const check = contractCheck();
+
+const contractViolations = {
+  name: 'access-requests-contract-violations',
+  executeCommand({ command }) {
+    if (command !== 'access-requests:contract-violations') return undefined;
+    const found = check.violations.map(formatViolation);
+    check.clear();
+    return found;
+  },
+};
+
+export default createWtrConfig({
+  files: 'src/**/*.test.ts',
+  middleware: [createDevServerMiddleware({ onResponse: check.hook, speed: 0 })],
+  plugins: [contractViolations],
+});

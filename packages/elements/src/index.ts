@@ -1,2 +1,24 @@
+// Classes and types only: importing this module registers nothing (see the `*.define.js` modules).
+export { AccessRequestsProvider } from './components/access-requests-provider/access-requests-provider.js';
 export { StatusBadge } from './components/status-badge/status-badge.js';
+export { RequestList } from './components/request-list/request-list.js';
+export { RequestDetails } from './components/request-details/request-details.js';
+export { AccessNotifications } from './components/access-notifications/access-notifications.js';
+export type { AccessNotification, AccessNotificationDetail } from './components/access-notifications/access-notifications.js';
+export { AccessRequestForm } from './components/access-request-form/access-request-form.js';
+export type {
+  NavigateMyRequestsDetail,
+  RequestSubmittedDetail,
+  SelectionChangeDetail,
+} from './components/access-request-form/access-request-form.events.js';
+export { MyAccess } from './components/my-access/my-access.js';
+export type { MyAccessData } from './components/my-access/my-access.js';
+export { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
+export { clientContext } from './internal/context.js';
 export { define } from './define.js';
+export type {
+  DetailsClosedDetail,
+  FilterChangedDetail,
+  RequestAgainSubmittedDetail,
+  RequestEventDetail,
+} from './internal/events.js';

@@ -50,3 +50,33 @@ export const statusBadgeStyles = css`
     }
   }
 `;
+
+export const tooltipStyles = css`
+  .has-tip {
+    cursor: help;
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
+  .has-tip:focus-visible {
+    outline: 2px solid var(--ar-color-focus, light-dark(#1a56db, #a4c3ff));
+    outline-offset: 2px;
+  }
+  [part='tooltip'] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-inline-size: min(22rem, calc(100vw - 2rem));
+    padding: 0.5rem 0.65rem;
+    border: 1px solid var(--ar-color-border, light-dark(#cfd4db, #3d444e));
+    border-radius: var(--ar-radius, 0.5rem);
+    background: var(--ar-tooltip-bg, light-dark(#1d2024, #f1f3f5));
+    color: var(--ar-tooltip-fg, light-dark(#f1f3f5, #1d2024));
+    font-size: 0.8125rem;
+    line-height: 1.4;
+    white-space: normal;
+  }
+  [part='tooltip'] .meaning {
+    display: block;
+    margin-block-end: 0.25rem;
+  }
+`;

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { STATUSES } from '@access-requests/sdk';
 import './status-badge.define.js';
 import type { StatusBadge } from './status-badge.js';
@@ -52,5 +53,55 @@ describe('<status-badge>', () => {
     customElements.define('my-status-badge', class extends Badge {});
     const el = await fixture<StatusBadge>(html`<my-status-badge status="failed"></my-status-badge>`);
     expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Failed');
+  });
+
+  describe('with a rejection reason', () => {
+    const REASON = 'Admin on production is for the DBA team.';
+    const parts = (el: StatusBadge) => ({
+      base: el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!,
+      tip: el.shadowRoot!.querySelector<HTMLElement>('[part="tooltip"]')!,
+    });
+
+    it('is focusable and tied to its reason', async () => {
+      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const { base, tip } = parts(el);
+      expect(base.tabIndex).to.equal(0);
+      expect(tip.getAttribute('role')).to.equal('tooltip');
+      expect(base.getAttribute('aria-describedby')).to.equal(tip.id);
+      expect(tip.textContent).to.contain('Rejection Reason').and.to.contain(REASON);
+      expect(tip.matches(':popover-open')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the reason on focus, and Escape hides it', async () => {
+      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const { base, tip } = parts(el);
+      base.focus();
+      await el.updateComplete;
+      expect(tip.matches(':popover-open')).to.equal(true);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(tip.matches(':popover-open')).to.equal(false);
+    });
+
+    it('shows the reason on hover', async () => {
+      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const { base, tip } = parts(el);
+      const box = base.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await el.updateComplete;
+      expect(tip.matches(':popover-open')).to.equal(true);
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(tip.matches(':popover-open')).to.equal(false);
+    });
+
+    it('is no tab stop without a reason, or when told so', async () => {
+      const plain = await fixture<StatusBadge>(html`<status-badge status="rejected"></status-badge>`);
+      expect(parts(plain).base.hasAttribute('tabindex')).to.equal(false);
+      const inList = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON} no-tab-stop></status-badge>`);
+      expect(parts(inList).base.tabIndex).to.equal(-1);
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
-import { statusBadgeStyles } from './status-badge.styles.js';
+import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
 
 /** One distinct shape per status, so the badge never relies on colour alone. */
 const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
@@ -25,9 +25,14 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
 /**
  * @summary Shows where an access request stands: the documented label, a tone and an icon of its own.
  *
+ * The documented meaning of the status is its tooltip. Given a `reason` (a Rejected request's
+ * rejection reason), the badge becomes focusable and shows the reason on hover and on focus, in a
+ * tooltip tied to it by `aria-describedby`.
+ *
  * @csspart base - The badge's pill.
  * @csspart icon - The status icon.
  * @csspart label - The status label.
+ * @csspart tooltip - The tooltip with the rejection reason.
  *
  * @cssproperty --ar-status-neutral-bg - Background of Revoked (and of unknown statuses).
  * @cssproperty --ar-status-attention-bg - Background of Pending Approval.
@@ -35,9 +40,10 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
  * @cssproperty --ar-status-positive-bg - Background of Active.
  * @cssproperty --ar-status-negative-bg - Background of Rejected and Failed.
  * @cssproperty --ar-radius-pill - Corner radius of the pill.
+ * @cssproperty --ar-tooltip-bg - Background of the reason tooltip.
  */
 export class StatusBadge extends LitElement {
-  static override styles = statusBadgeStyles;
+  static override styles = [statusBadgeStyles, tooltipStyles];
 
   /** The request's status, as the API sends it (`pending_approval`, `active`, …). */
   @property({ reflect: true }) accessor status = '';
@@ -45,9 +51,64 @@ export class StatusBadge extends LitElement {
   /** The tone of the current status, reflected so hosts can style by it. Set by the badge. */
   @property({ reflect: true }) accessor tone: StatusTone | undefined;
 
+  /** Why the request was rejected: shown on hover and focus. Empty: nothing extra to say. */
+  @property() accessor reason = '';
+
+  /**
+   * Keeps a badge that has a reason out of the tab order (it still shows the reason on hover and when
+   * focused from script). For lists with roving focus, where only the current card is a tab stop.
+   */
+  @property({ type: Boolean, attribute: 'no-tab-stop' }) accessor noTabStop = false;
+
+  @state() private accessor tipOpen = false;
+  @query('[part="tooltip"]') private accessor tip: HTMLElement | null = null;
+  @query('[part="base"]') private accessor base: HTMLElement | null = null;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+
   protected override willUpdate(): void {
     this.tone = isStatus(this.status) ? statusInfo(this.status).tone : undefined;
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#hideTimer);
+    this.tipOpen = false;
+  }
+
+  protected override updated(): void {
+    const tip = this.tip;
+    if (!tip?.isConnected || !('showPopover' in tip)) return;
+    if (this.tipOpen && !tip.matches(':popover-open')) {
+      tip.showPopover();
+      this.#place(tip);
+    } else if (!this.tipOpen && tip.matches(':popover-open')) {
+      tip.hidePopover();
+    }
+  }
+
+  /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
+  #place(tip: HTMLElement): void {
+    const rect = this.base!.getBoundingClientRect();
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    tip.style.setProperty('inset-block-start', `${rect.bottom + 6}px`);
+    tip.style.setProperty('inset-inline-start', `${rtl ? innerWidth - rect.right : rect.left}px`);
+  }
+
+  #show = () => {
+    clearTimeout(this.#hideTimer);
+    this.tipOpen = true;
+  };
+  #hideSoon = () => {
+    clearTimeout(this.#hideTimer);
+    // A short delay lets the pointer move onto the tooltip (WCAG 1.4.13: hoverable).
+    this.#hideTimer = setTimeout(() => (this.tipOpen = false), 150);
+  };
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.tipOpen) {
+      event.stopPropagation();
+      this.tipOpen = false;
+    }
+  };
 
   protected override render() {
     if (!isStatus(this.status)) {
@@ -56,9 +117,30 @@ export class StatusBadge extends LitElement {
     const info = statusInfo(this.status);
     const label = msg(info.label, { id: `status.${info.id}.label` });
     const description = msg(info.description, { id: `status.${info.id}.description` });
-    return html`<span part="base" title=${description}>
-      <svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${ICONS[info.id]}</svg>
-      <span part="label">${label}</span>
-    </span>`;
+    const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${ICONS[info.id]}</svg>`;
+    if (!this.reason) {
+      return html`<span part="base" title=${description}>${icon}<span part="label">${label}</span></span>`;
+    }
+    return html`<span
+        part="base"
+        class="has-tip"
+        tabindex=${this.noTabStop ? -1 : 0}
+        aria-describedby="tip"
+        @mouseenter=${this.#show}
+        @mouseleave=${this.#hideSoon}
+        @focus=${this.#show}
+        @blur=${this.#hideSoon}
+        @keydown=${this.#onKeydown}
+        >${icon}<span part="label">${label}</span></span
+      ><span
+        part="tooltip"
+        id="tip"
+        role="tooltip"
+        popover="manual"
+        @mouseenter=${this.#show}
+        @mouseleave=${this.#hideSoon}
+        ><span class="meaning">${description}</span>
+        <strong>${msg('Rejection Reason')}</strong> <span class="reason">${this.reason}</span></span
+      >`;
   }
 }

@@ -1,0 +1,294 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { statusInfo, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import { ClientElement } from '../../internal/client-element.js';
+import { Announcer } from '../../internal/announcer.js';
+import { fire } from '../../internal/events.js';
+import { describeTarget } from '../../internal/format.js';
+import { closeIcon } from '../../internal/icons.js';
+import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
+import { controls, tokens } from '../../internal/styles.js';
+import { accessNotificationsStyles } from './access-notifications.styles.js';
+import '../status-badge/status-badge.define.js';
+
+/** One change of one of the user's requests, as the notifier tells it. */
+export interface AccessNotification {
+  readonly id: string;
+  readonly request: AccessRequest;
+  readonly previousStatus: AccessRequestStatus | undefined;
+  /** What the toast says, in one sentence. */
+  readonly message: string;
+}
+
+export interface AccessNotificationDetail {
+  readonly notification: AccessNotification;
+}
+
+interface Toast {
+  readonly key: number;
+  readonly items: readonly AccessNotification[];
+}
+
+/** Changes that arrive within this many ms of each other are shown together. */
+const GROUP_WINDOW_MS = 400;
+/** More changes than this in one burst become one grouped toast. */
+const GROUP_THRESHOLD = 3;
+
+/**
+ * @summary Tells the user, in the page, when one of their requests changes status: Active with a way
+ * to its Access Details, Rejected with the reason, Failed with "Contact your admin".
+ *
+ * Fed by the SDK's event stream while the page is open. Toasts are announced politely, never take
+ * focus, stay until dismissed, and a burst of changes becomes one grouped toast. Each change first
+ * fires `access-notification` (cancelable: a host that routes it to its own UI calls
+ * `preventDefault()` and no toast is shown). With `system-notifications`, the element also offers to
+ * show browser notifications while the page is in the background — it asks the browser's permission
+ * only when the user presses its button.
+ *
+ * @event access-notification - A request of the user's changed status. Cancelable.
+ * @event open-access-details - The user pressed Access Details on an Active toast.
+ *
+ * @csspart region - The list of toasts.
+ * @csspart toast - One toast (also `toast-active`, `toast-rejected`, `toast-failed`, `toast-group`).
+ * @csspart dismiss - A toast's dismiss button.
+ * @csspart action - The Access Details button.
+ * @csspart permission - The button that asks for browser notifications.
+ * @csspart announcer - The polite live region.
+ *
+ * @cssproperty --ar-toast-offset - Distance from the viewport's end corner.
+ * @cssproperty --ar-toast-z-index - Stacking of the toast region.
+ */
+export class AccessNotifications extends ClientElement {
+  static override styles = [tokens, controls, accessNotificationsStyles];
+
+  /** `corner` (fixed to the viewport's end corner, the default) or `inline` (in the page's flow). */
+  @property({ reflect: true }) accessor placement: 'corner' | 'inline' = 'corner';
+
+  /** Offer browser notifications for changes that happen while the page is hidden. */
+  @property({ type: Boolean, attribute: 'system-notifications' }) accessor systemNotifications = false;
+
+  @state() private accessor toasts: readonly Toast[] = [];
+  @state() private accessor permission: NotificationPermission | 'unsupported' = 'default';
+
+  readonly #announcer = new Announcer(this);
+  readonly #known = new Map<string, AccessRequestStatus>();
+  #unsubscribe: (() => void) | undefined;
+  #userId: string | undefined;
+  #burst: AccessNotification[] = [];
+  #burstTimer: ReturnType<typeof setTimeout> | undefined;
+  #nextKey = 1;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.permission = typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.clientChanged(changed)) this.#start();
+  }
+
+  /** The toasts on screen, oldest first (for hosts and tests). */
+  get notifications(): readonly AccessNotification[] {
+    return this.toasts.flatMap((t) => t.items);
+  }
+
+  /** Removes every toast. */
+  dismissAll(): void {
+    this.toasts = [];
+  }
+
+  #stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#burstTimer);
+    this.#burst = [];
+  }
+
+  #start(): void {
+    this.#stop();
+    this.#known.clear();
+    this.toasts = [];
+    const client = this.activeClient;
+    if (!client) return;
+    this.#userId = undefined;
+    callerOf(client).then(
+      (me) => {
+        if (client === this.activeClient) this.#userId = me.user.id;
+      },
+      () => {},
+    );
+    this.#unsubscribe = subscribeToRequests(client, (request) => this.#onUpdate(request));
+    void this.#learnStatuses(client);
+  }
+
+  /**
+   * Learns where the user's recent requests stand, so that an event about one of them that changes
+   * nothing (a favourite, say) is not taken for news. What the stream said meanwhile wins.
+   */
+  async #learnStatuses(client: AccessClient): Promise<void> {
+    const scopes = ['mine', 'on_behalf'] as const;
+    const pages = await Promise.allSettled(scopes.map((scope) => client.requests({ scope }).page({ limit: 200 })));
+    if (client !== this.activeClient) return;
+    for (const page of pages) {
+      if (page.status !== 'fulfilled') continue;
+      for (const request of page.value.items) if (!this.#known.has(request.id)) this.#known.set(request.id, request.status);
+    }
+  }
+
+  #onUpdate(request: AccessRequest): void {
+    const userId = this.#userId;
+    // Only the user's own requests: held by them, or asked for by them.
+    if (!userId || (request.grantee.id !== userId && request.requester.id !== userId)) return;
+    const previous = this.#known.get(request.id);
+    this.#known.set(request.id, request.status);
+    if (previous === request.status) return;
+    // A request first seen at its creation is news of nothing (its requester just made it).
+    if (previous === undefined && request.created_at === request.updated_at) return;
+    const notification: AccessNotification = {
+      id: `${request.id}:${request.status}:${request.updated_at}`,
+      request,
+      previousStatus: previous,
+      message: this.#message(request),
+    };
+    if (!fire(this, 'access-notification', { notification } satisfies AccessNotificationDetail, { cancelable: true })) return;
+    this.#showSystemNotification(notification);
+    this.#burst.push(notification);
+    clearTimeout(this.#burstTimer);
+    this.#burstTimer = setTimeout(() => this.#flush(), GROUP_WINDOW_MS);
+  }
+
+  #flush(): void {
+    const burst = this.#burst;
+    this.#burst = [];
+    if (burst.length === 0) return;
+    const fresh: Toast[] =
+      burst.length > GROUP_THRESHOLD
+        ? [{ key: this.#nextKey++, items: burst }]
+        : burst.map((item) => ({ key: this.#nextKey++, items: [item] }));
+    this.toasts = [...this.toasts, ...fresh];
+    this.#announcer.announce(
+      burst.length > GROUP_THRESHOLD
+        ? msg(str`${burst.length} of your requests changed status.`)
+        : burst.map((n) => n.message).join(' '),
+    );
+  }
+
+  #message(request: AccessRequest): string {
+    const access = describeTarget(request);
+    const label = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+    switch (request.status) {
+      case 'active':
+        return msg(str`Your access to ${access} is now Active.`);
+      case 'rejected':
+        return request.rejection_reason
+          ? msg(str`Your request for ${access} was Rejected: ${request.rejection_reason}`)
+          : msg(str`Your request for ${access} was Rejected.`);
+      case 'failed':
+        return msg(str`Your request for ${access} Failed. Contact your admin.`);
+      default:
+        return msg(str`Your request for ${access} is now ${label}.`);
+    }
+  }
+
+  #showSystemNotification(notification: AccessNotification): void {
+    if (!this.systemNotifications || this.permission !== 'granted' || document.visibilityState === 'visible') return;
+    try {
+      new Notification(msg('Access requests'), { body: notification.message, tag: notification.id });
+    } catch {
+      // Some browsers only allow notifications from a service worker: the toast is still there.
+    }
+  }
+
+  async #askPermission(): Promise<void> {
+    if (typeof Notification === 'undefined') return;
+    this.permission = await Notification.requestPermission();
+  }
+
+  #dismiss(key: number): void {
+    const index = this.toasts.findIndex((t) => t.key === key);
+    if (index < 0) return;
+    // Keep focus in the region when the focused toast goes away (never drop it on the body).
+    const hadFocus = this.shadowRoot?.activeElement?.closest('[part~="toast"]')?.getAttribute('data-key') === String(key);
+    this.toasts = this.toasts.filter((t) => t.key !== key);
+    if (hadFocus) {
+      void this.updateComplete.then(() => {
+        const next = this.toasts[Math.min(index, this.toasts.length - 1)];
+        (next && this.shadowRoot?.querySelector<HTMLElement>(`[data-key="${next.key}"] [part="dismiss"]`))?.focus();
+      });
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent, key: number): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.#dismiss(key);
+    }
+  }
+
+  #renderOne(toast: Toast, notification: AccessNotification) {
+    const { request } = notification;
+    const tone = statusInfo(request.status).tone;
+    const part = `toast toast-${request.status}`;
+    return html`<li part=${part} data-key=${toast.key} data-tone=${tone} @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}>
+      <p class="title"><status-badge status=${request.status}></status-badge> ${describeTarget(request)}</p>
+      ${this.#dismissButton(toast)}
+      <p class="body">${this.#body(notification)}</p>
+      ${request.status === 'active'
+        ? html`<div class="actions">
+            <button part="action" class="button" @click=${() => fire(this, 'open-access-details', { request })}>
+              ${msg('Access Details')}
+            </button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  #body({ request, message }: AccessNotification) {
+    if (request.status === 'rejected' && request.rejection_reason) {
+      return html`${msg('Rejected.')} <span class="reason">${msg('Reason:')} ${request.rejection_reason}</span>`;
+    }
+    if (request.status === 'failed') {
+      return html`${request.status_reason ?? msg('An error has occurred with your request.')} ${msg('Contact your admin.')}`;
+    }
+    return message;
+  }
+
+  #dismissButton(toast: Toast) {
+    return html`<button part="dismiss" class="icon-button dismiss" aria-label=${msg('Dismiss')} @click=${() => this.#dismiss(toast.key)}>
+      ${closeIcon()}
+    </button>`;
+  }
+
+  #renderGroup(toast: Toast) {
+    return html`<li part="toast toast-group" data-key=${toast.key} @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}>
+      <p class="title">${msg(str`${toast.items.length} of your requests changed status`)}</p>
+      ${this.#dismissButton(toast)}
+      <ul class="group-list">
+        ${toast.items.map((n) => html`<li>${n.message}</li>`)}
+      </ul>
+    </li>`;
+  }
+
+  protected override render() {
+    return html`
+      ${this.systemNotifications && this.permission === 'default'
+        ? html`<button part="permission" class="button" @click=${() => this.#askPermission()}>
+            ${msg('Notify me in the background')}
+          </button>`
+        : nothing}
+      <ul part="region" aria-label=${msg('Request notifications')}>
+        ${this.toasts.map((toast) => {
+          const [only] = toast.items;
+          return toast.items.length === 1 && only ? this.#renderOne(toast, only) : this.#renderGroup(toast);
+        })}
+      </ul>
+      ${this.#announcer.render()}
+    `;
+  }
+}

@@ -1,0 +1,62 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../internal/styles.js';
+
+const portal = css`
+  :host {
+    display: grid;
+    grid-template-rows: auto 1fr;
+    gap: var(--_space-4);
+    min-block-size: 0;
+  }
+  .tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1);
+    border-block-end: 1px solid var(--_border);
+  }
+  .tab {
+    padding-block: var(--_space-2);
+    padding-inline: var(--_space-4);
+    border: 0;
+    border-block-end: 3px solid transparent;
+    margin-block-end: -1px;
+    background: none;
+    color: var(--_muted);
+    font: inherit;
+    font-weight: var(--_font-weight-strong);
+    cursor: pointer;
+  }
+  .tab:hover {
+    color: var(--_fg);
+  }
+  .tab[aria-selected='true'] {
+    color: var(--_accent);
+    border-block-end-color: var(--_accent);
+  }
+  .panel {
+    min-block-size: 0;
+  }
+  .panel[hidden] {
+    display: none;
+  }
+  .requests-layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(18rem, var(--ar-portal-details-inline-size, 26rem));
+    gap: var(--_space-4);
+    align-items: start;
+  }
+  request-details {
+    position: sticky;
+    inset-block-start: var(--_space-2);
+  }
+  @media (max-width: 56rem) {
+    .requests-layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    request-details {
+      position: static;
+    }
+  }
+`;
+
+export const accessPortalStyles = [tokens, controls, portal];

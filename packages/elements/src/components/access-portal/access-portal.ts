@@ -1,0 +1,300 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { AccessClient, AccessRequest } from '@access-requests/sdk';
+import { ClientElement } from '../../internal/client-element.js';
+import type { Clock } from '../../internal/countdown.js';
+import { fire } from '../../internal/events.js';
+import { callerOf } from '../../internal/requests-hub.js';
+import type { MyAccess } from '../my-access/my-access.js';
+import type { RequestDetails } from '../request-details/request-details.js';
+import type { RequestList } from '../request-list/request-list.js';
+import { accessPortalStyles } from './access-portal.styles.js';
+import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
+
+export interface ViewChangeDetail {
+  /** The view the user is going to. */
+  readonly view: PortalView;
+  /** The request it opens, if any (My Requests: its details; My Access: its Access Details). */
+  readonly requestId: string;
+}
+
+const viewConverter = {
+  fromAttribute: (value: string | null): PortalView => (isPortalView(value) ? value : DEFAULT_VIEW),
+  toAttribute: (value: PortalView) => value,
+};
+
+const label = (view: PortalView): string =>
+  view === 'new-request'
+    ? msg('New Request')
+    : view === 'my-requests'
+      ? msg('My Requests')
+      : view === 'my-access'
+        ? msg('My Access')
+        : msg('Approvals');
+
+/**
+ * @summary The seed's whole portal in one tag: New Request, My Requests, My Access — and Approvals
+ * for approvers — as tabs, with the elements wired to each other and the in-page notifier.
+ *
+ * The elements inside talk to each other as the seed describes: My Requests on the form's success
+ * view opens My Requests; a request card opens its details beside the list; Use Access opens My
+ * Access with the request's Access Details; the notifier's Access Details button does the same.
+ *
+ * Routing: with `routing="none"` (the default) the portal switches views itself when the user asks,
+ * after a cancelable `view-change` (`{ view, requestId }`): a host that routes by itself calls
+ * `preventDefault()` and sets `view` (and calls `showAccessDetails()`) when its own router says so.
+ * With `routing="hash"` the portal keeps the view in the location hash — `#/<view>`, and
+ * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
+ * links work. Setting `view` from outside fires nothing.
+ *
+ * @event view-change - `{ view, requestId }`: the user is going to another view. Cancelable.
+ *
+ * @csspart tabs - The tab list. @csspart tab - A tab (`tab-selected` too when it is the current one).
+ * @csspart panel - The current view's panel. @csspart requests-layout - My Requests' list and details, side by side.
+ * @csspart form - `<access-request-form>`. @csspart list - `<request-list>`. @csspart details - `<request-details>`.
+ * @csspart my-access - `<my-access>`. @csspart approvals - `<approval-inbox>`. @csspart notifications - `<access-notifications>`.
+ *
+ * @cssproperty --ar-color-accent - The current tab. @cssproperty --ar-color-border - The tab bar's rule.
+ * @cssproperty --ar-portal-details-inline-size - The width of the details column (default 26rem).
+ */
+export class AccessPortal extends ClientElement {
+  static override styles = accessPortalStyles;
+
+  /** The view on screen: `new-request`, `my-requests`, `my-access` or `approvals`. */
+  @property({ reflect: true, converter: viewConverter }) accessor view: PortalView = DEFAULT_VIEW;
+  /** `none`: the portal switches views itself (after `view-change`); `hash`: it keeps them in the location hash. */
+  @property({ reflect: true }) accessor routing: 'none' | 'hash' = 'none';
+  /** Leaves out the built-in `<access-notifications>` (the host shows its own). */
+  @property({ type: Boolean, attribute: 'no-notifications' }) accessor noNotifications = false;
+  /** Where My Access's countdown reads "now" (ms since the epoch); default, the browser's clock. */
+  @property({ attribute: false }) accessor now: Clock | undefined;
+
+  @state() private accessor isApprover = false;
+  @state() private accessor selected: AccessRequest | undefined;
+  @state() private accessor selectedId = '';
+  /** Views shown once stay rendered (hidden), so that a draft or a scroll position survives a switch. */
+  @state() private accessor visited: ReadonlySet<PortalView> = new Set();
+
+  #pendingAccessDetails: AccessRequest | string | undefined;
+  #callerFor: AccessClient | undefined;
+
+  /** The views the caller has: Approvals only for approvers. */
+  get views(): readonly PortalView[] {
+    return PORTAL_VIEWS.filter((view) => view !== 'approvals' || this.isApprover || this.view === 'approvals');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+    if (this.routing === 'hash') this.#onHashChange();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('routing') && this.routing === 'hash' && this.isConnected) this.#onHashChange();
+    if (this.clientChanged(changed)) {
+      this.selected = undefined;
+      this.selectedId = '';
+      this.#learnRole();
+    }
+    if (!this.visited.has(this.view)) this.visited = new Set([...this.visited, this.view]);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // A host that sets `view` while the portal routes by hash: the address follows.
+    if (changed.has('view') && this.routing === 'hash' && this.isConnected && parseHash(location.hash).view !== this.view) {
+      history.pushState(history.state, '', hashFor(this.view));
+    }
+    const pending = this.#pendingAccessDetails;
+    const myAccess = this.renderRoot.querySelector<MyAccess>('my-access');
+    if (pending !== undefined && this.view === 'my-access' && myAccess) {
+      this.#pendingAccessDetails = undefined;
+      void myAccess.updateComplete.then(() => myAccess.showAccessDetails(pending));
+    }
+  }
+
+  /** Shows My Access with a request's Access Details open (for a host routing a notification here). */
+  showAccessDetails(request: AccessRequest | string): void {
+    this.#go('my-access', request);
+  }
+
+  /** Shows My Requests with a request's details open. */
+  showRequest(request: AccessRequest | string): void {
+    this.#go('my-requests', request);
+  }
+
+  #learnRole(): void {
+    const client = this.activeClient;
+    this.#callerFor = client;
+    this.isApprover = false;
+    if (!client) return;
+    callerOf(client).then(
+      (me) => {
+        if (this.#callerFor === client) this.isApprover = me.is_approver;
+      },
+      () => undefined,
+    );
+  }
+
+  /** Goes to a view (and a request in it); by hash routing, the address follows (one history entry). */
+  #go(view: PortalView, request?: AccessRequest | string): void {
+    this.#open(view, request);
+    if (this.routing !== 'hash') return;
+    // Access Details is a dialog over My Access, not a place: the address says My Access.
+    const id = view === 'my-requests' && request !== undefined ? (typeof request === 'string' ? request : request.id) : '';
+    const hash = hashFor(view, id);
+    if (location.hash !== hash) location.hash = hash;
+  }
+
+  #open(view: PortalView, request?: AccessRequest | string): void {
+    this.view = view;
+    if (request === undefined) return;
+    if (view === 'my-access') this.#pendingAccessDetails = request;
+    if (view === 'my-requests') {
+      this.selectedId = typeof request === 'string' ? request : request.id;
+      this.selected = typeof request === 'string' ? undefined : request;
+    }
+    this.requestUpdate();
+  }
+
+  /** The user asks for another view: `view-change` first (a host may route it itself), then go. */
+  #navigate(view: PortalView, request?: AccessRequest, { focusTab = false } = {}): void {
+    if (!fire(this, 'view-change', { view, requestId: request?.id ?? '' } satisfies ViewChangeDetail, { cancelable: true })) return;
+    // Leaving content for another view: focus goes to the view's tab, so it has a place to come back to.
+    if (focusTab) void this.updateComplete.then(() => this.#tab(view)?.focus());
+    this.#go(view, request);
+  }
+
+  #onHashChange = (): void => {
+    if (this.routing !== 'hash') return;
+    if (!location.hash) {
+      history.replaceState(history.state, '', hashFor(this.view, this.view === 'my-requests' ? this.selectedId : ''));
+      return;
+    }
+    const { view, requestId } = parseHash(location.hash);
+    const here = view === this.view && (!requestId || (view === 'my-requests' && requestId === this.selectedId));
+    if (here) return;
+    this.#open(view, requestId || undefined);
+    // A link to a request's Access Details opens it once: then the address says My Access.
+    if (view === 'my-access' && requestId) history.replaceState(history.state, '', hashFor('my-access'));
+  };
+
+  #tab(view: PortalView): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`);
+  }
+
+  #onTabKeydown = (event: KeyboardEvent): void => {
+    const views = this.views;
+    const at = views.indexOf(this.view);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    const next =
+      event.key === 'Home' ? views[0] : event.key === 'End' ? views.at(-1) : step ? views[(at + step + views.length) % views.length] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this.#navigate(next);
+    void this.updateComplete.then(() => this.#tab(this.view)?.focus());
+  };
+
+  // ---- the wiring between the elements
+
+  #onSelected = async (event: CustomEvent<{ request: AccessRequest }>): Promise<void> => {
+    this.selected = event.detail.request;
+    this.selectedId = event.detail.request.id;
+    if (this.routing === 'hash') history.replaceState(history.state, '', hashFor('my-requests', this.selectedId));
+    await this.updateComplete;
+    const details = this.renderRoot.querySelector<RequestDetails>('request-details');
+    await details?.updateComplete;
+    details?.focus();
+  };
+
+  #onDetailsClosed = (): void => {
+    this.selected = undefined;
+    this.selectedId = '';
+    if (this.routing === 'hash') history.replaceState(history.state, '', hashFor('my-requests'));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<RequestList>('request-list')?.focus());
+  };
+
+  #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void =>
+    this.#navigate('my-access', event.detail.request, { focusTab: true });
+
+  // ---- rendering
+
+  protected override render() {
+    const views = this.views;
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Access requests')} @keydown=${this.#onTabKeydown}>
+        ${views.map((view) => {
+          const selected = view === this.view;
+          return html`<button
+            id=${`tab-${view}`}
+            part=${selected ? 'tab tab-selected' : 'tab'}
+            class="tab"
+            role="tab"
+            type="button"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls=${`panel-${view}`}
+            tabindex=${selected ? 0 : -1}
+            @click=${() => selected || this.#navigate(view)}
+          >
+            ${label(view)}
+          </button>`;
+        })}
+      </div>
+      ${PORTAL_VIEWS.map((view) => this.#renderPanel(view))}
+      ${this.noNotifications
+        ? nothing
+        : html`<access-notifications part="notifications" .client=${this.client} @open-access-details=${this.#toAccessDetails}></access-notifications>`}`;
+  }
+
+  #renderPanel(view: PortalView) {
+    if (!this.visited.has(view)) return nothing;
+    return html`<section
+      id=${`panel-${view}`}
+      part="panel"
+      class="panel"
+      role="tabpanel"
+      aria-labelledby=${`tab-${view}`}
+      ?hidden=${view !== this.view}
+    >
+      ${this.#renderView(view)}
+    </section>`;
+  }
+
+  #renderView(view: PortalView) {
+    // `.client` passes the portal's own client through; unset, each element asks the provider around the portal.
+    switch (view) {
+      case 'new-request':
+        return html`<access-request-form
+          part="form"
+          .client=${this.client}
+          @navigate-my-requests=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
+        ></access-request-form>`;
+      case 'my-requests':
+        return html`<div part="requests-layout" class="requests-layout">
+          <request-list
+            part="list"
+            .client=${this.client}
+            selected-id=${this.selectedId}
+            @request-selected=${this.#onSelected}
+          ></request-list>
+          <request-details
+            part="details"
+            .client=${this.client}
+            .request=${this.selected}
+            request-id=${this.selected ? '' : this.selectedId}
+            @details-closed=${this.#onDetailsClosed}
+            @use-access=${this.#toAccessDetails}
+          ></request-details>
+        </div>`;
+      case 'my-access':
+        return html`<my-access part="my-access" .client=${this.client} .now=${this.now ?? Date.now}></my-access>`;
+      case 'approvals':
+        return html`<approval-inbox part="approvals" .client=${this.client}></approval-inbox>`;
+    }
+  }
+}

@@ -1,0 +1,481 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { Announcer } from '../../internal/announcer.js';
+import { ClientElement } from '../../internal/client-element.js';
+import { fire } from '../../internal/events.js';
+import { localeOf } from '../../internal/format.js';
+import { LatestCall } from '../../internal/latest.js';
+import { problemText } from '../../internal/problem.js';
+import { publishRequests, type Me } from '../../internal/requests-hub.js';
+import { accessRequestFormStyles } from './access-request-form.styles.js';
+import { CatalogChoice } from './catalog-choice.js';
+import { renderChoose } from './choose-step.js';
+import { renderDetails } from './details-step.js';
+import { addToSelection, clearDraft, DraftKeeper, emptyDraft, hasTarget, isTab, requestBody, selfOf, type Draft, type FieldError, type RequestInput, type SelectedResource, type Tab } from './draft.js';
+import { PeoplePicker } from './people-picker.js';
+import { openDraft, type Prefill } from './prefill.js';
+import { PreviewRunner } from './preview-panel.js';
+import { ResourcePicker, selectionMessage } from './resource-picker.js';
+import { RovingRows } from './roving-rows.js';
+import { renderReview } from './selection-review.js';
+import { idempotencyFor, failureOf } from './submission.js';
+import { SubmittedRequests } from './success-view.js';
+import { clientErrors, constraintsOf, errorState, shownError, type ErrorState, type Place, type ShownError } from './validation.js';
+import './access-request-form.events.js';
+
+const PREFILL_PROPERTIES = ['resourceIds', 'permissionId', 'duration', 'justification', 'granteeId', 'appId', 'bundleId', 'tab'] as const;
+
+
+/**
+ * @summary The seed's "Request new access": choose resources, an app or a bundle (for yourself or on
+ * behalf of someone), Complete Additional Details, see how the request will be routed, and submit.
+ *
+ * Step one has the tabs All Resources, Apps and Bundles and "Request on Behalf of" (a searchable
+ * people picker). By Resource searches the catalog on the server (debounced; stale answers are
+ * dropped) with the Resource Type and Permission filters, in a virtualised list; up to the org's
+ * maximum (1,000) resources are selected, each with a permission, and the selection is reviewed
+ * beside the list whatever the search shows. Next opens Complete Additional Details: Duration in
+ * Hours (bounded by the most restrictive access flow), Justification, Ticket Type and Ticket ID,
+ * with the server's preview of the split — one request per access flow, approved automatically or
+ * by whom. Submit Request sends once (one Idempotency-Key per submission, kept across retries) and
+ * shows the created requests with live statuses. The draft is kept in session storage per user.
+ *
+ * Form-associated: in a `<form>`, its value (under `name`) is the request body as JSON, and it is
+ * invalid while nothing is chosen or a detail is wrong.
+ *
+ * @event request-submitted - `{ requests }`: the requests the submission created (one per access flow).
+ * @event navigate-my-requests - `{}`: My Requests was pressed on the success view; route to the list.
+ * @event selection-change - `{ count }`: the user changed the resource selection.
+ *
+ * @csspart tabs - The tab list. @csspart tab - A tab (`tab-selected` too when chosen). @csspart panel - The tab panel.
+ * @csspart grantee - Request on Behalf of. @csspart grantee-listbox - Its list of people.
+ * @csspart how - "How would you like to access resources?". @csspart query - Search and filters.
+ * @csspart search - The Search field. @csspart filter - A filter; `filter-button`, `filter-panel` its parts.
+ * @csspart count - "N of 1,000 selected". @csspart select-all - Select all visible. @csspart clear-all - Clear all.
+ * @csspart limit-message - The refusal past the maximum. @csspart results - The result list. @csspart result - A result row.
+ * @csspart review - The selection review. @csspart review-list - Its list. @csspart review-item - A selected resource.
+ * @csspart apps - The Apps choice. @csspart bundles - The Bundles choice. @csspart choice - An app or bundle.
+ * @csspart next - Next. @csspart back - Back. @csspart submit - Submit Request.
+ * @csspart summary - What and for whom, on the details step. @csspart split - The preview of the split.
+ * @csspart flow - One access flow of the split. @csspart details - The detail fields.
+ * @csspart duration - Duration in Hours. @csspart justification - Justification. @csspart ticket-type - Ticket Type.
+ * @csspart ticket-id - Ticket ID. @csspart field-error - A field's error. @csspart form-error - The form's error.
+ * @csspart done - The success view. @csspart created-request - A created request. @csspart badge - Its status.
+ * @csspart notification - How you will be notified. @csspart my-requests - My Requests. @csspart new-request - New Request.
+ *
+ * @cssproperty --ar-color-accent - Primary buttons, the chosen tab. @cssproperty --ar-color-border - Borders.
+ * @cssproperty --ar-color-surface - Backgrounds. @cssproperty --ar-color-danger - Errors.
+ * @cssproperty --ar-color-selected - Selected rows. @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 … --ar-space-4 - Spacing. @cssproperty --ar-form-list-block-size - Height of the result and review lists.
+ */
+export class AccessRequestForm extends ClientElement {
+  static override styles = accessRequestFormStyles;
+  static formAssociated = true;
+
+  /** The name under which a host `<form>` receives the request body (JSON). */
+  @property({ reflect: true }) accessor name = '';
+  /** Prefill: resources to select, space or comma separated (`res_a res_b`). */
+  @property({ attribute: 'resource-ids' }) accessor resourceIds = '';
+  /** Prefill: the permission for the prefilled resources or app (else each one's first), or the Permission filter. */
+  @property({ attribute: 'permission-id' }) accessor permissionId = '';
+  /** Prefill: Duration in Hours. */
+  @property({ type: Number }) accessor duration: number | undefined;
+  /** Prefill: Justification. */
+  @property() accessor justification = '';
+  /** Prefill: Request on Behalf of (a user id the server allows). */
+  @property({ attribute: 'grantee-id' }) accessor granteeId = '';
+  /** Prefill: an app to request (with `permission-id`). */
+  @property({ attribute: 'app-id' }) accessor appId = '';
+  /** Prefill: a bundle to request. */
+  @property({ attribute: 'bundle-id' }) accessor bundleId = '';
+  /** Prefill: the tab to open, `resources`, `apps` or `bundles`. */
+  @property() accessor tab = '';
+  /** Where My Requests leads on the success view (http, https or relative); without it, only the event fires. */
+  @property({ attribute: 'my-requests-href' }) accessor myRequestsHref = '';
+
+  @state() private accessor me: Me | undefined;
+  @state() private accessor draft: Draft = emptyDraft();
+  @state() private accessor done = false;
+  @state() private accessor loadError: unknown;
+  @state() private accessor message = '';
+  @state() private accessor nextAttempted = false;
+  @state() private accessor attempted = false;
+  @state() private accessor sending = false;
+  @state() private accessor formError = '';
+  @state() private accessor fieldErrors: { readonly body: RequestInput; readonly errors: readonly FieldError[] } | undefined;
+  @state() private accessor touched: ReadonlySet<Place> = new Set();
+
+  readonly #internals = this.attachInternals();
+  readonly #announcer = new Announcer(this);
+  readonly #start = new LatestCall();
+  readonly #people = new PeoplePicker(this, 'grantee', {
+    client: () => this.activeClient,
+    selected: () => this.draft.grantee,
+    choose: (grantee) => this.#patch({ grantee }),
+  });
+  readonly #picker = new ResourcePicker(this, () => this.activeClient);
+  readonly #choice = new CatalogChoice(this, () => this.activeClient);
+  readonly #preview = new PreviewRunner(this);
+  readonly #reviewRows = new RovingRows(this, '#selected', () => this.draft.selection.size);
+  readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
+  readonly #keeper = new DraftKeeper(this, () => (this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined));
+  #locale = 'en';
+  #seenPreview: unknown;
+  #errorCache: { readonly inputs: readonly unknown[]; readonly state: ErrorState } | undefined;
+
+  // ---- form association (as Web Awesome's form controls)
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+  /** A host form's reset starts a new request. */
+  formResetCallback(): void {
+    this.#startOver();
+  }
+
+  // ---- lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#locale = localeOf(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated || this.clientChanged(changed) || PREFILL_PROPERTIES.some((p) => changed.has(p))) this.#load();
+    if (this.#preview.preview !== this.#seenPreview) this.#onPreview();
+    if (!this.me || this.done) return;
+    const draft = this.draft;
+    if (draft.step === 'details') this.#preview.sync(this.activeClient, requestBody(draft, 'preview'));
+    else if (draft.tab !== 'resources') this.#choice.ensure(draft.tab);
+    else this.#picker.search.sync({ search: draft.search, typeIds: draft.typeIds, permissionIds: draft.permissionIds, granteeId: draft.grantee?.id });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('draft') || changed.has('me') || changed.has('done')) {
+      this.#syncFormValue();
+      this.#keeper.saveSoon();
+    }
+  }
+
+  #prefill(): Prefill {
+    return {
+      resourceIds: this.resourceIds,
+      permissionId: this.permissionId,
+      duration: this.duration,
+      justification: this.justification,
+      granteeId: this.granteeId,
+      appId: this.appId,
+      bundleId: this.bundleId,
+      tab: isTab(this.tab) ? this.tab : undefined,
+    };
+  }
+
+  /** Who the caller is, then their saved draft, or the host's prefill (a draft made from the same prefill wins). */
+  #load(): void {
+    const client = this.activeClient;
+    this.me = undefined;
+    this.done = false;
+    this.loadError = undefined;
+    this.#resetMessages();
+    if (!client) return;
+    const prefill = this.#prefill();
+    this.#start.start(
+      (signal) => openDraft(client, prefill, signal),
+      (outcome) => {
+        if (!outcome.ok) {
+          this.loadError = outcome.error;
+          return;
+        }
+        const { me, draft, notes } = outcome.value;
+        this.me = me;
+        this.draft = { ...draft, grantee: draft.grantee ?? selfOf(me) };
+        this.message = notes.join(' ');
+        this.#preview.reset();
+      },
+    );
+  }
+
+  #patch(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+  }
+
+  #resetMessages(): void {
+    this.message = '';
+    this.nextAttempted = false;
+    this.attempted = false;
+    this.formError = '';
+    this.fieldErrors = undefined;
+    this.touched = new Set();
+  }
+
+  /** A new preview: its errors become the server's word on the fields; an untouched duration follows the flows' maximum. */
+  #onPreview(): void {
+    const preview = this.#preview.preview;
+    this.#seenPreview = preview;
+    if (!preview || !this.#preview.body || !this.me) return;
+    this.fieldErrors = { body: this.#preview.body, errors: preview.errors };
+    const { maxHours } = constraintsOf(preview.groups);
+    if (!this.draft.durationTouched) {
+      const wanted = String(Math.min(this.me.org.default_duration_hours, maxHours ?? Infinity));
+      if (wanted !== this.draft.duration) this.#patch({ duration: wanted });
+    }
+  }
+
+  #syncFormValue(): void {
+    const body = this.me && !this.done ? requestBody(this.draft) : undefined;
+    this.#internals.setFormValue(body ? JSON.stringify(body) : null);
+    const errors = this.me ? this.#errors().own : new Map();
+    const first = [...errors.values()][0];
+    if (!body) this.#internals.setValidity({ valueMissing: true }, first ?? msg('Choose what to request.'));
+    else if (first) this.#internals.setValidity({ customError: true }, first);
+    else this.#internals.setValidity({});
+  }
+
+  // ---- errors
+
+  /** The errors as the form stands, worked out once per change. */
+  #errors(): ErrorState {
+    const inputs = [this.draft, this.#preview.preview, this.fieldErrors, this.touched, this.attempted, this.nextAttempted, this.me];
+    if (!this.#errorCache || inputs.some((input, i) => input !== this.#errorCache!.inputs[i])) {
+      const own = clientErrors(this.draft, constraintsOf(this.#preview.preview?.groups ?? []), this.me?.org.ticket_types ?? [], this.#locale);
+      const shown = (place: Place) => this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
+      this.#errorCache = { inputs, state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown) };
+    }
+    return this.#errorCache.state;
+  }
+
+  #errorOf = (place: Place): ShownError | undefined => shownError(place, this.#errors());
+
+  /** Focus to the first problem: what/for whom, then the first resource row, then the first field, else the message. */
+  async #focusFirstInvalid(): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const summary = root.querySelector<HTMLElement>('[data-focus-error]');
+    if (summary) return summary.focus();
+    const row = this.draft.tab === 'resources' ? [...this.draft.selection.keys()].findIndex((_, i) => this.#errorOf(`row-${i}`)) : -1;
+    if (row >= 0 && (await this.#reviewRows.focusRow(row, 'permission'))) return;
+    (root.querySelector<HTMLElement>('.fields [aria-invalid="true"]') ?? root.querySelector<HTMLElement>('[part="form-error"]'))?.focus();
+  }
+
+  async #focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
+  }
+
+  // ---- user actions
+
+  #select = (items: readonly SelectedResource[], how: 'one' | 'visible'): void => {
+    const cap = this.me?.org.max_resources_per_request ?? 1000;
+    const { selection, added, skipped } = addToSelection(this.draft.selection, items, cap);
+    this.message = selectionMessage(how, added, skipped, cap, this.#locale);
+    if (added === 0) {
+      this.requestUpdate();
+      return;
+    }
+    this.#patch({ selection });
+    fire(this, 'selection-change', { count: selection.size });
+  };
+
+  #deselect = (resourceId: string): void => {
+    const selection = new Map(this.draft.selection);
+    selection.delete(resourceId);
+    this.message = '';
+    this.#patch({ selection });
+    fire(this, 'selection-change', { count: selection.size });
+  };
+
+  #setPermission = (resourceId: string, permissionId: string): void => {
+    const current = this.draft.selection.get(resourceId);
+    if (!current) return;
+    const selection = new Map(this.draft.selection);
+    selection.set(resourceId, { ...current, permissionId });
+    this.#patch({ selection });
+  };
+
+  #clearAll = (): void => {
+    this.#patch({ selection: new Map() });
+    this.message = msg('The selection was cleared.');
+    fire(this, 'selection-change', { count: 0 });
+  };
+
+  #remove = (resourceId: string, index: number): void => {
+    this.#deselect(resourceId);
+    this.#announcer.announce(msg('Removed from the selection.'));
+    const left = this.draft.selection.size;
+    if (left > 0) void this.#reviewRows.focusRow(Math.min(index, left - 1), 'remove');
+  };
+
+  #setTab = (tab: Tab, focus: boolean): void => {
+    if (tab !== this.draft.tab) {
+      this.message = '';
+      this.#patch({ tab });
+    }
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  };
+
+  #next = (): void => {
+    this.nextAttempted = true;
+    if (!hasTarget(this.draft)) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#target-error')?.focus());
+      return;
+    }
+    this.#resetMessages();
+    this.#patch({ step: 'details' });
+    void this.#focusTitle();
+  };
+
+  #back = (): void => {
+    this.formError = '';
+    this.#patch({ step: 'choose' });
+    void this.#focusTitle();
+  };
+
+  #submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const client = this.activeClient;
+    const me = this.me;
+    if (this.sending || !client || !me) return;
+    this.attempted = true;
+    if (this.#errors().own.size > 0) {
+      this.formError = '';
+      this.#announcer.announce(msg('Check the highlighted fields.'));
+      await this.#focusFirstInvalid();
+      return;
+    }
+    const body = requestBody(this.draft)!;
+    const idempotency = idempotencyFor(this.draft, body);
+    this.#patch({ idempotency });
+    this.#keeper.saveNow();
+    this.sending = true;
+    this.formError = '';
+    try {
+      const requests = await client.submit(body, { idempotencyKey: idempotency.key });
+      publishRequests(client, ...requests);
+      clearDraft(me.user.id);
+      const fresh = await client.me().catch(() => me);
+      this.#submitted.show(client, requests, fresh.org.notification_channel);
+      this.done = true;
+      this.#announcer.announce(msg('Your request was submitted.'));
+      fire(this, 'request-submitted', { requests });
+      void this.#focusTitle();
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.newKey) this.#patch({ idempotency: undefined });
+      if (failure.fieldErrors.length) this.fieldErrors = { body, errors: failure.fieldErrors };
+      this.formError = failure.message;
+      void this.#focusFirstInvalid();
+    } finally {
+      this.sending = false;
+    }
+  };
+
+  #startOver = (): void => {
+    const me = this.me;
+    this.#submitted.clear();
+    this.#preview.reset();
+    this.#resetMessages();
+    this.done = false;
+    this.draft = { ...emptyDraft(me?.org.default_duration_hours), grantee: me ? selfOf(me) : undefined, prefillKey: this.draft.prefillKey };
+    if (me) clearDraft(me.user.id);
+    void this.#focusTitle();
+  };
+
+  #onField = (patch: Partial<Draft>, place: Place): void => {
+    this.#patch(patch);
+    if (place === 'ticket-type') this.touched = new Set([...this.touched, place]);
+  };
+
+  // ---- rendering
+
+  protected override render() {
+    if (this.loadError) {
+      return html`<div class="state error" part="form-error" role="alert">
+        <p>${msg('The form could not be loaded.')} ${problemText(this.loadError)}</p>
+        <button type="button" class="button primary" @click=${() => this.#load()}>${msg('Retry')}</button>
+      </div>`;
+    }
+    if (!this.me) return html`<p class="state" role="status" aria-busy="true">${msg('Loading…')}</p>${this.#announcer.render()}`;
+    const body = this.done
+      ? this.#submitted.render({
+          locale: this.#locale,
+          myRequestsHref: this.myRequestsHref,
+          onMyRequests: () => fire(this, 'navigate-my-requests', {}),
+          onNewRequest: this.#startOver,
+        })
+      : this.draft.step === 'details'
+        ? this.#renderDetails(this.me)
+        : this.#renderChoose(this.me);
+    return html`${body}${this.#announcer.render()}`;
+  }
+
+  #renderReview(me: Me) {
+    return renderReview({
+      locale: this.#locale,
+      cap: me.org.max_resources_per_request,
+      items: [...this.draft.selection.values()],
+      rows: this.#reviewRows,
+      rowErrors: (index) => [this.#errorOf(`row-${index}`)?.text ?? ''].filter(Boolean),
+      onPermission: this.#setPermission,
+      onRemove: this.#remove,
+    });
+  }
+
+  #renderChoose(me: Me) {
+    return renderChoose({
+      draft: this.draft,
+      people: this.#people,
+      picker: this.#picker,
+      pickerView: {
+        locale: this.#locale,
+        cap: me.org.max_resources_per_request,
+        draft: this.draft,
+        message: this.message,
+        onQuery: (patch) => this.#patch(patch),
+        onSelect: this.#select,
+        onDeselect: this.#deselect,
+        onPermission: this.#setPermission,
+        onClearAll: this.#clearAll,
+      },
+      choice: this.#choice,
+      review: this.#renderReview(me),
+      granteeError: this.#errorOf('grantee'),
+      targetError: this.#errorOf('target'),
+      onTab: this.#setTab,
+      onPatch: (patch) => this.#patch(patch),
+      onNext: this.#next,
+    });
+  }
+
+  #renderDetails(me: Me) {
+    const draft = this.draft;
+    const rowErrors = draft.tab === 'resources' && [...draft.selection.keys()].some((_, i) => this.#errorOf(`row-${i}`));
+    return renderDetails({
+      locale: this.#locale,
+      draft,
+      ticketTypes: me.org.ticket_types,
+      constraints: constraintsOf(this.#preview.preview?.groups ?? []),
+      errorOf: this.#errorOf,
+      onChange: this.#onField,
+      onBlur: (place) => (this.touched = new Set([...this.touched, place])),
+      preview: this.#preview,
+      formError: this.formError,
+      sending: this.sending,
+      review: rowErrors ? this.#renderReview(me) : nothing,
+      onBack: this.#back,
+      onSubmit: this.#submit,
+    });
+  }
+}

@@ -1,0 +1,177 @@
+// "Complete Additional Details": Duration in Hours (whole hours, within the most restrictive flow),
+// Justification (required when a flow says so; 1,000 characters at most), Ticket Type (the org's
+// types, only when it has some) and Ticket ID (checked against the type's pattern).
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { live } from 'lit/directives/live.js';
+import { formatHours, formatNumber } from '../../internal/format.js';
+import { renderBundleItems } from './catalog-choice.js';
+import type { Draft, TicketType } from './draft.js';
+import { personLabel } from './people-picker.js';
+import { renderSplit, type PreviewRunner } from './preview-panel.js';
+import { JUSTIFICATION_MAX, TICKET_ID_MAX, type Constraints, type Place, type ShownError } from './validation.js';
+
+export interface DetailsView {
+  readonly locale: string;
+  readonly draft: Draft;
+  readonly ticketTypes: readonly TicketType[];
+  readonly constraints: Constraints;
+  readonly errorOf: (place: Place) => ShownError | undefined;
+  readonly onChange: (patch: Partial<Draft>, place: Place) => void;
+  readonly onBlur: (place: Place) => void;
+}
+
+export function errorText(error: ShownError | undefined) {
+  return error ? html`<p class="field-error" id=${error.id} part="field-error">${error.text}</p>` : nothing;
+}
+
+const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || nothing;
+
+export function renderDetailsFields(view: DetailsView) {
+  const { draft, locale, constraints } = view;
+  const duration = view.errorOf('duration');
+  const justification = view.errorOf('justification');
+  const ticketType = view.errorOf('ticket-type');
+  const ticketId = view.errorOf('ticket-id');
+  const type = view.ticketTypes.find((t) => t.id === draft.ticketTypeId);
+  const ticketRequired = constraints.ticketBy !== undefined;
+  return html`<div class="fields" part="details">
+    <div class="field">
+      <label for="duration">${msg('Duration in Hours')}</label>
+      <input
+        id="duration"
+        part="duration"
+        type="number"
+        inputmode="numeric"
+        min="1"
+        step="1"
+        max=${constraints.maxHours ?? nothing}
+        required
+        aria-invalid=${duration ? 'true' : 'false'}
+        aria-describedby=${describedBy('duration-hint', duration?.id)}
+        .value=${live(draft.duration)}
+        @input=${(e: Event) => view.onChange({ duration: (e.target as HTMLInputElement).value, durationTouched: true }, 'duration')}
+        @blur=${() => view.onBlur('duration')}
+      />
+      <span class="hint" id="duration-hint"
+        >${constraints.maxHours === undefined
+          ? msg('Whole hours.')
+          : msg(str`Whole hours, at most ${formatHours(locale, constraints.maxHours)} (${constraints.maxHoursFlow}).`)}</span
+      >
+      ${errorText(duration)}
+    </div>
+    <div class="field">
+      <label for="justification"
+        >${msg('Justification')}${constraints.justificationBy ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+      >
+      <textarea
+        id="justification"
+        part="justification"
+        rows="4"
+        maxlength=${JUSTIFICATION_MAX}
+        ?required=${constraints.justificationBy !== undefined}
+        aria-invalid=${justification ? 'true' : 'false'}
+        aria-describedby=${describedBy('justification-counter', justification?.id)}
+        .value=${live(draft.justification)}
+        @input=${(e: Event) => view.onChange({ justification: (e.target as HTMLTextAreaElement).value }, 'justification')}
+        @blur=${() => view.onBlur('justification')}
+      ></textarea>
+      <span class="counter" id="justification-counter"
+        >${msg(str`${formatNumber(locale, draft.justification.length)} of ${formatNumber(locale, JUSTIFICATION_MAX)} characters`)}</span
+      >
+      ${errorText(justification)}
+    </div>
+    ${view.ticketTypes.length === 0
+      ? nothing
+      : html`<div class="ticket-fields">
+          <div class="field">
+            <label for="ticket-type"
+              >${msg('Ticket Type')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+            >
+            <select
+              id="ticket-type"
+              part="ticket-type"
+              ?required=${ticketRequired}
+              aria-invalid=${ticketType ? 'true' : 'false'}
+              aria-describedby=${describedBy(ticketType?.id)}
+              @change=${(e: Event) => view.onChange({ ticketTypeId: (e.target as HTMLSelectElement).value }, 'ticket-type')}
+            >
+              <option value="" ?selected=${!draft.ticketTypeId}>${msg('None')}</option>
+              ${view.ticketTypes.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.ticketTypeId}>${t.name}</option>`)}
+            </select>
+            ${errorText(ticketType)}
+          </div>
+          <div class="field">
+            <label for="ticket-id"
+              >${msg('Ticket ID')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+            >
+            <input
+              id="ticket-id"
+              part="ticket-id"
+              type="text"
+              autocomplete="off"
+              maxlength=${TICKET_ID_MAX}
+              ?required=${ticketRequired || draft.ticketTypeId !== ''}
+              aria-invalid=${ticketId ? 'true' : 'false'}
+              aria-describedby=${describedBy('ticket-id-hint', ticketId?.id)}
+              .value=${live(draft.ticketId)}
+              @input=${(e: Event) => view.onChange({ ticketId: (e.target as HTMLInputElement).value }, 'ticket-id')}
+              @blur=${() => view.onBlur('ticket-id')}
+            />
+            <span class="hint" id="ticket-id-hint"
+              >${type ? msg(str`The ID of the ticket in ${type.name}.`) : msg('The ID of the ticket in your ticketing system.')}</span
+            >
+            ${errorText(ticketId)}
+          </div>
+        </div>`}
+  </div>`;
+}
+
+export interface DetailsStepView extends DetailsView {
+  readonly preview: PreviewRunner;
+  /** The form's own message (a failed submit), or ''. */
+  readonly formError: string;
+  readonly sending: boolean;
+  /** The selection review, rendered when a selected resource has an error; else nothing. */
+  readonly review: unknown;
+  readonly onBack: () => void;
+  readonly onSubmit: (event: Event) => void;
+}
+
+/** What is requested and for whom, with the errors about either. */
+function renderSummary(view: DetailsStepView) {
+  const { draft, locale } = view;
+  let what: unknown;
+  if (draft.tab === 'apps' && draft.app) {
+    const { app, permissionId } = draft.app;
+    what = `${app.name} (${app.permissions.find((p) => p.id === permissionId)?.name ?? permissionId})`;
+  } else if (draft.tab === 'bundles' && draft.bundle) {
+    what = html`${draft.bundle.name} ${renderBundleItems(draft.bundle)}`;
+  } else {
+    what = msg(str`${formatNumber(locale, draft.selection.size)} resources`);
+  }
+  const problem = (error: ShownError | undefined) =>
+    error ? html`<p class="field-error" id=${error.id} data-focus-error tabindex="-1">${error.text}</p>` : nothing;
+  return html`<section class="summary" part="summary" aria-label=${msg('Your request')}>
+    <dl>
+      <div><dt>${msg('Request on Behalf of')}</dt><dd>${draft.grantee ? personLabel(draft.grantee) : ''}</dd></div>
+      <div><dt>${msg('Access to')}</dt><dd>${what}</dd></div>
+    </dl>
+    ${problem(view.errorOf('grantee'))} ${problem(view.errorOf('target'))}
+  </section>`;
+}
+
+export function renderDetails(view: DetailsStepView) {
+  return html`<form class="step" part="form" aria-labelledby="step-title" novalidate @submit=${view.onSubmit}>
+    <h2 id="step-title" class="step-title" tabindex="-1">${msg('Complete Additional Details')}</h2>
+    <div part="form-error" class="form-error" role="alert" tabindex="-1" ?hidden=${!view.formError}>${view.formError}</div>
+    ${renderSummary(view)} ${renderSplit(view.preview, view.locale)} ${view.review} ${renderDetailsFields(view)}
+    <div class="actions" part="actions">
+      <button type="button" class="button" part="back" @click=${view.onBack}>${msg('Back')}</button>
+      <button type="submit" class="button primary" part="submit" aria-disabled=${view.sending ? 'true' : 'false'}>
+        ${view.sending ? msg('Submitting…') : msg('Submit Request')}
+      </button>
+    </div>
+    <p class="hint" role="status">${view.sending ? msg('Submitting your request…') : ''}</p>
+  </form>`;
+}

@@ -1,0 +1,174 @@
+// The server-side search behind "By Resource": the Search text (debounced), the Resource Type and
+// Permission filters and the grantee make a query; its cursor pages load as the list scrolls. Each
+// new query aborts the previous one and answers to older queries are ignored.
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { AccessClient, components } from '@access-requests/sdk';
+import { LatestCall } from '../../internal/latest.js';
+import type { Resource } from './draft.js';
+
+export type ResourceType = components['schemas']['ResourceType'];
+export type Permission = components['schemas']['Permission'];
+
+export const PAGE_SIZE = 100;
+export const SEARCH_DELAY_MS = 250;
+
+export interface ResourceQuery {
+  readonly search: string;
+  readonly typeIds: readonly string[];
+  readonly permissionIds: readonly string[];
+  readonly granteeId: string | undefined;
+}
+
+interface Deps {
+  client(): AccessClient | undefined;
+}
+
+async function everyPage<T>(pages: AsyncGenerator<{ items: T[] }>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...page.items);
+  return all;
+}
+
+export class ResourceSearch implements ReactiveController {
+  items: readonly Resource[] = [];
+  nextCursor: string | null = null;
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  error: unknown;
+  loadingMore = false;
+  moreError: unknown;
+  types: readonly ResourceType[] = [];
+  permissions: readonly Permission[] = [];
+
+  readonly #first = new LatestCall();
+  readonly #more = new LatestCall();
+  readonly #typesCall = new LatestCall();
+  readonly #permissionsCall = new LatestCall();
+  #query: ResourceQuery | undefined;
+  #client: AccessClient | undefined;
+  /** The resource types the Permission options were loaded for (undefined: not loaded). */
+  #permissionsFor: string | undefined;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly deps: Deps,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    for (const call of [this.#first, this.#more, this.#typesCall, this.#permissionsCall]) call.cancel();
+    // Start over when connected again.
+    this.#query = undefined;
+    this.#client = undefined;
+    this.#permissionsFor = undefined;
+  }
+
+  /**
+   * Brings the results in line with `query`: nothing happens when it is the one shown; a change of
+   * the Search text waits for the user to pause typing, any other change loads at once.
+   */
+  sync(query: ResourceQuery): void {
+    const client = this.deps.client();
+    if (!client) return;
+    if (client !== this.#client) {
+      this.#client = client;
+      this.#query = undefined;
+      this.#permissionsFor = undefined;
+      this.types = [];
+      this.#typesCall.start(
+        (signal) => everyPage(client.resourceTypes().pages({ limit: 500, signal })),
+        (outcome) => {
+          if (outcome.ok) this.types = outcome.value;
+          this.host.requestUpdate();
+        },
+      );
+    }
+    this.#syncPermissions(client, query.typeIds);
+    const previous = this.#query;
+    if (previous && JSON.stringify(previous) === JSON.stringify(query)) return;
+    const onlyText =
+      previous !== undefined && previous.search !== query.search && JSON.stringify({ ...previous, search: '' }) === JSON.stringify({ ...query, search: '' });
+    this.#load(client, query, onlyText ? SEARCH_DELAY_MS : 0);
+  }
+
+  /** Loads the first page of the current query again (Retry). */
+  reload(): void {
+    const client = this.deps.client();
+    if (client && this.#query) this.#load(client, this.#query, 0);
+  }
+
+  #syncPermissions(client: AccessClient, typeIds: readonly string[]): void {
+    const key = typeIds.join(' ');
+    if (key === this.#permissionsFor) return;
+    this.#permissionsFor = key;
+    this.#permissionsCall.start(
+      (signal) => everyPage(client.permissions(typeIds.length ? { resource_type_id: [...typeIds] } : {}).pages({ limit: 500, signal })),
+      (outcome) => {
+        if (outcome.ok) this.permissions = outcome.value;
+        else this.#permissionsFor = undefined;
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  #filters(query: ResourceQuery) {
+    return {
+      ...(query.search.trim() ? { search: query.search.trim() } : {}),
+      ...(query.typeIds.length ? { resource_type_id: [...query.typeIds] } : {}),
+      ...(query.permissionIds.length ? { permission_id: [...query.permissionIds] } : {}),
+      ...(query.granteeId ? { grantee_id: query.granteeId } : {}),
+    };
+  }
+
+  #load(client: AccessClient, query: ResourceQuery, delay: number): void {
+    this.#query = query;
+    this.#more.cancel();
+    this.loadingMore = false;
+    this.moreError = undefined;
+    this.status = 'loading';
+    this.host.requestUpdate();
+    this.#first.start(
+      (signal) => client.resources(this.#filters(query)).page({ limit: PAGE_SIZE, signal }),
+      (outcome) => {
+        if (outcome.ok) {
+          this.items = outcome.value.items;
+          this.nextCursor = outcome.value.next_cursor;
+          this.status = 'ready';
+        } else {
+          this.error = outcome.error;
+          this.status = 'error';
+        }
+        this.host.requestUpdate();
+      },
+      delay,
+    );
+  }
+
+  /** Loads the next page, if there is one and none is loading. Resolves when it is in. */
+  loadMore(): Promise<void> {
+    const client = this.deps.client();
+    const query = this.#query;
+    const cursor = this.nextCursor;
+    if (!client || !query || !cursor || this.loadingMore || this.status !== 'ready') return Promise.resolve();
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    return new Promise((resolve) => {
+      this.#more.start(
+        (signal) => client.resources(this.#filters(query)).page({ cursor, limit: PAGE_SIZE, signal }),
+        (outcome) => {
+          this.loadingMore = false;
+          if (outcome.ok) {
+            const known = new Set(this.items.map((r) => r.id));
+            this.items = [...this.items, ...outcome.value.items.filter((r) => !known.has(r.id))];
+            this.nextCursor = outcome.value.next_cursor;
+          } else {
+            this.moreError = outcome.error;
+          }
+          this.host.requestUpdate();
+          resolve();
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,279 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { statusInfo, type AccessRequest } from '@access-requests/sdk';
+import { Announcer } from '../../internal/announcer.js';
+import { ClientElement } from '../../internal/client-element.js';
+import { fire } from '../../internal/events.js';
+import { describeTarget, formatDateTime, formatHours, formatNumber } from '../../internal/format.js';
+import { LatestCall } from '../../internal/latest.js';
+import { problemText } from '../../internal/problem.js';
+import { LiveRequests } from '../../internal/live-requests.js';
+import { publishRequests } from '../../internal/requests-hub.js';
+import { RovingFocus } from '../../internal/roving.js';
+import { approvalInboxStyles } from './approval-inbox.styles.js';
+import { DecisionForm, type Decision } from './decision-dialog.js';
+
+type Approval = AccessRequest['approvals'][number];
+
+/** Whether the request still waits for the caller's decision. */
+const waitsForMe = (request: AccessRequest) =>
+  request.status === 'pending_approval' && (request.can.approve || request.can.reject);
+
+const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) - Date.parse(b.created_at);
+
+/**
+ * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it
+ * asks for, for whom, by whom, for how long and why, and Approve and Reject.
+ *
+ * Approve asks for an optional reason; Reject for a required one, under 124 characters (the dialog
+ * counts them and refuses more, as the server does). A decided request leaves the list, and so does
+ * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
+ * its requester (the event stream); a new request that needs me joins it.
+ *
+ * @event request-approved - `{ request }`: the user approved a request (the answer: `granting` once the flow's approvals are met).
+ * @event request-rejected - `{ request }`: the user rejected a request (now `rejected`, with the reason).
+ *
+ * @csspart list - The list of requests. @csspart item - One request. @csspart item-title - What it gives access to.
+ * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
+ * @csspart approvals - Its approvers and their decisions. @csspart actions - The Approve and Reject buttons.
+ * @csspart approve - An Approve button. @csspart reject - A Reject button. @csspart count - How many wait.
+ * @csspart empty - The empty state. @csspart error - The load error. @csspart load-more - The Load more button.
+ * @csspart dialog - The decision dialog (also `decision-dialog`). @csspart announcer - The polite live region.
+ *
+ * @cssproperty --ar-color-surface - Item background. @cssproperty --ar-color-border - Item border.
+ * @cssproperty --ar-color-accent - Approve. @cssproperty --ar-color-danger - Reject.
+ * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ */
+export class ApprovalInbox extends ClientElement {
+  static override styles = approvalInboxStyles;
+
+  /** Requests per page (1–500). */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+
+  @state() private accessor items: readonly AccessRequest[] = [];
+  @state() private accessor loaded = false;
+  @state() private accessor loadError: unknown;
+  @state() private accessor nextCursor: string | null = null;
+  @state() private accessor moreError: unknown;
+
+  readonly #announcer = new Announcer(this);
+  readonly #load = new LatestCall();
+  readonly #more = new LatestCall();
+  readonly #decision = new DecisionForm(this, 'decision', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.#focusAfterRemoval(),
+    done: (request, decision) => this.#decided(request, decision),
+  });
+  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#onChange(request));
+  #removedAt = 0;
+
+  constructor() {
+    super();
+    new RovingFocus(this, 'button');
+  }
+
+  /** The requests on screen, oldest first. */
+  get approvals(): readonly AccessRequest[] {
+    return this.items;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.cancel();
+    this.#more.cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.clientChanged(changed)) {
+      this.items = [];
+      this.loaded = false;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.clientChanged(changed) || changed.has('pageSize')) this.reload();
+  }
+
+  /** Loads the first page again. */
+  reload(): void {
+    const client = this.activeClient;
+    if (!client) return;
+    this.#more.cancel();
+    this.#load.start(
+      (signal) => client.approvals({ status: 'pending' }).page({ limit: this.pageSize, signal }),
+      (outcome) => {
+        if (outcome.ok) {
+          this.items = outcome.value.items;
+          this.nextCursor = outcome.value.next_cursor;
+          this.loaded = true;
+          this.loadError = undefined;
+        } else {
+          this.loadError = outcome.error;
+        }
+      },
+    );
+  }
+
+  #loadMore(): void {
+    const client = this.activeClient;
+    const cursor = this.nextCursor;
+    if (!client || !cursor) return;
+    this.moreError = undefined;
+    this.#more.start(
+      (signal) => client.approvals({ status: 'pending' }).page({ cursor, limit: this.pageSize, signal }),
+      (outcome) => {
+        if (!outcome.ok) {
+          this.moreError = outcome.error;
+          return;
+        }
+        const known = new Set(this.items.map((r) => r.id));
+        this.items = [...this.items, ...outcome.value.items.filter((r) => !known.has(r.id))];
+        this.nextCursor = outcome.value.next_cursor;
+      },
+    );
+    this.requestUpdate();
+  }
+
+  /** A live change: a request leaves when it no longer waits for me, joins when it newly does. */
+  #onChange(request: AccessRequest): void {
+    const index = this.items.findIndex((r) => r.id === request.id);
+    if (index >= 0) {
+      if (waitsForMe(request)) {
+        const items = [...this.items];
+        items[index] = request;
+        this.items = items;
+      } else {
+        this.#remove(request.id);
+        const status = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+        this.#announcer.announce(msg(str`${describeTarget(request)} no longer waits for your decision: it is now ${status}.`));
+      }
+    } else if (this.loaded && waitsForMe(request) && (this.nextCursor === null || this.items.length === 0)) {
+      this.items = [...this.items, request].sort(byAge);
+      this.#announcer.announce(msg(str`New request waiting for your decision: ${describeTarget(request)}.`));
+    }
+  }
+
+  #remove(id: string): void {
+    const index = this.items.findIndex((r) => r.id === id);
+    if (index < 0) return;
+    const hadFocus = this.shadowRoot?.activeElement?.closest('[data-roving-item]')?.getAttribute('data-key') === id;
+    this.#removedAt = index;
+    this.items = this.items.filter((r) => r.id !== id);
+    if (hadFocus) void this.updateComplete.then(() => this.#focusAfterRemoval()?.focus());
+  }
+
+  /** After an item left: the one that took its place, else the one before, else the empty state. */
+  #focusAfterRemoval(): HTMLElement | null {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-roving-item]')];
+    return items[Math.min(this.#removedAt, items.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part="empty"]');
+  }
+
+  #decided(request: AccessRequest, decision: Decision): void {
+    const client = this.activeClient;
+    if (client) publishRequests(client, request);
+    this.#remove(request.id);
+    const target = describeTarget(request);
+    if (decision === 'approve') {
+      this.#announcer.announce(msg(str`Approved: ${target}.`));
+      fire(this, 'request-approved', { request });
+    } else {
+      this.#announcer.announce(msg(str`Rejected: ${target}.`));
+      fire(this, 'request-rejected', { request });
+    }
+  }
+
+  // ---- rendering
+
+  protected override render() {
+    return html`${this.#renderBody()} ${this.#decision.render(this.#live.locale)} ${this.#announcer.render()}`;
+  }
+
+  #renderBody() {
+    if (!this.loaded) {
+      if (this.loadError !== undefined) {
+        return html`<div part="error" class="state" role="alert">
+          <p>${msg('The requests waiting for your decision could not be loaded.')} ${problemText(this.loadError)}</p>
+          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
+        </div>`;
+      }
+      return html`<p class="state" role="status">${msg('Loading the requests that wait for your decision…')}</p>`;
+    }
+    if (this.items.length === 0) {
+      return html`<p part="empty" class="state empty" tabindex="-1">${msg('Nothing waits for your decision')}</p>`;
+    }
+    const count = formatNumber(this.#live.locale, this.items.length);
+    return html`<p part="count" class="count">
+        ${this.nextCursor
+          ? msg(str`${count}+ requests wait for your decision`)
+          : this.items.length === 1
+            ? msg('1 request waits for your decision')
+            : msg(str`${count} requests wait for your decision`)}
+      </p>
+      <ul part="list" class="list" data-roving-group="approvals" aria-label=${msg('Requests waiting for your decision')}>
+        ${this.items.map((request) => html`<li>${this.#renderItem(request)}</li>`)}
+      </ul>
+      ${this.#renderMore()}`;
+  }
+
+  #renderItem(request: AccessRequest) {
+    const locale = this.#live.locale;
+    const titleId = `title-${request.id}`;
+    const target = describeTarget(request);
+    const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+    return html`<article part="item" class="item" data-roving-item data-key=${request.id} aria-labelledby=${titleId}>
+      <h3 part="item-title" id=${titleId}>${target}</h3>
+      <dl part="facts" class="facts">
+        ${row(msg('Requested by'), request.requester.name)} ${row(msg('For'), request.grantee.name)}
+        ${row(msg('Duration'), formatHours(locale, request.duration_hours))}
+        ${row(msg('Justification'), request.justification ?? msg('None given'))}
+        ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
+        ${row(msg('Access flow'), request.access_flow.name)}
+        ${row(msg('Requested'), html`<time datetime=${request.created_at}>${formatDateTime(locale, request.created_at)}</time>`)}
+      </dl>
+      ${request.approvals.length > 1
+        ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
+            ${request.approvals.map((a) => html`<li>${a.approver.name}: ${this.#decisionText(a)}</li>`)}
+          </ul>`
+        : nothing}
+      <div part="actions" class="actions">
+        ${request.can.approve ? this.#decisionButton(request, 'approve', msg(str`Approve: ${target}`), msg('Approve')) : nothing}
+        ${request.can.reject ? this.#decisionButton(request, 'reject', msg(str`Reject: ${target}`), msg('Reject')) : nothing}
+      </div>
+    </article>`;
+  }
+
+  #decisionButton(request: AccessRequest, decision: Decision, name: string, text: string) {
+    return html`<button
+      part=${decision}
+      class=${decision === 'approve' ? 'button primary' : 'button danger'}
+      aria-label=${name}
+      @click=${() => void this.#decision.open(request, decision)}
+    >
+      ${text}
+    </button>`;
+  }
+
+  #decisionText(approval: Approval) {
+    return approval.status === 'approved'
+      ? msg('Approved')
+      : approval.status === 'rejected'
+        ? msg('Rejected')
+        : msg('Waiting for a decision');
+  }
+
+  #renderMore() {
+    if (this.moreError !== undefined) {
+      return html`<div part="error" class="more" role="alert">
+        ${msg('More requests could not be loaded:')} ${problemText(this.moreError)}
+        <button class="button" @click=${() => this.#loadMore()}>${msg('Retry')}</button>
+      </div>`;
+    }
+    if (!this.nextCursor) return nothing;
+    return html`<div class="more">
+      <button part="load-more" class="button" aria-disabled=${this.#more.pending ? 'true' : 'false'} @click=${() => this.#loadMore()}>
+        ${this.#more.pending ? msg('Loading…') : msg('Load more')}
+      </button>
+    </div>`;
+  }
+}

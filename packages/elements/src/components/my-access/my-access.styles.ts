@@ -1,0 +1,69 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../internal/styles.js';
+import { dialogExtras } from '../../internal/dialog-styles.js';
+
+const page = css`
+  :host {
+    display: grid;
+    gap: var(--_space-4);
+  }
+  .section {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--_font-title);
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .item {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto auto;
+    align-items: center;
+    gap: var(--_space-2) var(--_space-3);
+    padding: var(--_space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .item-main {
+    display: grid;
+    gap: var(--_space-1);
+    min-inline-size: 0;
+  }
+  .item-title {
+    font-weight: var(--_font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+  .item-meta {
+    color: var(--_muted);
+    font-size: var(--_font-small);
+  }
+  .empty,
+  .state {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .state[role='alert'] {
+    color: var(--_fg);
+  }
+  .no-action {
+    inline-size: 2.25rem;
+  }
+  @media (max-width: 30rem) {
+    .item {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .item status-badge {
+      grid-row: 2;
+    }
+  }
+`;
+
+export const myAccessStyles = [tokens, controls, dialogExtras, page];

@@ -1,0 +1,237 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { AccessRequest, components } from '@access-requests/sdk';
+import { Announcer } from '../../internal/announcer.js';
+import { ClientElement } from '../../internal/client-element.js';
+import type { Clock } from '../../internal/countdown.js';
+import { fire } from '../../internal/events.js';
+import { describeTarget, formatDateTime } from '../../internal/format.js';
+import { requestAgainIcon } from '../../internal/icons.js';
+import { LatestCall } from '../../internal/latest.js';
+import { problemText } from '../../internal/problem.js';
+import { RequestAgainForm } from '../../internal/request-again.js';
+import { LiveRequests } from '../../internal/live-requests.js';
+import { publishRequests } from '../../internal/requests-hub.js';
+import { RovingFocus } from '../../internal/roving.js';
+import { AccessDetailsDialog } from './access-details-dialog.js';
+import { myAccessStyles } from './my-access.styles.js';
+
+export type MyAccessData = components['schemas']['MyAccess'];
+type Section = 'active' | 'recent' | 'favorites';
+
+/** Changes that arrive together cause one reload. */
+const RELOAD_DEBOUNCE_MS = 120;
+
+/**
+ * @summary The seed's My Access page: the access the user holds now, each with its Access Details,
+ * then Recent Requests (the three most recent closed requests) and Favorites, each with the Request
+ * again icon.
+ *
+ * Access Details opens a dialog with the access's instructions (Markdown, rendered and sanitised: no
+ * markup from the server ever runs), a link (web addresses only), a CLI snippet with a Copy button and
+ * a countdown to the expiry. Request again asks only for a Justification and, optionally, a new
+ * Duration in Hours, submits, and confirms what was created and how the user will be notified (the
+ * org's Slack, Microsoft Teams or email). The page stays current as requests change (event stream).
+ *
+ * The countdown reads "now" from `now`: the browser's clock unless the host gives the server's (the
+ * API does not tell the server's time; the reference server's world runs on a simulated clock).
+ *
+ * @event request-again-submitted - `{ requests, source }`: the requests a Request again created.
+ *
+ * @csspart section - Each section (also `section-active`, `section-recent`, `section-favorites`).
+ * @csspart heading - A section's heading. @csspart list - A section's list. @csspart item - One request in a list.
+ * @csspart item-title - What the request gives access to. @csspart item-meta - Its expiry or closing date, and flow.
+ * @csspart badge - An item's `<status-badge>`. @csspart details-button - An Access Details button.
+ * @csspart again-button - A Request again icon button. @csspart empty - A section's empty state. @csspart error - The load error.
+ * @csspart dialog - Both dialogs (`details-dialog`, `request-again-dialog`). @csspart instructions - The rendered instructions.
+ * @csspart link - The access link. @csspart cli - The CLI snippet. @csspart copy - Its Copy button.
+ * @csspart countdown - The time left. @csspart created - The confirmation's list of new requests.
+ * @csspart notification-channel - How the user will be notified. @csspart announcer - The polite live region.
+ *
+ * @cssproperty --ar-color-surface - Item background. @cssproperty --ar-color-border - Item border.
+ * @cssproperty --ar-color-accent - Primary buttons. @cssproperty --ar-color-surface-alt - The CLI snippet's background.
+ * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ */
+export class MyAccess extends ClientElement {
+  static override styles = myAccessStyles;
+
+  /** Where "now" comes from for the countdown (ms since the epoch). Default: the browser's clock. */
+  @property({ attribute: false }) accessor now: Clock = Date.now;
+
+  @state() private accessor data: MyAccessData | undefined;
+  @state() private accessor loadError: unknown;
+
+  readonly #announcer = new Announcer(this);
+  readonly #load = new LatestCall();
+  readonly #details = new AccessDetailsDialog(this, 'details-dialog', {
+    client: () => this.activeClient,
+    clock: () => this.now,
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
+  });
+  readonly #again = new RequestAgainForm(this, 'again', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
+    done: (requests, source, sentence) => {
+      const client = this.activeClient;
+      if (client) publishRequests(client, ...requests);
+      this.#announcer.announce(msg(str`Access to ${describeTarget(source)} requested again.`) + ' ' + sentence);
+      fire(this, 'request-again-submitted', { requests, source });
+    },
+  });
+  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#onChange(request));
+  #pendingDetails: AccessRequest | string | undefined;
+
+  constructor() {
+    super();
+    new RovingFocus(this);
+  }
+
+  /** What the page shows: `active`, `recent` and `favorites`, as the API gave them. */
+  get myAccess(): MyAccessData | undefined {
+    return this.data;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.clientChanged(changed)) this.data = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.clientChanged(changed)) this.reload();
+    const pending = this.#pendingDetails;
+    if (pending !== undefined && this.activeClient) {
+      this.#pendingDetails = undefined;
+      void this.#details.open(pending);
+    }
+  }
+
+  /** Loads the page again. */
+  reload(delayMs = 0): void {
+    const client = this.activeClient;
+    if (!client) return;
+    this.#load.start(
+      (signal) => client.myAccess({ signal }),
+      (outcome) => {
+        if (outcome.ok) {
+          this.data = outcome.value;
+          this.loadError = undefined;
+        } else {
+          this.loadError = outcome.error;
+        }
+      },
+      delayMs,
+    );
+  }
+
+  /**
+   * Opens the Access Details dialog of an active request (or request id) — for a host routing the
+   * notifier's `open-access-details` here. Waits for a client if there is none yet.
+   */
+  async showAccessDetails(request: AccessRequest | string): Promise<void> {
+    if (!this.activeClient || !this.isConnected) {
+      this.#pendingDetails = request;
+      return;
+    }
+    await this.#details.open(request);
+  }
+
+  #onChange(request: AccessRequest): void {
+    this.#details.update(request);
+    const shown = this.data && [...this.data.active, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
+    if (shown || request.grantee.id === this.#live.callerId) this.reload(RELOAD_DEBOUNCE_MS);
+  }
+
+  // ---- rendering
+
+  protected override render() {
+    return html`${this.#renderBody()} ${this.#details.render(this.#live.locale)} ${this.#again.render(this.#live.locale)}
+    ${this.#announcer.render()}`;
+  }
+
+  #renderBody() {
+    const data = this.data;
+    if (!data) {
+      if (this.loadError !== undefined) {
+        return html`<div part="error" class="state" role="alert">
+          <p>${msg('Your access could not be loaded.')} ${problemText(this.loadError)}</p>
+          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
+        </div>`;
+      }
+      return html`<p class="state" role="status">${msg('Loading your access…')}</p>`;
+    }
+    return html`${this.#renderSection('active', msg('Active Access'), data.active, msg('You hold no access right now.'))}
+    ${this.#renderSection('recent', msg('Recent Requests'), data.recent, msg('No closed requests yet.'))}
+    ${this.#renderSection('favorites', msg('Favorites'), data.favorites, msg('No favorites yet. Mark a request with the star on My Requests.'))}`;
+  }
+
+  #renderSection(section: Section, title: string, items: readonly AccessRequest[], empty: string) {
+    const headingId = `${section}-heading`;
+    return html`<section part=${`section section-${section}`} class="section" aria-labelledby=${headingId}>
+      <h2 part="heading" id=${headingId}>${title}</h2>
+      ${items.length
+        ? html`<ul part="list" class="list" data-roving-group=${section} aria-labelledby=${headingId}>
+            ${items.map((request) => this.#renderItem(section, request))}
+          </ul>`
+        : html`<p part="empty" class="empty">${empty}</p>`}
+    </section>`;
+  }
+
+  #renderItem(section: Section, request: AccessRequest) {
+    const titleId = `${section}-${request.id}`;
+    const target = describeTarget(request);
+    return html`<li part="item" class="item">
+      <div class="item-main">
+        <span part="item-title" class="item-title" id=${titleId}>${target}</span>
+        <span part="item-meta" class="item-meta">${this.#meta(request)}</span>
+      </div>
+      <status-badge part="badge" status=${request.status} no-tab-stop></status-badge>
+      ${this.#action(section, request, target)}
+    </li>`;
+  }
+
+  #meta(request: AccessRequest) {
+    const locale = this.#live.locale;
+    const at = (iso: string) => html`<time datetime=${iso}>${formatDateTime(locale, iso)}</time>`;
+    const when =
+      request.status === 'active' && request.expires_at
+        ? html`${msg('Expires')} ${at(request.expires_at)}`
+        : request.status === 'rejected' || request.status === 'revoked' || request.status === 'failed'
+          ? html`${msg('Closed')} ${at(request.revoked_at ?? request.updated_at)}`
+          : html`${msg('Requested')} ${at(request.created_at)}`;
+    const reason =
+      request.status === 'rejected' && request.rejection_reason
+        ? html` · <span class="reason">${msg('Rejection Reason:')} ${request.rejection_reason}</span>`
+        : request.revocation_reason === 'expired'
+          ? html` · ${msg('Expired')}`
+          : nothing;
+    return html`${when}${reason} · ${request.access_flow.name}`;
+  }
+
+  #action(section: Section, request: AccessRequest, target: string) {
+    const button = (part: string, name: string, content: unknown, onClick: () => void, tooltip?: string) =>
+      html`<button
+        part=${part}
+        class=${part === 'again-button' ? 'icon-button' : 'button'}
+        data-roving-item
+        data-key=${request.id}
+        aria-label=${name}
+        title=${tooltip ?? nothing}
+        @click=${onClick}
+      >
+        ${content}
+      </button>`;
+    if (section !== 'recent' && request.can.use_access) {
+      return button('details-button', msg(str`Access Details: ${target}`), msg('Access Details'), () => void this.#details.open(request));
+    }
+    if (section !== 'active' && request.can.request_again) {
+      const open = () => void this.#again.open(request);
+      return button('again-button', msg(str`Request again: ${target}`), requestAgainIcon(), open, msg('Request again'));
+    }
+    return html`<span class="no-action"></span>`;
+  }
+}

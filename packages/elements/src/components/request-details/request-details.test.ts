@@ -1,0 +1,246 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import type { AccessRequest } from '@access-requests/sdk';
+import './request-details.define.js';
+import '../request-list/request-list.define.js';
+import type { RequestDetails } from './request-details.js';
+import { advance, aliceRequest, clientFor, expectFocus, expectNoContractViolations, resetServer, textOf, until } from '../../internal/test-support.js';
+
+const root = (el: RequestDetails) => el.shadowRoot!;
+const button = (el: RequestDetails, name: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? textOf(b)) === name);
+const section = (el: RequestDetails, title: string) =>
+  [...root(el).querySelectorAll('section[aria-labelledby]')].find((s) => textOf(s.querySelector('h3')) === title);
+const dialog = (el: RequestDetails, id: string) => root(el).querySelector<HTMLDialogElement>(`#${id}`)!;
+const badgeOf = (host: ParentNode | undefined) => textOf(host?.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function details(request: AccessRequest): Promise<RequestDetails> {
+  return fixture<RequestDetails>(html`<request-details .client=${clientFor('alice')} .request=${request}></request-details>`);
+}
+
+/** A host page: the list and the panel side by side on one client, wired as a host would wire them. */
+async function page() {
+  const client = clientFor('alice');
+  const host = await fixture<HTMLDivElement>(html`<div style="display: flex; align-items: start; gap: 1rem">
+    <request-list style="flex: 1; block-size: 36rem" .client=${client}></request-list>
+    <request-details style="flex: 1" .client=${client}></request-details>
+  </div>`);
+  const list = host.querySelector('request-list')!;
+  const panel = host.querySelector('request-details')!;
+  list.addEventListener('request-selected', (e) => (panel.request = e.detail.request));
+  await until(() => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'), 'the list is loaded');
+  const card = (id: string) =>
+    [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find((c) => list.items[Number(c.dataset['index'])]?.id === id)!;
+  return { list, panel, card };
+}
+
+describe('<request-details>', () => {
+  // The virtualizer's ResizeObserver may skip a frame; browsers report that as a (benign) error.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  beforeEach(resetServer);
+  after(expectNoContractViolations);
+
+  it('is accessible', async () => {
+    const el = await details(await aliceRequest('pending_approval'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows what the request is for, for whom, why, and its timeline', async () => {
+    const request = await aliceRequest((r) => r.ticket?.id === 'PAY-4821' && r.status === 'pending_approval' && r.approvals.length === 1);
+    const el = await details(request);
+    const heading = root(el).querySelector('h2')!;
+    expect(textOf(heading)).to.contain('and 1 more');
+    expect(badgeOf(root(el))).to.equal('Pending Approval');
+    const facts = textOf(root(el).querySelector('[part="facts"]'));
+    for (const text of ['Requested for', 'Alice Example', 'Requested by', 'Duration', '8 hours', 'Justification', 'INC-4821', 'Ticket', 'PAY-4821']) {
+      expect(facts).to.contain(text);
+    }
+    expect(textOf(section(el, 'Approvals'))).to.contain('Bob Example').and.to.contain('Waiting for a decision');
+    expect(textOf(section(el, 'Timeline'))).to.contain('Requested by Alice Example');
+    expect(button(el, 'Close')).to.exist;
+    expect(button(el, 'Revoke access')).to.exist;
+    expect(button(el, 'Request again')).to.equal(undefined);
+  });
+
+  it('pages through View resources', async () => {
+    const request = await aliceRequest((r) => r.status === 'active' && r.target.type === 'resources' && r.target.resource_count === 2);
+    const el = await fixture<RequestDetails>(
+      html`<request-details resources-page-size="1" .client=${clientFor('alice')} .request=${request}></request-details>`,
+    );
+    const view = button(el, 'View resources')!;
+    expect(view.getAttribute('aria-expanded')).to.equal('false');
+    view.click();
+    const list = () => root(el).querySelectorAll('#resources li');
+    await until(() => list().length === 1, 'the first page of resources');
+    expect(view.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    button(el, 'Load more resources')!.click();
+    await until(() => list().length === 2, 'the second page');
+    expect(button(el, 'Load more resources')).to.equal(undefined);
+    expect(textOf(root(el).querySelector('#resources'))).to.contain('ReadOnly');
+  });
+
+  it('shows the Rejection Reason under Approvals for a rejected request', async () => {
+    const el = await details(await aliceRequest('rejected'));
+    const approvals = section(el, 'Approvals')!;
+    expect(textOf(approvals)).to.contain('Bob Example').and.to.contain('Rejected');
+    expect(textOf(approvals.querySelector('[part="rejection-reason"]'))).to.match(/^Rejection Reason .*DBA team/);
+    expect(textOf(section(el, 'Timeline'))).to.contain('Rejected by Bob Example');
+    await expect(el).to.be.accessible();
+  });
+
+  it('revokes after confirmation: the card shows Revoking, then Revoked', async () => {
+    const active = await aliceRequest((r) => r.status === 'active' && r.favorite);
+    const { list, panel, card } = await page();
+    card(active.id).click();
+    await until(() => button(panel, 'Revoke access'), 'the panel opens');
+    button(panel, 'Revoke access')!.click();
+    const confirm = dialog(panel, 'revoke-dialog');
+    await until(() => confirm.open, 'the confirmation opens');
+    expect(textOf(confirm.querySelector('h2'))).to.equal('Revoke access?');
+    expectFocus(root(panel), [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Cancel'), 'Cancel');
+    await expect(panel).to.be.accessible();
+    await new Promise((r) => setTimeout(r, 50));
+    setTimeout(() => [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click());
+    const { detail } = await oneEvent(panel, 'request-revoked');
+    expect(detail.request.status).to.equal('revoking');
+    await until(() => !confirm.open, 'the confirmation closes');
+    await until(() => badgeOf(card(active.id)) === 'Revoking', 'the card says Revoking');
+    expectFocus(root(panel), root(panel).querySelector('h2'), 'the panel title');
+    expect(button(panel, 'Revoke access')).to.equal(undefined);
+    await pause(100);
+    await advance(5);
+    await until(() => badgeOf(card(active.id)) === 'Revoked', 'then Revoked');
+    await until(() => badgeOf(root(panel)) === 'Revoked', 'and so does the panel');
+    expect(list.items.find((r) => r.id === active.id)!.revocation_reason).to.equal('user');
+  });
+
+  it('keeps the access when the confirmation is cancelled, and gives focus back', async () => {
+    const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
+    const revoke = button(el, 'Revoke access')!;
+    revoke.focus();
+    await sendKeys({ press: 'Enter' });
+    const confirm = dialog(el, 'revoke-dialog');
+    await until(() => confirm.open, 'the confirmation opens');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !confirm.open, 'Escape closes it');
+    expectFocus(root(el), revoke, 'Revoke access');
+    revoke.click();
+    await until(() => confirm.open, 'it opens again');
+    [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Cancel')!.click();
+    expect(confirm.open).to.equal(false);
+    expectFocus(root(el), revoke, 'Revoke access');
+    expect(badgeOf(root(el))).to.equal('Active');
+  });
+
+  it('has no Revoke for a request made on your behalf, and says only the requester can revoke', async () => {
+    const onBehalf = await aliceRequest((r) => r.requester.name === 'Bob Example');
+    const el = await details(onBehalf);
+    await until(() => root(el).querySelector('[part="notice"]'), 'the notice');
+    expect(button(el, 'Revoke access')).to.equal(undefined);
+    expect(button(el, 'Favorite')).to.equal(undefined);
+    expect(textOf(root(el).querySelector('[part="notice"]'))).to.equal(
+      'Bob Example made this request on your behalf. Only the requester can revoke the request.',
+    );
+    await expect(el).to.be.accessible();
+    // A stale copy that still offers Revoke: the server refuses, and the dialog says why.
+    el.request = { ...onBehalf, can: { ...onBehalf.can, revoke: true } };
+    await el.updateComplete;
+    button(el, 'Revoke access')!.click();
+    const confirm = dialog(el, 'revoke-dialog');
+    await until(() => confirm.open, 'the confirmation opens');
+    [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click();
+    const alert = await until(() => confirm.querySelector('[role="alert"]'), 'the refusal is shown');
+    expect(textOf(alert)).to.contain('only the requester can revoke it');
+    expect(confirm.open).to.equal(true);
+  });
+
+  it('requests a closed request again, with field errors next to the fields', async () => {
+    const rejected = await aliceRequest('rejected');
+    const { list, panel } = await page();
+    panel.request = rejected;
+    await panel.updateComplete;
+    button(panel, 'Request again')!.click();
+    const form = dialog(panel, 'again');
+    await until(() => form.open, 'the dialog opens');
+    await expect(panel).to.be.accessible();
+    const justification = form.querySelector<HTMLTextAreaElement>('#again-justification')!;
+    const duration = form.querySelector<HTMLInputElement>('#again-duration')!;
+    expect(textOf(form.querySelector('label[for="again-duration"]'))).to.match(/^Duration in Hours/);
+    expect(duration.value).to.equal('');
+    expect(duration.placeholder).to.equal('2');
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    submit.click();
+    await until(() => justification.getAttribute('aria-invalid') === 'true', 'an empty justification is refused');
+    expect(textOf(form.querySelector('#again-justification-error'))).to.equal('Enter a justification.');
+    justification.focus();
+    await sendKeys({ type: 'Ledger backfill, with the DBA team.' });
+    expect(textOf(form.querySelector('#again-justification-hint'))).to.equal('35 of 1,000 characters');
+    duration.value = '999';
+    duration.dispatchEvent(new Event('input'));
+    submit.click();
+    await until(() => duration.getAttribute('aria-invalid') === 'true', 'the server’s error on the duration');
+    expect(textOf(form.querySelector('#again-duration-error'))).to.contain('at most 12 hours');
+    expect(justification.value).to.equal('Ledger backfill, with the DBA team.');
+    expect(form.open).to.equal(true);
+    duration.value = '1';
+    duration.dispatchEvent(new Event('input'));
+    const before = list.items.length;
+    setTimeout(() => {
+      submit.click();
+      submit.click(); // a double click sends once
+    });
+    const { detail } = await oneEvent(panel, 'request-again-submitted');
+    expect(detail.source.id).to.equal(rejected.id);
+    expect(detail.requests).to.have.length(1);
+    expect(detail.requests[0]!.duration_hours).to.equal(1);
+    expect(detail.requests[0]!.status).to.equal('pending_approval');
+    await until(() => textOf(form.querySelector('h2')) === 'Request submitted', 'the dialog confirms');
+    expect(form.querySelector('[part="created"] status-badge')!.getAttribute('status')).to.equal('pending_approval');
+    [...form.querySelectorAll('button')].find((b) => textOf(b) === 'Close')!.click();
+    expect(form.open).to.equal(false);
+    await until(() => list.items[0]?.id === detail.requests[0]!.id, 'the new request tops the list');
+    await pause(200);
+    expect(list.items.length).to.equal(before + 1);
+  });
+
+  it('marks and unmarks a favourite from the panel, and the card follows', async () => {
+    const request = await aliceRequest((r) => r.can.favorite && !r.favorite);
+    const { panel, card } = await page();
+    card(request.id).click();
+    const star = (await until(() => button(panel, 'Favorite'), 'the star'))!;
+    expect(star.getAttribute('aria-pressed')).to.equal('false');
+    setTimeout(() => star.click());
+    const { detail } = await oneEvent(panel, 'request-favorite-changed');
+    expect(detail.request.favorite).to.equal(true);
+    await until(() => button(panel, 'Favorite')!.getAttribute('aria-pressed') === 'true', 'the panel star is on');
+    await until(() => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'true', 'so is the card’s');
+    button(panel, 'Favorite')!.click();
+    await until(() => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'false', 'both off again');
+    expect(button(panel, 'Favorite')!.getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('fires use-access for an active request, and closes with X', async () => {
+    const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
+    setTimeout(() => button(el, 'Use Access')!.click());
+    const used = await oneEvent(el, 'use-access');
+    expect(used.detail.request.status).to.equal('active');
+    setTimeout(() => button(el, 'Close')!.click());
+    const closed = await oneEvent(el, 'details-closed');
+    expect(closed.detail.request!.id).to.equal(used.detail.request.id);
+    await el.updateComplete;
+    expect(textOf(root(el).querySelector('[part="placeholder"]'))).to.equal('Select a request to see its details.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads a request by its id', async () => {
+    const failed = await aliceRequest('failed');
+    const el = await fixture<RequestDetails>(html`<request-details request-id=${failed.id} .client=${clientFor('alice')}></request-details>`);
+    await until(() => root(el).querySelector('h2'), 'the request is loaded');
+    expect(badgeOf(root(el))).to.equal('Failed');
+    expect(textOf(root(el).querySelector('[part="facts"]'))).to.contain('Failure reason');
+    expect(button(el, 'Request again')).to.exist;
+  });
+});

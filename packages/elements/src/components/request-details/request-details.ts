@@ -1,0 +1,262 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { isStatus, statusInfo, type AccessRequest } from '@access-requests/sdk';
+import { Announcer } from '../../internal/announcer.js';
+import { ClientElement } from '../../internal/client-element.js';
+import { fire } from '../../internal/events.js';
+import { describeTarget } from '../../internal/format.js';
+import { closeIcon, starIcon } from '../../internal/icons.js';
+import { problemText } from '../../internal/problem.js';
+import { LiveRequests } from '../../internal/live-requests.js';
+import { isNewer, publishRequests } from '../../internal/requests-hub.js';
+import { RequestAgainForm } from '../../internal/request-again.js';
+import { RevokeDialog } from './request-details.dialogs.js';
+import { renderAccessTo, renderApprovals, renderFacts, renderTimeline, type RequestResource } from './request-details.sections.js';
+import { requestDetailsStyles } from './request-details.styles.js';
+
+/**
+ * @summary The panel that opens from a request card: what the request gives access to, for whom and
+ * why, its approvals and timeline, and what can be done with it now.
+ *
+ * The actions follow the request's `can` flags, decided by the server: Use Access, Request again (a
+ * dialog asking for a justification and, optionally, a new duration), Revoke access (a confirmation
+ * dialog), and the favourite star (only for requests you submitted for yourself). A request made on
+ * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
+ * It stays current as the request changes (the SDK's event stream).
+ *
+ * @slot placeholder - Shown when no request is open.
+ *
+ * @event use-access - `{ request }`: Use Access was pressed; route the user to My Access.
+ * @event request-revoked - `{ request }`: the user confirmed Revoke; the request is now revoking (or revoked).
+ * @event request-again-submitted - `{ requests, source }`: the new requests a Request again created.
+ * @event request-favorite-changed - `{ request }`: the star was toggled.
+ * @event details-closed - `{ request }`: the X button closed the panel.
+ *
+ * @csspart panel - The panel. @csspart header - Its header. @csspart title - The request's title.
+ * @csspart badge - The `<status-badge>`. @csspart star - The favourite button. @csspart close - The X button.
+ * @csspart access-to - "Access to". @csspart resources - The paged resource list. @csspart facts - People, duration, justification, ticket.
+ * @csspart approvals - "Approvals". @csspart rejection-reason - The Rejection Reason. @csspart timeline - "Timeline".
+ * @csspart actions - The action buttons. @csspart notice - The "only the requester can revoke" note.
+ * @csspart dialog - Both dialogs (`revoke-dialog`, `request-again-dialog`); `created` lists what Request again created.
+ * @csspart placeholder - The empty panel.
+ *
+ * @cssproperty --ar-color-surface - Panel background. @cssproperty --ar-color-border - Panel border.
+ * @cssproperty --ar-color-danger - The Revoke button. @cssproperty --ar-color-accent - Primary buttons.
+ * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ */
+export class RequestDetails extends ClientElement {
+  static override styles = requestDetailsStyles;
+
+  /** The request to show (as a list's `request-selected` gives it). */
+  @property({ attribute: false }) accessor request: AccessRequest | undefined;
+  /** Or the id of the request to load. */
+  @property({ attribute: 'request-id' }) accessor requestId = '';
+  /** How many resource and permission pairs View resources loads at a time. */
+  @property({ type: Number, attribute: 'resources-page-size' }) accessor resourcesPageSize = 50;
+
+  /** The request on screen: the one given, kept current by the actions and the event stream. */
+  @state() private accessor current: AccessRequest | undefined;
+  @state() private accessor resourcesOpen = false;
+  @state() private accessor resources: readonly RequestResource[] = [];
+  @state() private accessor resourcesCursor: string | null = null;
+  @state() private accessor actionError = '';
+  @state() private accessor favoriteBusy = false;
+
+  @query('#title') private accessor titleElement: HTMLElement | null = null;
+
+  readonly #announcer = new Announcer(this);
+  readonly #revoke = new RevokeDialog(this, 'revoke-dialog', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.titleElement,
+    done: (request) => {
+      this.#apply(request);
+      this.#announcer.announce(
+        request.status === 'revoked' ? msg('The request was withdrawn.') : msg('Access is being revoked.'),
+      );
+      fire(this, 'request-revoked', { request });
+    },
+  });
+  readonly #again = new RequestAgainForm(this, 'again', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.titleElement,
+    done: (requests, source, sentence) => {
+      const client = this.activeClient;
+      if (client) publishRequests(client, ...requests);
+      const labels = requests.map((r) => (isStatus(r.status) ? statusInfo(r.status).label : r.status)).join(', ');
+      this.#announcer.announce(`${msg(str`Access requested again: ${labels}.`)} ${sentence}`);
+      fire(this, 'request-again-submitted', { requests, source });
+    },
+  });
+  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#apply(request));
+
+  readonly #byId = new Task(this, {
+    args: () => [this.activeClient, this.request ? '' : this.requestId] as const,
+    task: async ([client, id], { signal }) => (client && id ? client.request(id, { signal }) : initialState),
+    onComplete: (request) => this.#show(request),
+  });
+
+  readonly #resourcesTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.activeClient, this.current?.id, this.resourcesCursor] as const,
+    task: async ([client, id, cursor], { signal }) => {
+      if (!client || !id) return initialState;
+      return client.requestResources(id).page({ cursor: cursor ?? undefined, limit: this.resourcesPageSize, signal });
+    },
+    onComplete: (page) => {
+      this.resources = [...this.resources, ...page.items];
+      this.resourcesCursor = page.next_cursor;
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('request')) {
+      if (this.request) this.#show(this.request);
+      else if (!this.requestId) this.current = undefined;
+    }
+    if (changed.has('requestId') && !this.requestId && !this.request) this.current = undefined;
+  }
+
+  /** Moves focus to the panel's title (after opening it from a card, say). */
+  override focus(options?: FocusOptions): void {
+    this.titleElement?.focus(options);
+  }
+
+  #show(request: AccessRequest): void {
+    if (request.id !== this.current?.id) {
+      this.resourcesOpen = false;
+      this.resources = [];
+      this.resourcesCursor = null;
+      this.actionError = '';
+      this.#resourcesTask.abort();
+    }
+    this.current = request;
+  }
+
+  /** A newer version of the request on screen (an action's answer, or the stream). */
+  #apply(request: AccessRequest): void {
+    const current = this.current;
+    if (current && request.id === current.id && isNewer(request, current)) this.current = request;
+  }
+
+  // ---- user actions
+
+  #close = (): void => {
+    const request = this.current;
+    this.request = undefined;
+    this.requestId = '';
+    this.current = undefined;
+    fire(this, 'details-closed', { request });
+  };
+
+  #toggleFavorite = async (): Promise<void> => {
+    const request = this.current;
+    const client = this.activeClient;
+    if (!request || !client || this.favoriteBusy) return;
+    this.favoriteBusy = true;
+    this.actionError = '';
+    try {
+      const updated = request.favorite ? await client.unfavorite(request.id) : await client.favorite(request.id);
+      this.#apply(updated);
+      publishRequests(client, updated);
+      this.#announcer.announce(updated.favorite ? msg('Added to favorites') : msg('Removed from favorites'));
+      fire(this, 'request-favorite-changed', { request: updated });
+    } catch (error) {
+      this.actionError = problemText(error);
+    } finally {
+      this.favoriteBusy = false;
+    }
+  };
+
+  #toggleResources = (): void => {
+    this.resourcesOpen = !this.resourcesOpen;
+    if (this.resourcesOpen && this.resources.length === 0 && this.#resourcesTask.status !== TaskStatus.PENDING) {
+      void this.#resourcesTask.run();
+    }
+  };
+
+  // ---- rendering
+
+  protected override render() {
+    const request = this.current;
+    if (!request) {
+      const status = this.#byId.status;
+      if (this.requestId && status === TaskStatus.ERROR) {
+        return html`<div part="panel" class="panel state" role="alert">
+          <p>${msg('The request could not be loaded.')} ${problemText(this.#byId.error)}</p>
+          <button class="button" @click=${() => void this.#byId.run()}>${msg('Retry')}</button>
+        </div>`;
+      }
+      if (this.requestId) return html`<div part="panel" class="panel state" role="status">${msg('Loading the request…')}</div>`;
+      return html`<div part="placeholder" class="placeholder">
+          <slot name="placeholder">${msg('Select a request to see its details.')}</slot>
+        </div>
+        ${this.#announcer.render()}`;
+    }
+    return html`<section part="panel" class="panel" aria-labelledby="title">
+        ${this.#renderHeader(request)} ${this.#renderNotice(request)}
+        ${renderAccessTo(request, this.#live.locale, {
+          open: this.resourcesOpen,
+          items: this.resources,
+          loading: this.#resourcesTask.status === TaskStatus.PENDING,
+          error: this.#resourcesTask.status === TaskStatus.ERROR ? problemText(this.#resourcesTask.error) : '',
+          hasMore: this.resourcesCursor !== null,
+          onToggle: this.#toggleResources,
+          onMore: () => void this.#resourcesTask.run(),
+        })}
+        ${renderFacts(request, this.#live.locale)} ${renderApprovals(request, this.#live.locale)} ${renderTimeline(request, this.#live.locale)}
+        ${this.#renderActions(request)}
+      </section>
+      ${this.#revoke.render(request)} ${this.#again.render(this.#live.locale)} ${this.#announcer.render()}`;
+  }
+
+  #renderHeader(request: AccessRequest) {
+    return html`<header part="header" class="header">
+      <h2 id="title" part="title" tabindex="-1">${describeTarget(request)}</h2>
+      <status-badge
+        part="badge"
+        status=${request.status}
+        reason=${request.status === 'rejected' ? (request.rejection_reason ?? '') : ''}
+      ></status-badge>
+      ${request.can.favorite
+        ? html`<button
+            part="star"
+            class="icon-button star"
+            aria-pressed=${request.favorite ? 'true' : 'false'}
+            aria-label=${msg('Favorite')}
+            aria-disabled=${this.favoriteBusy ? 'true' : 'false'}
+            @click=${this.#toggleFavorite}
+          >
+            ${starIcon(request.favorite)}
+          </button>`
+        : nothing}
+      <button part="close" class="icon-button close" aria-label=${msg('Close')} @click=${this.#close}>${closeIcon()}</button>
+    </header>`;
+  }
+
+  #renderNotice(request: AccessRequest) {
+    const onMyBehalf = this.#live.callerId === request.grantee.id && request.requester.id !== request.grantee.id;
+    if (!onMyBehalf) return nothing;
+    return html`<p part="notice" class="notice">
+      ${msg(str`${request.requester.name} made this request on your behalf. Only the requester can revoke the request.`)}
+    </p>`;
+  }
+
+  #renderActions(request: AccessRequest) {
+    const can = request.can;
+    if (!can.use_access && !can.request_again && !can.revoke && !this.actionError) return nothing;
+    return html`<div part="actions" class="actions">
+      ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
+      ${can.use_access
+        ? html`<button class="button primary" @click=${() => fire(this, 'use-access', { request })}>${msg('Use Access')}</button>`
+        : nothing}
+      ${can.request_again
+        ? html`<button class="button" @click=${() => void this.#again.open(request)}>${msg('Request again')}</button>`
+        : nothing}
+      ${can.revoke
+        ? html`<button class="button danger" @click=${() => void this.#revoke.open(request)}>${msg('Revoke access')}</button>`
+        : nothing}
+    </div>`;
+  }
+}

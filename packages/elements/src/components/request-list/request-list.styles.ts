@@ -1,0 +1,172 @@
+import { css } from 'lit';
+import { multiSelectStyles } from '../../internal/multi-select.js';
+import { controls, tokens } from '../../internal/styles.js';
+
+const list = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-3);
+    block-size: var(--ar-request-list-block-size, 36rem);
+    min-block-size: 12rem;
+    position: relative;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2) var(--_space-3);
+  }
+  .count {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    font-size: var(--_font-small);
+  }
+  .scope {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .segment {
+    position: relative;
+    display: inline-flex;
+  }
+  .segment input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .segment span {
+    padding-block: var(--_space-2);
+    padding-inline: var(--_space-3);
+    font-weight: var(--_font-weight-strong);
+  }
+  .segment + .segment span {
+    border-inline-start: 1px solid var(--_border);
+  }
+  .segment input:checked + span {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .segment input:focus-visible + span {
+    outline: 2px solid var(--_focus);
+    outline-offset: -4px;
+  }
+  .feed {
+    flex: 1;
+    min-block-size: 0;
+    border-radius: var(--_radius);
+  }
+  .card {
+    box-sizing: border-box;
+    inline-size: 100%;
+    display: grid;
+    gap: var(--_space-2);
+    padding: var(--_space-3) var(--_space-4);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+    /* The gap between cards: the virtualizer positions each child absolutely. */
+    margin-block-end: var(--_space-2);
+  }
+  .card:hover {
+    border-color: var(--_accent);
+  }
+  .card:focus-visible {
+    outline-offset: -2px;
+  }
+  .card[aria-current='true'] {
+    background: var(--_selected);
+    border-color: var(--_accent);
+  }
+  .card-head {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-inline-size: 0;
+  }
+  .card-title {
+    flex: 1;
+    min-inline-size: 0;
+    font-weight: var(--_font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-4);
+    margin: 0;
+    color: var(--_muted);
+    font-size: var(--_font-small);
+  }
+  .meta div {
+    display: flex;
+    gap: var(--_space-1);
+  }
+  .meta dt::after {
+    content: ':';
+  }
+  .meta dd {
+    margin: 0;
+    color: var(--_fg);
+  }
+  .state {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space-2);
+    padding: var(--_space-4);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .state p {
+    margin: 0;
+  }
+  .state-title {
+    font-weight: var(--_font-weight-strong);
+  }
+  .error {
+    border-color: var(--_danger);
+  }
+  .more {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space-2);
+    color: var(--_muted);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--_space-2);
+    inline-size: 100%;
+  }
+  .skeleton-card {
+    display: grid;
+    gap: var(--_space-2);
+    padding: var(--_space-4);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .skeleton-card span {
+    block-size: 0.8rem;
+    border-radius: 0.25rem;
+    background: var(--_border);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+  .skeleton-card span + span {
+    inline-size: 60%;
+  }
+  @keyframes pulse {
+    from {
+      opacity: 0.5;
+    }
+    to {
+      opacity: 1;
+    }
+  }
+`;
+
+export const requestListStyles = [tokens, controls, multiSelectStyles, list];

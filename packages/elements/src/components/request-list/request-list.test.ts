@@ -1,0 +1,221 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { STATUSES, type AccessRequest } from '@access-requests/sdk';
+import './request-list.define.js';
+import type { RequestList } from './request-list.js';
+import {
+  addFault,
+  advance,
+  aliceRequest,
+  clientFor,
+  expectFocus,
+  expectNoContractViolations,
+  resetServer,
+  textOf,
+  until,
+} from '../../internal/test-support.js';
+
+const cards = (el: RequestList) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].sort(
+    (a, b) => Number(a.dataset['index']) - Number(b.dataset['index']),
+  );
+const badgeLabels = (el: RequestList) =>
+  cards(el).map((card) => textOf(card.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')));
+const byRole = (el: RequestList, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+
+async function aliceList(height = '36rem', user: 'alice' | 'bob' = 'alice'): Promise<RequestList> {
+  const el = await fixture<RequestList>(html`<request-list style="block-size:${height}" .client=${clientFor(user)}></request-list>`);
+  await until(() => cards(el).length > 0, 'cards are shown');
+  return el;
+}
+
+describe('<request-list>', () => {
+  // The virtualizer's ResizeObserver may skip a frame; browsers report that as a (benign) error.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  beforeEach(resetServer);
+  after(expectNoContractViolations);
+
+  it('is accessible with its requests loaded', async () => {
+    const el = await aliceList();
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows each of the seven statuses with its label, and the card details', async () => {
+    const el = await aliceList('200rem');
+    await until(() => cards(el).length === 11, 'all eleven of Alice’s requests');
+    expect(new Set(badgeLabels(el))).to.deep.equal(new Set(STATUSES.map((s) => s.label)));
+    const feed = byRole(el, '[role="feed"]');
+    expect(feed.getAttribute('aria-label')).to.equal('My Requests');
+    const first = cards(el)[0]!;
+    expect(first.getAttribute('aria-posinset')).to.equal('1');
+    expect(textOf(first)).to.contain('For').and.to.contain('Duration').and.to.contain('Created');
+    expect(textOf(first)).to.match(/\d+ hours?/);
+    const rejected = cards(el).find((c) => textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Rejected')!;
+    expect(rejected.querySelector('status-badge')!.reason).to.contain('DBA team');
+  });
+
+  it('filters by several statuses at once through the Status control, by keyboard', async () => {
+    const el = await aliceList('200rem');
+    const button = byRole(el, '#status-button');
+    expect(textOf(button)).to.match(/^Status/);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    const box = (label: string) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('#status-panel label')].find((l) => textOf(l) === label)!.querySelector('input')!;
+    const changes: unknown[] = [];
+    el.addEventListener('filter-changed', (e) => changes.push(e.detail));
+    box('Rejected').focus();
+    await sendKeys({ press: 'Space' });
+    box('Active').focus();
+    await sendKeys({ press: 'Space' });
+    expect(changes.at(-1)).to.deep.equal({ statuses: ['active', 'rejected'], scope: 'mine' });
+    await until(() => cards(el).length === 4 && el.items.length === 4, 'three active and one rejected');
+    expect(new Set(badgeLabels(el))).to.deep.equal(new Set(['Active', 'Rejected']));
+    expect(textOf(button)).to.contain('Active, Rejected');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expectFocus(el.shadowRoot!, button, 'the Status button');
+  });
+
+  it('switches to the requests made on behalf of others', async () => {
+    const el = await aliceList('200rem');
+    const onBehalf = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="radiogroup"] input')][1]!;
+    expect(textOf(onBehalf.closest('label'))).to.equal('On behalf of others');
+    onBehalf.click();
+    await until(() => el.items.length === 2 && cards(el).length === 2, 'the two requests for Dave');
+    expect(cards(el).every((c) => textOf(c).includes('Dave Example'))).to.equal(true);
+    expect(el.scope).to.equal('on_behalf');
+  });
+
+  it('opens a request by mouse', async () => {
+    const el = await aliceList();
+    const second = cards(el)[1]!;
+    setTimeout(() => second.querySelector<HTMLElement>('.card-title')!.click());
+    const { detail } = await oneEvent(el, 'request-selected');
+    expect(detail.request.id).to.equal(el.items[1]!.id);
+    await el.updateComplete;
+    expect(second.getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('is one tab stop whose arrow keys move between cards, and Enter or Space opens one', async () => {
+    const el = await aliceList();
+    const tabStops = cards(el).filter((c) => c.tabIndex === 0);
+    expect(tabStops).to.have.length(1);
+    el.focus();
+    expectFocus(el.shadowRoot!, cards(el)[0], 'the first card');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => el.shadowRoot!.activeElement === cards(el)[2], 'the third card has focus');
+    expect(cards(el).filter((c) => c.tabIndex === 0).map((c) => c.dataset['index'])).to.deep.equal(['2']);
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const opened = await oneEvent(el, 'request-selected');
+    expect(opened.detail.request.id).to.equal(el.items[2]!.id);
+    await sendKeys({ press: 'ArrowUp' });
+    setTimeout(() => void sendKeys({ press: 'Space' }));
+    const again = await oneEvent(el, 'request-selected');
+    expect(again.detail.request.id).to.equal(el.items[1]!.id);
+  });
+
+  it('changes a card live when the request changes, and says so politely', async () => {
+    const granting = await aliceRequest('granting');
+    const el = await aliceList('200rem');
+    const card = () => cards(el).find((c) => el.items[Number(c.dataset['index'])]!.id === granting.id)!;
+    expect(textOf(card().querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]'))).to.equal('Granting');
+    await new Promise((r) => setTimeout(r, 100)); // the event stream is open
+    await advance(5);
+    await until(() => card().querySelector('status-badge')!.status === 'active', 'the card turns Active');
+    const live = byRole(el, '[role="status"][aria-live="polite"]');
+    await until(() => textOf(live).includes('is now Active'), 'the change is announced');
+    expect(textOf(live)).to.contain('dev-orders-db');
+  });
+
+  it('adds a request made elsewhere while the list is open', async () => {
+    const el = await aliceList();
+    const before = el.items.length;
+    await new Promise((r) => setTimeout(r, 100));
+    const [created] = await clientFor('alice').submit({
+      resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
+      duration_hours: 1,
+    });
+    await until(() => el.items.length === before + 1, 'the new request appears');
+    expect(el.items[0]!.id).to.equal(created!.id);
+  });
+
+  it('shows a server error with a Retry that works', async () => {
+    await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
+    const el = await fixture<RequestList>(html`<request-list .client=${clientFor('alice')}></request-list>`);
+    const alert = (await until(() => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'), 'the error is shown'))!;
+    expect(textOf(alert)).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+    const retry = [...alert.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!;
+    retry.click();
+    await until(() => cards(el).length > 0, 'the requests load on retry');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('shows the empty state, which hosts can replace', async () => {
+    const el = await fixture<RequestList>(
+      html`<request-list scope="on_behalf" statuses="failed" .client=${clientFor('alice')}></request-list>`,
+    );
+    const empty = await until(() => el.shadowRoot!.querySelector('[part="empty"]'), 'the empty state');
+    expect(textOf(empty)).to.equal('No requests match the selected statuses.');
+    await expect(el).to.be.accessible();
+    const custom = await fixture<RequestList>(html`<request-list scope="on_behalf" statuses="failed" .client=${clientFor('alice')}
+      ><p slot="empty">Nothing for your team yet.</p></request-list
+    >`);
+    const slot = (await until(() => custom.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]'), 'the slot'))!;
+    expect(slot.assignedElements().map(textOf)).to.deep.equal(['Nothing for your team yet.']);
+  });
+
+  it('is busy while loading', async () => {
+    await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'delay', delay_ms: 400 });
+    const el = await fixture<RequestList>(html`<request-list .client=${clientFor('alice')}></request-list>`);
+    const busy = el.shadowRoot!.querySelector('[aria-busy="true"]')!;
+    expect(textOf(busy)).to.contain('Loading requests');
+    await expect(el).to.be.accessible();
+    await until(() => cards(el).length > 0, 'loaded');
+  });
+
+  it('marks and unmarks a favourite with the star on a card', async () => {
+    const el = await aliceList('200rem');
+    const index = el.items.findIndex((r: AccessRequest) => r.can.favorite && !r.favorite);
+    const star = () => cards(el)[index]!.querySelector<HTMLButtonElement>('[part="star"]')!;
+    expect(star().getAttribute('aria-pressed')).to.equal('false');
+    expect(star().getAttribute('aria-label')).to.equal('Favorite');
+    setTimeout(() => star().click());
+    const { detail } = await oneEvent(el, 'request-favorite-changed');
+    expect(detail.request.favorite).to.equal(true);
+    await until(() => star().getAttribute('aria-pressed') === 'true', 'the star is on');
+    star().click();
+    await until(() => star().getAttribute('aria-pressed') === 'false', 'the star is off again');
+    expect((await clientFor('alice').request(detail.request.id)).favorite).to.equal(false);
+    const onBehalf = el.items.findIndex((r) => r.requester.id !== r.grantee.id);
+    expect(cards(el)[onBehalf]!.querySelector('[part="star"]')).to.equal(null);
+  });
+
+  it('virtualises a long list and loads further pages as it scrolls', async () => {
+    const alice = clientFor('alice');
+    const body = { resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(Array.from({ length: 25 }, () => alice.submit(body)));
+    }
+    const el = await fixture<RequestList>(html`<request-list page-size="100" .client=${alice}></request-list>`);
+    await until(() => cards(el).length > 0, 'cards');
+    expect(el.items.length).to.equal(100);
+    expect(cards(el).length).to.be.below(30);
+    const feed = byRole(el, '[part="feed"]');
+    for (let i = 0; i < 3; i++) {
+      feed.scrollTop = feed.scrollHeight;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await until(() => el.items.length === 261, 'every page was loaded by scrolling', 6000);
+    expect(cards(el).length).to.be.below(30);
+    expect(textOf(byRole(el, '[part="count"]'))).to.equal('261 requests');
+    expect(el.shadowRoot!.querySelector('[part="load-more"]')).to.equal(null);
+  });
+});

@@ -1,0 +1,387 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { STATUSES, isStatus, statusInfo, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import { Announcer } from '../../internal/announcer.js';
+import { MultiSelect } from '../../internal/multi-select.js';
+import { problemText } from '../../internal/problem.js';
+import { ClientElement } from '../../internal/client-element.js';
+import { fire } from '../../internal/events.js';
+import { describeTarget, formatNumber } from '../../internal/format.js';
+import { LiveRequests } from '../../internal/live-requests.js';
+import { isNewer, publishRequests } from '../../internal/requests-hub.js';
+import { renderCard, skeleton } from './request-card.js';
+import { requestListStyles } from './request-list.styles.js';
+import { renderScope, type Scope } from './scope-toggle.js';
+
+/** Load the next page when the rendered range comes this close to the end. */
+const PREFETCH_DISTANCE = 10;
+
+const statusesConverter = {
+  fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).filter(isStatus),
+  toAttribute: (value: readonly string[]) => value.join(' '),
+};
+
+/**
+ * @summary The seed's "My Requests": request cards with a Status filter, a scope, infinite scrolling
+ * over the cursor pages (virtualised) and live status changes.
+ *
+ * Click a card, or press Enter or Space on it, to open it (`request-selected`). Arrow keys, Page
+ * Up/Down, Home and End move between cards (one tab stop). A request that changes while the list is
+ * open is patched in place and the change is announced politely; one that stops matching the Status
+ * filter stays until the filter changes, so nothing jumps away under the user.
+ *
+ * @slot empty - Shown when there are no requests (replaces the default message).
+ * @slot card-footer-<request id> - Host content at the foot of one card; or set `renderCardFooter`.
+ *
+ * @event request-selected - `{ request }`: a card was opened.
+ * @event request-favorite-changed - `{ request }`: the star of a card was toggled.
+ * @event filter-changed - `{ statuses, scope }`: the user changed the Status filter or the scope.
+ *
+ * @csspart toolbar - The bar with the scope and the Status filter.
+ * @csspart scope - The my requests / on behalf of others toggle.
+ * @csspart filter - The Status filter; `filter-button` and `filter-panel` are its button and checkboxes.
+ * @csspart feed - The scrolling list of cards.
+ * @csspart card - A request card (`card-selected` too when it is the open one).
+ * @csspart card-title - What the request gives access to.
+ * @csspart card-meta - For whom, duration, creation date.
+ * @csspart card-footer - The foot of a card, where host content goes.
+ * @csspart badge - A card's `<status-badge>`.
+ * @csspart star - A card's favourite button.
+ * @csspart empty - The empty state. @csspart error - The error state. @csspart load-more - The Load more button.
+ *
+ * @cssproperty --ar-color-surface - Card background. @cssproperty --ar-color-border - Card border.
+ * @cssproperty --ar-color-accent - Selection and primary buttons. @cssproperty --ar-color-selected - The open card.
+ * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ */
+export class RequestList extends ClientElement {
+  static override styles = requestListStyles;
+
+  /** `mine` (requests where you are the grantee) or `on_behalf` (those you made for others). */
+  @property({ reflect: true }) accessor scope: Scope = 'mine';
+  /** The Status filter: no status means all. Attribute: space-separated ids (`statuses="active rejected"`). */
+  @property({ converter: statusesConverter }) accessor statuses: AccessRequestStatus[] = [];
+  /** Requests per page (1–500). */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  /** The id of the open request, highlighted. Set on `request-selected`. */
+  @property({ attribute: 'selected-id' }) accessor selectedId = '';
+  /** The list's accessible name. Default: "My Requests". */
+  @property() accessor label = '';
+  /** Renders host content into each card's footer (the fallback of its `card-footer-<id>` slot). */
+  @property({ attribute: false }) accessor renderCardFooter: ((request: AccessRequest) => unknown) | undefined;
+
+  /** The loaded requests, newest first. */
+  @state() accessor items: readonly AccessRequest[] = [];
+  @state() private accessor nextCursor: string | null = null;
+  @state() private accessor activeIndex = 0;
+  @state() private accessor loadingMore = false;
+  @state() private accessor moreError: unknown;
+
+  @query('[part="feed"]') private accessor feed: (HTMLElement & VirtualizerHostElement) | null = null;
+  @query('#status-button') private accessor statusButton: HTMLButtonElement | null = null;
+
+  readonly #announcer = new Announcer(this);
+  readonly #statusFilter = new MultiSelect(this, { id: 'status', label: () => msg('Status') });
+  #moreController: AbortController | undefined;
+  readonly #live = new LiveRequests(this, () => this.activeClient, (request, source) => this.#onRequestChanged(request, source));
+
+  readonly #firstPage = new Task(this, {
+    args: () => [this.activeClient, this.scope, this.statuses.join(' '), this.pageSize] as const,
+    task: async ([client, scope, statuses, limit], { signal }) => {
+      if (!client) return initialState;
+      const status = statuses ? (statuses.split(' ') as AccessRequestStatus[]) : undefined;
+      return client.requests({ scope, status }).page({ limit, signal });
+    },
+    onComplete: (page) => {
+      this.items = page.items;
+      this.nextCursor = page.next_cursor;
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#moreController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated) return;
+    if (changed.has('scope') || this.clientChanged(changed)) {
+      this.items = [];
+    } else if (changed.has('statuses') && this.statuses.length) {
+      // Show at once what already-loaded cards match; the server's first page replaces them.
+      this.items = this.items.filter((r) => this.statuses.includes(r.status));
+    }
+    if (changed.has('scope') || changed.has('statuses') || this.clientChanged(changed)) {
+      this.#moreController?.abort();
+      this.nextCursor = null;
+      this.moreError = undefined;
+      this.activeIndex = 0;
+    }
+    if (this.activeIndex >= this.items.length) this.activeIndex = Math.max(0, this.items.length - 1);
+  }
+
+  /** Focuses the current card (the list's tab stop), or the Status filter when there is none. */
+  override focus(options?: FocusOptions): void {
+    const card = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.activeIndex}"]`);
+    (card ?? this.statusButton)?.focus(options);
+  }
+
+  /** Loads the first page again (after an error, or to pick up what the stream could not tell). */
+  reload(): void {
+    void this.#firstPage.run();
+  }
+
+  #inScope(request: AccessRequest): boolean {
+    const me = this.#live.callerId;
+    if (!me) return false;
+    return this.scope === 'mine'
+      ? request.grantee.id === me
+      : request.requester.id === me && request.grantee.id !== me;
+  }
+
+  /** A live change: patch the card in place, or add a new request that belongs here. */
+  #onRequestChanged(request: AccessRequest, source: 'stream' | 'action'): void {
+    const index = this.items.findIndex((r) => r.id === request.id);
+    if (index >= 0) {
+      const current = this.items[index]!;
+      if (!isNewer(request, current)) return;
+      const items = [...this.items];
+      items[index] = request;
+      this.items = items;
+      if (current.status !== request.status) this.#announceStatus(request);
+      return;
+    }
+    if (this.#firstPage.status !== TaskStatus.COMPLETE || !this.#inScope(request)) return;
+    if (this.statuses.length && !this.statuses.includes(request.status)) return;
+    this.items = [request, ...this.items];
+    if (this.activeIndex > 0 || this.#hasFocus()) this.activeIndex += 1;
+    if (source === 'stream') this.#announceStatus(request);
+  }
+
+  #announceStatus(request: AccessRequest): void {
+    const status = isStatus(request.status) ? msg(statusInfo(request.status).label, { id: `status.${request.status}.label` }) : request.status;
+    this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
+  }
+
+  #hasFocus(): boolean {
+    return this.feed?.contains(this.shadowRoot?.activeElement ?? null) ?? false;
+  }
+
+  async #loadMore(): Promise<void> {
+    const client = this.activeClient;
+    const cursor = this.nextCursor;
+    if (!client || !cursor || this.loadingMore || this.#firstPage.status !== TaskStatus.COMPLETE) return;
+    const controller = new AbortController();
+    this.#moreController = controller;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const status = this.statuses.length ? this.statuses : undefined;
+      const page = await client.requests({ scope: this.scope, status }).page({ cursor, limit: this.pageSize, signal: controller.signal });
+      if (controller.signal.aborted) return;
+      const known = new Set(this.items.map((r) => r.id));
+      this.items = [...this.items, ...page.items.filter((r) => !known.has(r.id))];
+      this.nextCursor = page.next_cursor;
+    } catch (error) {
+      if (!controller.signal.aborted) this.moreError = error;
+    } finally {
+      if (this.#moreController === controller) this.loadingMore = false;
+    }
+  }
+
+  // ---- user actions
+
+  #setFilter(statuses: AccessRequestStatus[], scope: Scope): void {
+    this.statuses = statuses;
+    this.scope = scope;
+    fire(this, 'filter-changed', { statuses, scope });
+  }
+
+  #open(index: number): void {
+    const request = this.items[index];
+    if (!request) return;
+    this.activeIndex = index;
+    this.selectedId = request.id;
+    fire(this, 'request-selected', { request });
+  }
+
+  async #toggleFavorite(index: number): Promise<void> {
+    const request = this.items[index];
+    const client = this.activeClient;
+    if (!request || !client) return;
+    try {
+      const updated = request.favorite ? await client.unfavorite(request.id) : await client.favorite(request.id);
+      publishRequests(client, updated);
+      this.#onRequestChanged(updated, 'action');
+      this.#announcer.announce(updated.favorite ? msg('Added to favorites') : msg('Removed from favorites'));
+      fire(this, 'request-favorite-changed', { request: updated });
+    } catch (error) {
+      this.#announcer.announce(msg(str`Could not change the favorite: ${problemText(error)}`));
+    }
+  }
+
+  #cardIndexOf(event: Event): { index: number; action: string | undefined; interactive: boolean } | undefined {
+    let action: string | undefined;
+    let interactive = false;
+    for (const node of event.composedPath()) {
+      if (!(node instanceof HTMLElement)) continue;
+      if (node.dataset['action']) action ??= node.dataset['action'];
+      if (node.matches('article.card')) return { index: Number(node.dataset['index']), action, interactive };
+      if (node.matches('a, button, input, select, textarea, label')) interactive = true;
+    }
+    return undefined;
+  }
+
+  #onFeedClick = (event: MouseEvent): void => {
+    const hit = this.#cardIndexOf(event);
+    if (!hit) return;
+    if (hit.action === 'favorite') void this.#toggleFavorite(hit.index);
+    else if (!hit.interactive) this.#open(hit.index);
+  };
+
+  #onFeedKeydown = (event: KeyboardEvent): void => {
+    const hit = this.#cardIndexOf(event);
+    if (!hit) return;
+    const onCard = (event.composedPath()[0] as HTMLElement).matches?.('article.card');
+    const last = this.items.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: hit.index + 1,
+      ArrowUp: hit.index - 1,
+      PageDown: hit.index + 1,
+      PageUp: hit.index - 1,
+      Home: 0,
+      End: last,
+    };
+    const target = moves[event.key];
+    if (target !== undefined && (onCard || event.key.startsWith('Page'))) {
+      event.preventDefault();
+      void this.#focusIndex(Math.max(0, Math.min(last, target)));
+    } else if (onCard && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      this.#open(hit.index);
+    }
+  };
+
+  async #focusIndex(index: number): Promise<void> {
+    this.activeIndex = index;
+    const virtualizer = this.feed?.[virtualizerRef];
+    virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+    if (index >= this.items.length - PREFETCH_DISTANCE) void this.#loadMore();
+    for (let frame = 0; frame < 10; frame++) {
+      await this.updateComplete;
+      const card = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (card) {
+        card.focus({ preventScroll: true });
+        card.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      await new Promise(requestAnimationFrame);
+    }
+  }
+
+  #onRangeChanged = (event: RangeChangedEvent): void => {
+    if (event.last >= this.items.length - PREFETCH_DISTANCE) void this.#loadMore();
+  };
+
+  #onVisibilityChanged = (event: VisibilityChangedEvent): void => {
+    // Keep the tab stop on a card that is rendered, unless the user is on a card now.
+    if (!this.#hasFocus() && (this.activeIndex < event.first || this.activeIndex > event.last)) {
+      this.activeIndex = Math.max(0, event.first);
+    }
+  };
+
+  // ---- rendering
+
+  protected override render() {
+    const statusOptions = STATUSES.map((s) => ({ value: s.id, label: msg(s.label, { id: `status.${s.id}.label` }) }));
+    return html`<div part="toolbar" class="toolbar">
+        ${renderScope(this.scope, (scope) => this.#setFilter(this.statuses, scope))}
+        ${this.#statusFilter.render(statusOptions, this.statuses, (values) =>
+          this.#setFilter(values.filter(isStatus), this.scope),
+        )}
+        <span part="count" class="count">${this.#countText()}</span>
+      </div>
+      ${this.#renderBody()} ${this.#announcer.render()}`;
+  }
+
+  #countText() {
+    if (this.#firstPage.status !== TaskStatus.COMPLETE) return nothing;
+    const count = formatNumber(this.#live.locale, this.items.length);
+    if (this.nextCursor) return msg(str`${count}+ requests`);
+    return this.items.length === 1 ? msg('1 request') : msg(str`${count} requests`);
+  }
+
+  #renderBody() {
+    const status = this.#firstPage.status;
+    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    if (status === TaskStatus.ERROR) {
+      return html`<div part="error" class="state error" role="alert">
+        <p class="state-title">${msg('Your requests could not be loaded.')}</p>
+        <p>${problemText(this.#firstPage.error)}</p>
+        <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
+      </div>`;
+    }
+    if (status === TaskStatus.COMPLETE && this.items.length === 0) {
+      return html`<div part="empty" class="state empty">
+        <slot name="empty"
+          ><p>${this.statuses.length ? msg('No requests match the selected statuses.') : msg('There are no requests here yet.')}</p></slot
+        >
+      </div>`;
+    }
+    if (loading && this.items.length === 0) {
+      return html`<div class="state loading" aria-busy="true">
+        <p role="status">${msg('Loading requests…')}</p>
+        ${skeleton}
+      </div>`;
+    }
+    return html`${this.#renderFeed(loading)} ${this.#renderFooter()}`;
+  }
+
+  #renderFeed(busy: boolean) {
+    const setSize = this.nextCursor ? -1 : this.items.length;
+    return html`<div
+      part="feed"
+      class="feed"
+      role="feed"
+      aria-label=${this.label || msg('My Requests')}
+      aria-busy=${busy || this.loadingMore ? 'true' : 'false'}
+      @click=${this.#onFeedClick}
+      @keydown=${this.#onFeedKeydown}
+      @rangeChanged=${this.#onRangeChanged}
+      @visibilityChanged=${this.#onVisibilityChanged}
+    >
+      <div virtualizer-sizer aria-hidden="true"></div>
+      ${virtualize({
+        scroller: true,
+        items: this.items as AccessRequest[],
+        keyFunction: (request) => request.id,
+        renderItem: (request, index) =>
+          renderCard(request, {
+            index,
+            setSize,
+            active: index === this.activeIndex,
+            selected: request.id === this.selectedId,
+            locale: this.#live.locale,
+            footer: this.renderCardFooter?.(request),
+          }),
+      })}
+    </div>`;
+  }
+
+  #renderFooter() {
+    if (this.moreError) {
+      return html`<div part="error" class="more error" role="alert">
+        <span>${msg('More requests could not be loaded:')} ${problemText(this.moreError)}</span>
+        <button class="button" @click=${() => void this.#loadMore()}>${msg('Retry')}</button>
+      </div>`;
+    }
+    if (this.loadingMore) return html`<div class="more" role="status">${msg('Loading more requests…')}</div>`;
+    if (!this.nextCursor) return nothing;
+    return html`<div class="more">
+      <button part="load-more" class="button" @click=${() => void this.#loadMore()}>${msg('Load more requests')}</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,29 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { AccessClient } from '@access-requests/sdk';
+import { clientContext } from './context.js';
+
+/**
+ * The base of every element that talks to the API: its `client` is the one set on it directly, or
+ * else the one of the closest `<access-requests-provider>` (through @lit/context).
+ */
+export class ClientElement extends LitElement {
+  /** The SDK client to use. Defaults to the one of the closest `<access-requests-provider>`. */
+  @property({ attribute: false }) accessor client: AccessClient | undefined;
+
+  /** The client a provider around the element shares. */
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  protected accessor providedClient: AccessClient | undefined;
+
+  /** The client in use: the element's own, else the provider's. */
+  protected get activeClient(): AccessClient | undefined {
+    return this.client ?? this.providedClient;
+  }
+
+  /** Whether an update changed the client in use. */
+  protected clientChanged(changed: PropertyValues): boolean {
+    return changed.has('client') || changed.has('providedClient');
+  }
+}

@@ -1,0 +1,101 @@
+import { css } from 'lit';
+
+/** What the Access Details, Request again and decision dialogs add to the shared `controls`. */
+export const dialogExtras = css`
+  dialog {
+    max-block-size: calc(100dvh - 2rem);
+    overflow: auto;
+  }
+  dialog form,
+  dialog {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  dialog:not([open]) {
+    display: none;
+  }
+  dialog p {
+    margin: 0;
+  }
+  .dialog-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+  }
+  .dialog-header h2 {
+    margin: 0;
+  }
+  .dialog-actions {
+    margin-block-start: var(--_space-2);
+  }
+  .muted,
+  .optional {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  .notice {
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 3px solid var(--_danger);
+    background: var(--_surface-alt);
+  }
+  .instructions {
+    overflow-wrap: anywhere;
+  }
+  .instructions :is(h1, h2, h3, h4) {
+    font-size: 1em;
+    margin-block: var(--_space-2) var(--_space-1);
+  }
+  .instructions :is(ol, ul) {
+    padding-inline-start: 1.5em;
+    margin-block: var(--_space-1);
+  }
+  .instructions a {
+    color: var(--_accent);
+  }
+  pre {
+    margin: 0;
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    overflow-x: auto;
+    white-space: pre;
+  }
+  code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+  }
+  .cli {
+    display: grid;
+    gap: var(--_space-1);
+  }
+  .cli-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    font-weight: var(--_font-weight-strong);
+  }
+  a.button {
+    text-decoration: none;
+  }
+  .countdown {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1);
+    font-weight: var(--_font-weight-strong);
+  }
+  .created {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .created li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+`;

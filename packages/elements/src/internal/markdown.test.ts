@@ -1,0 +1,119 @@
+import { expect } from '@open-wc/testing';
+import { renderMarkdown, safeHttpUrl } from './markdown.js';
+
+declare global {
+  interface Window {
+    __xss?: unknown;
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Renders into a connected container (so that anything that could run or load would), returns it. */
+async function mount(markdown: string): Promise<HTMLElement> {
+  const host = document.createElement('div');
+  document.body.append(host);
+  host.append(renderMarkdown(markdown));
+  await pause(50);
+  return host;
+}
+
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=1</script>',
+  '[wiki](javascript:window.__xss=1)',
+  '<a href="javascript:window.__xss=1">support</a>',
+  '<a href="JaVaScRiPt:window.__xss=1">mixed case</a>',
+  '<a href="&#106;avascript:window.__xss=1">entity</a>',
+  '<a href="data:text/html,<script>window.__xss=1</script>">data</a>',
+  '<iframe src="javascript:window.__xss=1"></iframe>',
+  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+  '<p onclick="window.__xss=1" onmouseover="window.__xss=1">hover</p>',
+  '<svg><script>window.__xss=1</script></svg>',
+  '<svg onload="window.__xss=1"><circle r="4"/></svg>',
+  '<svg><a xlink:href="javascript:window.__xss=1"><text>x</text></a></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=1">',
+  '<form action="javascript:window.__xss=1"><button>go</button></form>',
+  '<style>*{display:none}</style><div style="background:url(javascript:window.__xss=1)">styled</div>',
+  '<object data="javascript:window.__xss=1"></object><embed src="javascript:window.__xss=1">',
+  '<details open ontoggle="window.__xss=1">x</details>',
+  '<input autofocus onfocus="window.__xss=1">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=1">',
+  '<base href="javascript:/">',
+  '<div id="title" name="client">clobber</div>',
+];
+
+describe('renderMarkdown', () => {
+  beforeEach(() => {
+    delete window.__xss;
+  });
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('renders Markdown: headings, lists, emphasis, code and links', async () => {
+    const host = await mount(
+      ['## Use it', '', '1. Open **the portal**.', '2. Pick `ReadOnly`.', '', '```sh', 'aws sso login', '```', '', '[Guide](https://docs.example.com/a)'].join('\n'),
+    );
+    expect(host.querySelector('h2')?.textContent).to.equal('Use it');
+    expect(host.querySelectorAll('ol > li').length).to.equal(2);
+    expect(host.querySelector('strong')?.textContent).to.equal('the portal');
+    expect(host.querySelector('pre code')?.textContent).to.contain('aws sso login');
+    const link = host.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://docs.example.com/a');
+    expect(link.getAttribute('target')).to.equal('_blank');
+    expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+  });
+
+  it('keeps mailto links', async () => {
+    const host = await mount('[Ask](mailto:it@example.com)');
+    expect(host.querySelector('a')?.getAttribute('href')).to.equal('mailto:it@example.com');
+  });
+
+  for (const payload of PAYLOADS) {
+    it(`neutralises ${payload.slice(0, 60)}`, async () => {
+      const host = await mount(`Before\n\n${payload}\n\nAfter`);
+      expect(window.__xss, 'nothing executed').to.equal(undefined);
+      const markup = host.innerHTML.toLowerCase();
+      for (const banned of ['<script', '<iframe', '<svg', '<math', '<style', '<form', '<object', '<embed', '<img', '<input', '<meta', '<base']) {
+        expect(markup, banned).not.to.contain(banned);
+      }
+      for (const element of host.querySelectorAll('*')) {
+        for (const attribute of element.attributes) {
+          expect(attribute.name, `${element.localName}[${attribute.name}]`).not.to.match(/^on/);
+          expect(['style', 'id', 'name', 'srcdoc', 'action'], attribute.name).not.to.include(attribute.name);
+          expect(attribute.value.toLowerCase().replace(/\s/g, ''), attribute.name).not.to.match(/^(javascript|data|vbscript):/);
+        }
+      }
+      expect(host.textContent).to.contain('Before');
+    });
+  }
+
+  it('renders the seeded hostile Legacy CRM instructions inert', async () => {
+    const host = await mount(
+      [
+        '## Use your Legacy CRM access <img src=x onerror="window.__xss=1">',
+        '',
+        '2. If the page stays blank, clear the cache <script>window.__xss=1</script> and retry.',
+        '',
+        'Help: [Legacy CRM wiki](javascript:window.__xss=1) · <a href="javascript:window.__xss=1">support</a>',
+      ].join('\n'),
+    );
+    await pause(100);
+    expect(window.__xss).to.equal(undefined);
+    expect(host.querySelector('h2')?.textContent).to.contain('Use your Legacy CRM access');
+    expect(host.querySelector('img, script')).to.equal(null);
+    for (const a of host.querySelectorAll('a')) expect(a.hasAttribute('href')).to.equal(false);
+    expect(host.textContent).to.contain('Legacy CRM wiki').and.to.contain('support');
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it('accepts only http and https URLs', () => {
+    expect(safeHttpUrl('https://example.com/a?b=1')).to.equal('https://example.com/a?b=1');
+    expect(safeHttpUrl('http://example.com')).to.equal('http://example.com/');
+    for (const url of ['javascript:window.__xss=1', ' javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'mailto:a@b.c', 'ftp://x', '/relative', '', null, undefined]) {
+      expect(safeHttpUrl(url), String(url)).to.equal(undefined);
+    }
+  });
+});

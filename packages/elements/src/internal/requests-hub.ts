@@ -1,0 +1,74 @@
+// One shared source of request changes per client: the SDK's event stream (one watch() however many
+// elements listen, ended when the last one leaves) and the answers of the elements' own actions, so
+// a card changes as soon as its details panel revoked or favourited it.
+import type { AccessClient, AccessRequest, components } from '@access-requests/sdk';
+
+export type Me = components['schemas']['Me'];
+export type RequestListener = (request: AccessRequest, source: 'stream' | 'action') => void;
+
+interface Hub {
+  readonly listeners: Set<RequestListener>;
+  controller?: AbortController;
+}
+
+const hubs = new WeakMap<AccessClient, Hub>();
+const callers = new WeakMap<AccessClient, Promise<Me>>();
+
+function hubOf(client: AccessClient): Hub {
+  let hub = hubs.get(client);
+  if (!hub) hubs.set(client, (hub = { listeners: new Set() }));
+  return hub;
+}
+
+function emit(hub: Hub, request: AccessRequest, source: 'stream' | 'action'): void {
+  for (const listener of [...hub.listeners]) listener(request, source);
+}
+
+async function pump(client: AccessClient, hub: Hub, signal: AbortSignal): Promise<void> {
+  try {
+    for await (const update of client.watch({ signal })) emit(hub, update.request, 'stream');
+  } catch (error) {
+    // A stream the server refuses for good (say, 401): the lists still work, without live updates.
+    if (!signal.aborted) console.warn('Live request updates stopped:', error);
+  }
+}
+
+/** Listens to every change of a request the client's caller can see; returns the unsubscribe. */
+export function subscribeToRequests(client: AccessClient, listener: RequestListener): () => void {
+  const hub = hubOf(client);
+  hub.listeners.add(listener);
+  if (!hub.controller) {
+    const controller = new AbortController();
+    hub.controller = controller;
+    void pump(client, hub, controller.signal);
+  }
+  return () => {
+    hub.listeners.delete(listener);
+    if (hub.listeners.size === 0) {
+      hub.controller?.abort();
+      delete hub.controller;
+    }
+  };
+}
+
+/** Tells every listener of the client about requests an action just changed or created. */
+export function publishRequests(client: AccessClient, ...requests: AccessRequest[]): void {
+  const hub = hubs.get(client);
+  if (hub) for (const request of requests) emit(hub, request, 'action');
+}
+
+/** The caller (`GET /v1/me`), fetched once per client. */
+export function callerOf(client: AccessClient): Promise<Me> {
+  let pending = callers.get(client);
+  if (!pending) {
+    pending = client.me();
+    callers.set(client, pending);
+    pending.catch(() => callers.delete(client));
+  }
+  return pending;
+}
+
+/** Whether `next` is at least as new as `current` (stale stream echoes must not undo an action). */
+export function isNewer(next: AccessRequest, current: AccessRequest): boolean {
+  return Date.parse(next.updated_at) >= Date.parse(current.updated_at);
+}

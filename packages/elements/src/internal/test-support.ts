@@ -1,0 +1,260 @@
+// Helpers for the elements' browser tests (not shipped): the reference server's control API, SDK
+// clients for the demo users, and waiting for what a user would see.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { fixture, html as litHtml, oneEvent } from '@open-wc/testing';
+import { createAccessClient, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+
+export type DemoUser = 'alice' | 'bob' | 'carol' | 'dave';
+
+export function clientFor(user: DemoUser): AccessClient {
+  return createAccessClient({ baseUrl: location.origin, token: `demo-${user}`, retry: false });
+}
+
+async function control(path: string, body: unknown = {}): Promise<void> {
+  const response = await fetch(`/_control/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`/_control/${path} answered ${response.status}`);
+}
+
+/** Back to the seeded world, clock frozen, no faults. */
+export const resetServer = () => control('reset', { speed: 0 });
+/** Moves the simulated clock (running the transitions that fall due). */
+export const advance = (seconds: number) => control('clock/advance', { seconds });
+/** Makes the next matching calls fail. */
+export const addFault = (fault: { path: string; method?: string; kind: 'error' | 'drop' | 'delay'; status?: number; times?: number; delay_ms?: number }) =>
+  control('faults', fault);
+
+/** Alice's seeded request in a status (or matching a test). */
+export async function aliceRequest(match: AccessRequestStatus | ((r: AccessRequest) => boolean)): Promise<AccessRequest> {
+  const test = typeof match === 'string' ? (r: AccessRequest) => r.status === match : match;
+  const page = await clientFor('alice').requests({ scope: 'mine' }).page({ limit: 100 });
+  const found = page.items.find(test);
+  if (!found) throw new Error(`No seeded request of Alice matches ${String(match)}`);
+  return found;
+}
+
+/** Fails the test file if any response it provoked broke the contract. */
+export async function expectNoContractViolations(): Promise<void> {
+  const violations = (await executeServerCommand('access-requests:contract-violations')) as string[];
+  expect(violations, violations.join('\n')).to.deep.equal([]);
+}
+
+/** Waits until `read()` is truthy, with a message saying what was awaited. */
+export async function until<T>(read: () => T, message: string, timeout = 4000): Promise<NonNullable<T>> {
+  let value: T | undefined;
+  await waitUntil(() => (value = read()), message, { timeout });
+  return value as NonNullable<T>;
+}
+
+/** The deep text of an element, whitespace collapsed. */
+export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Asserts which element has focus inside a shadow root (without printing whole elements on failure). */
+export function expectFocus(root: ShadowRoot, expected: Element | null | undefined, what: string): void {
+  const active = root.activeElement;
+  const describe = (e: Element | null | undefined) => (e ? `<${e.localName}> "${textOf(e).slice(0, 40)}"` : 'nothing');
+  if (active !== expected) throw new Error(`Expected focus on ${what} (${describe(expected)}), found ${describe(active)}`);
+}
+
+/** Any call of the control API: another method, other world options (`catalog_size`), any fault kind. */
+export async function controlApi(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown = {}): Promise<unknown> {
+  const response = await fetch(`/_control/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'DELETE' ? null : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} /_control/${path} answered ${response.status}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+/** The control a `<label>` (by its text), an `aria-label` or a `<legend>` names, within `root`. */
+export function labelled<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T | null {
+  for (const label of root.querySelectorAll<HTMLLabelElement>('label[for]')) {
+    const own = [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+    if (own.replace(/\s+/g, ' ').trim() === name || textOf(label) === name) {
+      return (label.getRootNode() as ParentNode).querySelector<T>(`#${CSS.escape(label.htmlFor)}`);
+    }
+  }
+  const byAria = [...root.querySelectorAll<T>('[aria-label]')].find((el) => el.getAttribute('aria-label') === name);
+  if (byAria) return byAria;
+  return ([...root.querySelectorAll('legend')].find((l) => textOf(l) === name)?.parentElement as T | undefined) ?? null;
+}
+
+/** A button (or link) by its text or `aria-label`, within `root`. */
+export function buttonNamed<T extends HTMLElement = HTMLButtonElement>(root: ParentNode, name: string): T | null {
+  return (
+    [...root.querySelectorAll<T>('button, a[href], [role="tab"]')].find(
+      (b) => (b.getAttribute('aria-label') ?? textOf(b)) === name,
+    ) ?? null
+  );
+}
+
+/** Types into a field as a user would: the value changes and `input` fires. */
+export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Picks an option of a `<select>` as a user would. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/**
+ * Resolves once `client`'s shared event stream delivers (so that changes made next are seen live):
+ * toggling a favourite of one of `user`'s requests is the probe.
+ */
+export async function streamReady(user: DemoUser, client: AccessClient): Promise<void> {
+  const { subscribeToRequests } = await import('./requests-hub.js');
+  const own = clientFor(user);
+  const probe = (await own.requests().page({ limit: 100 })).items.find((r) => r.can.favorite);
+  if (!probe) throw new Error(`${user} has no request to probe the stream with`);
+  let seen = false;
+  const stop = subscribeToRequests(client, (request) => (seen ||= request.id === probe.id));
+  try {
+    for (let attempt = 0; attempt < 40 && !seen; attempt++) {
+      // Two changes that end where they began; each one is an event.
+      if (probe.favorite) await own.unfavorite(probe.id).then(() => own.favorite(probe.id));
+      else await own.favorite(probe.id).then(() => own.unfavorite(probe.id));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!seen) throw new Error('the event stream never connected');
+  } finally {
+    stop();
+  }
+}
+
+/** Switches the org's notification channel (`GET /v1/me` reports it). */
+export async function setNotificationChannel(channel: 'slack' | 'teams' | 'email'): Promise<void> {
+  const response = await fetch('/_control/org', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ notification_channel: channel }),
+  });
+  if (!response.ok) throw new Error(`PUT /_control/org answered ${response.status}`);
+}
+
+/**
+ * Lets tests of virtualised lists pass the browser's "ResizeObserver loop completed with undelivered
+ * notifications" report: @lit-labs/virtualizer sizes the rows it has just added within one frame,
+ * which trips the loop detection without any loop (benign, in its maintainers' words:
+ * PolymerLabs/uni-virtualizer#112), but mocha fails a test on any window error. Call it in `before`.
+ */
+export function ignoreResizeObserverLoopReports(): void {
+  const original = window.onerror;
+  window.onerror = function (message, ...rest) {
+    if (/^ResizeObserver loop/.test(String(message))) return true;
+    return original ? original.call(this, message, ...rest) : false;
+  };
+}
+
+// ---- <access-request-form> as a user sees it (its tests share these)
+
+
+export class RequestFormPage {
+  constructor(readonly el: HTMLElement & { updateComplete: Promise<boolean> }) {}
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+  /** The step's heading: New Request, Complete Additional Details, Request submitted. */
+  title(): string {
+    return textOf(this.root.querySelector('#step-title'));
+  }
+  field<T extends HTMLElement = HTMLInputElement>(label: string): T {
+    const found = labelled<T>(this.root, label);
+    if (!found) throw new Error(`No control labelled "${label}"`);
+    return found;
+  }
+  button<T extends HTMLElement = HTMLButtonElement>(name: string, within: ParentNode = this.root): T {
+    const found = buttonNamed<T>(within, name);
+    if (!found) throw new Error(`No button "${name}"`);
+    return found;
+  }
+  part(name: string): Element | null {
+    return this.root.querySelector(`[part~="${name}"]`);
+  }
+  /** The rendered result rows, in order. */
+  rows(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('#results [data-row]')].sort((a, b) => Number(a.dataset['row']) - Number(b.dataset['row']));
+  }
+  rowNames(): string[] {
+    return this.rows().map((r) => textOf(r.querySelector('.row-name')));
+  }
+  rowOf(name: string): HTMLElement | undefined {
+    return this.rows().find((r) => textOf(r.querySelector('.row-name')) === name);
+  }
+  reviewNames(): string[] {
+    return [...this.root.querySelectorAll('#selected [data-row] .row-name')].map((n) => textOf(n));
+  }
+  count(): string {
+    return textOf(this.part('count'));
+  }
+  /** Whether the result list shows the answer to the current query. */
+  settled(): boolean {
+    return this.root.querySelector('#results')?.getAttribute('aria-busy') === 'false' || !!this.part('results-empty');
+  }
+  /** Types a search and waits for its answer (whose first row is `first`, when given). */
+  async search(text: string, first?: string): Promise<void> {
+    typeInto(this.field('Search'), text);
+    await this.el.updateComplete;
+    await until(() => this.settled() && (first === undefined || this.rowNames()[0] === first), `results for "${text}"`);
+  }
+  /** Ticks a result row's checkbox. */
+  tick(name: string): void {
+    const row = this.rowOf(name);
+    if (!row) throw new Error(`No result row "${name}"`);
+    row.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+  }
+  /** Searches for a resource and selects it. */
+  async pick(name: string): Promise<void> {
+    await this.search(name, name);
+    this.tick(name);
+    await until(() => this.reviewNames().includes(name), `${name} is selected`);
+  }
+  /** Next, then waits for the details step and its split. */
+  async next(): Promise<void> {
+    this.button('Next').click();
+    await until(() => this.title() === 'Complete Additional Details' && this.part('flow'), 'the details step with its split');
+  }
+  /** The split: each flow's name, approval and requirements. */
+  flows(): string[] {
+    return [...this.root.querySelectorAll('[part="flow"]')].map((f) => textOf(f));
+  }
+  /** Presses Submit Request and waits for `request-submitted`. */
+  async submit(): Promise<AccessRequest[]> {
+    setTimeout(() => this.button('Submit Request').click());
+    const { detail } = await oneEvent(this.el, 'request-submitted');
+    await until(() => this.title() === 'Request submitted', 'the success view');
+    return [...(detail as { requests: AccessRequest[] }).requests];
+  }
+  /** The error shown on a control (through its aria-describedby), if any. */
+  errorOf(control: Element): string {
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
+    return ids.map((id) => textOf(this.root.getElementById(id))).join(' ');
+  }
+}
+
+/** A fresh `<access-request-form>` for `user` (no saved draft), once it shows its first resources. */
+export async function openRequestForm(user: DemoUser = 'alice', attributes: Record<string, string> = {}, keepDrafts = false): Promise<RequestFormPage> {
+  if (!keepDrafts) sessionStorage.clear();
+  const el = await fixture<HTMLElement & { updateComplete: Promise<boolean>; client: AccessClient }>(
+    litHtml`<access-request-form></access-request-form>`,
+  );
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.client = clientFor(user);
+  const page = new RequestFormPage(el);
+  await until(
+    () => (page.title() === 'New Request' ? page.rows().length > 0 && page.settled() : page.part('flow') || page.part('split')?.querySelector('.error-text')),
+    'the form is ready',
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (showing "${page.title() || textOf(page.root)}")`);
+  });
+  return page;
+}
