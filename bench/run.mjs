@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { sizeBench } from './size.mjs';
 import { catalogSearchBench } from './catalog-search.mjs';
+import { requestListBench } from './request-list.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const suites = [
   ['SDK size', sizeBench],
   ['Catalog search (100,000 resources)', catalogSearchBench],
+  ['<request-list> with 10,000 requests (headless Chromium)', requestListBench],
 ];
 
 const format = (value, unit) => `${unit === 'ms' ? value.toFixed(2) : Math.round(value).toLocaleString('en')} ${unit}`;

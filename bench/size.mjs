@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function bundleSize(contents) {
   const result = await build({
-    stdin: { contents, resolveDir: `${root}packages/sdk`, loader: 'ts' },
+    stdin: { contents, resolveDir: `${root}bench`, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
