@@ -14,6 +14,8 @@ const suites = [
   ['<request-list> with 10,000 requests (headless Chromium)', requestListBench],
 ];
 
+/** Markdown would take `<request-list>` for HTML. */
+const md = (text) => text.replace(/</g, '&lt;');
 const format = (value, unit) => `${unit === 'ms' ? value.toFixed(2) : Math.round(value).toLocaleString('en')} ${unit}`;
 const lines = [
   '# Benchmarks',
@@ -25,9 +27,9 @@ const lines = [
 for (const [title, run] of suites) {
   process.stdout.write(`${title}…\n`);
   const rows = await run();
-  lines.push(`## ${title}`, '', '| measure | value | note |', '|---|---:|---|');
+  lines.push(`## ${md(title)}`, '', '| measure | value | note |', '|---|---:|---|');
   for (const row of rows) {
-    lines.push(`| ${row.name} | ${format(row.value, row.unit)} | ${row.note} |`);
+    lines.push(`| ${md(row.name)} | ${format(row.value, row.unit)} | ${md(row.note)} |`);
     console.log(`  ${row.name.padEnd(58)} ${format(row.value, row.unit).padStart(12)}  ${row.note}`);
   }
   lines.push('');
