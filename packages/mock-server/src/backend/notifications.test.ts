@@ -37,6 +37,28 @@ describe('notifications', () => {
     assert.match(sent[3]!.text, /was Revoked\.$/);
   });
 
+  it('follow a manual request through approval, grant, revocation — and a withdrawal — on the org channel', () => {
+    backend.setNotificationChannel('teams');
+    const [approved] = backend.submit(alice, PROD_DB, undefined).body.requests;
+    backend.approve(bob, approved!.id, {});
+    backend.advance(6 * SECOND);
+    backend.revoke(alice, approved!.id);
+    backend.advance(6 * SECOND);
+    assert.deepEqual(backend.notifications({ requestId: approved!.id }).map(summary), [
+      'usr_alice grantee teams new→pending_approval',
+      'usr_alice grantee teams pending_approval→granting',
+      'usr_alice grantee teams granting→active',
+      'usr_alice grantee teams active→revoking',
+      'usr_alice grantee teams revoking→revoked',
+    ]);
+    const [withdrawn] = backend.submit(alice, PROD_DB, undefined).body.requests;
+    backend.revoke(alice, withdrawn!.id);
+    assert.deepEqual(backend.notifications({ requestId: withdrawn!.id }).map(summary), [
+      'usr_alice grantee teams new→pending_approval',
+      'usr_alice grantee teams pending_approval→revoked',
+    ]);
+  });
+
   it('name the approver and the reason of a rejection', () => {
     const [request] = backend.submit(alice, PROD_DB, undefined).body.requests;
     backend.reject(bob, request!.id, { reason: 'Use the read replica' });
