@@ -2,9 +2,7 @@
 // server in the same process (`/v1/*` and `/_control/*`, same origin). MOCK_SEED, MOCK_CATALOG_SIZE
 // and MOCK_SPEED set the simulated world, as for `pnpm mock`.
 import { fileURLToPath } from 'node:url';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { createDevServerMiddleware } from '@access-requests/mock-server/testing';
+import { serveWithReference } from './serve.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,31 +24,14 @@ const seed = numberFromEnv('MOCK_SEED', 1, Number.isInteger);
 const catalogSize = numberFromEnv('MOCK_CATALOG_SIZE', 2000, (n) => Number.isInteger(n) && n >= 1);
 const speed = numberFromEnv('MOCK_SPEED', 1, (n) => Number.isFinite(n) && n >= 0);
 
-const reference = createDevServerMiddleware({ seed, catalogSize, speed });
-
-const server = await startDevServer({
-  config: {
-    rootDir,
-    port,
-    hostname,
-    appIndex: `${rootDir}examples/portal/index.html`,
-    nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-    middleware: [
-      // The portal lives at /; everything else is served from the workspace root.
-      (context, next) => {
-        if (context.path === '/') context.path = '/examples/portal/index.html';
-        return next();
-      },
-      reference,
-    ],
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${rootDir}tsconfig.json` })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
+const server = await serveWithReference({
+  rootDir,
+  index: 'examples/portal/index.html',
+  port,
+  hostname,
+  world: { seed, catalogSize, speed },
+  compile: true,
 });
-const address = server.server?.address();
-const shownPort = typeof address === 'object' && address ? address.port : port;
-console.log(`Demo portal: http://${hostname}:${shownPort}/`);
+console.log(`Demo portal: ${server.url}`);
 console.log(`Reference server: same origin (/v1), seed ${seed}, ${catalogSize} resources, speed ${speed}×.`);
 console.log('Demo users: demo-alice (requester), demo-bob (approver), demo-carol (approver), demo-dave (teammate).');

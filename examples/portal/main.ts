@@ -1,68 +1,77 @@
-// The demo portal: a header with the demo user switcher, a nav with one active page, and the pages.
-// To add a page, write a `Page` (pages/page.ts) and list it in PAGES.
+// The demo portal: the reference server's world (its clock, speed and a Reset), a demo user switcher,
+// and `<access-portal>` with everything the seed's portal does. The token is given from JavaScript,
+// as a function read on every call — never as an attribute.
 import '@access-requests/elements/define.js';
-import { createAccessClient } from '@access-requests/sdk';
-import { approvalsPage } from './pages/approvals.js';
-import { myAccessPage } from './pages/my-access.js';
-import { myRequestsPage } from './pages/my-requests.js';
-import { newRequestPage } from './pages/new-request.js';
-import { el, type Page } from './pages/page.js';
-import { DEMO_USERS, currentUser, rememberUser } from './users.js';
-
-const PAGES: readonly Page[] = [newRequestPage, myRequestsPage, myAccessPage, approvalsPage];
+import { SPEEDS, WorldClock } from './world.js';
+import { DEMO_USERS, currentUser, rememberUser, type DemoUser } from './users.js';
 
 const provider = document.querySelector('access-requests-provider')!;
-const main = document.querySelector<HTMLElement>('#page')!;
-const nav = document.querySelector<HTMLElement>('#nav')!;
+const portal = document.querySelector('access-portal')!;
 const switcher = document.querySelector<HTMLSelectElement>('#user-switch')!;
-const signedIn = document.querySelector<HTMLElement>('#signed-in')!;
+const worldTime = document.querySelector<HTMLElement>('#world-time')!;
+const speeds = document.querySelector<HTMLElement>('#speeds')!;
+const reset = document.querySelector<HTMLButtonElement>('#reset')!;
+const worldStatus = document.querySelector<HTMLElement>('#world-status')!;
 
-let user = currentUser();
-let cleanup: void | (() => void);
+const clock = new WorldClock();
+let user: DemoUser = currentUser();
 
-function route(): { page: Page; query: URLSearchParams } {
-  const [path = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  return { page: PAGES.find((p) => p.id === path) ?? PAGES[0]!, query: new URLSearchParams(search) };
-}
-
-function navigate(id: string, query: Record<string, string> = {}): void {
-  const search = new URLSearchParams(query).toString();
-  location.hash = `#/${id}${search ? `?${search}` : ''}`;
-}
-
-function render(): void {
-  const { page, query } = route();
-  cleanup?.();
-  nav.replaceChildren(
-    el('ul', {}, ...PAGES.map((p) => el('li', {}, el('a', { href: `#/${p.id}`, ...(p === page ? { 'aria-current': 'page' } : {}) }, p.label)))),
-  );
-  main.replaceChildren();
-  const client = createAccessClient({ baseUrl: location.origin, token: user.token });
-  cleanup = page.mount(main, { client, user, navigate, query });
-  document.title = `${page.label} — Access requests demo`;
-}
-
-async function signIn(): Promise<void> {
+/** A new token function makes a new client: every element reloads for the user. */
+function signIn(next: DemoUser): void {
+  user = next;
+  rememberUser(user);
   provider.baseUrl = location.origin;
-  provider.token = user.token;
-  signedIn.textContent = `Signed in as ${user.name} (${user.role})`;
-  try {
-    const me = await createAccessClient({ baseUrl: location.origin, token: user.token }).me();
-    signedIn.textContent = `Signed in as ${me.user.name} (${user.role})`;
-  } catch {
-    signedIn.textContent = `${user.name}: the reference server did not answer`;
+  provider.token = () => user.token;
+  document.title = `${user.name} — Access requests demo`;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+function showClock(): void {
+  worldTime.textContent = timeFormat.format(clock.now());
+  for (const button of speeds.querySelectorAll<HTMLButtonElement>('button')) {
+    button.setAttribute('aria-pressed', String(Number(button.value) === clock.speed));
   }
 }
 
-switcher.append(...DEMO_USERS.map((u) => el('option', { value: u.token }, `${u.name} — ${u.role}`)));
-switcher.value = user.token;
-switcher.addEventListener('change', () => {
-  user = DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!;
-  rememberUser(user);
-  void signIn();
-  render();
-});
-window.addEventListener('hashchange', render);
+for (const speed of SPEEDS) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'header-button';
+  button.value = String(speed);
+  button.textContent = `${speed}×`;
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', async () => {
+    await clock.setSpeed(speed);
+    showClock();
+    worldStatus.textContent = `The world runs at ${speed}× now.`;
+  });
+  speeds.append(button);
+}
 
-void signIn();
-render();
+reset.addEventListener('click', async () => {
+  reset.disabled = true;
+  try {
+    await clock.reset();
+    signIn(user);
+    showClock();
+    worldStatus.textContent = 'The world is back to its seeded start.';
+  } finally {
+    reset.disabled = false;
+  }
+});
+
+for (const demoUser of DEMO_USERS) {
+  const option = document.createElement('option');
+  option.value = demoUser.token;
+  option.textContent = `${demoUser.name} — ${demoUser.role}`;
+  switcher.append(option);
+}
+switcher.value = user.token;
+switcher.addEventListener('change', () => signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!));
+
+portal.now = clock.now;
+signIn(user);
+void clock.read().then(showClock, () => (worldTime.textContent = 'the reference server did not answer'));
+setInterval(showClock, 1000);
+// Re-read now and then: someone else (a test, another tab) may move the clock.
+setInterval(() => void clock.read().catch(() => undefined), 15_000);

@@ -7,7 +7,7 @@ export interface DemoUser {
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { token: 'demo-alice', name: 'Alice', role: 'requester' },
-  { token: 'demo-bob', name: 'Bob', role: 'approver, Alice’s manager' },
+  { token: 'demo-bob', name: 'Bob', role: 'approver' },
   { token: 'demo-carol', name: 'Carol', role: 'approver' },
   { token: 'demo-dave', name: 'Dave', role: 'teammate' },
 ];

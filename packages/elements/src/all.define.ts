@@ -7,3 +7,4 @@ import './components/access-notifications/access-notifications.define.js';
 import './components/access-request-form/access-request-form.define.js';
 import './components/my-access/my-access.define.js';
 import './components/approval-inbox/approval-inbox.define.js';
+import './components/access-portal/access-portal.define.js';

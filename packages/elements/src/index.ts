@@ -14,6 +14,10 @@ export type {
 export { MyAccess } from './components/my-access/my-access.js';
 export type { MyAccessData } from './components/my-access/my-access.js';
 export { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
+export { AccessPortal } from './components/access-portal/access-portal.js';
+export type { ViewChangeDetail } from './components/access-portal/access-portal.js';
+export { PORTAL_VIEWS } from './components/access-portal/routes.js';
+export type { PortalView } from './components/access-portal/routes.js';
 export { clientContext } from './internal/context.js';
 export { define } from './define.js';
 export type {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { renderMarkdown, safeHttpUrl } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
+import { safeHttpUrl } from './urls.js';
 
 declare global {
   interface Window {

@@ -7,17 +7,6 @@ import createDOMPurify, { type DOMPurify } from 'dompurify';
 /** Links may only go to the web or to mail. */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 
-/** Whether a URL is a web address (http or https) — the only kind a link button may open. */
-export function safeHttpUrl(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 let purifier: DOMPurify | undefined;

@@ -68,6 +68,15 @@ describe('<access-portal>', () => {
     expect(textOf(tabs(bob)[3])).to.equal('Approvals');
   });
 
+  it('leaves Approvals when the user becomes someone who approves nothing', async () => {
+    const el = await portal('bob');
+    await until(() => tabs(el).length === 4, 'Approvals for Bob');
+    tab(el, 'Approvals').click();
+    await ready(el, 'approvals');
+    el.client = clientFor('dave');
+    await until(() => el.view === 'my-requests' && tabs(el).length === 3, 'Dave has no Approvals');
+  });
+
   it('switches views on a click or the arrow keys, telling the host first', async () => {
     const el = await portal('alice');
     const changes: ViewChangeDetail[] = [];

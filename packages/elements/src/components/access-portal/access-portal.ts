@@ -54,6 +54,8 @@ const label = (view: PortalView): string =>
  * @csspart panel - The current view's panel. @csspart requests-layout - My Requests' list and details, side by side.
  * @csspart form - `<access-request-form>`. @csspart list - `<request-list>`. @csspart details - `<request-details>`.
  * @csspart my-access - `<my-access>`. @csspart approvals - `<approval-inbox>`. @csspart notifications - `<access-notifications>`.
+ * @csspart card - A request card of the list (also `card-selected`, `card-title`). @csspart details-panel - The details panel.
+ * @csspart access-item - An item of My Access. @csspart approval-item - A request of the approvals. @csspart toast - A notification.
  *
  * @cssproperty --ar-color-accent - The current tab. @cssproperty --ar-color-border - The tab bar's rule.
  * @cssproperty --ar-portal-details-inline-size - The width of the details column (default 26rem).
@@ -135,7 +137,10 @@ export class AccessPortal extends ClientElement {
     if (!client) return;
     callerOf(client).then(
       (me) => {
-        if (this.#callerFor === client) this.isApprover = me.is_approver;
+        if (this.#callerFor !== client) return;
+        this.isApprover = me.is_approver;
+        // Someone who approves nothing has no Approvals view (say, after the user changed).
+        if (!me.is_approver && this.view === 'approvals') this.#go(DEFAULT_VIEW);
       },
       () => undefined,
     );
@@ -248,7 +253,7 @@ export class AccessPortal extends ClientElement {
       ${PORTAL_VIEWS.map((view) => this.#renderPanel(view))}
       ${this.noNotifications
         ? nothing
-        : html`<access-notifications part="notifications" .client=${this.client} @open-access-details=${this.#toAccessDetails}></access-notifications>`}`;
+        : html`<access-notifications part="notifications" exportparts="toast" .client=${this.client} @open-access-details=${this.#toAccessDetails}></access-notifications>`}`;
   }
 
   #renderPanel(view: PortalView) {
@@ -278,12 +283,14 @@ export class AccessPortal extends ClientElement {
         return html`<div part="requests-layout" class="requests-layout">
           <request-list
             part="list"
+            exportparts="card, card-selected, card-title"
             .client=${this.client}
             selected-id=${this.selectedId}
             @request-selected=${this.#onSelected}
           ></request-list>
           <request-details
             part="details"
+            exportparts="panel: details-panel"
             .client=${this.client}
             .request=${this.selected}
             request-id=${this.selected ? '' : this.selectedId}
@@ -292,9 +299,9 @@ export class AccessPortal extends ClientElement {
           ></request-details>
         </div>`;
       case 'my-access':
-        return html`<my-access part="my-access" .client=${this.client} .now=${this.now ?? Date.now}></my-access>`;
+        return html`<my-access part="my-access" exportparts="item: access-item" .client=${this.client} .now=${this.now ?? Date.now}></my-access>`;
       case 'approvals':
-        return html`<approval-inbox part="approvals" .client=${this.client}></approval-inbox>`;
+        return html`<approval-inbox part="approvals" exportparts="item: approval-item" .client=${this.client}></approval-inbox>`;
     }
   }
 }

@@ -49,7 +49,7 @@ async function bobAndAlice() {
   await until(() => list.items.length > 0, 'Alice’s list is loaded');
   await streamReady('bob', bob);
   await streamReady('alice', alice);
-  return { inbox, list, request: request! };
+  return { inbox, list, alice, request: request! };
 }
 
 function type(textarea: HTMLTextAreaElement, value: string): void {
@@ -124,11 +124,10 @@ describe('<approval-inbox>', () => {
   });
 
   it('rejects only with a reason under 124 characters; the requester sees the reason live', async () => {
-    const { inbox, request } = await bobAndAlice();
-    const aliceClient = clientFor('alice');
+    const { inbox, request, alice: aliceClient } = await bobAndAlice();
+    // The same client as Alice's list: one event stream for both.
     const alice = await fixture<MyAccess>(html`<my-access .client=${aliceClient}></my-access>`);
-    await until(() => alice.myAccess, 'Alice’s My Access is loaded');
-    await streamReady('alice', aliceClient);
+    await until(() => alice.myAccess, 'Alice’s My Access is loaded', 8000);
     const rejected: AccessRequest[] = [];
     inbox.addEventListener('request-rejected', (e) => rejected.push(e.detail.request));
     button(itemFor(inbox, 'prod-payments-db (ReadOnly)')!, 'Reject: prod-payments-db (ReadOnly)')!.click();

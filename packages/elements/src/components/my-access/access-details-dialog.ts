@@ -11,7 +11,7 @@ import { openModal } from '../../internal/dialog.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { LatestCall } from '../../internal/latest.js';
-import { renderMarkdown, safeHttpUrl } from '../../internal/markdown.js';
+import { safeHttpUrl } from '../../internal/urls.js';
 import type { ModalHost } from '../../internal/modal-form.js';
 import { problemText } from '../../internal/problem.js';
 
@@ -99,10 +99,16 @@ export class AccessDetailsDialog implements ReactiveController {
     this.host.requestUpdate();
     if (!client || !id) return;
     this.#load.start(
-      (signal) => Promise.all([this.request ?? client.request(id, { signal }), client.accessDetails(id, { signal })]),
+      (signal) =>
+        Promise.all([
+          this.request ?? client.request(id, { signal }),
+          client.accessDetails(id, { signal }),
+          // The Markdown renderer and the sanitiser load only when someone opens Access Details.
+          import('../../internal/markdown.js'),
+        ]),
       (outcome) => {
         if (outcome.ok) {
-          const [request, details] = outcome.value;
+          const [request, details, { renderMarkdown }] = outcome.value;
           this.request = request;
           this.details = details;
           this.instructions = renderMarkdown(details.instructions_markdown);

@@ -1,0 +1,145 @@
+// End to end: the demo portal in headless Chromium, driven as a user would — by roles and accessible
+// names (puppeteer's ARIA queries, which see through shadow roots) — through the whole lifecycle:
+// Alice requests access to a production database, Bob approves it, it becomes Active, Alice reads its
+// Access Details, revokes it, and requests it again. The simulated clock is frozen and moved by hand.
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
+import { serveWithReference } from '../../scripts/serve.mjs';
+
+const rootDir = fileURLToPath(new URL('../..', import.meta.url));
+const RESOURCE = 'prod-payments-db';
+const ACCESS = `${RESOURCE} (ReadOnly)`;
+const started = Date.now();
+
+const server = await serveWithReference({ rootDir, index: 'examples/portal/index.html', compile: true, world: { speed: 0 } });
+const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
+const page = await browser.newPage();
+await page.setViewport({ width: 1400, height: 1000 });
+const errors = [];
+page.on('pageerror', (error) => errors.push(String(error)));
+
+/** `[name="…"][role="…"]`, through shadow roots. */
+const aria = (role, name) => page.locator(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`);
+const click = (role, name) => aria(role, name).setTimeout(15_000).click();
+const fill = (role, name, value) => aria(role, name).setTimeout(15_000).fill(value);
+const see = (role, name) => page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`, { timeout: 15_000 });
+const advance = (seconds) =>
+  fetch(`${server.url}_control/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
+
+async function step(name, run) {
+  const at = Date.now();
+  await run();
+  console.log(`  ✔ ${name} (${((Date.now() - at) / 1000).toFixed(1)} s)`);
+}
+
+/** The status of the card of the access on My Requests, once it is `status`. */
+async function cardStatus(status) {
+  const card = await see('article', ACCESS);
+  await page.waitForFunction(
+    (node, expected) => node.querySelector('status-badge')?.getAttribute('status') === expected,
+    { timeout: 15_000 },
+    card,
+    status,
+  );
+  return card;
+}
+
+/** Dismisses the notifier's toasts, as a user would before reaching what they cover. */
+async function dismissToasts() {
+  for (let handle; (handle = await page.$('::-p-aria([name="Dismiss"][role="button"])')); ) await handle.click();
+}
+
+async function switchUser(token) {
+  await fill('combobox', 'Demo user', token);
+  await page.waitForFunction((t) => sessionStorage.getItem('access-requests-demo-user') === t, {}, token);
+}
+
+let failed = false;
+try {
+  await page.goto(server.url, { waitUntil: 'load' });
+
+  await step('Alice requests ReadOnly on the production payments database', async () => {
+    await click('tab', 'New Request');
+    await fill('searchbox', 'Search', RESOURCE);
+    await click('checkbox', RESOURCE);
+    await fill('combobox', `Permission for ${RESOURCE}`, 'perm_pg_readonly');
+    await click('button', 'Next');
+    await fill('spinbutton', 'Duration in Hours', '2');
+    await fill('textbox', 'Justification', 'Investigating INC-4821 end to end.');
+    await click('button', 'Submit Request');
+    await see('heading', 'Request submitted');
+    await click('tab', 'My Requests');
+    await cardStatus('pending_approval');
+  });
+
+  await step('Bob approves it from Approvals', async () => {
+    await switchUser('demo-bob');
+    await click('tab', 'Approvals');
+    await click('button', `Approve: ${ACCESS}`);
+    await click('button', 'Approve');
+    await page.waitForFunction(
+      (name) => !document.querySelector('access-portal')?.shadowRoot?.querySelector('approval-inbox')?.approvals.some((r) => r.target.resources_summary?.[0]?.resource.name === name),
+      { timeout: 10_000 },
+      RESOURCE,
+    );
+  });
+
+  await step('Alice sees it Active, and reads its Access Details', async () => {
+    await switchUser('demo-alice');
+    await advance(6);
+    await click('tab', 'My Requests');
+    await cardStatus('active');
+    await click('tab', 'My Access');
+    await click('button', `Access Details: ${ACCESS}`);
+    await see('dialog', 'Access Details');
+    await page.waitForFunction(
+      () => {
+        const dialog = document.querySelector('access-portal')?.shadowRoot?.querySelector('my-access')?.shadowRoot?.querySelector('dialog[open]');
+        return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes('database proxy');
+      },
+      { timeout: 10_000 },
+    );
+    await see('timer', '');
+    await click('button', 'Close');
+  });
+
+  await step('Alice revokes it', async () => {
+    await click('tab', 'My Requests');
+    const card = await cardStatus('active');
+    await card.click();
+    await dismissToasts();
+    await click('button', 'Revoke access');
+    await click('button', 'Yes');
+    await cardStatus('revoking');
+    await advance(6);
+    await cardStatus('revoked');
+  });
+
+  await step('Alice requests it again from My Access', async () => {
+    await click('tab', 'My Access');
+    await dismissToasts();
+    await click('button', `Request again: ${ACCESS}`);
+    await fill('textbox', 'Justification', 'INC-4821 is back.');
+    await click('button', 'Submit Request');
+    await see('heading', 'Request submitted');
+    const sentence = await page.waitForFunction(
+      () => document.querySelector('access-portal')?.shadowRoot?.querySelector('my-access')?.shadowRoot?.querySelector('[part="notification-channel"]')?.textContent,
+      { timeout: 5_000 },
+    );
+    if ((await sentence.jsonValue()) !== 'You will receive a notification via Slack.') throw new Error('The confirmation does not say how Alice will be notified.');
+  });
+
+  if (errors.length) throw new Error(`The page threw:\n${errors.join('\n')}`);
+  console.log(`✔ demo portal, end to end (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log('1 passed, 0 failed');
+} catch (error) {
+  failed = true;
+  await page.screenshot({ path: '/tmp/e2e-failure.png' }).catch(() => undefined);
+  console.error(`✘ demo portal, end to end: ${error instanceof Error ? error.stack : error} (screenshot: /tmp/e2e-failure.png)`);
+  console.log('0 passed, 1 failed');
+} finally {
+  await browser.close();
+  await server.stop();
+}
+process.exit(failed ? 1 : 0);
