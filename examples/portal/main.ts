@@ -2,7 +2,7 @@
 // and `<access-portal>` with everything the seed's portal does. The token is given from JavaScript,
 // as a function read on every call — never as an attribute.
 import '@access-requests/elements/define.js';
-import { SPEEDS, WorldClock } from './world.js';
+import { SPEEDS, WorldClock, orgChannel, type NotificationChannel } from './world.js';
 import { DEMO_USERS, currentUser, rememberUser, type DemoUser } from './users.js';
 
 const provider = document.querySelector('access-requests-provider')!;
@@ -12,6 +12,7 @@ const worldTime = document.querySelector<HTMLElement>('#world-time')!;
 const speeds = document.querySelector<HTMLElement>('#speeds')!;
 const reset = document.querySelector<HTMLButtonElement>('#reset')!;
 const worldStatus = document.querySelector<HTMLElement>('#world-status')!;
+const channelSwitch = document.querySelector<HTMLSelectElement>('#channel-switch')!;
 
 const clock = new WorldClock();
 let user: DemoUser = currentUser();
@@ -54,6 +55,7 @@ reset.addEventListener('click', async () => {
     await clock.reset();
     signIn(user);
     showClock();
+    channelSwitch.value = await orgChannel.read();
     worldStatus.textContent = 'The world is back to its seeded start.';
   } finally {
     reset.disabled = false;
@@ -68,6 +70,14 @@ for (const demoUser of DEMO_USERS) {
 }
 switcher.value = user.token;
 switcher.addEventListener('change', () => signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!));
+
+// The org's channel: the form's success view and Request again say where the answer will come.
+void orgChannel.read().then((channel) => (channelSwitch.value = channel), () => undefined);
+channelSwitch.addEventListener('change', async () => {
+  await orgChannel.set(channelSwitch.value as NotificationChannel);
+  signIn(user); // a fresh client reads the org's settings again
+  worldStatus.textContent = `Notifications now go by ${channelSwitch.selectedOptions[0]?.textContent ?? channelSwitch.value}.`;
+});
 
 portal.now = clock.now;
 signIn(user);

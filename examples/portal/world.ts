@@ -7,14 +7,14 @@ export interface ClockState {
 
 export const SPEEDS = [1, 10, 60] as const;
 
-async function control(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<ClockState> {
+async function control<T = ClockState>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/_control/${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} /_control/${path} answered ${response.status}`);
-  return (await response.json()) as ClockState;
+  return (await response.json()) as T;
 }
 
 /**
@@ -44,3 +44,12 @@ export class WorldClock {
     return this.read();
   };
 }
+
+export type NotificationChannel = 'slack' | 'teams' | 'email';
+
+/** The org's notification channel in the reference world (`/_control/org`): what `/v1/me` reports. */
+export const orgChannel = {
+  read: async (): Promise<NotificationChannel> =>
+    (await control<{ notification_channel: NotificationChannel }>('GET', 'org')).notification_channel,
+  set: (channel: NotificationChannel) => control('PUT', 'org', { notification_channel: channel }),
+};

@@ -119,6 +119,27 @@ describe('<access-notifications>', () => {
     expect(toasts(el).length).to.equal(0);
   });
 
+  it('lets toasts that need nothing go after a while, keeps Active until dismissed, and shows a bounded number', async () => {
+    const el = await notifierFor('alice');
+    el.duration = 300;
+    el.maxToasts = 2;
+    const alice = clientFor('alice');
+    const [approved] = await alice.submit(PROD_DB);
+    await clientFor('bob').approve(approved!.id);
+    await until(() => toastFor(el, 'granting'), 'the Granting toast');
+    await until(() => !toastFor(el, 'granting'), 'the Granting toast goes by itself', 3000);
+    await advance(6);
+    await until(() => toastFor(el, 'active'), 'the Active toast');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(toastFor(el, 'active'), 'Active stays').to.exist;
+    await alice.submit(LEGACY_CRM);
+    await alice.submit(LEGACY_CRM);
+    await advance(6);
+    await until(() => el.shadowRoot!.querySelectorAll('[part~="toast-failed"]').length === 2, 'both failures shown');
+    expect(toasts(el).length, 'the oldest toast gave way').to.equal(2);
+    expect(toastFor(el, 'active')).to.equal(null);
+  });
+
   it('groups many changes that arrive at once into one toast', async () => {
     const el = await notifierFor('alice');
     const alice = clientFor('alice');

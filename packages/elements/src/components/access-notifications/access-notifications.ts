@@ -39,8 +39,9 @@ const GROUP_THRESHOLD = 3;
  * @summary Tells the user, in the page, when one of their requests changes status: Active with a way
  * to its Access Details, Rejected with the reason, Failed with "Contact your admin".
  *
- * Fed by the SDK's event stream while the page is open. Toasts are announced politely, never take
- * focus, stay until dismissed, and a burst of changes becomes one grouped toast. Each change first
+ * Fed by the SDK's event stream while the page is open. Toasts are announced politely and never
+ * take focus; Active, Rejected and Failed stay until dismissed, the others go after `duration`; at
+ * most `max-toasts` show at once, and a burst of changes becomes one grouped toast. Each change first
  * fires `access-notification` (cancelable: a host that routes it to its own UI calls
  * `preventDefault()` and no toast is shown). With `system-notifications`, the element also offers to
  * show browser notifications while the page is in the background — it asks the browser's permission
@@ -65,6 +66,16 @@ export class AccessNotifications extends ClientElement {
   /** `corner` (fixed to the viewport's end corner, the default) or `inline` (in the page's flow). */
   @property({ reflect: true }) accessor placement: 'corner' | 'inline' = 'corner';
 
+  /**
+   * How long a toast that needs nothing from the user (Granting, Revoking, Revoked…) stays, in ms;
+   * 0 keeps it. Active, Rejected and Failed always stay until dismissed. Paused while the pointer or
+   * focus is on the region.
+   */
+  @property({ type: Number }) accessor duration = 8000;
+
+  /** At most this many toasts at once; the oldest give way (they were announced already). */
+  @property({ type: Number, attribute: 'max-toasts' }) accessor maxToasts = 4;
+
   /** Offer browser notifications for changes that happen while the page is hidden. */
   @property({ type: Boolean, attribute: 'system-notifications' }) accessor systemNotifications = false;
 
@@ -78,6 +89,8 @@ export class AccessNotifications extends ClientElement {
   #burst: AccessNotification[] = [];
   #burstTimer: ReturnType<typeof setTimeout> | undefined;
   #nextKey = 1;
+  readonly #expiry = new Map<number, ReturnType<typeof setTimeout>>();
+  #paused = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,6 +117,8 @@ export class AccessNotifications extends ClientElement {
   }
 
   #stop(): void {
+    for (const timer of this.#expiry.values()) clearTimeout(timer);
+    this.#expiry.clear();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     clearTimeout(this.#burstTimer);
@@ -171,12 +186,31 @@ export class AccessNotifications extends ClientElement {
       burst.length > GROUP_THRESHOLD
         ? [{ key: this.#nextKey++, items: burst }]
         : burst.map((item) => ({ key: this.#nextKey++, items: [item] }));
-    this.toasts = [...this.toasts, ...fresh];
+    const kept = [...this.toasts, ...fresh];
+    for (const gone of kept.slice(0, Math.max(0, kept.length - Math.max(1, this.maxToasts)))) this.#forget(gone.key);
+    this.toasts = kept.slice(-Math.max(1, this.maxToasts));
+    for (const toast of fresh) this.#expireLater(toast);
     this.#announcer.announce(
       burst.length > GROUP_THRESHOLD
         ? msg(str`${burst.length} of your requests changed status.`)
         : burst.map((n) => n.message).join(' '),
     );
+  }
+
+  /** Toasts that ask nothing of the user go after `duration` (unless the user is on the region). */
+  #expireLater(toast: Toast): void {
+    const needsTheUser = toast.items.some((n) => ['active', 'rejected', 'failed'].includes(n.request.status));
+    if (needsTheUser || this.duration <= 0) return;
+    const expire = () => {
+      if (this.#paused) this.#expiry.set(toast.key, setTimeout(expire, 1000));
+      else this.#dismiss(toast.key);
+    };
+    this.#expiry.set(toast.key, setTimeout(expire, this.duration));
+  }
+
+  #forget(key: number): void {
+    clearTimeout(this.#expiry.get(key));
+    this.#expiry.delete(key);
   }
 
   #message(request: AccessRequest): string {
@@ -215,6 +249,7 @@ export class AccessNotifications extends ClientElement {
     if (index < 0) return;
     // Keep focus in the region when the focused toast goes away (never drop it on the body).
     const hadFocus = this.shadowRoot?.activeElement?.closest('[part~="toast"]')?.getAttribute('data-key') === String(key);
+    this.#forget(key);
     this.toasts = this.toasts.filter((t) => t.key !== key);
     if (hadFocus) {
       void this.updateComplete.then(() => {
@@ -282,7 +317,14 @@ export class AccessNotifications extends ClientElement {
             ${msg('Notify me in the background')}
           </button>`
         : nothing}
-      <ul part="region" aria-label=${msg('Request notifications')}>
+      <ul
+        part="region"
+        aria-label=${msg('Request notifications')}
+        @pointerenter=${() => (this.#paused = true)}
+        @pointerleave=${() => (this.#paused = false)}
+        @focusin=${() => (this.#paused = true)}
+        @focusout=${() => (this.#paused = false)}
+      >
         ${this.toasts.map((toast) => {
           const [only] = toast.items;
           return toast.items.length === 1 && only ? this.#renderOne(toast, only) : this.#renderGroup(toast);
