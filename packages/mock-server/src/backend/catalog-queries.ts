@@ -113,6 +113,8 @@ export function bundles(catalog: CatalogIndex, query: RawQuery): Schemas['Bundle
 export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
   const reader = new QueryReader(query);
   const search = reader.search();
+  // A look-up by id: ids that do not exist are simply not found (no error), as a search finds nothing.
+  const ids = new Set(reader.list('id[]'));
   const typeIds = new Set(
     reader.knownIds('resource_type_id[]', (id) => catalog.resourceTypes.has(id), 'resource type'),
   );
@@ -128,6 +130,7 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   const page = readPageRequest(reader, {
     list: 'resources',
     search,
+    ids: [...ids].sort(),
     typeIds: [...typeIds].sort(),
     permissionIds: [...permissionIds].sort(),
     granteeId,
@@ -141,6 +144,7 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   for (let i = 0; i < resourcesByName.length && found.length <= wanted; i++) {
     const resource = resourcesByName[i];
     if (!resource) continue;
+    if (ids.size > 0 && !ids.has(resource.id)) continue;
     if (search !== '' && !(resourceSearchKeys[i] ?? '').includes(search)) continue;
     if (typeIds.size > 0 && !typeIds.has(resource.resourceTypeId)) continue;
     if (permissionIds.size > 0 && !resource.permissionIds.some((p) => permissionIds.has(p))) continue;

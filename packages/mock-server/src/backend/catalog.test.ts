@@ -132,6 +132,21 @@ describe('the resource catalog with 100,000 resources', () => {
     assert.equal(backend.resources(alice, { search: 'aws production account' }).items[0]?.id, 'res_aws_1234');
   });
 
+  it('looks resources up by id, leaving out unknown ids and those the grantee may not receive', () => {
+    const found = backend.resources(alice, { 'id[]': ['res_prod_payments_db', 'res_dev_orders_db', 'res_nope', 'res_aws_1234'] });
+    assert.deepEqual(found.items.map((r) => r.id).sort(), ['res_aws_1234', 'res_dev_orders_db', 'res_prod_payments_db']);
+    const names = found.items.map((r) => r.name);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'in name order, like every list');
+    const forDave = backend.resources(alice, { 'id[]': ['res_prod_payments_db', 'res_aws_1234'], grantee_id: 'usr_dave' });
+    assert.deepEqual(forDave.items.map((r) => r.id), ['res_prod_payments_db'], 'the two-approver cloud flow is not open to Dave');
+    const many = Array.from({ length: 101 }, (_, i) => `res_${String(i + 1).padStart(6, '0')}`);
+    assert.throws(
+      () => backend.resources(alice, { 'id[]': many }),
+      (e: { status?: number; problem?: { errors?: { field: string; code: string }[] } }) =>
+        e.status === 422 && e.problem?.errors?.[0]?.field === 'id[]' && e.problem.errors[0].code === 'too_many',
+    );
+  });
+
   it('pages through every match in name order, without repeats', () => {
     const seen: string[] = [];
     let cursor: string | null = null;

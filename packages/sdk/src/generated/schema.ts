@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * List requestable resources
-         * @description The guide's "Request by Resource" list: "(Optional) In the Search field, enter the name of a resource", then filter by resource type and permission. Each resource carries its type, its app (integration) and the permissions it can be requested with. With `grantee_id`, only resources that person may receive (those in an access flow the grantee is part of); the default grantee is the caller. `search` matches names and paths.
+         * @description The guide's "Request by Resource" list: "(Optional) In the Search field, enter the name of a resource", then filter by resource type and permission. Each resource carries its type, its app (integration) and the permissions it can be requested with. With `grantee_id`, only resources that person may receive (those in an access flow the grantee is part of); the default grantee is the caller. `search` matches names and paths. `id[]` looks resources up by id (for a form opened with resources already chosen); ids that do not exist, or that the grantee may not receive, are left out of the answer.
          */
         get: operations["resources"];
         put?: never;
@@ -1276,6 +1276,14 @@ export interface components {
          */
         AppIds: string[];
         /**
+         * @description Only these resources (any of them). Repeat the parameter for several.
+         * @example [
+         *       "res_prod_payments_db",
+         *       "res_prod_orders_db"
+         *     ]
+         */
+        ResourceIds: string[];
+        /**
          * @description Only items of these resource types (any of them). Repeat the parameter for several.
          * @example [
          *       "rt_postgresql_database"
@@ -1617,6 +1625,14 @@ export interface operations {
                  * @example prod
                  */
                 search?: components["parameters"]["Search"];
+                /**
+                 * @description Only these resources (any of them). Repeat the parameter for several.
+                 * @example [
+                 *       "res_prod_payments_db",
+                 *       "res_prod_orders_db"
+                 *     ]
+                 */
+                "id[]"?: components["parameters"]["ResourceIds"];
                 /**
                  * @description Only items of these resource types (any of them). Repeat the parameter for several.
                  * @example [

@@ -40,6 +40,8 @@ describe('SDK calls against the reference server', () => {
     }
     const byName = await client.resources({ search: 'payments' }).page({ limit: 5 });
     assert.ok(byName.items.every((r) => `${r.name} ${r.path}`.toLowerCase().includes('payments')));
+    const byId = await client.resources({ id: ['res_prod_payments_db', 'res_does_not_exist'] }).page();
+    assert.deepEqual(byId.items.map((r) => r.id), ['res_prod_payments_db']);
     const apps = await client.apps({ search: 'kube' }).page();
     assert.deepEqual(apps.items.map((a) => a.id), ['app_kubernetes']);
     const bundles = await client.bundles().page();

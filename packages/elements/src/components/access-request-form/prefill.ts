@@ -1,7 +1,6 @@
 // Prefill for hosts: turns the ids a host gives (`resource-ids`, `grantee-id`, `app-id`, `bundle-id`)
-// into the catalog entries the form shows. The catalog has no look-up by resource id, so a resource is
-// named through a dry-run preview (which names every valid resource and permission pair) and then
-// found by that name in the catalog search.
+// into the catalog entries the form shows. Resources are looked up by id (`GET /v1/catalog/resources
+// ?id[]=…`, 100 at a time); people, apps and bundles are short lists, read page by page.
 import { msg, str } from '@lit/localize';
 import type { AccessClient } from '@access-requests/sdk';
 import { callerOf, type Me } from '../../internal/requests-hub.js';
@@ -29,81 +28,45 @@ export const findApp = (client: AccessClient, id: string, signal: AbortSignal): 
 export const findBundle = (client: AccessClient, id: string, signal: AbortSignal): Promise<Bundle | undefined> =>
   findInPages(client.bundles().pages({ limit: 100, signal }), id);
 
-interface Named {
-  name: string;
-  permissions: { id: string; name: string }[];
-}
-
-/** Names the resources of `ids` (and the permissions each can be requested with among `permissionIds`). */
-async function nameResources(
-  client: AccessClient,
-  ids: readonly string[],
-  permissionIds: readonly string[],
-  granteeId: string | undefined,
-  maxPairs: number,
-  signal: AbortSignal,
-): Promise<Map<string, Named>> {
-  const pairs = ids.flatMap((resource_id) => permissionIds.map((permission_id) => ({ resource_id, permission_id })));
-  const named = new Map<string, Named>();
-  for (let start = 0; start < pairs.length; start += maxPairs) {
-    const resources = pairs.slice(start, start + maxPairs);
-    const preview = await client.preview({ resources, duration_hours: 1, ...(granteeId ? { grantee_id: granteeId } : {}) }, { signal });
-    for (const item of preview.groups.flatMap((g) => g.items)) {
-      if (item.kind !== 'resource' || !item.resource || !item.permission) continue;
-      const entry = named.get(item.resource.id) ?? { name: item.resource.name, permissions: [] };
-      entry.permissions.push(item.permission);
-      named.set(item.resource.id, entry);
-    }
-  }
-  return named;
-}
-
-/** The catalog entry of a named resource (a few pages of its name's search), else one made from its name. */
-async function catalogEntry(client: AccessClient, id: string, named: Named, granteeId: string | undefined, signal: AbortSignal): Promise<Resource> {
-  const pages = client.resources({ search: named.name, ...(granteeId ? { grantee_id: granteeId } : {}) }).pages({ limit: 100, signal });
-  const found = await findInPages(pages, id, 3).catch(() => undefined);
-  return (
-    found ?? {
-      id,
-      name: named.name,
-      path: named.name,
-      resource_type: { id: '', name: '' },
-      app: { id: '', name: '' },
-      permissions: named.permissions,
-    }
-  );
-}
-
 export interface ResolvedResources {
   readonly found: SelectedResource[];
   readonly missing: string[];
 }
 
-/** The resources of `ids`, each with `permissionId` when it has it, else its first permission. */
+/** Resources per look-up: the contract's limit on `id[]`. */
+const IDS_PER_LOOKUP = 100;
+
+async function lookUp(client: AccessClient, ids: readonly string[], granteeId: string | undefined, signal: AbortSignal) {
+  const byId = new Map<string, Resource>();
+  for (let start = 0; start < ids.length; start += IDS_PER_LOOKUP) {
+    const filters = { id: ids.slice(start, start + IDS_PER_LOOKUP), ...(granteeId ? { grantee_id: granteeId } : {}) };
+    for await (const resource of client.resources(filters, { signal })) byId.set(resource.id, resource);
+  }
+  return byId;
+}
+
+/**
+ * The resources of `ids`, each with `permissionId` when it offers it, else its first permission; in
+ * the order given. Those the grantee may not receive are still chosen when the caller can see them,
+ * so that the preview says why, next to their rows.
+ */
 export async function resolveResources(
   client: AccessClient,
   ids: readonly string[],
   permissionId: string,
   granteeId: string | undefined,
-  maxPairs: number,
   signal: AbortSignal,
 ): Promise<ResolvedResources> {
-  const named = permissionId ? await nameResources(client, ids, [permissionId], granteeId, maxPairs, signal) : new Map<string, Named>();
-  const unnamed = ids.filter((id) => !named.has(id));
-  if (unnamed.length) {
-    const all: string[] = [];
-    for await (const page of client.permissions().pages({ limit: 500, signal })) all.push(...page.items.map((p) => p.id));
-    for (const [id, entry] of await nameResources(client, unnamed, all, granteeId, maxPairs, signal)) named.set(id, entry);
-  }
+  const byId = await lookUp(client, ids, granteeId, signal);
+  const unseen = ids.filter((id) => !byId.has(id));
+  if (granteeId && unseen.length) for (const [id, resource] of await lookUp(client, unseen, undefined, signal)) byId.set(id, resource);
   const found: SelectedResource[] = [];
   for (const id of ids) {
-    const entry = named.get(id);
-    if (!entry) continue;
-    const resource = await catalogEntry(client, id, entry, granteeId, signal);
-    const permission = resource.permissions.find((p) => p.id === permissionId) ?? resource.permissions[0];
-    if (permission) found.push({ resource, permissionId: permission.id });
+    const resource = byId.get(id);
+    const permission = resource?.permissions.find((p) => p.id === permissionId) ?? resource?.permissions[0];
+    if (resource && permission) found.push({ resource, permissionId: permission.id });
   }
-  return { found, missing: ids.filter((id) => !named.has(id)) };
+  return { found, missing: ids.filter((id) => !found.some((s) => s.resource.id === id)) };
 }
 
 /** What a host asked the form to open with (the prefill attributes). */
@@ -143,7 +106,7 @@ export async function applyPrefill(
   const granteeId = draft.grantee && !draft.grantee.is_self ? draft.grantee.id : undefined;
   const ids = parseIds(prefill.resourceIds).slice(0, me.org.max_resources_per_request);
   if (ids.length) {
-    const { found, missing } = await resolveResources(client, ids, prefill.permissionId, granteeId, me.org.max_resources_per_request, signal);
+    const { found, missing } = await resolveResources(client, ids, prefill.permissionId, granteeId, signal);
     draft = { ...draft, tab: 'resources', selection: new Map(found.map((s) => [s.resource.id, s])) };
     if (missing.length) notes.push(msg(str`These resources could not be found: ${missing.join(', ')}.`));
   } else if (prefill.permissionId && !prefill.appId) {
