@@ -1,6 +1,6 @@
 // A once-a-second countdown to an expiry, as a controller: it ticks only while its element is
 // connected and has a target, and reads "now" from a function the element is given (the server's
-// simulated clock in the demo and in tests; the browser's clock by default).
+// clock, from the answer's `server_time`, unless the host gives its own).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 

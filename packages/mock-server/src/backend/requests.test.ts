@@ -139,6 +139,7 @@ describe('actions refused by the rules', () => {
     assert.match(details.instructions_markdown, /```sh\n/);
     assert.match(details.instructions_text, /crm-staging-accounts/);
     assert.equal(details.expires_at, backend.getRequest(alice, backend.history.aliceActiveLegacyCrm).expires_at);
+    assert.equal(details.server_time, backend.now().toISOString().replace('.000Z', 'Z'), 'the answer carries the server clock');
     assert.equal(
       backend.accessDetails(alice, backend.history.bobForAliceActive).link?.label,
       'Open the Kubernetes dashboard',

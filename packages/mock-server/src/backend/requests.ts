@@ -115,6 +115,7 @@ export function accessDetails(state: BackendState, callerId: string, requestId: 
     link: first?.link ?? null,
     cli: first?.cli ?? null,
     expires_at: isoTime(request.expiresAt ?? request.updatedAt),
+    server_time: isoTime(state.clock.now()),
   };
 }
 

@@ -1090,6 +1090,11 @@ export interface components {
              * @description When the access expires.
              */
             expires_at: string;
+            /**
+             * Format: date-time
+             * @description The server's clock when it answered. A countdown to `expires_at` starts from `expires_at − server_time` and runs down from the moment the answer arrived, so it is right whatever the client's own clock says.
+             */
+            server_time: string;
         };
         /** @description The caller's My Access page. */
         MyAccess: {
@@ -2536,7 +2541,8 @@ export interface operations {
                      *         "label": "Open the AWS console"
                      *       },
                      *       "cli": "aws sso login --profile prod-1234-readonly",
-                     *       "expires_at": "2025-06-03T17:15:40Z"
+                     *       "expires_at": "2025-06-03T17:15:40Z",
+                     *       "server_time": "2025-06-03T13:20:02Z"
                      *     }
                      */
                     "application/json": components["schemas"]["AccessDetails"];

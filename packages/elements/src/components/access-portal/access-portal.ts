@@ -69,7 +69,7 @@ export class AccessPortal extends ClientElement {
   @property({ reflect: true }) accessor routing: 'none' | 'hash' = 'none';
   /** Leaves out the built-in `<access-notifications>` (the host shows its own). */
   @property({ type: Boolean, attribute: 'no-notifications' }) accessor noNotifications = false;
-  /** Where My Access's countdown reads "now" (ms since the epoch); default, the browser's clock. */
+  /** Where My Access's countdown reads "now" (ms since the epoch); default, the server's clock. */
   @property({ attribute: false }) accessor now: Clock | undefined;
 
   @state() private accessor isApprover = false;
@@ -299,7 +299,7 @@ export class AccessPortal extends ClientElement {
           ></request-details>
         </div>`;
       case 'my-access':
-        return html`<my-access part="my-access" exportparts="item: access-item" .client=${this.client} .now=${this.now ?? Date.now}></my-access>`;
+        return html`<my-access part="my-access" exportparts="item: access-item" .client=${this.client} .now=${this.now}></my-access>`;
       case 'approvals':
         return html`<approval-inbox part="approvals" exportparts="item: approval-item" .client=${this.client}></approval-inbox>`;
     }

@@ -19,7 +19,8 @@ type AccessDetails = components['schemas']['AccessDetails'];
 
 interface Deps {
   client(): AccessClient | undefined;
-  clock(): Clock;
+  /** The host's clock for the countdown, if it has one; else the server's, from the answer. */
+  clock(): Clock | undefined;
   fallbackFocus(): HTMLElement | null | undefined;
 }
 
@@ -37,6 +38,9 @@ export class AccessDetailsDialog implements ReactiveController {
   readonly #announcer: Announcer;
   readonly #load = new LatestCall();
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The server's clock minus the browser's, from the last answer's `server_time`. */
+  #skew = 0;
+  readonly #serverClock: Clock = () => Date.now() + this.#skew;
 
   constructor(
     private readonly host: ModalHost,
@@ -44,7 +48,7 @@ export class AccessDetailsDialog implements ReactiveController {
     private readonly deps: Deps,
   ) {
     host.addController(this);
-    this.countdown = new Countdown(host, deps.clock);
+    this.countdown = new Countdown(host, () => deps.clock() ?? this.#serverClock);
     this.#announcer = new Announcer(host);
   }
 
@@ -112,6 +116,7 @@ export class AccessDetailsDialog implements ReactiveController {
           this.request = request;
           this.details = details;
           this.instructions = renderMarkdown(details.instructions_markdown);
+          this.#skew = Date.parse(details.server_time) - Date.now();
           this.countdown.set(details.expires_at);
         } else {
           this.error = outcome.error;

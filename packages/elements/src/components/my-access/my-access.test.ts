@@ -143,6 +143,15 @@ describe('<my-access>', () => {
     expect(deepActiveElement()).to.equal(opener);
   });
 
+  it('counts down on the server’s clock when the host gives none, whatever the browser’s clock says', async () => {
+    const el = await fixture<MyAccess>(html`<my-access .client=${clientFor('alice')}></my-access>`);
+    await until(() => section(el, 'active'), 'the active section');
+    const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
+    // The reference world's clock stands in January 2026, far from this browser's: only the answer's
+    // server_time makes the countdown right.
+    expect(textOf(dialog.querySelector('[role="timer"]'))).to.match(/^Expires in 5 minutes, [0-5] seconds$/);
+  });
+
   it('never executes markup injected through the access instructions', async () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: crm-staging-accounts/);

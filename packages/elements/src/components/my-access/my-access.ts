@@ -34,8 +34,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  * Duration in Hours, submits, and confirms what was created and how the user will be notified (the
  * org's Slack, Microsoft Teams or email). The page stays current as requests change (event stream).
  *
- * The countdown reads "now" from `now`: the browser's clock unless the host gives the server's (the
- * API does not tell the server's time; the reference server's world runs on a simulated clock).
+ * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
+ * clock is off still counts right); a host can give its own with `now`.
  *
  * @event request-again-submitted - `{ requests, source }`: the requests a Request again created.
  *
@@ -56,8 +56,8 @@ const RELOAD_DEBOUNCE_MS = 120;
 export class MyAccess extends ClientElement {
   static override styles = myAccessStyles;
 
-  /** Where "now" comes from for the countdown (ms since the epoch). Default: the browser's clock. */
-  @property({ attribute: false }) accessor now: Clock = Date.now;
+  /** Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access Details. */
+  @property({ attribute: false }) accessor now: Clock | undefined;
 
   @state() private accessor data: MyAccessData | undefined;
   @state() private accessor loadError: unknown;
