@@ -11,22 +11,20 @@ export function clientFor(user: DemoUser): AccessClient {
   return createAccessClient({ baseUrl: location.origin, token: `demo-${user}`, retry: false });
 }
 
-async function control(path: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`/_control/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`/_control/${path} answered ${response.status}`);
-}
-
 /** Back to the seeded world, clock frozen, no faults. */
-export const resetServer = () => control('reset', { speed: 0 });
+export const resetServer = () => controlApi('POST', 'reset', { speed: 0 });
 /** Moves the simulated clock (running the transitions that fall due). */
-export const advance = (seconds: number) => control('clock/advance', { seconds });
+export const advance = (seconds: number) => controlApi('POST', 'clock/advance', { seconds });
 /** Makes the next matching calls fail. */
-export const addFault = (fault: { path: string; method?: string; kind: 'error' | 'drop' | 'delay'; status?: number; times?: number; delay_ms?: number }) =>
-  control('faults', fault);
+export const addFault = (fault: {
+  path: string;
+  method?: string;
+  kind: 'error' | 'rate_limit' | 'delay' | 'drop' | 'commit_then_drop';
+  status?: number;
+  times?: number;
+  delay_ms?: number;
+  retry_after?: number;
+}) => controlApi('POST', 'faults', fault);
 
 /** Alice's seeded request in a status (or matching a test). */
 export async function aliceRequest(match: AccessRequestStatus | ((r: AccessRequest) => boolean)): Promise<AccessRequest> {
@@ -131,14 +129,8 @@ export async function streamReady(user: DemoUser, client: AccessClient): Promise
 }
 
 /** Switches the org's notification channel (`GET /v1/me` reports it). */
-export async function setNotificationChannel(channel: 'slack' | 'teams' | 'email'): Promise<void> {
-  const response = await fetch('/_control/org', {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ notification_channel: channel }),
-  });
-  if (!response.ok) throw new Error(`PUT /_control/org answered ${response.status}`);
-}
+export const setNotificationChannel = (channel: 'slack' | 'teams' | 'email') =>
+  controlApi('PUT', 'org', { notification_channel: channel });
 
 /**
  * Lets tests of virtualised lists pass the browser's "ResizeObserver loop completed with undelivered

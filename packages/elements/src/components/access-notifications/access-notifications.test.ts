@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { AccessClient, AccessRequest } from '@access-requests/sdk';
+import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
-import { subscribeToRequests } from '../../internal/requests-hub.js';
 import {
   advance,
   clientFor,
   expectNoContractViolations,
   resetServer,
+  streamReady,
   textOf,
   until,
 } from '../../internal/test-support.js';
@@ -17,28 +17,7 @@ const PROD_DB = { resources: [{ resource_id: 'res_prod_payments_db', permission_
 const STAGING_DB = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
 const LEGACY_CRM = { resources: [{ resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' }], duration_hours: 1 };
 
-type User = 'alice' | 'bob';
-
-/** Resolves once the client's shared event stream delivers: a favourite toggle on one of the user's requests is the probe. */
-async function streamReady(user: User, client: AccessClient): Promise<void> {
-  const own = clientFor(user);
-  const probe = (await own.requests().page({ limit: 100 })).items.find((r) => r.can.favorite && !r.favorite);
-  if (!probe) throw new Error(`${user} has no request to probe the stream with`);
-  let seen = false;
-  const stop = subscribeToRequests(client, (request) => (seen ||= request.id === probe.id));
-  try {
-    for (let attempt = 0; attempt < 40 && !seen; attempt++) {
-      await own.favorite(probe.id);
-      await own.unfavorite(probe.id);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (!seen) throw new Error('the event stream never connected');
-  } finally {
-    stop();
-  }
-}
-
-async function notifierFor(user: User) {
+async function notifierFor(user: 'alice' | 'bob') {
   const client = clientFor(user);
   const el = await fixture<AccessNotifications>(html`<access-notifications placement="inline" .client=${client}></access-notifications>`);
   await streamReady(user, client);

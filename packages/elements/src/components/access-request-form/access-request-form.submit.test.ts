@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './access-request-form.define.js';
 import {
+  addFault,
   advance,
   choose,
   clientFor,
-  controlApi,
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
   openRequestForm,
@@ -125,7 +125,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     const page = await openRequestForm('alice', MIXED);
     await fill(page, { ticketType: 'tt_jira', ticketId: 'PAY-1', justification: JUSTIFICATION, duration: '3' });
     const before = await aliceRequestIds();
-    await controlApi('POST', 'faults', { method: 'POST', path: '/v1/access-requests', kind: 'error', status: 500, times: 1 });
+    await addFault({ method: 'POST', path: '/v1/access-requests', kind: 'error', status: 500, times: 1 });
     page.button('Submit Request').click();
     const alert = await until(() => (textOf(page.part('form-error')) ? page.part('form-error') : null), 'the failure is shown');
     expect(textOf(alert)).to.match(/^Your request could not be submitted: .+ Everything you entered is kept; submit it again to retry\.$/);
@@ -145,7 +145,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
   it('reuses its Idempotency-Key after a lost answer: the retry replays, nothing is created twice', async () => {
     const page = await openRequestForm('alice', { 'resource-ids': 'res_staging_payments_db' });
     const before = await aliceRequestIds();
-    await controlApi('POST', 'faults', { method: 'POST', path: '/v1/access-requests', kind: 'commit_then_drop', times: 1 });
+    await addFault({ method: 'POST', path: '/v1/access-requests', kind: 'commit_then_drop', times: 1 });
     page.button('Submit Request').click();
     await until(() => textOf(page.part('form-error')), 'the lost answer is reported');
     expect((await aliceRequestIds()).length).to.equal(before.length + 1); // the server did the work
