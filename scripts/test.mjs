@@ -7,7 +7,7 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** Workspace packages (and examples) that have a `test` script, in dependency order. */
 function packagesWithTests() {
-  const order = ['sdk', 'mock-server', 'elements'];
+  const order = ['contract', 'sdk', 'mock-server', 'elements'];
   const dirs = [];
   for (const parent of ['packages', 'examples']) {
     const base = join(root, parent);

@@ -1,10 +1,9 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, operations, paths } from './generated/schema.js';
+import type { AccessRequestStatus, components, operations, paths } from '@access-requests/contract';
 import { ApiError, TimeoutError, problemFrom } from './errors.js';
 import { paginate, type Page, type PageOptions, type Paginated } from './pagination.js';
 import { createTransport, type Fetch, type RetryOptions, type TokenSource } from './transport.js';
 import { createWatcher, type WatchOptions, type RequestUpdate, type WaitForOptions } from './watch.js';
-import type { AccessRequestStatus } from './statuses.js';
 
 type Schemas = components['schemas'];
 export type AccessRequest = Schemas['AccessRequest'];

@@ -1,4 +1,4 @@
-import type { components } from './generated/schema.js';
+import type { components } from '@access-requests/contract';
 
 export type Problem = components['schemas']['Problem'];
 export type FieldError = components['schemas']['FieldError'];

@@ -6,14 +6,15 @@ export type { Page, PageOptions, Paginated } from './pagination.js';
 export type { RetryOptions, TokenSource } from './transport.js';
 export { RequestSettledError } from './watch.js';
 export type { RequestUpdate, WaitForOptions, WatchOptions } from './watch.js';
-export type { components, operations, paths } from './generated/schema.js';
+export type { components, operations, paths } from '@access-requests/contract';
 export {
   CLOSED_STATUSES,
+  LIMITS,
   OPEN_STATUSES,
   STATUSES,
   STATUS_IDS,
   TERMINAL_STATUSES,
   isStatus,
   statusInfo,
-} from './statuses.js';
-export type { AccessRequestStatus, StatusInfo, StatusPhase, StatusTone } from './statuses.js';
+} from '@access-requests/contract';
+export type { AccessRequestStatus, StatusInfo, StatusPhase, StatusTone } from '@access-requests/contract';

@@ -1,10 +1,9 @@
 // Live request updates: the event stream, resumed with Last-Event-ID after a drop, or polling where
 // streaming is not available.
-import type { components } from './generated/schema.js';
+import { TERMINAL_STATUSES, type AccessRequestStatus, type components } from '@access-requests/contract';
 import { ApiError, TimeoutError, isAbortError, problemFrom } from './errors.js';
 import type { Page } from './pagination.js';
 import { readEvents } from './sse.js';
-import { TERMINAL_STATUSES, type AccessRequestStatus } from './statuses.js';
 import { sleep, type Fetch } from './transport.js';
 
 type AccessRequest = components['schemas']['AccessRequest'];

@@ -3,12 +3,13 @@
 // user will be told about it (the org's notification channel).
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatHours } from './format.js';
 import { ModalForm, type ModalHost } from './modal-form.js';
 import type { Me } from './requests-hub.js';
 
-export const JUSTIFICATION_MAX = 1000;
+export const JUSTIFICATION_MAX = LIMITS.justification.maxLength;
 
 type Channel = Me['org']['notification_channel'];
 

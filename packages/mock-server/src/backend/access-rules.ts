@@ -3,7 +3,7 @@
  * twice: by the action itself (a denial becomes its 403 or 409) and by the `can` flags, so a flag is
  * true exactly when the call would succeed.
  */
-import { CLOSED_STATUSES } from '@access-requests/sdk';
+import { CLOSED_STATUSES } from '@access-requests/contract';
 import type { Schemas } from './api.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { forbidden, invalidState } from './problems.js';

@@ -5,7 +5,7 @@
  * and `ApiProblem`s into responses; everything else — rules, state, time, validation of bodies and
  * query values — lives behind this interface, in the backend.
  */
-import type { components } from '@access-requests/sdk';
+import type { components } from '@access-requests/contract';
 import type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 
 export type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';

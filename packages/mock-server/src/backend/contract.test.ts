@@ -1,5 +1,5 @@
 // Every kind of answer the backend gives, in every status the world reaches, checked against the
-// contract's own schemas (the validator of `../testing`, which compiles openapi/access-requests.yaml).
+// contract's own schemas (the validator of `../testing`, which compiles the contract (@access-requests/contract)).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadContractValidator } from '../testing/load-contract.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { STATUS_IDS } from '@access-requests/sdk';
+import { STATUS_IDS } from '@access-requests/contract';
 import { DEFAULT_START_TIME, LIFECYCLE } from './constants.js';
 import { MINUTE, SECOND, alice, bob, carol, dave, smallBackend } from './test-support.test.js';
 

@@ -3,7 +3,7 @@
  * request changes status: one notification for the grantee, and one for the requester when they
  * asked on someone else's behalf. Kept in an outbox that tests read and clear through the control API.
  */
-import { statusInfo, type AccessRequestStatus } from '@access-requests/sdk';
+import { statusInfo, type AccessRequestStatus } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
 import type { StoredRequest } from './records.js';
 import { isoTime } from './views.js';

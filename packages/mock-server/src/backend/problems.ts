@@ -1,5 +1,5 @@
 /** The problem+json answers of the backend, with the `type` URIs the contract names. */
-import type { AccessRequestStatus } from '@access-requests/sdk';
+import type { AccessRequestStatus } from '@access-requests/contract';
 import { ApiProblem, type FieldError } from './api.js';
 
 const PROBLEM_TYPE = 'https://access-requests.example/problems/';

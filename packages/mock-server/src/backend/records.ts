@@ -2,7 +2,7 @@
  * The backend's internal request records. They are immutable: every change stores a new record, so
  * an event can keep the record it was about as its snapshot.
  */
-import type { AccessRequestStatus } from '@access-requests/sdk';
+import type { AccessRequestStatus } from '@access-requests/contract';
 
 export interface StoredPair {
   readonly resourceId: string;

@@ -1,5 +1,5 @@
 /** The requester's and grantee's side: lists, details, "View resources", revoke, favorites, My Access. */
-import { STATUS_IDS } from '@access-requests/sdk';
+import { STATUS_IDS } from '@access-requests/contract';
 import type { RawQuery, Schemas } from './api.js';
 import { RULES, enforce, isClosed } from './access-rules.js';
 import { revokeRequest, setFavorite } from './lifecycle.js';

@@ -1,5 +1,5 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
-import type { AccessRequestStatus } from '@access-requests/sdk';
+import type { AccessRequestStatus } from '@access-requests/contract';
 import type { World } from '../world/model.js';
 import { createRandom, deriveSeed } from '../world/random.js';
 import { isVisibleTo } from './access-rules.js';

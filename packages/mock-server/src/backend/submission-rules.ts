@@ -221,6 +221,10 @@ function checkDuration(
     errors.push(fieldError('duration_hours', 'out_of_range', 'duration_hours must be at least 1 hour.'));
     return;
   }
+  if (durationHours > LIMITS.maxDurationHours) {
+    errors.push(fieldError('duration_hours', 'out_of_range', `duration_hours must be at most ${hours(LIMITS.maxDurationHours)}.`));
+    return;
+  }
   const strictest = [...groups].sort((a, b) => a.flow.maxDurationHours - b.flow.maxDurationHours)[0];
   if (strictest && durationHours > strictest.flow.maxDurationHours) {
     errors.push(

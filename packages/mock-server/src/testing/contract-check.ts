@@ -115,7 +115,7 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
       type: `${PROBLEM_BASE}contract-violation`,
       title: 'Contract violation',
       status: 500,
-      detail: `The reference server's response broke openapi/access-requests.yaml: ${formatViolation(violation)}`,
+      detail: `The reference server's response broke the contract (@access-requests/contract): ${formatViolation(violation)}`,
     });
   };
 

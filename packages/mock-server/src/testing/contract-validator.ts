@@ -1,5 +1,5 @@
 /**
- * Checks responses against `openapi/access-requests.yaml`: Ajv (JSON Schema 2020-12, the dialect
+ * Checks responses against `the contract (@access-requests/contract)`: Ajv (JSON Schema 2020-12, the dialect
  * of OpenAPI 3.1) compiles the contract's own schemas, so the check is the contract, not a copy.
  *
  * For each response: the operation (method + path template), the documented status (or `default`),

@@ -5,7 +5,7 @@
 import { createContractCheck, type ContractCheck } from './contract-check.js';
 import { loadContractValidator } from './load-contract.js';
 
-/** A contract check over the workspace's `openapi/access-requests.yaml`: pass `.hook` as `onResponse`. */
+/** A contract check over the contract `@access-requests/contract` ships: pass `.hook` as `onResponse`. */
 export function contractCheck(): ContractCheck {
   return createContractCheck(loadContractValidator());
 }

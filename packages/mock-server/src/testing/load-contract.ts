@@ -1,19 +1,40 @@
-/** Loads the contract from the workspace (Node only). */
+/**
+ * The contract the checks compare against: by default the one `@access-requests/contract` ships
+ * (already parsed, so no YAML parser is needed); or another OpenAPI file, JSON or YAML (Node only).
+ */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { openapiDocument } from '@access-requests/contract/document';
 import { createContractValidator, type ContractValidator } from './contract-validator.js';
 
-/** `openapi/access-requests.yaml` of this workspace. */
-export const CONTRACT_PATH = fileURLToPath(new URL('../../../../openapi/access-requests.yaml', import.meta.url));
+/** Where the contract's YAML lies: inside the installed `@access-requests/contract` package. */
+export const CONTRACT_PATH = fileURLToPath(import.meta.resolve('@access-requests/contract/access-requests.yaml'));
 
-export function loadContract(path: string = CONTRACT_PATH): Record<string, unknown> {
-  return parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+/** Reads a YAML file with the optional `yaml` package, saying what to install when it is missing. */
+function parseYaml(text: string, path: string): Record<string, unknown> {
+  let yaml: { parse(text: string): unknown };
+  try {
+    yaml = createRequire(import.meta.url)('yaml') as typeof yaml;
+  } catch {
+    throw new Error(`Reading ${path} needs the "yaml" package: npm install --save-dev yaml (or pass a JSON file).`);
+  }
+  return yaml.parse(text) as Record<string, unknown>;
+}
+
+/**
+ * The contract as a plain object: the shipped one, or the OpenAPI file at `path` (`.json` is read
+ * as JSON, anything else as YAML).
+ */
+export function loadContract(path?: string): Record<string, unknown> {
+  if (path === undefined) return structuredClone(openapiDocument) as Record<string, unknown>;
+  const text = readFileSync(path, 'utf8');
+  return path.endsWith('.json') ? (JSON.parse(text) as Record<string, unknown>) : parseYaml(text, path);
 }
 
 let shared: ContractValidator | undefined;
 
-/** A validator over the contract at `path` (the workspace's by default; that one is built once per process). */
+/** A validator over the contract at `path` (the shipped one by default; that one is built once per process). */
 export function loadContractValidator(path?: string): ContractValidator {
   if (path !== undefined) return createContractValidator(loadContract(path));
   shared ??= createContractValidator(loadContract());

@@ -1,4 +1,5 @@
 /** The people of the demo organization and its settings. */
+import { LIMITS } from '@access-requests/contract';
 import type { OrgSettingsRecord, UserRecord } from './model.js';
 import type { Random } from './random.js';
 
@@ -87,7 +88,7 @@ export function granteesByRequester(users: readonly UserRecord[]): Map<string, r
 }
 
 export const ORG_SETTINGS: OrgSettingsRecord = {
-  maxResourcesPerRequest: 1000,
+  maxResourcesPerRequest: LIMITS.resourcesPerRequest.maxItems,
   ticketTypes: [
     { id: 'tt_jira', name: 'Jira', idPattern: '^[A-Z][A-Z0-9]+-[0-9]+$', example: 'PAY-4821' },
     { id: 'tt_servicenow', name: 'ServiceNow', idPattern: '^(INC|CHG|RITM)[0-9]{7}$', example: 'INC0012345' },

@@ -1,8 +1,8 @@
 // Compile-time tests: `pnpm typecheck` fails if any line marked @ts-expect-error starts to compile,
 // so the generated types keep refusing wrong statuses, missing required fields and unknown paths.
 import createClient from 'openapi-fetch';
-import type { components, paths } from '../../src/generated/schema.js';
-import type { AccessRequestStatus } from '../../src/statuses.js';
+import type { components, paths } from '@access-requests/contract';
+import type { AccessRequestStatus } from '@access-requests/contract';
 
 type Schemas = components['schemas'];
 const client = createClient<paths>({ baseUrl: 'http://127.0.0.1:4010' });

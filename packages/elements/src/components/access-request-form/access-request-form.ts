@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
+import { LIMITS } from '@access-requests/contract';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { fire } from '../../internal/events.js';
@@ -278,7 +279,7 @@ export class AccessRequestForm extends ClientElement {
   // ---- user actions
 
   #select = (items: readonly SelectedResource[], how: 'one' | 'visible'): void => {
-    const cap = this.me?.org.max_resources_per_request ?? 1000;
+    const cap = this.me?.org.max_resources_per_request ?? LIMITS.resourcesPerRequest.maxItems;
     const { selection, added, skipped } = addToSelection(this.draft.selection, items, cap);
     this.message = selectionMessage(how, added, skipped, cap, this.#locale);
     if (added === 0) {

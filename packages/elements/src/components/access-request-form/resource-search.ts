@@ -2,6 +2,7 @@
 // Permission filters and the grantee make a query; its cursor pages load as the list scrolls. Each
 // new query aborts the previous one and answers to older queries are ignored.
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, components } from '@access-requests/sdk';
 import { LatestCall } from '../../internal/latest.js';
 import type { Resource } from './draft.js';
@@ -76,7 +77,7 @@ export class ResourceSearch implements ReactiveController {
       this.#permissionsFor = undefined;
       this.types = [];
       this.#typesCall.start(
-        (signal) => everyPage(client.resourceTypes().pages({ limit: 500, signal })),
+        (signal) => everyPage(client.resourceTypes().pages({ limit: LIMITS.pageSize.maximum, signal })),
         (outcome) => {
           if (outcome.ok) this.types = outcome.value;
           this.host.requestUpdate();
@@ -102,7 +103,7 @@ export class ResourceSearch implements ReactiveController {
     if (key === this.#permissionsFor) return;
     this.#permissionsFor = key;
     this.#permissionsCall.start(
-      (signal) => everyPage(client.permissions(typeIds.length ? { resource_type_id: [...typeIds] } : {}).pages({ limit: 500, signal })),
+      (signal) => everyPage(client.permissions(typeIds.length ? { resource_type_id: [...typeIds] } : {}).pages({ limit: LIMITS.pageSize.maximum, signal })),
       (outcome) => {
         if (outcome.ok) this.permissions = outcome.value;
         else this.#permissionsFor = undefined;

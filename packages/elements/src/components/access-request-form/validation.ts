@@ -2,11 +2,12 @@
 // call) and the server's field errors (from the preview or a refused submit), each put next to the
 // control its `field` names.
 import { msg, str } from '@lit/localize';
+import { LIMITS } from '@access-requests/contract';
 import { durationHours, hasTarget, type Draft, type FieldError, type PreviewGroup, type RequestInput, type TicketType } from './draft.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 
-export const JUSTIFICATION_MAX = 1000;
-export const TICKET_ID_MAX = 100;
+export const JUSTIFICATION_MAX = LIMITS.justification.maxLength;
+export const TICKET_ID_MAX = LIMITS.ticketId.maxLength;
 
 /** Where a problem is shown: a control, the i-th selected resource's row, or the form's message. */
 export type Place = 'grantee' | 'target' | 'duration' | 'justification' | 'ticket-type' | 'ticket-id' | 'general' | `row-${number}`;

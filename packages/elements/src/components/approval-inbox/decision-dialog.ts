@@ -1,12 +1,13 @@
 // Approve (with an optional reason) and Reject (with a required reason), each confirmed in a modal
 // dialog. A reason is at most 123 characters ("under 124"): refused here before the server would.
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
 import { ModalForm, type ModalHost } from '../../internal/modal-form.js';
 
-export const REASON_MAX = 123;
+export const REASON_MAX = LIMITS.rejectionReason.maxLength;
 
 export type Decision = 'approve' | 'reject';
 
@@ -39,7 +40,7 @@ export class DecisionForm extends ModalForm<'reason'> {
     if (!client || !request || this.sending) return;
     const reason = this.reason.trim();
     if (this.decision === 'reject' && !reason) return this.refuse('reason', msg('Enter a reason for the rejection.'));
-    if (reason.length > REASON_MAX) return this.refuse('reason', msg('Use fewer than 124 characters.'));
+    if (reason.length > REASON_MAX) return this.refuse('reason', msg(str`Use fewer than ${REASON_MAX + 1} characters.`));
     const decided = await this.send(() =>
       this.decision === 'approve'
         ? client.approve(request.id, reason ? { reason } : {})

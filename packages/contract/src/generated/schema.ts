@@ -795,7 +795,7 @@ export interface components {
             app?: components["schemas"]["AppSelection"];
             /** @description A bundle. */
             bundle?: components["schemas"]["BundleSelection"];
-            /** @description How long the access lasts once granted, in whole hours, up to the flow's `max_duration_hours`. */
+            /** @description How long the access lasts once granted, in whole hours (at most a year), up to the flow's `max_duration_hours`. */
             duration_hours: number;
             /** @description Why the access is needed; required when a flow says `justification_required`. */
             justification?: string;
@@ -892,6 +892,10 @@ export interface components {
          *
          *     **Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests
          *     can be requested again.
+         *
+         *     `x-statuses` carries the same vocabulary as data (label, meaning, a display tone, whether
+         *     the status is open or closed, whether it is terminal); the SDK's status helpers are
+         *     generated from it.
          * @enum {string}
          */
         AccessRequestStatus: "pending_approval" | "granting" | "active" | "rejected" | "revoking" | "revoked" | "failed";
