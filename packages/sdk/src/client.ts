@@ -56,10 +56,34 @@ function toQuery(filters: object | undefined, page: PageOptions = {}): Record<st
   return query;
 }
 
+/**
+ * The base URL as the client uses it (no trailing slash), or a TypeError that says what is wrong:
+ * a missing one, one without an http(s) scheme (`access.example.com`, `localhost:4010`), one that
+ * already ends in `/v1` (every path adds it), or one with a query or fragment.
+ */
+function checkedBaseUrl(baseUrl: unknown): string {
+  const text = typeof baseUrl === 'string' ? baseUrl.trim().replace(/\/+$/, '') : '';
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  const wrong = !text
+    ? 'is required'
+    : !url || !/^https?:$/.test(url.protocol) || !text.includes('//')
+      ? 'needs a scheme, http:// or https://'
+      : url.search || url.hash
+        ? 'must have no query or fragment'
+        : /\/v1$/.test(url.pathname)
+          ? 'must not end in /v1 (each call adds it)'
+          : '';
+  if (wrong) throw new TypeError(`createAccessClient: baseUrl ${text && `'${text}' `}${wrong}: an absolute URL like 'https://access.example.com'.`);
+  return text;
+}
+
 export function createAccessClient(options: AccessClientOptions) {
+  const baseUrl = checkedBaseUrl(options?.baseUrl);
+  if (options.token === undefined || options.token === '') {
+    throw new TypeError('createAccessClient: token is required: a bearer token, or a function returning one.');
+  }
   const baseFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
   const transport = createTransport({ token: options.token, fetch: baseFetch, retry: options.retry ?? {} });
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   /** The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls below don't cover. */
   const raw: Client<paths> = createClient<paths>({ baseUrl, fetch: transport });

@@ -25,9 +25,44 @@ export class ApiError extends Error {
   }
 }
 
-/** The server could not be reached, or the connection dropped before an answer. */
+/** Why a call never got an answer, as far as the runtime tells (browsers tell nothing: `unknown`). */
+export type NetworkFailure = 'refused' | 'dns' | 'tls' | 'reset' | 'timeout' | 'unknown';
+
+// Node's fetch (undici) puts the system error in `cause` (or `cause.cause`); browsers give only
+// "Failed to fetch", on purpose, and log the reason in the console.
+const FAILURES: [RegExp, NetworkFailure, string][] = [
+  [/REFUSED|bad port/, 'refused', 'connection refused (is the server running there?)'],
+  [/ENOTFOUND|EAI_/, 'dns', 'host not found (DNS)'],
+  [/SSL|TLS|CERT|EPROTO/i, 'tls', 'TLS failed (wrong scheme? untrusted certificate?)'],
+  [/RESET|EPIPE|SOCKET|closed/, 'reset', 'connection closed before an answer'],
+  [/TIMEDOUT|TIMEOUT/, 'timeout', 'connection timed out'],
+];
+
+/**
+ * The server could not be reached, or the connection dropped before an answer. The message names
+ * the URL and, where the runtime tells, the cause; `failure` says it as a word for code.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.me();
+ * } catch (error) {
+ *   if (error instanceof NetworkError && error.failure === 'refused') showOffline();
+ * }
+ * ```
+ */
 export class NetworkError extends Error {
   override name = 'NetworkError';
+  /** Why, as far as the runtime tells: `refused`, `dns`, `tls`, `reset`, `timeout` or `unknown`. */
+  readonly failure: NetworkFailure;
+  constructor(url: string, cause?: unknown) {
+    const inner = cause as { message?: string; code?: string; cause?: { message?: string; code?: string } } | undefined;
+    const said = [inner?.code, inner?.message, inner?.cause?.code, inner?.cause?.message].join(' ');
+    const found = FAILURES.find(([pattern]) => pattern.test(said));
+    // Browsers say nothing more, on purpose; their console tells the reason.
+    super(`Could not reach ${url}: ${found?.[2] ?? 'no answer (server down, unknown host, CORS or mixed content?)'}.`, { cause });
+    this.failure = found?.[1] ?? 'unknown';
+  }
 }
 
 /** The call, or a wait, took longer than allowed. */

@@ -1,7 +1,7 @@
 export { createAccessClient } from './client.js';
 export type { AccessClient, AccessClientOptions, AccessRequest, CallOptions, CreateOptions, ListFilters } from './client.js';
 export { ApiError, NetworkError, TimeoutError, isAbortError } from './errors.js';
-export type { FieldError, Problem } from './errors.js';
+export type { FieldError, NetworkFailure, Problem } from './errors.js';
 export type { Page, PageOptions, Paginated } from './pagination.js';
 export type { RetryOptions, TokenSource } from './transport.js';
 export { RequestSettledError } from './watch.js';

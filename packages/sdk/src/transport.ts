@@ -98,7 +98,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
       if (response && !(retryable && RETRYABLE_STATUS.includes(response.status))) return response;
       if (!retryable) {
         if (response) return response;
-        throw new NetworkError(`Could not reach ${request.url}`, { cause: failure });
+        throw new NetworkError(request.url, failure);
       }
       let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
       const after = response && retryAfterMs(response);

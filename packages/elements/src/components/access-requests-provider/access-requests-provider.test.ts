@@ -50,6 +50,30 @@ describe('<access-requests-provider>', () => {
     expect(grantees(el)).to.deep.equal(new Set(['Dave Example']));
   });
 
+  it('takes a base-url relative to the page', async () => {
+    const el = await fixture<AccessRequestsProvider>(html`<access-requests-provider base-url="/" .token=${'demo-alice'}>
+      <request-list></request-list>
+    </access-requests-provider>`);
+    await until(() => listIn(el).items.length === 11, 'Alice’s requests');
+  });
+
+  it('says what is wrong with a base-url it cannot use, and calls nothing', async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      const el = await fixture<AccessRequestsProvider>(html`<access-requests-provider base-url="ftp://access.example.com" .token=${'demo-alice'}>
+        <request-list></request-list>
+      </access-requests-provider>`);
+      await el.updateComplete;
+      expect(logged.join('\n')).to.contain('<access-requests-provider base-url="ftp://access.example.com">: createAccessClient: baseUrl');
+      expect(logged.join('\n')).to.contain('needs a scheme, http:// or https://');
+      expect(listIn(el).items).to.have.length(0);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('shares a ready client', async () => {
     const el = await fixture<AccessRequestsProvider>(
       html`<access-requests-provider .client=${clientFor('alice')}><request-list scope="on_behalf"></request-list></access-requests-provider>`,

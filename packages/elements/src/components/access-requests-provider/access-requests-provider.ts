@@ -18,7 +18,7 @@ import { providerStyles } from './access-requests-provider.styles.js';
 export class AccessRequestsProvider extends LitElement {
   static override styles = providerStyles;
 
-  /** Where the API lives, without `/v1`. Defaults to the page's origin. */
+  /** Where the API lives, without `/v1`: absolute, or relative to the page (`/access`). Defaults to the page's origin. */
   @property({ attribute: 'base-url' }) accessor baseUrl = '';
 
   /** The bearer token, or a function returning it. A property only, never an attribute. */
@@ -35,7 +35,15 @@ export class AccessRequestsProvider extends LitElement {
     if (this.client) {
       this.sharedClient = this.client;
     } else if (this.token !== undefined) {
-      this.sharedClient = createAccessClient({ baseUrl: this.baseUrl || location.origin, token: this.token });
+      // A relative base-url (`/access`) is the page's own origin; the SDK wants it absolute.
+      const baseUrl = new URL(this.baseUrl || '/', document.baseURI).href;
+      try {
+        this.sharedClient = createAccessClient({ baseUrl, token: this.token });
+      } catch (error) {
+        // The elements inside show no data rather than call a wrong address; the host is told why.
+        this.sharedClient = undefined;
+        console.error(`<access-requests-provider base-url="${this.baseUrl}">: ${(error as Error).message}`);
+      }
     } else {
       this.sharedClient = undefined;
     }
