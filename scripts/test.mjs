@@ -24,6 +24,16 @@ function packagesWithTests() {
   return dirs;
 }
 
+/** Examples outside the pnpm workspace: npm projects that install the packed packages, as an integrator would. */
+function packedExamples() {
+  const base = join(root, 'examples');
+  return readdirSync(base, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(base, d.name, 'package.json')))
+    .map((d) => ({ dir: join('examples', d.name), manifest: JSON.parse(readFileSync(join(base, d.name, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.scripts?.test && manifest.scripts?.serve)
+    .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
 /** @type {{ name: string, cmd: [string, ...string[]], cwd?: string }[]} */
 const stages = [
   { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
@@ -33,6 +43,11 @@ const stages = [
     name: `tests: ${name}`,
     cmd: /** @type {[string, ...string[]]} */ (['pnpm', 'run', '--silent', 'test']),
     cwd: join(root, dir),
+  })),
+  { name: 'consumer check (packed packages, npm, outside the workspace)', cmd: ['node', 'scripts/consumer-check.mjs'] },
+  ...packedExamples().map(({ dir }) => ({
+    name: `example from the packed packages: ${dir}`,
+    cmd: /** @type {[string, ...string[]]} */ (['node', 'scripts/example-smoke.mjs', dir]),
   })),
 ];
 

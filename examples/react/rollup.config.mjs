@@ -11,9 +11,9 @@ export default {
   output: output('app.js'),
   plugins: [
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-    nodeResolve({ exportConditions: ['source', 'browser', 'production'], extensions: ['.mjs', '.js', '.jsx', '.ts', '.json'] }),
+    nodeResolve({ exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.jsx', '.json'] }),
     commonjs(),
-    esbuild({ target: 'es2022', minify: true, jsx: 'automatic', tsconfig: '../../tsconfig.json', loaders: { '.js': 'js' } }),
+    esbuild({ target: 'es2022', minify: true, jsx: 'automatic', loaders: { '.js': 'js' } }),
     copyPage(),
   ],
 };

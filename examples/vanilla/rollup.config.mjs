@@ -1,4 +1,4 @@
-// Bundles the elements (built from their TypeScript sources) into dist/access-elements.js and copies
+// Bundles the elements (the published package, installed from its tarball) into dist/access-elements.js and copies
 // the page beside it: dist/ is a static site.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -8,8 +8,8 @@ export default {
   input: 'src/elements.js',
   output: output('access-elements.js'),
   plugins: [
-    nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
-    esbuild({ target: 'es2022', minify: true, tsconfig: '../../tsconfig.json' }),
+    nodeResolve({ exportConditions: ['browser', 'production'] }),
+    esbuild({ target: 'es2022', minify: true }),
     copyPage(),
   ],
 };

@@ -18,8 +18,8 @@ export default {
         __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       },
     }),
-    nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
-    esbuild({ target: 'es2022', minify: true, tsconfig: '../../tsconfig.json' }),
+    nodeResolve({ exportConditions: ['browser', 'production'] }),
+    esbuild({ target: 'es2022', minify: true }),
     copyPage(),
   ],
 };

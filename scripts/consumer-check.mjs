@@ -1,0 +1,290 @@
+// The consumer check: what an integrator gets from the published packages, tried outside this
+// workspace. The four packages are packed as they would be published (`scripts/pack.mjs`), then
+// installed with plain npm in an empty project under the system's temp folder, and there:
+//   1. a React 19 `.tsx` file and a Vue SFC (vue-tsc, strictTemplates) that use the elements
+//      type-check, and the same with `status="activ"` fails on that line;
+//   2. a bundle of one element holds that element (and what it renders) and nothing else;
+//   3. `npx access-requests-mock --port 0` starts from the installed bin and an SDK lifecycle runs
+//      against it over HTTP;
+//   4. a node:test file that uses `@access-requests/mock-server/testing` with the contract check runs green;
+//   5. a plain HTML page whose only script imports the script-tag build renders My Requests in
+//      Chromium, against that reference server on another origin.
+// `KEEP_CONSUMER=1` keeps the scratch project and prints where it is.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './chrome.mjs';
+import { ensurePacks, root } from './pack.mjs';
+
+/** Exact versions an integrator on Node 20 would install beside our packages. */
+const HOST_TOOLS = {
+  typescript: '5.9.3',
+  react: '19.3.1',
+  'react-dom': '19.3.1',
+  '@types/react': '19.3.2',
+  vue: '3.5.45',
+  'vue-tsc': '3.3.14',
+  esbuild: '0.27.7',
+};
+
+const started = Date.now();
+/** @type {{ name: string, ok: boolean, seconds: string, detail: string }[]} */
+const results = [];
+
+/**
+ * Runs one named check; a throw fails it with the thrown message.
+ * @param {string} name @param {() => Promise<string | void> | string | void} body
+ */
+async function check(name, body) {
+  const t0 = Date.now();
+  try {
+    const detail = (await body()) ?? '';
+    results.push({ name, ok: true, seconds: ((Date.now() - t0) / 1000).toFixed(1), detail });
+    console.log(`  ✔ ${name}${detail ? `: ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    results.push({ name, ok: false, seconds: ((Date.now() - t0) / 1000).toFixed(1), detail });
+    console.log(`  ✘ ${name}\n${detail.replace(/^/gm, '      ')}`);
+  }
+}
+
+/**
+ * Runs a command in the scratch project and answers its output; throws with the output on failure
+ * (or, with `expectFailure`, on success).
+ * @param {string} cwd @param {string[]} command @param {{ expectFailure?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ */
+function run(cwd, command, { expectFailure = false, env = process.env } = {}) {
+  const [cmd = '', ...args] = command;
+  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.error) throw result.error;
+  if (expectFailure ? result.status === 0 : result.status !== 0) {
+    throw new Error(`\`${command.join(' ')}\` ${expectFailure ? 'passed but should have failed' : `exited ${result.status}`}:\n${output}`);
+  }
+  return output;
+}
+
+/** The first line of `file` (relative to `dir`) that contains `needle`, 1-based. */
+const lineOf = (/** @type {string} */ dir, /** @type {string} */ file, /** @type {string} */ needle) =>
+  readFileSync(join(dir, file), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+/**
+ * Starts the installed `access-requests-mock` bin on a free port; answers its base URL and a stop function.
+ * @param {string} cwd
+ */
+async function startMock(cwd) {
+  const child = spawn('npx', ['--no-install', 'access-requests-mock', '--port', '0', '--quiet'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`access-requests-mock printed no URL in 30 s:\n${output}`)), 30_000);
+    const onData = (/** @type {Buffer} */ chunk) => {
+      output += chunk;
+      // The banner's first line: `Reference server: http://127.0.0.1:PORT/v1 (ready in … ms)`.
+      const found = /Reference server: (http:\/\/\S+?)\/v1\b/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`access-requests-mock exited ${code}:\n${output}`)));
+  });
+  return {
+    url: /** @type {string} */ (url),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
+
+/** A static server for `dir` on 127.0.0.1 (any free port). @param {string} dir */
+function serveStatic(dir) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir)) return void response.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': MIME[/** @type {keyof MIME} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolve({ url: `http://127.0.0.1:${address.port}/`, stop: () => new Promise((done) => server.close(done)) });
+    }),
+  );
+}
+
+console.log('▶ consumer check: the packed packages, installed with npm outside the workspace');
+const tarballs = await ensurePacks({ log: (line) => console.log(`  ${line}`) });
+const scratch = mkdtempSync(join(tmpdir(), 'ar-consumer-'));
+/** @type {{ url: string, stop(): Promise<unknown> } | undefined} */
+let mock;
+try {
+  await check('npm install of the four tarballs and the host tools', () => {
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'consumer',
+          private: true,
+          type: 'module',
+          dependencies: {
+            ...Object.fromEntries(Object.entries(tarballs).map(([folder, path]) => [`@access-requests/${folder}`, `file:${path}`])),
+            ...HOST_TOOLS,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    run(scratch, ['npm', 'install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error']);
+    return `${Object.keys(tarballs).length} packages from .packs/`;
+  });
+
+  const fixtures = join(root, 'packages/elements/test/consumer');
+  cpSync(fixtures, join(scratch, 'types'), { recursive: true });
+
+  await check('React 19: a .tsx file that uses the elements type-checks', () => {
+    run(join(scratch, 'types'), ['npx', '--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.react-good.json']);
+  });
+  await check('React 19: status="activ" is a type error, on its line', () => {
+    const output = run(join(scratch, 'types'), ['npx', '--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.react-bad.json'], { expectFailure: true });
+    const line = lineOf(join(scratch, 'types'), 'bad.tsx', 'status="activ"');
+    if (!output.includes(`bad.tsx(${line},`)) throw new Error(`expected an error at bad.tsx line ${line}, got:\n${output}`);
+    return output.split('\n').find((l) => l.includes(`bad.tsx(${line},`))?.replace(/^.*error /, 'error ');
+  });
+  await check('Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks', () => {
+    run(join(scratch, 'types'), ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', 'tsconfig.vue-good.json']);
+  });
+  await check('Vue 3: status="activ" is a type error, on its line', () => {
+    const output = run(join(scratch, 'types'), ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', 'tsconfig.vue-bad.json'], { expectFailure: true });
+    const line = lineOf(join(scratch, 'types'), 'Bad.vue', 'status="activ"');
+    if (!output.includes(`Bad.vue(${line},`)) throw new Error(`expected an error at Bad.vue line ${line}, got:\n${output}`);
+    return output.split('\n').find((l) => l.includes(`Bad.vue(${line},`))?.replace(/^.*error /, 'error ');
+  });
+
+  /** Bundles `entry` with the installed packages; answers the element folders it holds, the other packages and the gzip size. */
+  async function bundleOf(/** @type {string} */ entry) {
+    const result = await build({
+      stdin: { contents: `import '${entry}';`, resolveDir: scratch, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      splitting: true,
+      outdir: join(scratch, 'bundle'),
+      conditions: ['browser', 'production'],
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    const components = new Set(inputs.map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1]).filter(Boolean));
+    const packages = new Set(inputs.map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter(Boolean));
+    const entryChunk = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+    return { components, packages, entryBytes: entryChunk?.[1].bytes ?? 0 };
+  }
+  await check('one element bundled alone holds only itself and what it renders', async () => {
+    const badge = await bundleOf('@access-requests/elements/status-badge.js');
+    if ([...badge.components].join() !== 'status-badge') throw new Error(`status-badge's bundle holds ${[...badge.components].join(', ')}`);
+    const list = await bundleOf('@access-requests/elements/request-list.js');
+    if ([...list.components].sort().join() !== 'request-list,status-badge') {
+      throw new Error(`request-list's bundle holds ${[...list.components].join(', ')} (expected request-list and the status-badge it renders)`);
+    }
+    for (const absent of ['marked', 'dompurify', 'msw']) {
+      if (list.packages.has(absent)) throw new Error(`request-list's bundle holds ${absent}`);
+    }
+    return `status-badge: ${[...badge.packages].join(', ')}; request-list adds ${[...list.packages].filter((p) => !badge.packages.has(p)).join(', ')}`;
+  });
+
+  await check('npx access-requests-mock --port 0 starts from the installed bin', async () => {
+    mock = await startMock(scratch);
+    return mock.url;
+  });
+  await check('an SDK lifecycle runs against it over HTTP', () => {
+    if (!mock) throw new Error('no reference server');
+    cpSync(join(root, 'packages/mock-server/examples/http-lifecycle.example.mjs'), join(scratch, 'lifecycle.mjs'));
+    return run(scratch, ['node', 'lifecycle.mjs'], { env: { ...process.env, ACCESS_REQUESTS_URL: mock.url } }).split('\n').at(-1);
+  });
+  await check('a node:test file using @access-requests/mock-server/testing, contract check on', () => {
+    cpSync(join(root, 'packages/mock-server/examples/node-test.example.mjs'), join(scratch, 'integration.test.mjs'));
+    const output = run(scratch, ['node', '--test', '--test-reporter=spec', 'integration.test.mjs']);
+    const passed = /ℹ pass (\d+)/.exec(output)?.[1];
+    if (!passed || passed === '0') throw new Error(`no test passed:\n${output}`);
+    return `${passed} tests passed`;
+  });
+
+  await check('a plain page with only the script-tag build renders My Requests in Chromium', async () => {
+    if (!mock) throw new Error('no reference server');
+    const site = join(scratch, 'site');
+    cpSync(join(scratch, 'node_modules/@access-requests/elements/cdn'), join(site, 'cdn'), { recursive: true });
+    writeFileSync(
+      join(site, 'index.html'),
+      `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>My Requests</title></head>
+  <body>
+    <access-requests-provider base-url="${mock.url}"><request-list></request-list></access-requests-provider>
+    <script type="module">
+      import './cdn/access-requests.js';
+      document.querySelector('access-requests-provider').token = 'demo-alice';
+    </script>
+  </body>
+</html>
+`,
+    );
+    const server = /** @type {{ url: string, stop(): Promise<void> }} */ (await serveStatic(site));
+    const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
+    try {
+      const page = await browser.newPage();
+      /** @type {string[]} */
+      const problems = [];
+      page.on('pageerror', (error) => problems.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+      });
+      await page.goto(server.url, { waitUntil: 'load' });
+      const card = await page.waitForSelector('>>> [part~="card"]', { timeout: 15_000 });
+      const title = await card?.evaluate((node) => node.querySelector('[part~="card-title"]')?.textContent?.trim() ?? '');
+      await page.waitForFunction(
+        () => {
+          /** @param {Document | Element | ShadowRoot} node @returns {Element[]} */
+          const badges = (node) => [...node.querySelectorAll('*')].flatMap((el) => [...(el.localName === 'status-badge' ? [el] : []), ...(el.shadowRoot ? badges(el.shadowRoot) : [])]);
+          return badges(document).some((badge) => (badge.shadowRoot?.textContent ?? '').trim().length > 0);
+        },
+        { timeout: 10_000 },
+      );
+      if (!title) throw new Error('the first card has no title');
+      if (problems.length) throw new Error(`the page reported:\n${problems.join('\n')}`);
+      return `first card "${title}"`;
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+} finally {
+  await mock?.stop();
+  if (process.env.KEEP_CONSUMER) console.log(`  scratch project kept at ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+process.exit(failed ? 1 : 0);
