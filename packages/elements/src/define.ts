@@ -2,27 +2,60 @@ import { ContextRoot } from '@lit/context';
 
 const ROOT = Symbol.for('access-requests/context-root');
 
+/** The elements of ours an element renders, by the tag names its templates use. */
+export type ElementDependencies = Readonly<Record<string, CustomElementConstructor>>;
+
 /**
  * Lets elements registered before their `<access-requests-provider>` still find it: a context root
  * on the document replays their unanswered requests once the provider arrives.
  */
-function attachContextRoot(): void {
+export function attachContextRoot(): void {
   const holder = globalThis as { [ROOT]?: ContextRoot };
   if (holder[ROOT] || typeof document === 'undefined') return;
   holder[ROOT] = new ContextRoot();
   holder[ROOT].attach(document.documentElement);
 }
 
+const warned = new Set<string>();
+const withDependencies = new WeakSet<CustomElementConstructor>();
+
 /**
- * Registers an element under a tag name. Registering the same class twice is harmless; a host that
- * already uses the name for something else keeps it, and can register our class under another name.
+ * Registers the elements `elementClass` renders (its `static dependencies`, and theirs) under the
+ * tag names its templates use, unless those names are taken. Once per class; `define()` calls it,
+ * and so does every element's constructor, for a host that registers a class by itself.
+ */
+export function defineDependencies(elementClass: CustomElementConstructor): void {
+  if (withDependencies.has(elementClass)) return;
+  withDependencies.add(elementClass);
+  const { dependencies = {} } = elementClass as { dependencies?: ElementDependencies };
+  for (const [tagName, dependency] of Object.entries(dependencies)) define(tagName, dependency);
+}
+
+/**
+ * Registers an element under a tag name, with the elements it renders (see `defineDependencies`).
+ * Registering the same class twice is harmless, and so is registering a class a host has already
+ * registered under a name of its own. A host that already uses the name for something else keeps
+ * it (with one warning), and can register our class under another name.
  */
 export function define(tagName: string, elementClass: CustomElementConstructor): void {
   attachContextRoot();
+  defineDependencies(elementClass);
   const existing = customElements.get(tagName);
   if (existing === undefined) {
-    customElements.define(tagName, elementClass);
-  } else if (existing !== elementClass) {
+    register(tagName, elementClass);
+  } else if (existing !== elementClass && !(existing.prototype instanceof elementClass) && !warned.has(tagName)) {
+    warned.add(tagName);
     console.warn(`<${tagName}> is already registered by another class; register this one under another name.`);
+  }
+}
+
+function register(tagName: string, elementClass: CustomElementConstructor): void {
+  try {
+    customElements.define(tagName, elementClass);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'NotSupportedError')) throw error;
+    // A registry takes a class under one name only, and a host has registered this one under its
+    // own: a subclass that adds nothing serves under ours.
+    customElements.define(tagName, class extends elementClass {});
   }
 }

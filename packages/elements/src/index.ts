@@ -1,4 +1,14 @@
 // Classes and types only: importing this module registers nothing (see the `*.define.js` modules).
+import type { AccessRequestsProvider } from './components/access-requests-provider/access-requests-provider.js';
+import type { StatusBadge } from './components/status-badge/status-badge.js';
+import type { RequestList } from './components/request-list/request-list.js';
+import type { RequestDetails } from './components/request-details/request-details.js';
+import type { AccessNotifications } from './components/access-notifications/access-notifications.js';
+import type { AccessRequestForm } from './components/access-request-form/access-request-form.js';
+import type { MyAccess } from './components/my-access/my-access.js';
+import type { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
+import type { AccessPortal } from './components/access-portal/access-portal.js';
+
 export { AccessRequestsProvider } from './components/access-requests-provider/access-requests-provider.js';
 export { StatusBadge } from './components/status-badge/status-badge.js';
 export { RequestList } from './components/request-list/request-list.js';
@@ -26,3 +36,20 @@ export type {
   RequestAgainSubmittedDetail,
   RequestEventDetail,
 } from './internal/events.js';
+export type { ElementDependencies } from './define.js';
+
+// The default tag names, for TypeScript: `document.createElement('request-list')` is a `RequestList`
+// for a host that imports the classes only. Types, no registration: that is the define modules' job.
+declare global {
+  interface HTMLElementTagNameMap {
+    'access-requests-provider': AccessRequestsProvider;
+    'status-badge': StatusBadge;
+    'request-list': RequestList;
+    'request-details': RequestDetails;
+    'access-notifications': AccessNotifications;
+    'access-request-form': AccessRequestForm;
+    'my-access': MyAccess;
+    'approval-inbox': ApprovalInbox;
+    'access-portal': AccessPortal;
+  }
+}

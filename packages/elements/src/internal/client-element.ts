@@ -3,12 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { AccessClient } from '@access-requests/sdk';
 import { clientContext } from './context.js';
+import { attachContextRoot, defineDependencies, type ElementDependencies } from '../define.js';
 
 /**
  * The base of every element that talks to the API: its `client` is the one set on it directly, or
  * else the one of the closest `<access-requests-provider>` (through @lit/context).
  */
 export class ClientElement extends LitElement {
+  /**
+   * The elements of ours this one renders, by the tag names its templates use. They are registered
+   * with it — by `define()`, or here in the constructor, before the first render, when a host
+   * registered the class itself (`customElements.define('my-requests', RequestList)`).
+   */
+  static dependencies: ElementDependencies = {};
+
+  constructor() {
+    super();
+    attachContextRoot();
+    defineDependencies(this.constructor as CustomElementConstructor);
+  }
+
   /** The SDK client to use. Defaults to the one of the closest `<access-requests-provider>`. */
   @property({ attribute: false }) accessor client: AccessClient | undefined;
 

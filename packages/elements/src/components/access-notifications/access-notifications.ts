@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { statusInfo, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
+import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer } from '../../internal/announcer.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget } from '../../internal/format.js';
@@ -10,7 +11,6 @@ import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { controls, tokens } from '../../internal/styles.js';
 import { accessNotificationsStyles } from './access-notifications.styles.js';
-import '../status-badge/status-badge.define.js';
 
 /** One change of one of the user's requests, as the notifier tells it. */
 export interface AccessNotification {
@@ -62,6 +62,7 @@ const GROUP_THRESHOLD = 3;
  */
 export class AccessNotifications extends ClientElement {
   static override styles = [tokens, controls, accessNotificationsStyles];
+  static override dependencies = { 'status-badge': StatusBadge };
 
   /** `corner` (fixed to the viewport's end corner, the default) or `inline` (in the page's flow). */
   @property({ reflect: true }) accessor placement: 'corner' | 'inline' = 'corner';

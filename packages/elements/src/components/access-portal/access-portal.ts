@@ -3,12 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
+import { AccessRequestForm } from '../access-request-form/access-request-form.js';
+import { RequestList } from '../request-list/request-list.js';
+import { RequestDetails } from '../request-details/request-details.js';
+import { MyAccess } from '../my-access/my-access.js';
+import { ApprovalInbox } from '../approval-inbox/approval-inbox.js';
+import { AccessNotifications } from '../access-notifications/access-notifications.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
 import { callerOf } from '../../internal/requests-hub.js';
-import type { MyAccess } from '../my-access/my-access.js';
-import type { RequestDetails } from '../request-details/request-details.js';
-import type { RequestList } from '../request-list/request-list.js';
 import { accessPortalStyles } from './access-portal.styles.js';
 import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
 
@@ -62,6 +65,14 @@ const label = (view: PortalView): string =>
  */
 export class AccessPortal extends ClientElement {
   static override styles = accessPortalStyles;
+  static override dependencies = {
+    'access-request-form': AccessRequestForm,
+    'request-list': RequestList,
+    'request-details': RequestDetails,
+    'my-access': MyAccess,
+    'approval-inbox': ApprovalInbox,
+    'access-notifications': AccessNotifications,
+  };
 
   /** The view on screen: `new-request`, `my-requests`, `my-access` or `approvals`. */
   @property({ reflect: true, converter: viewConverter }) accessor view: PortalView = DEFAULT_VIEW;

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
+import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { localeOf } from '../../internal/format.js';
 import { LatestCall } from '../../internal/latest.js';
@@ -72,6 +73,7 @@ const PREFILL_PROPERTIES = ['resourceIds', 'permissionId', 'duration', 'justific
  */
 export class AccessRequestForm extends ClientElement {
   static override styles = accessRequestFormStyles;
+  static override dependencies = { 'status-badge': StatusBadge };
   static formAssociated = true;
 
   /** The name under which a host `<form>` receives the request body (JSON). */

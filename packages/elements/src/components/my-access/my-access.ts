@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { AccessRequest, components } from '@access-requests/sdk';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
+import { StatusBadge } from '../status-badge/status-badge.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
@@ -55,6 +56,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  */
 export class MyAccess extends ClientElement {
   static override styles = myAccessStyles;
+  static override dependencies = { 'status-badge': StatusBadge };
 
   /** Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access Details. */
   @property({ attribute: false }) accessor now: Clock | undefined;

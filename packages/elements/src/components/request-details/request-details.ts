@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { isStatus, statusInfo, type AccessRequest } from '@access-requests/sdk';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
+import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget } from '../../internal/format.js';
 import { closeIcon, starIcon } from '../../internal/icons.js';
@@ -48,6 +49,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  */
 export class RequestDetails extends ClientElement {
   static override styles = requestDetailsStyles;
+  static override dependencies = { 'status-badge': StatusBadge };
 
   /** The request to show (as a list's `request-selected` gives it). */
   @property({ attribute: false }) accessor request: AccessRequest | undefined;

@@ -9,6 +9,7 @@ import { Announcer } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { problemText } from '../../internal/problem.js';
 import { ClientElement } from '../../internal/client-element.js';
+import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatNumber } from '../../internal/format.js';
 import { LiveRequests } from '../../internal/live-requests.js';
@@ -59,6 +60,7 @@ const statusesConverter = {
  */
 export class RequestList extends ClientElement {
   static override styles = requestListStyles;
+  static override dependencies = { 'status-badge': StatusBadge };
 
   /** `mine` (requests where you are the grantee) or `on_behalf` (those you made for others). */
   @property({ reflect: true }) accessor scope: Scope = 'mine';
