@@ -121,7 +121,8 @@ function reactTypes(elements) {
   return `// Generated from custom-elements.json by scripts/host-types.mjs. React 19: every element as a JSX
 // intrinsic element, with React's own HTML props (className, style, ref, key, onClick…) and the
 // element's attributes, properties and \`on<event>\` handlers (React 19 listens for \`onrequest-selected\`
-// as the \`request-selected\` event). Use: \`import type {} from '@access-requests/elements/react';\`
+// as the \`request-selected\` event). Use, once per project:
+// \`/// <reference types="@access-requests/elements/react" />\` (or \`import type {} from '…/react';\`).
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { ${elements.map((e) => e.name).join(', ')} } from '${INDEX}';
 import type { ${elements.map((e) => `${e.name}Props`).join(', ')} } from './jsx.js';
