@@ -36,9 +36,6 @@ const GROUP_WINDOW_MS = 400;
 const GROUP_THRESHOLD = 3;
 
 /**
- * @summary Tells the user, in the page, when one of their requests changes status: Active with a way
- * to its Access Details, Rejected with the reason, Failed with "Contact your admin".
- *
  * Fed by the SDK's event stream while the page is open. Toasts are announced politely and never
  * take focus; Active, Rejected and Failed stay until dismissed, the others go after `duration`; at
  * most `max-toasts` show at once, and a burst of changes becomes one grouped toast. Each change first
@@ -47,11 +44,22 @@ const GROUP_THRESHOLD = 3;
  * show browser notifications while the page is in the background — it asks the browser's permission
  * only when the user presses its button.
  *
- * @event access-notification - A request of the user's changed status. Cancelable.
- * @event open-access-details - The user pressed Access Details on an Active toast.
+ * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its Access Details, Rejected with the reason, Failed with "Contact your admin".
+ * @tag access-notifications
+ *
+ * @event access-notification - A request of the user's changed status; `detail.notification` says how. Cancelable: `preventDefault()` shows no toast.
+ * @event open-access-details - The user pressed Access Details on an Active toast; `detail.request` is the request.
  *
  * @csspart region - The list of toasts.
- * @csspart toast - One toast (also `toast-active`, `toast-rejected`, `toast-failed`, `toast-group`).
+ * @csspart toast - One toast.
+ * @csspart toast-pending_approval - A toast about a request now Pending Approval (with `toast`).
+ * @csspart toast-granting - A toast about a request now Granting (with `toast`).
+ * @csspart toast-active - A toast about a request now Active (with `toast`).
+ * @csspart toast-rejected - A toast about a request now Rejected (with `toast`).
+ * @csspart toast-revoking - A toast about a request now Revoking (with `toast`).
+ * @csspart toast-revoked - A toast about a request now Revoked (with `toast`).
+ * @csspart toast-failed - A toast about a request now Failed (with `toast`).
+ * @csspart toast-group - A toast for a burst of changes (with `toast`).
  * @csspart dismiss - A toast's dismiss button.
  * @csspart action - The Access Details button.
  * @csspart permission - The button that asks for browser notifications.
@@ -59,6 +67,7 @@ const GROUP_THRESHOLD = 3;
  *
  * @cssproperty --ar-toast-offset - Distance from the viewport's end corner.
  * @cssproperty --ar-toast-z-index - Stacking of the toast region.
+ * @cssproperty --ar-status-positive-fg - The edge of an Active toast.
  */
 export class AccessNotifications extends ClientElement {
   static override styles = [tokens, controls, accessNotificationsStyles];

@@ -37,9 +37,6 @@ const label = (view: PortalView): string =>
         : msg('Approvals');
 
 /**
- * @summary The seed's whole portal in one tag: New Request, My Requests, My Access — and Approvals
- * for approvers — as tabs, with the elements wired to each other and the in-page notifier.
- *
  * The elements inside talk to each other as the seed describes: My Requests on the form's success
  * view opens My Requests; a request card opens its details beside the list; Use Access opens My
  * Access with the request's Access Details; the notifier's Access Details button does the same.
@@ -51,16 +48,32 @@ const label = (view: PortalView): string =>
  * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
  * links work. Setting `view` from outside fires nothing.
  *
- * @event view-change - `{ view, requestId }`: the user is going to another view. Cancelable.
+ * @summary The seed's whole portal in one tag: New Request, My Requests, My Access — and Approvals for approvers — as tabs, with the elements wired to each other and the in-page notifier.
+ * @tag access-portal
  *
- * @csspart tabs - The tab list. @csspart tab - A tab (`tab-selected` too when it is the current one).
- * @csspart panel - The current view's panel. @csspart requests-layout - My Requests' list and details, side by side.
- * @csspart form - `<access-request-form>`. @csspart list - `<request-list>`. @csspart details - `<request-details>`.
- * @csspart my-access - `<my-access>`. @csspart approvals - `<approval-inbox>`. @csspart notifications - `<access-notifications>`.
- * @csspart card - A request card of the list (also `card-selected`, `card-title`). @csspart details-panel - The details panel.
- * @csspart access-item - An item of My Access. @csspart approval-item - A request of the approvals. @csspart toast - A notification.
+ * @event view-change - The user is going to another view; `detail` has the `view` and the `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.
  *
- * @cssproperty --ar-color-accent - The current tab. @cssproperty --ar-color-border - The tab bar's rule.
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab.
+ * @csspart tab-selected - The current view's tab (with `tab`).
+ * @csspart panel - The current view's panel.
+ * @csspart form - The `<access-request-form>` of New Request.
+ * @csspart requests-layout - My Requests' list and details, side by side.
+ * @csspart list - The `<request-list>` of My Requests.
+ * @csspart details - The `<request-details>` of My Requests.
+ * @csspart my-access - The `<my-access>` of My Access.
+ * @csspart approvals - The `<approval-inbox>` of Approvals.
+ * @csspart notifications - The `<access-notifications>`.
+ * @csspart card - A request card of the list.
+ * @csspart card-selected - The open request's card (with `card`).
+ * @csspart card-title - What a card's request gives access to.
+ * @csspart details-panel - The details panel.
+ * @csspart access-item - An item of My Access.
+ * @csspart approval-item - A request of the approvals.
+ * @csspart toast - A notification.
+ *
+ * @cssproperty --ar-color-accent - The current tab.
+ * @cssproperty --ar-color-border - The tab bar's rule.
  * @cssproperty --ar-portal-details-inline-size - The width of the details column (default 26rem).
  */
 export class AccessPortal extends ClientElement {

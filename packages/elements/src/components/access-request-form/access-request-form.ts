@@ -30,9 +30,6 @@ const PREFILL_PROPERTIES = ['resourceIds', 'permissionId', 'duration', 'justific
 
 
 /**
- * @summary The seed's "Request new access": choose resources, an app or a bundle (for yourself or on
- * behalf of someone), Complete Additional Details, see how the request will be routed, and submit.
- *
  * Step one has the tabs All Resources, Apps and Bundles and "Request on Behalf of" (a searchable
  * people picker). By Resource searches the catalog on the server (debounced; stale answers are
  * dropped) with the Resource Type and Permission filters, in a virtualised list; up to the org's
@@ -46,30 +43,87 @@ const PREFILL_PROPERTIES = ['resourceIds', 'permissionId', 'duration', 'justific
  * Form-associated: in a `<form>`, its value (under `name`) is the request body as JSON, and it is
  * invalid while nothing is chosen or a detail is wrong.
  *
- * @event request-submitted - `{ requests }`: the requests the submission created (one per access flow).
- * @event navigate-my-requests - `{}`: My Requests was pressed on the success view; route to the list.
- * @event selection-change - `{ count }`: the user changed the resource selection.
+ * @summary The seed's "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone), add the details, see how the request will be routed, and submit.
+ * @tag access-request-form
  *
- * @csspart tabs - The tab list. @csspart tab - A tab (`tab-selected` too when chosen). @csspart panel - The tab panel.
- * @csspart grantee - Request on Behalf of. @csspart grantee-listbox - Its list of people.
- * @csspart how - "How would you like to access resources?". @csspart query - Search and filters.
- * @csspart search - The Search field. @csspart filter - A filter; `filter-button`, `filter-panel` its parts.
- * @csspart count - "N of 1,000 selected". @csspart select-all - Select all visible. @csspart clear-all - Clear all.
- * @csspart limit-message - The refusal past the maximum. @csspart results - The result list. @csspart result - A result row.
- * @csspart review - The selection review. @csspart review-list - Its list. @csspart review-item - A selected resource.
- * @csspart apps - The Apps choice. @csspart bundles - The Bundles choice. @csspart choice - An app or bundle.
- * @csspart next - Next. @csspart back - Back. @csspart submit - Submit Request.
- * @csspart summary - What and for whom, on the details step. @csspart split - The preview of the split.
- * @csspart flow - One access flow of the split. @csspart details - The detail fields.
- * @csspart duration - Duration in Hours. @csspart justification - Justification. @csspart ticket-type - Ticket Type.
- * @csspart ticket-id - Ticket ID. @csspart field-error - A field's error. @csspart form-error - The form's error.
- * @csspart done - The success view. @csspart created-request - A created request. @csspart badge - Its status.
- * @csspart notification - How you will be notified. @csspart my-requests - My Requests. @csspart new-request - New Request.
+ * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one per access flow).
+ * @event navigate-my-requests - My Requests was pressed on the success view: route to the list. `detail` is `{}`.
+ * @event selection-change - The user changed the resource selection; `detail.count` is how many are selected.
  *
- * @cssproperty --ar-color-accent - Primary buttons, the chosen tab. @cssproperty --ar-color-border - Borders.
- * @cssproperty --ar-color-surface - Backgrounds. @cssproperty --ar-color-danger - Errors.
- * @cssproperty --ar-color-selected - Selected rows. @cssproperty --ar-radius - Corner radius.
- * @cssproperty --ar-space-1 … --ar-space-4 - Spacing. @cssproperty --ar-form-list-block-size - Height of the result and review lists.
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab.
+ * @csspart tab-selected - The chosen tab (with `tab`).
+ * @csspart panel - The tab panel.
+ * @csspart grantee - Request on Behalf of.
+ * @csspart grantee-listbox - Its list of people.
+ * @csspart how - "How would you like to access resources?".
+ * @csspart by-resource - The By Resource search, selection and results.
+ * @csspart query - Search and filters.
+ * @csspart search - The Search field.
+ * @csspart filter - A filter (Resource Type, Permission).
+ * @csspart filter-button - A filter's button.
+ * @csspart filter-panel - A filter's checkboxes.
+ * @csspart selection-bar - The count and the Select all and Clear all buttons.
+ * @csspart count - "N of 1,000 selected".
+ * @csspart select-all - Select all visible.
+ * @csspart clear-all - Clear all.
+ * @csspart limit-message - The refusal past the maximum.
+ * @csspart results - The result list.
+ * @csspart result - A result row.
+ * @csspart result-selected - A selected result row (with `result`).
+ * @csspart results-empty - No resource matches.
+ * @csspart results-error - The search failed.
+ * @csspart results-loading - More results are loading.
+ * @csspart review - The selection review.
+ * @csspart review-empty - The review when nothing is selected.
+ * @csspart review-list - The review's list.
+ * @csspart review-item - A selected resource.
+ * @csspart apps - The Apps choice.
+ * @csspart bundles - The Bundles choice.
+ * @csspart choice - An app or bundle.
+ * @csspart choice-selected - The chosen app or bundle (with `choice`).
+ * @csspart choice-error - Apps or bundles could not be loaded.
+ * @csspart app-permission - The permission of the chosen app.
+ * @csspart bundle-items - What a bundle contains.
+ * @csspart actions - The buttons of a step.
+ * @csspart next - Next.
+ * @csspart back - Back.
+ * @csspart submit - Submit Request.
+ * @csspart form - The details step.
+ * @csspart summary - What and for whom, on the details step.
+ * @csspart details - The detail fields.
+ * @csspart duration - Duration in Hours.
+ * @csspart justification - Justification.
+ * @csspart ticket-type - Ticket Type.
+ * @csspart ticket-id - Ticket ID.
+ * @csspart field-error - A field's error.
+ * @csspart form-error - The form's error (also when the form cannot load).
+ * @csspart split - The preview of the split.
+ * @csspart flows - The access flows of the split.
+ * @csspart flow - One access flow of the split.
+ * @csspart flow-approval - How a flow is approved.
+ * @csspart flow-requirements - What a flow requires.
+ * @csspart done - The success view.
+ * @csspart done-summary - How many requests were created.
+ * @csspart created - The list of created requests.
+ * @csspart created-request - A created request.
+ * @csspart badge - A created request's `<status-badge>`.
+ * @csspart notification - How you will be notified.
+ * @csspart my-requests - My Requests.
+ * @csspart new-request - New Request.
+ * @csspart announcer - The polite live region.
+ *
+ * @cssproperty --ar-color-accent - Primary buttons, the chosen tab.
+ * @cssproperty --ar-color-border - Borders.
+ * @cssproperty --ar-color-surface - Backgrounds.
+ * @cssproperty --ar-color-danger - Errors.
+ * @cssproperty --ar-color-selected - Selected rows.
+ * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 - Spacing, smallest step.
+ * @cssproperty --ar-space-2 - Spacing, second step.
+ * @cssproperty --ar-space-3 - Spacing, third step.
+ * @cssproperty --ar-space-4 - Spacing, largest step.
+ * @cssproperty --ar-form-list-block-size - Height of the result and review lists.
  */
 export class AccessRequestForm extends ClientElement {
   static override styles = accessRequestFormStyles;

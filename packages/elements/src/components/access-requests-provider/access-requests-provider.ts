@@ -6,12 +6,13 @@ import { clientContext } from '../../internal/context.js';
 import { providerStyles } from './access-requests-provider.styles.js';
 
 /**
- * @summary Shares one SDK client with every access-requests element inside it.
- *
  * Configure it with `base-url` and, from JavaScript, a `token` (a string, or a function the client
  * calls before every request and again after a 401). The token is a property only: tokens do not
  * belong in the DOM. Or hand it a ready `client`. A new token or base URL makes a new client, and the
  * elements inside reload with it (a different user sees different requests).
+ *
+ * @summary Shares one SDK client with every access-requests element inside it.
+ * @tag access-requests-provider
  *
  * @slot - The elements that use the client.
  */

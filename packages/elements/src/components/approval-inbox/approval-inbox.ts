@@ -23,27 +23,42 @@ const waitsForMe = (request: AccessRequest) =>
 const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) - Date.parse(b.created_at);
 
 /**
- * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it
- * asks for, for whom, by whom, for how long and why, and Approve and Reject.
- *
  * Approve asks for an optional reason; Reject for a required one, under 124 characters (the dialog
  * counts them and refuses more, as the server does). A decided request leaves the list, and so does
  * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
  * its requester (the event stream); a new request that needs me joins it.
  *
- * @event request-approved - `{ request }`: the user approved a request (the answer: `granting` once the flow's approvals are met).
- * @event request-rejected - `{ request }`: the user rejected a request (now `rejected`, with the reason).
+ * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks for, for whom, by whom, for how long and why, and Approve and Reject.
+ * @tag approval-inbox
  *
- * @csspart list - The list of requests. @csspart item - One request. @csspart item-title - What it gives access to.
+ * @event request-approved - The user approved a request; `detail.request` is the answer (`granting` once the flow's approvals are met).
+ * @event request-rejected - The user rejected a request; `detail.request` is now `rejected`, with the reason.
+ *
+ * @csspart count - How many requests wait.
+ * @csspart list - The list of requests.
+ * @csspart item - One request.
+ * @csspart item-title - What it gives access to.
  * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
- * @csspart approvals - Its approvers and their decisions. @csspart actions - The Approve and Reject buttons.
- * @csspart approve - An Approve button. @csspart reject - A Reject button. @csspart count - How many wait.
- * @csspart empty - The empty state. @csspart error - The load error. @csspart load-more - The Load more button.
- * @csspart dialog - The decision dialog (also `decision-dialog`). @csspart announcer - The polite live region.
+ * @csspart approvals - Its approvers and their decisions.
+ * @csspart actions - The Approve and Reject buttons.
+ * @csspart approve - An Approve button.
+ * @csspart reject - A Reject button.
+ * @csspart empty - The empty state.
+ * @csspart error - The load error.
+ * @csspart load-more - The Load more button.
+ * @csspart dialog - The decision dialog.
+ * @csspart decision-dialog - The decision dialog (with `dialog`).
+ * @csspart announcer - The polite live region.
  *
- * @cssproperty --ar-color-surface - Item background. @cssproperty --ar-color-border - Item border.
- * @cssproperty --ar-color-accent - Approve. @cssproperty --ar-color-danger - Reject.
- * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ * @cssproperty --ar-color-surface - Item background.
+ * @cssproperty --ar-color-border - Item border.
+ * @cssproperty --ar-color-accent - Approve.
+ * @cssproperty --ar-color-danger - Reject.
+ * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 - Spacing, smallest step.
+ * @cssproperty --ar-space-2 - Spacing, second step.
+ * @cssproperty --ar-space-3 - Spacing, third step.
+ * @cssproperty --ar-space-4 - Spacing, largest step.
  */
 export class ApprovalInbox extends ClientElement {
   static override styles = approvalInboxStyles;

@@ -25,10 +25,6 @@ type Section = 'active' | 'recent' | 'favorites';
 const RELOAD_DEBOUNCE_MS = 120;
 
 /**
- * @summary The seed's My Access page: the access the user holds now, each with its Access Details,
- * then Recent Requests (the three most recent closed requests) and Favorites, each with the Request
- * again icon.
- *
  * Access Details opens a dialog with the access's instructions (Markdown, rendered and sanitised: no
  * markup from the server ever runs), a link (web addresses only), a CLI snippet with a Copy button and
  * a countdown to the expiry. Request again asks only for a Justification and, optionally, a new
@@ -38,21 +34,47 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @event request-again-submitted - `{ requests, source }`: the requests a Request again created.
+ * @summary The seed's My Access page: the access the user holds now, each with its Access Details, then Recent Requests and Favorites, each with Request again.
+ * @tag my-access
  *
- * @csspart section - Each section (also `section-active`, `section-recent`, `section-favorites`).
- * @csspart heading - A section's heading. @csspart list - A section's list. @csspart item - One request in a list.
- * @csspart item-title - What the request gives access to. @csspart item-meta - Its expiry or closing date, and flow.
- * @csspart badge - An item's `<status-badge>`. @csspart details-button - An Access Details button.
- * @csspart again-button - A Request again icon button. @csspart empty - A section's empty state. @csspart error - The load error.
- * @csspart dialog - Both dialogs (`details-dialog`, `request-again-dialog`). @csspart instructions - The rendered instructions.
- * @csspart link - The access link. @csspart cli - The CLI snippet. @csspart copy - Its Copy button.
- * @csspart countdown - The time left. @csspart created - The confirmation's list of new requests.
- * @csspart notification-channel - How the user will be notified. @csspart announcer - The polite live region.
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
  *
- * @cssproperty --ar-color-surface - Item background. @cssproperty --ar-color-border - Item border.
- * @cssproperty --ar-color-accent - Primary buttons. @cssproperty --ar-color-surface-alt - The CLI snippet's background.
- * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ * @csspart section - Each section.
+ * @csspart section-active - Active Access (with `section`).
+ * @csspart section-recent - Recent Requests, the three most recent closed requests (with `section`).
+ * @csspart section-favorites - Favorites (with `section`).
+ * @csspart heading - A section's heading.
+ * @csspart list - A section's list.
+ * @csspart item - One request in a list.
+ * @csspart item-title - What the request gives access to.
+ * @csspart item-meta - Its expiry or closing date, and flow.
+ * @csspart badge - An item's `<status-badge>`.
+ * @csspart details-button - An Access Details button.
+ * @csspart again-button - A Request again icon button.
+ * @csspart empty - A section's empty state.
+ * @csspart error - The load error.
+ * @csspart dialog - Both dialogs.
+ * @csspart details-dialog - The Access Details dialog (with `dialog`).
+ * @csspart request-again-dialog - The Request again dialog (with `dialog`).
+ * @csspart ended - The note that the access is no longer active.
+ * @csspart instructions - The rendered instructions.
+ * @csspart link - The access link.
+ * @csspart cli - The CLI snippet.
+ * @csspart copy - Its Copy button.
+ * @csspart countdown - The time left.
+ * @csspart created - The Request again confirmation's list of new requests.
+ * @csspart notification-channel - How the user will be notified.
+ * @csspart announcer - The polite live region.
+ *
+ * @cssproperty --ar-color-surface - Item background.
+ * @cssproperty --ar-color-border - Item border.
+ * @cssproperty --ar-color-accent - Primary buttons.
+ * @cssproperty --ar-color-surface-alt - The CLI snippet's background.
+ * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 - Spacing, smallest step.
+ * @cssproperty --ar-space-2 - Spacing, second step.
+ * @cssproperty --ar-space-3 - Spacing, third step.
+ * @cssproperty --ar-space-4 - Spacing, largest step.
  */
 export class MyAccess extends ClientElement {
   static override styles = myAccessStyles;

@@ -18,34 +18,55 @@ import { renderAccessTo, renderApprovals, renderFacts, renderTimeline, type Requ
 import { requestDetailsStyles } from './request-details.styles.js';
 
 /**
- * @summary The panel that opens from a request card: what the request gives access to, for whom and
- * why, its approvals and timeline, and what can be done with it now.
- *
  * The actions follow the request's `can` flags, decided by the server: Use Access, Request again (a
  * dialog asking for a justification and, optionally, a new duration), Revoke access (a confirmation
  * dialog), and the favourite star (only for requests you submitted for yourself). A request made on
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
  * It stays current as the request changes (the SDK's event stream).
  *
+ * @summary The panel that opens from a request card: what it gives access to, for whom and why, its approvals and timeline, and what can be done now.
+ * @tag request-details
+ *
  * @slot placeholder - Shown when no request is open.
  *
- * @event use-access - `{ request }`: Use Access was pressed; route the user to My Access.
- * @event request-revoked - `{ request }`: the user confirmed Revoke; the request is now revoking (or revoked).
- * @event request-again-submitted - `{ requests, source }`: the new requests a Request again created.
- * @event request-favorite-changed - `{ request }`: the star was toggled.
- * @event details-closed - `{ request }`: the X button closed the panel.
+ * @event use-access - Use Access was pressed: route the user to My Access; `detail.request` is the request.
+ * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it was pending).
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
+ * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
+ * @event details-closed - The X button closed the panel; `detail.request` is the request that was open.
  *
- * @csspart panel - The panel. @csspart header - Its header. @csspart title - The request's title.
- * @csspart badge - The `<status-badge>`. @csspart star - The favourite button. @csspart close - The X button.
- * @csspart access-to - "Access to". @csspart resources - The paged resource list. @csspart facts - People, duration, justification, ticket.
- * @csspart approvals - "Approvals". @csspart rejection-reason - The Rejection Reason. @csspart timeline - "Timeline".
- * @csspart actions - The action buttons. @csspart notice - The "only the requester can revoke" note.
- * @csspart dialog - Both dialogs (`revoke-dialog`, `request-again-dialog`); `created` lists what Request again created.
+ * @csspart panel - The panel (also while a request loads or fails to).
  * @csspart placeholder - The empty panel.
+ * @csspart header - The panel's header.
+ * @csspart title - The request's title.
+ * @csspart badge - The `<status-badge>`.
+ * @csspart star - The favourite button.
+ * @csspart close - The X button.
+ * @csspart notice - The "only the requester can revoke" note.
+ * @csspart access-to - The "Access to" section.
+ * @csspart resources - The paged resource list.
+ * @csspart facts - People, duration, justification, ticket.
+ * @csspart approvals - The "Approvals" section.
+ * @csspart rejection-reason - The Rejection Reason.
+ * @csspart timeline - The "Timeline" section.
+ * @csspart actions - The action buttons.
+ * @csspart dialog - Both dialogs.
+ * @csspart revoke-dialog - The Revoke confirmation (with `dialog`).
+ * @csspart request-again-dialog - The Request again dialog (with `dialog`).
+ * @csspart created - The Request again confirmation's list of new requests.
+ * @csspart notification-channel - How the user will be notified of the new requests.
+ * @csspart announcer - The polite live region.
  *
- * @cssproperty --ar-color-surface - Panel background. @cssproperty --ar-color-border - Panel border.
- * @cssproperty --ar-color-danger - The Revoke button. @cssproperty --ar-color-accent - Primary buttons.
- * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ * @cssproperty --ar-color-surface - Panel background.
+ * @cssproperty --ar-color-border - Panel border.
+ * @cssproperty --ar-color-danger - The Revoke button.
+ * @cssproperty --ar-color-accent - Primary buttons.
+ * @cssproperty --ar-color-star - A favourite's star.
+ * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 - Spacing, smallest step.
+ * @cssproperty --ar-space-2 - Spacing, second step.
+ * @cssproperty --ar-space-3 - Spacing, third step.
+ * @cssproperty --ar-space-4 - Spacing, largest step.
  */
 export class RequestDetails extends ClientElement {
   static override styles = requestDetailsStyles;

@@ -27,36 +27,52 @@ const statusesConverter = {
 };
 
 /**
- * @summary The seed's "My Requests": request cards with a Status filter, a scope, infinite scrolling
- * over the cursor pages (virtualised) and live status changes.
- *
  * Click a card, or press Enter or Space on it, to open it (`request-selected`). Arrow keys, Page
  * Up/Down, Home and End move between cards (one tab stop). A request that changes while the list is
  * open is patched in place and the change is announced politely; one that stops matching the Status
  * filter stays until the filter changes, so nothing jumps away under the user.
  *
+ * @summary The seed's "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and live status changes.
+ * @tag request-list
+ *
  * @slot empty - Shown when there are no requests (replaces the default message).
- * @slot card-footer-<request id> - Host content at the foot of one card; or set `renderCardFooter`.
+ * @slot card-footer-<id> - Host content at the foot of the card of the request with that id; or set `renderCardFooter`.
  *
- * @event request-selected - `{ request }`: a card was opened.
- * @event request-favorite-changed - `{ request }`: the star of a card was toggled.
- * @event filter-changed - `{ statuses, scope }`: the user changed the Status filter or the scope.
+ * @event request-selected - A card was opened (click, Enter or Space); `detail.request` is the request.
+ * @event request-favorite-changed - The star of a card was toggled; `detail.request` is the updated request.
+ * @event filter-changed - The user changed the Status filter or the scope; `detail` has `statuses` and `scope`.
  *
- * @csspart toolbar - The bar with the scope and the Status filter.
+ * @csspart toolbar - The bar with the scope, the Status filter and the count.
  * @csspart scope - The my requests / on behalf of others toggle.
- * @csspart filter - The Status filter; `filter-button` and `filter-panel` are its button and checkboxes.
+ * @csspart filter - The Status filter.
+ * @csspart filter-button - The Status filter's button.
+ * @csspart filter-panel - The Status filter's checkboxes.
+ * @csspart count - How many requests are loaded ("50+ requests").
  * @csspart feed - The scrolling list of cards.
- * @csspart card - A request card (`card-selected` too when it is the open one).
+ * @csspart card - A request card.
+ * @csspart card-selected - The card of the open request (with `card`).
  * @csspart card-title - What the request gives access to.
  * @csspart card-meta - For whom, duration, creation date.
  * @csspart card-footer - The foot of a card, where host content goes.
  * @csspart badge - A card's `<status-badge>`.
  * @csspart star - A card's favourite button.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart load-more - The Load more button.
+ * @csspart skeleton - The placeholder cards while the first page loads.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (the first page, or a later one).
+ * @csspart load-more - The Load more button.
+ * @csspart announcer - The polite live region.
  *
- * @cssproperty --ar-color-surface - Card background. @cssproperty --ar-color-border - Card border.
- * @cssproperty --ar-color-accent - Selection and primary buttons. @cssproperty --ar-color-selected - The open card.
- * @cssproperty --ar-radius - Corner radius. @cssproperty --ar-space-1 … --ar-space-4 - Spacing.
+ * @cssproperty --ar-color-surface - Card background.
+ * @cssproperty --ar-color-border - Card border.
+ * @cssproperty --ar-color-accent - Selection and primary buttons.
+ * @cssproperty --ar-color-selected - The open card.
+ * @cssproperty --ar-color-star - A favourite's star.
+ * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-space-1 - Spacing, smallest step.
+ * @cssproperty --ar-space-2 - Spacing, second step.
+ * @cssproperty --ar-space-3 - Spacing, third step.
+ * @cssproperty --ar-space-4 - Spacing, largest step.
+ * @cssproperty --ar-request-list-block-size - Height of the scrolling feed.
  */
 export class RequestList extends ClientElement {
   static override styles = requestListStyles;

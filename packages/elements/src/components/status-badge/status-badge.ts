@@ -23,11 +23,12 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
 };
 
 /**
- * @summary Shows where an access request stands: the documented label, a tone and an icon of its own.
- *
  * The documented meaning of the status is its tooltip. Given a `reason` (a Rejected request's
  * rejection reason), the badge becomes focusable and shows the reason on hover and on focus, in a
  * tooltip tied to it by `aria-describedby`.
+ *
+ * @summary Shows where an access request stands: the documented label, a tone and an icon of its own.
+ * @tag status-badge
  *
  * @csspart base - The badge's pill.
  * @csspart icon - The status icon.
@@ -35,17 +36,30 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
  * @csspart tooltip - The tooltip with the rejection reason.
  *
  * @cssproperty --ar-status-neutral-bg - Background of Revoked (and of unknown statuses).
+ * @cssproperty --ar-status-neutral-fg - Text of Revoked (and of unknown statuses).
  * @cssproperty --ar-status-attention-bg - Background of Pending Approval.
+ * @cssproperty --ar-status-attention-fg - Text of Pending Approval.
  * @cssproperty --ar-status-progress-bg - Background of Granting and Revoking.
+ * @cssproperty --ar-status-progress-fg - Text of Granting and Revoking.
  * @cssproperty --ar-status-positive-bg - Background of Active.
+ * @cssproperty --ar-status-positive-fg - Text of Active.
  * @cssproperty --ar-status-negative-bg - Background of Rejected and Failed.
+ * @cssproperty --ar-status-negative-fg - Text of Rejected and Failed.
+ * @cssproperty --ar-status-font-size - Size of the label.
  * @cssproperty --ar-radius-pill - Corner radius of the pill.
  * @cssproperty --ar-tooltip-bg - Background of the reason tooltip.
+ * @cssproperty --ar-tooltip-fg - Text of the reason tooltip.
+ * @cssproperty --ar-color-border - Border of the reason tooltip.
+ * @cssproperty --ar-color-focus - The focus ring of a badge with a reason.
  */
 export class StatusBadge extends LitElement {
   static override styles = [statusBadgeStyles, tooltipStyles];
 
-  /** The request's status, as the API sends it (`pending_approval`, `active`, …). */
+  /**
+   * The request's status, as the API sends it (`pending_approval`, `active`, …). A status this version
+   * does not know yet is shown as its id, without tone or icon.
+   * @type {AccessRequestStatus}
+   */
   @property({ reflect: true }) accessor status = '';
 
   /** The tone of the current status, reflected so hosts can style by it. Set by the badge. */
