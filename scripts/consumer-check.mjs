@@ -25,7 +25,7 @@ const HOST_TOOLS = {
   typescript: '5.9.3',
   react: '19.3.1',
   'react-dom': '19.3.1',
-  '@types/react': '19.3.2',
+  '@types/react': '19.3.3',
   vue: '3.5.45',
   'vue-tsc': '3.3.14',
   esbuild: '0.27.7',
@@ -155,26 +155,34 @@ try {
     return `${Object.keys(tarballs).length} packages from .packs/`;
   });
 
+  // The elements' fixtures, as an integrator's project would hold them: good/ must type-check; bad/
+  // is the same with `status="activ"`, which must be its only error.
   const fixtures = join(root, 'packages/elements/test/consumer');
-  cpSync(fixtures, join(scratch, 'types'), { recursive: true });
+  for (const [folder, files] of /** @type {const} */ ([['good', ['good.tsx', 'Good.vue']], ['bad', ['bad.tsx', 'Bad.vue']]])) {
+    for (const file of ['tsconfig.json', 'env.d.ts', ...files]) cpSync(join(fixtures, file), join(scratch, folder, file));
+  }
+  const good = join(scratch, 'good');
+  const bad = join(scratch, 'bad');
 
   await check('React 19: a .tsx file that uses the elements type-checks', () => {
-    run(join(scratch, 'types'), ['npx', '--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.react-good.json']);
+    run(good, ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.']);
   });
   await check('React 19: status="activ" is a type error, on its line', () => {
-    const output = run(join(scratch, 'types'), ['npx', '--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.react-bad.json'], { expectFailure: true });
-    const line = lineOf(join(scratch, 'types'), 'bad.tsx', 'status="activ"');
-    if (!output.includes(`bad.tsx(${line},`)) throw new Error(`expected an error at bad.tsx line ${line}, got:\n${output}`);
-    return output.split('\n').find((l) => l.includes(`bad.tsx(${line},`))?.replace(/^.*error /, 'error ');
+    const output = run(bad, ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'], { expectFailure: true });
+    const at = `bad.tsx(${lineOf(bad, 'bad.tsx', 'status="activ"')},`;
+    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
+    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error, at ${at}…), got:\n${output}`);
+    return errors[0].replace(/^.*error /, 'error ');
   });
   await check('Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks', () => {
-    run(join(scratch, 'types'), ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', 'tsconfig.vue-good.json']);
+    run(good, ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.']);
   });
   await check('Vue 3: status="activ" is a type error, on its line', () => {
-    const output = run(join(scratch, 'types'), ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', 'tsconfig.vue-bad.json'], { expectFailure: true });
-    const line = lineOf(join(scratch, 'types'), 'Bad.vue', 'status="activ"');
-    if (!output.includes(`Bad.vue(${line},`)) throw new Error(`expected an error at Bad.vue line ${line}, got:\n${output}`);
-    return output.split('\n').find((l) => l.includes(`Bad.vue(${line},`))?.replace(/^.*error /, 'error ');
+    const output = run(bad, ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.'], { expectFailure: true });
+    const at = `Bad.vue(${lineOf(bad, 'Bad.vue', 'status="activ"')},`;
+    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l) && l.startsWith('Bad.vue'));
+    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error in Bad.vue, at ${at}…), got:\n${output}`);
+    return errors[0].replace(/^.*error /, 'error ');
   });
 
   /** Bundles `entry` with the installed packages; answers the element folders it holds, the other packages and the gzip size. */

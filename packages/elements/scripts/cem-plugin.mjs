@@ -70,6 +70,16 @@ export function accessRequestsPlugin({ packageDir }) {
     /** @param {{ customElementsManifest: Package }} params */
     packageLinkPhase({ customElementsManifest }) {
       const modules = /** @type {JavaScriptModule[]} */ (customElementsManifest.modules);
+      // `define()` registers a subclass under a name held in a variable (`customElements.define(tagName,
+      // class extends elementClass {})`); the analyzer reads that as an element called "tagName".
+      // Only literal, valid custom element names are elements of the package.
+      const VALID_TAG = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
+      for (const mod of modules) {
+        mod.declarations = (mod.declarations ?? []).filter(
+          (d) => !(d.kind === 'class' && /** @type {CustomElementDeclaration} */ (d).customElement && !VALID_TAG.test(/** @type {CustomElementDeclaration} */ (d).tagName ?? '')),
+        );
+        mod.exports = (mod.exports ?? []).filter((e) => !(e.kind === 'custom-element-definition' && !VALID_TAG.test(e.name)));
+      }
       const elements = modules.flatMap((mod) =>
         (mod.declarations ?? [])
           .filter((d) => d.kind === 'class' && /** @type {CustomElementDeclaration} */ (d).tagName)
