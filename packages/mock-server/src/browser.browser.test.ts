@@ -40,6 +40,15 @@ describe('the reference server in the browser (service worker)', () => {
     expect(((await me.json()) as Schemas['Me']).user.id).to.equal('usr_alice');
   });
 
+  it('answers only at the root: another prefix goes past the worker, an unknown /v1 path is a 404 problem', async () => {
+    const elsewhere = await fetch('/api/v1/me', { headers: ALICE });
+    expect(elsewhere.status).to.equal(404); // the test server's own answer: the worker let it through
+    expect(elsewhere.headers.get('content-type')).not.to.equal('application/problem+json');
+    const nested = await fetch('/v1/v1/me', { headers: ALICE });
+    expect(nested.status).to.equal(404);
+    expect(nested.headers.get('content-type')).to.equal('application/problem+json');
+  });
+
   it('takes a request from submission to active as the clock advances', async () => {
     const created = await submit();
     expect(created.status).to.equal('granting');

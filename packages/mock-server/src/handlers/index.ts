@@ -9,6 +9,7 @@
 import { http, type HttpHandler } from 'msw';
 import { ApiProblem, type Backend } from '../backend/api.js';
 import { approvalRoutes } from './approvals.js';
+import { parseBase } from './base.js';
 import { catalogRoutes } from './catalog.js';
 import { createControl, type Control } from './control.js';
 import { controlRoutes } from './control-routes.js';
@@ -21,9 +22,22 @@ import { requestRoutes } from './requests.js';
 import { noContent, problem, problemResponse } from './responses.js';
 import type { Route, RouteContext } from './route.js';
 
-/** One request and the response the handlers made for it. */
+/**
+ * One request and the response the handlers made for it, as a `ResponseHook` sees it.
+ *
+ * @example
+ * ```ts
+ * const seen: string[] = [];
+ * const onResponse: ResponseHook = ({ request, path, response }) => {
+ *   seen.push(`${request.method} ${path} ${response.status}`); // 'GET /v1/me 200', whatever the base URL
+ *   return response;
+ * };
+ * ```
+ */
 export interface Exchange {
   readonly request: Request;
+  /** The request's path relative to the base URL, as the contract names it: `/v1/me` for `/access/v1/me`. */
+  readonly path: string;
   readonly response: Response;
   /** The fault injected into this exchange, if any (its response is deliberately off-contract). */
   readonly fault: Fault | undefined;
@@ -34,8 +48,10 @@ export type ResponseHook = (exchange: Exchange) => Response | Promise<Response>;
 
 export interface HandlerOptions {
   /**
-   * Where the API lives. `*` (the default) matches any origin; or an origin with an optional path
-   * prefix (`http://127.0.0.1:4010`, `https://api.example.com/access`).
+   * Where the API lives; the handlers answer exactly there and let anything else through. `*` (the
+   * default): any origin, the API at its root (`/v1/...`); a path (`/access`): any origin, the API
+   * under it (`/access/v1/...`); or an origin with an optional path (`http://127.0.0.1:4010`,
+   * `https://api.example.com/access`): only there. Never ends in `/v1` (a `TypeError` says so).
    */
   readonly baseUrl?: string;
   /** The fault injector shared with whoever controls the faults. Default: a new one. */
@@ -56,12 +72,6 @@ export const ROUTES: readonly Route[] = [
   ...myAccessRoutes,
   ...eventRoutes,
 ];
-
-function normalizeBase(baseUrl: string): { pattern: string; pathPrefix: string } {
-  if (baseUrl === '*') return { pattern: '*', pathPrefix: '' };
-  const pattern = baseUrl.replace(/\/+$/, '');
-  return { pattern, pathPrefix: new URL(pattern, 'http://base.invalid').pathname.replace(/\/+$/, '') };
-}
 
 function unauthorized(request: Request, instance: string): Response {
   const hasToken = bearerToken(request) !== undefined;
@@ -105,12 +115,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The reference server's handlers over `backend`. */
 export function createHandlers(backend: Backend, options: HandlerOptions = {}): HttpHandler[] {
-  const { pattern, pathPrefix } = normalizeBase(options.baseUrl ?? '*');
+  const base = parseBase(options.baseUrl ?? '*');
   const faults = options.faults ?? new FaultInjector();
   const control: Control = createControl(backend, faults);
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const routes = options.controlApi === false ? ROUTES : [...ROUTES, ...controlRoutes];
-  const apiPath = (url: URL) => url.pathname.slice(pathPrefix.length) || '/';
+  const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
   async function run(route: Route, request: Request, url: URL, params: Record<string, string>): Promise<Response> {
     const instance = instanceOf(url);
@@ -138,7 +148,7 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
     } catch (error) {
       response = errorResponse(error, instanceOf(url));
     }
-    const checked = options.onResponse ? await options.onResponse({ request, response, fault }) : response;
+    const checked = options.onResponse ? await options.onResponse({ request, path: apiPath(url), response, fault }) : response;
     return fault?.kind === 'commit_then_drop' ? cutShort(checked) : checked;
   }
 
@@ -159,17 +169,24 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
               headers: { allow },
             });
     }
-    return options.onResponse ? options.onResponse({ request, response, fault: undefined }) : response;
+    return options.onResponse ? options.onResponse({ request, path, response, fault: undefined }) : response;
   }
 
+  // A resolver that returns nothing lets msw try the next handler (and, when none answers, do what
+  // its `onUnhandledRequest` says): that is how a request under another prefix goes unanswered.
   const handlers = routes.map((route) => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    return http[method](`${pattern}${route.path}`, ({ request, params }) =>
-      respond(route, request, params as Record<string, string>),
+    return http[method](base.pattern(route.path), ({ request, params }) =>
+      base.matches(new URL(request.url), route.path) ? respond(route, request, params as Record<string, string>) : undefined,
     );
   });
-  const fallbacks = [`${pattern}/v1/*`, ...(options.controlApi === false ? [] : [`${pattern}/_control/*`])];
-  return [...handlers, ...fallbacks.map((path) => http.all(path, ({ request }) => fallback(request)))];
+  const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
+  return [
+    ...handlers,
+    ...fallbacks.map((path) =>
+      http.all(base.pattern(path), ({ request }) => (base.matches(new URL(request.url), path) ? fallback(request) : undefined)),
+    ),
+  ];
 }
 
 export { createControl, type Control, type ClockState, type WorldState } from './control.js';

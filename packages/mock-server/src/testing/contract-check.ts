@@ -71,14 +71,14 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
   };
 
   /** Passes the stream through, checking the `data` of each event as it goes by. */
-  const checkedStream = (request: Request, response: Response): Response => {
+  const checkedStream = (request: Request, path: string, response: Response): Response => {
     const parser = new SseParser();
     const decoder = new TextDecoder();
     const checked = response.body!.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         async transform(chunk, controller) {
           for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
-            const problems = await checks.validateEvent(request.method, request.url, event.data);
+            const problems = await checks.validateEvent(request.method, path, event.data);
             if (problems.length) {
               const violation = record(request, response.status, problems);
               controller.error(new Error(`Contract violation: ${formatViolation(violation)}`));
@@ -92,14 +92,15 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
     return new Response(checked, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
-  const hook = async ({ request, response, fault }: Exchange): Promise<Response> => {
+  // The contract names paths from /v1: check `path` (relative to the base URL), report the whole URL.
+  const hook = async ({ request, path, response, fault }: Exchange): Promise<Response> => {
     if (response.type === 'error') return response; // a dropped connection: nothing was sent
     const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
     // Read the body here rather than through `clone()`: a tee'd body's `cancel()` waits for both branches.
     const body = streaming ? undefined : await response.text();
     const problems = await checks.validate({
       method: request.method,
-      url: request.url,
+      url: `${path}${new URL(request.url).search}`,
       status: response.status,
       headers: headersOf(response),
       body,
@@ -107,7 +108,7 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
     });
     if (problems.length === 0) {
       if (!streaming) return new Response(body || null, { status: response.status, statusText: response.statusText, headers: response.headers });
-      return response.body ? checkedStream(request, response) : response;
+      return response.body ? checkedStream(request, path, response) : response;
     }
     const violation = record(request, response.status, problems);
     if (streaming) await response.body?.cancel();
