@@ -1,9 +1,13 @@
+#!/usr/bin/env node
 /**
- * `pnpm mock`: the reference server on http://127.0.0.1:4010. See `--help` and
- * docs/reference-server.md.
+ * `access-requests-mock` (`pnpm mock` in the workspace): the reference server over HTTP, on
+ * http://127.0.0.1:4010 unless told otherwise. See `--help` and docs/reference-server.md.
+ *
+ * The first line it prints is `Reference server: <base URL>/v1 (ready in <n> ms)`, so that a script
+ * that started it with `--port 0` can read where it listens.
  */
 import { DEMO_USERS } from './fixtures.js';
-import { CliError, parseCliOptions, USAGE } from './http/cli-options.js';
+import { CliError, COMMAND, parseCliOptions, USAGE } from './http/cli-options.js';
 import { startHttpServer } from './http/server.js';
 
 async function main(): Promise<void> {
@@ -12,7 +16,7 @@ async function main(): Promise<void> {
     options = parseCliOptions(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    console.error(`mock: ${error.message}`);
+    console.error(`${COMMAND}: ${error.message}`);
     process.exit(2);
   }
   if (options.help) {
@@ -23,14 +27,15 @@ async function main(): Promise<void> {
   const server = await startHttpServer({
     port: options.port,
     host: options.host,
+    basePath: options.basePath,
     seed: options.seed,
     catalogSize: options.catalogSize,
     speed: options.speed,
     corsOrigins: options.corsOrigins,
     log: options.quiet ? false : (line) => console.log(line),
   }).catch((error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port or MOCK_PORT)` : error.message;
-    console.error(`mock: cannot listen on ${options.host}:${options.port}: ${reason}`);
+    const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0 for any free one, or MOCK_PORT)` : error.message;
+    console.error(`${COMMAND}: cannot listen on ${options.host}:${options.port}: ${reason}`);
     process.exit(1);
   });
 
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Reference server: ${server.url}/v1 (ready in ${Date.now() - started} ms)`,
+      `  base URL for clients: ${server.url}`,
       `  world: seed ${options.seed}, ${options.catalogSize} catalog resources, clock speed ${options.speed}`,
       `  CORS: ${cors}; control API: ${server.url}/_control`,
       `  tokens: ${Object.entries(DEMO_USERS)
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`mock: ${signal}, stopping`);
+    console.log(`${COMMAND}: ${signal}, stopping`);
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -1,10 +1,19 @@
-/** The command line of `pnpm mock` (src/cli.ts): flags, then MOCK_* environment variables, then defaults. */
+/**
+ * The command line of `access-requests-mock` (src/cli.ts; `pnpm mock` in the workspace): flags,
+ * then MOCK_* environment variables, then defaults.
+ */
 import { parseArgs } from 'node:util';
+import { normalizeBasePath } from '../handlers/base.js';
 import { parseCorsOrigin } from './cors.js';
+
+/** The command's name, in its usage and at the start of its messages. */
+export const COMMAND = 'access-requests-mock';
 
 export interface CliOptions {
   readonly port: number;
   readonly host: string;
+  /** `''` (the root) or a path such as `/access`. */
+  readonly basePath: string;
   readonly seed: number;
   readonly catalogSize: number;
   readonly speed: number;
@@ -14,13 +23,16 @@ export interface CliOptions {
   readonly help: boolean;
 }
 
-export const USAGE = `Usage: pnpm mock [options]
+export const USAGE = `Usage: ${COMMAND} [options]
 
-Serves the access-requests reference server over HTTP.
+Serves the access-requests reference server over HTTP: the API under /v1/, the control API
+under /_control/. The first line printed is "Reference server: <base URL>/v1 (ready in <n> ms)".
 
 Options (environment variable in brackets):
   --port <n>            TCP port, 0 for any free one [MOCK_PORT]            default 4010
   --host <address>      interface to listen on [MOCK_HOST]                 default 127.0.0.1
+  --base-path <path>    serve the API under <path>/v1/ instead of /v1/,
+                        such as /access [MOCK_BASE_PATH]                   default none
   --seed <n>            seed of the generated world [MOCK_SEED]            default 1
   --catalog-size <n>    number of catalog resources [MOCK_CATALOG_SIZE]    default 2000
   --speed <x>           simulated seconds per real second; 0 freezes
@@ -62,6 +74,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'base-path': { type: 'string' },
         seed: { type: 'string' },
         'catalog-size': { type: 'string' },
         speed: { type: 'string' },
@@ -85,9 +98,16 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   } catch (error) {
     throw new CliError(`--cors-origin: ${(error as Error).message}`);
   }
+  let basePath: string;
+  try {
+    basePath = normalizeBasePath(pick(values['base-path'], 'MOCK_BASE_PATH') ?? '', '--base-path');
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   return {
     port: port === undefined ? 4010 : integer(port, '--port', 0, 65_535),
     host: pick(values.host, 'MOCK_HOST') ?? '127.0.0.1',
+    basePath,
     seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1),
     catalogSize: catalogSize === undefined ? 2000 : integer(catalogSize, '--catalog-size', 1, 1_000_000),
     speed: speedValue === undefined ? 1 : speed(speedValue),
