@@ -5,9 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Schemas } from './backend/api.js';
-import { startReferenceWorker, type ReferenceWorker } from './browser.js';
-import { createContractCheck, remoteChecks } from './testing/contract-check.js';
-import { readEvents, SseParser } from './testing/sse.js';
+// The browser-safe test helpers come from the browser entry, as an integrator's page imports them.
+import { createContractCheck, readEvents, remoteChecks, SseParser, startReferenceWorker, type ReferenceWorker } from './browser.js';
 
 const check = createContractCheck(remoteChecks(executeServerCommand));
 const ALICE = { authorization: 'Bearer demo-alice' };

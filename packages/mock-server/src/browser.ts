@@ -1,8 +1,9 @@
 /**
  * `@access-requests/mock-server/browser`: the reference server in a page, through msw's
  * `setupWorker`. The host serves `mockServiceWorker.js` (shipped as
- * `@access-requests/mock-server/mockServiceWorker.js`) at a URL whose scope covers its pages.
- * Imports nothing Node-only.
+ * `@access-requests/mock-server/mockServiceWorker.js`) at a URL whose scope covers its pages. Also
+ * the browser-safe test helpers: a contract check that asks the Node side (`remoteChecks`) and an
+ * event-stream reader. Imports nothing Node-only.
  *
  * @example
  * ```ts
@@ -108,3 +109,7 @@ export async function startReferenceWorker(options: ReferenceWorkerOptions = {})
 
 export type { ReferenceOptions, ReferenceParts } from './handlers/assemble.js';
 export type { Control, ClockState, WorldState, Fault, FaultSpec, FaultKind, ResponseHook, Exchange } from './handlers/index.js';
+export { createContractCheck, formatViolation, remoteChecks } from './testing/contract-check.js';
+export type { ContractCheck, ResponseChecks, Violation } from './testing/contract-check.js';
+export { readEvents, SseParser } from './testing/sse.js';
+export type { SseEvent } from './testing/sse.js';

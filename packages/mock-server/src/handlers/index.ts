@@ -20,7 +20,7 @@ import { meRoutes } from './me.js';
 import { myAccessRoutes } from './my-access.js';
 import { requestRoutes } from './requests.js';
 import { noContent, problem, problemResponse } from './responses.js';
-import type { Route, RouteContext } from './route.js';
+import type { Route, RouteContext, RouteSummary } from './route.js';
 
 /**
  * One request and the response the handlers made for it, as a `ResponseHook` sees it.
@@ -43,9 +43,32 @@ export interface Exchange {
   readonly fault: Fault | undefined;
 }
 
-/** Sees (and may replace) every response the handlers make: the hook the contract validator uses. */
+/**
+ * Sees (and may replace) every response the handlers make, before it is sent: the hook the contract
+ * check uses (`contractCheck().hook`). Give it as `onResponse`.
+ *
+ * @example
+ * ```ts
+ * const addHeader: ResponseHook = ({ response }) => {
+ *   const headers = new Headers(response.headers);
+ *   headers.set('x-served-by', 'reference');
+ *   return new Response(response.body, { status: response.status, headers });
+ * };
+ * const api = createReferenceServer({ onResponse: addHeader });
+ * ```
+ */
 export type ResponseHook = (exchange: Exchange) => Response | Promise<Response>;
 
+/**
+ * Options of `createHandlers`: where the API lives, the fault injector to share, the event-stream
+ * heartbeat, whether to serve the control API, and a response hook.
+ *
+ * @example
+ * ```ts
+ * const options: HandlerOptions = { baseUrl: 'https://access.example.com', controlApi: false, heartbeatMs: 1000 };
+ * const handlers = createHandlers(createBackend(), options);
+ * ```
+ */
 export interface HandlerOptions {
   /**
    * Where the API lives; the handlers answer exactly there and let anything else through. `*` (the
@@ -64,14 +87,20 @@ export interface HandlerOptions {
   readonly onResponse?: ResponseHook;
 }
 
-export const ROUTES: readonly Route[] = [
-  ...meRoutes,
-  ...catalogRoutes,
-  ...requestRoutes,
-  ...approvalRoutes,
-  ...myAccessRoutes,
-  ...eventRoutes,
-];
+const API_ROUTES: readonly Route[] = [...meRoutes, ...catalogRoutes, ...requestRoutes, ...approvalRoutes, ...myAccessRoutes, ...eventRoutes];
+
+/**
+ * Every operation of the API the handlers serve (`/v1`; the control API is not in it): method, path
+ * relative to the base URL (`/v1/access-requests/:id/revoke`) and whether it takes a body.
+ *
+ * @example
+ * ```ts
+ * import { ROUTES } from '@access-requests/mock-server';
+ *
+ * console.log(ROUTES.map((route) => `${route.method} ${route.path}`).join('\n')); // GET /v1/me, …
+ * ```
+ */
+export const ROUTES: readonly RouteSummary[] = API_ROUTES;
 
 function unauthorized(request: Request, instance: string): Response {
   const hasToken = bearerToken(request) !== undefined;
@@ -113,13 +142,32 @@ function faultResponse(fault: Fault, instance: string): Response | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The reference server's handlers over `backend`. */
+/**
+ * The reference server's msw handlers over `backend`: every route of the API and of the control
+ * API, answered exactly under `baseUrl` (a request anywhere else is left to the next handler), with
+ * faults, authentication, body parsing and problem+json on the way. What `./node`, `./browser`,
+ * `./http` and the dev-server middleware run; use it directly to combine the reference server with
+ * handlers of your own.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { http, HttpResponse } from 'msw';
+ * import { createBackend, createHandlers } from '@access-requests/mock-server';
+ *
+ * const server = setupServer(
+ *   http.get('https://flags.example.com/*', () => HttpResponse.json({ newForm: true })),
+ *   ...createHandlers(createBackend(), { baseUrl: 'https://access.example.com' }),
+ * );
+ * server.listen();
+ * ```
+ */
 export function createHandlers(backend: Backend, options: HandlerOptions = {}): HttpHandler[] {
   const base = parseBase(options.baseUrl ?? '*');
   const faults = options.faults ?? new FaultInjector();
   const control: Control = createControl(backend, faults);
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const routes = options.controlApi === false ? ROUTES : [...ROUTES, ...controlRoutes];
+  const routes = options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
   const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
   async function run(route: Route, request: Request, url: URL, params: Record<string, string>): Promise<Response> {
@@ -189,7 +237,7 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
   ];
 }
 
-export { createControl, type Control, type ClockState, type WorldState } from './control.js';
+export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';
 export { FaultInjector, FaultSpecError, FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 export { startTicker } from './ticker.js';
 

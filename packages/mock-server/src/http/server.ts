@@ -24,6 +24,8 @@ import { bearerToken, instanceOf } from '../handlers/input.js';
 import { startTicker } from '../handlers/ticker.js';
 import { problem } from '../handlers/responses.js';
 import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from './cors.js';
+
+export type { CorsOrigins } from './cors.js';
 import { answer, sendFetchResponse, toFetchRequest } from './node-bridge.js';
 
 /**
@@ -34,7 +36,7 @@ import { answer, sendFetchResponse, toFetchRequest } from './node-bridge.js';
  * @example
  * ```ts
  * const options: HttpServerOptions = { port: 0, basePath: '/access', speed: 0, log: false };
- * const server = await startHttpServer(options); // answers ${server.url}/v1/me = …/access/v1/me
+ * const server = await startHttpServer(options); // server.url ends in /access: fetch(`${server.url}/v1/me`)
  * ```
  */
 export interface HttpServerOptions extends Omit<ReferenceOptions, 'baseUrl'> {

@@ -77,7 +77,7 @@ export type DevServerMiddleware = ((context: KoaLikeContext, next: () => Promise
  * answers a 404 problem; a path outside the API (`/api/v1/me`) is not the middleware's to answer.
  *
  * @example
- * ```js
+ * ```ts
  * // web-test-runner.config.mjs
  * import { chromeLauncher } from '@web/test-runner-chrome';
  * import { contractCheck, createDevServerMiddleware } from '@access-requests/mock-server/testing';
