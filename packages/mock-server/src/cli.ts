@@ -10,7 +10,15 @@ import { DEMO_USERS } from './fixtures.js';
 import { CliError, COMMAND, parseCliOptions, USAGE } from './http/cli-options.js';
 import { startHttpServer } from './http/server.js';
 
+// Whoever read the output may be gone (a killed test runner): a write to the closed pipe is no error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 async function main(): Promise<void> {
+  const parent = process.ppid;
   let options;
   try {
     options = parseCliOptions(process.argv.slice(2), process.env);
@@ -65,6 +73,27 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  if (options.exitWithParent) watchParent(parent, () => stop('parent exited'));
+}
+
+/** Calls `onGone` once `parent`, the process that started this one, has exited (polled: no signal says so). */
+function watchParent(parent: number, onGone: () => void): void {
+  const alive = () => {
+    try {
+      process.kill(parent, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  // On POSIX an orphan is adopted by another process at once; on Windows the parent's pid just stops existing.
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || !alive()) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 200);
+  timer.unref();
 }
 
 await main();

@@ -13,6 +13,7 @@ describe('access-requests-mock options', () => {
       speed: 1,
       corsOrigins: [],
       quiet: false,
+      exitWithParent: false,
       help: false,
     });
   });
@@ -25,6 +26,8 @@ describe('access-requests-mock options', () => {
     assert.equal(fromEnv.speed, 0);
     assert.deepEqual(fromEnv.corsOrigins, ['http://a.test', 'https://b.test:8443']);
     assert.equal(fromEnv.quiet, true);
+    assert.equal(parseCliOptions([], { MOCK_EXIT_WITH_PARENT: '1' }).exitWithParent, true);
+    assert.equal(parseCliOptions(['--exit-with-parent'], {}).exitWithParent, true);
     const flags = parseCliOptions(['--port', '0', '--speed=60', '--cors-origin', '*', '--cors-origin', 'http://c.test', '--catalog-size', '100000'], env);
     assert.equal(flags.port, 0);
     assert.equal(flags.speed, 60);

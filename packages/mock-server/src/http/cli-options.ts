@@ -20,6 +20,8 @@ export interface CliOptions {
   /** Empty: any localhost origin. */
   readonly corsOrigins: string[];
   readonly quiet: boolean;
+  /** Stop when the process that started this one exits (npx passes no signals on to it). */
+  readonly exitWithParent: boolean;
   readonly help: boolean;
 }
 
@@ -40,6 +42,9 @@ Options (environment variable in brackets):
   --cors-origin <url>   an origin browsers may call from; repeat for more,
                         * for any [MOCK_CORS_ORIGINS, comma-separated]     default any localhost origin
   --quiet               no per-request log lines [MOCK_QUIET=1]
+  --exit-with-parent    stop when the process that started it exits, e.g. a
+                        test runner that ran it through npx, which passes no
+                        signals on [MOCK_EXIT_WITH_PARENT=1]
   --help                this text
 `;
 
@@ -80,6 +85,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         speed: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
+        'exit-with-parent': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -113,6 +119,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     speed: speedValue === undefined ? 1 : speed(speedValue),
     corsOrigins,
     quiet: values.quiet ?? ['1', 'true'].includes(env.MOCK_QUIET ?? ''),
+    exitWithParent: values['exit-with-parent'] ?? ['1', 'true'].includes(env.MOCK_EXIT_WITH_PARENT ?? ''),
     help: values.help ?? false,
   };
 }

@@ -92,6 +92,35 @@ describe('access-requests-mock (the CLI)', () => {
     assert.match(cli.output().stderr, /^access-requests-mock: --port must be a whole number from 0 to 65535, got "eighty"/);
   });
 
+  it('--exit-with-parent: stops once the process that started it is gone (npx passes no signals on)', async () => {
+    // A stand-in for npx: starts the CLI, relays its output, and is then killed without a chance to clean up.
+    const relay = `
+      const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit'] });
+      console.log('cli pid ' + child.pid);
+      child.stdout.pipe(process.stdout);`;
+    const args = ['--conditions=source', '--import', 'tsx', CLI, '--port', '0', '--catalog-size', '50', '--quiet', '--exit-with-parent'];
+    const parent = spawn(process.execPath, ['-e', relay, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    parent.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    await until(() => BANNER.test(stdout), () => stdout);
+    const pid = Number(/cli pid (\d+)/.exec(stdout)![1]);
+    const running = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      assert.ok(running());
+      parent.kill('SIGKILL');
+      await until(() => !running(), () => `the CLI (pid ${pid}) is still running after its parent was killed`);
+    } finally {
+      if (running()) process.kill(pid, 'SIGTERM');
+    }
+  });
+
   it('is the package bin: the built cli.js, which keeps its shebang', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> };
     assert.deepEqual(pkg.bin, { 'access-requests-mock': './dist/cli.js' });
