@@ -4,7 +4,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
@@ -119,11 +118,5 @@ describe('access-requests-mock (the CLI)', () => {
     } finally {
       if (running()) process.kill(pid, 'SIGTERM');
     }
-  });
-
-  it('is the package bin: the built cli.js, which keeps its shebang', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> };
-    assert.deepEqual(pkg.bin, { 'access-requests-mock': './dist/cli.js' });
-    assert.ok(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'), 'tsc keeps a first-line shebang in dist/cli.js');
   });
 });
