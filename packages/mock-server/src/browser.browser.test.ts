@@ -5,9 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Schemas } from './backend/api.js';
-import { startReferenceWorker, type ReferenceWorker } from './browser.js';
-import { createContractCheck, remoteChecks } from './testing/contract-check.js';
-import { readEvents, SseParser } from './testing/sse.js';
+// The browser-safe test helpers come from the browser entry, as an integrator's page imports them.
+import { createContractCheck, readEvents, remoteChecks, SseParser, startReferenceWorker, type ReferenceWorker } from './browser.js';
 
 const check = createContractCheck(remoteChecks(executeServerCommand));
 const ALICE = { authorization: 'Bearer demo-alice' };
@@ -38,6 +37,15 @@ describe('the reference server in the browser (service worker)', () => {
     const me = await fetch('/v1/me', { headers: ALICE });
     expect(me.status).to.equal(200);
     expect(((await me.json()) as Schemas['Me']).user.id).to.equal('usr_alice');
+  });
+
+  it('answers only at the root: another prefix goes past the worker, an unknown /v1 path is a 404 problem', async () => {
+    const elsewhere = await fetch('/api/v1/me', { headers: ALICE });
+    expect(elsewhere.status).to.equal(404); // the test server's own answer: the worker let it through
+    expect(elsewhere.headers.get('content-type')).not.to.equal('application/problem+json');
+    const nested = await fetch('/v1/v1/me', { headers: ALICE });
+    expect(nested.status).to.equal(404);
+    expect(nested.headers.get('content-type')).to.equal('application/problem+json');
   });
 
   it('takes a request from submission to active as the clock advances', async () => {

@@ -10,14 +10,59 @@ import type { Notification, NotificationChannel, NotificationFilter } from './no
 
 export type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 
+/**
+ * The contract's schemas by name (from `@access-requests/contract`): the shapes the backend answers.
+ *
+ * @example
+ * ```ts
+ * import type { Schemas } from '@access-requests/mock-server';
+ *
+ * const me = (await (await fetch(`${api.baseUrl}/v1/me`, { headers })).json()) as Schemas['Me'];
+ * ```
+ */
 export type Schemas = components['schemas'];
+
+/**
+ * An `application/problem+json` body (RFC 9457), as the contract defines it.
+ *
+ * @example
+ * ```ts
+ * const problem = (await response.json()) as Problem;
+ * console.log(problem.status, problem.title, problem.detail);
+ * ```
+ */
 export type Problem = Schemas['Problem'];
+
+/**
+ * One entry of a problem's `errors`: the field (a body path such as `resources[3].permission_id`,
+ * or a query parameter or header name), a code and a message.
+ *
+ * @example
+ * ```ts
+ * const forJustification = (problem.errors ?? []).filter((e: FieldError) => e.field === 'justification');
+ * ```
+ */
 export type FieldError = Schemas['FieldError'];
 
-/** A problem+json answer. Thrown by the backend; the transport sends it as it is. */
+/**
+ * A problem+json answer, thrown by the backend; the transport sends it as it is. Throw one from a
+ * custom `Backend` (or a wrapped method) to answer an error.
+ *
+ * @example
+ * ```ts
+ * import { ApiProblem } from '@access-requests/mock-server';
+ *
+ * backend.me = () => {
+ *   throw new ApiProblem(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Suspended.' });
+ * };
+ * ```
+ */
 export class ApiProblem extends Error {
+  /** The HTTP status. */
   readonly status: number;
+  /** The problem+json body. */
   readonly problem: Problem;
+  /** Extra response headers (`Retry-After`, …). */
   readonly headers: Readonly<Record<string, string>>;
   constructor(status: number, problem: Problem, headers: Record<string, string> = {}) {
     super(problem.detail);
@@ -28,32 +73,80 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Who is calling: resolved from the bearer token. */
+/**
+ * Who is calling: resolved from the bearer token by `backend.authenticate()`.
+ *
+ * @example
+ * ```ts
+ * const caller: Caller | undefined = backend.authenticate('demo-alice'); // { userId: 'usr_alice' }
+ * if (caller) console.log(backend.me(caller).user.name);
+ * ```
+ */
 export interface Caller {
+  /** The user's id (`usr_alice`). */
   readonly userId: string;
 }
 
 /**
  * Raw query values as the transport read them: a name ending in `[]` (and any repeated name) gives
  * an array. The backend validates them (422 with the parameter's name as `field`).
+ *
+ * @example
+ * ```ts
+ * const query: RawQuery = { search: 'payments', 'resource_type_id[]': ['rt_postgresql_database'], limit: '20' };
+ * const page = backend.resources({ userId: 'usr_alice' }, query);
+ * ```
  */
 export type RawQuery = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** An idempotent create: `replayed` is true when an earlier answer for the same key and body was replayed. */
+/**
+ * What an idempotent create answers: `replayed` is true when an earlier answer for the same key and
+ * body was replayed (nothing new was created).
+ *
+ * @example
+ * ```ts
+ * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const first: CreateResult = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
+ * const again = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
+ * console.log(again.replayed, again.body.requests[0]?.id === first.body.requests[0]?.id); // true true
+ * ```
+ */
 export interface CreateResult {
+  /** Always 201. */
   readonly status: 201;
+  /** The created requests, one per access flow. */
   readonly body: Schemas['AccessRequestList'];
+  /** Whether this is a replay of an earlier answer. */
   readonly replayed: boolean;
 }
 
-/** One event of the stream, already shaped for the subscriber who receives it. */
+/**
+ * One event of the stream, already shaped for the subscriber who receives it (its `can` flags are
+ * theirs).
+ *
+ * @example
+ * ```ts
+ * const stop = backend.subscribe({ userId: 'usr_alice' }, undefined, (event: StreamEvent) => {
+ *   console.log(event.id, event.data.request.status);
+ * });
+ * ```
+ */
 export interface StreamEvent {
   /** Monotonic, opaque; sent as the SSE `id:` and accepted back as `Last-Event-ID`. */
   readonly id: string;
+  /** The event's JSON, as the stream's `data:` line carries it. */
   readonly data: Schemas['RequestUpdatedEvent'];
 }
 
-/** Options of the seeded world. */
+/**
+ * Options of the seeded world, taken by `createBackend` and every runtime.
+ *
+ * @example
+ * ```ts
+ * const world: WorldOptions = { seed: 7, catalogSize: 100_000, speed: 60, startTime: new Date('2026-03-01T08:00:00Z') };
+ * const backend = createBackend(world);
+ * ```
+ */
 export interface WorldOptions {
   /** Same seed, same world (ids, names, history). Default 1. */
   readonly seed?: number;
@@ -68,36 +161,70 @@ export interface WorldOptions {
   readonly startTime?: Date;
 }
 
+/**
+ * The reference server's service boundary: one method per operation of the contract, plus the
+ * clock and the outbox. The handlers parse HTTP into these calls; `createBackend` implements it
+ * over a seeded world. Wrap a method to change one answer for a test.
+ *
+ * @example
+ * ```ts
+ * const backend: Backend = createBackend();
+ * const alice = backend.authenticate('demo-alice')!;
+ * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const [request] = backend.submit(alice, body, undefined).body.requests;
+ * backend.advance(5_000); // granting → active
+ * console.log(backend.getRequest(alice, request!.id).status);
+ * ```
+ */
 export interface Backend {
   /** The caller for a bearer token, or undefined (401). */
   authenticate(token: string): Caller | undefined;
 
+  /** `GET /v1/me`: the caller and the org's settings. */
   me(caller: Caller): Schemas['Me'];
+  /** `GET /v1/grantees`: people the caller may request for, the caller first. */
   grantees(caller: Caller, query: RawQuery): Schemas['GranteePage'];
 
+  /** `GET /v1/catalog/resource-types`. */
   resourceTypes(caller: Caller, query: RawQuery): Schemas['ResourceTypePage'];
+  /** `GET /v1/catalog/permissions`. */
   permissions(caller: Caller, query: RawQuery): Schemas['PermissionPage'];
+  /** `GET /v1/catalog/resources`. */
   resources(caller: Caller, query: RawQuery): Schemas['ResourcePage'];
+  /** `GET /v1/catalog/apps`. */
   apps(caller: Caller, query: RawQuery): Schemas['AppPage'];
+  /** `GET /v1/catalog/bundles`. */
   bundles(caller: Caller, query: RawQuery): Schemas['BundlePage'];
 
-  /** `body` is the parsed JSON as sent; the backend validates it. */
+  /** `POST /v1/access-requests/preview`. `body` is the parsed JSON as sent; the backend validates it. */
   preview(caller: Caller, body: unknown): Schemas['Preview'];
+  /** `POST /v1/access-requests`: one request per access flow; idempotent with a key. */
   submit(caller: Caller, body: unknown, idempotencyKey: string | undefined): CreateResult;
 
+  /** `GET /v1/access-requests`: the caller's (`scope=mine`) or those made for others (`on_behalf`). */
   listRequests(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
+  /** `GET /v1/access-requests/{id}`. */
   getRequest(caller: Caller, id: string): Schemas['AccessRequest'];
+  /** `GET /v1/access-requests/{id}/resources`. */
   requestResources(caller: Caller, id: string, query: RawQuery): Schemas['RequestResourcePage'];
-  /** 202 with the request now `revoking` (or `revoked` from `pending_approval`). */
+  /** `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from `pending_approval`). */
   revoke(caller: Caller, id: string): Schemas['AccessRequest'];
+  /** `POST /v1/access-requests/{id}/request-again`: idempotent with a key. */
   requestAgain(caller: Caller, id: string, body: unknown, idempotencyKey: string | undefined): CreateResult;
+  /** `PUT /v1/access-requests/{id}/favorite`. */
   favorite(caller: Caller, id: string): Schemas['AccessRequest'];
+  /** `DELETE /v1/access-requests/{id}/favorite`. */
   unfavorite(caller: Caller, id: string): Schemas['AccessRequest'];
+  /** `GET /v1/access-requests/{id}/access-details`: for an active request's grantee. */
   accessDetails(caller: Caller, id: string): Schemas['AccessDetails'];
+  /** `GET /v1/my-access`: what the caller holds, recent closed requests, favorites. */
   myAccess(caller: Caller): Schemas['MyAccess'];
 
+  /** `GET /v1/approvals`: the requests waiting for the caller's decision. */
   approvals(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
+  /** `POST /v1/access-requests/{id}/approve`. */
   approve(caller: Caller, id: string, body: unknown): Schemas['AccessRequest'];
+  /** `POST /v1/access-requests/{id}/reject`: `reason` required. */
   reject(caller: Caller, id: string, body: unknown): Schemas['AccessRequest'];
 
   /**

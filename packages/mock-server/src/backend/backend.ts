@@ -32,6 +32,16 @@ import { DEMO_USERS } from '../fixtures.js';
 
 export type StatusListener = (change: StatusChange) => void;
 
+/**
+ * The backend `createBackend` makes: the `Backend` operations, the ids of the seeded history, and a
+ * listener for every status change.
+ *
+ * @example
+ * ```ts
+ * const backend: ReferenceBackend = createBackend();
+ * const stop = backend.onStatusChange(({ request, previousStatus }) => console.log(request.id, previousStatus, '→', request.status));
+ * ```
+ */
 export interface ReferenceBackend extends Backend {
   /**
    * Hears every status change (creation included, with `previousStatus` null), e.g. to notify the
@@ -42,14 +52,39 @@ export interface ReferenceBackend extends Backend {
   readonly history: HistoryIds;
 }
 
-/** Timer functions (`setTimeout` by default); injectable so tests control real time completely. */
+/**
+ * Timer functions (`setTimeout` by default); injectable so tests control real time completely.
+ *
+ * @example
+ * ```ts
+ * const pending: (() => void)[] = [];
+ * const timers: TimerApi = { setTimeout: (callback) => pending.push(callback), clearTimeout: () => {} };
+ * const backend = createBackend({ speed: 1 }, { timers });
+ * ```
+ */
 export interface TimerApi {
+  /** Calls `callback` after `milliseconds`; returns a handle for `clearTimeout`. */
   setTimeout(callback: () => void, milliseconds: number): unknown;
+  /** Cancels a timer `setTimeout` returned. */
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * What a backend reads real time from, replaceable in tests: the clock (`Date.now` by default) and
+ * the timers that fire due transitions while the simulated clock runs.
+ *
+ * @example
+ * ```ts
+ * let now = Date.parse('2026-01-15T09:00:00Z');
+ * const dependencies: BackendDependencies = { realTime: () => now };
+ * const backend = createBackend({ speed: 1 }, dependencies);
+ * now += 5_000; // five real seconds later, as far as the backend can tell
+ * ```
+ */
 export interface BackendDependencies {
+  /** Real time in milliseconds (default `Date.now`). */
   readonly realTime?: RealTimeSource;
+  /** Timers (default the global `setTimeout`). */
   readonly timers?: TimerApi;
 }
 
@@ -311,7 +346,22 @@ function callSafely(listener: () => void): void {
   }
 }
 
-/** A seeded, stateful backend implementing every operation of the contract. */
+/**
+ * A seeded, stateful, in-memory backend implementing every operation of the contract: the world
+ * (users, catalog, access flows, a history of requests) generated from `seed`, the rules, and a
+ * simulated clock (frozen by default). Give it to a runtime as `backend` to share one world, or to
+ * set it up in Node before a test.
+ *
+ * @example
+ * ```ts
+ * import { createBackend } from '@access-requests/mock-server';
+ * import { createReferenceServer } from '@access-requests/mock-server/node';
+ *
+ * const backend = createBackend({ seed: 7, catalogSize: 500 });
+ * const api = createReferenceServer({ backend });
+ * console.log(backend.history.alicePendingManager); // the id of a seeded request waiting for Bob
+ * ```
+ */
 export function createBackend(options: WorldOptions = {}, dependencies: BackendDependencies = {}): ReferenceBackend {
   return new SeededBackend(options, dependencies);
 }

@@ -4,7 +4,15 @@
  * source, so even speed > 0 is deterministic in tests.
  */
 
-/** Milliseconds of real time; `Date.now` by default. */
+/**
+ * A source of real time in milliseconds since the epoch (`Date.now` by default).
+ *
+ * @example
+ * ```ts
+ * const realTime: RealTimeSource = () => performance.timeOrigin + performance.now();
+ * const backend = createBackend({ speed: 1 }, { realTime });
+ * ```
+ */
 export type RealTimeSource = () => number;
 
 export class SimulatedClock {

@@ -17,7 +17,15 @@ const HOUR = 60 * MINUTE;
 
 const { alice, bob, carol, dave } = USER_IDS;
 
-/** The seeded requests, by what they show. */
+/**
+ * The seeded requests, by what they show: the keys of `HistoryIds`.
+ *
+ * @example
+ * ```ts
+ * const label: HistoryLabel = 'alicePendingManager';
+ * const id = createBackend().history[label];
+ * ```
+ */
 export type HistoryLabel =
   | 'daveExpired'
   | 'aliceOnCallExpired'
@@ -39,6 +47,16 @@ export type HistoryLabel =
   | 'colleagueWaitingForSimulatedCarol'
   | 'aliceGranting';
 
+/**
+ * The ids of the seeded history's requests, by what each shows (`backend.history`): the same for
+ * the same seed.
+ *
+ * @example
+ * ```ts
+ * const history: HistoryIds = createBackend().history;
+ * const waiting = await client.request(history.alicePendingManager); // pending_approval, waiting for Bob
+ * ```
+ */
 export type HistoryIds = Readonly<Record<HistoryLabel, string>>;
 
 type Step =

@@ -1,6 +1,7 @@
 /** The domain half of the reference server: a seeded, stateful, in-memory backend. */
 export { createBackend } from './backend.js';
 export type { BackendDependencies, ReferenceBackend, StatusListener, TimerApi } from './backend.js';
+export type { RealTimeSource } from './clock.js';
 export type { StatusChange } from './state.js';
 export type { StoredRequest } from './records.js';
 export type { HistoryIds, HistoryLabel } from './history.js';
@@ -18,4 +19,7 @@ export type {
   Schemas,
   Problem,
   FieldError,
+  Notification,
+  NotificationChannel,
+  NotificationFilter,
 } from './api.js';

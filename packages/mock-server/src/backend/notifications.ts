@@ -8,24 +8,62 @@ import type { CatalogIndex } from './catalog-index.js';
 import type { StoredRequest } from './records.js';
 import { isoTime } from './views.js';
 
+/**
+ * Where the org's notifications go, as `GET /v1/me` reports it.
+ *
+ * @example
+ * ```ts
+ * const channel: NotificationChannel = 'teams';
+ * api.control.setNotificationChannel(channel);
+ * ```
+ */
 export type NotificationChannel = 'slack' | 'teams' | 'email';
 export const NOTIFICATION_CHANNELS: readonly NotificationChannel[] = ['slack', 'teams', 'email'];
 
+/**
+ * A notification the reference server would have sent (through Slack, Teams or email) for a status
+ * change; kept in an outbox for tests to read (`control.notifications`, `GET /_control/notifications`).
+ *
+ * @example
+ * ```ts
+ * const [latest]: Notification[] = api.control.notifications.list({ recipientId: 'usr_alice' }).slice(-1);
+ * console.log(latest?.channel, latest?.status, latest?.text);
+ * ```
+ */
 export interface Notification {
+  /** `ntf_000001`, in the order they were sent. */
   readonly id: string;
+  /** The org's channel when it was sent. */
   readonly channel: NotificationChannel;
+  /** Who it is for. */
   readonly recipient: { readonly id: string; readonly name: string; readonly email: string };
   /** `grantee`: the person who holds (or will hold) the access; `requester`: who asked for it on their behalf. */
   readonly role: 'grantee' | 'requester';
+  /** The request whose status changed. */
   readonly request_id: string;
+  /** Its new status. */
   readonly status: AccessRequestStatus;
+  /** Its status before (`null` for a new request). */
   readonly previous_status: AccessRequestStatus | null;
+  /** The message, naming the access and the new status. */
   readonly text: string;
+  /** When it was sent, on the simulated clock (RFC 3339). */
   readonly created_at: string;
 }
 
+/**
+ * Which notifications to list: for one recipient, for one request, or both.
+ *
+ * @example
+ * ```ts
+ * const filter: NotificationFilter = { recipientId: 'usr_dave', requestId: request.id };
+ * const forDave = api.control.notifications.list(filter);
+ * ```
+ */
 export interface NotificationFilter {
+  /** Only those addressed to this user id. */
   readonly recipientId?: string | undefined;
+  /** Only those about this request id. */
   readonly requestId?: string | undefined;
 }
 

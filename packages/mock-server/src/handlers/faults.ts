@@ -4,10 +4,40 @@
  * about the world.
  */
 
+/**
+ * The kinds of fault the reference server can inject, as the control API names them (see
+ * `FaultSpec.kind` for what each does).
+ *
+ * @example
+ * ```ts
+ * import { FAULT_KINDS } from '@access-requests/mock-server';
+ *
+ * for (const kind of FAULT_KINDS) console.log(kind); // error, rate_limit, delay, drop, commit_then_drop
+ * ```
+ */
 export const FAULT_KINDS = ['error', 'rate_limit', 'delay', 'drop', 'commit_then_drop'] as const;
+
+/**
+ * One of `FAULT_KINDS`.
+ *
+ * @example
+ * ```ts
+ * const kind: FaultKind = 'commit_then_drop';
+ * api.control.faults.add({ method: 'POST', path: '/v1/access-requests', kind });
+ * ```
+ */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** What a test asks for (`POST /_control/faults`, or `faults.add()` in Node). */
+/**
+ * A fault to inject: the next `times` requests matching `method` and `path` fail as `kind` says.
+ * The body of `POST /_control/faults`, or the argument of `control.faults.add()`.
+ *
+ * @example
+ * ```ts
+ * const spec: FaultSpec = { method: 'GET', path: '/v1/catalog/*', kind: 'rate_limit', retry_after: 2, times: 3 };
+ * api.control.faults.add(spec);
+ * ```
+ */
 export interface FaultSpec {
   /** Only requests with this method (any method when absent). */
   readonly method?: string;
@@ -25,14 +55,26 @@ export interface FaultSpec {
    *   arrive, and the connection breaks half-way through the body.
    */
   readonly kind: FaultKind;
+  /** For `error`: the status answered, 400–599. Default 500. */
   readonly status?: number;
+  /** For `rate_limit`: the `Retry-After` seconds. Default 1. */
   readonly retry_after?: number;
+  /** For `delay`: real milliseconds to wait before answering. Default 1000. */
   readonly delay_ms?: number;
   /** How many matching requests it affects (default 1). */
   readonly times?: number;
 }
 
-/** A fault as it is stored and listed. */
+/**
+ * A fault as it is stored and listed (`GET /_control/faults`), with its id and what remains of it.
+ *
+ * @example
+ * ```ts
+ * const fault: Fault = api.control.faults.add({ path: '/v1/me', kind: 'error', times: 2 });
+ * console.log(fault.id, fault.status, fault.remaining); // 'flt_1' 500 2
+ * api.control.faults.remove(fault.id);
+ * ```
+ */
 export interface Fault {
   readonly id: string;
   readonly method: string | null;
@@ -45,8 +87,21 @@ export interface Fault {
   remaining: number;
 }
 
-/** Thrown for a spec that makes no sense; the control API turns it into a 422. */
+/**
+ * Thrown by `control.faults.add()` for a spec that makes no sense; the control API answers it as a
+ * 422 naming `field`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   api.control.faults.add({ path: 'v1/me', kind: 'error' });
+ * } catch (error) {
+ *   if (error instanceof FaultSpecError) console.log(error.field, error.message); // 'path' 'path must be a path starting with / …'
+ * }
+ * ```
+ */
 export class FaultSpecError extends Error {
+  /** The spec's field that is wrong (`''` for the spec as a whole). */
   readonly field: string;
   constructor(field: string, message: string) {
     super(message);
@@ -119,7 +174,19 @@ export function pathMatches(pattern: string, pathname: string): boolean {
   return got.length === want.length;
 }
 
-/** The faults shared by one handler list. */
+/**
+ * The faults shared by one handler list: what the handlers consult on every `/v1` request and what
+ * `control.faults` changes. Needed only when assembling handlers by hand with `createHandlers`.
+ *
+ * @example
+ * ```ts
+ * import { createBackend, createHandlers, FaultInjector } from '@access-requests/mock-server';
+ *
+ * const faults = new FaultInjector();
+ * const handlers = createHandlers(createBackend(), { faults });
+ * faults.add({ path: '/v1/events', kind: 'drop' });
+ * ```
+ */
 export class FaultInjector {
   #faults: Fault[] = [];
   #nextId = 1;
@@ -132,6 +199,7 @@ export class FaultInjector {
     return { ...fault };
   }
 
+  /** The faults still waiting, with their remaining counts. */
   list(): Fault[] {
     return this.#faults.map((fault) => ({ ...fault }));
   }
@@ -143,6 +211,7 @@ export class FaultInjector {
     return this.#faults.length < before;
   }
 
+  /** Removes every fault. */
   clear(): void {
     this.#faults = [];
   }

@@ -9,6 +9,7 @@
 import { http, type HttpHandler } from 'msw';
 import { ApiProblem, type Backend } from '../backend/api.js';
 import { approvalRoutes } from './approvals.js';
+import { parseBase } from './base.js';
 import { catalogRoutes } from './catalog.js';
 import { createControl, type Control } from './control.js';
 import { controlRoutes } from './control-routes.js';
@@ -19,23 +20,61 @@ import { meRoutes } from './me.js';
 import { myAccessRoutes } from './my-access.js';
 import { requestRoutes } from './requests.js';
 import { noContent, problem, problemResponse } from './responses.js';
-import type { Route, RouteContext } from './route.js';
+import type { Route, RouteContext, RouteSummary } from './route.js';
 
-/** One request and the response the handlers made for it. */
+/**
+ * One request and the response the handlers made for it, as a `ResponseHook` sees it.
+ *
+ * @example
+ * ```ts
+ * const seen: string[] = [];
+ * const onResponse: ResponseHook = ({ request, path, response }) => {
+ *   seen.push(`${request.method} ${path} ${response.status}`); // 'GET /v1/me 200', whatever the base URL
+ *   return response;
+ * };
+ * ```
+ */
 export interface Exchange {
   readonly request: Request;
+  /** The request's path relative to the base URL, as the contract names it: `/v1/me` for `/access/v1/me`. */
+  readonly path: string;
   readonly response: Response;
   /** The fault injected into this exchange, if any (its response is deliberately off-contract). */
   readonly fault: Fault | undefined;
 }
 
-/** Sees (and may replace) every response the handlers make: the hook the contract validator uses. */
+/**
+ * Sees (and may replace) every response the handlers make, before it is sent: the hook the contract
+ * check uses (`contractCheck().hook`). Give it as `onResponse`.
+ *
+ * @example
+ * ```ts
+ * const addHeader: ResponseHook = ({ response }) => {
+ *   const headers = new Headers(response.headers);
+ *   headers.set('x-served-by', 'reference');
+ *   return new Response(response.body, { status: response.status, headers });
+ * };
+ * const api = createReferenceServer({ onResponse: addHeader });
+ * ```
+ */
 export type ResponseHook = (exchange: Exchange) => Response | Promise<Response>;
 
+/**
+ * Options of `createHandlers`: where the API lives, the fault injector to share, the event-stream
+ * heartbeat, whether to serve the control API, and a response hook.
+ *
+ * @example
+ * ```ts
+ * const options: HandlerOptions = { baseUrl: 'https://access.example.com', controlApi: false, heartbeatMs: 1000 };
+ * const handlers = createHandlers(createBackend(), options);
+ * ```
+ */
 export interface HandlerOptions {
   /**
-   * Where the API lives. `*` (the default) matches any origin; or an origin with an optional path
-   * prefix (`http://127.0.0.1:4010`, `https://api.example.com/access`).
+   * Where the API lives; the handlers answer exactly there and let anything else through. `*` (the
+   * default): any origin, the API at its root (`/v1/...`); a path (`/access`): any origin, the API
+   * under it (`/access/v1/...`); or an origin with an optional path (`http://127.0.0.1:4010`,
+   * `https://api.example.com/access`): only there. Never ends in `/v1` (a `TypeError` says so).
    */
   readonly baseUrl?: string;
   /** The fault injector shared with whoever controls the faults. Default: a new one. */
@@ -48,20 +87,20 @@ export interface HandlerOptions {
   readonly onResponse?: ResponseHook;
 }
 
-export const ROUTES: readonly Route[] = [
-  ...meRoutes,
-  ...catalogRoutes,
-  ...requestRoutes,
-  ...approvalRoutes,
-  ...myAccessRoutes,
-  ...eventRoutes,
-];
+const API_ROUTES: readonly Route[] = [...meRoutes, ...catalogRoutes, ...requestRoutes, ...approvalRoutes, ...myAccessRoutes, ...eventRoutes];
 
-function normalizeBase(baseUrl: string): { pattern: string; pathPrefix: string } {
-  if (baseUrl === '*') return { pattern: '*', pathPrefix: '' };
-  const pattern = baseUrl.replace(/\/+$/, '');
-  return { pattern, pathPrefix: new URL(pattern, 'http://base.invalid').pathname.replace(/\/+$/, '') };
-}
+/**
+ * Every operation of the API the handlers serve (`/v1`; the control API is not in it): method, path
+ * relative to the base URL (`/v1/access-requests/:id/revoke`) and whether it takes a body.
+ *
+ * @example
+ * ```ts
+ * import { ROUTES } from '@access-requests/mock-server';
+ *
+ * console.log(ROUTES.map((route) => `${route.method} ${route.path}`).join('\n')); // GET /v1/me, …
+ * ```
+ */
+export const ROUTES: readonly RouteSummary[] = API_ROUTES;
 
 function unauthorized(request: Request, instance: string): Response {
   const hasToken = bearerToken(request) !== undefined;
@@ -103,14 +142,33 @@ function faultResponse(fault: Fault, instance: string): Response | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The reference server's handlers over `backend`. */
+/**
+ * The reference server's msw handlers over `backend`: every route of the API and of the control
+ * API, answered exactly under `baseUrl` (a request anywhere else is left to the next handler), with
+ * faults, authentication, body parsing and problem+json on the way. What `./node`, `./browser`,
+ * `./http` and the dev-server middleware run; use it directly to combine the reference server with
+ * handlers of your own.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { http, HttpResponse } from 'msw';
+ * import { createBackend, createHandlers } from '@access-requests/mock-server';
+ *
+ * const server = setupServer(
+ *   http.get('https://flags.example.com/*', () => HttpResponse.json({ newForm: true })),
+ *   ...createHandlers(createBackend(), { baseUrl: 'https://access.example.com' }),
+ * );
+ * server.listen();
+ * ```
+ */
 export function createHandlers(backend: Backend, options: HandlerOptions = {}): HttpHandler[] {
-  const { pattern, pathPrefix } = normalizeBase(options.baseUrl ?? '*');
+  const base = parseBase(options.baseUrl ?? '*');
   const faults = options.faults ?? new FaultInjector();
   const control: Control = createControl(backend, faults);
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const routes = options.controlApi === false ? ROUTES : [...ROUTES, ...controlRoutes];
-  const apiPath = (url: URL) => url.pathname.slice(pathPrefix.length) || '/';
+  const routes = options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
+  const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
   async function run(route: Route, request: Request, url: URL, params: Record<string, string>): Promise<Response> {
     const instance = instanceOf(url);
@@ -138,7 +196,7 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
     } catch (error) {
       response = errorResponse(error, instanceOf(url));
     }
-    const checked = options.onResponse ? await options.onResponse({ request, response, fault }) : response;
+    const checked = options.onResponse ? await options.onResponse({ request, path: apiPath(url), response, fault }) : response;
     return fault?.kind === 'commit_then_drop' ? cutShort(checked) : checked;
   }
 
@@ -159,20 +217,27 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
               headers: { allow },
             });
     }
-    return options.onResponse ? options.onResponse({ request, response, fault: undefined }) : response;
+    return options.onResponse ? options.onResponse({ request, path, response, fault: undefined }) : response;
   }
 
+  // A resolver that returns nothing lets msw try the next handler (and, when none answers, do what
+  // its `onUnhandledRequest` says): that is how a request under another prefix goes unanswered.
   const handlers = routes.map((route) => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    return http[method](`${pattern}${route.path}`, ({ request, params }) =>
-      respond(route, request, params as Record<string, string>),
+    return http[method](base.pattern(route.path), ({ request, params }) =>
+      base.matches(new URL(request.url), route.path) ? respond(route, request, params as Record<string, string>) : undefined,
     );
   });
-  const fallbacks = [`${pattern}/v1/*`, ...(options.controlApi === false ? [] : [`${pattern}/_control/*`])];
-  return [...handlers, ...fallbacks.map((path) => http.all(path, ({ request }) => fallback(request)))];
+  const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
+  return [
+    ...handlers,
+    ...fallbacks.map((path) =>
+      http.all(base.pattern(path), ({ request }) => (base.matches(new URL(request.url), path) ? fallback(request) : undefined)),
+    ),
+  ];
 }
 
-export { createControl, type Control, type ClockState, type WorldState } from './control.js';
+export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';
 export { FaultInjector, FaultSpecError, FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 export { startTicker } from './ticker.js';
 

@@ -4,6 +4,26 @@ import type { Control } from './control.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/**
+ * One route, as `ROUTES` lists it: method, path relative to the base URL (`:param` segments),
+ * whether it needs a bearer token and whether it reads a JSON body.
+ *
+ * @example
+ * ```ts
+ * const withBody: RouteSummary[] = ROUTES.filter((route) => route.body === 'required');
+ * ```
+ */
+export interface RouteSummary {
+  /** The HTTP method. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to the base URL: `/v1/access-requests/:id/revoke`. */
+  readonly path: string;
+  /** Whether a bearer token is needed (every `/v1` route). */
+  readonly auth: boolean;
+  /** Whether a JSON body is read (and required). */
+  readonly body?: 'required' | 'optional';
+}
+
 export interface RouteContext {
   readonly backend: Backend;
   readonly control: Control;

@@ -2,16 +2,18 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CliError, parseCliOptions } from './cli-options.js';
 
-describe('pnpm mock options', () => {
+describe('access-requests-mock options', () => {
   it('defaults to 127.0.0.1:4010, seed 1, 2,000 resources, real time, localhost CORS', () => {
     assert.deepEqual(parseCliOptions([], {}), {
       port: 4010,
       host: '127.0.0.1',
+      basePath: '',
       seed: 1,
       catalogSize: 2000,
       speed: 1,
       corsOrigins: [],
       quiet: false,
+      exitWithParent: false,
       help: false,
     });
   });
@@ -24,11 +26,19 @@ describe('pnpm mock options', () => {
     assert.equal(fromEnv.speed, 0);
     assert.deepEqual(fromEnv.corsOrigins, ['http://a.test', 'https://b.test:8443']);
     assert.equal(fromEnv.quiet, true);
+    assert.equal(parseCliOptions([], { MOCK_EXIT_WITH_PARENT: '1' }).exitWithParent, true);
+    assert.equal(parseCliOptions(['--exit-with-parent'], {}).exitWithParent, true);
     const flags = parseCliOptions(['--port', '0', '--speed=60', '--cors-origin', '*', '--cors-origin', 'http://c.test', '--catalog-size', '100000'], env);
     assert.equal(flags.port, 0);
     assert.equal(flags.speed, 60);
     assert.equal(flags.catalogSize, 100_000);
     assert.deepEqual(flags.corsOrigins, ['*', 'http://c.test']);
+  });
+
+  it('takes a base path from --base-path or MOCK_BASE_PATH, without its trailing slash', () => {
+    assert.equal(parseCliOptions(['--base-path', '/access/'], {}).basePath, '/access');
+    assert.equal(parseCliOptions([], { MOCK_BASE_PATH: '/api/access' }).basePath, '/api/access');
+    assert.equal(parseCliOptions(['--base-path', '/'], {}).basePath, '');
   });
 
   it('explains bad values', () => {
@@ -48,6 +58,9 @@ describe('pnpm mock options', () => {
     assert.match(message(['--speed', 'fast']), /--speed must be a number of 0 or more/);
     assert.match(message(['--cors-origin', 'localhost:5173']), /is not an origin/);
     assert.match(message(['--cors-origin', 'http://localhost:5173/app']), /give scheme, host and port only/);
-    assert.match(message(['--verbose']), /Unknown option '--verbose'[\s\S]*Usage: pnpm mock/);
+    assert.match(message(['--base-path', 'access']), /--base-path must be a path starting with \/ \(such as \/access\), got "access"/);
+    assert.match(message(['--base-path', '/access/v1']), /--base-path is where \/v1 lives, not \/v1 itself: drop the \/v1 \("\/access" instead/);
+    assert.match(message(['--base-path', '/a/:id']), /--base-path must be a plain path/);
+    assert.match(message(['--verbose']), /Unknown option '--verbose'[\s\S]*Usage: access-requests-mock \[options\]/);
   });
 });

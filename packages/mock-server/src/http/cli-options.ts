@@ -1,26 +1,40 @@
-/** The command line of `pnpm mock` (src/cli.ts): flags, then MOCK_* environment variables, then defaults. */
+/**
+ * The command line of `access-requests-mock` (src/cli.ts; `pnpm mock` in the workspace): flags,
+ * then MOCK_* environment variables, then defaults.
+ */
 import { parseArgs } from 'node:util';
+import { normalizeBasePath } from '../handlers/base.js';
 import { parseCorsOrigin } from './cors.js';
+
+/** The command's name, in its usage and at the start of its messages. */
+export const COMMAND = 'access-requests-mock';
 
 export interface CliOptions {
   readonly port: number;
   readonly host: string;
+  /** `''` (the root) or a path such as `/access`. */
+  readonly basePath: string;
   readonly seed: number;
   readonly catalogSize: number;
   readonly speed: number;
   /** Empty: any localhost origin. */
   readonly corsOrigins: string[];
   readonly quiet: boolean;
+  /** Stop when the process that started this one exits (npx passes no signals on to it). */
+  readonly exitWithParent: boolean;
   readonly help: boolean;
 }
 
-export const USAGE = `Usage: pnpm mock [options]
+export const USAGE = `Usage: ${COMMAND} [options]
 
-Serves the access-requests reference server over HTTP.
+Serves the access-requests reference server over HTTP: the API under /v1/, the control API
+under /_control/. The first line printed is "Reference server: <base URL>/v1 (ready in <n> ms)".
 
 Options (environment variable in brackets):
   --port <n>            TCP port, 0 for any free one [MOCK_PORT]            default 4010
   --host <address>      interface to listen on [MOCK_HOST]                 default 127.0.0.1
+  --base-path <path>    serve the API under <path>/v1/ instead of /v1/,
+                        such as /access [MOCK_BASE_PATH]                   default none
   --seed <n>            seed of the generated world [MOCK_SEED]            default 1
   --catalog-size <n>    number of catalog resources [MOCK_CATALOG_SIZE]    default 2000
   --speed <x>           simulated seconds per real second; 0 freezes
@@ -28,6 +42,9 @@ Options (environment variable in brackets):
   --cors-origin <url>   an origin browsers may call from; repeat for more,
                         * for any [MOCK_CORS_ORIGINS, comma-separated]     default any localhost origin
   --quiet               no per-request log lines [MOCK_QUIET=1]
+  --exit-with-parent    stop when the process that started it exits, e.g. a
+                        test runner that ran it through npx, which passes no
+                        signals on [MOCK_EXIT_WITH_PARENT=1]
   --help                this text
 `;
 
@@ -62,11 +79,13 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'base-path': { type: 'string' },
         seed: { type: 'string' },
         'catalog-size': { type: 'string' },
         speed: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
+        'exit-with-parent': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -85,14 +104,22 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   } catch (error) {
     throw new CliError(`--cors-origin: ${(error as Error).message}`);
   }
+  let basePath: string;
+  try {
+    basePath = normalizeBasePath(pick(values['base-path'], 'MOCK_BASE_PATH') ?? '', '--base-path');
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   return {
     port: port === undefined ? 4010 : integer(port, '--port', 0, 65_535),
     host: pick(values.host, 'MOCK_HOST') ?? '127.0.0.1',
+    basePath,
     seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1),
     catalogSize: catalogSize === undefined ? 2000 : integer(catalogSize, '--catalog-size', 1, 1_000_000),
     speed: speedValue === undefined ? 1 : speed(speedValue),
     corsOrigins,
     quiet: values.quiet ?? ['1', 'true'].includes(env.MOCK_QUIET ?? ''),
+    exitWithParent: values['exit-with-parent'] ?? ['1', 'true'].includes(env.MOCK_EXIT_WITH_PARENT ?? ''),
     help: values.help ?? false,
   };
 }

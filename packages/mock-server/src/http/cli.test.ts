@@ -1,11 +1,14 @@
-// `pnpm mock` as a process: starts, prints its URL and the tokens, answers, logs a line per request,
-// allows a localhost preflight, stops cleanly on SIGTERM; refuses bad flags with a clear message.
+// `access-requests-mock` (`pnpm mock`) as a process: starts, prints its URL and the tokens, answers,
+// logs a line per request, allows a localhost preflight, stops cleanly on SIGTERM; refuses bad flags
+// with a clear message; serves under a base path.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+/** The first line's documented form: a script reads the base URL from it. */
+const BANNER = /^Reference server: (http:\/\/\S+)\/v1 \(ready in \d+ ms\)$/m;
 
 function start(args: string[]) {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
@@ -28,13 +31,16 @@ async function until(condition: () => boolean, what: () => string, timeoutMs = 2
   }
 }
 
-describe('pnpm mock (the CLI)', () => {
+describe('access-requests-mock (the CLI)', () => {
   it('serves, logs one line per request, answers a localhost preflight, and stops on SIGTERM', async () => {
     const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '300', '--seed', '3']);
     try {
-      await until(() => /Reference server: (http:\S+)\/v1/.test(cli.output().stdout), () => JSON.stringify(cli.output()));
+      await until(() => cli.output().stdout.includes('\n'), () => JSON.stringify(cli.output()));
       const { stdout } = cli.output();
-      const url = /Reference server: (http:\S+)\/v1/.exec(stdout)![1]!;
+      const [firstLine] = stdout.split('\n');
+      const url = BANNER.exec(firstLine!)?.[1];
+      assert.ok(url, `the first line gives the URL: ${firstLine}`);
+      assert.notEqual(new URL(url).port, '4010');
       assert.match(stdout, /demo-alice \(alice, requester\)/);
       assert.match(stdout, /seed 3, 300 catalog resources, clock speed 0/);
 
@@ -54,12 +60,63 @@ describe('pnpm mock (the CLI)', () => {
       cli.child.kill('SIGTERM');
     }
     assert.equal(await cli.exited, 0);
-    assert.match(cli.output().stdout, /SIGTERM, stopping/);
+    assert.match(cli.output().stdout, /\naccess-requests-mock: SIGTERM, stopping\n/);
   });
 
-  it('refuses a bad flag with a clear message and exit code 2', async () => {
+  it('serves under --base-path, and answers 404 at the root', async () => {
+    const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '50', '--base-path', '/access', '--quiet']);
+    try {
+      await until(() => BANNER.test(cli.output().stdout), () => JSON.stringify(cli.output()));
+      const url = BANNER.exec(cli.output().stdout)![1]!;
+      assert.match(url, /:\d+\/access$/);
+      const me = await fetch(`${url}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
+      assert.equal(me.status, 200);
+      await me.text();
+      const root = await fetch(`${new URL(url).origin}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
+      assert.equal(root.status, 404);
+      await root.text();
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    assert.equal(await cli.exited, 0);
+  });
+
+  it('names itself access-requests-mock in --help and in its errors; a bad flag exits with code 2', async () => {
+    const help = start(['--help']);
+    assert.equal(await help.exited, 0);
+    assert.match(help.output().stdout, /^Usage: access-requests-mock \[options\]/);
+    assert.doesNotMatch(help.output().stdout, /pnpm/);
     const cli = start(['--port', 'eighty']);
     assert.equal(await cli.exited, 2);
-    assert.match(cli.output().stderr, /mock: --port must be a whole number from 0 to 65535, got "eighty"/);
+    assert.match(cli.output().stderr, /^access-requests-mock: --port must be a whole number from 0 to 65535, got "eighty"/);
+  });
+
+  it('--exit-with-parent: stops once the process that started it is gone (npx passes no signals on)', async () => {
+    // A stand-in for npx: starts the CLI, relays its output, and is then killed without a chance to clean up.
+    const relay = `
+      const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit'] });
+      console.log('cli pid ' + child.pid);
+      child.stdout.pipe(process.stdout);`;
+    const args = ['--conditions=source', '--import', 'tsx', CLI, '--port', '0', '--catalog-size', '50', '--quiet', '--exit-with-parent'];
+    const parent = spawn(process.execPath, ['-e', relay, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    parent.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    await until(() => BANNER.test(stdout), () => stdout);
+    const pid = Number(/cli pid (\d+)/.exec(stdout)![1]);
+    const running = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      assert.ok(running());
+      parent.kill('SIGKILL');
+      await until(() => !running(), () => `the CLI (pid ${pid}) is still running after its parent was killed`);
+    } finally {
+      if (running()) process.kill(pid, 'SIGTERM');
+    }
   });
 });

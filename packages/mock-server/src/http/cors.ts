@@ -13,6 +13,12 @@ export const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, Location, WWW-
 /**
  * Which origins may call: `undefined` or `[]` — any localhost origin; otherwise the listed origins
  * (exactly, e.g. `https://portal.example.com`), with `*` meaning any origin at all.
+ *
+ * @example
+ * ```ts
+ * const corsOrigins: CorsOrigins = ['https://portal.example.com', 'http://localhost:5173'];
+ * const server = await startHttpServer({ port: 0, corsOrigins });
+ * ```
  */
 export type CorsOrigins = readonly string[] | undefined;
 

@@ -89,15 +89,29 @@ export async function sendFetchResponse(
   return 'sent';
 }
 
-/** The handlers' response to `request`: a 404 problem when none answers, a 500 problem when one throws. */
-export async function answer(handlers: HttpHandler[], request: Request): Promise<Response> {
+/**
+ * The 404 for a path outside the API (`/`, `/api/v1/me`; an unknown path under `/v1/` gets the
+ * handlers' own 404): it says where the API and the control API are, and what a client's base URL is.
+ */
+export function outsideTheApi(url: URL, basePath = ''): Response {
+  return problem(
+    404,
+    'not-found',
+    `There is no ${url.pathname} on this server. The API is under ${basePath}/v1/ (such as ${basePath}/v1/me) and the control ` +
+      `API under ${basePath}/_control/; a client's base URL is ${url.origin}${basePath} (without /v1).`,
+    instanceOf(url),
+  );
+}
+
+/**
+ * The handlers' response to `request`: the 404 of `outsideTheApi` when none answers, a 500 problem
+ * when one throws.
+ */
+export async function answer(handlers: HttpHandler[], request: Request, basePath = ''): Promise<Response> {
   const url = new URL(request.url);
   const instance = instanceOf(url);
   try {
-    return (
-      (await getResponse(handlers, request)) ??
-      problem(404, 'not-found', `There is no ${url.pathname} here; the API is under /v1.`, instance)
-    );
+    return (await getResponse(handlers, request)) ?? outsideTheApi(url, basePath);
   } catch (error) {
     console.error('[mock-server] unexpected error', error);
     return problem(500, 'internal-error', `The reference server failed: ${String(error)}`, instance);

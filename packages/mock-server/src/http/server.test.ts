@@ -44,11 +44,21 @@ describe('the HTTP server', () => {
     assert.match(logLine('POST', '/v1/x', 'dropped', 1.4, undefined), / POST \/v1\/x dropped 1ms -$/);
   });
 
-  it('answers paths outside the API with a 404 problem', async () => {
-    const response = await fetch(`${api.url}/`);
-    assert.equal(response.status, 404);
-    assert.equal(response.headers.get('content-type'), 'application/problem+json');
-    await response.text();
+  it('answers only at its root: any other prefix is a 404 problem saying where the API is', async () => {
+    for (const path of ['/api/v1/me', '/v1/v1/me', '/anything/v1/me', '/', '/v1', '/me', '/api/_control/clock']) {
+      const response = await fetch(`${api.url}${path}`, { headers: ALICE });
+      assert.equal(response.status, 404, path);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json', path);
+      const problem = (await response.json()) as { type: string; title: string; status: number; detail: string };
+      assert.deepEqual([problem.type, problem.title, problem.status], ['https://access-requests.example/problems/not-found', 'Not Found', 404], path);
+      assert.match(problem.detail, new RegExp(`There is no ${path.replace(/\//g, '\\/')}`), path);
+    }
+    const outside = (await (await fetch(`${api.url}/api/v1/me`, { headers: ALICE })).json()) as { detail: string };
+    assert.equal(
+      outside.detail,
+      `There is no /api/v1/me on this server. The API is under /v1/ (such as /v1/me) and the control API under /_control/; ` +
+        `a client's base URL is ${api.url} (without /v1).`,
+    );
   });
 
   it('reads request bodies and passes headers through (idempotent replay)', async () => {
@@ -113,6 +123,34 @@ describe('CORS', () => {
   });
 });
 
+describe('a base path', () => {
+  it('serves the API and the control API under it, and nothing at the root', async () => {
+    const prefixed = await startHttpServer({ port: 0, backend: createFakeBackend(), basePath: '/access/', log: false, onResponse: check.hook });
+    try {
+      assert.match(prefixed.url, /^http:\/\/127\.0\.0\.1:\d+\/access$/);
+      const me = await fetch(`${prefixed.url}/v1/me`, { headers: ALICE });
+      assert.equal(me.status, 200);
+      await me.text();
+      const clock = await fetch(`${prefixed.url}/_control/clock`);
+      assert.equal(clock.status, 200);
+      await clock.text();
+      const origin = new URL(prefixed.url).origin;
+      for (const path of ['/v1/me', '/_control/clock', '/access/access/v1/me', '/api/access/v1/me']) {
+        const response = await fetch(`${origin}${path}`, { headers: ALICE });
+        assert.equal(response.status, 404, path);
+        assert.match(((await response.json()) as { detail: string }).detail, /The API is under \/access\/v1\/ \(such as \/access\/v1\/me\)/, path);
+      }
+    } finally {
+      await prefixed.close();
+    }
+  });
+
+  it('refuses a base path that is not one', async () => {
+    await assert.rejects(startHttpServer({ port: 0, basePath: 'access', log: false }), /basePath must be a path starting with \//);
+    await assert.rejects(startHttpServer({ port: 0, basePath: '/access/v1', log: false }), /not \/v1 itself/);
+  });
+});
+
 describe('dropped connections', () => {
   it('drop destroys the socket before anything is done', async () => {
     api.control.faults.add({ path: '/v1/access-requests', method: 'POST', kind: 'drop' });
@@ -159,15 +197,18 @@ describe('the event stream over HTTP', () => {
 
   it('close() ends open streams', async () => {
     const other = await startHttpServer({ port: 0, backend: createFakeBackend(), log: false });
+    let opened!: () => void;
+    const streaming = new Promise<void>((resolve) => (opened = resolve));
     const ended = new Promise<void>((resolve) => {
       const req = httpRequest(`${other.url}/v1/events`, { headers: ALICE }, (res) => {
+        opened();
         res.resume();
         res.once('close', resolve);
       });
       req.on('error', () => resolve());
       req.end();
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await streaming;
     await other.close();
     await ended;
   });

@@ -1,20 +1,52 @@
 /**
- * The reference server over real HTTP (`pnpm mock`): `node:http` in front of the same msw handlers,
- * answered through msw's public `getResponse`. Adds what a browser on another origin needs (CORS)
- * and one log line per request.
+ * `@access-requests/mock-server/http`: the reference server over real HTTP (what the
+ * `access-requests-mock` command runs). `node:http` in front of the same msw handlers, answered
+ * through msw's public `getResponse`, with what a browser on another origin needs (CORS) and one
+ * log line per request. It answers only under its base path: the API at `/v1/...` and the control
+ * API at `/_control/...` (or under `basePath`); any other path is a 404 problem.
+ *
+ * @example
+ * ```ts
+ * import { startHttpServer } from '@access-requests/mock-server/http';
+ *
+ * const server = await startHttpServer({ port: 0, speed: 0, log: false });
+ * const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
+ * await server.close();
+ * ```
+ *
+ * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assemble, type ReferenceOptions, type ReferenceParts } from '../handlers/assemble.js';
+import { normalizeBasePath } from '../handlers/base.js';
 import { bearerToken, instanceOf } from '../handlers/input.js';
 import { startTicker } from '../handlers/ticker.js';
 import { problem } from '../handlers/responses.js';
 import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from './cors.js';
+
+export type { CorsOrigins } from './cors.js';
 import { answer, sendFetchResponse, toFetchRequest } from './node-bridge.js';
 
+/**
+ * How to start the HTTP server: where it listens, its base path, CORS, logging, and the world
+ * options of `ReferenceOptions` (seed, catalog size, clock speed — default 1, real time — or a
+ * ready backend).
+ *
+ * @example
+ * ```ts
+ * const options: HttpServerOptions = { port: 0, basePath: '/access', speed: 0, log: false };
+ * const server = await startHttpServer(options); // server.url ends in /access: fetch(`${server.url}/v1/me`)
+ * ```
+ */
 export interface HttpServerOptions extends Omit<ReferenceOptions, 'baseUrl'> {
-  /** TCP port; 0 picks a free one. Default 4010. */
+  /** TCP port; 0 picks a free one (read it from `url`). Default 4010. */
   readonly port?: number;
+  /**
+   * The path the API lives under, for a client whose real API has a prefix: `/access` serves
+   * `/access/v1/...` and `/access/_control/...`, and nothing else. Default `''`: the root.
+   */
+  readonly basePath?: string;
   /** Interface to listen on. Default 127.0.0.1. */
   readonly host?: string;
   /** Origins allowed by CORS (see `originAllowed`). Default: any localhost origin. */
@@ -23,24 +55,65 @@ export interface HttpServerOptions extends Omit<ReferenceOptions, 'baseUrl'> {
   readonly log?: ((line: string) => void) | false;
 }
 
+/**
+ * A started HTTP server: its base URL, the Node `Server`, the parts it runs (`backend`, `control`,
+ * `faults`, `handlers`) for Node-side setup, and `close()`.
+ *
+ * @example
+ * ```ts
+ * const server: RunningHttpServer = await startHttpServer({ port: 0, log: false });
+ * server.control.faults.add({ path: '/v1/me', kind: 'error', status: 503 });
+ * await fetch(`${server.url}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } }); // 503
+ * await server.close();
+ * ```
+ */
 export interface RunningHttpServer extends ReferenceParts {
-  /** `http://host:port`, the base URL of the API (append `/v1/...`). */
+  /**
+   * The API's base URL, what an SDK client's `baseUrl` takes: `http://127.0.0.1:<port>` followed by
+   * the base path, without `/v1` (append `/v1/...` for the API, `/_control/...` for the control API).
+   */
   readonly url: string;
+  /** The underlying `node:http` server. */
   readonly server: Server;
   /** Stops listening and ends open connections (event streams included). */
   close(): Promise<void>;
 }
 
-/** `12:00:01.250 POST /v1/access-requests 201 3ms usr_alice` */
+/**
+ * One line of the request log: time (UTC), method, path and query, status (or `dropped`), duration,
+ * and the caller's user id (`-` when there is none).
+ *
+ * @example
+ * ```ts
+ * logLine('POST', '/v1/access-requests', 201, 3.2, 'usr_alice');
+ * // '12:00:01.250 POST /v1/access-requests 201 3ms usr_alice'
+ * ```
+ */
 export function logLine(method: string, path: string, outcome: number | string, ms: number, user: string | undefined): string {
   const time = new Date().toISOString().slice(11, 23);
   return `${time} ${method} ${path} ${outcome} ${Math.round(ms)}ms ${user ?? '-'}`;
 }
 
-/** Starts the reference server on `node:http`. The simulated clock runs in real time unless `speed` says otherwise. */
+/**
+ * Starts the reference server on `node:http` and resolves once it listens. The simulated clock runs
+ * in real time unless `speed` says otherwise. Rejects with the listen error (`EADDRINUSE`, …), and
+ * with a `TypeError` for a bad `basePath`.
+ *
+ * @example
+ * ```ts
+ * import { startHttpServer } from '@access-requests/mock-server/http';
+ * import { createAccessClient } from '@access-requests/sdk';
+ *
+ * const server = await startHttpServer({ port: 0, speed: 0, log: false });
+ * const client = createAccessClient({ baseUrl: server.url, token: 'demo-alice' });
+ * console.log((await client.me()).user.name); // Alice Example
+ * await server.close();
+ * ```
+ */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningHttpServer> {
-  const { port: wantedPort, host: wantedHost, corsOrigins, log: logOption, ...reference } = options;
-  const parts = assemble(reference, { baseUrl: '*', speed: 1 });
+  const { port: wantedPort, host: wantedHost, corsOrigins, log: logOption, basePath: wantedBasePath, ...reference } = options;
+  const basePath = normalizeBasePath(wantedBasePath ?? '');
+  const parts = assemble(reference, { baseUrl: basePath || '*', speed: 1 });
   const { backend, handlers } = parts;
   const log = logOption === false ? () => {} : (logOption ?? ((line: string) => console.log(line)));
   const host = wantedHost ?? '127.0.0.1';
@@ -63,7 +136,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     }
 
     const request = await toFetchRequest(req, res, `http://${req.headers.host ?? host}`);
-    const response = await answer(handlers, request);
+    const response = await answer(handlers, request, basePath);
     const outcome = response.type === 'error' ? 'dropped' : response.status;
     log(logLine(method, path, outcome, performance.now() - started, user(bearerToken(request))));
     await sendFetchResponse(res, response, allowed ? corsHeaders(origin) : {});
@@ -88,7 +161,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
 
   return {
     ...parts,
-    url: `http://${shownHost}:${port}`,
+    url: `http://${shownHost}:${port}${basePath}`,
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {

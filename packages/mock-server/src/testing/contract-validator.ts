@@ -16,12 +16,30 @@ type Ajv2020 = InstanceType<typeof Ajv2020Module.default>;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 
-/** What was sent, as the validator needs it. */
+/**
+ * A response as the validator needs it: the request's method and path, the status, headers and
+ * body text.
+ *
+ * @example
+ * ```ts
+ * const record: ResponseRecord = {
+ *   method: 'GET',
+ *   url: '/v1/me',
+ *   status: 200,
+ *   headers: { 'content-type': 'application/json' },
+ *   body: JSON.stringify(await response.json()),
+ * };
+ * console.log(loadContractValidator().validate(record)); // [] when it keeps the contract
+ * ```
+ */
 export interface ResponseRecord {
+  /** The request's method. */
   readonly method: string;
-  /** The request URL (absolute, or a path). */
+  /** The request URL (absolute, or a path), with its path as the contract names it (`/v1/...`). */
   readonly url: string;
+  /** The response's status. */
   readonly status: number;
+  /** The response's headers, names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body text; undefined for a stream whose events are checked one by one. */
   readonly body: string | undefined;
@@ -29,6 +47,17 @@ export interface ResponseRecord {
   readonly injectedFault?: boolean;
 }
 
+/**
+ * Validates responses and events against an OpenAPI document (made by `createContractValidator` or
+ * `loadContractValidator`).
+ *
+ * @example
+ * ```ts
+ * const validator: ContractValidator = loadContractValidator();
+ * const problems = validator.validateEvent('GET', '/v1/events', '{"type":"request.updated"}');
+ * console.log(problems.length > 0); // true: an event without its request breaks the contract
+ * ```
+ */
 export interface ContractValidator {
   /** Every way the response breaks the contract (empty when it keeps it). */
   validate(record: ResponseRecord): string[];
@@ -49,7 +78,21 @@ interface Operation {
   readonly node: Json;
 }
 
-export function createContractValidator(document: Json): ContractValidator {
+/**
+ * A validator over an OpenAPI 3.1 document (a parsed object): Ajv (JSON Schema 2020-12) compiles
+ * the document's own schemas. For each response it checks the operation (method and path), the
+ * documented status, the content type, the body and the documented headers; for an event stream,
+ * each event's `data` against the schema its media type names.
+ *
+ * @example
+ * ```ts
+ * import { openapiDocument } from '@access-requests/contract/document';
+ * import { createContractCheck, createContractValidator } from '@access-requests/mock-server/testing';
+ *
+ * const check = createContractCheck(createContractValidator(structuredClone(openapiDocument)));
+ * ```
+ */
+export function createContractValidator(document: Record<string, unknown>): ContractValidator {
   const ajv: Ajv2020 = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema(document, DOC_ID);

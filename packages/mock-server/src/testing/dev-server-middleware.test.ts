@@ -52,6 +52,51 @@ describe('createDevServerMiddleware', () => {
     assert.match(await own.text(), /SseParser/);
   });
 
+  it('does not answer the API under another prefix, and answers unknown /v1 paths with a 404 problem', async () => {
+    for (const path of ['/api/v1/me', '/anything/v1/me', '/x/_control/clock']) {
+      const response = await fetch(`${url}${path}`, { headers: ALICE });
+      assert.equal(response.status, 404, path); // the dev server's own "not found", not the API
+      assert.notEqual(response.headers.get('content-type'), 'application/problem+json', path);
+      await response.text();
+    }
+    const nested = await fetch(`${url}/v1/v1/me`, { headers: ALICE });
+    assert.equal(nested.status, 404);
+    assert.equal(nested.headers.get('content-type'), 'application/problem+json');
+    assert.match(((await nested.json()) as { detail: string }).detail, /There is no \/v1\/v1\/me in this API/);
+  });
+
+  it('with a base path, answers under it only', async () => {
+    const prefixed = await startDevServer({
+      config: {
+        rootDir: fileURLToPath(new URL('.', import.meta.url)),
+        port: 0,
+        hostname: '127.0.0.1',
+        middleware: [createDevServerMiddleware({ backend, basePath: '/access', onResponse: check.hook })],
+      },
+      readCliArgs: false,
+      readFileConfig: false,
+      logStartMessage: false,
+      autoExitProcess: false,
+    });
+    try {
+      const address = prefixed.server?.address();
+      assert.ok(address && typeof address === 'object');
+      const status = async (path: string) => {
+        const response = await fetch(`http://127.0.0.1:${address.port}${path}`, { headers: ALICE });
+        await response.text();
+        return `${path} ${response.status}`;
+      };
+      assert.deepEqual(await Promise.all(['/access/v1/me', '/access/_control/clock', '/v1/me', '/_control/clock'].map(status)), [
+        '/access/v1/me 200',
+        '/access/_control/clock 200',
+        '/v1/me 404',
+        '/_control/clock 404',
+      ]);
+    } finally {
+      await prefixed.stop();
+    }
+  });
+
   it('streams events through Koa, one flush per event', async () => {
     const abort = new AbortController();
     const stream = await fetch(`${url}/v1/events`, { headers: ALICE, signal: abort.signal });

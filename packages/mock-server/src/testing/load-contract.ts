@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@access-requests/contract/document';
 import { createContractValidator, type ContractValidator } from './contract-validator.js';
 
-/** Where the contract's YAML lies: inside the installed `@access-requests/contract` package. */
+/**
+ * Where the contract's YAML lies: inside the installed `@access-requests/contract` package (an
+ * absolute file path).
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { CONTRACT_PATH } from '@access-requests/mock-server/testing';
+ *
+ * const yamlText = readFileSync(CONTRACT_PATH, 'utf8'); // e.g. to lint it, or to diff against a draft
+ * ```
+ */
 export const CONTRACT_PATH = fileURLToPath(import.meta.resolve('@access-requests/contract/access-requests.yaml'));
 
 /** Reads a YAML file with the optional `yaml` package, saying what to install when it is missing. */
@@ -23,8 +34,15 @@ function parseYaml(text: string, path: string): Record<string, unknown> {
 }
 
 /**
- * The contract as a plain object: the shipped one, or the OpenAPI file at `path` (`.json` is read
- * as JSON, anything else as YAML).
+ * The contract as a plain object: the shipped one (a fresh copy), or the OpenAPI file at `path`
+ * (`.json` is read as JSON, anything else as YAML, which needs the optional `yaml` package).
+ *
+ * @example
+ * ```ts
+ * import { loadContract } from '@access-requests/mock-server/testing';
+ *
+ * const paths = Object.keys(loadContract().paths as object); // ['/v1/me', '/v1/grantees', …]
+ * ```
  */
 export function loadContract(path?: string): Record<string, unknown> {
   if (path === undefined) return structuredClone(openapiDocument) as Record<string, unknown>;
@@ -34,7 +52,17 @@ export function loadContract(path?: string): Record<string, unknown> {
 
 let shared: ContractValidator | undefined;
 
-/** A validator over the contract at `path` (the shipped one by default; that one is built once per process). */
+/**
+ * A validator over the contract at `path` (the shipped one by default; that one is built once per
+ * process and shared).
+ *
+ * @example
+ * ```ts
+ * import { createContractCheck, loadContractValidator } from '@access-requests/mock-server/testing';
+ *
+ * const check = createContractCheck(loadContractValidator()); // what contractCheck() does
+ * ```
+ */
 export function loadContractValidator(path?: string): ContractValidator {
   if (path !== undefined) return createContractValidator(loadContract(path));
   shared ??= createContractValidator(loadContract());

@@ -3,14 +3,41 @@
  * frames in, events out. Runs in Node and in browsers.
  */
 
+/**
+ * One server-sent event: its `id:`, `event:` name (`message` when none), `data:` (lines joined by
+ * newlines) and `retry:` hint.
+ *
+ * @example
+ * ```ts
+ * const [event]: SseEvent[] = await readEvents(stream.body!, 1);
+ * const { request } = JSON.parse(event!.data);
+ * ```
+ */
 export interface SseEvent {
+  /** The `id:` field (what `Last-Event-ID` sends back), if any. */
   readonly id: string | undefined;
+  /** The `event:` field; `message` when there was none. */
   readonly event: string;
+  /** The `data:` lines, joined by newlines. */
   readonly data: string;
+  /** The `retry:` hint in milliseconds, if any. */
   readonly retry: number | undefined;
 }
 
-/** Incremental parser: `push()` text as it arrives, get the complete events back. */
+/**
+ * An incremental server-sent events parser: `push()` text as it arrives, get the complete events
+ * back. Keep one per stream (pass it to `readEvents` as `parser`) so that an event split across
+ * reads is not lost.
+ *
+ * @example
+ * ```ts
+ * import { SseParser } from '@access-requests/mock-server/testing';
+ *
+ * const parser = new SseParser();
+ * parser.push('id: evt_1\nevent: request.upd'); // []
+ * parser.push('ated\ndata: {}\n\n'); // [{ id: 'evt_1', event: 'request.updated', data: '{}', retry: undefined }]
+ * ```
+ */
 export class SseParser {
   #buffer = '';
   #id: string | undefined;
@@ -20,6 +47,7 @@ export class SseParser {
   /** Comment lines seen (`: heartbeat`), without the colon. */
   readonly comments: string[] = [];
 
+  /** Takes the next piece of the stream's text; gives the events it completed. */
   push(text: string): SseEvent[] {
     this.#buffer += text;
     const events: SseEvent[] = [];
@@ -61,9 +89,20 @@ export class SseParser {
 }
 
 /**
- * Reads events from a streaming body until `count` have arrived (or the stream ends, or `signal`
- * aborts). The reader is released, not cancelled: cancel the body (or abort the request) to close
- * the stream.
+ * Reads events from a streaming body until `count` have arrived (or the stream ends); rejects when
+ * `timeoutMs` (default 5,000) passes first. The reader is released, not cancelled: read on later
+ * with the same `parser`, and abort the request to close the stream.
+ *
+ * @example
+ * ```ts
+ * import { readEvents, SseParser } from '@access-requests/mock-server/testing';
+ *
+ * const abort = new AbortController();
+ * const stream = await fetch(`${baseUrl}/v1/events`, { headers: { authorization: 'Bearer demo-alice' }, signal: abort.signal });
+ * const parser = new SseParser();
+ * const [first] = await readEvents(stream.body!, 1, { parser, timeoutMs: 2000 });
+ * abort.abort();
+ * ```
  */
 export async function readEvents(
   body: ReadableStream<Uint8Array>,

@@ -1,20 +1,29 @@
 /**
- * A @web/test-runner plugin that validates in Node what a browser test's reference worker answered
- * (Ajv and the YAML stay on the Node side). In the page:
- *
- * ```ts
- * import { executeServerCommand } from '@web/test-runner-commands';
- * const check = createContractCheck(remoteChecks(executeServerCommand));
- * const api = await startReferenceWorker({ onResponse: check.hook });
- * ```
+ * The @web/test-runner plugin that validates, on the Node side, what a browser test's reference
+ * worker answered: Ajv and the contract stay in Node, the page asks through `remoteChecks`.
  */
 import { VALIDATE_EVENT, VALIDATE_RESPONSE } from './contract-check.js';
 import type { ContractValidator, ResponseRecord } from './contract-validator.js';
 import { loadContractValidator } from './load-contract.js';
 
+/**
+ * A @web/test-runner plugin answering the commands `remoteChecks` sends from a page
+ * (`VALIDATE_RESPONSE`, `VALIDATE_EVENT`) with `validator` (the shipped contract by default). Its
+ * type is structural: no @web package is needed to type-check against it.
+ *
+ * @example
+ * ```ts
+ * // web-test-runner.config.mjs
+ * import { contractValidationPlugin } from '@access-requests/mock-server/testing';
+ *
+ * export default { files: 'test/*.test.js', nodeResolve: true, plugins: [contractValidationPlugin()] };
+ * // In the page: createContractCheck(remoteChecks(executeServerCommand)) from '@access-requests/mock-server/browser'
+ * ```
+ */
 export function contractValidationPlugin(validator: ContractValidator = loadContractValidator()) {
   return {
     name: 'access-requests-contract-validation',
+    /** Answers this plugin's two commands with the problems found; leaves other commands to other plugins. */
     executeCommand({ command, payload }: { command: string; payload?: unknown }): string[] | undefined {
       if (command === VALIDATE_RESPONSE) return validator.validate(payload as ResponseRecord);
       if (command === VALIDATE_EVENT) {
