@@ -77,7 +77,7 @@ const lineOf = (/** @type {string} */ dir, /** @type {string} */ file, /** @type
  * @param {string} cwd
  */
 async function startMock(cwd) {
-  const child = spawn('npx', ['--no-install', 'access-requests-mock', '--port', '0', '--quiet'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['--no-install', 'access-requests-mock', '--port', '0', '--quiet', '--exit-with-parent'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`access-requests-mock printed no URL in 30 s:\n${output}`)), 30_000);

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     basePath: options.basePath,
+    ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     seed: options.seed,
     catalogSize: options.catalogSize,
     speed: options.speed,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       `  base URL for clients: ${server.url}`,
       `  world: seed ${options.seed}, ${options.catalogSize} catalog resources, clock speed ${options.speed}`,
       `  CORS: ${cors}; control API: ${server.url}/_control`,
+      ...(options.staticDir === undefined ? [] : [`  page: ${new URL(server.url).origin}/ (the files of ${options.staticDir})`]),
       `  tokens: ${Object.entries(DEMO_USERS)
         .map(([name, user]) => `${user.token} (${name}, ${user.role})`)
         .join(', ')}`,

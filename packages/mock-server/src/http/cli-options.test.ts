@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { CliError, parseCliOptions } from './cli-options.js';
 
 describe('access-requests-mock options', () => {
@@ -8,6 +9,7 @@ describe('access-requests-mock options', () => {
       port: 4010,
       host: '127.0.0.1',
       basePath: '',
+      staticDir: undefined,
       seed: 1,
       catalogSize: 2000,
       speed: 1,
@@ -39,6 +41,14 @@ describe('access-requests-mock options', () => {
     assert.equal(parseCliOptions(['--base-path', '/access/'], {}).basePath, '/access');
     assert.equal(parseCliOptions([], { MOCK_BASE_PATH: '/api/access' }).basePath, '/api/access');
     assert.equal(parseCliOptions(['--base-path', '/'], {}).basePath, '');
+  });
+
+  it('takes a folder to serve from --static or MOCK_STATIC, and refuses one that is not there', () => {
+    const folder = fileURLToPath(new URL('.', import.meta.url));
+    assert.equal(parseCliOptions(['--static', folder], {}).staticDir, folder);
+    assert.equal(parseCliOptions([], { MOCK_STATIC: folder }).staticDir, folder);
+    assert.throws(() => parseCliOptions(['--static', 'no-such-folder'], {}), (e: Error) => e instanceof CliError && /--static must name a folder, got "no-such-folder"/.test(e.message));
+    assert.throws(() => parseCliOptions(['--static', fileURLToPath(import.meta.url)], {}), CliError);
   });
 
   it('explains bad values', () => {

@@ -2,6 +2,7 @@
  * The command line of `access-requests-mock` (src/cli.ts; `pnpm mock` in the workspace): flags,
  * then MOCK_* environment variables, then defaults.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { normalizeBasePath } from '../handlers/base.js';
 import { parseCorsOrigin } from './cors.js';
@@ -14,6 +15,8 @@ export interface CliOptions {
   readonly host: string;
   /** `''` (the root) or a path such as `/access`. */
   readonly basePath: string;
+  /** A folder served beside the API (a built page), or undefined. */
+  readonly staticDir: string | undefined;
   readonly seed: number;
   readonly catalogSize: number;
   readonly speed: number;
@@ -35,6 +38,9 @@ Options (environment variable in brackets):
   --host <address>      interface to listen on [MOCK_HOST]                 default 127.0.0.1
   --base-path <path>    serve the API under <path>/v1/ instead of /v1/,
                         such as /access [MOCK_BASE_PATH]                   default none
+  --static <folder>     also serve the files of <folder> (a built page) at
+                        every path outside the API, / as its index.html,
+                        on the same origin [MOCK_STATIC]                   default none
   --seed <n>            seed of the generated world [MOCK_SEED]            default 1
   --catalog-size <n>    number of catalog resources [MOCK_CATALOG_SIZE]    default 2000
   --speed <x>           simulated seconds per real second; 0 freezes
@@ -69,6 +75,18 @@ function speed(value: string): number {
   return number;
 }
 
+function staticDir(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let isFolder = false;
+  try {
+    isFolder = statSync(value).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new CliError(`--static must name a folder, got "${value}" (build the page first?).`);
+  return value;
+}
+
 export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
   let values;
   try {
@@ -80,6 +98,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         port: { type: 'string' },
         host: { type: 'string' },
         'base-path': { type: 'string' },
+        static: { type: 'string' },
         seed: { type: 'string' },
         'catalog-size': { type: 'string' },
         speed: { type: 'string' },
@@ -114,6 +133,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     port: port === undefined ? 4010 : integer(port, '--port', 0, 65_535),
     host: pick(values.host, 'MOCK_HOST') ?? '127.0.0.1',
     basePath,
+    staticDir: staticDir(pick(values.static, 'MOCK_STATIC')),
     seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1),
     catalogSize: catalogSize === undefined ? 2000 : integer(catalogSize, '--catalog-size', 1, 1_000_000),
     speed: speedValue === undefined ? 1 : speed(speedValue),

@@ -2,7 +2,10 @@
 // connections, shutdown. Every response is checked against the contract.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createFakeBackend } from '../testing/fake-backend.js';
 import { contractCheck } from '../testing/index.js';
 import { readEvents, SseParser } from '../testing/sse.js';
@@ -148,6 +151,42 @@ describe('a base path', () => {
   it('refuses a base path that is not one', async () => {
     await assert.rejects(startHttpServer({ port: 0, basePath: 'access', log: false }), /basePath must be a path starting with \//);
     await assert.rejects(startHttpServer({ port: 0, basePath: '/access/v1', log: false }), /not \/v1 itself/);
+  });
+});
+
+describe('a static folder beside the API', () => {
+  it('serves its files at every path outside the API, index.html at /, and nothing outside it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ar-static-'));
+    mkdirSync(join(folder, 'cdn'));
+    writeFileSync(join(folder, 'index.html'), '<!doctype html><title>page</title>');
+    writeFileSync(join(folder, 'cdn', 'app.js'), 'export {};');
+    // A file named like an API path must never shadow the API.
+    mkdirSync(join(folder, 'v1'));
+    writeFileSync(join(folder, 'v1', 'me'), 'not the API');
+    const site = await startHttpServer({ port: 0, backend: createFakeBackend(), staticDir: folder, log: false, onResponse: check.hook });
+    try {
+      const page = await fetch(`${site.url}/`);
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+      assert.equal(await page.text(), '<!doctype html><title>page</title>');
+      const script = await fetch(`${site.url}/cdn/app.js`);
+      assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(await script.text(), 'export {};');
+      const me = await fetch(`${site.url}/v1/me`, { headers: ALICE });
+      assert.equal(((await me.json()) as { user: { id: string } }).user.id, 'usr_alice');
+      for (const path of ['/missing.js', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%zz']) {
+        const response = await fetch(`${site.url}${path}`);
+        assert.equal(response.status, 404, path);
+        assert.equal(response.headers.get('content-type'), 'application/problem+json', path);
+        await response.text();
+      }
+      const post = await fetch(`${site.url}/index.html`, { method: 'POST' });
+      assert.equal(post.status, 404);
+      await post.text();
+    } finally {
+      await site.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -27,6 +27,7 @@ import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from '
 
 export type { CorsOrigins } from './cors.js';
 import { answer, sendFetchResponse, toFetchRequest } from './node-bridge.js';
+import { staticFiles } from './static-files.js';
 
 /**
  * How to start the HTTP server: where it listens, its base path, CORS, logging, and the world
@@ -47,6 +48,11 @@ export interface HttpServerOptions extends Omit<ReferenceOptions, 'baseUrl'> {
    * `/access/v1/...` and `/access/_control/...`, and nothing else. Default `''`: the root.
    */
   readonly basePath?: string;
+  /**
+   * A folder whose files are served beside the API, for GET and HEAD of any path outside it (`/`
+   * serves its `index.html`): a built page and the reference server on one origin.
+   */
+  readonly staticDir?: string;
   /** Interface to listen on. Default 127.0.0.1. */
   readonly host?: string;
   /** Origins allowed by CORS (see `originAllowed`). Default: any localhost origin. */
@@ -111,7 +117,8 @@ export function logLine(method: string, path: string, outcome: number | string, 
  * ```
  */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningHttpServer> {
-  const { port: wantedPort, host: wantedHost, corsOrigins, log: logOption, basePath: wantedBasePath, ...reference } = options;
+  const { port: wantedPort, host: wantedHost, corsOrigins, log: logOption, basePath: wantedBasePath, staticDir, ...reference } = options;
+  const files = staticDir === undefined ? undefined : staticFiles(staticDir);
   const basePath = normalizeBasePath(wantedBasePath ?? '');
   const parts = assemble(reference, { baseUrl: basePath || '*', speed: 1 });
   const { backend, handlers } = parts;
@@ -136,7 +143,9 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     }
 
     const request = await toFetchRequest(req, res, `http://${req.headers.host ?? host}`);
-    const response = await answer(handlers, request, basePath);
+    const url = new URL(request.url);
+    const inApi = [`${basePath}/v1/`, `${basePath}/_control/`].some((prefix) => url.pathname.startsWith(prefix));
+    const response = (!inApi && (await files?.(request))) || (await answer(handlers, request, basePath));
     const outcome = response.type === 'error' ? 'dropped' : response.status;
     log(logLine(method, path, outcome, performance.now() - started, user(bearerToken(request))));
     await sendFetchResponse(res, response, allowed ? corsHeaders(origin) : {});
