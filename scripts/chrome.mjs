@@ -39,3 +39,31 @@ export function findChrome() {
       `Looked in: ${CANDIDATES.join(', ')}.`,
   );
 }
+
+/**
+ * Waits until an element matching `selector` exists anywhere in the page, shadow roots included,
+ * and answers it. Polls every 100 ms: puppeteer's own `>>>` wait re-checks on mutations of the
+ * document, so it can miss an element that appears later inside a shadow root.
+ * @param {import('puppeteer-core').Page} page @param {string} selector @param {number} [timeout]
+ * @returns {Promise<import('puppeteer-core').ElementHandle<Element>>}
+ */
+export async function waitForDeep(page, selector, timeout = 30_000) {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      /** @param {Document | ShadowRoot} root @returns {Element | undefined} */
+      const find = (root) => {
+        const hit = root.querySelector(wanted);
+        if (hit) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      return find(document) ?? false;
+    },
+    { polling: 100, timeout },
+    selector,
+  );
+  return /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle);
+}

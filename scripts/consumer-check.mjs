@@ -10,14 +10,14 @@
 //   5. a plain HTML page whose only script imports the script-tag build renders My Requests in
 //      Chromium, against that reference server on another origin.
 // `KEEP_CONSUMER=1` keeps the scratch project and prints where it is.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from './chrome.mjs';
+import { CHROME_ARGS, findChrome, waitForDeep } from './chrome.mjs';
 import { ensurePacks, root } from './pack.mjs';
 
 /** Exact versions an integrator on Node 20 would install beside our packages. */
@@ -53,19 +53,25 @@ async function check(name, body) {
 }
 
 /**
- * Runs a command in the scratch project and answers its output; throws with the output on failure
- * (or, with `expectFailure`, on success).
+ * Runs a command in the scratch project and resolves with its output; rejects with the output on
+ * failure (or, with `expectFailure`, on success).
  * @param {string} cwd @param {string[]} command @param {{ expectFailure?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<string>}
  */
 function run(cwd, command, { expectFailure = false, env = process.env } = {}) {
   const [cmd = '', ...args] = command;
-  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.error) throw result.error;
-  if (expectFailure ? result.status === 0 : result.status !== 0) {
-    throw new Error(`\`${command.join(' ')}\` ${expectFailure ? 'passed but should have failed' : `exited ${result.status}`}:\n${output}`);
-  }
-  return output;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (expectFailure ? status === 0 : status !== 0) {
+        reject(new Error(`\`${command.join(' ')}\` ${expectFailure ? 'passed but should have failed' : `exited ${status}`}:\n${output.trim()}`));
+      } else resolve(output.trim());
+    });
+  });
 }
 
 /** The first line of `file` (relative to `dir`) that contains `needle`, 1-based. */
@@ -134,7 +140,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ar-consumer-'));
 /** @type {{ url: string, stop(): Promise<unknown> } | undefined} */
 let mock;
 try {
-  await check('npm install of the four tarballs and the host tools', () => {
+  await check('npm install of the four tarballs and the host tools', async () => {
     writeFileSync(
       join(scratch, 'package.json'),
       JSON.stringify(
@@ -151,7 +157,7 @@ try {
         2,
       ),
     );
-    run(scratch, ['npm', 'install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error']);
+    await run(scratch, ['npm', 'install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--loglevel=error']);
     return `${Object.keys(tarballs).length} packages from .packs/`;
   });
 
@@ -164,26 +170,22 @@ try {
   const good = join(scratch, 'good');
   const bad = join(scratch, 'bad');
 
-  await check('React 19: a .tsx file that uses the elements type-checks', () => {
-    run(good, ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.']);
-  });
-  await check('React 19: status="activ" is a type error, on its line', () => {
-    const output = run(bad, ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'], { expectFailure: true });
-    const at = `bad.tsx(${lineOf(bad, 'bad.tsx', 'status="activ"')},`;
-    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
-    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error, at ${at}…), got:\n${output}`);
+  // The four type-checks run side by side: each is a whole TypeScript program.
+  const tsc = ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'];
+  const vueTsc = ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.'];
+  const [goodReact, badReact, goodVue, badVue] = [run(good, tsc), run(bad, tsc, { expectFailure: true }), run(good, vueTsc), run(bad, vueTsc, { expectFailure: true })];
+  for (const pending of [goodReact, badReact, goodVue, badVue]) pending.catch(() => {}); // each is awaited below
+  /** The one error in `file` that `output` must hold, on the line of the wrong value. @param {string} output @param {string} file */
+  const onlyErrorIn = (output, file) => {
+    const at = `${file}(${lineOf(bad, file, '<status-badge status="activ"')},`;
+    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l) && l.startsWith(file));
+    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error in ${file}, at ${at}…), got:\n${output}`);
     return errors[0].replace(/^.*error /, 'error ');
-  });
-  await check('Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks', () => {
-    run(good, ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.']);
-  });
-  await check('Vue 3: status="activ" is a type error, on its line', () => {
-    const output = run(bad, ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.'], { expectFailure: true });
-    const at = `Bad.vue(${lineOf(bad, 'Bad.vue', 'status="activ"')},`;
-    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l) && l.startsWith('Bad.vue'));
-    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error in Bad.vue, at ${at}…), got:\n${output}`);
-    return errors[0].replace(/^.*error /, 'error ');
-  });
+  };
+  await check('React 19: a .tsx file that uses the elements type-checks', async () => void (await goodReact));
+  await check('React 19: status="activ" is a type error, on its line', async () => onlyErrorIn(await badReact, 'bad.tsx'));
+  await check('Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks', async () => void (await goodVue));
+  await check('Vue 3: status="activ" is a type error, on its line', async () => onlyErrorIn(await badVue, 'Bad.vue'));
 
   /** Bundles `entry` with the installed packages; answers the element folders it holds, the other packages and the gzip size. */
   async function bundleOf(/** @type {string} */ entry) {
@@ -200,7 +202,8 @@ try {
       write: false,
       logLevel: 'silent',
     });
-    const inputs = Object.keys(result.metafile.inputs);
+    // What ends up in the bundle: inputs that put bytes into some output (parsed but shaken off is not in it).
+    const inputs = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path)))];
     const components = new Set(inputs.map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1]).filter(Boolean));
     const packages = new Set(inputs.map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter(Boolean));
     const entryChunk = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
@@ -223,14 +226,14 @@ try {
     mock = await startMock(scratch);
     return mock.url;
   });
-  await check('an SDK lifecycle runs against it over HTTP', () => {
+  await check('an SDK lifecycle runs against it over HTTP', async () => {
     if (!mock) throw new Error('no reference server');
     cpSync(join(root, 'packages/mock-server/examples/http-lifecycle.example.mjs'), join(scratch, 'lifecycle.mjs'));
-    return run(scratch, ['node', 'lifecycle.mjs'], { env: { ...process.env, ACCESS_REQUESTS_URL: mock.url } }).split('\n').at(-1);
+    return (await run(scratch, ['node', 'lifecycle.mjs'], { env: { ...process.env, ACCESS_REQUESTS_URL: mock.url } })).split('\n').at(-1);
   });
-  await check('a node:test file using @access-requests/mock-server/testing, contract check on', () => {
+  await check('a node:test file using @access-requests/mock-server/testing, contract check on', async () => {
     cpSync(join(root, 'packages/mock-server/examples/node-test.example.mjs'), join(scratch, 'integration.test.mjs'));
-    const output = run(scratch, ['node', '--test', '--test-reporter=spec', 'integration.test.mjs']);
+    const output = await run(scratch, ['node', '--test', '--test-reporter=spec', 'integration.test.mjs']);
     const passed = /ℹ pass (\d+)/.exec(output)?.[1];
     if (!passed || passed === '0') throw new Error(`no test passed:\n${output}`);
     return `${passed} tests passed`;
@@ -269,7 +272,9 @@ try {
         if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
       });
       await page.goto(server.url, { waitUntil: 'load' });
-      const card = await page.waitForSelector('>>> [part~="card"]', { timeout: 15_000 });
+      const card = await waitForDeep(page, '[part~="card"]').catch((error) => {
+        throw new Error(`no request card: ${error.message} (${error.cause?.message ?? 'no cause'})${problems.length ? `; the page reported:\n${problems.join('\n')}` : ''}`);
+      });
       const title = await card?.evaluate((node) => node.querySelector('[part~="card-title"]')?.textContent?.trim() ?? '');
       await page.waitForFunction(
         () => {
@@ -277,7 +282,7 @@ try {
           const badges = (node) => [...node.querySelectorAll('*')].flatMap((el) => [...(el.localName === 'status-badge' ? [el] : []), ...(el.shadowRoot ? badges(el.shadowRoot) : [])]);
           return badges(document).some((badge) => (badge.shadowRoot?.textContent ?? '').trim().length > 0);
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       );
       if (!title) throw new Error('the first card has no title');
       if (problems.length) throw new Error(`the page reported:\n${problems.join('\n')}`);

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from './chrome.mjs';
+import { CHROME_ARGS, findChrome, waitForDeep } from './chrome.mjs';
 import { ensurePacks } from './pack.mjs';
 
 const dir = resolve(process.argv[2] ?? '.');
@@ -78,8 +78,9 @@ try {
   });
   await page.goto(url, { waitUntil: 'load' });
 
-  const card = await page.waitForSelector('>>> article.card', { timeout: 15_000 });
-  if (!card) throw new Error('No request card appeared.');
+  const card = await waitForDeep(page, 'article.card', 30_000).catch(() => {
+    throw new Error(`No request card appeared in 30 s.${errors.length ? ` The page logged:\n${errors.join('\n')}` : ''}`);
+  });
   const title = await card.evaluate((node) => node.querySelector('[part="card-title"]')?.textContent?.trim() ?? '');
   if (!title) throw new Error('The first request card has no title.');
   const themed = await card.evaluate((node) => getComputedStyle(node).borderInlineStartWidth);
