@@ -29,6 +29,7 @@ const stages = [
   { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
   { name: 'generated types match the contract', cmd: ['pnpm', 'run', '--silent', 'check:drift'] },
   { name: 'typecheck (strict)', cmd: ['pnpm', 'run', '--silent', 'typecheck'] },
+  { name: 'docs build (typedoc, element reference, contract, guides)', cmd: ['pnpm', 'run', '--silent', 'docs:build'] },
   ...packagesWithTests().map(({ dir, name }) => ({
     name: `tests: ${name}`,
     cmd: /** @type {[string, ...string[]]} */ (['pnpm', 'run', '--silent', 'test']),

@@ -59,6 +59,7 @@ export async function checkInBrowser(site, checks, alsoOffline) {
      * Opens one page; fails it on an error it logs or a request to another origin.
      * @param {string} path
      * @param {(page: import('puppeteer-core').Page) => Promise<string>} probe
+     * @returns {Promise<Result>}
      */
     const visit = async (path, probe) => {
       const page = await browser.newPage();
@@ -83,31 +84,36 @@ export async function checkInBrowser(site, checks, alsoOffline) {
       try {
         await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
         const detail = await probe(page);
-        results.push({ page: path, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : detail });
+        return { page: path, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : detail };
       } catch (error) {
-        results.push({ page: path, ok: false, detail: [String(error instanceof Error ? error.message : error), ...problems].join('; ') });
+        return { page: path, ok: false, detail: [String(error instanceof Error ? error.message : error), ...problems].join('; ') };
       } finally {
         await page.close();
       }
     };
 
-    for (const check of checks) {
+    /** @type {(() => Promise<Result>)[]} */
+    const jobs = checks.map((check) => () => {
       const path = pagesByTag.get(check.tag);
-      if (!path) {
-        results.push({ page: `<${check.tag}>`, ok: false, detail: 'no page of the site has its live example' });
-        continue;
-      }
-      await visit(path, async (page) => {
+      if (!path) return Promise.resolve({ page: `<${check.tag}>`, ok: false, detail: 'no page of the site has its live example' });
+      return visit(path, async (page) => {
         // Long lists are virtualised: they render what is on screen, so bring the example there, as a reader would.
         await page.$eval(`[data-live-example="${check.tag}"]`, (node) => node.scrollIntoView({ block: 'start' }));
         const handle = await page.waitForFunction(findRendered, { timeout: check.timeoutMs ?? 15_000, polling: 100 }, check.tag, check.part ?? '', check.text ?? '');
         const shown = String(await handle.jsonValue());
         return `<${check.tag}> shows [part=${check.part}] "${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}"`;
       });
-    }
-    for (const path of alsoOffline) {
-      await visit(path, async (page) => `${(await page.title()) || path} loads nothing from outside`);
-    }
+    });
+    for (const path of alsoOffline) jobs.push(() => visit(path, async (page) => `${(await page.title()) || path} loads nothing from outside`));
+    // A few tabs at a time: the machine may have two cores.
+    /** @type {Result[]} */
+    const ordered = new Array(jobs.length);
+    let next = 0;
+    const worker = async () => {
+      for (let index = next++; index < jobs.length; index = next++) ordered[index] = await /** @type {() => Promise<Result>} */ (jobs[index])();
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    results.push(...ordered);
   } finally {
     await browser.close();
     await server.close();

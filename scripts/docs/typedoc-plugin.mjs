@@ -8,8 +8,11 @@
 // - Other generated members without a comment (the keywords inside `LIMITS`, such as `maxLength`)
 //   are marked as intentionally undocumented: their meaning is the contract's, and nothing can be
 //   written there by hand. Every hand-written declaration still needs its comment.
+// - Where a signature uses a schema (`Promise<AccessRequest>`, `Paginated<components['schemas']['Resource']>`),
+//   TypeDoc would print the whole object type it resolves to, field by field; the pages name it
+//   instead, as the source does: `components["schemas"]["Resource"]`, linked.
 import ts from 'typescript';
-import { Converter, ReflectionKind } from 'typedoc';
+import { Converter, IndexedAccessType, LiteralType, ReferenceType, ReflectionKind, ReflectionType } from 'typedoc';
 
 const GENERATED = { packageName: '@access-requests/contract', folder: 'src/generated/' };
 const COLLAPSED = new Set(['paths', 'components', 'operations']);
@@ -40,6 +43,8 @@ export function load(app) {
       }
     }
   });
+
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => nameSchemas(context));
 
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     const { project } = context;
@@ -91,4 +96,101 @@ function isCollapsedMember(symbol) {
   const parent = /** @type {ts.Symbol & { parent?: ts.Symbol }} */ (symbol).parent;
   if (!parent || !COLLAPSED.has(parent.name) || !(symbol.flags & ts.SymbolFlags.Property)) return false;
   return (parent.declarations ?? []).some((node) => ts.isInterfaceDeclaration(node) && GENERATED_FILE.test(node.getSourceFile().fileName));
+}
+
+/**
+ * The schema a type literal of the generated `components.schemas` is, or undefined.
+ * @param {import('typedoc').Context} context
+ * @param {import('typedoc').Reflection} declaration
+ */
+function schemaName(context, declaration) {
+  const node = context.getSymbolFromReflection(declaration)?.declarations?.[0];
+  if (!node || !ts.isTypeLiteralNode(node) || !GENERATED_FILE.test(node.getSourceFile().fileName)) return undefined;
+  const schema = node.parent;
+  const schemas = schema?.parent?.parent;
+  const components = schemas?.parent;
+  if (!schema || !ts.isPropertySignature(schema) || !schemas || !ts.isPropertySignature(schemas)) return undefined;
+  if (schemas.name.getText() !== 'schemas' || !components || !ts.isInterfaceDeclaration(components) || components.name.text !== 'components') return undefined;
+  return schema.name.getText().replace(/^["']|["']$/g, '');
+}
+
+/**
+ * Replaces each expanded schema in the project's types by `components["schemas"]["Name"]`.
+ * @param {import('typedoc').Context} context
+ */
+function nameSchemas(context) {
+  const { project } = context;
+  const target = project.getReflectionsByKind(ReflectionKind.Interface).find((r) => r.name === 'components' && isGenerated(project, r));
+  if (!target) return;
+  /** @type {import('typedoc').Reflection[]} */
+  const orphans = [];
+  /** @param {import('typedoc').SomeType} type @returns {import('typedoc').SomeType} */
+  const map = (type) => {
+    if (type instanceof ReflectionType) {
+      const name = schemaName(context, type.declaration);
+      if (name) {
+        orphans.push(type.declaration);
+        const components = ReferenceType.createResolvedReference('components', target, project);
+        return new IndexedAccessType(new IndexedAccessType(components, new LiteralType('schemas')), new LiteralType(name));
+      }
+      return type;
+    }
+    return mapChildren(type, map);
+  };
+  for (const reflection of Object.values(project.reflections)) {
+    const holder = /** @type {{ type?: import('typedoc').SomeType, default?: import('typedoc').SomeType }} */ (reflection);
+    if (holder.type) holder.type = map(holder.type);
+    if (holder.default) holder.default = map(holder.default);
+  }
+  for (const orphan of orphans) if (project.getReflectionById(orphan.id)) project.removeReflection(orphan);
+}
+
+/**
+ * Maps the types directly inside a type (in place) and returns it.
+ * @param {import('typedoc').SomeType} type
+ * @param {(type: import('typedoc').SomeType) => import('typedoc').SomeType} map
+ * @returns {import('typedoc').SomeType}
+ */
+function mapChildren(type, map) {
+  const t = /** @type {any} */ (type);
+  switch (type.type) {
+    case 'array':
+    case 'optional':
+    case 'rest':
+      t.elementType = map(t.elementType);
+      break;
+    case 'union':
+    case 'intersection':
+      t.types = t.types.map(map);
+      break;
+    case 'tuple':
+      t.elements = t.elements.map(map);
+      break;
+    case 'namedTupleMember':
+      t.element = map(t.element);
+      break;
+    case 'reference':
+      if (t.typeArguments) t.typeArguments = t.typeArguments.map(map);
+      break;
+    case 'typeOperator':
+      t.target = map(t.target);
+      break;
+    case 'indexedAccess':
+      t.objectType = map(t.objectType);
+      t.indexType = map(t.indexType);
+      break;
+    case 'conditional':
+      for (const key of ['checkType', 'extendsType', 'trueType', 'falseType']) t[key] = map(t[key]);
+      break;
+    case 'mapped':
+      for (const key of ['parameterType', 'templateType', 'nameType']) if (t[key]) t[key] = map(t[key]);
+      break;
+    case 'predicate':
+      if (t.targetType) t.targetType = map(t.targetType);
+      break;
+    case 'templateLiteral':
+      t.tail = t.tail.map((/** @type {[import('typedoc').SomeType, string]} */ [inner, text]) => [map(inner), text]);
+      break;
+  }
+  return type;
 }

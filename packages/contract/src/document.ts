@@ -9,6 +9,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module @access-requests/contract/document
  */
 import { openapiDocument as CONTRACT_DOCUMENT } from './generated/document.js';
 

@@ -15,6 +15,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module @access-requests/contract
  */
 import { LIMITS as CONTRACT_LIMITS } from './generated/vocabulary.js';
 
