@@ -10,7 +10,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { checkInBrowser } from './browser-check.mjs';
 import { checkExamples } from './check-examples.mjs';
-import { cssPartsTable, cssPropertiesTable, elementList, elementPages, eventsTable, liveChecks } from './elements.mjs';
+import { cssPartsTable, elementList, elementPages, eventsTable, liveChecks } from './elements.mjs';
 import { detailOf, readEventTypes } from './event-types.mjs';
 import { DOCUMENTS, PENDING_DOCUMENTS, REPOSITORY, SITE, STAGE } from './layout.mjs';
 import { lifecycleSvg, readStatuses, statusTable, transitionTable } from './lifecycle.mjs';
@@ -54,7 +54,19 @@ try {
   rmSync(STAGE, { recursive: true, force: true });
   mkdirSync(STAGE, { recursive: true });
 
-  const source = await step('custom-elements manifest', () => loadManifest());
+  // The manifest and the HTTP contract do not depend on each other: made side by side.
+  const [source] = await Promise.all([
+    step('custom-elements manifest', () => loadManifest()),
+    step('HTTP contract (Redocly build-docs)', async () => {
+      const output = join(STAGE, 'http-api.html');
+      await runTool(
+        'redocly build-docs',
+        ['redocly', 'build-docs', 'access-requests', '--config', 'openapi/redocly.yaml', '--inlineBundle', '--output', output, '--title', 'access-requests HTTP API'],
+        { isWarning: redoclyWarning, env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+      );
+      writeFileSync(output, offlineRedoc(readFileSync(output, 'utf8')));
+    }),
+  ]);
   console.log(`  ${source.elements.length} elements from ${relative(root, source.path)}`);
 
   const parts = await step('element reference and the guides’ generated parts', () => {
@@ -87,7 +99,6 @@ try {
             .replace(/\n(?=\|)/g, '\n  ');
         })
         .join('\n\n'),
-      'css-properties-table': cssPropertiesTable(source.elements),
       'css-parts-table': cssPartsTable(source.elements),
       'css-tokens-list': cssTokens(source.elements),
     };
@@ -107,18 +118,8 @@ try {
     }
   });
 
-  await step('HTTP contract (Redocly build-docs)', () => {
-    const output = join(STAGE, 'http-api.html');
-    runTool(
-      'redocly build-docs',
-      ['pnpm', 'exec', 'redocly', 'build-docs', 'access-requests', '--config', 'openapi/redocly.yaml', '--inlineBundle', '--output', output, '--title', 'access-requests HTTP API'],
-      { isWarning: redoclyWarning, env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
-    );
-    writeFileSync(output, offlineRedoc(readFileSync(output, 'utf8')));
-  });
-
   await step('API reference and guides (TypeDoc)', () =>
-    runTool('TypeDoc', ['pnpm', 'exec', 'typedoc', '--options', 'scripts/docs/typedoc.config.mjs'], {
+    runTool('TypeDoc', ['typedoc', '--options', 'scripts/docs/typedoc.config.mjs'], {
       isWarning: (line) => /\[warning\]|\[error\]/.test(line),
     }),
   );

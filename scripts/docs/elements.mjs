@@ -216,31 +216,16 @@ export function eventsTable(elements, types) {
       });
     }
   }
-  const rows = [...byName]
+  // One entry per event, not a wide table: the detail types are long.
+  return [...byName]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, e]) => [code(name), e.tags.map((t) => `[${code(`<${t}>`)}](../${ELEMENTS_DIR}/${t}.md)`).join(', '), e.detail, prose(e.description)]);
-  return table(['event', 'fired by', 'detail', 'what it means'], rows);
-}
-
-/**
- * Every CSS custom property, for the theming guide, with the elements that read it.
- * @param {ElementDeclaration[]} elements
- */
-export function cssPropertiesTable(elements) {
-  /** @type {Map<string, { tags: string[], descriptions: Set<string> }>} */
-  const byName = new Map();
-  for (const element of elements) {
-    for (const property of element.cssProperties ?? []) {
-      const entry = byName.get(property.name) ?? { tags: [], descriptions: new Set() };
-      entry.tags.push(element.tagName);
-      if (property.description) entry.descriptions.add(property.description.trim());
-      byName.set(property.name, entry);
-    }
-  }
-  const rows = [...byName]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, e]) => [code(name), e.tags.map((t) => `[${code(`<${t}>`)}](../${ELEMENTS_DIR}/${t}.md)`).join(', '), prose([...e.descriptions].join(' / '))]);
-  return table(['custom property', 'read by', 'what it sets'], rows);
+    .map(([name, e]) =>
+      [
+        `- ${code(name)} — ${prose(e.description)}`,
+        `  Fired by ${e.tags.map((t) => `[${code(`<${t}>`)}](../${ELEMENTS_DIR}/${t}.md)`).join(', ')}. Detail: ${e.detail || 'none'}.`,
+      ].join('<br>\n'),
+    )
+    .join('\n');
 }
 
 /**

@@ -1,9 +1,8 @@
 // The custom-elements manifest the element reference is generated from: the one the elements
 // package names in its package.json `customElements` field (its build writes it), read as it is.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fail, note, root } from './util.mjs';
+import { join, relative } from 'node:path';
+import { fail, note, root, runTool } from './util.mjs';
 
 /** How many elements the package has; a manifest that lists fewer is incomplete. */
 export const EXPECTED_ELEMENTS = 9;
@@ -27,9 +26,9 @@ const elementsDir = join(root, 'packages/elements');
 
 /**
  * Finds the manifest, producing it if the package can, and returns it with its custom elements.
- * @returns {{ path: string, provisional: boolean, manifest: Manifest, elements: ElementDeclaration[] }}
+ * @returns {Promise<{ path: string, provisional: boolean, manifest: Manifest, elements: ElementDeclaration[] }>}
  */
-export function loadManifest() {
+export async function loadManifest() {
   const pkg = JSON.parse(readFileSync(join(elementsDir, 'package.json'), 'utf8'));
   /** @type {string | undefined} */
   const declared = pkg.customElements;
@@ -37,10 +36,10 @@ export function loadManifest() {
   let provisional = false;
   if (declared) {
     path = join(elementsDir, declared);
-    if (!existsSync(path)) produceWithPackageScript(pkg.scripts ?? {}, declared);
+    if (!existsSync(path)) await produceWithPackageScript(pkg.scripts ?? {}, declared);
   } else {
     provisional = true;
-    path = analyseProvisionally();
+    path = await analyseProvisionally();
   }
   if (!existsSync(path)) {
     fail(
@@ -78,23 +77,22 @@ export function loadManifest() {
  * @param {Record<string, string>} scripts
  * @param {string} declared
  */
-function produceWithPackageScript(scripts, declared) {
+async function produceWithPackageScript(scripts, declared) {
   const entries = Object.entries(scripts).filter(([, command]) => command.includes('cem analyze'));
   // Prefer a script that only analyses over a whole build that also analyses.
   entries.sort(([, a], [, b]) => a.length - b.length);
   const script = entries[0]?.[0] ?? (scripts.build ? 'build' : undefined);
   if (!script) return;
   console.log(`  ${declared} is not built yet: running the elements package's \`${script}\` script`);
-  const run = spawnSync('pnpm', ['run', '--silent', script], { cwd: elementsDir, stdio: 'inherit' });
-  if (run.status !== 0) fail(`The elements package's \`${script}\` script failed (exit ${run.status}), so there is no manifest.`);
+  await runTool(`The elements package's \`${script}\` script (which makes the manifest)`, ['pnpm', 'run', '--silent', script], { cwd: elementsDir });
 }
 
 /**
  * Until the elements package writes its own manifest, analyse its sources the same way (the
  * analyzer in Lit mode) into a cache folder, with `cem-provisional.config.mjs`.
- * @returns {string}
+ * @returns {Promise<string>}
  */
-function analyseProvisionally() {
+async function analyseProvisionally() {
   const outdir = join(root, 'node_modules/.cache/access-requests-docs');
   mkdirSync(outdir, { recursive: true });
   note(
@@ -102,13 +100,10 @@ function analyseProvisionally() {
       'into a provisional manifest (scripts/docs/cem-provisional.config.mjs).',
   );
   const config = relative(elementsDir, join(root, 'scripts/docs/cem-provisional.config.mjs'));
-  const run = spawnSync('pnpm', ['exec', 'cem', 'analyze', '--quiet', '--config', config, '--outdir', relative(elementsDir, outdir)], {
+  await runTool('The custom-elements analyzer', ['cem', 'analyze', '--quiet', '--config', config, '--outdir', relative(elementsDir, outdir)], {
     cwd: elementsDir,
-    encoding: 'utf8',
   });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim();
-  if (run.status !== 0) fail(`The custom-elements analyzer failed (exit ${run.status}):\n${output}`);
   const path = join(outdir, 'custom-elements.json');
-  if (!existsSync(dirname(path))) fail('The custom-elements analyzer wrote no manifest.');
+  if (!existsSync(path)) fail('The custom-elements analyzer wrote no manifest.');
   return path;
 }

@@ -1,9 +1,10 @@
-// Every `--ar-…` custom property the elements' stylesheets read, with its default, generated from
-// the styles themselves — so the theming guide lists the tokens a manifest entry may not name.
+// Every `--ar-…` custom property the elements' stylesheets read, with its default (generated from
+// the styles themselves, so the theming guide lists the tokens a manifest entry may not name), and
+// what the manifest says each sets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELEMENTS_DIR } from './elements.mjs';
-import { code, table } from './markdown.mjs';
+import { code, prose, table } from './markdown.mjs';
 import { filesUnder, isSource, root } from './util.mjs';
 
 /**
@@ -36,7 +37,8 @@ export function readVars(text) {
 }
 
 /**
- * The table of every token, its defaults and which elements document it.
+ * The table of every token: its default, what the elements' manifest entries say it sets, and
+ * which elements document it.
  * @param {import('./manifest.mjs').ElementDeclaration[]} elements
  */
 export function cssTokens(elements) {
@@ -49,21 +51,40 @@ export function cssTokens(elements) {
       defaults.set(name, set);
     }
   }
-  /** @type {Map<string, string[]>} */
-  const documentedBy = new Map();
+  /** @type {Map<string, { tags: string[], descriptions: Set<string> }>} */
+  const documented = new Map();
   for (const element of elements) {
     for (const property of element.cssProperties ?? []) {
-      for (const name of expand(property.name)) documentedBy.set(name, [...(documentedBy.get(name) ?? []), element.tagName]);
+      for (const name of expand(property.name)) {
+        const entry = documented.get(name) ?? { tags: [], descriptions: new Set() };
+        entry.tags.push(element.tagName);
+        if (property.description) entry.descriptions.add(property.description.trim().replace(/\.$/, ''));
+        documented.set(name, entry);
+        if (!defaults.has(name)) defaults.set(name, new Set());
+      }
     }
   }
   const rows = [...defaults]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, values]) => [
-      code(name),
-      [...values].map(code).join(' or '),
-      (documentedBy.get(name) ?? []).map((t) => `[${code(`<${t}>`)}](../${ELEMENTS_DIR}/${t}.md)`).join(', '),
-    ]);
-  return table(['custom property', 'default', 'documented by'], rows);
+    .map(([name, values]) => {
+      const entry = documented.get(name);
+      return [
+        code(name),
+        [...values].map(showDefault).join(' or '),
+        entry ? prose([...entry.descriptions].join('; ')) : '',
+        (entry?.tags ?? []).map((t) => `[${t}](../${ELEMENTS_DIR}/${t}.md)`).join(', '),
+      ];
+    });
+  return table(['custom property', 'default', 'what it sets', 'documented by'], rows);
+}
+
+/**
+ * A default as a reader wants it: `light-dark(a, b)` as "a (light), b (dark)".
+ * @param {string} value
+ */
+function showDefault(value) {
+  const pair = /^light-dark\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)$/.exec(value);
+  return pair ? `${code(pair[1] ?? '')} light, ${code(pair[2] ?? '')} dark` : code(value);
 }
 
 /**

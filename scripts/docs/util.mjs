@@ -1,6 +1,6 @@
 // What the docs build's steps share: where things are, how a step fails, how a tool is run.
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,28 +31,36 @@ export function note(message) {
 }
 
 /**
- * Runs a tool and returns what it printed; fails the build if it exits non-zero, or if it printed a
- * line that `isWarning` calls a warning (tools that cannot turn their warnings into errors).
+ * Runs a tool and resolves with what it printed; fails the build if it exits non-zero, or if it
+ * printed a line that `isWarning` calls a warning (for tools that cannot turn warnings into errors).
+ * A tool of the workspace is named by its bin (`typedoc`), run from node_modules/.bin.
  * @param {string} label
  * @param {string[]} command
- * @param {{ cwd?: string, isWarning?: (line: string) => boolean, quietOk?: boolean, env?: Record<string, string> }} [options]
- * @returns {string}
+ * @param {{ cwd?: string, isWarning?: (line: string) => boolean, env?: Record<string, string> }} [options]
+ * @returns {Promise<string>}
  */
-export function runTool(label, [program, ...args], { cwd = root, isWarning = () => false, quietOk = true, env = {} } = {}) {
-  if (!program) fail(`${label}: no command`);
-  const run = spawnSync(program, args, {
+export function runTool(label, [program, ...args], { cwd = root, isWarning = () => false, env = {} } = {}) {
+  if (!program) return fail(`${label}: no command`);
+  const bin = join(root, 'node_modules/.bin', program);
+  const child = spawn(existsSync(bin) ? bin : program, args, {
     cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-  const warnings = output.split('\n').filter((line) => isWarning(line));
-  if (run.status !== 0 || warnings.length) {
-    fail(`${label} ${run.status !== 0 ? `failed (exit ${run.status})` : 'printed warnings'}:\n${output.trim()}`);
-  }
-  if (!quietOk) console.log(output.trim());
-  return output;
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const warnings = output.split('\n').filter((line) => isWarning(line));
+      if (status !== 0 || warnings.length) {
+        reject(new DocsBuildError(`${label} ${status !== 0 ? `failed (exit ${status})` : 'printed warnings'}:\n${output.trim()}`));
+      } else {
+        resolve(output);
+      }
+    });
+  });
 }
 
 /**
