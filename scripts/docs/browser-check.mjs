@@ -99,20 +99,20 @@ export async function checkInBrowser(site, checks, alsoOffline) {
       return visit(path, async (page) => {
         // Long lists are virtualised: they render what is on screen, so bring the example there, as a reader would.
         await page.$eval(`[data-live-example="${check.tag}"]`, (node) => node.scrollIntoView({ block: 'start' }));
-        const handle = await page.waitForFunction(findRendered, { timeout: check.timeoutMs ?? 15_000, polling: 100 }, check.tag, check.part ?? '', check.text ?? '');
+        const handle = await page.waitForFunction(findRendered, { timeout: check.timeoutMs ?? 30_000, polling: 100 }, check.tag, check.part ?? '', check.text ?? '');
         const shown = String(await handle.jsonValue());
         return `<${check.tag}> shows [part=${check.part}] "${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}"`;
       });
     });
     for (const path of alsoOffline) jobs.push(() => visit(path, async (page) => `${(await page.title()) || path} loads nothing from outside`));
-    // A few tabs at a time: the machine may have two cores.
+    // Two tabs at a time: the machine may have two cores.
     /** @type {Result[]} */
     const ordered = new Array(jobs.length);
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < jobs.length; index = next++) ordered[index] = await /** @type {() => Promise<Result>} */ (jobs[index])();
     };
-    await Promise.all([worker(), worker(), worker()]);
+    await Promise.all([worker(), worker()]);
     results.push(...ordered);
   } finally {
     await browser.close();

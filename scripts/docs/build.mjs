@@ -12,7 +12,8 @@ import { checkInBrowser } from './browser-check.mjs';
 import { checkExamples } from './check-examples.mjs';
 import { cssPartsTable, elementList, elementPages, eventsTable, liveChecks } from './elements.mjs';
 import { detailOf, readEventTypes } from './event-types.mjs';
-import { DOCUMENTS, PENDING_DOCUMENTS, REPOSITORY, SITE, STAGE } from './layout.mjs';
+import { DOCUMENTS, GENERATED_DOCUMENTS, PENDING_DOCUMENTS, REPOSITORY, SITE, STAGE } from './layout.mjs';
+import { httpApiPage } from './http-api.mjs';
 import { lifecycleSvg, readStatuses, statusTable, transitionTable } from './lifecycle.mjs';
 import { checkLinks } from './links.mjs';
 import { loadManifest } from './manifest.mjs';
@@ -72,6 +73,7 @@ try {
   const parts = await step('element reference and the guides’ generated parts', () => {
     const types = readEventTypes();
     for (const page of elementPages(source.elements, types, source)) stage(page.file, page.text);
+    stage('http-api.md', httpApiPage());
     const statuses = readStatuses();
     stage('guides/lifecycle.svg', lifecycleSvg(statuses));
     const detailTypes = [...new Set([...types.events.values()].map((e) => detailOf(e.type, types).name))].sort();
@@ -105,7 +107,7 @@ try {
   });
 
   await step('guides staged', () => {
-    for (const path of ['index.md', ...DOCUMENTS.filter((d) => !d.startsWith('elements/')), ...childDocuments()]) {
+    for (const path of ['index.md', ...DOCUMENTS.filter((d) => !GENERATED_DOCUMENTS.includes(d)), ...childDocuments()]) {
       const file = join(root, 'docs', path);
       if (!existsSync(file)) {
         const pending = PENDING_DOCUMENTS[path];
@@ -167,7 +169,7 @@ try {
 
   if (withBrowser) {
     await step('live examples in headless Chromium', async () => {
-      const results = await checkInBrowser(SITE, liveChecks(source.elements), ['index.html', httpApiPage()]);
+      const results = await checkInBrowser(SITE, liveChecks(source.elements), ['index.html', renderedHttpApi()]);
       for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.page}: ${r.detail}`);
       const failed = results.filter((r) => !r.ok);
       if (failed.length) fail(`${failed.length} page(s) failed in Chromium.`);
@@ -228,7 +230,7 @@ function childDocuments() {
 }
 
 /** Where TypeDoc put the Redocly page (it copies linked files into the site's media folder). */
-function httpApiPage() {
+function renderedHttpApi() {
   const candidates = ['media/http-api.html', 'http-api.html'];
   const found = candidates.find((path) => existsSync(join(SITE, path)));
   return found ?? fail('The HTTP API page is not in the site: no page links to http-api.html.');

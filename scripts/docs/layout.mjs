@@ -13,9 +13,12 @@ export const REPOSITORY = 'https://github.com/access-requests/access-requests';
 /** The site. */
 export const SITE = `${root}docs/site`;
 
+/** The documents the build writes itself (the others are docs/'s Markdown). */
+export const GENERATED_DOCUMENTS = ['elements/index.md', 'http-api.md'];
+
 /**
- * The site's documents, in the order of its navigation, as paths under docs/ (`elements/` is
- * generated). A document's front matter may name children (`children:`), which follow it.
+ * The site's documents, in the order of its navigation, as paths under docs/ (or generated, see
+ * above). A document's front matter may name children (`children:`), which follow it.
  */
 export const DOCUMENTS = [
   'guides/getting-started.md',
@@ -26,6 +29,7 @@ export const DOCUMENTS = [
   'testing-your-integration.md',
   'reference-server.md',
   'elements/index.md',
+  'http-api.md',
   'benchmarks.md',
 ];
 
