@@ -19,7 +19,7 @@ import { checkLinks } from './links.mjs';
 import { loadManifest } from './manifest.mjs';
 import { code, fillMarkers, prose, table } from './markdown.mjs';
 import { cssTokens } from './tokens.mjs';
-import { DocsBuildError, fail, note, root, runTool } from './util.mjs';
+import { DocsBuildError, fail, filesUnder, note, root, runTool } from './util.mjs';
 
 const withBrowser = !process.argv.includes('--no-browser');
 const started = performance.now();
@@ -162,6 +162,10 @@ try {
 
   await step('internal links and offline resources', () => {
     const { pages, links, broken, external } = checkLinks(SITE);
+    // TypeDoc copies a linked file that is not a document as it is: a Markdown file there is a link
+    // that should have gone to a guide's page (or the repository).
+    const raw = filesUnder(SITE, (name) => name.endsWith('.md')).map((file) => relative(SITE, file));
+    if (raw.length) fail(`Links lead to raw Markdown copied into the site (link to a document of the site, or to the repository):\n  ${raw.join('\n  ')}`);
     if (broken.length) fail(`${broken.length} broken internal link(s):\n  ${broken.join('\n  ')}`);
     if (external.length) fail(`Pages load from outside the site (it must work offline):\n  ${external.join('\n  ')}`);
     console.log(`  ${pages} pages, ${links} internal links and resources, all resolved; nothing loaded from outside`);
