@@ -39,6 +39,7 @@ const stages = [
   { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
   { name: 'generated types match the contract', cmd: ['pnpm', 'run', '--silent', 'check:drift'] },
   { name: 'typecheck (strict)', cmd: ['pnpm', 'run', '--silent', 'typecheck'] },
+  { name: 'docs build (typedoc, element reference, contract, guides)', cmd: ['pnpm', 'run', '--silent', 'docs:build'] },
   { name: 'package manifests (metadata, exports, publishConfig)', cmd: ['node', 'scripts/check-manifests.mjs'] },
   ...packagesWithTests().map(({ dir, name }) => ({
     name: `tests: ${name}`,

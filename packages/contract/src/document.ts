@@ -9,5 +9,20 @@
  * ```
  *
  * @packageDocumentation
+ * @module @access-requests/contract/document
  */
-export { openapiDocument } from './generated/document.js';
+import { openapiDocument as CONTRACT_DOCUMENT } from './generated/document.js';
+
+/**
+ * The OpenAPI 3.1 document of the access-requests API, parsed from `access-requests.yaml` when the
+ * package was generated: the same content as the YAML file the package ships, with no parser needed.
+ *
+ * @example
+ * ```ts
+ * import { openapiDocument } from '@access-requests/contract/document';
+ *
+ * const schemas = (openapiDocument.components as { schemas: Record<string, object> }).schemas;
+ * Object.keys(schemas).includes('AccessRequest'); // true
+ * ```
+ */
+export const openapiDocument: Readonly<Record<string, unknown>> = CONTRACT_DOCUMENT;

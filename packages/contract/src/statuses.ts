@@ -1,23 +1,69 @@
 import type { components } from './generated/schema.js';
 import { CLOSED_STATUS_IDS, OPEN_STATUS_IDS, STATUS_VOCABULARY, TERMINAL_STATUS_IDS } from './generated/vocabulary.js';
 
-/** A request's status, as the contract names it. */
+/**
+ * A request's status, as the contract names it: `pending_approval`, `granting`, `active`,
+ * `rejected`, `revoking`, `revoked` or `failed`.
+ *
+ * @example
+ * ```ts
+ * import type { AccessRequestStatus } from '@access-requests/contract';
+ *
+ * const waitingFor: AccessRequestStatus[] = ['granting', 'active'];
+ * ```
+ */
 export type AccessRequestStatus = components['schemas']['AccessRequestStatus'];
 
-/** How a status should look: a display hint, never the only carrier of meaning. */
+/**
+ * How a status should look: a display hint, never the only carrier of meaning.
+ *
+ * @example
+ * ```ts
+ * import { statusInfo, type StatusTone } from '@access-requests/contract';
+ *
+ * const colours: Record<StatusTone, string> = {
+ *   attention: 'amber', progress: 'blue', positive: 'green', negative: 'red', neutral: 'grey',
+ * };
+ * colours[statusInfo('active').tone]; // 'green'
+ * ```
+ */
 export type StatusTone = 'attention' | 'progress' | 'positive' | 'negative' | 'neutral';
 
-/** Whether a request in this status is still moving (`open`) or done (`closed`). */
+/**
+ * Whether a request in this status is still moving (`open`) or done (`closed`).
+ *
+ * @example
+ * ```ts
+ * import { STATUSES, type StatusPhase } from '@access-requests/contract';
+ *
+ * const phase: StatusPhase = 'closed';
+ * STATUSES.filter((s) => s.phase === phase).map((s) => s.label); // ['Rejected', 'Revoked', 'Failed']
+ * ```
+ */
 export type StatusPhase = 'open' | 'closed';
 
-/** One status of the vocabulary: its id and how to show and reason about it. */
+/**
+ * One status of the vocabulary: its id and how to show and reason about it.
+ *
+ * @example
+ * ```ts
+ * import { statusInfo, type StatusInfo } from '@access-requests/contract';
+ *
+ * const info: StatusInfo = statusInfo('rejected');
+ * info.label; // 'Rejected'
+ * info.phase; // 'closed'
+ * ```
+ */
 export interface StatusInfo {
+  /** The status, as the API sends it (`pending_approval`, …). */
   readonly id: AccessRequestStatus;
   /** The label the product's documentation uses (English; elements translate it). */
   readonly label: string;
   /** The meaning the product's documentation gives. */
   readonly description: string;
+  /** How to show it: a colour family for a badge (never the only carrier of meaning). */
   readonly tone: StatusTone;
+  /** Whether a request in this status still moves (`open`) or is done (`closed`). */
   readonly phase: StatusPhase;
   /** No transition leaves this status. */
   readonly terminal: boolean;

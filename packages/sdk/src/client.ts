@@ -5,43 +5,172 @@ import { paginate, type Page, type PageOptions, type Paginated } from './paginat
 import { createTransport, type Fetch, type RetryOptions, type TokenSource } from './transport.js';
 import { createWatcher, type WatchOptions, type RequestUpdate, type WaitForOptions } from './watch.js';
 
-type Schemas = components['schemas'];
-export type AccessRequest = Schemas['AccessRequest'];
+/**
+ * An access request as the API sends it: its status, who asked and for whom, what it gives access
+ * to, its approvals and times, and `can` — what the caller may do with it now, decided by the server.
+ *
+ * @example
+ * ```ts
+ * import type { AccessRequest } from '@access-requests/sdk';
+ *
+ * function title(request: AccessRequest): string {
+ *   return `${request.grantee.name}: ${request.status}`;
+ * }
+ * ```
+ */
+export type AccessRequest = components['schemas']['AccessRequest'];
 
-type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
-/** A list operation's filters with friendly names: `status` for `status[]`; paging is separate. */
+/**
+ * A list operation's filters with friendly names: `status` for `status[]`, `resource_type_id` for
+ * `resource_type_id[]`; paging (`limit`, `cursor`) is separate, given to `page()`.
+ *
+ * @typeParam Op - The list operation's `operationId` (`'resources'`, `'listRequests'`, …).
+ *
+ * @example
+ * ```ts
+ * import type { ListFilters } from '@access-requests/sdk';
+ *
+ * const filters: ListFilters<'resources'> = { search: 'payments', permission_id: ['perm_pg_readonly'] };
+ * for await (const resource of client.resources(filters)) console.log(resource.name);
+ * ```
+ */
 export type ListFilters<Op extends keyof operations> = {
-  [K in keyof QueryOf<Op> as K extends 'limit' | 'cursor' ? never : K extends `${infer Base}[]` ? Base : K]?: QueryOf<Op>[K];
+  [K in keyof NonNullable<operations[Op]['parameters']['query']> as K extends 'limit' | 'cursor'
+    ? never
+    : K extends `${infer Base}[]`
+      ? Base
+      : K]?: NonNullable<operations[Op]['parameters']['query']>[K];
 };
 
+/**
+ * What {@link createAccessClient} takes: where the API is, how to authenticate, and how patient to be.
+ *
+ * @example
+ * ```ts
+ * const options: AccessClientOptions = {
+ *   baseUrl: 'https://access.example.com',
+ *   token: async ({ refresh }) => (refresh ? renewToken() : currentToken()),
+ *   retry: { retries: 5 },
+ *   timeoutMs: 10_000,
+ * };
+ * const client = createAccessClient(options);
+ * ```
+ */
 export interface AccessClientOptions {
   /** Where the API lives, without `/v1` (e.g. `https://access.example.com` or `http://127.0.0.1:4010`). */
   baseUrl: string;
   /** The bearer token, or a (sync or async) function read on every call and again after a 401. */
   token: TokenSource;
   /** A fetch to use instead of `globalThis.fetch` (looked up on every call, so test interceptors installed later still apply). */
-  fetch?: Fetch;
+  fetch?: (request: Request) => Promise<Response>;
   /** Retry policy for safe requests; `false` turns retries off. */
   retry?: RetryOptions | false;
   /** Per-attempt-inclusive limit for each call, in ms. None by default. */
   timeoutMs?: number;
 }
 
-/** Options every call takes. */
+/**
+ * Options every call takes, as its last argument.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const me = await client.me({ signal: controller.signal, timeoutMs: 5_000 });
+ * ```
+ */
 export interface CallOptions {
+  /** Cancels the call (and its retries); it then rejects with the signal's `AbortError`. */
   signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
 }
 
-/** Options of `submit` and `requestAgain`. */
+/**
+ * Options of `submit` and `requestAgain`, the two calls that create requests.
+ *
+ * @example
+ * ```ts
+ * // One key per user intent: sending the same submission again replays the first answer.
+ * const key = crypto.randomUUID();
+ * const requests = await client.submit(body, { idempotencyKey: key });
+ * ```
+ */
 export interface CreateOptions extends CallOptions {
   /** Sent as `Idempotency-Key`; one is generated per call when absent and reused across its retries. */
   idempotencyKey?: string;
 }
 
-/** The typed client: the request lifecycle as calls named after what the user wants. */
-export type AccessClient = ReturnType<typeof createAccessClient>;
+/**
+ * The typed client: the request lifecycle as calls named after what the user wants. Make one with
+ * {@link createAccessClient}. Every call takes {@link CallOptions} last; lists are {@link Paginated}.
+ *
+ * @example
+ * ```ts
+ * import { createAccessClient, type AccessClient } from '@access-requests/sdk';
+ *
+ * async function pendingCount(client: AccessClient): Promise<number> {
+ *   const { items } = await client.requests({ status: ['pending_approval'] }).page();
+ *   return items.length;
+ * }
+ * await pendingCount(createAccessClient({ baseUrl: 'http://127.0.0.1:4010', token: 'demo-alice' }));
+ * ```
+ */
+export interface AccessClient {
+  /** The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls below don't cover. */
+  readonly raw: Client<paths>;
+
+  /** The caller and the org's settings (ticket types, notification channel, limits). */
+  me(call?: CallOptions): Promise<components['schemas']['Me']>;
+  /** People the caller may request access for; the caller first. */
+  grantees(filters?: ListFilters<'grantees'>, call?: CallOptions): Paginated<components['schemas']['Grantee']>;
+
+  /** The catalog's resource types (the Resource Type filter), by `search` or `app_id`. */
+  resourceTypes(filters?: ListFilters<'resourceTypes'>, call?: CallOptions): Paginated<components['schemas']['ResourceType']>;
+  /** The permissions resources can be requested with (the Permission filter), by `search` or `resource_type_id`. */
+  permissions(filters?: ListFilters<'permissions'>, call?: CallOptions): Paginated<components['schemas']['Permission']>;
+  /** Catalog resources, by `search`, `resource_type_id`, `permission_id`, `grantee_id` or `id`. */
+  resources(filters?: ListFilters<'resources'>, call?: CallOptions): Paginated<components['schemas']['Resource']>;
+  /** The catalog's apps (integrations), requestable as a whole with one permission. */
+  apps(filters?: ListFilters<'apps'>, call?: CallOptions): Paginated<components['schemas']['App']>;
+  /** The catalog's bundles: named sets of resources and permissions, requestable in one go. */
+  bundles(filters?: ListFilters<'bundles'>, call?: CallOptions): Paginated<components['schemas']['Bundle']>;
+
+  /** How a submission would split by access flow, and every error it would meet — nothing is created. */
+  preview(body: components['schemas']['AccessRequestInput'], call?: CallOptions): Promise<components['schemas']['Preview']>;
+  /** Submits a request; answers one request per access flow. Safe to retry: it carries an Idempotency-Key. */
+  submit(body: components['schemas']['AccessRequestInput'], call?: CreateOptions): Promise<AccessRequest[]>;
+
+  /** The caller's requests (`scope: 'mine'`) or those they made for others (`'on_behalf'`), newest first. */
+  requests(filters?: ListFilters<'listRequests'>, call?: CallOptions): Paginated<AccessRequest>;
+  /** One request by id (a `404` ApiError for one the caller may not see). */
+  request(id: string, call?: CallOptions): Promise<AccessRequest>;
+  /** The resource and permission pairs a request grants ("View resources"). */
+  requestResources(id: string, call?: CallOptions): Paginated<components['schemas']['RequestResource']>;
+  /** Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). */
+  revoke(id: string, call?: CallOptions): Promise<AccessRequest>;
+  /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
+  requestAgain(id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions): Promise<AccessRequest[]>;
+  /** Marks a request as a favorite (only one the caller submitted for themself; else a `403` ApiError). */
+  favorite(id: string, call?: CallOptions): Promise<AccessRequest>;
+  /** Removes a request from the caller's favorites. */
+  unfavorite(id: string, call?: CallOptions): Promise<AccessRequest>;
+  /** How to use an active access: instructions, link, CLI snippet, expiry. */
+  accessDetails(id: string, call?: CallOptions): Promise<components['schemas']['AccessDetails']>;
+  /** What the caller holds now, their three most recent closed requests, and their favourites. */
+  myAccess(call?: CallOptions): Promise<components['schemas']['MyAccess']>;
+
+  /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
+  approvals(filters?: ListFilters<'approvals'>, call?: CallOptions): Paginated<AccessRequest>;
+  /** Approves a request waiting for the caller, with an optional `reason`. */
+  approve(id: string, body?: components['schemas']['ApproveInput'], call?: CallOptions): Promise<AccessRequest>;
+  /** Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the requester. */
+  reject(id: string, body: components['schemas']['RejectInput'], call?: CallOptions): Promise<AccessRequest>;
+
+  /** Live request updates from the event stream (resuming after drops; polling where streaming is unavailable). */
+  watch(watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate>;
+  /** Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time runs out. */
+  waitFor(id: string, statuses: AccessRequestStatus | readonly AccessRequestStatus[], waitOptions?: WaitForOptions): Promise<AccessRequest>;
+}
 
 interface FetchResult<T> {
   data?: T;
@@ -77,7 +206,31 @@ function checkedBaseUrl(baseUrl: unknown): string {
   return text;
 }
 
-export function createAccessClient(options: AccessClientOptions) {
+/**
+ * Makes the typed client for one API and one user. Every call returns the data of a success and
+ * throws an {@link ApiError} on a problem answer, a {@link NetworkError} when the server cannot be
+ * reached, and a {@link TimeoutError} when `timeoutMs` runs out. Lists are {@link Paginated}.
+ * Bad options throw a `TypeError` at once, saying what is wrong (no `baseUrl`, one without
+ * `http://` or `https://`, one ending in `/v1`, no `token`).
+ *
+ * @param options - Where the API is and how to authenticate; see {@link AccessClientOptions}.
+ * @returns The client: one call per operation of the contract, plus `watch` and `waitFor`.
+ *
+ * @example
+ * ```ts
+ * import { createAccessClient } from '@access-requests/sdk';
+ *
+ * const client = createAccessClient({ baseUrl: 'http://127.0.0.1:4010', token: 'demo-alice' });
+ * const [request] = await client.submit({
+ *   resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 2,
+ *   justification: 'Investigating INC-4211',
+ * });
+ * const active = await client.waitFor(request.id, 'active', { timeout: 60_000 });
+ * console.log(`${active.id} is active until ${active.expires_at}`);
+ * ```
+ */
+export function createAccessClient(options: AccessClientOptions): AccessClient {
   const baseUrl = checkedBaseUrl(options?.baseUrl);
   if (options.token === undefined || options.token === '') {
     throw new TypeError('createAccessClient: token is required: a bearer token, or a function returning one.');
@@ -124,12 +277,11 @@ export function createAccessClient(options: AccessClientOptions) {
   });
   const path = (id: string) => ({ params: { path: { id } } });
 
-  const client = {
+  // Each call is documented on the AccessClient interface.
+  const client: AccessClient = {
     raw,
 
-    /** The caller and the org's settings (ticket types, notification channel, limits). */
     me: (call?: CallOptions) => unwrap(raw.GET('/v1/me', init(call))),
-    /** People the caller may request access for; the caller first. */
     grantees: (filters?: ListFilters<'grantees'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/grantees', { params: { query }, ...i }), filters, call),
 
@@ -144,29 +296,23 @@ export function createAccessClient(options: AccessClientOptions) {
     bundles: (filters?: ListFilters<'bundles'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/catalog/bundles', { params: { query }, ...i }), filters, call),
 
-    /** How a submission would split by access flow, and every error it would meet — nothing is created. */
-    preview: (body: Schemas['AccessRequestInput'], call?: CallOptions) =>
+    preview: (body: components['schemas']['AccessRequestInput'], call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/preview', { body, ...init(call) })),
-    /** Submits a request; answers one request per access flow. Safe to retry: it carries an Idempotency-Key. */
-    submit: (body: Schemas['AccessRequestInput'], call?: CreateOptions) =>
+    submit: (body: components['schemas']['AccessRequestInput'], call?: CreateOptions) =>
       unwrap(raw.POST('/v1/access-requests', { body, ...idempotency(call) })).then((r) => r.requests),
 
-    /** The caller's requests (`scope: 'mine'`) or those they made for others (`'on_behalf'`), newest first. */
     requests: (filters?: ListFilters<'listRequests'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/access-requests', { params: { query }, ...i }), filters, call),
     request: (id: string, call?: CallOptions) => unwrap(raw.GET('/v1/access-requests/{id}', { ...path(id), ...init(call) })),
-    /** The resource and permission pairs a request grants ("View resources"). */
     requestResources: (id: string, call?: CallOptions) =>
       list(
         (query, i) => raw.GET('/v1/access-requests/{id}/resources', { params: { path: { id }, query }, ...i }),
         undefined,
         call,
       ),
-    /** Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). */
     revoke: (id: string, call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/{id}/revoke', { ...path(id), ...init(call) })),
-    /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
-    requestAgain: (id: string, body: Schemas['RequestAgainInput'], call?: CreateOptions) => {
+    requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions) => {
       const { params, ...rest } = idempotency(call);
       return unwrap(
         raw.POST('/v1/access-requests/{id}/request-again', { body, ...rest, params: { ...params, path: { id } } }),
@@ -176,23 +322,18 @@ export function createAccessClient(options: AccessClientOptions) {
       unwrap(raw.PUT('/v1/access-requests/{id}/favorite', { ...path(id), ...init(call) })),
     unfavorite: (id: string, call?: CallOptions) =>
       unwrap(raw.DELETE('/v1/access-requests/{id}/favorite', { ...path(id), ...init(call) })),
-    /** How to use an active access: instructions, link, CLI snippet, expiry. */
     accessDetails: (id: string, call?: CallOptions) =>
       unwrap(raw.GET('/v1/access-requests/{id}/access-details', { ...path(id), ...init(call) })),
-    /** What the caller holds now, their three most recent closed requests, and their favourites. */
     myAccess: (call?: CallOptions) => unwrap(raw.GET('/v1/my-access', init(call))),
 
-    /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
     approvals: (filters?: ListFilters<'approvals'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/approvals', { params: { query }, ...i }), filters, call),
-    approve: (id: string, body: Schemas['ApproveInput'] = {}, call?: CallOptions) =>
+    approve: (id: string, body: components['schemas']['ApproveInput'] = {}, call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/{id}/approve', { ...path(id), body, ...init(call) })),
-    reject: (id: string, body: Schemas['RejectInput'], call?: CallOptions) =>
+    reject: (id: string, body: components['schemas']['RejectInput'], call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/{id}/reject', { ...path(id), body, ...init(call) })),
 
-    /** Live request updates from the event stream (resuming after drops; polling where streaming is unavailable). */
     watch: (watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate> => watcher.watch(watchOptions),
-    /** Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time runs out. */
     waitFor: (id: string, statuses: AccessRequestStatus | readonly AccessRequestStatus[], waitOptions?: WaitForOptions) =>
       watcher.waitFor(id, typeof statuses === 'string' ? [statuses] : statuses, waitOptions),
   };

@@ -1,14 +1,61 @@
 import type { components } from '@access-requests/contract';
 
+/**
+ * An error answer's body, `application/problem+json` (RFC 9457): `type`, `title`, `status`,
+ * `detail`, and for bad input `errors`, one {@link FieldError} per problem.
+ *
+ * @example
+ * ```ts
+ * import type { Problem } from '@access-requests/sdk';
+ *
+ * const message = (problem: Problem) => problem.detail ?? problem.title;
+ * ```
+ */
 export type Problem = components['schemas']['Problem'];
+
+/**
+ * One problem with the input: `field` names the body path (`resources[3].permission_id`), query
+ * parameter or header; `code` says what is wrong (`required`, `too_long`, `not_allowed`, …);
+ * `message` says it for a person.
+ *
+ * @example
+ * ```ts
+ * import type { FieldError } from '@access-requests/sdk';
+ *
+ * const byField = (errors: FieldError[]) => new Map(errors.map((e) => [e.field, e.message]));
+ * ```
+ */
 export type FieldError = components['schemas']['FieldError'];
 
-/** The server answered with a problem (RFC 9457): status, the problem body and its field errors. */
+/**
+ * The server answered with a problem (RFC 9457): status, the problem body and its field errors.
+ *
+ * @example
+ * ```ts
+ * import { ApiError } from '@access-requests/sdk';
+ *
+ * try {
+ *   await client.submit(body);
+ * } catch (error) {
+ *   if (!(error instanceof ApiError)) throw error;
+ *   if (error.status === 422) showNextTo('justification', error.errorsFor('justification'));
+ *   else showBanner(error.message); // the problem's detail
+ * }
+ * ```
+ */
 export class ApiError extends Error {
+  /** Always `'ApiError'`. */
   override name = 'ApiError';
+  /** The answer's HTTP status (`403`, `404`, `409`, `422`, `429`, …). */
   readonly status: number;
+  /** The problem body, as the server sent it (or made from the status when the body was not a problem). */
   readonly problem: Problem;
+  /** The HTTP answer itself, for its headers (`Retry-After`, …); absent when the error was made by hand. */
   readonly response: Response | undefined;
+  /**
+   * @param problem - The problem body.
+   * @param response - The answer it came with.
+   */
   constructor(problem: Problem, response?: Response) {
     super(problem.detail || problem.title);
     this.status = problem.status;
@@ -39,11 +86,14 @@ const FAILURES: [RegExp, NetworkFailure, string][] = [
 ];
 
 /**
- * The server could not be reached, or the connection dropped before an answer. The message names
- * the URL and, where the runtime tells, the cause; `failure` says it as a word for code.
+ * The server could not be reached, or the connection dropped before an answer, after the retries
+ * the call was allowed. The message names the URL and, where the runtime tells, the cause; `failure`
+ * says it as a word for code, and the original failure is its `cause`.
  *
  * @example
  * ```ts
+ * import { NetworkError } from '@access-requests/sdk';
+ *
  * try {
  *   await client.me();
  * } catch (error) {
@@ -52,6 +102,7 @@ const FAILURES: [RegExp, NetworkFailure, string][] = [
  * ```
  */
 export class NetworkError extends Error {
+  /** Always `'NetworkError'`. */
   override name = 'NetworkError';
   /** Why, as far as the runtime tells: `refused`, `dns`, `tls`, `reset`, `timeout` or `unknown`. */
   readonly failure: NetworkFailure;
@@ -65,8 +116,23 @@ export class NetworkError extends Error {
   }
 }
 
-/** The call, or a wait, took longer than allowed. */
+/**
+ * The call, or a wait, took longer than allowed: a call's `timeoutMs`, or a `waitFor`'s `timeout`.
+ *
+ * @example
+ * ```ts
+ * import { TimeoutError } from '@access-requests/sdk';
+ *
+ * try {
+ *   await client.waitFor(id, 'active', { timeout: 30_000 });
+ * } catch (error) {
+ *   if (error instanceof TimeoutError) console.log('Still provisioning; check back later.');
+ *   else throw error;
+ * }
+ * ```
+ */
 export class TimeoutError extends Error {
+  /** Always `'TimeoutError'`. */
   override name = 'TimeoutError';
 }
 
@@ -79,7 +145,23 @@ export function problemFrom(response: Response, body: unknown): Problem {
   return { type: 'about:blank', title, status: response.status, detail: title };
 }
 
-/** True for the error a cancelled call throws. Aborts stay aborts: the SDK never wraps them. */
+/**
+ * True for the error a cancelled call throws. Aborts stay aborts: the SDK never wraps them.
+ *
+ * @param error - Anything a call threw.
+ *
+ * @example
+ * ```ts
+ * import { isAbortError } from '@access-requests/sdk';
+ *
+ * try {
+ *   await client.me({ signal });
+ * } catch (error) {
+ *   if (isAbortError(error)) return; // the user navigated away: nothing to show
+ *   throw error;
+ * }
+ * ```
+ */
 export function isAbortError(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'AbortError';
 }

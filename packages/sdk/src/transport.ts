@@ -1,9 +1,31 @@
 // The fetch every call goes through: the bearer token, retries with backoff, timeouts.
 import { NetworkError, isAbortError } from './errors.js';
 
-/** A bearer token, or a function that returns the current one (called on every request and again after a 401). */
+/**
+ * A bearer token, or a function that returns the current one (called on every request and again
+ * after a 401, then with `refresh: true`, so it can renew an expired token).
+ *
+ * @example
+ * ```ts
+ * const token: TokenSource = async ({ refresh }) => (refresh ? await auth.renew() : auth.current());
+ * const client = createAccessClient({ baseUrl: 'https://access.example.com', token });
+ * ```
+ */
 export type TokenSource = string | ((context: { refresh: boolean }) => string | Promise<string>);
 
+/**
+ * How the client retries safe calls (GETs, and POSTs that carry an `Idempotency-Key`) on network
+ * errors, 429, 502, 503 and 504: capped exponential backoff with full jitter, honouring `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * const client = createAccessClient({
+ *   baseUrl: 'https://access.example.com',
+ *   token,
+ *   retry: { retries: 5, baseDelayMs: 200, maxDelayMs: 2_000 },
+ * });
+ * ```
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 3. */
   retries?: number;

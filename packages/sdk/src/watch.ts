@@ -8,14 +8,39 @@ import { sleep, type Fetch } from './transport.js';
 
 type AccessRequest = components['schemas']['AccessRequest'];
 
-/** One change to a request the caller can see. */
+/**
+ * One change to a request the caller can see.
+ *
+ * @example
+ * ```ts
+ * for await (const update of client.watch({ signal })) {
+ *   console.log(update.request.id, update.request.status);
+ *   localStorage.setItem('last-event-id', update.eventId); // resume from here next time
+ * }
+ * ```
+ */
 export interface RequestUpdate {
   /** The stream's event id (give it back as `lastEventId` to resume); empty when polling. */
   eventId: string;
+  /** The whole request, as it is after the change. */
   request: AccessRequest;
 }
 
+/**
+ * Options of `watch`: how to stop it, where to resume, and how patiently to reconnect or poll.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const updates = client.watch({
+ *   signal: controller.signal,
+ *   lastEventId: localStorage.getItem('last-event-id') ?? undefined,
+ *   pollIntervalMs: 10_000,
+ * });
+ * ```
+ */
 export interface WatchOptions {
+  /** Ends the watch: the loop over it finishes. */
   signal?: AbortSignal | undefined;
   /** Resume after this event (what a previous watch last yielded). */
   lastEventId?: string | undefined;
@@ -27,7 +52,16 @@ export interface WatchOptions {
   onConnect?: (() => void | Promise<void>) | undefined;
 }
 
+/**
+ * Options of `waitFor`: how long to wait, and how to give up early.
+ *
+ * @example
+ * ```ts
+ * const active = await client.waitFor(request.id, 'active', { timeout: 60_000, signal });
+ * ```
+ */
 export interface WaitForOptions {
+  /** Stops waiting: `waitFor` rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
   /** Give up after this many ms with a TimeoutError. */
   timeout?: number | undefined;
@@ -35,10 +69,30 @@ export interface WaitForOptions {
   pollIntervalMs?: number | undefined;
 }
 
-/** The request settled in a status that is not one of those awaited, so it never will be. */
+/**
+ * The request settled in a status that is not one of those awaited, so it never will be (for
+ * example it was `rejected`, or provisioning `failed`, while `waitFor` waited for `active`).
+ *
+ * @example
+ * ```ts
+ * import { RequestSettledError } from '@access-requests/sdk';
+ *
+ * try {
+ *   await client.waitFor(id, 'active');
+ * } catch (error) {
+ *   if (error instanceof RequestSettledError) console.log(`Ended ${error.request.status}`, error.request.rejection_reason);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class RequestSettledError extends Error {
+  /** Always `'RequestSettledError'`. */
   override name = 'RequestSettledError';
-  constructor(readonly request: AccessRequest) {
+  /** @param request - The request, in the status it settled in. */
+  constructor(
+    /** The request, in the status it settled in. */
+    readonly request: AccessRequest,
+  ) {
     super(`Request ${request.id} ended ${request.status}.`);
   }
 }
