@@ -22,6 +22,10 @@ const config = {
     packagesRequiringDocumentation: API_PACKAGES.map((name) => `@access-requests/${name}`),
     excludePrivate: true,
     excludeInternal: true,
+    // Source links from the template, whatever remote a checkout has (a CI clone's is a local path).
+    disableGit: true,
+    gitRevision: 'main',
+    sourceLinkTemplate: 'https://github.com/access-requests/access-requests/blob/main/{path}#L{line}',
   },
   tsconfig: `${root}tsconfig.scripts.json`,
   readme: `${STAGE}/index.md`,

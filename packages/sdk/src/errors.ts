@@ -72,7 +72,21 @@ export class ApiError extends Error {
   }
 }
 
-/** Why a call never got an answer, as far as the runtime tells (browsers tell nothing: `unknown`). */
+/**
+ * Why a call never got an answer, as far as the runtime tells (browsers tell nothing: `unknown`).
+ *
+ * @example
+ * ```ts
+ * const advice: Record<NetworkFailure, string> = {
+ *   refused: 'The access service is down.',
+ *   dns: 'Check the address of the access service.',
+ *   tls: 'Check the scheme (https://) and the certificate.',
+ *   reset: 'The connection dropped; try again.',
+ *   timeout: 'The access service is slow; try again.',
+ *   unknown: 'Cannot reach the access service.',
+ * };
+ * ```
+ */
 export type NetworkFailure = 'refused' | 'dns' | 'tls' | 'reset' | 'timeout' | 'unknown';
 
 // Node's fetch (undici) puts the system error in `cause` (or `cause.cause`); browsers give only

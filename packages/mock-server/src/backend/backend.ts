@@ -30,22 +30,25 @@ import { requestView } from './views.js';
 import { composeNotifications, NOTIFICATION_CHANNELS, type Notification, type NotificationChannel, type NotificationFilter } from './notifications.js';
 import { DEMO_USERS } from '../fixtures.js';
 
+/** @internal */
 export type StatusListener = (change: StatusChange) => void;
 
 /**
- * The backend `createBackend` makes: the `Backend` operations, the ids of the seeded history, and a
- * listener for every status change.
+ * The backend `createBackend` makes: the `Backend` operations and the ids of the seeded history.
  *
  * @example
  * ```ts
  * const backend: ReferenceBackend = createBackend();
- * const stop = backend.onStatusChange(({ request, previousStatus }) => console.log(request.id, previousStatus, '→', request.status));
+ * const alice = backend.authenticate('demo-alice');
  * ```
  */
 export interface ReferenceBackend extends Backend {
   /**
    * Hears every status change (creation included, with `previousStatus` null), e.g. to notify the
-   * grantee and the requester. Not part of the HTTP contract yet. Returns the unsubscribe function.
+   * grantee and the requester. Returns the unsubscribe function. Internal: it hands out the
+   * backend's own records, not the contract's views.
+   *
+   * @internal
    */
   onStatusChange(listener: StatusListener): () => void;
   /** The ids of the seeded history's requests, by what each shows. */

@@ -9,7 +9,7 @@ import { loadContractValidator } from './load-contract.js';
 /**
  * A @web/test-runner plugin answering the commands `remoteChecks` sends from a page
  * (`VALIDATE_RESPONSE`, `VALIDATE_EVENT`) with `validator` (the shipped contract by default). Its
- * type is structural: no @web package is needed to type-check against it.
+ * type is structural: no `@web/*` package is needed to type-check against it.
  *
  * @example
  * ```ts
