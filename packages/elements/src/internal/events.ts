@@ -1,6 +1,8 @@
 // The events the elements fire for their hosts: bubbling, composed, with an object detail, and
 // only ever on a user's action.
 import type { AccessRequest, AccessRequestStatus } from '@access-requests/sdk';
+import type { AccessNotificationDetail } from '../components/access-notifications/access-notifications.js';
+import type { ViewChangeDetail } from '../components/access-portal/access-portal.js';
 
 export interface RequestEventDetail {
   readonly request: AccessRequest;
@@ -40,5 +42,15 @@ declare global {
     'filter-changed': CustomEvent<FilterChangedDetail>;
     /** The user closed the details panel (X). */
     'details-closed': CustomEvent<DetailsClosedDetail>;
+    /** The user approved a request. */
+    'request-approved': CustomEvent<RequestEventDetail>;
+    /** The user rejected a request (with a reason). */
+    'request-rejected': CustomEvent<RequestEventDetail>;
+    /** A request of the user's changed status (cancelable: the host shows it its own way). */
+    'access-notification': CustomEvent<AccessNotificationDetail>;
+    /** The user asked to see an active request's Access Details. */
+    'open-access-details': CustomEvent<RequestEventDetail>;
+    /** The user is going to another view of the portal (cancelable: the host routes it itself). */
+    'view-change': CustomEvent<ViewChangeDetail>;
   }
 }

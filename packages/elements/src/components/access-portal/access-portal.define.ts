@@ -4,7 +4,7 @@ import '../request-details/request-details.define.js';
 import '../my-access/my-access.define.js';
 import '../approval-inbox/approval-inbox.define.js';
 import '../access-notifications/access-notifications.define.js';
-import { AccessPortal, type ViewChangeDetail } from './access-portal.js';
+import { AccessPortal } from './access-portal.js';
 import { define } from '../../define.js';
 
 define('access-portal', AccessPortal);
@@ -12,9 +12,5 @@ define('access-portal', AccessPortal);
 declare global {
   interface HTMLElementTagNameMap {
     'access-portal': AccessPortal;
-  }
-  interface GlobalEventHandlersEventMap {
-    /** The user is going to another view of the portal (cancelable: the host routes it itself). */
-    'view-change': CustomEvent<ViewChangeDetail>;
   }
 }
