@@ -34,6 +34,9 @@ function problemsOf(folder, manifest) {
     problems.push('publishConfig.exports is not exports without "source" (run node scripts/check-manifests.mjs --write)');
   }
   if (/"source"|\.\/src\//.test(JSON.stringify(manifest.publishConfig?.exports ?? {}))) problems.push('publishConfig.exports points into src/');
+  if (JSON.stringify(manifest.publishConfig?.imports ?? manifest.imports ?? {}).includes('./test/')) {
+    problems.push('imports point into test/, which is not shipped: publishConfig.imports must leave them out (--write)');
+  }
   for (const dependencies of [manifest.dependencies, manifest.peerDependencies]) {
     for (const [name, range] of Object.entries(dependencies ?? {})) {
       if (String(range).startsWith('workspace:') && range !== 'workspace:*') problems.push(`${name}: use workspace:* (pnpm pack turns it into the exact version)`);
@@ -51,6 +54,8 @@ for (const [folder] of PUBLIC_PACKAGES) {
     manifest.publishConfig = {
       ...manifest.publishConfig,
       exports: Object.fromEntries(Object.entries(manifest.exports).map(([key, target]) => [key, published(/** @type {Target} */ (target))])),
+      // Test-only subpath imports (the SDK's #harness) stay in the workspace.
+      ...(manifest.imports ? { imports: Object.fromEntries(Object.entries(manifest.imports).filter(([, target]) => !JSON.stringify(target).includes('./test/'))) } : {}),
     };
     writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   }
