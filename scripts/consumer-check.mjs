@@ -8,17 +8,17 @@
 //      against it over HTTP;
 //   4. a node:test file that uses `@access-requests/mock-server/testing` with the contract check runs green;
 //   5. a plain HTML page whose only script imports the script-tag build renders My Requests in
-//      Chromium, against that reference server on another origin.
+//      Chromium, the page and the API each served by the installed reference server, on two origins.
 // `KEEP_CONSUMER=1` keeps the scratch project and prints where it is.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome, waitForDeep } from './chrome.mjs';
 import { ensurePacks, root } from './pack.mjs';
+import { openScriptTagPage } from './script-tag-page.mjs';
 
 /** Exact versions an integrator on Node 20 would install beside our packages. */
 const HOST_TOOLS = {
@@ -109,29 +109,6 @@ async function startMock(cwd) {
         child.kill('SIGTERM');
       }),
   };
-}
-
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
-
-/** A static server for `dir` on 127.0.0.1 (any free port). @param {string} dir */
-function serveStatic(dir) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) return void response.writeHead(403).end();
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': MIME[/** @type {keyof MIME} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-      resolve({ url: `http://127.0.0.1:${address.port}/`, stop: () => new Promise((done) => server.close(done)) });
-    }),
-  );
 }
 
 console.log('▶ consumer check: the packed packages, installed with npm outside the workspace');
@@ -240,57 +217,14 @@ try {
   });
 
   await check('a plain page with only the script-tag build renders My Requests in Chromium', async () => {
-    if (!mock) throw new Error('no reference server');
-    const site = join(scratch, 'site');
-    cpSync(join(scratch, 'node_modules/@access-requests/elements/cdn'), join(site, 'cdn'), { recursive: true });
-    writeFileSync(
-      join(site, 'index.html'),
-      `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8" /><title>My Requests</title></head>
-  <body>
-    <access-requests-provider base-url="${mock.url}"><request-list></request-list></access-requests-provider>
-    <script type="module">
-      import './cdn/access-requests.js';
-      document.querySelector('access-requests-provider').token = 'demo-alice';
-    </script>
-  </body>
-</html>
-`,
-    );
-    const server = /** @type {{ url: string, stop(): Promise<void> }} */ (await serveStatic(site));
-    const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
-    try {
-      const page = await browser.newPage();
-      /** @type {string[]} */
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(String(error)));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
-      });
-      await page.goto(server.url, { waitUntil: 'load' });
-      const card = await waitForDeep(page, '[part~="card"]').catch((error) => {
-        throw new Error(`no request card: ${error.message} (${error.cause?.message ?? 'no cause'})${problems.length ? `; the page reported:\n${problems.join('\n')}` : ''}`);
-      });
-      const title = await card?.evaluate((node) => node.querySelector('[part~="card-title"]')?.textContent?.trim() ?? '');
-      await page.waitForFunction(
-        () => {
-          /** @param {Document | Element | ShadowRoot} node @returns {Element[]} */
-          const badges = (node) => [...node.querySelectorAll('*')].flatMap((el) => [...(el.localName === 'status-badge' ? [el] : []), ...(el.shadowRoot ? badges(el.shadowRoot) : [])]);
-          return badges(document).some((badge) => (badge.shadowRoot?.textContent ?? '').trim().length > 0);
-        },
-        { timeout: 30_000 },
-      );
-      if (!title) throw new Error('the first card has no title');
-      if (problems.length) throw new Error(`the page reported:\n${problems.join('\n')}`);
-      return `first card "${title}"`;
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
+    // The installed reference server serves the page (`staticDir`) and, on another origin, the API.
+    const http = createRequire(join(scratch, 'consumer.js')).resolve('@access-requests/mock-server/http');
+    const { startHttpServer } = await import(pathToFileURL(http).href);
+    const opened = await openScriptTagPage({ cdnDir: join(scratch, 'node_modules/@access-requests/elements/cdn'), startHttpServer });
+    if (opened.hasImportMap) throw new Error('the page has an import map');
+    if (opened.markdown !== '<p><strong>Connect</strong> with </p>') throw new Error(`the lazy Markdown chunk rendered ${opened.markdown}`);
+    if (opened.problems.length) throw new Error(`the page reported:\n${opened.problems.join('\n')}`);
+    return `first card "${opened.title}", badge "${opened.label}"`;
   });
 } finally {
   await mock?.stop();
