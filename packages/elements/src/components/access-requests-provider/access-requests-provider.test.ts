@@ -50,7 +50,7 @@ describe('<access-requests-provider>', () => {
     expect(grantees(el)).to.deep.equal(new Set(['Dave Example']));
   });
 
-  it('takes a base-url relative to the page', async () => {
+  it('takes a base-url that is a path on the page’s origin', async () => {
     const el = await fixture<AccessRequestsProvider>(html`<access-requests-provider base-url="/" .token=${'demo-alice'}>
       <request-list></request-list>
     </access-requests-provider>`);
@@ -69,6 +69,11 @@ describe('<access-requests-provider>', () => {
       expect(logged.join('\n')).to.contain('<access-requests-provider base-url="ftp://access.example.com">: createAccessClient: baseUrl');
       expect(logged.join('\n')).to.contain('needs a scheme, http:// or https://');
       expect(listIn(el).items).to.have.length(0);
+      // A host name without a scheme is refused too, not taken for a path on the page's origin.
+      logged.length = 0;
+      el.baseUrl = 'access.example.com';
+      await el.updateComplete;
+      expect(logged.join('\n')).to.contain(`baseUrl 'access.example.com' needs a scheme`);
     } finally {
       console.error = original;
     }

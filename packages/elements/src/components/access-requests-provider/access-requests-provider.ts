@@ -19,7 +19,7 @@ import { providerStyles } from './access-requests-provider.styles.js';
 export class AccessRequestsProvider extends LitElement {
   static override styles = providerStyles;
 
-  /** Where the API lives, without `/v1`: absolute, or relative to the page (`/access`). Defaults to the page's origin. */
+  /** Where the API lives, without `/v1`: an absolute URL, or a path on the page's origin (`/access`). Defaults to the page's origin. */
   @property({ attribute: 'base-url' }) accessor baseUrl = '';
 
   /** The bearer token, or a function returning it. A property only, never an attribute. */
@@ -36,8 +36,9 @@ export class AccessRequestsProvider extends LitElement {
     if (this.client) {
       this.sharedClient = this.client;
     } else if (this.token !== undefined) {
-      // A relative base-url (`/access`) is the page's own origin; the SDK wants it absolute.
-      const baseUrl = new URL(this.baseUrl || '/', document.baseURI).href;
+      // A path (`/access`) is on the page's own origin; the SDK wants it absolute. Anything else goes
+      // as written, so that `access.example.com` (no scheme) is refused rather than read as a path.
+      const baseUrl = !this.baseUrl || this.baseUrl.startsWith('/') ? new URL(this.baseUrl || '/', document.baseURI).href : this.baseUrl;
       try {
         this.sharedClient = createAccessClient({ baseUrl, token: this.token });
       } catch (error) {
