@@ -72,7 +72,7 @@ try {
 
   const parts = await step('element reference and the guides’ generated parts', () => {
     const types = readEventTypes();
-    for (const page of elementPages(source.elements, types, source)) stage(page.file, page.text);
+    for (const page of elementPages(source.elements, types)) stage(page.file, page.text);
     stage('http-api.md', httpApiPage());
     const statuses = readStatuses();
     stage('guides/lifecycle.svg', lifecycleSvg(statuses));

@@ -166,13 +166,10 @@ function elementPage(element, types, modules) {
 /**
  * The index of the element reference, whose children are the element pages.
  * @param {ElementDeclaration[]} elements
- * @param {{ path: string, provisional: boolean }} source
  * @returns {Page}
  */
-function indexPage(elements, source) {
-  const origin = source.provisional
-    ? 'a provisional manifest the docs build analyses from the element sources (the elements package does not name its own yet)'
-    : `the elements package's \`custom-elements.json\``;
+function indexPage(elements) {
+  const origin = `the elements package's \`custom-elements.json\``;
   const text = [
     '---',
     'title: Element reference',
@@ -251,12 +248,11 @@ export function elementList(elements) {
  * Every page of the element reference.
  * @param {ElementDeclaration[]} elements
  * @param {EventTypes} types
- * @param {{ path: string, provisional: boolean }} source
  * @returns {Page[]}
  */
-export function elementPages(elements, types, source) {
+export function elementPages(elements, types) {
   const modules = defineModules();
-  return [indexPage(elements, source), ...elements.map((element) => elementPage(element, types, modules))];
+  return [indexPage(elements), ...elements.map((element) => elementPage(element, types, modules))];
 }
 
 /**

@@ -1,8 +1,8 @@
 // The custom-elements manifest the element reference is generated from: the one the elements
 // package names in its package.json `customElements` field (its build writes it), read as it is.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fail, note, root, runTool } from './util.mjs';
+import { fail, root, runTool } from './util.mjs';
 
 /** How many elements the package has; a manifest that lists fewer is incomplete. */
 export const EXPECTED_ELEMENTS = 9;
@@ -25,21 +25,19 @@ const elementsDir = join(root, 'packages/elements');
  */
 
 /**
- * Finds the manifest, producing it if the package can, and returns it with its custom elements.
- * @returns {Promise<{ path: string, provisional: boolean, manifest: Manifest, elements: ElementDeclaration[] }>}
+ * Reads the manifest the elements package names in `customElements`, building it first with the
+ * package's `manifest` script when it is not there yet, and returns it with its custom elements.
+ * @returns {Promise<{ path: string, manifest: Manifest, elements: ElementDeclaration[] }>}
  */
 export async function loadManifest() {
   const pkg = JSON.parse(readFileSync(join(elementsDir, 'package.json'), 'utf8'));
   /** @type {string | undefined} */
   const declared = pkg.customElements;
-  let path;
-  let provisional = false;
-  if (declared) {
-    path = join(elementsDir, declared);
-    if (!existsSync(path)) await produceWithPackageScript(pkg.scripts ?? {}, declared);
-  } else {
-    provisional = true;
-    path = await analyseProvisionally();
+  if (!declared) fail('packages/elements/package.json has no `customElements` field: the element reference has no manifest to read.');
+  const path = join(elementsDir, /** @type {string} */ (declared));
+  if (!existsSync(path)) {
+    console.log(`  ${declared} is not built yet: running the elements package's \`manifest\` script`);
+    await runTool("The elements package's `manifest` script", ['pnpm', 'run', '--silent', 'manifest'], { cwd: elementsDir });
   }
   if (!existsSync(path)) {
     fail(
@@ -68,42 +66,5 @@ export async function loadManifest() {
         'Every element class needs its tag name in the manifest.',
     );
   }
-  return { path, provisional, manifest, elements };
-}
-
-/**
- * The package names its manifest but it is not built yet: run the package script that makes it
- * (the one that calls `cem analyze`), if there is one.
- * @param {Record<string, string>} scripts
- * @param {string} declared
- */
-async function produceWithPackageScript(scripts, declared) {
-  const entries = Object.entries(scripts).filter(([, command]) => command.includes('cem analyze'));
-  // Prefer a script that only analyses over a whole build that also analyses.
-  entries.sort(([, a], [, b]) => a.length - b.length);
-  const script = entries[0]?.[0] ?? (scripts.build ? 'build' : undefined);
-  if (!script) return;
-  console.log(`  ${declared} is not built yet: running the elements package's \`${script}\` script`);
-  await runTool(`The elements package's \`${script}\` script (which makes the manifest)`, ['pnpm', 'run', '--silent', script], { cwd: elementsDir });
-}
-
-/**
- * Until the elements package writes its own manifest, analyse its sources the same way (the
- * analyzer in Lit mode) into a cache folder, with `cem-provisional.config.mjs`.
- * @returns {Promise<string>}
- */
-async function analyseProvisionally() {
-  const outdir = join(root, 'node_modules/.cache/access-requests-docs');
-  mkdirSync(outdir, { recursive: true });
-  note(
-    'packages/elements/package.json has no `customElements` field yet: analysing the element sources ' +
-      'into a provisional manifest (scripts/docs/cem-provisional.config.mjs).',
-  );
-  const config = relative(elementsDir, join(root, 'scripts/docs/cem-provisional.config.mjs'));
-  await runTool('The custom-elements analyzer', ['cem', 'analyze', '--quiet', '--config', config, '--outdir', relative(elementsDir, outdir)], {
-    cwd: elementsDir,
-  });
-  const path = join(outdir, 'custom-elements.json');
-  if (!existsSync(path)) fail('The custom-elements analyzer wrote no manifest.');
-  return path;
+  return { path, manifest, elements };
 }
