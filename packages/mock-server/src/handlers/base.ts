@@ -42,6 +42,14 @@ export function normalizeBasePath(path: string, what = 'basePath'): string {
 }
 
 /**
+ * Whether `pathname` is the API's or the control API's under `basePath` (`/v1/...`, `/_control/...`):
+ * what a server in front of the handlers sends to them rather than answer itself.
+ */
+export function isApiPath(pathname: string, basePath: string): boolean {
+  return pathname.startsWith(`${basePath}/v1/`) || pathname.startsWith(`${basePath}/_control/`);
+}
+
+/**
  * Parses a base URL: `*` (any origin, the API at the root: `/v1/...`), a path (`/access`: any
  * origin, the API under `/access/v1/...`), or an absolute URL (`http://127.0.0.1:4010`,
  * `https://api.example.com/access`: that origin and path only).

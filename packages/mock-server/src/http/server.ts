@@ -19,7 +19,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assemble, type ReferenceOptions, type ReferenceParts } from '../handlers/assemble.js';
-import { normalizeBasePath } from '../handlers/base.js';
+import { isApiPath, normalizeBasePath } from '../handlers/base.js';
 import { bearerToken, instanceOf } from '../handlers/input.js';
 import { startTicker } from '../handlers/ticker.js';
 import { problem } from '../handlers/responses.js';
@@ -143,8 +143,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     }
 
     const request = await toFetchRequest(req, res, `http://${req.headers.host ?? host}`);
-    const url = new URL(request.url);
-    const inApi = [`${basePath}/v1/`, `${basePath}/_control/`].some((prefix) => url.pathname.startsWith(prefix));
+    const inApi = isApiPath(new URL(request.url).pathname, basePath);
     const response = (!inApi && (await files?.(request))) || (await answer(handlers, request, basePath));
     const outcome = response.type === 'error' ? 'dropped' : response.status;
     log(logLine(method, path, outcome, performance.now() - started, user(bearerToken(request))));

@@ -5,7 +5,7 @@
  * run against the reference server without a service worker.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalizeBasePath } from '../handlers/base.js';
+import { isApiPath, normalizeBasePath } from '../handlers/base.js';
 import { assemble, type ReferenceOptions, type ReferenceParts } from '../handlers/assemble.js';
 import { startTicker } from '../handlers/ticker.js';
 import { answer, sendFetchResponse, toFetchRequest } from '../http/node-bridge.js';
@@ -95,12 +95,11 @@ export type DevServerMiddleware = ((context: KoaLikeContext, next: () => Promise
 export function createDevServerMiddleware(options: DevServerMiddlewareOptions = {}): DevServerMiddleware {
   const { basePath: wantedBasePath, ...reference } = options;
   const basePath = normalizeBasePath(wantedBasePath ?? '');
-  const prefixes = [`${basePath}/v1/`, `${basePath}/_control/`];
   const parts = assemble(reference, { baseUrl: basePath || '*' });
   let ticking = false;
 
   const middleware = async (context: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown> => {
-    if (!prefixes.some((prefix) => context.path.startsWith(prefix))) return next();
+    if (!isApiPath(context.path, basePath)) return next();
     if (!ticking) {
       ticking = true;
       startTicker(parts.backend); // unref'd: never keeps the dev server's process alive
