@@ -130,6 +130,12 @@ describe('submission validation', () => {
     assert.equal(errors[0]?.message, 'Production databases – manager approval allows at most 12 hours.');
   });
 
+  it('holds the duration to the contract’s own bound (a year) whatever the flows', () => {
+    const errors = expectFieldErrors(submit({ ...valid, duration_hours: 8761 }), 'duration_hours out_of_range');
+    assert.equal(errors[0]?.message, 'duration_hours must be at most 8760 hours.');
+    expectFieldErrors(submit({ resources: [{ ...devDb, resource_id: 'res_nowhere' }], duration_hours: 1e9 }), 'resources[0].resource_id unknown', 'duration_hours out_of_range');
+  });
+
   it('requires a justification where a flow says so, up to 1,000 characters', () => {
     const errors = expectFieldErrors(submit({ resources: [prodDb], duration_hours: 1 }), 'justification required');
     assert.match(errors[0]?.message ?? '', /Production databases/);
