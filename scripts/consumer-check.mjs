@@ -11,7 +11,7 @@
 //      Chromium, the page and the API each served by the installed reference server, on two origins.
 // `KEEP_CONSUMER=1` keeps the scratch project and prints where it is.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,10 +139,19 @@ try {
   });
 
   // The elements' fixtures, as an integrator's project would hold them: good/ must type-check; bad/
-  // is the same with `status="activ"`, which must be its only error.
+  // is the same with one mistake, `status="activ"`, which must be its only error.
   const fixtures = join(root, 'packages/elements/test/consumer');
-  for (const [folder, files] of /** @type {const} */ ([['good', ['good.tsx', 'Good.vue']], ['bad', ['bad.tsx', 'Bad.vue']]])) {
-    for (const file of ['tsconfig.json', 'env.d.ts', ...files]) cpSync(join(fixtures, file), join(scratch, folder, file));
+  const mistake = (/** @type {string} */ text, /** @type {string} */ file) => {
+    const wrong = text.replace('<status-badge status="active"', '<status-badge status="activ"');
+    if (wrong === text) throw new Error(`${file} has no <status-badge status="active"> to get wrong`);
+    return wrong;
+  };
+  for (const [file, badName] of [['tsconfig.json'], ['env.d.ts'], ['good.tsx', 'bad.tsx'], ['Good.vue', 'Bad.vue']]) {
+    const text = readFileSync(join(fixtures, /** @type {string} */ (file)), 'utf8');
+    mkdirSync(join(scratch, 'good'), { recursive: true });
+    mkdirSync(join(scratch, 'bad'), { recursive: true });
+    writeFileSync(join(scratch, 'good', /** @type {string} */ (file)), text);
+    writeFileSync(join(scratch, 'bad', badName ?? /** @type {string} */ (file)), badName ? mistake(text, /** @type {string} */ (file)) : text);
   }
   const good = join(scratch, 'good');
   const bad = join(scratch, 'bad');
