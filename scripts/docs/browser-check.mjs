@@ -22,7 +22,14 @@ import { filesUnder } from './util.mjs';
  */
 function findRendered(tag, part, text) {
   const example = document.querySelector(`[data-live-example="${tag}"]`);
-  if (!example || example.getAttribute('data-state') !== 'running') return '';
+  if (!example) return '';
+  // Long lists are virtualised: they render what is on screen, so bring the example there, as a
+  // reader would (here, in the polled function: it is run again in a new context if the old one goes).
+  if (!example.hasAttribute('data-checked-in-view')) {
+    example.setAttribute('data-checked-in-view', '');
+    example.scrollIntoView({ block: 'start' });
+  }
+  if (example.getAttribute('data-state') !== 'running') return '';
   /** @type {(Element | ShadowRoot)[]} */
   const stack = [example];
   while (stack.length) {
@@ -97,8 +104,6 @@ export async function checkInBrowser(site, checks, alsoOffline) {
       const path = pagesByTag.get(check.tag);
       if (!path) return Promise.resolve({ page: `<${check.tag}>`, ok: false, detail: 'no page of the site has its live example' });
       return visit(path, async (page) => {
-        // Long lists are virtualised: they render what is on screen, so bring the example there, as a reader would.
-        await page.$eval(`[data-live-example="${check.tag}"]`, (node) => node.scrollIntoView({ block: 'start' }));
         const handle = await page.waitForFunction(findRendered, { timeout: check.timeoutMs ?? 30_000, polling: 100 }, check.tag, check.part ?? '', check.text ?? '');
         const shown = String(await handle.jsonValue());
         return `<${check.tag}> shows [part=${check.part}] "${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}"`;
