@@ -26,13 +26,20 @@ export async function catalogSearchBench() {
   const buildMs = performance.now() - built;
   const alice = backend.authenticate('demo-alice');
   const resources = [];
-  for (let cursor; ; ) {
+  for (let cursor; ;) {
     const page = backend.resources(alice, { limit: '500', ...(cursor ? { cursor } : {}) });
     resources.push(...page.items);
     if (!page.next_cursor) break;
     cursor = page.next_cursor;
   }
-  const rows = [{ name: 'build a 100,000-resource world', value: buildMs, unit: 'ms', note: `${resources.length} resources` }];
+  const rows = [
+    {
+      name: 'build a 100,000-resource world',
+      value: buildMs,
+      unit: 'ms',
+      note: `${resources.length} resources`,
+    },
+  ];
   for (const query of QUERIES) {
     const naive = time(() => {
       const needle = query.toLowerCase();
@@ -40,7 +47,12 @@ export async function catalogSearchBench() {
     });
     const indexed = time(() => backend.resources(alice, { search: query, limit: '50' }));
     rows.push({ name: `search "${query}": naive scan (baseline)`, value: naive, unit: 'ms', note: '' });
-    rows.push({ name: `search "${query}": reference server, first page`, value: indexed, unit: 'ms', note: 'target < 100 ms' });
+    rows.push({
+      name: `search "${query}": reference server, first page`,
+      value: indexed,
+      unit: 'ms',
+      note: 'target < 100 ms',
+    });
   }
   return rows;
 }

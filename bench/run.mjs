@@ -16,7 +16,8 @@ const suites = [
 
 /** Markdown would take `<request-list>` for HTML. */
 const md = (text) => text.replace(/</g, '&lt;');
-const format = (value, unit) => `${unit === 'ms' ? value.toFixed(2) : Math.round(value).toLocaleString('en')} ${unit}`;
+const format = (value, unit) =>
+  `${unit === 'ms' ? value.toFixed(2) : Math.round(value).toLocaleString('en')} ${unit}`;
 const lines = [
   '# Benchmarks',
   '',

@@ -26,9 +26,29 @@ export async function sizeBench() {
   const client = await bundleSize(`export { createAccessClient } from '@access-requests/sdk';`);
   const everything = await bundleSize(`export * from '@access-requests/sdk';`);
   return [
-    { name: 'openapi-fetch alone (baseline)', value: baseline.gzip, unit: 'B gzip', note: `${baseline.min} B min` },
-    { name: 'SDK client (createAccessClient)', value: client.gzip, unit: 'B gzip', note: `${client.min} B min` },
-    { name: 'SDK client over openapi-fetch', value: client.gzip - baseline.gzip, unit: 'B gzip', note: 'target ≤ 3,072 B' },
-    { name: 'whole SDK (statuses included) over openapi-fetch', value: everything.gzip - baseline.gzip, unit: 'B gzip', note: '' },
+    {
+      name: 'openapi-fetch alone (baseline)',
+      value: baseline.gzip,
+      unit: 'B gzip',
+      note: `${baseline.min} B min`,
+    },
+    {
+      name: 'SDK client (createAccessClient)',
+      value: client.gzip,
+      unit: 'B gzip',
+      note: `${client.min} B min`,
+    },
+    {
+      name: 'SDK client over openapi-fetch',
+      value: client.gzip - baseline.gzip,
+      unit: 'B gzip',
+      note: 'target ≤ 3,072 B',
+    },
+    {
+      name: 'whole SDK (statuses included) over openapi-fetch',
+      value: everything.gzip - baseline.gzip,
+      unit: 'B gzip',
+      note: '',
+    },
   ];
 }

@@ -18,28 +18,53 @@ export function published(target) {
   return Object.fromEntries(kept.map(([condition, value]) => [condition, published(value)]));
 }
 
-const REQUIRED = ['name', 'version', 'description', 'license', 'type', 'keywords', 'homepage', 'repository', 'bugs', 'engines', 'types', 'exports', 'files', 'sideEffects'];
+const REQUIRED = [
+  'name',
+  'version',
+  'description',
+  'license',
+  'type',
+  'keywords',
+  'homepage',
+  'repository',
+  'bugs',
+  'engines',
+  'types',
+  'exports',
+  'files',
+  'sideEffects',
+];
 
 /** Every problem of one package's manifest (empty when it is right). @param {string} folder @param {any} manifest */
 function problemsOf(folder, manifest) {
   const problems = REQUIRED.filter((key) => manifest[key] === undefined).map((key) => `no "${key}"`);
   if (manifest.private) problems.push('is private');
-  if (manifest.repository?.directory !== `packages/${folder}`) problems.push(`repository.directory is not packages/${folder}`);
+  if (manifest.repository?.directory !== `packages/${folder}`)
+    problems.push(`repository.directory is not packages/${folder}`);
   if (!manifest.scripts?.prepack) problems.push('no prepack script: a pack would ship no build');
   for (const [path, target] of Object.entries(manifest.exports ?? {})) {
-    if (typeof target === 'object' && Object.keys(target)[0] !== 'types') problems.push(`exports["${path}"]: "types" is not the first condition`);
+    if (typeof target === 'object' && Object.keys(target)[0] !== 'types')
+      problems.push(`exports["${path}"]: "types" is not the first condition`);
   }
-  const expected = Object.fromEntries(Object.entries(manifest.exports ?? {}).map(([path, target]) => [path, published(target)]));
+  const expected = Object.fromEntries(
+    Object.entries(manifest.exports ?? {}).map(([path, target]) => [path, published(target)]),
+  );
   if (JSON.stringify(manifest.publishConfig?.exports) !== JSON.stringify(expected)) {
-    problems.push('publishConfig.exports is not exports without "source" (run node scripts/check-manifests.mjs --write)');
+    problems.push(
+      'publishConfig.exports is not exports without "source" (run node scripts/check-manifests.mjs --write)',
+    );
   }
-  if (/"source"|\.\/src\//.test(JSON.stringify(manifest.publishConfig?.exports ?? {}))) problems.push('publishConfig.exports points into src/');
+  if (/"source"|\.\/src\//.test(JSON.stringify(manifest.publishConfig?.exports ?? {})))
+    problems.push('publishConfig.exports points into src/');
   if (JSON.stringify(manifest.publishConfig?.imports ?? manifest.imports ?? {}).includes('./test/')) {
-    problems.push('imports point into test/, which is not shipped: publishConfig.imports must leave them out (--write)');
+    problems.push(
+      'imports point into test/, which is not shipped: publishConfig.imports must leave them out (--write)',
+    );
   }
   for (const dependencies of [manifest.dependencies, manifest.peerDependencies]) {
     for (const [name, range] of Object.entries(dependencies ?? {})) {
-      if (String(range).startsWith('workspace:') && range !== 'workspace:*') problems.push(`${name}: use workspace:* (pnpm pack turns it into the exact version)`);
+      if (String(range).startsWith('workspace:') && range !== 'workspace:*')
+        problems.push(`${name}: use workspace:* (pnpm pack turns it into the exact version)`);
     }
   }
   return problems;
@@ -53,14 +78,31 @@ for (const [folder] of PUBLIC_PACKAGES) {
   if (write) {
     manifest.publishConfig = {
       ...manifest.publishConfig,
-      exports: Object.fromEntries(Object.entries(manifest.exports).map(([key, target]) => [key, published(/** @type {Target} */ (target))])),
+      exports: Object.fromEntries(
+        Object.entries(manifest.exports).map(([key, target]) => [
+          key,
+          published(/** @type {Target} */ (target)),
+        ]),
+      ),
       // Test-only subpath imports (the SDK's #harness) stay in the workspace.
-      ...(manifest.imports ? { imports: Object.fromEntries(Object.entries(manifest.imports).filter(([, target]) => !JSON.stringify(target).includes('./test/'))) } : {}),
+      ...(manifest.imports
+        ? {
+            imports: Object.fromEntries(
+              Object.entries(manifest.imports).filter(
+                ([, target]) => !JSON.stringify(target).includes('./test/'),
+              ),
+            ),
+          }
+        : {}),
     };
     writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   }
   const problems = problemsOf(folder, manifest);
   failures += problems.length;
-  console.log(problems.length ? `✘ packages/${folder}/package.json\n${problems.map((p) => `    ${p}`).join('\n')}` : `✔ packages/${folder}/package.json`);
+  console.log(
+    problems.length
+      ? `✘ packages/${folder}/package.json\n${problems.map((p) => `    ${p}`).join('\n')}`
+      : `✔ packages/${folder}/package.json`,
+  );
 }
 process.exit(failures ? 1 : 0);

@@ -68,7 +68,11 @@ function run(cwd, command, { expectFailure = false, env = process.env } = {}) {
     child.on('error', reject);
     child.on('close', (status) => {
       if (expectFailure ? status === 0 : status !== 0) {
-        reject(new Error(`\`${command.join(' ')}\` ${expectFailure ? 'passed but should have failed' : `exited ${status}`}:\n${output.trim()}`));
+        reject(
+          new Error(
+            `\`${command.join(' ')}\` ${expectFailure ? 'passed but should have failed' : `exited ${status}`}:\n${output.trim()}`,
+          ),
+        );
       } else resolve(output.trim());
     });
   });
@@ -76,17 +80,26 @@ function run(cwd, command, { expectFailure = false, env = process.env } = {}) {
 
 /** The first line of `file` (relative to `dir`) that contains `needle`, 1-based. */
 const lineOf = (/** @type {string} */ dir, /** @type {string} */ file, /** @type {string} */ needle) =>
-  readFileSync(join(dir, file), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(needle)) + 1;
 
 /**
  * Starts the installed `access-requests-mock` bin on a free port; answers its base URL and a stop function.
  * @param {string} cwd
  */
 async function startMock(cwd) {
-  const child = spawn('npx', ['--no-install', 'access-requests-mock', '--port', '0', '--quiet', '--exit-with-parent'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'npx',
+    ['--no-install', 'access-requests-mock', '--port', '0', '--quiet', '--exit-with-parent'],
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`access-requests-mock printed no URL in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`access-requests-mock printed no URL in 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (/** @type {Buffer} */ chunk) => {
       output += chunk;
       // The banner's first line: `Reference server: http://127.0.0.1:PORT/v1 (ready in … ms)`.
@@ -126,7 +139,12 @@ try {
           private: true,
           type: 'module',
           dependencies: {
-            ...Object.fromEntries(Object.entries(tarballs).map(([folder, path]) => [`@access-requests/${folder}`, `file:${path}`])),
+            ...Object.fromEntries(
+              Object.entries(tarballs).map(([folder, path]) => [
+                `@access-requests/${folder}`,
+                `file:${path}`,
+              ]),
+            ),
             ...HOST_TOOLS,
           },
         },
@@ -134,7 +152,15 @@ try {
         2,
       ),
     );
-    await run(scratch, ['npm', 'install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--loglevel=error']);
+    await run(scratch, [
+      'npm',
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      '--prefer-offline',
+      '--loglevel=error',
+    ]);
     return `${Object.keys(tarballs).length} packages from .packs/`;
   });
 
@@ -146,12 +172,20 @@ try {
     if (wrong === text) throw new Error(`${file} has no <status-badge status="active"> to get wrong`);
     return wrong;
   };
-  for (const [file, badName] of [['tsconfig.json'], ['env.d.ts'], ['good.tsx', 'bad.tsx'], ['Good.vue', 'Bad.vue']]) {
+  for (const [file, badName] of [
+    ['tsconfig.json'],
+    ['env.d.ts'],
+    ['good.tsx', 'bad.tsx'],
+    ['Good.vue', 'Bad.vue'],
+  ]) {
     const text = readFileSync(join(fixtures, /** @type {string} */ (file)), 'utf8');
     mkdirSync(join(scratch, 'good'), { recursive: true });
     mkdirSync(join(scratch, 'bad'), { recursive: true });
     writeFileSync(join(scratch, 'good', /** @type {string} */ (file)), text);
-    writeFileSync(join(scratch, 'bad', badName ?? /** @type {string} */ (file)), badName ? mistake(text, /** @type {string} */ (file)) : text);
+    writeFileSync(
+      join(scratch, 'bad', badName ?? /** @type {string} */ (file)),
+      badName ? mistake(text, /** @type {string} */ (file)) : text,
+    );
   }
   const good = join(scratch, 'good');
   const bad = join(scratch, 'bad');
@@ -159,19 +193,32 @@ try {
   // The four type-checks run side by side: each is a whole TypeScript program.
   const tsc = ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'];
   const vueTsc = ['npx', '--no-install', 'vue-tsc', '--noEmit', '-p', '.'];
-  const [goodReact, badReact, goodVue, badVue] = [run(good, tsc), run(bad, tsc, { expectFailure: true }), run(good, vueTsc), run(bad, vueTsc, { expectFailure: true })];
+  const [goodReact, badReact, goodVue, badVue] = [
+    run(good, tsc),
+    run(bad, tsc, { expectFailure: true }),
+    run(good, vueTsc),
+    run(bad, vueTsc, { expectFailure: true }),
+  ];
   for (const pending of [goodReact, badReact, goodVue, badVue]) pending.catch(() => {}); // each is awaited below
   /** The one error in `file` that `output` must hold, on the line of the wrong value. @param {string} output @param {string} file */
   const onlyErrorIn = (output, file) => {
     const at = `${file}(${lineOf(bad, file, '<status-badge status="activ"')},`;
     const errors = output.split('\n').filter((l) => /error TS\d+/.test(l) && l.startsWith(file));
-    if (errors.length !== 1 || !errors[0]?.startsWith(at)) throw new Error(`expected one error in ${file}, at ${at}…), got:\n${output}`);
+    if (errors.length !== 1 || !errors[0]?.startsWith(at))
+      throw new Error(`expected one error in ${file}, at ${at}…), got:\n${output}`);
     return errors[0].replace(/^.*error /, 'error ');
   };
   await check('React 19: a .tsx file that uses the elements type-checks', async () => void (await goodReact));
-  await check('React 19: status="activ" is a type error, on its line', async () => onlyErrorIn(await badReact, 'bad.tsx'));
-  await check('Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks', async () => void (await goodVue));
-  await check('Vue 3: status="activ" is a type error, on its line', async () => onlyErrorIn(await badVue, 'Bad.vue'));
+  await check('React 19: status="activ" is a type error, on its line', async () =>
+    onlyErrorIn(await badReact, 'bad.tsx'),
+  );
+  await check(
+    'Vue 3 (vue-tsc, strictTemplates): an SFC that uses the elements type-checks',
+    async () => void (await goodVue),
+  );
+  await check('Vue 3: status="activ" is a type error, on its line', async () =>
+    onlyErrorIn(await badVue, 'Bad.vue'),
+  );
 
   /** Bundles `entry` with the installed packages; answers the element folders and the packages it holds. */
   async function bundleOf(/** @type {string} */ entry) {
@@ -189,17 +236,34 @@ try {
       logLevel: 'silent',
     });
     // What ends up in the bundle: inputs that put bytes into some output (parsed but shaken off is not in it).
-    const inputs = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path)))];
-    const components = new Set(inputs.map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1]).filter(Boolean));
-    const packages = new Set(inputs.map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter(Boolean));
+    const inputs = [
+      ...new Set(
+        Object.values(result.metafile.outputs).flatMap((o) =>
+          Object.entries(o.inputs)
+            .filter(([, i]) => i.bytesInOutput > 0)
+            .map(([path]) => path),
+        ),
+      ),
+    ];
+    const components = new Set(
+      inputs
+        .map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1])
+        .filter(Boolean),
+    );
+    const packages = new Set(
+      inputs.map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter(Boolean),
+    );
     return { components, packages };
   }
   await check('one element bundled alone holds only itself and what it renders', async () => {
     const badge = await bundleOf('@access-requests/elements/status-badge.js');
-    if ([...badge.components].join() !== 'status-badge') throw new Error(`status-badge's bundle holds ${[...badge.components].join(', ')}`);
+    if ([...badge.components].join() !== 'status-badge')
+      throw new Error(`status-badge's bundle holds ${[...badge.components].join(', ')}`);
     const list = await bundleOf('@access-requests/elements/request-list.js');
     if ([...list.components].sort().join() !== 'request-list,status-badge') {
-      throw new Error(`request-list's bundle holds ${[...list.components].join(', ')} (expected request-list and the status-badge it renders)`);
+      throw new Error(
+        `request-list's bundle holds ${[...list.components].join(', ')} (expected request-list and the status-badge it renders)`,
+      );
     }
     for (const absent of ['marked', 'dompurify', 'msw']) {
       if (list.packages.has(absent)) throw new Error(`request-list's bundle holds ${absent}`);
@@ -213,11 +277,23 @@ try {
   });
   await check('an SDK lifecycle runs against it over HTTP', async () => {
     if (!mock) throw new Error('no reference server');
-    cpSync(join(root, 'packages/mock-server/examples/http-lifecycle.example.mjs'), join(scratch, 'lifecycle.mjs'));
-    return (await run(scratch, ['node', 'lifecycle.mjs'], { env: { ...process.env, ACCESS_REQUESTS_URL: mock.url } })).split('\n').at(-1);
+    cpSync(
+      join(root, 'packages/mock-server/examples/http-lifecycle.example.mjs'),
+      join(scratch, 'lifecycle.mjs'),
+    );
+    return (
+      await run(scratch, ['node', 'lifecycle.mjs'], {
+        env: { ...process.env, ACCESS_REQUESTS_URL: mock.url },
+      })
+    )
+      .split('\n')
+      .at(-1);
   });
   await check('a node:test file using @access-requests/mock-server/testing, contract check on', async () => {
-    cpSync(join(root, 'packages/mock-server/examples/node-test.example.mjs'), join(scratch, 'integration.test.mjs'));
+    cpSync(
+      join(root, 'packages/mock-server/examples/node-test.example.mjs'),
+      join(scratch, 'integration.test.mjs'),
+    );
     const output = await run(scratch, ['node', '--test', '--test-reporter=spec', 'integration.test.mjs']);
     const passed = /ℹ pass (\d+)/.exec(output)?.[1];
     if (!passed || passed === '0') throw new Error(`no test passed:\n${output}`);
@@ -228,9 +304,13 @@ try {
     // The installed reference server serves the page (`staticDir`) and, on another origin, the API.
     const http = createRequire(join(scratch, 'consumer.js')).resolve('@access-requests/mock-server/http');
     const { startHttpServer } = await import(pathToFileURL(http).href);
-    const opened = await openScriptTagPage({ cdnDir: join(scratch, 'node_modules/@access-requests/elements/cdn'), startHttpServer });
+    const opened = await openScriptTagPage({
+      cdnDir: join(scratch, 'node_modules/@access-requests/elements/cdn'),
+      startHttpServer,
+    });
     if (opened.hasImportMap) throw new Error('the page has an import map');
-    if (opened.markdown !== '<p><strong>Connect</strong> with </p>') throw new Error(`the lazy Markdown chunk rendered ${opened.markdown}`);
+    if (opened.markdown !== '<p><strong>Connect</strong> with </p>')
+      throw new Error(`the lazy Markdown chunk rendered ${opened.markdown}`);
     if (opened.problems.length) throw new Error(`the page reported:\n${opened.problems.join('\n')}`);
     return `first card "${opened.title}", badge "${opened.label}"`;
   });
@@ -241,5 +321,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `${results.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,11 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 
 /** @param {string} file the bundle, under dist/ */
-export const output = (file) => ({ file: `dist/${file}`, format: /** @type {const} */ ('es'), inlineDynamicImports: true });
+export const output = (file) => ({
+  file: `dist/${file}`,
+  format: /** @type {const} */ ('es'),
+  inlineDynamicImports: true,
+});
 
 /** A plugin that copies the page's files from src/ to dist/ once the bundle is written. */
 export function copyPage(files = ['index.html', 'app.css']) {

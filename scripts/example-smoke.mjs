@@ -25,7 +25,10 @@ function serve() {
   });
   let output = '';
   const url = new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run serve printed no URL in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`npm run serve printed no URL in 90 s:\n${output}`)),
+      90_000,
+    );
     const onData = (/** @type {Buffer} */ chunk) => {
       output += chunk;
       const found = /Reference server: (http:\/\/\S+?)\/v1\b/.exec(output);
@@ -56,10 +59,14 @@ try {
   await ensurePacks({ log: (line) => console.log(`  ${line}`) });
   // Fresh copies of our packages every time (npm keeps an installed file: dependency otherwise).
   rmSync(join(dir, 'node_modules/@access-requests'), { recursive: true, force: true });
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--loglevel=error'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const install = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--loglevel=error'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.stdout}${install.stderr}`);
 
   server = serve();
@@ -71,26 +78,38 @@ try {
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     // Failed loads are told by the responses below, with their URL.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+      errors.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(url, { waitUntil: 'load' });
 
   const card = await waitForDeep(page, 'article.card', 30_000).catch(() => {
-    throw new Error(`No request card appeared in 30 s.${errors.length ? ` The page logged:\n${errors.join('\n')}` : ''}`);
+    throw new Error(
+      `No request card appeared in 30 s.${errors.length ? ` The page logged:\n${errors.join('\n')}` : ''}`,
+    );
   });
-  const title = await card.evaluate((node) => node.querySelector('[part="card-title"]')?.textContent?.trim() ?? '');
+  const title = await card.evaluate(
+    (node) => node.querySelector('[part="card-title"]')?.textContent?.trim() ?? '',
+  );
   if (!title) throw new Error('The first request card has no title.');
   const themed = await card.evaluate((node) => getComputedStyle(node).borderInlineStartWidth);
-  if (themed !== '4px') throw new Error(`The host's ::part(card) rule did not apply (border-inline-start-width ${themed}).`);
+  if (themed !== '4px')
+    throw new Error(`The host's ::part(card) rule did not apply (border-inline-start-width ${themed}).`);
 
   await card.click();
-  await page.waitForFunction(() => document.querySelector('#events')?.textContent?.includes('request-selected'), { timeout: 5_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#events')?.textContent?.includes('request-selected'),
+    { timeout: 5_000 },
+  );
   const heard = await page.$eval('#events', (node) => node.textContent?.trim().split('\n')[0]);
   if (errors.length) throw new Error(`The page logged errors:\n${errors.join('\n')}`);
-  console.log(`✔ ${name} (installed from the packed packages): rendered "${title}", the host heard "${heard}" (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `✔ ${name} (installed from the packed packages): rendered "${title}", the host heard "${heard}" (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   console.log('1 passed, 0 failed');
 } catch (error) {
   failed = true;

@@ -23,7 +23,15 @@ if (files.length === 0) {
 }
 const run = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...files.map((f) => relative('.', f))],
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-timeout=60000',
+    '--test-reporter=spec',
+    ...files.map((f) => relative('.', f)),
+  ],
   { stdio: 'inherit' },
 );
 process.exit(run.status ?? 1);

@@ -23,7 +23,10 @@ export const PUBLIC_PACKAGES = /** @type {const} */ ([
 
 /** A hash over the files git sees in a package (tracked, or new and not ignored), as they are now. */
 function fingerprint(/** @type {string} */ folder) {
-  const listed = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', `packages/${folder}`], { cwd: root, encoding: 'utf8' });
+  const listed = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', `packages/${folder}`], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   const hash = createHash('sha256');
   for (const file of listed.stdout.split('\0').filter(Boolean).sort()) {
@@ -38,12 +41,17 @@ function fingerprint(/** @type {string} */ folder) {
 function packOne(folder) {
   return new Promise((resolve, reject) => {
     const out = join(packsDir, `${folder}.tgz`);
-    const child = spawn('pnpm', ['pack', '--out', out], { cwd: join(root, 'packages', folder), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('pnpm', ['pack', '--out', out], {
+      cwd: join(root, 'packages', folder),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pnpm pack in packages/${folder} failed:\n${log}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pnpm pack in packages/${folder} failed:\n${log}`)),
+    );
   });
 }
 
@@ -73,8 +81,14 @@ export async function ensurePacks({ force = false, log = () => {} } = {}) {
       }
     }),
   );
-  log(stale.length ? `packed ${stale.map((s) => s.folder).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'packs are up to date');
-  return /** @type {any} */ (Object.fromEntries(PUBLIC_PACKAGES.map(([folder]) => [folder, join(packsDir, `${folder}.tgz`)])));
+  log(
+    stale.length
+      ? `packed ${stale.map((s) => s.folder).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      : 'packs are up to date',
+  );
+  return /** @type {any} */ (
+    Object.fromEntries(PUBLIC_PACKAGES.map(([folder]) => [folder, join(packsDir, `${folder}.tgz`)]))
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -60,13 +60,17 @@ export async function openScriptTagPage({ cdnDir, startHttpServer }) {
     tab.on('console', (message) => {
       // A failed load is told by its response below, with its URL (the browser's own favicon.ico is no failure).
       if (message.text().startsWith('Failed to load resource')) return;
-      if (message.type() === 'error' || message.type() === 'warn') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warn')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
-    tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    tab.on('requestfailed', (request) =>
+      problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     tab.on('response', (response) => {
       const url = response.url();
       if (url.startsWith(origin)) loaded.push(url.slice(origin.length));
-      if (response.status() >= 400 && !url.endsWith('/favicon.ico')) problems.push(`${response.status()} ${url}`);
+      if (response.status() >= 400 && !url.endsWith('/favicon.ico'))
+        problems.push(`${response.status()} ${url}`);
     });
     await tab.goto(origin, { waitUntil: 'load' });
 
@@ -76,16 +80,23 @@ export async function openScriptTagPage({ cdnDir, startHttpServer }) {
         () => {
           const card = document.querySelector('request-list')?.shadowRoot?.querySelector('article.card');
           const title = card?.querySelector('[part="card-title"]')?.textContent?.trim();
-          const label = card?.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]')?.textContent?.trim();
+          const label = card
+            ?.querySelector('status-badge')
+            ?.shadowRoot?.querySelector('[part="label"]')
+            ?.textContent?.trim();
           return title && label ? { title, label } : null;
         },
         { polling: 100, timeout: 30_000 },
       )
       .catch((error) => {
-        throw new Error(`No request card with a title and a labelled badge (${error.message}). The page said:\n${problems.join('\n') || 'nothing'}`);
+        throw new Error(
+          `No request card with a title and a labelled badge (${error.message}). The page said:\n${problems.join('\n') || 'nothing'}`,
+        );
       });
     const { title, label } = /** @type {{ title: string, label: string }} */ (await shown.jsonValue());
-    const hasImportMap = await tab.evaluate(() => document.querySelector('script[type="importmap"]') !== null);
+    const hasImportMap = await tab.evaluate(
+      () => document.querySelector('script[type="importmap"]') !== null,
+    );
     // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised).
     const markdown = await tab.evaluate(async () => {
       const { renderMarkdown } = await import(new URL('cdn/access-requests-markdown.js', location.href).href);

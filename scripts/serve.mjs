@@ -12,7 +12,14 @@ const workspaceRoot = new URL('..', import.meta.url).pathname;
  *   `index` is the path (under `rootDir`) served at `/`; `compile` serves TypeScript and bare imports
  *   from the workspace's sources (the portal); without it the folder is served as it is (a build).
  */
-export async function serveWithReference({ rootDir, index, port = 0, hostname = '127.0.0.1', world = {}, compile = false }) {
+export async function serveWithReference({
+  rootDir,
+  index,
+  port = 0,
+  hostname = '127.0.0.1',
+  world = {},
+  compile = false,
+}) {
   const reference = createDevServerMiddleware(world);
   const server = await startDevServer({
     config: {
@@ -28,7 +35,9 @@ export async function serveWithReference({ rootDir, index, port = 0, hostname = 
         },
         reference,
       ],
-      plugins: compile ? [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${workspaceRoot}tsconfig.json` })] : [],
+      plugins: compile
+        ? [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${workspaceRoot}tsconfig.json` })]
+        : [],
     },
     readCliArgs: false,
     readFileConfig: false,

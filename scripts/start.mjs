@@ -34,4 +34,6 @@ const server = await serveWithReference({
 });
 console.log(`Demo portal: ${server.url}`);
 console.log(`Reference server: same origin (/v1), seed ${seed}, ${catalogSize} resources, speed ${speed}×.`);
-console.log('Demo users: demo-alice (requester), demo-bob (approver), demo-carol (approver), demo-dave (teammate).');
+console.log(
+  'Demo users: demo-alice (requester), demo-bob (approver), demo-carol (approver), demo-dave (teammate).',
+);

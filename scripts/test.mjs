@@ -29,24 +29,40 @@ function packedExamples() {
   const base = join(root, 'examples');
   return readdirSync(base, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(base, d.name, 'package.json')))
-    .map((d) => ({ dir: join('examples', d.name), manifest: JSON.parse(readFileSync(join(base, d.name, 'package.json'), 'utf8')) }))
+    .map((d) => ({
+      dir: join('examples', d.name),
+      manifest: JSON.parse(readFileSync(join(base, d.name, 'package.json'), 'utf8')),
+    }))
     .filter(({ manifest }) => !manifest.scripts?.test && manifest.scripts?.serve)
     .sort((a, b) => a.dir.localeCompare(b.dir));
 }
 
 /** @type {{ name: string, cmd: [string, ...string[]], cwd?: string }[]} */
 const stages = [
+  {
+    name: 'formatting (Prettier, one style for the whole repository)',
+    cmd: ['pnpm', 'run', '--silent', 'format:check'],
+  },
   { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
   { name: 'generated types match the contract', cmd: ['pnpm', 'run', '--silent', 'check:drift'] },
   { name: 'typecheck (strict)', cmd: ['pnpm', 'run', '--silent', 'typecheck'] },
-  { name: 'docs build (typedoc, element reference, contract, guides)', cmd: ['pnpm', 'run', '--silent', 'docs:build'] },
-  { name: 'package manifests (metadata, exports, publishConfig)', cmd: ['node', 'scripts/check-manifests.mjs'] },
+  {
+    name: 'docs build (typedoc, element reference, contract, guides)',
+    cmd: ['pnpm', 'run', '--silent', 'docs:build'],
+  },
+  {
+    name: 'package manifests (metadata, exports, publishConfig)',
+    cmd: ['node', 'scripts/check-manifests.mjs'],
+  },
   ...packagesWithTests().map(({ dir, name }) => ({
     name: `tests: ${name}`,
     cmd: /** @type {[string, ...string[]]} */ (['pnpm', 'run', '--silent', 'test']),
     cwd: join(root, dir),
   })),
-  { name: 'consumer check (packed packages, npm, outside the workspace)', cmd: ['node', 'scripts/consumer-check.mjs'] },
+  {
+    name: 'consumer check (packed packages, npm, outside the workspace)',
+    cmd: ['node', 'scripts/consumer-check.mjs'],
+  },
   ...packedExamples().map(({ dir }) => ({
     name: `example from the packed packages: ${dir}`,
     cmd: /** @type {[string, ...string[]]} */ (['node', 'scripts/example-smoke.mjs', dir]),
@@ -59,7 +75,11 @@ const results = [];
 for (const stage of selected) {
   console.log(`\n▶ ${stage.name}`);
   const started = Date.now();
-  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), { cwd: stage.cwd ?? root, stdio: 'inherit', env: process.env });
+  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+    cwd: stage.cwd ?? root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   const ok = run.status === 0;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name: stage.name, ok, seconds });

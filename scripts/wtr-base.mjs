@@ -20,7 +20,10 @@ export function createWtrConfig({ files, plugins = [], middleware = [], testsFin
     concurrency: 1,
     testsFinishTimeout,
     browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${workspaceRoot}tsconfig.json` }), ...plugins],
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${workspaceRoot}tsconfig.json` }),
+      ...plugins,
+    ],
     middleware,
     testFramework: { config: { timeout: 10_000 } },
   };

@@ -3,7 +3,12 @@
 import { html, render } from 'lit';
 import '@access-requests/elements/request-list.js';
 import '@access-requests/elements/status-badge.js';
-import { STATUS_IDS, createAccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import {
+  STATUS_IDS,
+  createAccessClient,
+  type AccessRequest,
+  type AccessRequestStatus,
+} from '@access-requests/sdk';
 import type { RequestList } from '@access-requests/elements';
 
 const COUNT = 10_000;
@@ -22,7 +27,9 @@ function request(i: number): AccessRequest {
     target: {
       type: 'resources',
       resource_count: 1 + (i % 3),
-      resources_summary: [{ resource: { id: `res_${i}`, name: `db-${i}` }, permission: { id: 'perm_ro', name: 'ReadOnly' } }],
+      resources_summary: [
+        { resource: { id: `res_${i}`, name: `db-${i}` }, permission: { id: 'perm_ro', name: 'ReadOnly' } },
+      ],
     },
     duration_hours: 1 + (i % 8),
     justification: 'Benchmark',
@@ -36,12 +43,20 @@ function request(i: number): AccessRequest {
     expires_at: null,
     revoked_at: null,
     favorite: i % 11 === 0,
-    can: { revoke: false, favorite: true, request_again: false, use_access: false, approve: false, reject: false },
+    can: {
+      revoke: false,
+      favorite: true,
+      request_again: false,
+      use_access: false,
+      approve: false,
+      reject: false,
+    },
   };
 }
 
 const all = Array.from({ length: COUNT }, (_, i) => request(i));
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
 /** The API, answered in the page: pages of the 10,000 requests, a quiet event stream. */
 async function fakeFetch(input: Request): Promise<Response> {
@@ -52,18 +67,37 @@ async function fakeFetch(input: Request): Promise<Response> {
     const offset = Number(url.searchParams.get('cursor') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 50);
     const end = offset + limit;
-    return json({ items: matching.slice(offset, end), next_cursor: end < matching.length ? String(end) : null });
+    return json({
+      items: matching.slice(offset, end),
+      next_cursor: end < matching.length ? String(end) : null,
+    });
   }
   if (url.pathname === '/v1/me') {
-    return json({ user: alice, org: { max_resources_per_request: 1000, ticket_types: [], notification_channel: 'slack', default_duration_hours: 4 }, is_approver: false });
+    return json({
+      user: alice,
+      org: {
+        max_resources_per_request: 1000,
+        ticket_types: [],
+        notification_channel: 'slack',
+        default_duration_hours: 4,
+      },
+      is_approver: false,
+    });
   }
   if (url.pathname === '/v1/events') {
-    return new Response(new ReadableStream({ start() {} }), { headers: { 'content-type': 'text/event-stream' } });
+    return new Response(new ReadableStream({ start() {} }), {
+      headers: { 'content-type': 'text/event-stream' },
+    });
   }
   return new Response('{}', { status: 404 });
 }
 
-const client = createAccessClient({ baseUrl: location.origin, token: 'bench', fetch: fakeFetch, retry: false });
+const client = createAccessClient({
+  baseUrl: location.origin,
+  token: 'bench',
+  fetch: fakeFetch,
+  retry: false,
+});
 const stage = document.querySelector<HTMLElement>('#stage')!;
 /** The next frame: resolves in the next requestAnimationFrame callback (before that frame paints). */
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -112,7 +146,10 @@ async function filterChange(el: RequestList, statuses: AccessRequestStatus[]): P
  * Scrolls `scroller` through its whole height, one step a frame, and sums the main thread's long
  * animation frames (over 50 ms: what a user feels as jank) while it does.
  */
-async function scrollJank(scroller: HTMLElement, steps = 120): Promise<{ longFrames: number; blockingMs: number }> {
+async function scrollJank(
+  scroller: HTMLElement,
+  steps = 120,
+): Promise<{ longFrames: number; blockingMs: number }> {
   const entries: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: 'long-animation-frame', buffered: false });
@@ -124,17 +161,22 @@ async function scrollJank(scroller: HTMLElement, steps = 120): Promise<{ longFra
   await new Promise((resolve) => setTimeout(resolve, 100));
   entries.push(...observer.takeRecords());
   observer.disconnect();
-  const blocking = entries.map((e) => (e as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? e.duration - 50);
+  const blocking = entries.map(
+    (e) => (e as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? e.duration - 50,
+  );
   return { longFrames: entries.length, blockingMs: blocking.reduce((a, b) => a + Math.max(0, b), 0) };
 }
 
 function plainRows(items: readonly AccessRequest[]) {
   return html`<ul class="plain">
     ${items.map(
-      (r) => html`<li>
-        <strong>${r.target.type === 'resources' ? r.target.resources_summary[0]?.resource.name : r.id}</strong>
-        <status-badge status=${r.status}></status-badge> ${r.duration_hours} h · ${r.created_at}
-      </li>`,
+      (r) =>
+        html`<li>
+          <strong
+            >${r.target.type === 'resources' ? r.target.resources_summary[0]?.resource.name : r.id}</strong
+          >
+          <status-badge status=${r.status}></status-badge> ${r.duration_hours} h · ${r.created_at}
+        </li>`,
     )}
   </ul>`;
 }
@@ -181,7 +223,8 @@ async function runBench() {
   const listScroll = await scrollJank(el.shadowRoot!.querySelector<HTMLElement>('[part="feed"]')!);
   const rendered = cards(el);
   const filter: number[] = [];
-  for (let i = 0; i < runs; i++) filter.push(await filterChange(el, i % 2 ? ['rejected', 'failed'] : ['active']));
+  for (let i = 0; i < runs; i++)
+    filter.push(await filterChange(el, i % 2 ? ['rejected', 'failed'] : ['active']));
   stage.replaceChildren();
   return {
     firstPaint: median(first),

@@ -12,7 +12,12 @@ const RESOURCE = 'prod-payments-db';
 const ACCESS = `${RESOURCE} (ReadOnly)`;
 const started = Date.now();
 
-const server = await serveWithReference({ rootDir, index: 'examples/portal/index.html', compile: true, world: { speed: 0 } });
+const server = await serveWithReference({
+  rootDir,
+  index: 'examples/portal/index.html',
+  compile: true,
+  world: { speed: 0 },
+});
 const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
 const page = await browser.newPage();
 await page.setViewport({ width: 1400, height: 1000 });
@@ -20,12 +25,20 @@ const errors = [];
 page.on('pageerror', (error) => errors.push(String(error)));
 
 /** `[name="…"][role="…"]`, through shadow roots. */
-const aria = (role, name) => page.locator(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`);
+const aria = (role, name) =>
+  page.locator(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`);
 const click = (role, name) => aria(role, name).setTimeout(15_000).click();
 const fill = (role, name, value) => aria(role, name).setTimeout(15_000).fill(value);
-const see = (role, name) => page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`, { timeout: 15_000 });
+const see = (role, name) =>
+  page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`, {
+    timeout: 15_000,
+  });
 const advance = (seconds) =>
-  fetch(`${server.url}_control/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
+  fetch(`${server.url}_control/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
 
 async function step(name, run) {
   const at = Date.now();
@@ -47,7 +60,8 @@ async function cardStatus(status) {
 
 /** Dismisses the notifier's toasts, as a user would before reaching what they cover. */
 async function dismissToasts() {
-  for (let handle; (handle = await page.$('::-p-aria([name="Dismiss"][role="button"])')); ) await handle.click();
+  for (let handle; (handle = await page.$('::-p-aria([name="Dismiss"][role="button"])'));)
+    await handle.click();
 }
 
 async function switchUser(token) {
@@ -79,7 +93,11 @@ try {
     await click('button', `Approve: ${ACCESS}`);
     await click('button', 'Approve');
     await page.waitForFunction(
-      (name) => !document.querySelector('access-portal')?.shadowRoot?.querySelector('approval-inbox')?.approvals.some((r) => r.target.resources_summary?.[0]?.resource.name === name),
+      (name) =>
+        !document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('approval-inbox')
+          ?.approvals.some((r) => r.target.resources_summary?.[0]?.resource.name === name),
       { timeout: 10_000 },
       RESOURCE,
     );
@@ -95,7 +113,10 @@ try {
     await see('dialog', 'Access Details');
     await page.waitForFunction(
       () => {
-        const dialog = document.querySelector('access-portal')?.shadowRoot?.querySelector('my-access')?.shadowRoot?.querySelector('dialog[open]');
+        const dialog = document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('my-access')
+          ?.shadowRoot?.querySelector('dialog[open]');
         return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes('database proxy');
       },
       { timeout: 10_000 },
@@ -124,10 +145,15 @@ try {
     await click('button', 'Submit Request');
     await see('heading', 'Request submitted');
     const sentence = await page.waitForFunction(
-      () => document.querySelector('access-portal')?.shadowRoot?.querySelector('my-access')?.shadowRoot?.querySelector('[part="notification-channel"]')?.textContent,
+      () =>
+        document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('my-access')
+          ?.shadowRoot?.querySelector('[part="notification-channel"]')?.textContent,
       { timeout: 5_000 },
     );
-    if ((await sentence.jsonValue()) !== 'You will receive a notification via Slack.') throw new Error('The confirmation does not say how Alice will be notified.');
+    if ((await sentence.jsonValue()) !== 'You will receive a notification via Slack.')
+      throw new Error('The confirmation does not say how Alice will be notified.');
   });
 
   if (errors.length) throw new Error(`The page threw:\n${errors.join('\n')}`);
@@ -136,7 +162,9 @@ try {
 } catch (error) {
   failed = true;
   await page.screenshot({ path: '/tmp/e2e-failure.png' }).catch(() => undefined);
-  console.error(`✘ demo portal, end to end: ${error instanceof Error ? error.stack : error} (screenshot: /tmp/e2e-failure.png)`);
+  console.error(
+    `✘ demo portal, end to end: ${error instanceof Error ? error.stack : error} (screenshot: /tmp/e2e-failure.png)`,
+  );
   console.log('0 passed, 1 failed');
 } finally {
   await browser.close();

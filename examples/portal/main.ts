@@ -69,10 +69,15 @@ for (const demoUser of DEMO_USERS) {
   switcher.append(option);
 }
 switcher.value = user.token;
-switcher.addEventListener('change', () => signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!));
+switcher.addEventListener('change', () =>
+  signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!),
+);
 
 // The org's channel: the form's success view and Request again say where the answer will come.
-void orgChannel.read().then((channel) => (channelSwitch.value = channel), () => undefined);
+void orgChannel.read().then(
+  (channel) => (channelSwitch.value = channel),
+  () => undefined,
+);
 channelSwitch.addEventListener('change', async () => {
   await orgChannel.set(channelSwitch.value as NotificationChannel);
   signIn(user); // a fresh client reads the org's settings again

@@ -7,7 +7,11 @@ export interface ClockState {
 
 export const SPEEDS = [1, 10, 60] as const;
 
-async function control<T = ClockState>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+async function control<T = ClockState>(
+  method: 'GET' | 'PUT' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`/_control/${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -37,7 +41,8 @@ export class WorldClock {
   }
 
   read = async (): Promise<ClockState> => this.#take(await control('GET', 'clock'));
-  setSpeed = async (speed: number): Promise<ClockState> => this.#take(await control('PUT', 'clock/speed', { speed }));
+  setSpeed = async (speed: number): Promise<ClockState> =>
+    this.#take(await control('PUT', 'clock/speed', { speed }));
   /** Back to the seeded world (its history, its start time), at the current speed. */
   reset = async (): Promise<ClockState> => {
     await control('POST', 'reset', { speed: this.speed });

@@ -11,7 +11,10 @@ export default {
   output: output('app.js'),
   plugins: [
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-    nodeResolve({ exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.jsx', '.json'] }),
+    nodeResolve({
+      exportConditions: ['browser', 'production'],
+      extensions: ['.mjs', '.js', '.jsx', '.json'],
+    }),
     commonjs(),
     esbuild({ target: 'es2022', minify: true, jsx: 'automatic', loaders: { '.js': 'js' } }),
     copyPage(),

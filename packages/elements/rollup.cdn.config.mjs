@@ -25,7 +25,10 @@ export default {
     chunkFileNames: 'access-requests-[name].js',
   },
   plugins: [
-    nodeResolve({ exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
+    nodeResolve({
+      exportConditions: ['source', 'browser', 'production'],
+      extensions: ['.ts', '.js', '.mjs'],
+    }),
     esbuild({ target: 'es2022', tsconfig: `${here}../../tsconfig.json` }),
     terser({ ecma: 2020, module: true }),
     {
@@ -33,7 +36,8 @@ export default {
       name: 'remove-stale-files',
       async writeBundle({ dir }, bundle) {
         if (!dir) return;
-        for (const file of await readdir(dir)) if (!(file in bundle)) await rm(join(dir, file), { recursive: true });
+        for (const file of await readdir(dir))
+          if (!(file in bundle)) await rm(join(dir, file), { recursive: true });
       },
     },
   ],

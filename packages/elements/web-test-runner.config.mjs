@@ -5,7 +5,11 @@
 // (the `contract-violations` command) whether any did.
 // Run with NODE_OPTIONS='--import=tsx --conditions=source' (the package's `test` script does).
 import { createWtrConfig } from '../../scripts/wtr-base.mjs';
-import { contractCheck, createDevServerMiddleware, formatViolation } from '@access-requests/mock-server/testing';
+import {
+  contractCheck,
+  createDevServerMiddleware,
+  formatViolation,
+} from '@access-requests/mock-server/testing';
 
 const check = contractCheck();
 

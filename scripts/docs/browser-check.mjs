@@ -76,24 +76,38 @@ export async function checkInBrowser(site, checks, alsoOffline) {
       page.on('pageerror', (error) => problems.push(`error: ${String(error)}`));
       page.on('console', (message) => {
         // Failed loads are told by the responses below, with their URL.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          problems.push(`console: ${message.text()}`);
       });
       page.on('request', (request) => {
         const url = request.url();
-        if (!url.startsWith(server.url) && !/^(?:data|blob):/.test(url)) problems.push(`loads from outside: ${url}`);
+        if (!url.startsWith(server.url) && !/^(?:data|blob):/.test(url))
+          problems.push(`loads from outside: ${url}`);
       });
       page.on('response', (response) => {
         // The browser asks for /favicon.ico by itself; the site has none.
-        if (response.status() >= 400 && response.url().startsWith(server.url) && !response.url().endsWith('/favicon.ico')) {
+        if (
+          response.status() >= 400 &&
+          response.url().startsWith(server.url) &&
+          !response.url().endsWith('/favicon.ico')
+        ) {
           problems.push(`${response.status()} ${response.url()}`);
         }
       });
       try {
         await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
         const detail = await probe(page);
-        return { page: path, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : detail };
+        return {
+          page: path,
+          ok: problems.length === 0,
+          detail: problems.length ? problems.join('; ') : detail,
+        };
       } catch (error) {
-        return { page: path, ok: false, detail: [String(error instanceof Error ? error.message : error), ...problems].join('; ') };
+        return {
+          page: path,
+          ok: false,
+          detail: [String(error instanceof Error ? error.message : error), ...problems].join('; '),
+        };
       } finally {
         await page.close();
       }
@@ -102,20 +116,35 @@ export async function checkInBrowser(site, checks, alsoOffline) {
     /** @type {(() => Promise<Result>)[]} */
     const jobs = checks.map((check) => () => {
       const path = pagesByTag.get(check.tag);
-      if (!path) return Promise.resolve({ page: `<${check.tag}>`, ok: false, detail: 'no page of the site has its live example' });
+      if (!path)
+        return Promise.resolve({
+          page: `<${check.tag}>`,
+          ok: false,
+          detail: 'no page of the site has its live example',
+        });
       return visit(path, async (page) => {
-        const handle = await page.waitForFunction(findRendered, { timeout: check.timeoutMs ?? 30_000, polling: 100 }, check.tag, check.part ?? '', check.text ?? '');
+        const handle = await page.waitForFunction(
+          findRendered,
+          { timeout: check.timeoutMs ?? 30_000, polling: 100 },
+          check.tag,
+          check.part ?? '',
+          check.text ?? '',
+        );
         const shown = String(await handle.jsonValue());
         return `<${check.tag}> shows [part=${check.part}] "${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}"`;
       });
     });
-    for (const path of alsoOffline) jobs.push(() => visit(path, async (page) => `${(await page.title()) || path} loads nothing from outside`));
+    for (const path of alsoOffline)
+      jobs.push(() =>
+        visit(path, async (page) => `${(await page.title()) || path} loads nothing from outside`),
+      );
     // Two tabs at a time: the machine may have two cores.
     /** @type {Result[]} */
     const ordered = new Array(jobs.length);
     let next = 0;
     const worker = async () => {
-      for (let index = next++; index < jobs.length; index = next++) ordered[index] = await /** @type {() => Promise<Result>} */ (jobs[index])();
+      for (let index = next++; index < jobs.length; index = next++)
+        ordered[index] = await /** @type {() => Promise<Result>} */ (jobs[index])();
     };
     await Promise.all([worker(), worker()]);
     results.push(...ordered);

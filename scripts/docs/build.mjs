@@ -62,8 +62,22 @@ try {
       const output = join(STAGE, 'http-api.html');
       await runTool(
         'redocly build-docs',
-        ['redocly', 'build-docs', 'access-requests', '--config', 'openapi/redocly.yaml', '--inlineBundle', '--output', output, '--title', 'access-requests HTTP API'],
-        { isWarning: redoclyWarning, env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+        [
+          'redocly',
+          'build-docs',
+          'access-requests',
+          '--config',
+          'openapi/redocly.yaml',
+          '--inlineBundle',
+          '--output',
+          output,
+          '--title',
+          'access-requests HTTP API',
+        ],
+        {
+          isWarning: redoclyWarning,
+          env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
       );
       writeFileSync(output, offlineRedoc(readFileSync(output, 'utf8')));
     }),
@@ -76,11 +90,18 @@ try {
     stage('http-api.md', httpApiPage());
     const statuses = readStatuses();
     stage('guides/lifecycle.svg', lifecycleSvg(statuses));
-    const detailTypes = [...new Set([...types.events.values()].map((e) => detailOf(e.type, types).name))].sort();
+    const detailTypes = [
+      ...new Set([...types.events.values()].map((e) => detailOf(e.type, types).name)),
+    ].sort();
     const nested = new Set(
-      detailTypes.flatMap((name) => (types.shapes.get(name) ?? []).map((m) => m.type.replace(/^readonly\s+|\[\]$/g, ''))),
+      detailTypes.flatMap((name) =>
+        (types.shapes.get(name) ?? []).map((m) => m.type.replace(/^readonly\s+|\[\]$/g, '')),
+      ),
     );
-    const documented = [...detailTypes, ...[...nested].filter((name) => types.shapes.has(name) && !detailTypes.includes(name))];
+    const documented = [
+      ...detailTypes,
+      ...[...nested].filter((name) => types.shapes.has(name) && !detailTypes.includes(name)),
+    ];
     return {
       'element-list': elementList(source.elements),
       'status-table': statusTable(statuses),
@@ -95,8 +116,16 @@ try {
         .map((name) => {
           const members = types.shapes.get(name) ?? [];
           const alias = types.aliases.get(name);
-          if (!members.length) return `- ${code(name)}: ${code(alias === 'Record<string, never>' ? '{}' : (alias ?? name))} (no fields)`;
-          return [`- ${code(name)}`, '', table(['field', 'type', 'what it holds'], members.map((m) => [code(m.name), code(m.type), prose(m.description)]))]
+          if (!members.length)
+            return `- ${code(name)}: ${code(alias === 'Record<string, never>' ? '{}' : (alias ?? name))} (no fields)`;
+          return [
+            `- ${code(name)}`,
+            '',
+            table(
+              ['field', 'type', 'what it holds'],
+              members.map((m) => [code(m.name), code(m.type), prose(m.description)]),
+            ),
+          ]
             .join('\n')
             .replace(/\n(?=\|)/g, '\n  ');
         })
@@ -107,7 +136,11 @@ try {
   });
 
   await step('guides staged', () => {
-    for (const path of ['index.md', ...DOCUMENTS.filter((d) => !GENERATED_DOCUMENTS.includes(d)), ...childDocuments()]) {
+    for (const path of [
+      'index.md',
+      ...DOCUMENTS.filter((d) => !GENERATED_DOCUMENTS.includes(d)),
+      ...childDocuments(),
+    ]) {
       const file = join(root, 'docs', path);
       if (!existsSync(file)) {
         const pending = PENDING_DOCUMENTS[path];
@@ -116,7 +149,10 @@ try {
         stage(path, pending);
         continue;
       }
-      stage(path, withTitle(linkOutsideDocs(fillMarkers(readFileSync(file, 'utf8'), parts, `docs/${path}`), path)));
+      stage(
+        path,
+        withTitle(linkOutsideDocs(fillMarkers(readFileSync(file, 'utf8'), parts, `docs/${path}`), path)),
+      );
     }
   });
 
@@ -153,11 +189,16 @@ try {
       logLevel: 'silent',
     });
     if (result.warnings.length || result.errors.length) {
-      const messages = await esbuild.formatMessages([...result.errors, ...result.warnings], { kind: 'warning' });
+      const messages = await esbuild.formatMessages([...result.errors, ...result.warnings], {
+        kind: 'warning',
+      });
       fail(`esbuild printed warnings:\n${messages.join('\n')}`);
     }
     const require = createRequire(join(root, 'package.json'));
-    copyFileSync(require.resolve('@access-requests/mock-server/mockServiceWorker.js'), join(SITE, 'mockServiceWorker.js'));
+    copyFileSync(
+      require.resolve('@access-requests/mock-server/mockServiceWorker.js'),
+      join(SITE, 'mockServiceWorker.js'),
+    );
   });
 
   await step('internal links and offline resources', () => {
@@ -165,15 +206,24 @@ try {
     // TypeDoc copies a linked file that is not a document as it is: a Markdown file there is a link
     // that should have gone to a guide's page (or the repository).
     const raw = filesUnder(SITE, (name) => name.endsWith('.md')).map((file) => relative(SITE, file));
-    if (raw.length) fail(`Links lead to raw Markdown copied into the site (link to a document of the site, or to the repository):\n  ${raw.join('\n  ')}`);
+    if (raw.length)
+      fail(
+        `Links lead to raw Markdown copied into the site (link to a document of the site, or to the repository):\n  ${raw.join('\n  ')}`,
+      );
     if (broken.length) fail(`${broken.length} broken internal link(s):\n  ${broken.join('\n  ')}`);
-    if (external.length) fail(`Pages load from outside the site (it must work offline):\n  ${external.join('\n  ')}`);
-    console.log(`  ${pages} pages, ${links} internal links and resources, all resolved; nothing loaded from outside`);
+    if (external.length)
+      fail(`Pages load from outside the site (it must work offline):\n  ${external.join('\n  ')}`);
+    console.log(
+      `  ${pages} pages, ${links} internal links and resources, all resolved; nothing loaded from outside`,
+    );
   });
 
   if (withBrowser) {
     await step('live examples in headless Chromium', async () => {
-      const results = await checkInBrowser(SITE, liveChecks(source.elements), ['index.html', renderedHttpApi()]);
+      const results = await checkInBrowser(SITE, liveChecks(source.elements), [
+        'index.html',
+        renderedHttpApi(),
+      ]);
       for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.page}: ${r.detail}`);
       const failed = results.filter((r) => !r.ok);
       if (failed.length) fail(`${failed.length} page(s) failed in Chromium.`);
@@ -215,7 +265,8 @@ function linkOutsideDocs(text, path) {
     const [file = '', anchor = ''] = String(target).split('#');
     const resolved = posix.normalize(posix.join('docs', posix.dirname(path), file));
     if (resolved.startsWith('docs/') || resolved === 'docs') return whole;
-    const kind = existsSync(join(root, resolved)) && statSync(join(root, resolved)).isDirectory() ? 'tree' : 'blob';
+    const kind =
+      existsSync(join(root, resolved)) && statSync(join(root, resolved)).isDirectory() ? 'tree' : 'blob';
     return `](${REPOSITORY}/${kind}/main/${resolved}${anchor ? `#${anchor}` : ''})`;
   });
 }
@@ -228,7 +279,8 @@ function childDocuments() {
     const file = join(root, 'docs', path);
     if (!existsSync(file)) continue;
     const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-    for (const match of front.matchAll(/^\s+-\s+(\S+\.md)$/gm)) children.push(join(dirname(path), match[1] ?? ''));
+    for (const match of front.matchAll(/^\s+-\s+(\S+\.md)$/gm))
+      children.push(join(dirname(path), match[1] ?? ''));
   }
   return children;
 }
@@ -254,7 +306,10 @@ function offlineRedoc(html) {
   const cdn = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
   // Other CDN addresses in the bundle (icon sets) serve features this contract does not use; the
   // Chromium check proves the page loads nothing from outside.
-  if (!cdn.test(html)) note('the Redocly page no longer names its CDN logo: the Chromium check shows whether it loads anything from outside.');
+  if (!cdn.test(html))
+    note(
+      'the Redocly page no longer names its CDN logo: the Chromium check shows whether it loads anything from outside.',
+    );
   const replaced = html.replace(cdn, logo);
   if (!/"disableTelemetry":true/.test(replaced)) fail('The Redocly page was built with telemetry on.');
   return replaced;

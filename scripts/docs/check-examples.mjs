@@ -22,13 +22,18 @@ const hasSummary = (comment) => (comment?.summary ?? []).some((part) => part.tex
 
 /** @param {Comment | undefined} comment */
 const hasExample = (comment) =>
-  (comment?.blockTags ?? []).some((tag) => tag.tag === '@example' && tag.content.some((part) => part.text.trim() !== ''));
+  (comment?.blockTags ?? []).some(
+    (tag) => tag.tag === '@example' && tag.content.some((part) => part.text.trim() !== ''),
+  );
 
 /**
  * The comments that speak for an export: its own, and for functions those of their signatures.
  * @param {Reflection} reflection
  */
-const commentsOf = (reflection) => [reflection.comment, ...(reflection.signatures ?? []).map((s) => s.comment)];
+const commentsOf = (reflection) => [
+  reflection.comment,
+  ...(reflection.signatures ?? []).map((s) => s.comment),
+];
 
 /**
  * Checks every export under the project; returns the ones missing a description or an example.
@@ -51,7 +56,8 @@ export function findUndocumentedExports(project) {
       const missing = [];
       if (!comments.some(hasSummary)) missing.push('a description');
       if (!comments.some(hasExample)) missing.push('an @example');
-      if (missing.length) findings.push({ name, kind: ReflectionKind[child.kind] ?? String(child.kind), missing });
+      if (missing.length)
+        findings.push({ name, kind: ReflectionKind[child.kind] ?? String(child.kind), missing });
       // A namespace's members are exports too.
       if (child.kind & ReflectionKind.Namespace) visit(child, name);
     }

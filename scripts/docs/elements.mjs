@@ -19,7 +19,8 @@ import { fail, root } from './util.mjs';
 export const ELEMENTS_DIR = 'elements';
 
 /** @param {ManifestEntry} entry */
-const isPublic = (entry) => (!entry.privacy || entry.privacy === 'public') && !entry.static && !entry.name.startsWith('#');
+const isPublic = (entry) =>
+  (!entry.privacy || entry.privacy === 'public') && !entry.static && !entry.name.startsWith('#');
 
 /** @param {{ type?: { text: string } }} entry */
 const typeOf = (entry) => (entry.type?.text ? code(entry.type.text) : '');
@@ -40,7 +41,11 @@ function eventDetail(event, types) {
   if (!type) return { cell: '', name: '', shape: '' };
   const detail = detailOf(type, types);
   const shape = detail.shape ?? '';
-  return { cell: shape && shape !== detail.name ? `${code(detail.name)}: ${code(shape)}` : code(detail.name), name: detail.name, shape };
+  return {
+    cell: shape && shape !== detail.name ? `${code(detail.name)}: ${code(shape)}` : code(detail.name),
+    name: detail.name,
+    shape,
+  };
 }
 
 /**
@@ -97,15 +102,29 @@ function elementPage(element, types, modules) {
   const methods = members
     .filter((m) => m.kind === 'method')
     .map((m) => {
-      const params = (m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`).join(', ');
-      return [code(`${m.name}(${params})`), m.return?.type?.text ? code(m.return.type.text) : code('void'), prose(m.description)];
+      const params = (m.parameters ?? [])
+        .map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`)
+        .join(', ');
+      return [
+        code(`${m.name}(${params})`),
+        m.return?.type?.text ? code(m.return.type.text) : code('void'),
+        prose(m.description),
+      ];
     });
   const events = (element.events ?? [])
     .filter((e) => e.name)
-    .map((e) => [code(e.name), eventDetail(e, types).cell, prose(e.description || types.events.get(e.name)?.description)]);
+    .map((e) => [
+      code(e.name),
+      eventDetail(e, types).cell,
+      prose(e.description || types.events.get(e.name)?.description),
+    ]);
   const slots = (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', prose(s.description)]);
   const parts = (element.cssParts ?? []).map((p) => [code(p.name), prose(p.description)]);
-  const cssProperties = (element.cssProperties ?? []).map((p) => [code(p.name), p.default ? code(p.default) : '', prose(p.description)]);
+  const cssProperties = (element.cssProperties ?? []).map((p) => [
+    code(p.name),
+    p.default ? code(p.default) : '',
+    prose(p.description),
+  ]);
 
   const dataAttributes = [
     `data-live-example="${tag}"`,
@@ -145,13 +164,23 @@ function elementPage(element, types, modules) {
       ? `The host gives the provider its token from JavaScript — \`provider.token = () => getToken()\` — never as an attribute.`
       : '',
     '',
-    section('Attributes', ['attribute', 'property', 'type', 'default', 'notes'], attributes, 'None: this element is configured by properties only.'),
+    section(
+      'Attributes',
+      ['attribute', 'property', 'type', 'default', 'notes'],
+      attributes,
+      'None: this element is configured by properties only.',
+    ),
     '',
     section('Properties', ['property', 'attribute', 'type', 'default', 'description'], properties, 'None.'),
     '',
     section('Methods', ['method', 'returns', 'description'], methods, 'None.'),
     '',
-    section('Events', ['event', 'detail', 'description'], events, 'None: this element fires no events of its own.'),
+    section(
+      'Events',
+      ['event', 'detail', 'description'],
+      events,
+      'None: this element fires no events of its own.',
+    ),
     '',
     section('Slots', ['slot', 'description'], slots, 'None.'),
     '',
@@ -183,7 +212,10 @@ function indexPage(elements) {
     '',
     table(
       ['element', 'what it is'],
-      elements.map((e) => [`[${code(`<${e.tagName}>`)}](./${e.tagName}.md)`, prose(firstSentence(summaryOf(e)))]),
+      elements.map((e) => [
+        `[${code(`<${e.tagName}>`)}](./${e.tagName}.md)`,
+        prose(firstSentence(summaryOf(e))),
+      ]),
     ),
     '',
   ].join('\n');
@@ -232,7 +264,10 @@ export function eventsTable(elements, types) {
 export function cssPartsTable(elements) {
   return table(
     ['element', 'parts'],
-    elements.map((e) => [`[${code(`<${e.tagName}>`)}](../${ELEMENTS_DIR}/${e.tagName}.md)`, (e.cssParts ?? []).map((p) => code(p.name)).join(', ')]),
+    elements.map((e) => [
+      `[${code(`<${e.tagName}>`)}](../${ELEMENTS_DIR}/${e.tagName}.md)`,
+      (e.cssParts ?? []).map((p) => code(p.name)).join(', '),
+    ]),
   );
 }
 
@@ -241,7 +276,12 @@ export function cssPartsTable(elements) {
  * @param {ElementDeclaration[]} elements
  */
 export function elementList(elements) {
-  return elements.map((e) => `- [${code(`<${e.tagName}>`)}](../${ELEMENTS_DIR}/${e.tagName}.md) — ${prose(firstSentence(summaryOf(e)))}`).join('\n');
+  return elements
+    .map(
+      (e) =>
+        `- [${code(`<${e.tagName}>`)}](../${ELEMENTS_DIR}/${e.tagName}.md) — ${prose(firstSentence(summaryOf(e)))}`,
+    )
+    .join('\n');
 }
 
 /**

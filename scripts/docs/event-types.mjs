@@ -44,12 +44,14 @@ export function readEventTypes() {
           description: docOf(member),
         }));
         if (node.name.text === 'GlobalEventHandlersEventMap') {
-          for (const member of members) events.set(member.name, { type: member.type, description: member.description });
+          for (const member of members)
+            events.set(member.name, { type: member.type, description: member.description });
         } else if (!shapes.has(node.name.text)) {
           shapes.set(node.name.text, members);
         }
       }
-      if (ts.isTypeAliasDeclaration(node) && !aliases.has(node.name.text)) aliases.set(node.name.text, node.type.getText(source));
+      if (ts.isTypeAliasDeclaration(node) && !aliases.has(node.name.text))
+        aliases.set(node.name.text, node.type.getText(source));
       ts.forEachChild(node, visit);
     };
     visit(source);

@@ -15,8 +15,15 @@ export function httpApiPage() {
   const rows = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
-      const operation = /** @type {Record<string, { operationId?: string, summary?: string }>} */ (item)[method];
-      if (operation) rows.push([code(`${method.toUpperCase()} ${path}`), code(operation.operationId ?? ''), prose(operation.summary)]);
+      const operation = /** @type {Record<string, { operationId?: string, summary?: string }>} */ (item)[
+        method
+      ];
+      if (operation)
+        rows.push([
+          code(`${method.toUpperCase()} ${path}`),
+          code(operation.operationId ?? ''),
+          prose(operation.summary),
+        ]);
     }
   }
   return [

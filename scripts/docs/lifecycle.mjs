@@ -13,14 +13,44 @@ import { fail, root } from './util.mjs';
 
 /** Every transition of a request; `from: null` is its creation. */
 export const TRANSITIONS = /** @type {const} */ ([
-  { from: null, to: 'pending_approval', label: 'needs approval', when: "Created, and the request's access flow needs approvers." },
-  { from: null, to: 'granting', label: 'automatic flow', when: 'Created, and the access flow approves automatically.' },
-  { from: 'pending_approval', to: 'granting', label: 'approvals met', when: "The flow's approvals are met (a requester who approves never counts)." },
-  { from: 'pending_approval', to: 'rejected', label: 'rejected', when: 'An approver rejects it; the reason is kept as `rejection_reason` and shown.' },
-  { from: 'pending_approval', to: 'revoked', label: 'withdrawn', when: 'The requester withdraws it (`revocation_reason: "user"`).' },
+  {
+    from: null,
+    to: 'pending_approval',
+    label: 'needs approval',
+    when: "Created, and the request's access flow needs approvers.",
+  },
+  {
+    from: null,
+    to: 'granting',
+    label: 'automatic flow',
+    when: 'Created, and the access flow approves automatically.',
+  },
+  {
+    from: 'pending_approval',
+    to: 'granting',
+    label: 'approvals met',
+    when: "The flow's approvals are met (a requester who approves never counts).",
+  },
+  {
+    from: 'pending_approval',
+    to: 'rejected',
+    label: 'rejected',
+    when: 'An approver rejects it; the reason is kept as `rejection_reason` and shown.',
+  },
+  {
+    from: 'pending_approval',
+    to: 'revoked',
+    label: 'withdrawn',
+    when: 'The requester withdraws it (`revocation_reason: "user"`).',
+  },
   { from: 'granting', to: 'active', label: 'provisioned', when: 'The access is provisioned.' },
   { from: 'granting', to: 'failed', label: 'fails', when: 'Provisioning fails; `status_reason` says why.' },
-  { from: 'active', to: 'revoking', label: 'revoked or expired', when: 'The user or an admin revokes it, or it expires at `expires_at` (`revocation_reason`: `user`, `admin` or `expired`).' },
+  {
+    from: 'active',
+    to: 'revoking',
+    label: 'revoked or expired',
+    when: 'The user or an admin revokes it, or it expires at `expires_at` (`revocation_reason`: `user`, `admin` or `expired`).',
+  },
   { from: 'revoking', to: 'revoked', label: 'removed', when: 'The access is removed.' },
   { from: 'revoking', to: 'failed', label: 'fails', when: 'Removing the access fails.' },
 ]);
@@ -30,19 +60,25 @@ export function readStatuses() {
   const document = parse(readFileSync(join(root, 'packages/contract/access-requests.yaml'), 'utf8'));
   /** @type {Status[] | undefined} */
   const statuses = document?.components?.schemas?.AccessRequestStatus?.['x-statuses'];
-  if (!Array.isArray(statuses) || statuses.length === 0) fail('The contract has no `x-statuses` on AccessRequestStatus.');
+  if (!Array.isArray(statuses) || statuses.length === 0)
+    fail('The contract has no `x-statuses` on AccessRequestStatus.');
   const ids = new Set(statuses.map((s) => s.id));
   for (const t of TRANSITIONS) {
-    for (const id of [t.from, t.to]) if (id !== null && !ids.has(id)) fail(`The lifecycle names a status the contract does not have: ${id}`);
+    for (const id of [t.from, t.to])
+      if (id !== null && !ids.has(id)) fail(`The lifecycle names a status the contract does not have: ${id}`);
   }
   const reached = new Set(TRANSITIONS.map((t) => /** @type {string} */ (t.to)));
   const missing = statuses.filter((s) => !reached.has(s.id)).map((s) => s.id);
-  if (missing.length) fail(`No transition of the lifecycle reaches ${missing.join(', ')}: update TRANSITIONS in scripts/docs/lifecycle.mjs.`);
+  if (missing.length)
+    fail(
+      `No transition of the lifecycle reaches ${missing.join(', ')}: update TRANSITIONS in scripts/docs/lifecycle.mjs.`,
+    );
   return statuses;
 }
 
 /** @param {string} text */
-const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Where each box goes: column and row (row 0 holds creation and the way to Active). */
 const PLACES = /** @type {Record<string, [number, number]>} */ ({
@@ -61,11 +97,23 @@ const BOX = { width: 176, height: 56, columnGap: 296, rowGap: 116, top: 80, left
 /** @param {string} id */
 function box(id) {
   const place = PLACES[id];
-  if (!place) return fail(`The lifecycle diagram has no place for the status ${id}: add it to PLACES in scripts/docs/lifecycle.mjs.`);
+  if (!place)
+    return fail(
+      `The lifecycle diagram has no place for the status ${id}: add it to PLACES in scripts/docs/lifecycle.mjs.`,
+    );
   const [column, row] = place;
   const x = BOX.left + column * BOX.columnGap;
   const y = BOX.top + row * BOX.rowGap;
-  return { column, row, x, y, cx: x + BOX.width / 2, cy: y + BOX.height / 2, right: x + BOX.width, bottom: y + BOX.height };
+  return {
+    column,
+    row,
+    x,
+    y,
+    cx: x + BOX.width / 2,
+    cy: y + BOX.height / 2,
+    right: x + BOX.width,
+    bottom: y + BOX.height,
+  };
 }
 
 /**
@@ -78,28 +126,53 @@ function route(from, to) {
   const gap = 6; // the arrow head stops short of the box
   if (from.row === to.row && Math.abs(from.column - to.column) === 1) {
     const [x1, x2] = to.column > from.column ? [from.right, to.x - gap] : [from.x, to.right + gap];
-    return { path: `M ${x1} ${from.cy} L ${x2} ${to.cy}`, x: (x1 + x2) / 2, y: from.cy - 9, anchor: 'middle' };
+    return {
+      path: `M ${x1} ${from.cy} L ${x2} ${to.cy}`,
+      x: (x1 + x2) / 2,
+      y: from.cy - 9,
+      anchor: 'middle',
+    };
   }
   if (from.row === to.row) {
     const top = from.y - 48;
-    return { path: `M ${from.cx} ${from.y} C ${from.cx} ${top}, ${to.cx} ${top}, ${to.cx} ${to.y - gap}`, x: (from.cx + to.cx) / 2, y: top + 6, anchor: 'middle' };
+    return {
+      path: `M ${from.cx} ${from.y} C ${from.cx} ${top}, ${to.cx} ${top}, ${to.cx} ${to.y - gap}`,
+      x: (from.cx + to.cx) / 2,
+      y: top + 6,
+      anchor: 'middle',
+    };
   }
   if (from.column === to.column) {
     // The label goes on the side with room: left of the last column's edges, right of the others'.
     const last = from.column === Math.max(...Object.values(PLACES).map(([c]) => c));
     const x = from.cx + (last ? -8 : 8);
-    return { path: `M ${from.cx} ${from.bottom} L ${to.cx} ${to.y - gap}`, x, y: (from.bottom + to.y) / 2 + 4, anchor: last ? 'end' : 'start' };
+    return {
+      path: `M ${from.cx} ${from.bottom} L ${to.cx} ${to.y - gap}`,
+      x,
+      y: (from.bottom + to.y) / 2 + 4,
+      anchor: last ? 'end' : 'start',
+    };
   }
   if (Math.abs(from.column - to.column) === 1) {
     const leftwards = to.column < from.column;
     const x1 = from.cx + (leftwards ? -40 : 40);
     const x2 = to.cx + (leftwards ? 40 : -40);
-    return { path: `M ${x1} ${from.bottom} L ${x2} ${to.y - gap}`, x: (x1 + x2) / 2 + (leftwards ? 8 : -8), y: (from.bottom + to.y) / 2 + 4, anchor: leftwards ? 'start' : 'end' };
+    return {
+      path: `M ${x1} ${from.bottom} L ${x2} ${to.y - gap}`,
+      x: (x1 + x2) / 2 + (leftwards ? 8 : -8),
+      y: (from.bottom + to.y) / 2 + 4,
+      anchor: leftwards ? 'start' : 'end',
+    };
   }
   // Further away: down, then along the target's row.
   const leftwards = to.column < from.column;
   const x2 = leftwards ? to.right + gap : to.x - gap;
-  return { path: `M ${from.cx} ${from.bottom} L ${from.cx} ${to.cy} L ${x2} ${to.cy}`, x: (from.cx + x2) / 2, y: to.cy - 9, anchor: 'middle' };
+  return {
+    path: `M ${from.cx} ${from.bottom} L ${from.cx} ${to.cy} L ${x2} ${to.cy}`,
+    x: (from.cx + x2) / 2,
+    y: to.cy - 9,
+    anchor: 'middle',
+  };
 }
 
 /**
@@ -124,7 +197,9 @@ export function lifecycleSvg(statuses) {
     const from = t.from === null ? { ...box('start'), cx: box('start').right - 50 } : box(t.from);
     const { path, x, y, anchor } = route(from, box(t.to));
     edges.push(`<path class="edge" d="${path}" marker-end="url(#arrow)"/>`);
-    labels.push(`<text class="edge-label" x="${x}" y="${y}" text-anchor="${anchor}">${escapeXml(t.label)}</text>`);
+    labels.push(
+      `<text class="edge-label" x="${x}" y="${y}" text-anchor="${anchor}">${escapeXml(t.label)}</text>`,
+    );
   }
 
   const start = box('start');
@@ -191,7 +266,8 @@ ${labels.join('\n')}
  */
 export function statusTable(statuses) {
   const rows = statuses.map(
-    (s) => `| ${s.label} | \`${s.id}\` | ${s.description} | ${s.tone} | ${s.phase}${s.terminal ? ' (terminal)' : ''} |`,
+    (s) =>
+      `| ${s.label} | \`${s.id}\` | ${s.description} | ${s.tone} | ${s.phase}${s.terminal ? ' (terminal)' : ''} |`,
   );
   return ['| status | id | meaning | tone | phase |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -201,7 +277,8 @@ export function statusTable(statuses) {
  * @param {Status[]} statuses
  */
 export function transitionTable(statuses) {
-  const label = (/** @type {string | null} */ id) => (id === null ? '(creation)' : `${statuses.find((s) => s.id === id)?.label} (\`${id}\`)`);
+  const label = (/** @type {string | null} */ id) =>
+    id === null ? '(creation)' : `${statuses.find((s) => s.id === id)?.label} (\`${id}\`)`;
   const rows = TRANSITIONS.map((t) => `| ${label(t.from)} | ${label(t.to)} | ${t.when} |`);
   return ['| from | to | when |', '| --- | --- | --- |', ...rows].join('\n');
 }

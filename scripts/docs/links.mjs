@@ -51,11 +51,17 @@ export function checkLinks(site) {
         // the page's script handles, not files.
         if (element === 'a' && /\sdata-discover\s*=/.test(tag[2] ?? '')) continue;
         if (!value || NOT_A_FILE.test(value)) continue;
-        const urls = key === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+        const urls =
+          key === 'srcset'
+            ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+            : [value];
         for (const url of urls) {
           if (EXTERNAL.test(url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) {
             // A reader may follow a link out; a page must not load anything from outside.
-            if (loads && !(element === 'link' && /rel\s*=\s*["']?(?:canonical|alternate)/i.test(tag[2] ?? ''))) {
+            if (
+              loads &&
+              !(element === 'link' && /rel\s*=\s*["']?(?:canonical|alternate)/i.test(tag[2] ?? ''))
+            ) {
               external.push(`${name}: <${element} ${key}="${url}">`);
             }
             continue;
@@ -64,7 +70,8 @@ export function checkLinks(site) {
           const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
           if (!path) continue;
           const target = path.startsWith('/') ? join(site, path) : join(dirname(page), path);
-          const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.html') : target;
+          const file =
+            existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.html') : target;
           if (!existsSync(file)) broken.push(`${name}: ${url}`);
         }
       }

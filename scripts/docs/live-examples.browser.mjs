@@ -8,7 +8,9 @@ import '@access-requests/elements/define.js';
 
 /** @typedef {Record<string, string>} HistoryIds */
 
-const examples = [...document.querySelectorAll('[data-live-example]')].filter((node) => node instanceof HTMLElement);
+const examples = [...document.querySelectorAll('[data-live-example]')].filter(
+  (node) => node instanceof HTMLElement,
+);
 
 if (examples.length) {
   // The bundle sits in assets/; the worker at the site's root, one level up.
@@ -24,7 +26,8 @@ if (examples.length) {
       const wanted = JSON.parse(requestIds);
       for (const [selector, label] of Object.entries(wanted)) {
         const id = history[label];
-        for (const element of example.querySelectorAll(selector)) if (id) element.setAttribute('request-id', id);
+        for (const element of example.querySelectorAll(selector))
+          if (id) element.setAttribute('request-id', id);
       }
       for (const provider of example.querySelectorAll('access-requests-provider')) {
         // A property, never an attribute: tokens stay out of the DOM.

@@ -56,7 +56,8 @@ export const LIVE_EXAMPLES = {
   <access-notifications placement="inline"></access-notifications>
 </access-requests-provider>`,
     user: 'demo-alice',
-    caption: "A toast appears when one of Alice's requests changes status: her Granting request becomes Active a few seconds after the page loads.",
+    caption:
+      "A toast appears when one of Alice's requests changes status: her Granting request becomes Active a few seconds after the page loads.",
     expect: { part: 'toast' },
   },
   'access-request-form': {
@@ -64,7 +65,8 @@ export const LIVE_EXAMPLES = {
   <access-request-form></access-request-form>
 </access-requests-provider>`,
     user: 'demo-alice',
-    caption: 'Pick resources, press Next, and see how the request would be split by access flow before you submit it.',
+    caption:
+      'Pick resources, press Next, and see how the request would be split by access flow before you submit it.',
     expect: { part: 'result' },
   },
   'my-access': {

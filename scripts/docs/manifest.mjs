@@ -33,11 +33,16 @@ export async function loadManifest() {
   const pkg = JSON.parse(readFileSync(join(elementsDir, 'package.json'), 'utf8'));
   /** @type {string | undefined} */
   const declared = pkg.customElements;
-  if (!declared) fail('packages/elements/package.json has no `customElements` field: the element reference has no manifest to read.');
+  if (!declared)
+    fail(
+      'packages/elements/package.json has no `customElements` field: the element reference has no manifest to read.',
+    );
   const path = join(elementsDir, /** @type {string} */ (declared));
   if (!existsSync(path)) {
     console.log(`  ${declared} is not built yet: running the elements package's \`manifest\` script`);
-    await runTool("The elements package's `manifest` script", ['pnpm', 'run', '--silent', 'manifest'], { cwd: elementsDir });
+    await runTool("The elements package's `manifest` script", ['pnpm', 'run', '--silent', 'manifest'], {
+      cwd: elementsDir,
+    });
   }
   if (!existsSync(path)) {
     fail(

@@ -20,7 +20,10 @@ export function code(text) {
  */
 export function prose(text) {
   if (!text) return '';
-  const parts = text.replace(/\s*\n\s*/g, ' ').trim().split(/(`+[^`]*`+)/);
+  const parts = text
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .split(/(`+[^`]*`+)/);
   return parts
     .map((part, index) => (index % 2 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('');
@@ -47,7 +50,8 @@ export function table(header, rows) {
 export function fillMarkers(text, parts, file) {
   return text.replace(/^<!-- docs:([a-z-]+) -->$/gm, (_, name) => {
     const part = parts[name];
-    if (part === undefined) fail(`${file}: unknown marker <!-- docs:${name} --> (known: ${Object.keys(parts).join(', ')})`);
+    if (part === undefined)
+      fail(`${file}: unknown marker <!-- docs:${name} --> (known: ${Object.keys(parts).join(', ')})`);
     return part;
   });
 }

@@ -12,7 +12,14 @@
 //   TypeDoc would print the whole object type it resolves to, field by field; the pages name it
 //   instead, as the source does: `components["schemas"]["Resource"]`, linked.
 import ts from 'typescript';
-import { Converter, IndexedAccessType, LiteralType, ReferenceType, ReflectionKind, ReflectionType } from 'typedoc';
+import {
+  Converter,
+  IndexedAccessType,
+  LiteralType,
+  ReferenceType,
+  ReflectionKind,
+  ReflectionType,
+} from 'typedoc';
 
 const GENERATED = { packageName: '@access-requests/contract', folder: 'src/generated/' };
 const COLLAPSED = new Set(['paths', 'components', 'operations']);
@@ -29,7 +36,12 @@ export function load(app) {
   }
 
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
-    if (!reflection.kindOf(ReflectionKind.Interface) || !COLLAPSED.has(reflection.name) || !isGenerated(context.project, reflection)) return;
+    if (
+      !reflection.kindOf(ReflectionKind.Interface) ||
+      !COLLAPSED.has(reflection.name) ||
+      !isGenerated(context.project, reflection)
+    )
+      return;
     const comment = exportComment(context, reflection.name);
     if (comment) reflection.comment = comment;
   });
@@ -38,9 +50,8 @@ export function load(app) {
     const { project } = context;
     for (const reflection of project.getReflectionsByKind(ReflectionKind.Interface)) {
       if (!COLLAPSED.has(reflection.name) || !isGenerated(project, reflection)) continue;
-      for (const child of [...(/** @type {import('typedoc').DeclarationReflection} */ (reflection).children ?? [])]) {
-        project.removeReflection(child);
-      }
+      const declaration = /** @type {import('typedoc').DeclarationReflection} */ (reflection);
+      for (const child of [...(declaration.children ?? [])]) project.removeReflection(child);
     }
   });
 
@@ -49,10 +60,18 @@ export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     const { project } = context;
     const names = Object.values(project.reflections)
-      .filter((reflection) => isGenerated(project, reflection) && !reflection.hasComment() && !reflection.kindOf(ReflectionKind.TypeLiteral))
+      .filter(
+        (reflection) =>
+          isGenerated(project, reflection) &&
+          !reflection.hasComment() &&
+          !reflection.kindOf(ReflectionKind.TypeLiteral),
+      )
       .map((reflection) => reflection.getFriendlyFullName());
     if (names.length) {
-      app.options.setValue('intentionallyNotDocumented', [...app.options.getValue('intentionallyNotDocumented'), ...names]);
+      app.options.setValue('intentionallyNotDocumented', [
+        ...app.options.getValue('intentionallyNotDocumented'),
+        ...names,
+      ]);
     }
   });
 }
@@ -95,7 +114,9 @@ function exportComment(context, name) {
 function isCollapsedMember(symbol) {
   const parent = /** @type {ts.Symbol & { parent?: ts.Symbol }} */ (symbol).parent;
   if (!parent || !COLLAPSED.has(parent.name) || !(symbol.flags & ts.SymbolFlags.Property)) return false;
-  return (parent.declarations ?? []).some((node) => ts.isInterfaceDeclaration(node) && GENERATED_FILE.test(node.getSourceFile().fileName));
+  return (parent.declarations ?? []).some(
+    (node) => ts.isInterfaceDeclaration(node) && GENERATED_FILE.test(node.getSourceFile().fileName),
+  );
 }
 
 /**
@@ -105,12 +126,20 @@ function isCollapsedMember(symbol) {
  */
 function schemaName(context, declaration) {
   const node = context.getSymbolFromReflection(declaration)?.declarations?.[0];
-  if (!node || !ts.isTypeLiteralNode(node) || !GENERATED_FILE.test(node.getSourceFile().fileName)) return undefined;
+  if (!node || !ts.isTypeLiteralNode(node) || !GENERATED_FILE.test(node.getSourceFile().fileName))
+    return undefined;
   const schema = node.parent;
   const schemas = schema?.parent?.parent;
   const components = schemas?.parent;
-  if (!schema || !ts.isPropertySignature(schema) || !schemas || !ts.isPropertySignature(schemas)) return undefined;
-  if (schemas.name.getText() !== 'schemas' || !components || !ts.isInterfaceDeclaration(components) || components.name.text !== 'components') return undefined;
+  if (!schema || !ts.isPropertySignature(schema) || !schemas || !ts.isPropertySignature(schemas))
+    return undefined;
+  if (
+    schemas.name.getText() !== 'schemas' ||
+    !components ||
+    !ts.isInterfaceDeclaration(components) ||
+    components.name.text !== 'components'
+  )
+    return undefined;
   return schema.name.getText().replace(/^["']|["']$/g, '');
 }
 
@@ -120,7 +149,9 @@ function schemaName(context, declaration) {
  */
 function nameSchemas(context) {
   const { project } = context;
-  const target = project.getReflectionsByKind(ReflectionKind.Interface).find((r) => r.name === 'components' && isGenerated(project, r));
+  const target = project
+    .getReflectionsByKind(ReflectionKind.Interface)
+    .find((r) => r.name === 'components' && isGenerated(project, r));
   if (!target) return;
   /** @type {import('typedoc').Reflection[]} */
   const orphans = [];
@@ -131,14 +162,18 @@ function nameSchemas(context) {
       if (name) {
         orphans.push(type.declaration);
         const components = ReferenceType.createResolvedReference('components', target, project);
-        return new IndexedAccessType(new IndexedAccessType(components, new LiteralType('schemas')), new LiteralType(name));
+        return new IndexedAccessType(
+          new IndexedAccessType(components, new LiteralType('schemas')),
+          new LiteralType(name),
+        );
       }
       return type;
     }
     return mapChildren(type, map);
   };
   for (const reflection of Object.values(project.reflections)) {
-    const holder = /** @type {{ type?: import('typedoc').SomeType, default?: import('typedoc').SomeType }} */ (reflection);
+    const holder =
+      /** @type {{ type?: import('typedoc').SomeType, default?: import('typedoc').SomeType }} */ (reflection);
     if (holder.type) holder.type = map(holder.type);
     if (holder.default) holder.default = map(holder.default);
   }
@@ -189,7 +224,10 @@ function mapChildren(type, map) {
       if (t.targetType) t.targetType = map(t.targetType);
       break;
     case 'templateLiteral':
-      t.tail = t.tail.map((/** @type {[import('typedoc').SomeType, string]} */ [inner, text]) => [map(inner), text]);
+      t.tail = t.tail.map((/** @type {[import('typedoc').SomeType, string]} */ [inner, text]) => [
+        map(inner),
+        text,
+      ]);
       break;
   }
   return type;

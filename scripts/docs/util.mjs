@@ -55,7 +55,11 @@ export function runTool(label, [program, ...args], { cwd = root, isWarning = () 
     child.on('close', (status) => {
       const warnings = output.split('\n').filter((line) => isWarning(line));
       if (status !== 0 || warnings.length) {
-        reject(new DocsBuildError(`${label} ${status !== 0 ? `failed (exit ${status})` : 'printed warnings'}:\n${output.trim()}`));
+        reject(
+          new DocsBuildError(
+            `${label} ${status !== 0 ? `failed (exit ${status})` : 'printed warnings'}:\n${output.trim()}`,
+          ),
+        );
       } else {
         resolve(output);
       }
@@ -78,4 +82,5 @@ export function filesUnder(dir, test = () => true) {
 }
 
 /** @param {string} name a TypeScript source that is not a test or a declaration file */
-export const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts');
+export const isSource = (name) =>
+  name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts');

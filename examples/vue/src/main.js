@@ -20,20 +20,26 @@ const App = {
             h('h2', { id: 'requests-title' }, 'My Requests'),
             h('request-list', {
               onRequestSelected: (event) => heard(`request-selected: ${event.detail.request.id}`),
-              onFilterChanged: (event) => heard(`filter-changed: ${event.detail.statuses.join(', ') || 'all'}`),
+              onFilterChanged: (event) =>
+                heard(`filter-changed: ${event.detail.statuses.join(', ') || 'all'}`),
             }),
           ]),
           h('section', { 'aria-labelledby': 'access-title' }, [
             h('h2', { id: 'access-title' }, 'My Access'),
             h('my-access', {
-              onRequestAgainSubmitted: (event) => heard(`request-again-submitted: ${event.detail.requests.length}`),
+              onRequestAgainSubmitted: (event) =>
+                heard(`request-again-submitted: ${event.detail.requests.length}`),
             }),
           ]),
         ]),
       ]),
       h('section', { 'aria-labelledby': 'events-title' }, [
         h('h2', { id: 'events-title' }, 'What Vue heard'),
-        h('ol', { id: 'events', role: 'log' }, events.value.map((text, index) => h('li', { key: events.value.length - index }, text))),
+        h(
+          'ol',
+          { id: 'events', role: 'log' },
+          events.value.map((text, index) => h('li', { key: events.value.length - index }, text)),
+        ),
       ]),
     ];
   },

@@ -1,5 +1,10 @@
 import type { components } from './generated/schema.js';
-import { CLOSED_STATUS_IDS, OPEN_STATUS_IDS, STATUS_VOCABULARY, TERMINAL_STATUS_IDS } from './generated/vocabulary.js';
+import {
+  CLOSED_STATUS_IDS,
+  OPEN_STATUS_IDS,
+  STATUS_VOCABULARY,
+  TERMINAL_STATUS_IDS,
+} from './generated/vocabulary.js';
 
 /**
  * A request's status, as the contract names it: `pending_approval`, `granting`, `active`,
@@ -92,7 +97,9 @@ export const STATUSES: readonly StatusInfo[] = STATUS_VOCABULARY satisfies reado
  */
 export const STATUS_IDS: readonly AccessRequestStatus[] = /* @__PURE__ */ STATUS_VOCABULARY.map((s) => s.id);
 
-const byId = /* @__PURE__ */ new Map<string, StatusInfo>(/* @__PURE__ */ STATUS_VOCABULARY.map((s) => [s.id, s]));
+const byId = /* @__PURE__ */ new Map<string, StatusInfo>(
+  /* @__PURE__ */ STATUS_VOCABULARY.map((s) => [s.id, s]),
+);
 
 /**
  * Whether a value is one of the contract's statuses.

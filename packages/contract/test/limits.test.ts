@@ -18,10 +18,22 @@ describe('limits', () => {
   it('carries the bounds of the schemas the contract names, as the contract states them', () => {
     assert.equal(at('#/components/parameters/Limit/schema').maximum, LIMITS.pageSize.maximum);
     assert.equal(at('#/components/parameters/Limit/schema').default, LIMITS.pageSize.default);
-    assert.equal(at('#/components/schemas/AccessRequestInput/properties/resources').maxItems, LIMITS.resourcesPerRequest.maxItems);
-    assert.equal(at('#/components/schemas/RequestAgainInput/properties/justification').maxLength, LIMITS.justification.maxLength);
-    assert.equal(at('#/components/schemas/RejectInput/properties/reason').maxLength, LIMITS.rejectionReason.maxLength);
-    assert.equal(at('#/components/schemas/RequestAgainInput/properties/duration_hours').maximum, LIMITS.durationHours.maximum);
+    assert.equal(
+      at('#/components/schemas/AccessRequestInput/properties/resources').maxItems,
+      LIMITS.resourcesPerRequest.maxItems,
+    );
+    assert.equal(
+      at('#/components/schemas/RequestAgainInput/properties/justification').maxLength,
+      LIMITS.justification.maxLength,
+    );
+    assert.equal(
+      at('#/components/schemas/RejectInput/properties/reason').maxLength,
+      LIMITS.rejectionReason.maxLength,
+    );
+    assert.equal(
+      at('#/components/schemas/RequestAgainInput/properties/duration_hours').maximum,
+      LIMITS.durationHours.maximum,
+    );
   });
 
   it('has the figures the guide and the contract prose give', () => {

@@ -2,10 +2,21 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES, STATUS_IDS, TERMINAL_STATUSES, isStatus, statusInfo } from '../src/index.js';
+import {
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
+  STATUSES,
+  STATUS_IDS,
+  TERMINAL_STATUSES,
+  isStatus,
+  statusInfo,
+} from '../src/index.js';
 
 const contract = parse(readFileSync(new URL('../access-requests.yaml', import.meta.url), 'utf8'));
-const statusSchema = contract.components.schemas.AccessRequestStatus as { enum: string[]; description: string };
+const statusSchema = contract.components.schemas.AccessRequestStatus as {
+  enum: string[];
+  description: string;
+};
 
 describe('status vocabulary', () => {
   it('lists exactly the contract’s statuses, in its order', () => {
@@ -14,14 +25,26 @@ describe('status vocabulary', () => {
 
   it('uses the labels and meanings the contract documents in prose', () => {
     for (const status of STATUSES) {
-      assert.ok(statusSchema.description.includes(`**${status.label}**: ${status.description}`), `contract prose lacks ${status.id}`);
+      assert.ok(
+        statusSchema.description.includes(`**${status.label}**: ${status.description}`),
+        `contract prose lacks ${status.id}`,
+      );
     }
   });
 
   it('lists each phase as the vocabulary marks it', () => {
-    assert.deepEqual([...OPEN_STATUSES], STATUSES.filter((s) => s.phase === 'open').map((s) => s.id));
-    assert.deepEqual([...CLOSED_STATUSES], STATUSES.filter((s) => s.phase === 'closed').map((s) => s.id));
-    assert.deepEqual([...TERMINAL_STATUSES], STATUSES.filter((s) => s.terminal).map((s) => s.id));
+    assert.deepEqual(
+      [...OPEN_STATUSES],
+      STATUSES.filter((s) => s.phase === 'open').map((s) => s.id),
+    );
+    assert.deepEqual(
+      [...CLOSED_STATUSES],
+      STATUSES.filter((s) => s.phase === 'closed').map((s) => s.id),
+    );
+    assert.deepEqual(
+      [...TERMINAL_STATUSES],
+      STATUSES.filter((s) => s.terminal).map((s) => s.id),
+    );
   });
 
   it('splits open from closed as the contract does', () => {

@@ -49,9 +49,14 @@ export function accessRequestsPlugin({ packageDir }) {
           if (!ats.isPropertySignature(member) || !member.type || !ats.isStringLiteral(member.name)) continue;
           const type = member.type.getText();
           const detail = /^CustomEvent<(.+)>$/s.exec(type)?.[1]?.trim() ?? '';
-          const jsDoc = /** @type {{ jsDoc?: { comment?: unknown }[] }} */ (/** @type {unknown} */ (member)).jsDoc;
+          const jsDoc = /** @type {{ jsDoc?: { comment?: unknown }[] }} */ (/** @type {unknown} */ (member))
+            .jsDoc;
           const comment = jsDoc?.[0]?.comment;
-          eventMap.set(member.name.text, { type, detail, description: typeof comment === 'string' ? comment : '' });
+          eventMap.set(member.name.text, {
+            type,
+            detail,
+            description: typeof comment === 'string' ? comment : '',
+          });
         }
       }
       if (ats.isClassDeclaration(node) && node.name) {
@@ -59,7 +64,10 @@ export function accessRequestsPlugin({ packageDir }) {
         for (const member of node.members) {
           const decorators = ats.canHaveDecorators(member) ? (ats.getDecorators(member) ?? []) : [];
           const isState = decorators.some(
-            (d) => ats.isCallExpression(d.expression) && ats.isIdentifier(d.expression.expression) && d.expression.expression.text === 'state',
+            (d) =>
+              ats.isCallExpression(d.expression) &&
+              ats.isIdentifier(d.expression.expression) &&
+              d.expression.expression.text === 'state',
           );
           if (isState && member.name) names.add(member.name.getText());
         }
@@ -76,9 +84,16 @@ export function accessRequestsPlugin({ packageDir }) {
       const VALID_TAG = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
       for (const mod of modules) {
         mod.declarations = (mod.declarations ?? []).filter(
-          (d) => !(d.kind === 'class' && /** @type {CustomElementDeclaration} */ (d).customElement && !VALID_TAG.test(/** @type {CustomElementDeclaration} */ (d).tagName ?? '')),
+          (d) =>
+            !(
+              d.kind === 'class' &&
+              /** @type {CustomElementDeclaration} */ (d).customElement &&
+              !VALID_TAG.test(/** @type {CustomElementDeclaration} */ (d).tagName ?? '')
+            ),
         );
-        mod.exports = (mod.exports ?? []).filter((e) => !(e.kind === 'custom-element-definition' && !VALID_TAG.test(e.name)));
+        mod.exports = (mod.exports ?? []).filter(
+          (e) => !(e.kind === 'custom-element-definition' && !VALID_TAG.test(e.name)),
+        );
       }
       const elements = modules.flatMap((mod) =>
         (mod.declarations ?? [])
@@ -95,7 +110,9 @@ export function accessRequestsPlugin({ packageDir }) {
       for (const { mod, element } of elements) {
         const names = kept.get(mod.path);
         if (names !== 'all' && !names?.has(element.name)) {
-          throw new Error(`<${element.tagName}>'s class ${element.name} (${mod.path}) is not exported by the package.`);
+          throw new Error(
+            `<${element.tagName}>'s class ${element.name} (${mod.path}) is not exported by the package.`,
+          );
         }
         hideInternalAncestry(element, kept, modules);
       }
@@ -145,12 +162,16 @@ class TypeResolver {
   /** @param {string} packageDir */
   constructor(packageDir) {
     const configPath = join(packageDir, 'tsconfig.build.json');
-    const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
       },
-    });
+    );
     if (!config) throw new Error(`Cannot read ${configPath}.`);
     this.packageDir = packageDir;
     this.program = ts.createProgram(config.fileNames, { ...config.options, noEmit: true });
@@ -171,7 +192,10 @@ class TypeResolver {
     if (!file || !classNode || !ts.isClassDeclaration(classNode) || !classNode.name) return undefined;
     const classSymbol = this.checker.getSymbolAtLocation(classNode.name);
     if (!classSymbol) return undefined;
-    const property = this.checker.getPropertyOfType(this.checker.getDeclaredTypeOfSymbol(classSymbol), memberName);
+    const property = this.checker.getPropertyOfType(
+      this.checker.getDeclaredTypeOfSymbol(classSymbol),
+      memberName,
+    );
     const declaration = property?.valueDeclaration ?? property?.declarations?.[0];
     if (!property || !declaration) return undefined;
     const jsDocType = ts.getJSDocTypeTag(declaration)?.typeExpression?.type;
@@ -187,7 +211,9 @@ class TypeResolver {
    * @param {string} name
    */
   #typeInScope(location, name) {
-    const symbol = this.checker.getSymbolsInScope(location, ts.SymbolFlags.Type | ts.SymbolFlags.Alias).find((s) => s.name === name);
+    const symbol = this.checker
+      .getSymbolsInScope(location, ts.SymbolFlags.Type | ts.SymbolFlags.Alias)
+      .find((s) => s.name === name);
     if (!symbol) return undefined;
     const target = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
     return this.checker.getDeclaredTypeOfSymbol(target);
@@ -203,13 +229,16 @@ class TypeResolver {
     const optional = parts.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null));
     const values = parts.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
     if (values.length === 1 && values[0] && this.checker.isArrayType(values[0])) {
-      const [item] = this.checker.getTypeArguments(/** @type {import('typescript').TypeReference} */ (values[0]));
+      const [item] = this.checker.getTypeArguments(
+        /** @type {import('typescript').TypeReference} */ (values[0]),
+      );
       const itemText = item && this.literalText(item);
       if (!itemText) return undefined;
       const readonly = this.checker.typeToString(values[0]).startsWith('readonly ');
       return `${readonly ? 'readonly ' : ''}(${itemText})[]${optional ? ' | undefined' : ''}`;
     }
-    if (values.length === 0 || !values.every((t) => t.isStringLiteral() || t.isNumberLiteral())) return undefined;
+    if (values.length === 0 || !values.every((t) => t.isStringLiteral() || t.isNumberLiteral()))
+      return undefined;
     const text = values.map((t) => (t.isStringLiteral() ? `'${t.value}'` : String(t.value))).join(' | ');
     return optional ? `${text} | undefined` : text;
   }
@@ -257,7 +286,8 @@ function reachableModules(packageDir, modules) {
   const queue = [];
   for (const target of Object.values(manifest.exports ?? {})) {
     const source = typeof target === 'object' && target ? target.source : undefined;
-    if (typeof source === 'string' && source.endsWith('.ts')) queue.push([posix.normalize(source), undefined]);
+    if (typeof source === 'string' && source.endsWith('.ts'))
+      queue.push([posix.normalize(source), undefined]);
   }
   while (queue.length) {
     const [path, name] = /** @type {[string, string | undefined]} */ (queue.pop());
@@ -270,7 +300,10 @@ function reachableModules(packageDir, modules) {
       const target = exported.declaration.module;
       if (exported.kind !== 'js' || !target?.startsWith('.')) continue;
       if (name !== undefined && exported.name !== name) continue;
-      queue.push([posix.join(posix.dirname(path), target).replace(/\.js$/, '.ts'), exported.declaration.name]);
+      queue.push([
+        posix.join(posix.dirname(path), target).replace(/\.js$/, '.ts'),
+        exported.declaration.name,
+      ]);
     }
   }
   return kept;
@@ -336,8 +369,11 @@ function addDefinitions(modules, elements) {
     if (!defineModule || !element.tagName) continue;
     defineModule.exports = [
       ...(defineModule.exports ?? []).filter((e) => e.kind !== 'custom-element-definition'),
-      { kind: 'custom-element-definition', name: element.tagName, declaration: { name: element.name, module: mod.path } },
+      {
+        kind: 'custom-element-definition',
+        name: element.tagName,
+        declaration: { name: element.name, module: mod.path },
+      },
     ];
   }
 }
-

@@ -31,12 +31,15 @@ const typesDir = join(dist, 'types');
 const INDEX = '../index.js';
 
 /** Types the generated files can print as they are: primitives and unions of literals. */
-const SELF_CONTAINED = /^(string|number|boolean|'[^']*'|\d+)( \| (string|number|boolean|'[^']*'|\d+|undefined))*$/;
+const SELF_CONTAINED =
+  /^(string|number|boolean|'[^']*'|\d+)( \| (string|number|boolean|'[^']*'|\d+|undefined))*$/;
 
 /** @param {Package} manifest */
 function elementsOf(manifest) {
   return manifest.modules.flatMap((mod) =>
-    (mod.declarations ?? []).filter((d) => d.kind === 'class' && 'tagName' in d && d.tagName).map((d) => /** @type {Element} */ (d)),
+    (mod.declarations ?? [])
+      .filter((d) => d.kind === 'class' && 'tagName' in d && d.tagName)
+      .map((d) => /** @type {Element} */ (d)),
   );
 }
 
@@ -46,7 +49,11 @@ function indexExports() {
   const names = new Set();
   for (const block of index.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const entry of (block[1] ?? '').split(',')) {
-      const name = entry.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = entry
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.add(name);
     }
   }
@@ -70,7 +77,9 @@ function forTypings(manifest) {
       return `${element.name}['${field}']`;
     };
     // Only what a host can set: a getter without a setter is not a prop.
-    element.members = (element.members ?? []).filter((m) => !(m.kind === 'field' && /** @type {Typed} */ (m).readonly));
+    element.members = (element.members ?? []).filter(
+      (m) => !(m.kind === 'field' && /** @type {Typed} */ (m).readonly),
+    );
     for (const member of /** @type {Typed[]} */ (element.members)) {
       if (member.kind === 'field') member.tsType = { text: typeOf(member, member.name) };
     }
@@ -79,14 +88,20 @@ function forTypings(manifest) {
     }
     for (const event of element.events ?? []) {
       const detail = /^CustomEvent<(.+)>$/.exec(event.type?.text ?? '')?.[1];
-      if (!detail) throw new Error(`<${element.tagName}>'s event "${event.name}" has no CustomEvent<Detail> type in custom-elements.json.`);
+      if (!detail)
+        throw new Error(
+          `<${element.tagName}>'s event "${event.name}" has no CustomEvent<Detail> type in custom-elements.json.`,
+        );
       event.type = { text: detail };
       if (/^\w+$/.test(detail)) imports.add(detail);
     }
   }
   const exported = indexExports();
   const unexported = [...imports].filter((name) => !exported.has(name));
-  if (unexported.length) throw new Error(`The hosts' typings need these types exported from src/index.ts: ${unexported.join(', ')}.`);
+  if (unexported.length)
+    throw new Error(
+      `The hosts' typings need these types exported from src/index.ts: ${unexported.join(', ')}.`,
+    );
   return { copy, importLine: `import type { ${[...imports].sort().join(', ')} } from '${INDEX}';\n` };
 }
 
@@ -99,7 +114,9 @@ function forEditors(manifest) {
   for (const element of elementsOf(copy)) {
     for (const attribute of /** @type {Typed[]} */ (element.attributes ?? [])) {
       const text = attribute.parsedType?.text.replace(/ \| undefined$/, '');
-      attribute.parsedType = { text: text && /^('[^']*'|\d+)( \| ('[^']*'|\d+))*$/.test(text) ? text : 'string' };
+      attribute.parsedType = {
+        text: text && /^('[^']*'|\d+)( \| ('[^']*'|\d+))*$/.test(text) ? text : 'string',
+      };
     }
   }
   return copy;
@@ -111,13 +128,16 @@ function rewrite(file, change) {
 }
 
 /** `request-selected` → `RequestSelected` */
-const pascal = (/** @type {string} */ name) => name.replace(/(^|-)([a-z0-9])/g, (_, _dash, c) => c.toUpperCase());
+const pascal = (/** @type {string} */ name) =>
+  name.replace(/(^|-)([a-z0-9])/g, (_, _dash, c) => c.toUpperCase());
 /** `page-size` → `pageSize` */
 const camel = (/** @type {string} */ name) => name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 
 /** @param {Element[]} elements */
 function reactTypes(elements) {
-  const entries = elements.map((e) => `      '${e.tagName}': ReactProps<${e.name}Props, ${e.name}>;`).join('\n');
+  const entries = elements
+    .map((e) => `      '${e.tagName}': ReactProps<${e.name}Props, ${e.name}>;`)
+    .join('\n');
   return `// Generated from custom-elements.json by scripts/host-types.mjs. React 19: every element as a JSX
 // intrinsic element, with React's own HTML props (className, style, ref, key, onClick…) and the
 // element's attributes, properties and \`on<event>\` handlers (React 19 listens for \`onrequest-selected\`
@@ -166,7 +186,9 @@ rewrite(
 writeFileSync(join(typesDir, 'react.d.ts'), reactTypes(elements));
 
 // The integration's own manifest type is narrower than the schema's (declarations are components only).
-const forVsCode = /** @type {Parameters<typeof generateVsCodeCustomElementData>[0]} */ (/** @type {unknown} */ (forEditors(manifest)));
+const forVsCode = /** @type {Parameters<typeof generateVsCodeCustomElementData>[0]} */ (
+  /** @type {unknown} */ (forEditors(manifest))
+);
 generateVsCodeCustomElementData(forVsCode, {
   outdir: dist,
   htmlFileName: 'vscode.html-custom-data.json',

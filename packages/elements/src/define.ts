@@ -43,9 +43,15 @@ export function define(tagName: string, elementClass: CustomElementConstructor):
   const existing = customElements.get(tagName);
   if (existing === undefined) {
     register(tagName, elementClass);
-  } else if (existing !== elementClass && !(existing.prototype instanceof elementClass) && !warned.has(tagName)) {
+  } else if (
+    existing !== elementClass &&
+    !(existing.prototype instanceof elementClass) &&
+    !warned.has(tagName)
+  ) {
     warned.add(tagName);
-    console.warn(`<${tagName}> is already registered by another class; register this one under another name.`);
+    console.warn(
+      `<${tagName}> is already registered by another class; register this one under another name.`,
+    );
   }
 }
 

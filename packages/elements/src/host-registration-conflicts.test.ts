@@ -3,7 +3,13 @@
 // Its own page (the registry is the page's): this file imports classes only.
 import { expect, fixture, html } from '@open-wc/testing';
 import { MyAccess, RequestList, define } from './index.js';
-import { clientFor, expectNoContractViolations, ignoreResizeObserverLoopReports, resetServer, until } from './internal/test-support.js';
+import {
+  clientFor,
+  expectNoContractViolations,
+  ignoreResizeObserverLoopReports,
+  resetServer,
+  until,
+} from './internal/test-support.js';
 
 /** The host's own `<status-badge>`, registered before any of ours. */
 class HostBadge extends HTMLElement {}
@@ -26,7 +32,9 @@ async function listAs(tag: 'acme-requests' | 'request-list'): Promise<RequestLis
 describe('a host whose tag names meet ours', () => {
   before(() => {
     ignoreResizeObserverLoopReports();
-    expect(customElements.get('status-badge') === undefined, '<status-badge> is not registered yet').to.equal(true);
+    expect(customElements.get('status-badge') === undefined, '<status-badge> is not registered yet').to.equal(
+      true,
+    );
     customElements.define('status-badge', HostBadge);
     customElements.define('acme-requests', RequestList);
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));

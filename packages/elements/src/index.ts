@@ -14,7 +14,10 @@ export { StatusBadge } from './components/status-badge/status-badge.js';
 export { RequestList } from './components/request-list/request-list.js';
 export { RequestDetails } from './components/request-details/request-details.js';
 export { AccessNotifications } from './components/access-notifications/access-notifications.js';
-export type { AccessNotification, AccessNotificationDetail } from './components/access-notifications/access-notifications.js';
+export type {
+  AccessNotification,
+  AccessNotificationDetail,
+} from './components/access-notifications/access-notifications.js';
 export { AccessRequestForm } from './components/access-request-form/access-request-form.js';
 export type {
   NavigateMyRequestsDetail,

@@ -16,19 +16,31 @@ const workspace = new URL('../../..', import.meta.url).pathname;
 const cdnDir = join(packageDir, 'cdn');
 const ENTRY = 'access-requests.js';
 /** What cdn/ is built from: when one of them is newer than the built entry, the test builds again. */
-const INPUTS = ['packages/elements/src', 'packages/sdk/src', 'packages/contract/src', 'packages/elements/rollup.cdn.config.mjs', 'packages/elements/package.json', 'pnpm-lock.yaml'];
+const INPUTS = [
+  'packages/elements/src',
+  'packages/sdk/src',
+  'packages/contract/src',
+  'packages/elements/rollup.cdn.config.mjs',
+  'packages/elements/package.json',
+  'pnpm-lock.yaml',
+];
 
 /** @param {string} path @returns {Promise<number>} the newest modification time under `path` */
 async function newest(path) {
   const info = await stat(path);
   if (!info.isDirectory()) return info.mtimeMs;
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
-  const times = await Promise.all(entries.filter((e) => e.isFile()).map((e) => stat(join(e.parentPath, e.name)).then((s) => s.mtimeMs)));
+  const times = await Promise.all(
+    entries.filter((e) => e.isFile()).map((e) => stat(join(e.parentPath, e.name)).then((s) => s.mtimeMs)),
+  );
   return Math.max(info.mtimeMs, ...times);
 }
 
 async function ensureBuilt() {
-  const built = await stat(join(cdnDir, ENTRY)).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(join(cdnDir, ENTRY)).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const inputs = Math.max(...(await Promise.all(INPUTS.map((p) => newest(join(workspace, p))))));
   if (built > inputs) return;
   const bundle = await rollup(config);
@@ -46,8 +58,10 @@ function specifiersOf(code) {
   /** @param {any} node an ESTree node, or any value found in one */
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
-    if (/^(Import|ExportAll|ExportNamed)Declaration$/.test(node.type) && node.source) found.push(String(node.source.value));
-    if (node.type === 'ImportExpression') found.push(node.source.type === 'Literal' ? String(node.source.value) : null);
+    if (/^(Import|ExportAll|ExportNamed)Declaration$/.test(node.type) && node.source)
+      found.push(String(node.source.value));
+    if (node.type === 'ImportExpression')
+      found.push(node.source.type === 'Literal' ? String(node.source.value) : null);
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object') visit(value);
@@ -69,13 +83,19 @@ test('cdn/ holds the entry and its lazy chunks, with no bare import specifier le
   for (const file of opened.files) {
     const code = await readFile(join(cdnDir, file), 'utf8');
     for (const specifier of specifiersOf(code)) {
-      assert.ok(specifier !== null && /^\.\.?\//.test(specifier), `${file} imports ${specifier ?? 'a computed specifier'}`);
+      assert.ok(
+        specifier !== null && /^\.\.?\//.test(specifier),
+        `${file} imports ${specifier ?? 'a computed specifier'}`,
+      );
     }
     assert.doesNotMatch(code, /Lit is in dev mode/, `${file} holds Lit's development build`);
   }
   const entry = await readFile(join(cdnDir, ENTRY), 'utf8');
   // The Markdown renderer and the virtualizer's layout are loaded when needed, not with the entry.
-  assert.deepEqual(specifiersOf(entry).sort(), ['./access-requests-flow.js', './access-requests-markdown.js']);
+  assert.deepEqual(specifiersOf(entry).sort(), [
+    './access-requests-flow.js',
+    './access-requests-markdown.js',
+  ]);
   assert.doesNotMatch(entry, /DOMPurify/);
 });
 
@@ -85,6 +105,9 @@ test('a plain page with one module script shows My Requests from an API on anoth
   // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised).
   assert.equal(opened.markdown, '<p><strong>Connect</strong> with </p>');
   // From the page's own origin: the page and cdn/ files only; everything else went to the API.
-  assert.deepEqual(opened.loaded.filter((path) => !path.startsWith('cdn/') && path !== 'favicon.ico'), ['']);
+  assert.deepEqual(
+    opened.loaded.filter((path) => !path.startsWith('cdn/') && path !== 'favicon.ico'),
+    [''],
+  );
   assert.deepEqual(opened.problems, []);
 });

@@ -21,7 +21,9 @@ const componentsDir = join(srcDir, 'components');
 type CustomElementDeclaration = ClassDeclaration & CustomElement;
 
 /** Every folder with a define module is an element whose tag is the folder's name. */
-const tags = readdirSync(componentsDir).filter((name) => existsSync(join(componentsDir, name, `${name}.define.ts`)));
+const tags = readdirSync(componentsDir).filter((name) =>
+  existsSync(join(componentsDir, name, `${name}.define.ts`)),
+);
 
 let scratch = '';
 let manifest: Package;
@@ -32,7 +34,15 @@ function buildManifest(): Package {
   const cli = join(packageDir, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
   const run = spawnSync(
     process.execPath,
-    [cli, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(packageDir, scratch), '--quiet'],
+    [
+      cli,
+      'analyze',
+      '--config',
+      'custom-elements-manifest.config.mjs',
+      '--outdir',
+      relative(packageDir, scratch),
+      '--quiet',
+    ],
     { cwd: packageDir, encoding: 'utf8' },
   );
   assert.equal(run.status, 0, `the analyzer failed:\n${run.stderr}${run.stdout}`);
@@ -52,7 +62,9 @@ function elementOf(tag: string): { element: CustomElementDeclaration; path: stri
 
 /** One message per missing name, with where the source shows it. */
 function missing(found: Map<string, string>, documented: Set<string>, what: string): string[] {
-  return [...found].filter(([name]) => !documented.has(name)).map(([name, where]) => `${what} "${name}" (${where})`);
+  return [...found]
+    .filter(([name]) => !documented.has(name))
+    .map(([name, where]) => `${what} "${name}" (${where})`);
 }
 
 before(() => {
@@ -64,19 +76,27 @@ after(() => {
 
 test('the manifest has the nine elements, each under its default tag, registered by its define module', () => {
   assert.ok(tags.length >= 9, `expected the nine element folders, found ${tags.join(', ')}`);
-  const listed = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => ('tagName' in d && d.tagName ? [d.tagName] : [])));
+  const listed = manifest.modules.flatMap((m) =>
+    (m.declarations ?? []).flatMap((d) => ('tagName' in d && d.tagName ? [d.tagName] : [])),
+  );
   assert.deepEqual([...listed].sort(), [...tags].sort());
   for (const tag of tags) {
     const definitions = manifest.modules
       .filter((m) => m.path === `src/components/${tag}/${tag}.define.ts`)
       .flatMap((m) => m.exports ?? [])
       .filter((e) => e.kind === 'custom-element-definition');
-    assert.deepEqual(definitions.map((e) => e.name), [tag], `${tag}.define.ts should declare <${tag}>`);
+    assert.deepEqual(
+      definitions.map((e) => e.name),
+      [tag],
+      `${tag}.define.ts should declare <${tag}>`,
+    );
   }
 });
 
 test('no internal module is published', () => {
-  const internal = manifest.modules.map((m) => m.path).filter((p) => /internal\/(?!context\.ts)|\.test\.ts$|request-card|\.styles\.ts$/.test(p));
+  const internal = manifest.modules
+    .map((m) => m.path)
+    .filter((p) => /internal\/(?!context\.ts)|\.test\.ts$|request-card|\.styles\.ts$/.test(p));
   assert.deepEqual(internal, []);
 });
 
@@ -90,7 +110,8 @@ describe('each element lists what its sources show', () => {
       const parts = new Set((element.cssParts ?? []).map((p) => p.name));
       problems.push(...missing(facts.parts, parts, 'part'));
       for (const [prefix, where] of facts.partPrefixes) {
-        if (![...parts].some((p) => p.startsWith(prefix) && p.length > prefix.length)) problems.push(`parts "${prefix}…" (${where})`);
+        if (![...parts].some((p) => p.startsWith(prefix) && p.length > prefix.length))
+          problems.push(`parts "${prefix}…" (${where})`);
       }
 
       const members = new Map((element.members ?? []).map((m) => [m.name, m]));
@@ -99,22 +120,29 @@ describe('each element lists what its sources show', () => {
         const member = members.get(name);
         if (member?.kind !== 'field') problems.push(`property "${name}" (${where})`);
         else if (!member.type?.text) problems.push(`the type of property "${name}" (${where})`);
-        if (attribute !== null && attributes.get(attribute)?.fieldName !== name) problems.push(`attribute "${attribute}" of "${name}" (${where})`);
+        if (attribute !== null && attributes.get(attribute)?.fieldName !== name)
+          problems.push(`attribute "${attribute}" of "${name}" (${where})`);
       }
 
       const events = new Map((element.events ?? []).map((e) => [e.name, e]));
       problems.push(...missing(facts.events, new Set(events.keys()), 'event'));
       for (const [name, event] of events) {
-        if (!/^CustomEvent<.+>$/.test(event.type?.text ?? '')) problems.push(`the detail type of event "${name}" (has "${event.type?.text}")`);
+        if (!/^CustomEvent<.+>$/.test(event.type?.text ?? ''))
+          problems.push(`the detail type of event "${name}" (has "${event.type?.text}")`);
       }
 
       const slots = new Set((element.slots ?? []).map((s) => s.name));
       problems.push(...missing(facts.slots, slots, 'slot'));
       for (const [prefix, where] of facts.slotPrefixes) {
-        if (![...slots].some((s) => s.startsWith(prefix) && s.length > prefix.length)) problems.push(`slots "${prefix}…" (${where})`);
+        if (![...slots].some((s) => s.startsWith(prefix) && s.length > prefix.length))
+          problems.push(`slots "${prefix}…" (${where})`);
       }
 
-      assert.deepEqual(problems, [], `custom-elements.json lacks, for <${tag}> (read from ${facts.files.join(', ')}):\n  ${problems.join('\n  ')}\n`);
+      assert.deepEqual(
+        problems,
+        [],
+        `custom-elements.json lacks, for <${tag}> (read from ${facts.files.join(', ')}):\n  ${problems.join('\n  ')}\n`,
+      );
     });
   }
 });
@@ -125,7 +153,13 @@ describe('each element shows only its public API', () => {
       const { element, path } = elementOf(tag);
       const facts = scanSources(srcDir, join(packageDir, path));
       const internal = (element.members ?? [])
-        .filter((m) => m.privacy === 'private' || m.privacy === 'protected' || /^[#_]/.test(m.name) || facts.states.has(m.name))
+        .filter(
+          (m) =>
+            m.privacy === 'private' ||
+            m.privacy === 'protected' ||
+            /^[#_]/.test(m.name) ||
+            facts.states.has(m.name),
+        )
         .map((m) => m.name);
       assert.deepEqual(internal, [], `internal members published for <${tag}>`);
     });
@@ -136,25 +170,36 @@ test('every JSDoc tag was read on its own (none swallowed into the description o
   const swallowed: string[] = [];
   for (const tag of tags) {
     const { element } = elementOf(tag);
-    const described = [...(element.cssParts ?? []), ...(element.cssProperties ?? []), ...(element.slots ?? []), ...(element.events ?? [])];
+    const described = [
+      ...(element.cssParts ?? []),
+      ...(element.cssProperties ?? []),
+      ...(element.slots ?? []),
+      ...(element.events ?? []),
+    ];
     for (const item of described) {
-      if (/@(csspart|cssproperty|cssprop|part|slot|event|fires)\b/.test(item.description ?? '')) swallowed.push(`<${tag}> ${item.name}`);
+      if (/@(csspart|cssproperty|cssprop|part|slot|event|fires)\b/.test(item.description ?? ''))
+        swallowed.push(`<${tag}> ${item.name}`);
       if (!item.description?.trim()) swallowed.push(`<${tag}> ${item.name}: no description`);
     }
     for (const prop of element.cssProperties ?? []) {
       if (!/^--[a-z][\w-]*$/.test(prop.name)) swallowed.push(`<${tag}> CSS property "${prop.name}"`);
     }
-    for (const part of element.cssParts ?? []) if (!/^[a-z][\w-]*$/.test(part.name)) swallowed.push(`<${tag}> part "${part.name}"`);
+    for (const part of element.cssParts ?? [])
+      if (!/^[a-z][\w-]*$/.test(part.name)) swallowed.push(`<${tag}> part "${part.name}"`);
   }
   assert.deepEqual(swallowed, []);
 });
 
 /** A union of literals as a set: `'a' | 'b'` → {a, b}. */
-const literals = (text: string | undefined) => new Set((text ?? '').split('|').map((t) => t.trim().replace(/^'(.*)'$/, '$1')));
+const literals = (text: string | undefined) =>
+  new Set((text ?? '').split('|').map((t) => t.trim().replace(/^'(.*)'$/, '$1')));
 
 test('an attribute whose values are a closed set carries them as a union', () => {
   const attribute = (tag: string, name: string) =>
-    (elementOf(tag).element.attributes?.find((a) => a.name === name) as { parsedType?: { text: string } } | undefined)?.parsedType?.text;
+    (
+      elementOf(tag).element.attributes?.find((a) => a.name === name) as
+        { parsedType?: { text: string } } | undefined
+    )?.parsedType?.text;
   // status-badge's `status` is a string property documented `@type {AccessRequestStatus}`: the contract's statuses.
   assert.deepEqual(literals(attribute('status-badge', 'status')), new Set(STATUS_IDS));
   assert.deepEqual(literals(attribute('request-list', 'scope')), new Set(['mine', 'on_behalf']));
@@ -164,7 +209,11 @@ test('an attribute whose values are a closed set carries them as a union', () =>
 test("the hosts' typings print the unions and type each event handler with its detail", () => {
   const manifestFile = join(scratch, 'custom-elements.json');
   const out = join(scratch, 'dist');
-  const run = spawnSync(process.execPath, ['scripts/host-types.mjs', '--manifest', manifestFile, '--out', out], { cwd: packageDir, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['scripts/host-types.mjs', '--manifest', manifestFile, '--out', out],
+    { cwd: packageDir, encoding: 'utf8' },
+  );
   assert.equal(run.status, 0, run.stderr);
   const statuses = STATUS_IDS.map((id) => `"${id}"`).join(' | ');
   const jsx = readFileSync(join(out, 'types/jsx.d.ts'), 'utf8');
@@ -177,12 +226,17 @@ test("the hosts' typings print the unions and type each event handler with its d
   assert.match(vue, /\bpageSize\?: number;/);
   assert.match(vue, /interface GlobalComponents extends CustomElements/);
   const react = readFileSync(join(out, 'types/react.d.ts'), 'utf8');
-  for (const tag of tags) assert.match(react, new RegExp(`'${tag}': ReactProps<\\w+Props, \\w+>;`), `react.d.ts: <${tag}>`);
+  for (const tag of tags)
+    assert.match(react, new RegExp(`'${tag}': ReactProps<\\w+Props, \\w+>;`), `react.d.ts: <${tag}>`);
   const html = JSON.parse(readFileSync(join(out, 'vscode.html-custom-data.json'), 'utf8')) as {
     tags: { name: string; attributes: { name: string; values: { name: string }[] }[] }[];
   };
-  const status = html.tags.find((t) => t.name === 'status-badge')?.attributes.find((a) => a.name === 'status');
+  const status = html.tags
+    .find((t) => t.name === 'status-badge')
+    ?.attributes.find((a) => a.name === 'status');
   assert.deepEqual(new Set(status?.values.map((v) => v.name)), new Set(STATUS_IDS));
-  const css = JSON.parse(readFileSync(join(out, 'vscode.css-custom-data.json'), 'utf8')) as { properties: { name: string }[] };
+  const css = JSON.parse(readFileSync(join(out, 'vscode.css-custom-data.json'), 'utf8')) as {
+    properties: { name: string }[];
+  };
   assert.ok(css.properties.some((p) => p.name === '--ar-status-positive-bg'));
 });

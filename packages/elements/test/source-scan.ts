@@ -46,11 +46,18 @@ function parse(file: string): ts.SourceFile {
 }
 
 function declaredNames(statement: ts.Statement): string[] {
-  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+  if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)) &&
+    statement.name
+  ) {
     return [statement.name.text];
   }
   if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+    return statement.declarationList.declarations.flatMap((d) =>
+      ts.isIdentifier(d.name) ? [d.name.text] : [],
+    );
   }
   return [];
 }
@@ -106,7 +113,8 @@ export function renderedCode(srcDir: string, elementFile: string): Chunk[] {
         if (clause.name && used.has(clause.name.text)) names.add('default');
         if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
           for (const element of clause.namedBindings.elements) {
-            if (!element.isTypeOnly && used.has(element.name.text)) names.add((element.propertyName ?? element.name).text);
+            if (!element.isTypeOnly && used.has(element.name.text))
+              names.add((element.propertyName ?? element.name).text);
           }
         }
         if (names.size === 0) continue;
@@ -138,7 +146,8 @@ function interpolation(text: string, open: number): string {
 function namesIn(expression: string): { names: string[]; prefixes: string[] } {
   const names: string[] = [];
   const prefixes: string[] = [];
-  for (const literal of expression.matchAll(/'([^'\\]*)'|"([^"\\]*)"/g)) names.push(...(literal[1] ?? literal[2] ?? '').split(/\s+/));
+  for (const literal of expression.matchAll(/'([^'\\]*)'|"([^"\\]*)"/g))
+    names.push(...(literal[1] ?? literal[2] ?? '').split(/\s+/));
   for (const template of expression.matchAll(/`([^`]*)`/g)) {
     const chunks = template[1]!.split(/\$\{[^}]*\}/);
     const holes = template[1]!.match(/\$\{[^}]*\}/g)?.length ?? 0;
@@ -168,13 +177,15 @@ export function scanSources(srcDir: string, elementFile: string): SourceFacts {
   };
   for (const { file, text, offset } of chunks) {
     const source = parse(file);
-    const where = (index: number) => `${relative(srcDir, file)}:${source.getLineAndCharacterOfPosition(offset + index).line + 1}`;
+    const where = (index: number) =>
+      `${relative(srcDir, file)}:${source.getLineAndCharacterOfPosition(offset + index).line + 1}`;
     const add = (map: Map<string, string>, names: string[], index: number) => {
       for (const name of names) if (!map.has(name)) map.set(name, where(index));
     };
 
     // part="a b" — not `[part="a"]` (a selector) nor `exportparts=`.
-    for (const m of text.matchAll(/(?<![\w[.-])part=(["'])([^"'$]*)\1/g)) add(facts.parts, m[2]!.split(/\s+/).filter(Boolean), m.index);
+    for (const m of text.matchAll(/(?<![\w[.-])part=(["'])([^"'$]*)\1/g))
+      add(facts.parts, m[2]!.split(/\s+/).filter(Boolean), m.index);
     // part=${…}: the names the expression spells out; a lone identifier, through its `const`.
     for (const m of text.matchAll(/(?<![\w[.-])part=\$\{/g)) {
       let expression = interpolation(text, m.index + m[0].length - 1).trim();
@@ -195,13 +206,17 @@ export function scanSources(srcDir: string, elementFile: string): SourceFacts {
     for (const m of text.matchAll(property)) {
       const options = m[1] ?? '';
       const name = m[2]!;
-      const attribute = /attribute:\s*false/.test(options) ? null : (/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? name.toLowerCase());
+      const attribute = /attribute:\s*false/.test(options)
+        ? null
+        : (/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? name.toLowerCase());
       facts.properties.set(name, { attribute, where: where(m.index) });
     }
-    for (const m of text.matchAll(new RegExp(String.raw`@state\(\)\s*${MODIFIERS}accessor\s+(\w+)`, 'g'))) add(facts.states, [m[1]!], m.index);
+    for (const m of text.matchAll(new RegExp(String.raw`@state\(\)\s*${MODIFIERS}accessor\s+(\w+)`, 'g')))
+      add(facts.states, [m[1]!], m.index);
 
     for (const m of text.matchAll(/\bfire\(\s*[\w.]+\s*,\s*'([^']+)'/g)) add(facts.events, [m[1]!], m.index);
-    for (const m of text.matchAll(/dispatchEvent\(\s*new\s+CustomEvent(?:<[^>]*>)?\(\s*'([^']+)'/g)) add(facts.events, [m[1]!], m.index);
+    for (const m of text.matchAll(/dispatchEvent\(\s*new\s+CustomEvent(?:<[^>]*>)?\(\s*'([^']+)'/g))
+      add(facts.events, [m[1]!], m.index);
 
     for (const m of text.matchAll(/<slot(?=[\s>])([^>]*)>/g)) {
       const attrs = m[1]!;

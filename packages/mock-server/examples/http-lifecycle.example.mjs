@@ -7,7 +7,7 @@ import { createAccessClient } from '@access-requests/sdk';
 
 const baseUrl = process.env.ACCESS_REQUESTS_URL;
 if (!baseUrl) {
-  console.error('Set ACCESS_REQUESTS_URL to the reference server\'s base URL, such as http://127.0.0.1:4010.');
+  console.error("Set ACCESS_REQUESTS_URL to the reference server's base URL, such as http://127.0.0.1:4010.");
   process.exit(2);
 }
 

@@ -24,11 +24,15 @@ after(() => {
 });
 
 /** A client signed in as one of the demo users; quick retries, so fault tests stay fast. */
-const as = (user) => createAccessClient({ baseUrl: api.baseUrl, token: `demo-${user}`, retry: { baseDelayMs: 1 } });
+const as = (user) =>
+  createAccessClient({ baseUrl: api.baseUrl, token: `demo-${user}`, retry: { baseDelayMs: 1 } });
 
 // Development and staging resources fall under an automatic access flow; production databases
 // need Bob's approval and a justification.
-const STAGING_DB = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 2 };
+const STAGING_DB = {
+  resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 2,
+};
 const PROD_DB = {
   resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
   duration_hours: 1,

@@ -6,11 +6,21 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Schemas } from './backend/api.js';
 // The browser-safe test helpers come from the browser entry, as an integrator's page imports them.
-import { createContractCheck, readEvents, remoteChecks, SseParser, startReferenceWorker, type ReferenceWorker } from './browser.js';
+import {
+  createContractCheck,
+  readEvents,
+  remoteChecks,
+  SseParser,
+  startReferenceWorker,
+  type ReferenceWorker,
+} from './browser.js';
 
 const check = createContractCheck(remoteChecks(executeServerCommand));
 const ALICE = { authorization: 'Bearer demo-alice' };
-const STAGING_DB = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 2 };
+const STAGING_DB = {
+  resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 2,
+};
 let api: ReferenceWorker;
 
 async function submit(): Promise<Schemas['AccessRequest']> {
@@ -51,7 +61,11 @@ describe('the reference server in the browser (service worker)', () => {
   it('takes a request from submission to active as the clock advances', async () => {
     const created = await submit();
     expect(created.status).to.equal('granting');
-    const advanced = await fetch('/_control/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seconds":5}' });
+    const advanced = await fetch('/_control/clock/advance', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"seconds":5}',
+    });
     expect(advanced.status).to.equal(200);
     const now = await fetch(`/v1/access-requests/${created.id}`, { headers: ALICE });
     expect(((await now.json()) as Schemas['AccessRequest']).status).to.equal('active');

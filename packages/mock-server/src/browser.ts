@@ -108,7 +108,16 @@ export async function startReferenceWorker(options: ReferenceWorkerOptions = {})
 }
 
 export type { ReferenceOptions, ReferenceParts } from './handlers/assemble.js';
-export type { Control, ClockState, WorldState, Fault, FaultSpec, FaultKind, ResponseHook, Exchange } from './handlers/index.js';
+export type {
+  Control,
+  ClockState,
+  WorldState,
+  Fault,
+  FaultSpec,
+  FaultKind,
+  ResponseHook,
+  Exchange,
+} from './handlers/index.js';
 export { createContractCheck, formatViolation, remoteChecks } from './testing/contract-check.js';
 export type { ContractCheck, ResponseChecks, Violation } from './testing/contract-check.js';
 export { readEvents, SseParser } from './testing/sse.js';

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     corsOrigins: options.corsOrigins,
     log: options.quiet ? false : (line) => console.log(line),
   }).catch((error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0 for any free one, or MOCK_PORT)` : error.message;
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${options.port} is in use (try --port 0 for any free one, or MOCK_PORT)`
+        : error.message;
     console.error(`${COMMAND}: cannot listen on ${options.host}:${options.port}: ${reason}`);
     process.exit(1);
   });
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
       `  base URL for clients: ${server.url}`,
       `  world: seed ${options.seed}, ${options.catalogSize} catalog resources, clock speed ${options.speed}`,
       `  CORS: ${cors}; control API: ${server.url}/_control`,
-      ...(options.staticDir === undefined ? [] : [`  page: ${new URL(server.url).origin}/ (the files of ${options.staticDir})`]),
+      ...(options.staticDir === undefined
+        ? []
+        : [`  page: ${new URL(server.url).origin}/ (the files of ${options.staticDir})`]),
       `  tokens: ${Object.entries(DEMO_USERS)
         .map(([name, user]) => `${user.token} (${name}, ${user.role})`)
         .join(', ')}`,

@@ -13,9 +13,19 @@
  */
 export const DEMO_USERS = {
   alice: { token: 'demo-alice', userId: 'usr_alice', role: 'requester', description: 'A requester.' },
-  bob: { token: 'demo-bob', userId: 'usr_bob', role: 'approver', description: "Alice's manager and an approver." },
+  bob: {
+    token: 'demo-bob',
+    userId: 'usr_bob',
+    role: 'approver',
+    description: "Alice's manager and an approver.",
+  },
   carol: { token: 'demo-carol', userId: 'usr_carol', role: 'approver', description: 'A second approver.' },
-  dave: { token: 'demo-dave', userId: 'usr_dave', role: 'teammate', description: 'A teammate Alice may request access for.' },
+  dave: {
+    token: 'demo-dave',
+    userId: 'usr_dave',
+    role: 'teammate',
+    description: 'A teammate Alice may request access for.',
+  },
 } as const;
 
 /**

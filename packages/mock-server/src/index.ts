@@ -17,8 +17,27 @@
  *
  * @module
  */
-export { createHandlers, ROUTES, createControl, FaultInjector, FaultSpecError, FAULT_KINDS, startTicker } from './handlers/index.js';
-export type { Exchange, HandlerOptions, ResponseHook, Control, ClockState, OrgState, WorldState, Fault, FaultKind, FaultSpec } from './handlers/index.js';
+export {
+  createHandlers,
+  ROUTES,
+  createControl,
+  FaultInjector,
+  FaultSpecError,
+  FAULT_KINDS,
+  startTicker,
+} from './handlers/index.js';
+export type {
+  Exchange,
+  HandlerOptions,
+  ResponseHook,
+  Control,
+  ClockState,
+  OrgState,
+  WorldState,
+  Fault,
+  FaultKind,
+  FaultSpec,
+} from './handlers/index.js';
 export type { RouteSummary } from './handlers/route.js';
 export type { ReferenceOptions, ReferenceParts } from './handlers/assemble.js';
 export { createBackend, ApiProblem } from './backend/index.js';

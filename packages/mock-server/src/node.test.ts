@@ -38,7 +38,9 @@ describe('createReferenceServer', () => {
     const response = await fetch(`${BASE}/v1/v1/me`, { headers: ALICE });
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
-    assert.match(((await response.json()) as { detail: string }).detail, /There is no \/v1\/v1\/me in this API/);
+    assert.match(
+      ((await response.json()) as { detail: string }).detail,
+      /There is no \/v1\/v1\/me in this API/,
+    );
   });
-
 });

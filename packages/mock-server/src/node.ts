@@ -143,4 +143,13 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
 }
 
 export type { ReferenceOptions, ReferenceParts } from './handlers/assemble.js';
-export type { Control, ClockState, WorldState, Fault, FaultSpec, FaultKind, ResponseHook, Exchange } from './handlers/index.js';
+export type {
+  Control,
+  ClockState,
+  WorldState,
+  Fault,
+  FaultSpec,
+  FaultKind,
+  ResponseHook,
+  Exchange,
+} from './handlers/index.js';

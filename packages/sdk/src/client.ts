@@ -35,11 +35,13 @@ export type AccessRequest = components['schemas']['AccessRequest'];
  * ```
  */
 export type ListFilters<Op extends keyof operations> = {
-  [K in keyof NonNullable<operations[Op]['parameters']['query']> as K extends 'limit' | 'cursor'
-    ? never
-    : K extends `${infer Base}[]`
-      ? Base
-      : K]?: NonNullable<operations[Op]['parameters']['query']>[K];
+  [
+    K in keyof NonNullable<operations[Op]['parameters']['query']> as K extends 'limit' | 'cursor'
+      ? never
+      : K extends `${infer Base}[]`
+        ? Base
+        : K
+  ]?: NonNullable<operations[Op]['parameters']['query']>[K];
 };
 
 /**
@@ -122,21 +124,36 @@ export interface AccessClient {
   /** The caller and the org's settings (ticket types, notification channel, limits). */
   me(call?: CallOptions): Promise<components['schemas']['Me']>;
   /** People the caller may request access for; the caller first. */
-  grantees(filters?: ListFilters<'grantees'>, call?: CallOptions): Paginated<components['schemas']['Grantee']>;
+  grantees(
+    filters?: ListFilters<'grantees'>,
+    call?: CallOptions,
+  ): Paginated<components['schemas']['Grantee']>;
 
   /** The catalog's resource types (the Resource Type filter), by `search` or `app_id`. */
-  resourceTypes(filters?: ListFilters<'resourceTypes'>, call?: CallOptions): Paginated<components['schemas']['ResourceType']>;
+  resourceTypes(
+    filters?: ListFilters<'resourceTypes'>,
+    call?: CallOptions,
+  ): Paginated<components['schemas']['ResourceType']>;
   /** The permissions resources can be requested with (the Permission filter), by `search` or `resource_type_id`. */
-  permissions(filters?: ListFilters<'permissions'>, call?: CallOptions): Paginated<components['schemas']['Permission']>;
+  permissions(
+    filters?: ListFilters<'permissions'>,
+    call?: CallOptions,
+  ): Paginated<components['schemas']['Permission']>;
   /** Catalog resources, by `search`, `resource_type_id`, `permission_id`, `grantee_id` or `id`. */
-  resources(filters?: ListFilters<'resources'>, call?: CallOptions): Paginated<components['schemas']['Resource']>;
+  resources(
+    filters?: ListFilters<'resources'>,
+    call?: CallOptions,
+  ): Paginated<components['schemas']['Resource']>;
   /** The catalog's apps (integrations), requestable as a whole with one permission. */
   apps(filters?: ListFilters<'apps'>, call?: CallOptions): Paginated<components['schemas']['App']>;
   /** The catalog's bundles: named sets of resources and permissions, requestable in one go. */
   bundles(filters?: ListFilters<'bundles'>, call?: CallOptions): Paginated<components['schemas']['Bundle']>;
 
   /** How a submission would split by access flow, and every error it would meet — nothing is created. */
-  preview(body: components['schemas']['AccessRequestInput'], call?: CallOptions): Promise<components['schemas']['Preview']>;
+  preview(
+    body: components['schemas']['AccessRequestInput'],
+    call?: CallOptions,
+  ): Promise<components['schemas']['Preview']>;
   /** Submits a request; answers one request per access flow. Safe to retry: it carries an Idempotency-Key. */
   submit(body: components['schemas']['AccessRequestInput'], call?: CreateOptions): Promise<AccessRequest[]>;
 
@@ -149,7 +166,11 @@ export interface AccessClient {
   /** Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). */
   revoke(id: string, call?: CallOptions): Promise<AccessRequest>;
   /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
-  requestAgain(id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions): Promise<AccessRequest[]>;
+  requestAgain(
+    id: string,
+    body: components['schemas']['RequestAgainInput'],
+    call?: CreateOptions,
+  ): Promise<AccessRequest[]>;
   /** Marks a request as a favorite (only one the caller submitted for themself; else a `403` ApiError). */
   favorite(id: string, call?: CallOptions): Promise<AccessRequest>;
   /** Removes a request from the caller's favorites. */
@@ -162,14 +183,22 @@ export interface AccessClient {
   /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
   approvals(filters?: ListFilters<'approvals'>, call?: CallOptions): Paginated<AccessRequest>;
   /** Approves a request waiting for the caller, with an optional `reason`. */
-  approve(id: string, body?: components['schemas']['ApproveInput'], call?: CallOptions): Promise<AccessRequest>;
+  approve(
+    id: string,
+    body?: components['schemas']['ApproveInput'],
+    call?: CallOptions,
+  ): Promise<AccessRequest>;
   /** Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the requester. */
   reject(id: string, body: components['schemas']['RejectInput'], call?: CallOptions): Promise<AccessRequest>;
 
   /** Live request updates from the event stream (resuming after drops; polling where streaming is unavailable). */
   watch(watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate>;
   /** Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time runs out. */
-  waitFor(id: string, statuses: AccessRequestStatus | readonly AccessRequestStatus[], waitOptions?: WaitForOptions): Promise<AccessRequest>;
+  waitFor(
+    id: string,
+    statuses: AccessRequestStatus | readonly AccessRequestStatus[],
+    waitOptions?: WaitForOptions,
+  ): Promise<AccessRequest>;
 }
 
 interface FetchResult<T> {
@@ -181,7 +210,8 @@ interface FetchResult<T> {
 /** `status` → `status[]`, and paging options (openapi-fetch leaves out what is undefined). */
 function toQuery(filters: object | undefined, page: PageOptions = {}): Record<string, unknown> {
   const query: Record<string, unknown> = { cursor: page.cursor, limit: page.limit };
-  for (const [key, value] of Object.entries(filters ?? {})) query[Array.isArray(value) ? `${key}[]` : key] = value;
+  for (const [key, value] of Object.entries(filters ?? {}))
+    query[Array.isArray(value) ? `${key}[]` : key] = value;
   return query;
 }
 
@@ -202,7 +232,10 @@ function checkedBaseUrl(baseUrl: unknown): string {
         : /\/v1$/.test(url.pathname)
           ? 'must not end in /v1 (each call adds it)'
           : '';
-  if (wrong) throw new TypeError(`createAccessClient: baseUrl ${text && `'${text}' `}${wrong}: an absolute URL like 'https://access.example.com'.`);
+  if (wrong)
+    throw new TypeError(
+      `createAccessClient: baseUrl ${text && `'${text}' `}${wrong}: an absolute URL like 'https://access.example.com'.`,
+    );
   return text;
 }
 
@@ -233,7 +266,9 @@ function checkedBaseUrl(baseUrl: unknown): string {
 export function createAccessClient(options: AccessClientOptions): AccessClient {
   const baseUrl = checkedBaseUrl(options?.baseUrl);
   if (options.token === undefined || options.token === '') {
-    throw new TypeError('createAccessClient: token is required: a bearer token, or a function returning one.');
+    throw new TypeError(
+      'createAccessClient: token is required: a bearer token, or a function returning one.',
+    );
   }
   const baseFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
   const transport = createTransport({ token: options.token, fetch: baseFetch, retry: options.retry ?? {} });
@@ -243,7 +278,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
   function init(call: CallOptions = {}) {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-    const signals = [call.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter((s) => s !== undefined);
+    const signals = [
+      call.signal,
+      timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
+    ].filter((s) => s !== undefined);
     return signals.length ? { signal: AbortSignal.any(signals) } : {};
   }
 
@@ -269,7 +307,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     filters: ListFilters<Op> | undefined,
     call?: CallOptions,
   ): Paginated<T> =>
-    paginate((page) => unwrap(fetchPage(toQuery(filters, page) as never, init({ ...call, signal: page.signal ?? call?.signal }))));
+    paginate((page) =>
+      unwrap(
+        fetchPage(toQuery(filters, page) as never, init({ ...call, signal: page.signal ?? call?.signal })),
+      ),
+    );
 
   const idempotency = (call: CreateOptions = {}) => ({
     ...init(call),
@@ -303,10 +345,12 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
     requests: (filters?: ListFilters<'listRequests'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/access-requests', { params: { query }, ...i }), filters, call),
-    request: (id: string, call?: CallOptions) => unwrap(raw.GET('/v1/access-requests/{id}', { ...path(id), ...init(call) })),
+    request: (id: string, call?: CallOptions) =>
+      unwrap(raw.GET('/v1/access-requests/{id}', { ...path(id), ...init(call) })),
     requestResources: (id: string, call?: CallOptions) =>
       list(
-        (query, i) => raw.GET('/v1/access-requests/{id}/resources', { params: { path: { id }, query }, ...i }),
+        (query, i) =>
+          raw.GET('/v1/access-requests/{id}/resources', { params: { path: { id }, query }, ...i }),
         undefined,
         call,
       ),
@@ -315,7 +359,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions) => {
       const { params, ...rest } = idempotency(call);
       return unwrap(
-        raw.POST('/v1/access-requests/{id}/request-again', { body, ...rest, params: { ...params, path: { id } } }),
+        raw.POST('/v1/access-requests/{id}/request-again', {
+          body,
+          ...rest,
+          params: { ...params, path: { id } },
+        }),
       ).then((r) => r.requests);
     },
     favorite: (id: string, call?: CallOptions) =>
@@ -334,8 +382,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       unwrap(raw.POST('/v1/access-requests/{id}/reject', { ...path(id), body, ...init(call) })),
 
     watch: (watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate> => watcher.watch(watchOptions),
-    waitFor: (id: string, statuses: AccessRequestStatus | readonly AccessRequestStatus[], waitOptions?: WaitForOptions) =>
-      watcher.waitFor(id, typeof statuses === 'string' ? [statuses] : statuses, waitOptions),
+    waitFor: (
+      id: string,
+      statuses: AccessRequestStatus | readonly AccessRequestStatus[],
+      waitOptions?: WaitForOptions,
+    ) => watcher.waitFor(id, typeof statuses === 'string' ? [statuses] : statuses, waitOptions),
   };
 
   const watcher = createWatcher({

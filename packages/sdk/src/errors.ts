@@ -121,11 +121,15 @@ export class NetworkError extends Error {
   /** Why, as far as the runtime tells: `refused`, `dns`, `tls`, `reset`, `timeout` or `unknown`. */
   readonly failure: NetworkFailure;
   constructor(url: string, cause?: unknown) {
-    const inner = cause as { message?: string; code?: string; cause?: { message?: string; code?: string } } | undefined;
+    const inner = cause as
+      { message?: string; code?: string; cause?: { message?: string; code?: string } } | undefined;
     const said = [inner?.code, inner?.message, inner?.cause?.code, inner?.cause?.message].join(' ');
     const found = FAILURES.find(([pattern]) => pattern.test(said));
     // Browsers say nothing more, on purpose; their console tells the reason.
-    super(`Could not reach ${url}: ${found?.[2] ?? 'no answer (server down, unknown host, CORS or mixed content?)'}.`, { cause });
+    super(
+      `Could not reach ${url}: ${found?.[2] ?? 'no answer (server down, unknown host, CORS or mixed content?)'}.`,
+      { cause },
+    );
     this.failure = found?.[1] ?? 'unknown';
   }
 }
@@ -153,7 +157,8 @@ export class TimeoutError extends Error {
 /** A problem for any error answer, even one that is not problem+json (a proxy's HTML page, say). */
 export function problemFrom(response: Response, body: unknown): Problem {
   const b = body as Partial<Problem> | undefined;
-  if (typeof b?.status === 'number' && typeof b.title === 'string') return { ...b, detail: b.detail ?? b.title } as Problem;
+  if (typeof b?.status === 'number' && typeof b.title === 'string')
+    return { ...b, detail: b.detail ?? b.title } as Problem;
   // Not problem+json (a proxy's error page, say): its body is not worth showing to a user.
   const title = response.statusText || `HTTP ${response.status}`;
   return { type: 'about:blank', title, status: response.status, detail: title };

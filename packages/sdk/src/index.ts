@@ -1,5 +1,12 @@
 export { createAccessClient } from './client.js';
-export type { AccessClient, AccessClientOptions, AccessRequest, CallOptions, CreateOptions, ListFilters } from './client.js';
+export type {
+  AccessClient,
+  AccessClientOptions,
+  AccessRequest,
+  CallOptions,
+  CreateOptions,
+  ListFilters,
+} from './client.js';
 export { ApiError, NetworkError, TimeoutError, isAbortError } from './errors.js';
 export type { FieldError, NetworkFailure, Problem } from './errors.js';
 export type { Page, PageOptions, Paginated } from './pagination.js';

@@ -148,8 +148,10 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
         }
         if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
           const body = await response.text().catch(() => '');
-          if (response.ok || NO_STREAM.includes(response.status)) return yield* poll(signal, pollIntervalMs, onConnect);
-          if (response.status < 500 && response.status !== 429) throw new ApiError(problemFrom(response, tryJson(body)), response);
+          if (response.ok || NO_STREAM.includes(response.status))
+            return yield* poll(signal, pollIntervalMs, onConnect);
+          if (response.status < 500 && response.status !== 429)
+            throw new ApiError(problemFrom(response, tryJson(body)), response);
           await backOff();
           continue;
         }
@@ -158,7 +160,10 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
           for await (const event of readEvents(response.body)) {
             failures = 0;
             if (event.id) lastEventId = event.id;
-            const data = event.event === 'request.updated' ? (tryJson(event.data) as { request?: AccessRequest } | undefined) : undefined;
+            const data =
+              event.event === 'request.updated'
+                ? (tryJson(event.data) as { request?: AccessRequest } | undefined)
+                : undefined;
             if (data?.request) yield { eventId: event.id ?? '', request: data.request };
           }
         } catch {
@@ -175,7 +180,8 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
     const { timeout, signal: outer, pollIntervalMs } = options;
     const controller = new AbortController();
     const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-    const expired = () => new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
+    const expired = () =>
+      new TimeoutError(`Request ${id} did not reach ${statuses.join(' or ')} within ${timeout} ms.`);
     const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(expired()), timeout);
     /** The request if it is where we wait for it; throws if it settled elsewhere. */
     const arrived = (request: AccessRequest) => {

@@ -11,7 +11,13 @@ export const runtime = 'node';
 const check = contractCheck();
 let server: RunningHttpServer | undefined;
 before(async () => {
-  server = await startHttpServer({ port: 0, log: false, speed: 0, heartbeatMs: 60_000, onResponse: check.hook });
+  server = await startHttpServer({
+    port: 0,
+    log: false,
+    speed: 0,
+    heartbeatMs: 60_000,
+    onResponse: check.hook,
+  });
 });
 after(async () => {
   await server?.close();

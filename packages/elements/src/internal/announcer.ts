@@ -39,6 +39,14 @@ export class Announcer implements ReactiveController {
   }
 
   render() {
-    return html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#message}</div>`;
+    return html`<div
+      part="announcer"
+      class="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+    >
+      ${this.#message}
+    </div>`;
   }
 }

@@ -62,7 +62,11 @@ const units = new Map<string, Intl.NumberFormat>();
 function unit(locale: string, name: 'day' | 'hour' | 'minute' | 'second', value: number): string {
   const key = `${locale}:${name}`;
   let format = units.get(key);
-  if (!format) units.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' })));
+  if (!format)
+    units.set(
+      key,
+      (format = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' })),
+    );
   return format.format(value);
 }
 

@@ -22,8 +22,15 @@ export interface DetailsClosedDetail {
 }
 
 /** Fires a host event; returns false when it was cancelable and a listener called `preventDefault()`. */
-export function fire<T extends object>(target: EventTarget, type: string, detail: T, { cancelable = false } = {}): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+export function fire<T extends object>(
+  target: EventTarget,
+  type: string,
+  detail: T,
+  { cancelable = false } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
+  );
 }
 
 declare global {

@@ -21,16 +21,18 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** "Jan 15, 2026, 9:00 AM" in the element's language. */
 export function formatDateTime(locale: string, iso: string): string {
-  return cached(`dt:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(
-    new Date(iso),
-  );
+  return cached(
+    `dt:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(iso));
 }
 
 /** "8 hours". */
 export function formatHours(locale: string, hours: number): string {
-  return cached(`h:${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' })).format(
-    hours,
-  );
+  return cached(
+    `h:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }),
+  ).format(hours);
 }
 
 export function formatNumber(locale: string, value: number): string {

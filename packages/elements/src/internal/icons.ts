@@ -10,10 +10,14 @@ export const starIcon = (on: boolean) =>
   );
 
 export const closeIcon = () =>
-  icon(svg`<path d="M5 5l10 10M15 5L5 15" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"/>`);
+  icon(
+    svg`<path d="M5 5l10 10M15 5L5 15" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"/>`,
+  );
 
 export const chevronIcon = () =>
-  icon(svg`<path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"/>`);
+  icon(
+    svg`<path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"/>`,
+  );
 
 /** A circular arrow: Request again. */
 export const requestAgainIcon = () =>

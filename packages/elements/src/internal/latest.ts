@@ -1,5 +1,6 @@
 /** What a call answered: its value, or the error it threw. */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /**
  * Runs calls of which only the newest counts (a search as the user types, a preview as the form
@@ -19,7 +20,11 @@ export class LatestCall {
   }
 
   /** Starts `work` after `delayMs` (0: at once); `apply` receives its outcome unless a newer start came. */
-  start<T>(work: (signal: AbortSignal) => Promise<T>, apply: (outcome: Outcome<T>) => void, delayMs = 0): void {
+  start<T>(
+    work: (signal: AbortSignal) => Promise<T>,
+    apply: (outcome: Outcome<T>) => void,
+    delayMs = 0,
+  ): void {
     this.cancel();
     const sequence = this.#sequence;
     const run = async () => {

@@ -54,7 +54,18 @@ describe('renderMarkdown', () => {
 
   it('renders Markdown: headings, lists, emphasis, code and links', async () => {
     const host = await mount(
-      ['## Use it', '', '1. Open **the portal**.', '2. Pick `ReadOnly`.', '', '```sh', 'aws sso login', '```', '', '[Guide](https://docs.example.com/a)'].join('\n'),
+      [
+        '## Use it',
+        '',
+        '1. Open **the portal**.',
+        '2. Pick `ReadOnly`.',
+        '',
+        '```sh',
+        'aws sso login',
+        '```',
+        '',
+        '[Guide](https://docs.example.com/a)',
+      ].join('\n'),
     );
     expect(host.querySelector('h2')?.textContent).to.equal('Use it');
     expect(host.querySelectorAll('ol > li').length).to.equal(2);
@@ -76,14 +87,29 @@ describe('renderMarkdown', () => {
       const host = await mount(`Before\n\n${payload}\n\nAfter`);
       expect(window.__xss, 'nothing executed').to.equal(undefined);
       const markup = host.innerHTML.toLowerCase();
-      for (const banned of ['<script', '<iframe', '<svg', '<math', '<style', '<form', '<object', '<embed', '<img', '<input', '<meta', '<base']) {
+      for (const banned of [
+        '<script',
+        '<iframe',
+        '<svg',
+        '<math',
+        '<style',
+        '<form',
+        '<object',
+        '<embed',
+        '<img',
+        '<input',
+        '<meta',
+        '<base',
+      ]) {
         expect(markup, banned).not.to.contain(banned);
       }
       for (const element of host.querySelectorAll('*')) {
         for (const attribute of element.attributes) {
           expect(attribute.name, `${element.localName}[${attribute.name}]`).not.to.match(/^on/);
           expect(['style', 'id', 'name', 'srcdoc', 'action'], attribute.name).not.to.include(attribute.name);
-          expect(attribute.value.toLowerCase().replace(/\s/g, ''), attribute.name).not.to.match(/^(javascript|data|vbscript):/);
+          expect(attribute.value.toLowerCase().replace(/\s/g, ''), attribute.name).not.to.match(
+            /^(javascript|data|vbscript):/,
+          );
         }
       }
       expect(host.textContent).to.contain('Before');
@@ -113,7 +139,18 @@ describe('safeHttpUrl', () => {
   it('accepts only http and https URLs', () => {
     expect(safeHttpUrl('https://example.com/a?b=1')).to.equal('https://example.com/a?b=1');
     expect(safeHttpUrl('http://example.com')).to.equal('http://example.com/');
-    for (const url of ['javascript:window.__xss=1', ' javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'mailto:a@b.c', 'ftp://x', '/relative', '', null, undefined]) {
+    for (const url of [
+      'javascript:window.__xss=1',
+      ' javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.c',
+      'ftp://x',
+      '/relative',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeHttpUrl(url), String(url)).to.equal(undefined);
     }
   });

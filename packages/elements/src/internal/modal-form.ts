@@ -63,7 +63,9 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     this.fieldErrors = { [field]: [message] } as Partial<Record<Field, string[]>>;
     this.error = '';
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.dialog?.querySelector<HTMLElement>(`#${this.fieldId(field)}`)?.focus());
+    void this.host.updateComplete.then(() =>
+      this.dialog?.querySelector<HTMLElement>(`#${this.fieldId(field)}`)?.focus(),
+    );
   }
 
   /** Runs the call once at a time; a failure stays in the dialog, next to its field where it has one. */
@@ -95,7 +97,8 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
       }
     }
     this.fieldErrors = placed;
-    this.error = error instanceof ApiError && count > 0 && count === error.fieldErrors.length ? '' : problemText(error);
+    this.error =
+      error instanceof ApiError && count > 0 && count === error.fieldErrors.length ? '' : problemText(error);
     void this.host.updateComplete.then(() =>
       this.dialog?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error]')?.focus(),
     );
@@ -109,7 +112,9 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
       id,
       invalid: errors.length ? 'true' : 'false',
       describedBy: [`${id}-hint`, errors.length ? `${id}-error` : ''].filter(Boolean).join(' '),
-      error: errors.length ? html`<p class="field-error" id=${`${id}-error`}>${errors.join(' ')}</p>` : nothing,
+      error: errors.length
+        ? html`<p class="field-error" id=${`${id}-error`}>${errors.join(' ')}</p>`
+        : nothing,
     };
   }
 
@@ -123,7 +128,15 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
   /** A labelled textarea with its character counter and its errors. */
   protected textarea(
     field: Field,
-    o: { label: unknown; value: string; max: number; required: boolean; rows: number; locale: string; onInput(value: string): void },
+    o: {
+      label: unknown;
+      value: string;
+      max: number;
+      required: boolean;
+      rows: number;
+      locale: string;
+      onInput(value: string): void;
+    },
   ) {
     const f = this.describe(field);
     return html`<div class="field">
@@ -146,6 +159,8 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
   }
 
   protected renderError() {
-    return this.error ? html`<p class="error-text" role="alert" tabindex="-1" data-error>${this.error}</p>` : nothing;
+    return this.error
+      ? html`<p class="error-text" role="alert" tabindex="-1" data-error>${this.error}</p>`
+      : nothing;
   }
 }

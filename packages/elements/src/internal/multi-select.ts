@@ -67,11 +67,14 @@ export class MultiSelect implements ReactiveController {
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const boxes = [...this.host.renderRoot.querySelectorAll<HTMLInputElement>(`#${this.config.id}-panel input`)];
+    const boxes = [
+      ...this.host.renderRoot.querySelectorAll<HTMLInputElement>(`#${this.config.id}-panel input`),
+    ];
     const current = boxes.indexOf(event.composedPath()[0] as HTMLInputElement);
     if (current < 0) return;
     event.preventDefault();
-    const next = event.key === 'ArrowDown' ? Math.min(boxes.length - 1, current + 1) : Math.max(0, current - 1);
+    const next =
+      event.key === 'ArrowDown' ? Math.min(boxes.length - 1, current + 1) : Math.max(0, current - 1);
     boxes[next]?.focus();
   };
 
@@ -81,7 +84,11 @@ export class MultiSelect implements ReactiveController {
     return labels.length <= 2 ? labels.join(', ') : msg(str`${labels.length} selected`);
   }
 
-  render(options: readonly MultiSelectOption[], selected: readonly string[], onChange: (values: string[]) => void) {
+  render(
+    options: readonly MultiSelectOption[],
+    selected: readonly string[],
+    onChange: (values: string[]) => void,
+  ) {
     const { id } = this.config;
     const label = this.config.label();
     const toggle = (value: string, checked: boolean) => {
@@ -100,7 +107,8 @@ export class MultiSelect implements ReactiveController {
         aria-controls=${`${id}-panel`}
         @click=${() => (this.open = !this.#open)}
       >
-        <span>${label}</span><span class="multi-select-summary">${this.#summary(options, selected)}</span>${chevronIcon()}
+        <span>${label}</span
+        ><span class="multi-select-summary">${this.#summary(options, selected)}</span>${chevronIcon()}
       </button>
       <div id=${`${id}-panel`} class="multi-select-panel" part="filter-panel" ?hidden=${!this.#open}>
         <fieldset>
@@ -118,18 +126,20 @@ export class MultiSelect implements ReactiveController {
               >`,
           )}
         </fieldset>
-        ${selected.length
-          ? html`<button
-              type="button"
-              class="button multi-select-clear"
-              @click=${() => {
-                onChange([]);
-                this.#button?.focus();
-              }}
-            >
-              ${msg('Show all')}
-            </button>`
-          : nothing}
+        ${
+          selected.length
+            ? html`<button
+                type="button"
+                class="button multi-select-clear"
+                @click=${() => {
+                  onChange([]);
+                  this.#button?.focus();
+                }}
+              >
+                ${msg('Show all')}
+              </button>`
+            : nothing
+        }
       </div>
     </div>`;
   }

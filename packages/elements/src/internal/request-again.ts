@@ -45,7 +45,11 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
   sentence = '';
   #channel: Promise<Channel | undefined> = Promise.resolve(undefined);
 
-  constructor(host: ModalHost, id: string, private readonly deps: RequestAgainDeps) {
+  constructor(
+    host: ModalHost,
+    id: string,
+    private readonly deps: RequestAgainDeps,
+  ) {
     super(host, id, deps.fallbackFocus, { justification: 'justification', duration: 'duration_hours' });
   }
 
@@ -57,10 +61,14 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
     this.source = request;
     this.created = [];
     // Asked afresh each time: an admin may have switched the channel since the page loaded.
-    this.#channel = this.deps.client()?.me().then(
-      (me) => me.org.notification_channel,
-      () => undefined,
-    ) ?? Promise.resolve(undefined);
+    this.#channel =
+      this.deps
+        .client()
+        ?.me()
+        .then(
+          (me) => me.org.notification_channel,
+          () => undefined,
+        ) ?? Promise.resolve(undefined);
     await this.show();
   }
 
@@ -79,7 +87,10 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
       return this.refuse('duration', msg('Enter a whole number of hours, 1 or more.'));
     }
     const created = await this.send(() =>
-      client.requestAgain(source.id, { justification, ...(hours === undefined ? {} : { duration_hours: hours }) }),
+      client.requestAgain(source.id, {
+        justification,
+        ...(hours === undefined ? {} : { duration_hours: hours }),
+      }),
     );
     if (!created) return;
     this.sentence = notificationSentence(await this.#channel);
@@ -117,7 +128,9 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
         onInput: (value) => (this.justification = value),
       })}
       <div class="field">
-        <label for=${d.id}>${msg('Duration in Hours')} <span class="optional">${msg('(optional)')}</span></label>
+        <label for=${d.id}
+          >${msg('Duration in Hours')} <span class="optional">${msg('(optional)')}</span></label
+        >
         <input
           id=${d.id}
           type="number"
@@ -148,11 +161,12 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
     return html`<h2 id=${`${this.id}-done`} tabindex="-1">${msg('Request submitted')}</h2>
       <ul part="created" class="created">
         ${this.created.map(
-          (request) => html`<li>
-            <status-badge status=${request.status}></status-badge>
-            <span>${describeTarget(request)}</span>
-            <span class="muted">${request.access_flow.name}</span>
-          </li>`,
+          (request) =>
+            html`<li>
+              <status-badge status=${request.status}></status-badge>
+              <span>${describeTarget(request)}</span>
+              <span class="muted">${request.access_flow.name}</span>
+            </li>`,
         )}
       </ul>
       <p part="notification-channel">${this.sentence}</p>

@@ -41,12 +41,15 @@ export class RovingFocus implements ReactiveController {
 
   #setTabStop(item: HTMLElement, on: boolean): void {
     item.tabIndex = on ? 0 : -1;
-    if (this.inner) for (const control of item.querySelectorAll<HTMLElement>(this.inner)) control.tabIndex = on ? 0 : -1;
+    if (this.inner)
+      for (const control of item.querySelectorAll<HTMLElement>(this.inner)) control.tabIndex = on ? 0 : -1;
   }
 
   #locate(event: Event): { group: HTMLElement; item: HTMLElement; onItem: boolean } | undefined {
     const path = event.composedPath();
-    const index = path.findIndex((node) => node instanceof HTMLElement && node.hasAttribute('data-roving-item'));
+    const index = path.findIndex(
+      (node) => node instanceof HTMLElement && node.hasAttribute('data-roving-item'),
+    );
     const item = path[index] as HTMLElement | undefined;
     const group = item?.closest<HTMLElement>('[data-roving-group]');
     return item && group ? { group, item, onItem: index === 0 } : undefined;
@@ -67,7 +70,14 @@ export class RovingFocus implements ReactiveController {
     if (!hit || !hit.onItem || !KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
     const items = this.#items(hit.group);
     const at = items.indexOf(hit.item);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : event.key === 'ArrowDown' ? at + 1 : at - 1;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? items.length - 1
+          : event.key === 'ArrowDown'
+            ? at + 1
+            : at - 1;
     const target = items[Math.max(0, Math.min(items.length - 1, next))];
     if (!target) return;
     event.preventDefault();

@@ -3,7 +3,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { fixture, html as litHtml, oneEvent } from '@open-wc/testing';
-import { createAccessClient, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import {
+  createAccessClient,
+  type AccessClient,
+  type AccessRequest,
+  type AccessRequestStatus,
+} from '@access-requests/sdk';
 
 export type DemoUser = 'alice' | 'bob' | 'carol' | 'dave';
 
@@ -27,7 +32,9 @@ export const addFault = (fault: {
 }) => controlApi('POST', 'faults', fault);
 
 /** Alice's seeded request in a status (or matching a test). */
-export async function aliceRequest(match: AccessRequestStatus | ((r: AccessRequest) => boolean)): Promise<AccessRequest> {
+export async function aliceRequest(
+  match: AccessRequestStatus | ((r: AccessRequest) => boolean),
+): Promise<AccessRequest> {
   const test = typeof match === 'string' ? (r: AccessRequest) => r.status === match : match;
   const page = await clientFor('alice').requests({ scope: 'mine' }).page({ limit: 100 });
   const found = page.items.find(test);
@@ -49,17 +56,24 @@ export async function until<T>(read: () => T, message: string, timeout = 4000): 
 }
 
 /** The deep text of an element, whitespace collapsed. */
-export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const textOf = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Asserts which element has focus inside a shadow root (without printing whole elements on failure). */
 export function expectFocus(root: ShadowRoot, expected: Element | null | undefined, what: string): void {
   const active = root.activeElement;
-  const describe = (e: Element | null | undefined) => (e ? `<${e.localName}> "${textOf(e).slice(0, 40)}"` : 'nothing');
-  if (active !== expected) throw new Error(`Expected focus on ${what} (${describe(expected)}), found ${describe(active)}`);
+  const describe = (e: Element | null | undefined) =>
+    e ? `<${e.localName}> "${textOf(e).slice(0, 40)}"` : 'nothing';
+  if (active !== expected)
+    throw new Error(`Expected focus on ${what} (${describe(expected)}), found ${describe(active)}`);
 }
 
 /** Any call of the control API: another method, other world options (`catalog_size`), any fault kind. */
-export async function controlApi(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown = {}): Promise<unknown> {
+export async function controlApi(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown = {},
+): Promise<unknown> {
   const response = await fetch(`/_control/${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -72,18 +86,29 @@ export async function controlApi(method: 'POST' | 'PUT' | 'DELETE', path: string
 /** The control a `<label>` (by its text), an `aria-label` or a `<legend>` names, within `root`. */
 export function labelled<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T | null {
   for (const label of root.querySelectorAll<HTMLLabelElement>('label[for]')) {
-    const own = [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+    const own = [...label.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join('');
     if (own.replace(/\s+/g, ' ').trim() === name || textOf(label) === name) {
       return (label.getRootNode() as ParentNode).querySelector<T>(`#${CSS.escape(label.htmlFor)}`);
     }
   }
-  const byAria = [...root.querySelectorAll<T>('[aria-label]')].find((el) => el.getAttribute('aria-label') === name);
+  const byAria = [...root.querySelectorAll<T>('[aria-label]')].find(
+    (el) => el.getAttribute('aria-label') === name,
+  );
   if (byAria) return byAria;
-  return ([...root.querySelectorAll('legend')].find((l) => textOf(l) === name)?.parentElement as T | undefined) ?? null;
+  return (
+    ([...root.querySelectorAll('legend')].find((l) => textOf(l) === name)?.parentElement as T | undefined) ??
+    null
+  );
 }
 
 /** A button (or link) by its text or `aria-label`, within `root`. */
-export function buttonNamed<T extends HTMLElement = HTMLButtonElement>(root: ParentNode, name: string): T | null {
+export function buttonNamed<T extends HTMLElement = HTMLButtonElement>(
+  root: ParentNode,
+  name: string,
+): T | null {
   return (
     [...root.querySelectorAll<T>('button, a[href], [role="tab"]')].find(
       (b) => (b.getAttribute('aria-label') ?? textOf(b)) === name,
@@ -148,7 +173,6 @@ export function ignoreResizeObserverLoopReports(): void {
 
 // ---- <access-request-form> as a user sees it (its tests share these)
 
-
 export class RequestFormPage {
   constructor(readonly el: HTMLElement & { updateComplete: Promise<boolean> }) {}
 
@@ -174,7 +198,9 @@ export class RequestFormPage {
   }
   /** The rendered result rows, in order. */
   rows(): HTMLElement[] {
-    return [...this.root.querySelectorAll<HTMLElement>('#results [data-row]')].sort((a, b) => Number(a.dataset['row']) - Number(b.dataset['row']));
+    return [...this.root.querySelectorAll<HTMLElement>('#results [data-row]')].sort(
+      (a, b) => Number(a.dataset['row']) - Number(b.dataset['row']),
+    );
   }
   rowNames(): string[] {
     return this.rows().map((r) => textOf(r.querySelector('.row-name')));
@@ -190,13 +216,19 @@ export class RequestFormPage {
   }
   /** Whether the result list shows the answer to the current query. */
   settled(): boolean {
-    return this.root.querySelector('#results')?.getAttribute('aria-busy') === 'false' || !!this.part('results-empty');
+    return (
+      this.root.querySelector('#results')?.getAttribute('aria-busy') === 'false' ||
+      !!this.part('results-empty')
+    );
   }
   /** Types a search and waits for its answer (whose first row is `first`, when given). */
   async search(text: string, first?: string): Promise<void> {
     typeInto(this.field('Search'), text);
     await this.el.updateComplete;
-    await until(() => this.settled() && (first === undefined || this.rowNames()[0] === first), `results for "${text}"`);
+    await until(
+      () => this.settled() && (first === undefined || this.rowNames()[0] === first),
+      `results for "${text}"`,
+    );
   }
   /** Ticks a result row's checkbox. */
   tick(name: string): void {
@@ -213,7 +245,10 @@ export class RequestFormPage {
   /** Next, then waits for the details step and its split. */
   async next(): Promise<void> {
     this.button('Next').click();
-    await until(() => this.title() === 'Complete Additional Details' && this.part('flow'), 'the details step with its split');
+    await until(
+      () => this.title() === 'Complete Additional Details' && this.part('flow'),
+      'the details step with its split',
+    );
   }
   /** The split: each flow's name, approval and requirements. */
   flows(): string[] {
@@ -228,13 +263,19 @@ export class RequestFormPage {
   }
   /** The error shown on a control (through its aria-describedby), if any. */
   errorOf(control: Element): string {
-    const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
+    const ids = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id.endsWith('-error'));
     return ids.map((id) => textOf(this.root.getElementById(id))).join(' ');
   }
 }
 
 /** A fresh `<access-request-form>` for `user` (no saved draft), once it shows its first resources. */
-export async function openRequestForm(user: DemoUser = 'alice', attributes: Record<string, string> = {}, keepDrafts = false): Promise<RequestFormPage> {
+export async function openRequestForm(
+  user: DemoUser = 'alice',
+  attributes: Record<string, string> = {},
+  keepDrafts = false,
+): Promise<RequestFormPage> {
   if (!keepDrafts) sessionStorage.clear();
   const el = await fixture<HTMLElement & { updateComplete: Promise<boolean>; client: AccessClient }>(
     litHtml`<access-request-form></access-request-form>`,
@@ -243,7 +284,10 @@ export async function openRequestForm(user: DemoUser = 'alice', attributes: Reco
   el.client = clientFor(user);
   const page = new RequestFormPage(el);
   await until(
-    () => (page.title() === 'New Request' ? page.rows().length > 0 && page.settled() : page.part('flow') || page.part('split')?.querySelector('.error-text')),
+    () =>
+      page.title() === 'New Request'
+        ? page.rows().length > 0 && page.settled()
+        : page.part('flow') || page.part('split')?.querySelector('.error-text'),
     'the form is ready',
   ).catch((error: Error) => {
     throw new Error(`${error.message} (showing "${page.title() || textOf(page.root)}")`);

@@ -1,6 +1,13 @@
 // What a host that imports the package root (classes only, nothing registered) gets from TypeScript:
 // the default tag names typed as our classes. Checked by the package's `typecheck`.
-import type { AccessNotificationDetail, AccessPortal, RequestEventDetail, RequestList, StatusBadge, ViewChangeDetail } from '@access-requests/elements';
+import type {
+  AccessNotificationDetail,
+  AccessPortal,
+  RequestEventDetail,
+  RequestList,
+  StatusBadge,
+  ViewChangeDetail,
+} from '@access-requests/elements';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const same = <A, B>(verdict: Equal<A, B>) => verdict;
@@ -25,10 +32,22 @@ export function typedByTagName(): void {
 
 export function everyEventTypedFromTheRoot(): void {
   // Every event any element fires is typed for a host that imports only the root.
-  document.addEventListener('view-change', (event) => same<typeof event, CustomEvent<ViewChangeDetail>>(true));
-  document.addEventListener('access-notification', (event) => same<typeof event, CustomEvent<AccessNotificationDetail>>(true));
-  document.addEventListener('open-access-details', (event) => same<typeof event, CustomEvent<RequestEventDetail>>(true));
-  document.addEventListener('request-approved', (event) => same<typeof event, CustomEvent<RequestEventDetail>>(true));
-  document.addEventListener('request-rejected', (event) => same<typeof event, CustomEvent<RequestEventDetail>>(true));
-  document.addEventListener('request-selected', (event) => same<typeof event, CustomEvent<RequestEventDetail>>(true));
+  document.addEventListener('view-change', (event) =>
+    same<typeof event, CustomEvent<ViewChangeDetail>>(true),
+  );
+  document.addEventListener('access-notification', (event) =>
+    same<typeof event, CustomEvent<AccessNotificationDetail>>(true),
+  );
+  document.addEventListener('open-access-details', (event) =>
+    same<typeof event, CustomEvent<RequestEventDetail>>(true),
+  );
+  document.addEventListener('request-approved', (event) =>
+    same<typeof event, CustomEvent<RequestEventDetail>>(true),
+  );
+  document.addEventListener('request-rejected', (event) =>
+    same<typeof event, CustomEvent<RequestEventDetail>>(true),
+  );
+  document.addEventListener('request-selected', (event) =>
+    same<typeof event, CustomEvent<RequestEventDetail>>(true),
+  );
 }

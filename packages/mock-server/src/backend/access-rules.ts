@@ -42,7 +42,9 @@ const revoke: Rule = (request, callerId, catalog) => {
     );
   }
   if (request.status !== 'pending_approval' && request.status !== 'active') {
-    return deny409(`The request is ${request.status}; only pending_approval and active requests can be revoked.`);
+    return deny409(
+      `The request is ${request.status}; only pending_approval and active requests can be revoked.`,
+    );
   }
   return null;
 };
@@ -54,7 +56,9 @@ const favorite: Rule = (request, callerId) =>
 
 const requestAgain: Rule = (request, callerId, catalog) => {
   if (request.requesterId !== callerId) {
-    return deny403(`Only the requester, ${catalog.user(request.requesterId).name}, can request this access again.`);
+    return deny403(
+      `Only the requester, ${catalog.user(request.requesterId).name}, can request this access again.`,
+    );
   }
   if (!isClosed(request)) {
     return deny409(
@@ -82,7 +86,9 @@ const decide: Rule = (request, callerId) => {
   const approval = request.approvals.find((a) => a.approverId === callerId);
   if (!approval) return deny403('You are not an approver of this request.');
   if (request.status !== 'pending_approval') {
-    return deny409(`The request is ${request.status}; only pending_approval requests can be approved or rejected.`);
+    return deny409(
+      `The request is ${request.status}; only pending_approval requests can be approved or rejected.`,
+    );
   }
   if (approval.status !== 'pending') return deny409(`You have already ${approval.status} this request.`);
   return null;

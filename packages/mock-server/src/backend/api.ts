@@ -232,7 +232,11 @@ export interface Backend {
    * `lastEventId` are replayed first (none for an unknown id), then new ones are delivered as they
    * happen. Returns the unsubscribe function.
    */
-  subscribe(caller: Caller, lastEventId: string | undefined, onEvent: (event: StreamEvent) => void): () => void;
+  subscribe(
+    caller: Caller,
+    lastEventId: string | undefined,
+    onEvent: (event: StreamEvent) => void,
+  ): () => void;
 
   // ---- control (outside /v1; for tests and the demo) -----------------------------------------------
   /** The notifications sent so far (oldest first), optionally for one recipient or one request. */

@@ -14,7 +14,11 @@ import { requestView } from './views.js';
  * `pending`: waiting for the caller's decision, oldest first (nobody waits longest);
  * `decided`: what the caller approved or rejected, most recently decided first.
  */
-export function approvals(state: BackendState, callerId: string, query: RawQuery): Schemas['AccessRequestPage'] {
+export function approvals(
+  state: BackendState,
+  callerId: string,
+  query: RawQuery,
+): Schemas['AccessRequestPage'] {
   const reader = new QueryReader(query);
   const status = reader.oneOf('status', ['pending', 'decided'] as const, 'pending');
   const page = readPageRequest(reader, { list: 'approvals', callerId, status });
@@ -25,7 +29,8 @@ export function approvals(state: BackendState, callerId: string, query: RawQuery
   if (status === 'pending') {
     const waiting = all.filter(
       (r) =>
-        r.status === 'pending_approval' && r.approvals.some((a) => a.approverId === callerId && a.status === 'pending'),
+        r.status === 'pending_approval' &&
+        r.approvals.some((a) => a.approverId === callerId && a.status === 'pending'),
     );
     return pageByKey(waiting, page, (r) => r.sequence, 'ascending', view);
   }

@@ -27,7 +27,13 @@ import * as requestService from './requests.js';
 import { createState, type BackendState, type StatusChange } from './state.js';
 import * as submissionService from './submission.js';
 import { requestView } from './views.js';
-import { composeNotifications, NOTIFICATION_CHANNELS, type Notification, type NotificationChannel, type NotificationFilter } from './notifications.js';
+import {
+  composeNotifications,
+  NOTIFICATION_CHANNELS,
+  type Notification,
+  type NotificationChannel,
+  type NotificationFilter,
+} from './notifications.js';
 import { DEMO_USERS } from '../fixtures.js';
 
 /** @internal */
@@ -97,7 +103,9 @@ const MAX_CATALOG_SIZE = 1_000_000;
 /** setTimeout's largest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const TOKENS: ReadonlyMap<string, string> = new Map(Object.values(DEMO_USERS).map((user) => [user.token, user.userId]));
+const TOKENS: ReadonlyMap<string, string> = new Map(
+  Object.values(DEMO_USERS).map((user) => [user.token, user.userId]),
+);
 
 function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): ResolvedOptions {
   const seed = options.seed ?? previous?.seed ?? 1;
@@ -106,7 +114,9 @@ function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): Reso
   const startTime = options.startTime ?? previous?.startTime ?? DEFAULT_START_TIME;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   if (!Number.isInteger(catalogSize) || catalogSize < 0 || catalogSize > MAX_CATALOG_SIZE) {
-    throw new RangeError(`catalogSize must be a whole number from 0 to ${MAX_CATALOG_SIZE}, got ${catalogSize}`);
+    throw new RangeError(
+      `catalogSize must be a whole number from 0 to ${MAX_CATALOG_SIZE}, got ${catalogSize}`,
+    );
   }
   if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`speed must be a number ≥ 0, got ${speed}`);
   if (Number.isNaN(startTime.getTime())) throw new RangeError('startTime must be a valid date');
@@ -124,7 +134,10 @@ class SeededBackend implements ReferenceBackend {
   #history!: HistoryIds;
   /** The last world built: a reset to the same seed and size reuses it (worlds are immutable). */
   #cachedWorld: { key: string; catalog: CatalogIndex } | undefined;
-  readonly #subscribers = new Set<{ readonly callerId: string; readonly onEvent: (event: StreamEvent) => void }>();
+  readonly #subscribers = new Set<{
+    readonly callerId: string;
+    readonly onEvent: (event: StreamEvent) => void;
+  }>();
   readonly #statusListeners = new Set<StatusListener>();
   readonly #realTime: RealTimeSource | undefined;
   readonly #timers: TimerApi;
@@ -138,7 +151,11 @@ class SeededBackend implements ReferenceBackend {
   }
 
   get options(): ResolvedOptions {
-    return { ...this.#options, speed: this.#state.clock.speed, startTime: new Date(this.#options.startTime.getTime()) };
+    return {
+      ...this.#options,
+      speed: this.#state.clock.speed,
+      startTime: new Date(this.#options.startTime.getTime()),
+    };
   }
 
   get history(): HistoryIds {
@@ -188,7 +205,9 @@ class SeededBackend implements ReferenceBackend {
   /** Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's channel. */
   #send({ request, previousStatus }: StatusChange): void {
     const { catalog, clock, notificationChannel, outbox } = this.#state;
-    outbox.add(composeNotifications(catalog, request, previousStatus, notificationChannel, clock.now(), outbox.nextId));
+    outbox.add(
+      composeNotifications(catalog, request, previousStatus, notificationChannel, clock.now(), outbox.nextId),
+    );
   }
 
   #notifyStatusChange(change: StatusChange): void {
@@ -230,7 +249,8 @@ class SeededBackend implements ReferenceBackend {
     return userId ? { userId } : undefined;
   }
 
-  me = (caller: Caller) => this.#run('me', (s) => catalogService.me(s.catalog, caller.userId, s.notificationChannel));
+  me = (caller: Caller) =>
+    this.#run('me', (s) => catalogService.me(s.catalog, caller.userId, s.notificationChannel));
   grantees = (caller: Caller, query: RawQuery) =>
     this.#run('grantees', (s) => catalogService.grantees(s.catalog, caller.userId, query));
   resourceTypes = (_caller: Caller, query: RawQuery) =>
@@ -239,8 +259,10 @@ class SeededBackend implements ReferenceBackend {
     this.#run('permissions', (s) => catalogService.permissions(s.catalog, query));
   resources = (caller: Caller, query: RawQuery) =>
     this.#run('resources', (s) => catalogService.resources(s.catalog, caller.userId, query));
-  apps = (_caller: Caller, query: RawQuery) => this.#run('apps', (s) => catalogService.apps(s.catalog, query));
-  bundles = (_caller: Caller, query: RawQuery) => this.#run('bundles', (s) => catalogService.bundles(s.catalog, query));
+  apps = (_caller: Caller, query: RawQuery) =>
+    this.#run('apps', (s) => catalogService.apps(s.catalog, query));
+  bundles = (_caller: Caller, query: RawQuery) =>
+    this.#run('bundles', (s) => catalogService.bundles(s.catalog, query));
 
   preview = (caller: Caller, body: unknown) =>
     this.#run('preview', (s) => submissionService.preview(s, caller.userId, body));
@@ -255,7 +277,8 @@ class SeededBackend implements ReferenceBackend {
     this.#run('getRequest', (s) => requestService.getRequest(s, caller.userId, id));
   requestResources = (caller: Caller, id: string, query: RawQuery) =>
     this.#run('requestResources', (s) => requestService.requestResources(s, caller.userId, id, query));
-  revoke = (caller: Caller, id: string) => this.#run('revoke', (s) => requestService.revoke(s, caller.userId, id));
+  revoke = (caller: Caller, id: string) =>
+    this.#run('revoke', (s) => requestService.revoke(s, caller.userId, id));
   favorite = (caller: Caller, id: string) =>
     this.#run('favorite', (s) => requestService.markFavorite(s, caller.userId, id, true));
   unfavorite = (caller: Caller, id: string) =>
@@ -271,12 +294,17 @@ class SeededBackend implements ReferenceBackend {
   reject = (caller: Caller, id: string, body: unknown) =>
     this.#run('reject', (s) => approvalService.reject(s, caller.userId, id, body));
 
-  subscribe(caller: Caller, lastEventId: string | undefined, onEvent: (event: StreamEvent) => void): () => void {
+  subscribe(
+    caller: Caller,
+    lastEventId: string | undefined,
+    onEvent: (event: StreamEvent) => void,
+  ): () => void {
     const subscriber = { callerId: caller.userId, onEvent };
     this.#run('subscribe', (state) => {
-      const missed = lastEventId === undefined ? [] : state.events.after(lastEventId) ?? [];
+      const missed = lastEventId === undefined ? [] : (state.events.after(lastEventId) ?? []);
       for (const event of missed) {
-        if (isVisibleTo(event.request, caller.userId)) callSafely(() => onEvent(this.#shape(event, caller.userId)));
+        if (isVisibleTo(event.request, caller.userId))
+          callSafely(() => onEvent(this.#shape(event, caller.userId)));
       }
       this.#subscribers.add(subscriber);
     });
@@ -300,7 +328,9 @@ class SeededBackend implements ReferenceBackend {
 
   setNotificationChannel(channel: NotificationChannel): void {
     if (!NOTIFICATION_CHANNELS.includes(channel)) {
-      throw new RangeError(`notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}, got ${String(channel)}`);
+      throw new RangeError(
+        `notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}, got ${String(channel)}`,
+      );
     }
     this.#state.notificationChannel = channel;
   }
@@ -365,6 +395,9 @@ function callSafely(listener: () => void): void {
  * console.log(backend.history.alicePendingManager); // the id of a seeded request waiting for Bob
  * ```
  */
-export function createBackend(options: WorldOptions = {}, dependencies: BackendDependencies = {}): ReferenceBackend {
+export function createBackend(
+  options: WorldOptions = {},
+  dependencies: BackendDependencies = {},
+): ReferenceBackend {
   return new SeededBackend(options, dependencies);
 }

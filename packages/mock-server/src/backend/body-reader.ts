@@ -26,7 +26,11 @@ export class BodyReader {
     if (value === undefined || value === null) return undefined;
     if (isJsonObject(value)) return value;
     this.typeErrors.push(
-      fieldError(path, 'invalid_type', path === '' ? 'The body must be a JSON object.' : `${path} must be an object.`),
+      fieldError(
+        path,
+        'invalid_type',
+        path === '' ? 'The body must be a JSON object.' : `${path} must be an object.`,
+      ),
     );
     return undefined;
   }
@@ -46,7 +50,12 @@ export class BodyReader {
   }
 
   /** A string field, trimmed; `required` fields that are absent or blank get a rule error. */
-  string(object: JsonObject, key: string, parent: string, options: { required?: boolean } = {}): string | undefined {
+  string(
+    object: JsonObject,
+    key: string,
+    parent: string,
+    options: { required?: boolean } = {},
+  ): string | undefined {
     const path = joinPath(parent, key);
     const value = object[key];
     if (this.#absent(value, path, options.required)) return undefined;
@@ -63,7 +72,12 @@ export class BodyReader {
   }
 
   /** A whole number; a fraction or another JSON type is `invalid_type` (JSON Schema's `integer` is a type). */
-  integer(object: JsonObject, key: string, parent: string, options: { required?: boolean } = {}): number | undefined {
+  integer(
+    object: JsonObject,
+    key: string,
+    parent: string,
+    options: { required?: boolean } = {},
+  ): number | undefined {
     const path = joinPath(parent, key);
     const value = object[key];
     if (this.#absent(value, path, options.required)) return undefined;

@@ -58,9 +58,10 @@ const noFilters = () => ({ filters: {}, keep: () => true });
 export function grantees(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['GranteePage'] {
   const people = catalog.granteesOf(callerId).map((id) => catalog.user(id));
   // The caller first, then the others by name; search matches names and emails.
-  const ordered = [people[0], ...people.slice(1).sort((a, b) => (a?.name ?? '').localeCompare(b?.name ?? ''))].flatMap(
-    (p) => (p ? [p] : []),
-  );
+  const ordered = [
+    people[0],
+    ...people.slice(1).sort((a, b) => (a?.name ?? '').localeCompare(b?.name ?? '')),
+  ].flatMap((p) => (p ? [p] : []));
   const reader = new QueryReader(query);
   const search = reader.search();
   const page = readPageRequest(reader, { list: 'grantees', callerId, search });
@@ -72,7 +73,12 @@ export function grantees(catalog: CatalogIndex, callerId: string, query: RawQuer
 }
 
 /** A filter by parent ids (`app_id[]`, `resource_type_id[]`): unknown ids are 422 `unknown`. */
-function byParent<T>(param: string, known: ReadonlyMap<string, unknown>, noun: string, parentOf: (item: T) => string) {
+function byParent<T>(
+  param: string,
+  known: ReadonlyMap<string, unknown>,
+  noun: string,
+  parentOf: (item: T) => string,
+) {
   return (reader: QueryReader) => {
     const ids = reader.knownIds(param, (id) => known.has(id), noun);
     return {
@@ -84,7 +90,9 @@ function byParent<T>(param: string, known: ReadonlyMap<string, unknown>, noun: s
 
 export function resourceTypes(catalog: CatalogIndex, query: RawQuery): Schemas['ResourceTypePage'] {
   const filter = byParent<ResourceTypeRecord>('app_id[]', catalog.apps, 'app', (t) => t.appId);
-  return searchable(query, 'resource-types', filter, catalog.resourceTypesByName, (t) => resourceTypeView(catalog, t));
+  return searchable(query, 'resource-types', filter, catalog.resourceTypesByName, (t) =>
+    resourceTypeView(catalog, t),
+  );
 }
 
 export function permissions(catalog: CatalogIndex, query: RawQuery): Schemas['PermissionPage'] {
@@ -94,7 +102,9 @@ export function permissions(catalog: CatalogIndex, query: RawQuery): Schemas['Pe
     'resource type',
     (p) => p.resourceTypeId,
   );
-  return searchable(query, 'permissions', filter, catalog.permissionsByName, (p) => permissionView(catalog, p));
+  return searchable(query, 'permissions', filter, catalog.permissionsByName, (p) =>
+    permissionView(catalog, p),
+  );
 }
 
 export function apps(catalog: CatalogIndex, query: RawQuery): Schemas['AppPage'] {
@@ -118,13 +128,19 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   const typeIds = new Set(
     reader.knownIds('resource_type_id[]', (id) => catalog.resourceTypes.has(id), 'resource type'),
   );
-  const permissionIds = new Set(reader.knownIds('permission_id[]', (id) => catalog.permissions.has(id), 'permission'));
+  const permissionIds = new Set(
+    reader.knownIds('permission_id[]', (id) => catalog.permissions.has(id), 'permission'),
+  );
   const granteeId = reader.single('grantee_id') || callerId;
   if (!catalog.users.has(granteeId)) {
     reader.errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
   } else if (!catalog.granteesOf(callerId).includes(granteeId)) {
     reader.errors.push(
-      fieldError('grantee_id', 'not_allowed', `You may not request access for ${catalog.user(granteeId).name}.`),
+      fieldError(
+        'grantee_id',
+        'not_allowed',
+        `You may not request access for ${catalog.user(granteeId).name}.`,
+      ),
     );
   }
   const page = readPageRequest(reader, {
@@ -137,7 +153,9 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   });
   reader.throwIfInvalid();
 
-  const admittedFlows = new Set([...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId)));
+  const admittedFlows = new Set(
+    [...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId)),
+  );
   const { resourcesByName, resourceSearchKeys } = catalog;
   const wanted = (page.position ?? 0) + page.limit;
   const found: number[] = [];
@@ -154,7 +172,11 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   return resourcePage(catalog, found, page);
 }
 
-function resourcePage(catalog: CatalogIndex, found: readonly number[], page: PageRequest): Schemas['ResourcePage'] {
+function resourcePage(
+  catalog: CatalogIndex,
+  found: readonly number[],
+  page: PageRequest,
+): Schemas['ResourcePage'] {
   const start = page.position ?? 0;
   const end = start + page.limit;
   return {

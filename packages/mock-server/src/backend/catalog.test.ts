@@ -53,7 +53,9 @@ describe('the small catalog lists', () => {
       ['rt_aws_account', 'rt_aws_s3_bucket'],
     );
     assert.deepEqual(types[0]?.app, { id: 'app_aws', name: 'AWS' });
-    const permissions = backend.permissions(alice, { 'resource_type_id[]': ['rt_postgresql_database'] }).items;
+    const permissions = backend.permissions(alice, {
+      'resource_type_id[]': ['rt_postgresql_database'],
+    }).items;
     assert.deepEqual(
       permissions.map((p) => p.name),
       ['Admin', 'ReadOnly', 'ReadWrite'],
@@ -69,7 +71,10 @@ describe('the small catalog lists', () => {
 
   it('lists apps of the four categories and bundles with their items', () => {
     const apps = backend.apps(alice, {}).items;
-    assert.deepEqual(new Set(apps.map((a) => a.category)), new Set(['cloud', 'database', 'kubernetes', 'saas']));
+    assert.deepEqual(
+      new Set(apps.map((a) => a.category)),
+      new Set(['cloud', 'database', 'kubernetes', 'saas']),
+    );
     assert.ok(apps.find((a) => a.id === 'app_github')?.permissions.some((p) => p.id === 'perm_github_write'));
     const bundles = backend.bundles(alice, { search: 'on-call' }).items;
     assert.deepEqual(bundles.map((b) => b.id).sort(), ['bun_oncall_payments', 'bun_oncall_production']);
@@ -103,8 +108,13 @@ describe('the resource catalog with 100,000 resources', () => {
     assert.equal(page.items[0]?.id, 'res_prod_payments_db');
     assert.ok(page.items.every((r) => `${r.name} ${r.path}`.toLowerCase().includes('prod-payments-db')));
     const byPath = backend.resources(alice, { search: 'prod accounts', limit: '5' }).items;
-    assert.ok(byPath.length === 5 && byPath.every((r) => r.path.includes('prod accounts') && r.app.id === 'app_aws'));
-    assert.deepEqual(backend.resources(alice, { search: 'no such resource' }), { items: [], next_cursor: null });
+    assert.ok(
+      byPath.length === 5 && byPath.every((r) => r.path.includes('prod accounts') && r.app.id === 'app_aws'),
+    );
+    assert.deepEqual(backend.resources(alice, { search: 'no such resource' }), {
+      items: [],
+      next_cursor: null,
+    });
   });
 
   it('filters by resource type, permission and grantee', () => {
@@ -113,7 +123,9 @@ describe('the resource catalog with 100,000 resources', () => {
       limit: '500',
     }).items;
     assert.equal(typed.length, 500);
-    assert.ok(typed.every((r) => ['rt_mongodb_cluster', 'rt_snowflake_database'].includes(r.resource_type.id)));
+    assert.ok(
+      typed.every((r) => ['rt_mongodb_cluster', 'rt_snowflake_database'].includes(r.resource_type.id)),
+    );
     const admins = backend.resources(alice, { 'permission_id[]': ['perm_pg_admin'], limit: '200' }).items;
     assert.ok(admins.every((r) => r.permissions.some((p) => p.id === 'perm_pg_admin')));
     const readOnlyOnly = backend.resources(alice, {
@@ -133,17 +145,36 @@ describe('the resource catalog with 100,000 resources', () => {
   });
 
   it('looks resources up by id, leaving out unknown ids and those the grantee may not receive', () => {
-    const found = backend.resources(alice, { 'id[]': ['res_prod_payments_db', 'res_dev_orders_db', 'res_nope', 'res_aws_1234'] });
-    assert.deepEqual(found.items.map((r) => r.id).sort(), ['res_aws_1234', 'res_dev_orders_db', 'res_prod_payments_db']);
+    const found = backend.resources(alice, {
+      'id[]': ['res_prod_payments_db', 'res_dev_orders_db', 'res_nope', 'res_aws_1234'],
+    });
+    assert.deepEqual(found.items.map((r) => r.id).sort(), [
+      'res_aws_1234',
+      'res_dev_orders_db',
+      'res_prod_payments_db',
+    ]);
     const names = found.items.map((r) => r.name);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'in name order, like every list');
-    const forDave = backend.resources(alice, { 'id[]': ['res_prod_payments_db', 'res_aws_1234'], grantee_id: 'usr_dave' });
-    assert.deepEqual(forDave.items.map((r) => r.id), ['res_prod_payments_db'], 'the two-approver cloud flow is not open to Dave');
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+      'in name order, like every list',
+    );
+    const forDave = backend.resources(alice, {
+      'id[]': ['res_prod_payments_db', 'res_aws_1234'],
+      grantee_id: 'usr_dave',
+    });
+    assert.deepEqual(
+      forDave.items.map((r) => r.id),
+      ['res_prod_payments_db'],
+      'the two-approver cloud flow is not open to Dave',
+    );
     const many = Array.from({ length: 101 }, (_, i) => `res_${String(i + 1).padStart(6, '0')}`);
     assert.throws(
       () => backend.resources(alice, { 'id[]': many }),
       (e: { status?: number; problem?: { errors?: { field: string; code: string }[] } }) =>
-        e.status === 422 && e.problem?.errors?.[0]?.field === 'id[]' && e.problem.errors[0].code === 'too_many',
+        e.status === 422 &&
+        e.problem?.errors?.[0]?.field === 'id[]' &&
+        e.problem.errors[0].code === 'too_many',
     );
   });
 

@@ -36,7 +36,8 @@ describe('the transition queue', () => {
     dues.forEach((dueAt, i) => scheduler.schedule({ dueAt, kind: 'expire', requestId: `r${i}` }));
     assert.equal(scheduler.nextDueAt(), 10);
     const taken: string[] = [];
-    for (let job = scheduler.takeDue(30); job; job = scheduler.takeDue(30)) taken.push(`${job.dueAt}:${job.requestId}`);
+    for (let job = scheduler.takeDue(30); job; job = scheduler.takeDue(30))
+      taken.push(`${job.dueAt}:${job.requestId}`);
     assert.deepEqual(taken, ['10:r1', '10:r3', '20:r5', '30:r2', '30:r6']);
     assert.equal(scheduler.size, 2);
     assert.equal(scheduler.nextDueAt(), 50);

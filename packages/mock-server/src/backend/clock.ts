@@ -62,5 +62,6 @@ export class SimulatedClock {
 }
 
 function assertSpeed(speed: number): void {
-  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`speed must be a finite number ≥ 0, got ${speed}`);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new RangeError(`speed must be a finite number ≥ 0, got ${speed}`);
 }

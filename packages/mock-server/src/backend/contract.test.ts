@@ -36,7 +36,9 @@ function sweep(backend: ReturnType<typeof smallBackend>, caller: Caller): void {
   answer('GET', '/v1/grantees', 200, () => backend.grantees(caller, {}));
   answer('GET', '/v1/catalog/resource-types', 200, () => backend.resourceTypes(caller, { limit: '3' }));
   answer('GET', '/v1/catalog/permissions', 200, () => backend.permissions(caller, {}));
-  answer('GET', '/v1/catalog/resources', 200, () => backend.resources(caller, { search: 'prod', limit: '20' }));
+  answer('GET', '/v1/catalog/resources', 200, () =>
+    backend.resources(caller, { search: 'prod', limit: '20' }),
+  );
   answer('GET', '/v1/catalog/apps', 200, () => backend.apps(caller, {}));
   answer('GET', '/v1/catalog/bundles', 200, () => backend.bundles(caller, {}));
   answer('GET', '/v1/my-access', 200, () => backend.myAccess(caller));
@@ -48,7 +50,9 @@ function sweep(backend: ReturnType<typeof smallBackend>, caller: Caller): void {
     for (const request of page.items) {
       const path = `/v1/access-requests/${request.id}`;
       answer('GET', path, 200, () => backend.getRequest(caller, request.id));
-      answer('GET', `${path}/resources`, 200, () => backend.requestResources(caller, request.id, { limit: '2' }));
+      answer('GET', `${path}/resources`, 200, () =>
+        backend.requestResources(caller, request.id, { limit: '2' }),
+      );
       answer('GET', `${path}/access-details`, 200, () => backend.accessDetails(caller, request.id));
     }
   }
@@ -81,12 +85,20 @@ describe('the backend’s answers keep the contract', () => {
       () =>
         backend.submit(
           alice,
-          { app: { app_id: 'app_github', permission_id: 'perm_github_read' }, duration_hours: 1, justification: 'x' },
+          {
+            app: { app_id: 'app_github', permission_id: 'perm_github_read' },
+            duration_hours: 1,
+            justification: 'x',
+          },
           undefined,
         ).body,
     );
-    answer('POST', '/v1/access-requests', 422, () => backend.submit(alice, { ...body, duration_hours: 2.5 }, 'k'));
-    answer('POST', '/v1/access-requests', 422, () => backend.submit(alice, { ...body, duration_hours: 3 }, 'k'));
+    answer('POST', '/v1/access-requests', 422, () =>
+      backend.submit(alice, { ...body, duration_hours: 2.5 }, 'k'),
+    );
+    answer('POST', '/v1/access-requests', 422, () =>
+      backend.submit(alice, { ...body, duration_hours: 3 }, 'k'),
+    );
     answer(
       'POST',
       `/v1/access-requests/${h.aliceRejected}/request-again`,
@@ -105,11 +117,15 @@ describe('the backend’s answers keep the contract', () => {
     answer('POST', `/v1/access-requests/${h.aliceActiveLegacyCrm}/revoke`, 202, () =>
       backend.revoke(alice, h.aliceActiveLegacyCrm),
     );
-    answer('PUT', `/v1/access-requests/${h.aliceFailed}/favorite`, 200, () => backend.favorite(alice, h.aliceFailed));
+    answer('PUT', `/v1/access-requests/${h.aliceFailed}/favorite`, 200, () =>
+      backend.favorite(alice, h.aliceFailed),
+    );
     answer('DELETE', `/v1/access-requests/${h.aliceFailed}/favorite`, 200, () =>
       backend.unfavorite(alice, h.aliceFailed),
     );
-    answer('PUT', `/v1/access-requests/${h.aliceFailed}/favorite`, 404, () => backend.favorite(carol, h.aliceFailed));
+    answer('PUT', `/v1/access-requests/${h.aliceFailed}/favorite`, 404, () =>
+      backend.favorite(carol, h.aliceFailed),
+    );
     answer('POST', `/v1/access-requests/${h.alicePendingTwoApprovers}/approve`, 200, () =>
       backend.approve(bob, h.alicePendingTwoApprovers, { reason: 'ok' }),
     );

@@ -56,7 +56,8 @@ describe('the event stream', () => {
       carol: collect(backend, carol),
       dave: collect(backend, dave),
     };
-    const id = backend.submit(alice, { ...prodDb, grantee_id: 'usr_dave' }, undefined).body.requests[0]?.id ?? '';
+    const id =
+      backend.submit(alice, { ...prodDb, grantee_id: 'usr_dave' }, undefined).body.requests[0]?.id ?? '';
     const first = (name: keyof typeof streams) =>
       streams[name].events.find((e) => e.data.request.id === id)?.data.request;
     assert.equal(first('alice')?.can.revoke, true);
@@ -81,7 +82,11 @@ describe('the event stream', () => {
     assert.equal(resumed.events[0]?.data.request.status, 'active');
     const fromStart = collect(backend, alice, 'evt_000000000000');
     assert.equal(fromStart.events[0]?.data.request.id, id, 'the seeded history left no events');
-    assert.equal(fromStart.events[0]?.data.request.can.use_access, false, 'can is computed at the snapshot (granting)');
+    assert.equal(
+      fromStart.events[0]?.data.request.can.use_access,
+      false,
+      'can is computed at the snapshot (granting)',
+    );
     assert.deepEqual(collect(backend, alice, 'evt_999999999999').events, []);
     assert.deepEqual(collect(backend, alice, 'garbage').events, []);
     assert.deepEqual(collect(backend, carol, created.id).events, [], 'replays respect visibility');
@@ -108,7 +113,11 @@ describe('the event stream', () => {
     for (let i = 0; i < LIMITS.eventRetentionCount + 50; i++)
       (i % 2 ? backend.unfavorite : backend.favorite)(alice, id);
     const firstId = events[0]?.id ?? '';
-    assert.equal(collect(backend, alice, firstId).events.length, events.length - 1, 'all younger than 24 h are kept');
+    assert.equal(
+      collect(backend, alice, firstId).events.length,
+      events.length - 1,
+      'all younger than 24 h are kept',
+    );
     backend.advance(25 * HOUR);
     backend.favorite(alice, id);
     assert.deepEqual(collect(backend, alice, firstId).events, [], 'older and beyond 10,000: dropped');
@@ -131,7 +140,10 @@ describe('the event stream', () => {
         if (index >= 0) timers.splice(index, 1);
       },
     };
-    const backend = createBackend({ catalogSize: 100, speed: 60 }, { realTime: () => real, timers: fakeTimers });
+    const backend = createBackend(
+      { catalogSize: 100, speed: 60 },
+      { realTime: () => real, timers: fakeTimers },
+    );
     assert.equal(timers.length, 0, 'nobody listens: no timer');
     const { events } = collect(backend, alice);
     assert.equal(timers.length, 1);

@@ -45,7 +45,8 @@ describe('the seeded history', () => {
     assert.deepEqual([byBob.status, byBob.requester.id, byBob.can.revoke], ['active', 'usr_bob', false]);
     const favorites = backend.myAccess(alice).favorites;
     assert.ok(
-      favorites.length >= 2 && favorites.every((r) => r.requester.id === 'usr_alice' && r.grantee.id === 'usr_alice'),
+      favorites.length >= 2 &&
+        favorites.every((r) => r.requester.id === 'usr_alice' && r.grantee.id === 'usr_alice'),
     );
     assert.ok(favorites.some((r) => r.status === 'revoked' && r.revocation_reason === 'expired'));
   });
@@ -83,7 +84,11 @@ describe('the seeded history', () => {
     assert.equal(backend.getRequest(alice, h.aliceRevoking).status, 'revoked');
     backend.advance(MINUTE);
     const simulated = backend.getRequest(carol, h.colleagueWaitingForSimulatedCarol);
-    assert.equal(simulated.approvals[0]?.status, 'approved', 'the simulated approver decided a minute after the start');
+    assert.equal(
+      simulated.approvals[0]?.status,
+      'approved',
+      'the simulated approver decided a minute after the start',
+    );
     assert.equal(simulated.status, 'active', 'and it was granted 5 s later');
     backend.advance(10 * MINUTE);
     const expired = backend.getRequest(alice, h.aliceActiveExpiringSoon);
@@ -116,7 +121,10 @@ describe('reset', () => {
     const seeded = backend.listRequests(alice, { limit: '500' });
     backend.submit(
       alice,
-      { resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 },
+      {
+        resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
+        duration_hours: 1,
+      },
       undefined,
     );
     backend.advance(3 * 60 * MINUTE);

@@ -60,7 +60,12 @@ export type HistoryLabel =
 export type HistoryIds = Readonly<Record<HistoryLabel, string>>;
 
 type Step =
-  | { readonly at: number; readonly submit: HistoryLabel; readonly by: string; readonly body: Record<string, unknown> }
+  | {
+      readonly at: number;
+      readonly submit: HistoryLabel;
+      readonly by: string;
+      readonly body: Record<string, unknown>;
+    }
   | {
       readonly at: number;
       readonly act: 'approve' | 'reject' | 'revoke' | 'favorite';
@@ -132,7 +137,13 @@ function script(colleagues: readonly string[]): Step[] {
         justification: 'Quarterly audit of order exports.',
       },
     },
-    { at: -5.75 * HOUR, act: 'approve', on: 'colleagueApprovedByBob', by: bob, reason: 'OK for the quarterly audit.' },
+    {
+      at: -5.75 * HOUR,
+      act: 'approve',
+      on: 'colleagueApprovedByBob',
+      by: bob,
+      reason: 'OK for the quarterly audit.',
+    },
     {
       at: -3 * HOUR,
       submit: 'aliceFailed',
@@ -188,7 +199,11 @@ function script(colleagues: readonly string[]): Step[] {
       at: -1 * HOUR,
       submit: 'aliceForDaveActive',
       by: alice,
-      body: { grantee_id: dave, resources: pairs(['res_dev_orders_db', 'perm_pg_readonly']), duration_hours: 4 },
+      body: {
+        grantee_id: dave,
+        resources: pairs(['res_dev_orders_db', 'perm_pg_readonly']),
+        duration_hours: 4,
+      },
     },
     {
       at: -55 * MINUTE,
@@ -228,7 +243,10 @@ function script(colleagues: readonly string[]): Step[] {
       submit: 'alicePendingManager',
       by: alice,
       body: {
-        resources: pairs(['res_prod_payments_db', 'perm_pg_readonly'], ['res_prod_orders_db', 'perm_pg_readonly']),
+        resources: pairs(
+          ['res_prod_payments_db', 'perm_pg_readonly'],
+          ['res_prod_orders_db', 'perm_pg_readonly'],
+        ),
         duration_hours: 8,
         justification: 'Investigating INC-4821: duplicated payouts in the EU region.',
         ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
@@ -238,7 +256,10 @@ function script(colleagues: readonly string[]): Step[] {
       at: -20 * MINUTE,
       submit: 'carolActive',
       by: carol,
-      body: { resources: pairs(['res_snowflake_analytics_staging', 'perm_snowflake_reader']), duration_hours: 8 },
+      body: {
+        resources: pairs(['res_snowflake_analytics_staging', 'perm_snowflake_reader']),
+        duration_hours: 8,
+      },
     },
     {
       at: -10 * MINUTE,

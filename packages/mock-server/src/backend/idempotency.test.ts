@@ -47,7 +47,8 @@ describe('Idempotency-Key', () => {
     assert.equal(backend.requestAgain(alice, closed, { justification: 'Again.' }, 'shared').replayed, true);
     expectProblem(() => backend.requestAgain(alice, closed, { justification: 'Other.' }, 'shared'), 422);
     assert.equal(
-      backend.requestAgain(alice, backend.history.aliceFailed, { justification: 'Again.' }, 'shared').replayed,
+      backend.requestAgain(alice, backend.history.aliceFailed, { justification: 'Again.' }, 'shared')
+        .replayed,
       false,
       'another request',
     );

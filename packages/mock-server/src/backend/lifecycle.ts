@@ -65,7 +65,12 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     sequence: state.nextSequence++,
     status: 'granting',
     statusReason: null,
-    approvals: approverIds.map((approverId) => ({ approverId, status: 'pending', reason: null, decidedAt: null })),
+    approvals: approverIds.map((approverId) => ({
+      approverId,
+      status: 'pending',
+      reason: null,
+      decidedAt: null,
+    })),
     requiredApprovals: required,
     rejectionReason: null,
     revocationReason: null,
@@ -77,7 +82,11 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     favorite: false,
   };
   if (flow.approval === 'automatic') {
-    state.scheduler.schedule({ kind: 'finish_granting', requestId: base.id, dueAt: at + LIFECYCLE.grantingMs });
+    state.scheduler.schedule({
+      kind: 'finish_granting',
+      requestId: base.id,
+      dueAt: at + LIFECYCLE.grantingMs,
+    });
     return save(state, null, base);
   }
   if (approverIds.length === 0) {
@@ -97,7 +106,11 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
   return save(state, null, { ...base, status: 'pending_approval' });
 }
 
-function decided(request: StoredRequest, approverId: string, decision: StoredApproval): readonly StoredApproval[] {
+function decided(
+  request: StoredRequest,
+  approverId: string,
+  decision: StoredApproval,
+): readonly StoredApproval[] {
   return request.approvals.map((approval) => (approval.approverId === approverId ? decision : approval));
 }
 
@@ -112,7 +125,11 @@ export function recordApproval(
   const approvals = decided(request, approverId, { approverId, status: 'approved', reason, decidedAt: at });
   const approvedCount = approvals.filter((a) => a.status === 'approved').length;
   if (approvedCount < request.requiredApprovals) return update(state, request, { approvals }, at);
-  state.scheduler.schedule({ kind: 'finish_granting', requestId: request.id, dueAt: at + LIFECYCLE.grantingMs });
+  state.scheduler.schedule({
+    kind: 'finish_granting',
+    requestId: request.id,
+    dueAt: at + LIFECYCLE.grantingMs,
+  });
   return update(state, request, { approvals, status: 'granting' }, at);
 }
 
@@ -138,12 +155,21 @@ export function revokeRequest(
   if (request.status === 'pending_approval') {
     return update(state, request, { status: 'revoked', revocationReason: reason, revokedAt: at }, at);
   }
-  state.scheduler.schedule({ kind: 'finish_revoking', requestId: request.id, dueAt: at + LIFECYCLE.revokingMs });
+  state.scheduler.schedule({
+    kind: 'finish_revoking',
+    requestId: request.id,
+    dueAt: at + LIFECYCLE.revokingMs,
+  });
   return update(state, request, { status: 'revoking', revocationReason: reason }, at);
 }
 
 /** Favoriting is not a change of the request (`updated_at` stays), but subscribers hear of it. */
-export function setFavorite(state: BackendState, request: StoredRequest, favorite: boolean, at: number): StoredRequest {
+export function setFavorite(
+  state: BackendState,
+  request: StoredRequest,
+  favorite: boolean,
+  at: number,
+): StoredRequest {
   if (request.favorite === favorite) return request;
   const next = { ...request, favorite };
   state.requests.set(next.id, next);
@@ -173,7 +199,11 @@ function runJob(state: BackendState, job: Job): void {
       return;
     case 'expire':
       if (request.status === 'active' && request.expiresAt === at) {
-        state.scheduler.schedule({ kind: 'finish_revoking', requestId: request.id, dueAt: at + LIFECYCLE.revokingMs });
+        state.scheduler.schedule({
+          kind: 'finish_revoking',
+          requestId: request.id,
+          dueAt: at + LIFECYCLE.revokingMs,
+        });
         update(state, request, { status: 'revoking', revocationReason: 'expired' }, at);
       }
       return;
@@ -181,7 +211,9 @@ function runJob(state: BackendState, job: Job): void {
       if (request.status === 'revoking') update(state, request, { status: 'revoked', revokedAt: at }, at);
       return;
     case 'simulated_approval': {
-      const pending = request.approvals.some((a) => a.approverId === job.approverId && a.status === 'pending');
+      const pending = request.approvals.some(
+        (a) => a.approverId === job.approverId && a.status === 'pending',
+      );
       if (request.status === 'pending_approval' && pending && job.approverId) {
         recordApproval(state, request, job.approverId, SIMULATED_APPROVAL_REASON, at);
       }

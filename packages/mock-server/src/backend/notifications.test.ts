@@ -4,11 +4,22 @@ import type { Notification } from './api.js';
 import type { ReferenceBackend } from './backend.js';
 import { alice, bob, dave, HOUR, SECOND, smallBackend } from './test-support.test.js';
 
-const STAGING_DB = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 2 };
-const PROD_DB = { resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 2, justification: 'Incident 42' };
-const LEGACY_CRM = { resources: [{ resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' }], duration_hours: 1 };
+const STAGING_DB = {
+  resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 2,
+};
+const PROD_DB = {
+  resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 2,
+  justification: 'Incident 42',
+};
+const LEGACY_CRM = {
+  resources: [{ resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' }],
+  duration_hours: 1,
+};
 
-const summary = (n: Notification) => `${n.recipient.id} ${n.role} ${n.channel} ${n.previous_status ?? 'new'}→${n.status}`;
+const summary = (n: Notification) =>
+  `${n.recipient.id} ${n.role} ${n.channel} ${n.previous_status ?? 'new'}→${n.status}`;
 
 describe('notifications', () => {
   let backend: ReferenceBackend;
@@ -32,8 +43,14 @@ describe('notifications', () => {
       'usr_alice grantee slack active→revoking',
       'usr_alice grantee slack revoking→revoked',
     ]);
-    assert.match(sent[0]!.text, /^Your request for access to staging-payments-db \(ReadOnly\) is Granting\.$/);
-    assert.match(sent[1]!.text, /^Your access to staging-payments-db \(ReadOnly\) is Active until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/);
+    assert.match(
+      sent[0]!.text,
+      /^Your request for access to staging-payments-db \(ReadOnly\) is Granting\.$/,
+    );
+    assert.match(
+      sent[1]!.text,
+      /^Your access to staging-payments-db \(ReadOnly\) is Active until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/,
+    );
     assert.match(sent[3]!.text, /was Revoked\.$/);
   });
 
@@ -64,7 +81,10 @@ describe('notifications', () => {
     backend.reject(bob, request!.id, { reason: 'Use the read replica' });
     const [, rejected] = backend.notifications({ requestId: request!.id });
     assert.equal(rejected!.status, 'rejected');
-    assert.equal(rejected!.text, 'Your request for access to prod-payments-db (ReadOnly) was Rejected by Bob Example: Use the read replica');
+    assert.equal(
+      rejected!.text,
+      'Your request for access to prod-payments-db (ReadOnly) was Rejected by Bob Example: Use the read replica',
+    );
   });
 
   it('carry the failure and send the user to their admin', () => {
@@ -84,7 +104,8 @@ describe('notifications', () => {
   });
 
   it('tell both the grantee and the requester of an on-behalf request, each in their own words', () => {
-    const [request] = backend.submit(alice, { ...STAGING_DB, grantee_id: 'usr_dave' }, undefined).body.requests;
+    const [request] = backend.submit(alice, { ...STAGING_DB, grantee_id: 'usr_dave' }, undefined).body
+      .requests;
     backend.advance(6 * SECOND);
     const sent = backend.notifications({ requestId: request!.id });
     assert.deepEqual(sent.map(summary), [
@@ -93,9 +114,18 @@ describe('notifications', () => {
       'usr_dave grantee slack granting→active',
       'usr_alice requester slack granting→active',
     ]);
-    assert.match(sent[2]!.text, /^Alice Example requested access to staging-payments-db \(ReadOnly\) for you: it is Active until /);
-    assert.match(sent[3]!.text, /^Your request for Dave Example's access to staging-payments-db \(ReadOnly\) is Active until /);
-    assert.deepEqual(backend.notifications({ recipientId: 'usr_dave' }).map((n) => n.role), ['grantee', 'grantee']);
+    assert.match(
+      sent[2]!.text,
+      /^Alice Example requested access to staging-payments-db \(ReadOnly\) for you: it is Active until /,
+    );
+    assert.match(
+      sent[3]!.text,
+      /^Your request for Dave Example's access to staging-payments-db \(ReadOnly\) is Active until /,
+    );
+    assert.deepEqual(
+      backend.notifications({ recipientId: 'usr_dave' }).map((n) => n.role),
+      ['grantee', 'grantee'],
+    );
   });
 
   it('go to the channel the org uses now, which /v1/me reports', () => {
@@ -104,7 +134,10 @@ describe('notifications', () => {
       assert.equal(backend.me(dave).org.notification_channel, channel);
       backend.clearNotifications();
       backend.submit(alice, STAGING_DB, undefined);
-      assert.deepEqual(backend.notifications().map((n) => n.channel), [channel]);
+      assert.deepEqual(
+        backend.notifications().map((n) => n.channel),
+        [channel],
+      );
     }
     assert.throws(() => backend.setNotificationChannel('pager' as never), RangeError);
   });

@@ -70,7 +70,8 @@ export interface NotificationFilter {
 /** How a request's access reads in a sentence: "prod-payments-db (ReadOnly)", "2 resources", "the On-call bundle". */
 export function accessName(catalog: CatalogIndex, request: StoredRequest): string {
   const { target } = request;
-  if (target.kind === 'app') return `${catalog.app(target.appId).name} (${catalog.permission(target.permissionId).name})`;
+  if (target.kind === 'app')
+    return `${catalog.app(target.appId).name} (${catalog.permission(target.permissionId).name})`;
   if (target.kind === 'bundle') return `the ${catalog.bundle(target.bundleId).name} bundle`;
   const [first] = target.pairs;
   if (!first) return 'no resources';
@@ -110,13 +111,25 @@ export function composeNotifications(
   const grantee = catalog.user(request.granteeId);
   const requester = catalog.user(request.requesterId);
   const onBehalf = request.requesterId !== request.granteeId;
-  const base = { channel, request_id: request.id, status: request.status, previous_status: previousStatus, created_at: isoTime(now) };
+  const base = {
+    channel,
+    request_id: request.id,
+    status: request.status,
+    previous_status: previousStatus,
+    created_at: isoTime(now),
+  };
   const what = outcome(catalog, request);
   let granteeText = `Your request for access to ${access} ${what}`;
   if (onBehalf) granteeText = `${requester.name} requested access to ${access} for you: it ${what}`;
   else if (request.status === 'active') granteeText = `Your access to ${access} ${what}`;
   const notifications: Notification[] = [
-    { id: nextId(), recipient: { id: grantee.id, name: grantee.name, email: grantee.email }, role: 'grantee', text: granteeText, ...base },
+    {
+      id: nextId(),
+      recipient: { id: grantee.id, name: grantee.name, email: grantee.email },
+      role: 'grantee',
+      text: granteeText,
+      ...base,
+    },
   ];
   if (onBehalf) {
     notifications.push({

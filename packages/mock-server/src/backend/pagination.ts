@@ -37,7 +37,9 @@ function decodeCursor(cursor: string): { p: number; f: string } | undefined {
     const parsed: unknown = JSON.parse(fromBase64Url(cursor));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { p, f } = parsed as Record<string, unknown>;
-    return Number.isSafeInteger(p) && (p as number) >= 0 && typeof f === 'string' ? { p: p as number, f } : undefined;
+    return Number.isSafeInteger(p) && (p as number) >= 0 && typeof f === 'string'
+      ? { p: p as number, f }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -55,7 +57,11 @@ export function readPageRequest(reader: QueryReader, filters: unknown): PageRequ
   const decoded = cursor.length <= LIMITS.maxCursorLength ? decodeCursor(cursor) : undefined;
   if (!decoded) {
     reader.errors.push(
-      fieldError('cursor', 'invalid_format', 'cursor is not a cursor this server gave; omit it to start again.'),
+      fieldError(
+        'cursor',
+        'invalid_format',
+        'cursor is not a cursor this server gave; omit it to start again.',
+      ),
     );
   } else if (decoded.f !== fingerprint) {
     reader.errors.push(
@@ -103,6 +109,8 @@ export function pageByKey<T, R>(
   return {
     items: slice.map(map),
     next_cursor:
-      last !== undefined && remaining.length > slice.length ? encodeCursor(keyOf(last), page.fingerprint) : null,
+      last !== undefined && remaining.length > slice.length
+        ? encodeCursor(keyOf(last), page.fingerprint)
+        : null,
   };
 }

@@ -64,9 +64,12 @@ export function invalidState(status: AccessRequestStatus, detail: string): ApiPr
  */
 export class BackendDefect extends Error {
   constructor(operation: string, cause: unknown) {
-    super(`The reference backend failed in ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `The reference backend failed in ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'BackendDefect';
   }
 }

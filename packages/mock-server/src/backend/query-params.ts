@@ -59,7 +59,8 @@ export class QueryReader {
   knownIds(nameWithBrackets: string, isKnown: (id: string) => boolean, noun: string): string[] {
     const ids = this.list(nameWithBrackets);
     for (const id of ids) {
-      if (!isKnown(id)) this.errors.push(fieldError(nameWithBrackets, 'unknown', `There is no ${noun} ${clip(id)}.`));
+      if (!isKnown(id))
+        this.errors.push(fieldError(nameWithBrackets, 'unknown', `There is no ${noun} ${clip(id)}.`));
     }
     return ids;
   }
@@ -90,7 +91,9 @@ export class QueryReader {
     }
     const limit = Number(value);
     if (limit < 1 || limit > LIMITS.maxPageSize) {
-      this.errors.push(fieldError('limit', 'out_of_range', `limit must be between 1 and ${LIMITS.maxPageSize}.`));
+      this.errors.push(
+        fieldError('limit', 'out_of_range', `limit must be between 1 and ${LIMITS.maxPageSize}.`),
+      );
       return LIMITS.defaultPageSize;
     }
     return limit;

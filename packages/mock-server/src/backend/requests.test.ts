@@ -2,7 +2,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Caller, Schemas } from './api.js';
 import { LIFECYCLE } from './constants.js';
-import { HOUR, alice, bob, carol, dave, expectFieldErrors, expectProblem, smallBackend } from './test-support.test.js';
+import {
+  HOUR,
+  alice,
+  bob,
+  carol,
+  dave,
+  expectFieldErrors,
+  expectProblem,
+  smallBackend,
+} from './test-support.test.js';
 
 type Can = Schemas['RequestPermissions'];
 const none: Can = {
@@ -46,7 +55,8 @@ describe('visibility and the can flags', () => {
 
   it('gives a request made for oneself the favorite flag in every status', () => {
     const backend = smallBackend();
-    const [request] = backend.submit(alice, { resources: [devDb], duration_hours: 1 }, undefined).body.requests;
+    const [request] = backend.submit(alice, { resources: [devDb], duration_hours: 1 }, undefined).body
+      .requests;
     assert.deepEqual(request?.can, { ...none, favorite: true });
     backend.advance(LIFECYCLE.grantingMs);
     assert.deepEqual(backend.getRequest(alice, request?.id ?? '').can, {
@@ -86,8 +96,11 @@ describe('actions refused by the rules', () => {
     assert.equal(own.problem.detail, 'You cannot approve or reject your own request.');
     expectProblem(() => backend.reject(dave, h.aliceForDavePending, { reason: 'No.' }), 403);
     expectProblem(() => backend.approve(carol, h.alicePendingManager, {}), 404);
-    const created = backend.submit(bob, { resources: [prodDb], duration_hours: 1, justification: 'Mine.' }, undefined)
-      .body.requests[0];
+    const created = backend.submit(
+      bob,
+      { resources: [prodDb], duration_hours: 1, justification: 'Mine.' },
+      undefined,
+    ).body.requests[0];
     const notApprover = expectProblem(() => backend.approve(bob, created?.id ?? '', {}), 403);
     assert.equal(notApprover.problem.detail, 'You cannot approve or reject your own request.');
     backend.approve(bob, h.alicePendingManager, {});
@@ -111,7 +124,10 @@ describe('actions refused by the rules', () => {
     backend.revoke(bob, backend.history.bobForAliceActive);
     backend.advance(LIFECYCLE.revokingMs);
     expectProblem(() => backend.requestAgain(alice, backend.history.bobForAliceActive, body, undefined), 403);
-    expectProblem(() => backend.requestAgain(dave, backend.history.aliceForDavePending, body, undefined), 403);
+    expectProblem(
+      () => backend.requestAgain(dave, backend.history.aliceForDavePending, body, undefined),
+      403,
+    );
     expectProblem(() => backend.requestAgain(carol, backend.history.aliceRejected, body, undefined), 404);
   });
 
@@ -125,7 +141,10 @@ describe('actions refused by the rules', () => {
     assert.equal(backend.unfavorite(alice, own).favorite, false);
     assert.equal(backend.unfavorite(alice, own).favorite, false);
     const problem = expectProblem(() => backend.favorite(alice, backend.history.aliceForDavePending), 403);
-    assert.equal(problem.problem.detail, 'You can only favorite requests that you have submitted for yourself.');
+    assert.equal(
+      problem.problem.detail,
+      'You can only favorite requests that you have submitted for yourself.',
+    );
     expectProblem(() => backend.favorite(dave, backend.history.aliceForDavePending), 403);
     expectProblem(() => backend.favorite(alice, backend.history.bobForAliceActive), 403);
     expectProblem(() => backend.unfavorite(bob, own), 403);
@@ -138,13 +157,23 @@ describe('actions refused by the rules', () => {
     assert.match(details.instructions_markdown, /## Use your database proxy access/, 'one section per app');
     assert.match(details.instructions_markdown, /```sh\n/);
     assert.match(details.instructions_text, /crm-staging-accounts/);
-    assert.equal(details.expires_at, backend.getRequest(alice, backend.history.aliceActiveLegacyCrm).expires_at);
-    assert.equal(details.server_time, backend.now().toISOString().replace('.000Z', 'Z'), 'the answer carries the server clock');
+    assert.equal(
+      details.expires_at,
+      backend.getRequest(alice, backend.history.aliceActiveLegacyCrm).expires_at,
+    );
+    assert.equal(
+      details.server_time,
+      backend.now().toISOString().replace('.000Z', 'Z'),
+      'the answer carries the server clock',
+    );
     assert.equal(
       backend.accessDetails(alice, backend.history.bobForAliceActive).link?.label,
       'Open the Kubernetes dashboard',
     );
-    const notGrantee = expectProblem(() => backend.accessDetails(bob, backend.history.bobForAliceActive), 403);
+    const notGrantee = expectProblem(
+      () => backend.accessDetails(bob, backend.history.bobForAliceActive),
+      403,
+    );
     assert.equal(notGrantee.problem.detail, 'Only the grantee, Alice Example, can use this access.');
     expectProblem(() => backend.accessDetails(alice, backend.history.aliceGranting), 409);
     expectProblem(() => backend.accessDetails(alice, backend.history.aliceOnCallExpired), 409);
@@ -181,7 +210,12 @@ describe('request again', () => {
     assert.equal(bundle.body.requests[0]?.duration_hours, 6);
     assert.equal(bundle.body.requests[0]?.access_flow.id, 'flow_oncall');
 
-    const dave2 = backend.requestAgain(dave, backend.history.daveExpired, { justification: 'Again.' }, undefined);
+    const dave2 = backend.requestAgain(
+      dave,
+      backend.history.daveExpired,
+      { justification: 'Again.' },
+      undefined,
+    );
     assert.equal(dave2.body.requests[0]?.grantee.id, 'usr_dave');
   });
 
@@ -203,7 +237,12 @@ describe('request again', () => {
     );
     expectFieldErrors(
       () =>
-        backend.requestAgain(alice, id, { justification: 'x', ticket: { type_id: 'tt_jira', id: 'no' } }, undefined),
+        backend.requestAgain(
+          alice,
+          id,
+          { justification: 'x', ticket: { type_id: 'tt_jira', id: 'no' } },
+          undefined,
+        ),
       'ticket.id invalid_format',
     );
     expectFieldErrors(
@@ -230,7 +269,9 @@ describe('lists', () => {
       backend.history.aliceForDavePending,
       backend.history.aliceForDaveActive,
     ]);
-    assert.deepEqual(ids(backend.listRequests(bob, { scope: 'on_behalf' })), [backend.history.bobForAliceActive]);
+    assert.deepEqual(ids(backend.listRequests(bob, { scope: 'on_behalf' })), [
+      backend.history.bobForAliceActive,
+    ]);
     const created = backend.listRequests(alice, {}).items.map((r) => Date.parse(r.created_at));
     assert.deepEqual(
       created,
@@ -238,7 +279,8 @@ describe('lists', () => {
     );
     const davesView = ids(backend.listRequests(dave, {}));
     assert.ok(
-      davesView.includes(backend.history.aliceForDavePending) && davesView.includes(backend.history.daveExpired),
+      davesView.includes(backend.history.aliceForDavePending) &&
+        davesView.includes(backend.history.daveExpired),
     );
   });
 
@@ -288,7 +330,8 @@ describe('lists', () => {
     const selections = candidates
       .reverse()
       .map((r) => ({ resource_id: r.id, permission_id: r.permissions[0]?.id ?? '' }));
-    const [request] = backend.submit(alice, { resources: selections, duration_hours: 1 }, undefined).body.requests;
+    const [request] = backend.submit(alice, { resources: selections, duration_hours: 1 }, undefined).body
+      .requests;
     assert.ok(request && request.target.type === 'resources');
     assert.equal(request.target.resource_count, 120);
     const pages = [backend.requestResources(alice, request.id, {})];
@@ -334,7 +377,10 @@ describe('lists', () => {
       all.map((r) => r.id),
     );
     backend.advance(LIFECYCLE.grantingMs);
-    assert.match(backend.accessDetails(alice, request?.id ?? '').instructions_markdown, /every Kubernetes resource/);
+    assert.match(
+      backend.accessDetails(alice, request?.id ?? '').instructions_markdown,
+      /every Kubernetes resource/,
+    );
   });
 });
 

@@ -13,7 +13,11 @@ type RequestView = Schemas['AccessRequest'];
 
 const newestFirst = (a: StoredRequest, b: StoredRequest): number => b.sequence - a.sequence;
 
-export function listRequests(state: BackendState, callerId: string, query: RawQuery): Schemas['AccessRequestPage'] {
+export function listRequests(
+  state: BackendState,
+  callerId: string,
+  query: RawQuery,
+): Schemas['AccessRequestPage'] {
   const reader = new QueryReader(query);
   const scope = reader.oneOf('scope', ['mine', 'on_behalf'] as const, 'mine');
   const statuses = reader.list('status[]');
@@ -27,7 +31,13 @@ export function listRequests(state: BackendState, callerId: string, query: RawQu
     }
   }
   const favorite = reader.boolean('favorite');
-  const page = readPageRequest(reader, { list: 'requests', callerId, scope, statuses: [...statuses].sort(), favorite });
+  const page = readPageRequest(reader, {
+    list: 'requests',
+    callerId,
+    scope,
+    statuses: [...statuses].sort(),
+    favorite,
+  });
   reader.throwIfInvalid();
 
   const matches = [...state.requests.values()]
@@ -77,13 +87,22 @@ export function revoke(state: BackendState, callerId: string, requestId: string)
   return requestView(state.catalog, revokeRequest(state, request, 'user', state.clock.now()), callerId);
 }
 
-export function markFavorite(state: BackendState, callerId: string, requestId: string, favorite: boolean): RequestView {
+export function markFavorite(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+  favorite: boolean,
+): RequestView {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.favorite, request, callerId, state.catalog);
   return requestView(state.catalog, setFavorite(state, request, favorite, state.clock.now()), callerId);
 }
 
-export function accessDetails(state: BackendState, callerId: string, requestId: string): Schemas['AccessDetails'] {
+export function accessDetails(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+): Schemas['AccessDetails'] {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.useAccess, request, callerId, state.catalog);
   const { catalog } = state;
@@ -92,7 +111,10 @@ export function accessDetails(state: BackendState, callerId: string, requestId: 
   const byApp = new Map<string, { names: string[]; permissionName: string }>();
   const addPair = (resourceId: string, permissionId: string): void => {
     const resource = catalog.resource(resourceId);
-    const entry = byApp.get(resource.appId) ?? { names: [], permissionName: catalog.permission(permissionId).name };
+    const entry = byApp.get(resource.appId) ?? {
+      names: [],
+      permissionName: catalog.permission(permissionId).name,
+    };
     entry.names.push(resource.name);
     byApp.set(resource.appId, entry);
   };

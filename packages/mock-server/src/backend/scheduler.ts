@@ -76,7 +76,8 @@ export class Scheduler {
       const right = left + 1;
       let smallest = i;
       if (left < n && this.#before(this.#heap[left] as Entry, this.#heap[smallest] as Entry)) smallest = left;
-      if (right < n && this.#before(this.#heap[right] as Entry, this.#heap[smallest] as Entry)) smallest = right;
+      if (right < n && this.#before(this.#heap[right] as Entry, this.#heap[smallest] as Entry))
+        smallest = right;
       if (smallest === i) return;
       this.#swap(i, smallest);
       i = smallest;

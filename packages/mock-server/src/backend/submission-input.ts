@@ -88,7 +88,9 @@ export function readSubmission(body: unknown): { reader: BodyReader; input: Subm
       appId: reader.string(appObject, 'app_id', 'app', { required: true }),
       permissionId: reader.string(appObject, 'permission_id', 'app', { required: true }),
     },
-    bundle: bundleObject && { bundleId: reader.string(bundleObject, 'bundle_id', 'bundle', { required: true }) },
+    bundle: bundleObject && {
+      bundleId: reader.string(bundleObject, 'bundle_id', 'bundle', { required: true }),
+    },
     durationHours: reader.integer(object, 'duration_hours', '', { required: true }),
     justification: readJustification(reader, object),
     ticket: readTicket(reader, object),
@@ -103,7 +105,10 @@ export interface RequestAgainInput {
 }
 
 /** Reads a `request-again` body. */
-export function readRequestAgain(body: unknown): { reader: BodyReader; input: RequestAgainInput | undefined } {
+export function readRequestAgain(body: unknown): {
+  reader: BodyReader;
+  input: RequestAgainInput | undefined;
+} {
   const reader = new BodyReader();
   const object = reader.object(body ?? [], '');
   if (!object) return { reader, input: undefined };

@@ -3,7 +3,13 @@
  * caller may request for, and the access flows the items fall under decide the longest duration and
  * whether a justification and a ticket are required. Every broken rule is collected.
  */
-import type { AccessFlowRecord, AppRecord, BundleRecord, PermissionRecord, ResourceRecord } from '../world/model.js';
+import type {
+  AccessFlowRecord,
+  AppRecord,
+  BundleRecord,
+  PermissionRecord,
+  ResourceRecord,
+} from '../world/model.js';
 import type { FieldError } from './api.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { LIMITS } from './constants.js';
@@ -19,7 +25,12 @@ export type ResolvedItem =
       readonly permission: PermissionRecord;
       readonly flowId: string;
     }
-  | { readonly kind: 'app'; readonly app: AppRecord; readonly permission: PermissionRecord; readonly flowId: string }
+  | {
+      readonly kind: 'app';
+      readonly app: AppRecord;
+      readonly permission: PermissionRecord;
+      readonly flowId: string;
+    }
   | { readonly kind: 'bundle'; readonly bundle: BundleRecord; readonly flowId: string };
 
 /** The items that become one request: those under one access flow. */
@@ -90,13 +101,19 @@ function resolveResource(
   const path = `resources[${selection.index}]`;
   const { resourceId, permissionId } = selection;
   if (resourceId === undefined || permissionId === undefined) return undefined;
-  if (tooLongId(resourceId, `${path}.resource_id`, errors) || tooLongId(permissionId, `${path}.permission_id`, errors))
+  if (
+    tooLongId(resourceId, `${path}.resource_id`, errors) ||
+    tooLongId(permissionId, `${path}.permission_id`, errors)
+  )
     return undefined;
   const resource = catalog.resources.get(resourceId);
   const permission = catalog.permissions.get(permissionId);
-  if (!resource) errors.push(fieldError(`${path}.resource_id`, 'unknown', `There is no resource ${clip(resourceId)}.`));
+  if (!resource)
+    errors.push(fieldError(`${path}.resource_id`, 'unknown', `There is no resource ${clip(resourceId)}.`));
   if (!permission)
-    errors.push(fieldError(`${path}.permission_id`, 'unknown', `There is no permission ${clip(permissionId)}.`));
+    errors.push(
+      fieldError(`${path}.permission_id`, 'unknown', `There is no permission ${clip(permissionId)}.`),
+    );
   if (!resource || !permission) return undefined;
   if (!resource.permissionIds.includes(permission.id)) {
     errors.push(
@@ -121,7 +138,14 @@ function resolveResource(
     return undefined;
   }
   seen.set(key, selection.index);
-  checkAdmitted(catalog, resource.flowId, granteeId, `access to ${resource.name}`, `${path}.resource_id`, errors);
+  checkAdmitted(
+    catalog,
+    resource.flowId,
+    granteeId,
+    `access to ${resource.name}`,
+    `${path}.resource_id`,
+    errors,
+  );
   return { kind: 'resource', resource, permission, flowId: resource.flowId };
 }
 
@@ -156,17 +180,22 @@ function resolveItems(
         return [];
       }
       const seen = new Map<string, number>();
-      return resources.flatMap((selection) => resolveResource(catalog, selection, granteeId, seen, errors) ?? []);
+      return resources.flatMap(
+        (selection) => resolveResource(catalog, selection, granteeId, seen, errors) ?? [],
+      );
     }
     case 'app': {
       const { appId, permissionId } = input.app ?? {};
       if (appId === undefined || permissionId === undefined) return [];
-      if (tooLongId(appId, 'app.app_id', errors) || tooLongId(permissionId, 'app.permission_id', errors)) return [];
+      if (tooLongId(appId, 'app.app_id', errors) || tooLongId(permissionId, 'app.permission_id', errors))
+        return [];
       const app = catalog.apps.get(appId);
       const permission = catalog.permissions.get(permissionId);
       if (!app) errors.push(fieldError('app.app_id', 'unknown', `There is no app ${clip(appId)}.`));
       if (!permission)
-        errors.push(fieldError('app.permission_id', 'unknown', `There is no permission ${clip(permissionId)}.`));
+        errors.push(
+          fieldError('app.permission_id', 'unknown', `There is no permission ${clip(permissionId)}.`),
+        );
       if (!app || !permission) return [];
       if (!app.permissionIds.includes(permission.id)) {
         errors.push(
@@ -189,7 +218,14 @@ function resolveItems(
         errors.push(fieldError('bundle.bundle_id', 'unknown', `There is no bundle ${clip(bundleId)}.`));
         return [];
       }
-      checkAdmitted(catalog, bundle.flowId, granteeId, `the bundle ${bundle.name}`, 'bundle.bundle_id', errors);
+      checkAdmitted(
+        catalog,
+        bundle.flowId,
+        granteeId,
+        `the bundle ${bundle.name}`,
+        'bundle.bundle_id',
+        errors,
+      );
       return [{ kind: 'bundle', bundle, flowId: bundle.flowId }];
     }
   }
@@ -222,7 +258,13 @@ function checkDuration(
     return;
   }
   if (durationHours > LIMITS.maxDurationHours) {
-    errors.push(fieldError('duration_hours', 'out_of_range', `duration_hours must be at most ${hours(LIMITS.maxDurationHours)}.`));
+    errors.push(
+      fieldError(
+        'duration_hours',
+        'out_of_range',
+        `duration_hours must be at most ${hours(LIMITS.maxDurationHours)}.`,
+      ),
+    );
     return;
   }
   const strictest = [...groups].sort((a, b) => a.flow.maxDurationHours - b.flow.maxDurationHours)[0];
@@ -245,7 +287,9 @@ function checkJustification(
   if (justification === undefined) {
     const requiring = groups.find((g) => g.flow.justificationRequired);
     if (requiring)
-      errors.push(fieldError('justification', 'required', `A justification is required by ${requiring.flow.name}.`));
+      errors.push(
+        fieldError('justification', 'required', `A justification is required by ${requiring.flow.name}.`),
+      );
   } else if (justification.length > LIMITS.maxJustificationLength) {
     errors.push(
       fieldError(
@@ -265,7 +309,8 @@ function resolveTicket(
 ): StoredTicket | null {
   if (!ticket) {
     const requiring = groups.find((g) => g.flow.ticketRequired);
-    if (requiring) errors.push(fieldError('ticket', 'required', `A ticket is required by ${requiring.flow.name}.`));
+    if (requiring)
+      errors.push(fieldError('ticket', 'required', `A ticket is required by ${requiring.flow.name}.`));
     return null;
   }
   const { typeId, id } = ticket;
@@ -275,12 +320,18 @@ function resolveTicket(
   if (id === undefined) return null;
   if (id.length > LIMITS.maxTicketIdLength) {
     errors.push(
-      fieldError('ticket.id', 'too_long', `The ticket id must be at most ${LIMITS.maxTicketIdLength} characters.`),
+      fieldError(
+        'ticket.id',
+        'too_long',
+        `The ticket id must be at most ${LIMITS.maxTicketIdLength} characters.`,
+      ),
     );
     return null;
   }
   if (type?.idPattern !== undefined && !new RegExp(type.idPattern).test(id)) {
-    errors.push(fieldError('ticket.id', 'invalid_format', `A ${type.name} ticket id looks like ${type.example}.`));
+    errors.push(
+      fieldError('ticket.id', 'invalid_format', `A ${type.name} ticket id looks like ${type.example}.`),
+    );
   }
   return type ? { typeId: type.id, id } : null;
 }

@@ -11,10 +11,18 @@ import { validationFailed } from './problems.js';
 import type { StoredPair, StoredRequest, StoredTarget } from './records.js';
 import { findVisible, type BackendState } from './state.js';
 import { readRequestAgain, readSubmission, type SubmissionInput } from './submission-input.js';
-import { resolveSubmission, type Resolution, type ResolvedGroup, type ResolvedItem } from './submission-rules.js';
+import {
+  resolveSubmission,
+  type Resolution,
+  type ResolvedGroup,
+  type ResolvedItem,
+} from './submission-rules.js';
 import { requestView, userView } from './views.js';
 
-const ref = (record: { readonly id: string; readonly name: string }) => ({ id: record.id, name: record.name });
+const ref = (record: { readonly id: string; readonly name: string }) => ({
+  id: record.id,
+  name: record.name,
+});
 
 function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
   switch (item.kind) {
@@ -58,7 +66,9 @@ function resolveBody(catalog: CatalogIndex, callerId: string, body: unknown): Re
 export function preview(state: BackendState, callerId: string, body: unknown): Schemas['Preview'] {
   const resolution = resolveBody(state.catalog, callerId, body);
   return {
-    groups: resolution.groups.map((group) => previewGroup(state.catalog, group, callerId, resolution.granteeId)),
+    groups: resolution.groups.map((group) =>
+      previewGroup(state.catalog, group, callerId, resolution.granteeId),
+    ),
     errors: [...resolution.errors],
   };
 }
@@ -115,14 +125,24 @@ interface IdempotentCall {
 
 /** Creates, or replays the first answer given for the same Idempotency-Key and body. */
 function idempotent(state: BackendState, call: IdempotentCall, create: () => StoredRequest[]): CreateResult {
-  const lookup = state.idempotency.lookup(`${call.callerId} ${call.operation}`, call.key, call.body, state.clock.now());
+  const lookup = state.idempotency.lookup(
+    `${call.callerId} ${call.operation}`,
+    call.key,
+    call.body,
+    state.clock.now(),
+  );
   if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
   const answer = { requests: create().map((request) => requestView(state.catalog, request, call.callerId)) };
   if (lookup.kind === 'new') lookup.remember(answer);
   return { status: 201, body: answer, replayed: false };
 }
 
-export function submit(state: BackendState, callerId: string, body: unknown, key: string | undefined): CreateResult {
+export function submit(
+  state: BackendState,
+  callerId: string,
+  body: unknown,
+  key: string | undefined,
+): CreateResult {
   return idempotent(state, { callerId, operation: 'submit', key, body }, () => {
     const resolution = resolveBody(state.catalog, callerId, body);
     if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
@@ -151,7 +171,12 @@ function originalSelection(
         bundle: undefined,
       };
     case 'bundle':
-      return { targetFields: ['bundle'], resources: undefined, app: undefined, bundle: { bundleId: target.bundleId } };
+      return {
+        targetFields: ['bundle'],
+        resources: undefined,
+        app: undefined,
+        bundle: { bundleId: target.bundleId },
+      };
   }
 }
 
@@ -176,7 +201,8 @@ export function requestAgain(
         durationHours: input.durationHours ?? original.durationHours,
         justification: input.justification,
         ticket:
-          input.ticket ?? (original.ticket ? { typeId: original.ticket.typeId, id: original.ticket.id } : undefined),
+          input.ticket ??
+          (original.ticket ? { typeId: original.ticket.typeId, id: original.ticket.id } : undefined),
       },
       reader.ruleErrors,
     );

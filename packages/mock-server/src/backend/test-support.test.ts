@@ -17,7 +17,10 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 
 /** A small, frozen world: fast to build, time moves only when a test says so. */
-export function smallBackend(options: WorldOptions = {}, dependencies: BackendDependencies = {}): ReferenceBackend {
+export function smallBackend(
+  options: WorldOptions = {},
+  dependencies: BackendDependencies = {},
+): ReferenceBackend {
   return createBackend({ catalogSize: 300, ...options }, dependencies);
 }
 

@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiProblem } from './api.js';
-import { alice, bob, dave, expectFieldErrors, expectProblem, fieldCodes, smallBackend } from './test-support.test.js';
+import {
+  alice,
+  bob,
+  dave,
+  expectFieldErrors,
+  expectProblem,
+  fieldCodes,
+  smallBackend,
+} from './test-support.test.js';
 
 const prodDb = { resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' };
 const devDb = { resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' };
@@ -89,7 +97,10 @@ describe('submission validation', () => {
       submit({ app: { app_id: 'app_github', permission_id: 'perm_pg_admin' }, duration_hours: 1 }),
       'app.permission_id not_allowed',
     );
-    expectFieldErrors(submit({ bundle: { bundle_id: 'bun_nope' }, duration_hours: 1 }), 'bundle.bundle_id unknown');
+    expectFieldErrors(
+      submit({ bundle: { bundle_id: 'bun_nope' }, duration_hours: 1 }),
+      'bundle.bundle_id unknown',
+    );
     expectFieldErrors(
       submit({ ...valid, resources: [{ resource_id: 'x'.repeat(300), permission_id: 'perm_pg_readonly' }] }),
       'resources[0].resource_id too_long',
@@ -131,13 +142,23 @@ describe('submission validation', () => {
   });
 
   it('holds the duration to the contract’s own bound (a year) whatever the flows', () => {
-    const errors = expectFieldErrors(submit({ ...valid, duration_hours: 8761 }), 'duration_hours out_of_range');
+    const errors = expectFieldErrors(
+      submit({ ...valid, duration_hours: 8761 }),
+      'duration_hours out_of_range',
+    );
     assert.equal(errors[0]?.message, 'duration_hours must be at most 8760 hours.');
-    expectFieldErrors(submit({ resources: [{ ...devDb, resource_id: 'res_nowhere' }], duration_hours: 1e9 }), 'resources[0].resource_id unknown', 'duration_hours out_of_range');
+    expectFieldErrors(
+      submit({ resources: [{ ...devDb, resource_id: 'res_nowhere' }], duration_hours: 1e9 }),
+      'resources[0].resource_id unknown',
+      'duration_hours out_of_range',
+    );
   });
 
   it('requires a justification where a flow says so, up to 1,000 characters', () => {
-    const errors = expectFieldErrors(submit({ resources: [prodDb], duration_hours: 1 }), 'justification required');
+    const errors = expectFieldErrors(
+      submit({ resources: [prodDb], duration_hours: 1 }),
+      'justification required',
+    );
     assert.match(errors[0]?.message ?? '', /Production databases/);
     expectFieldErrors(
       submit({ resources: [prodDb], duration_hours: 1, justification: '   ' }),
@@ -145,7 +166,8 @@ describe('submission validation', () => {
     );
     expectFieldErrors(submit({ ...valid, justification: 'x'.repeat(1001) }), 'justification too_long');
     assert.equal(
-      backend.submit(alice, { ...valid, justification: `  ${'x'.repeat(1000)}  ` }, undefined).body.requests.length,
+      backend.submit(alice, { ...valid, justification: `  ${'x'.repeat(1000)}  ` }, undefined).body.requests
+        .length,
       1,
     );
   });
@@ -166,8 +188,14 @@ describe('submission validation', () => {
       submit({ ...cloud, ticket: { type_id: 'tt_servicenow', id: 'INC12' } }),
       'ticket.id invalid_format',
     );
-    expectFieldErrors(submit({ ...cloud, ticket: { type_id: 'tt_nope', id: 'X-1' } }), 'ticket.type_id unknown');
-    expectFieldErrors(submit({ ...cloud, ticket: { type_id: 'tt_other', id: 'x'.repeat(101) } }), 'ticket.id too_long');
+    expectFieldErrors(
+      submit({ ...cloud, ticket: { type_id: 'tt_nope', id: 'X-1' } }),
+      'ticket.type_id unknown',
+    );
+    expectFieldErrors(
+      submit({ ...cloud, ticket: { type_id: 'tt_other', id: 'x'.repeat(101) } }),
+      'ticket.id too_long',
+    );
     expectFieldErrors(submit({ ...cloud, ticket: { type_id: 'tt_jira' } }), 'ticket.id required');
     const created = backend.submit(
       alice,
@@ -179,8 +207,8 @@ describe('submission validation', () => {
       id: 'CHG0001234',
     });
     assert.equal(
-      backend.submit(alice, { ...cloud, ticket: { type_id: 'tt_other', id: 'free text #1' } }, undefined).body.requests
-        .length,
+      backend.submit(alice, { ...cloud, ticket: { type_id: 'tt_other', id: 'free text #1' } }, undefined).body
+        .requests.length,
       1,
     );
   });
@@ -191,7 +219,10 @@ describe('submission validation', () => {
       'priority not_allowed',
       '__proto__x not_allowed',
     );
-    expectFieldErrors(submit({ ...valid, resources: [{ ...devDb, note: 'x' }] }), 'resources[0].note not_allowed');
+    expectFieldErrors(
+      submit({ ...valid, resources: [{ ...devDb, note: 'x' }] }),
+      'resources[0].note not_allowed',
+    );
   });
 
   it('collects every error of a body in one answer', () => {
@@ -219,7 +250,12 @@ describe('submission validation', () => {
       'justification required',
     ]);
     assert.deepEqual(
-      preview.groups.map((g) => [g.access_flow.id, g.items.length, g.max_duration_hours, g.justification_required]),
+      preview.groups.map((g) => [
+        g.access_flow.id,
+        g.items.length,
+        g.max_duration_hours,
+        g.justification_required,
+      ]),
       [
         ['flow_prod_db', 1, 12, true],
         ['flow_nonprod', 1, 24, false],
@@ -275,7 +311,11 @@ describe('approve and reject validation', () => {
     expectFieldErrors(() => backend.reject(bob, id, { reason: 12 }), 'reason invalid_type');
     expectFieldErrors(() => backend.approve(bob, id, { reason: 'x'.repeat(124) }), 'reason too_long');
     expectFieldErrors(() => backend.approve(bob, id, 'ok'), ' invalid_type');
-    assert.equal(backend.getRequest(alice, id).status, 'pending_approval', 'a refused decision changes nothing');
+    assert.equal(
+      backend.getRequest(alice, id).status,
+      'pending_approval',
+      'a refused decision changes nothing',
+    );
     assert.equal(backend.reject(bob, id, { reason: 'x'.repeat(123) }).rejection_reason?.length, 123);
   });
 });
@@ -290,7 +330,10 @@ describe('query validation', () => {
     expectFieldErrors(() => backend.bundles(alice, { limit: ['1', '2'] }), 'limit invalid_type');
     assert.ok(backend.resources(alice, { limit: '500' }).items.length > 50);
     expectFieldErrors(() => backend.resources(alice, { cursor: 'garbage!' }), 'cursor invalid_format');
-    expectFieldErrors(() => backend.approvals(bob, { cursor: 'eyJwIjotMSwiZiI6IngifQ' }), 'cursor invalid_format');
+    expectFieldErrors(
+      () => backend.approvals(bob, { cursor: 'eyJwIjotMSwiZiI6IngifQ' }),
+      'cursor invalid_format',
+    );
     const next = backend.resources(alice, { limit: '2', search: 'prod' }).next_cursor ?? '';
     expectFieldErrors(
       () => backend.resources(alice, { limit: '2', search: 'dev', cursor: next }),
@@ -320,12 +363,16 @@ describe('query validation', () => {
       () => backend.resources(alice, { 'resource_type_id[]': ['rt_nope'] }),
       'resource_type_id[] unknown',
     );
-    expectFieldErrors(() => backend.resources(alice, { 'permission_id[]': ['perm_nope'] }), 'permission_id[] unknown');
+    expectFieldErrors(
+      () => backend.resources(alice, { 'permission_id[]': ['perm_nope'] }),
+      'permission_id[] unknown',
+    );
     expectFieldErrors(() => backend.resources(alice, { grantee_id: 'usr_carol' }), 'grantee_id not_allowed');
     expectFieldErrors(() => backend.resources(alice, { grantee_id: 'usr_nobody' }), 'grantee_id unknown');
     expectFieldErrors(() => backend.resourceTypes(alice, { 'app_id[]': 'app_nope' }), 'app_id[] unknown');
     expectFieldErrors(
-      () => backend.resources(alice, { 'resource_type_id[]': Array.from({ length: 101 }, (_, i) => `rt_${i}`) }),
+      () =>
+        backend.resources(alice, { 'resource_type_id[]': Array.from({ length: 101 }, (_, i) => `rt_${i}`) }),
       'resource_type_id[] too_many',
     );
   });

@@ -1,5 +1,11 @@
 /** Serialisation: the world's records and the stored requests as the contract's schemas. */
-import type { AppRecord, BundleRecord, PermissionRecord, ResourceRecord, ResourceTypeRecord } from '../world/model.js';
+import type {
+  AppRecord,
+  BundleRecord,
+  PermissionRecord,
+  ResourceRecord,
+  ResourceTypeRecord,
+} from '../world/model.js';
 import type { Schemas } from './api.js';
 import { canFlags } from './access-rules.js';
 import type { CatalogIndex } from './catalog-index.js';
@@ -66,7 +72,10 @@ export function bundleView(catalog: CatalogIndex, bundle: BundleRecord): Schemas
 }
 
 export function pairRefView(catalog: CatalogIndex, pair: StoredPair): Schemas['ResourcePermissionRef'] {
-  return { resource: ref(catalog.resource(pair.resourceId)), permission: ref(catalog.permission(pair.permissionId)) };
+  return {
+    resource: ref(catalog.resource(pair.resourceId)),
+    permission: ref(catalog.permission(pair.permissionId)),
+  };
 }
 
 export function requestResourceView(catalog: CatalogIndex, pair: StoredPair): Schemas['RequestResource'] {
@@ -101,12 +110,20 @@ function targetView(catalog: CatalogIndex, request: StoredRequest): Schemas['Acc
         permission: ref(catalog.permission(target.permissionId)),
       };
     case 'bundle':
-      return { type: 'bundle', bundle: ref(catalog.bundle(target.bundleId)), resource_count: target.pairs.length };
+      return {
+        type: 'bundle',
+        bundle: ref(catalog.bundle(target.bundleId)),
+        resource_count: target.pairs.length,
+      };
   }
 }
 
 /** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
-export function requestView(catalog: CatalogIndex, request: StoredRequest, callerId: string): Schemas['AccessRequest'] {
+export function requestView(
+  catalog: CatalogIndex,
+  request: StoredRequest,
+  callerId: string,
+): Schemas['AccessRequest'] {
   const ticketType = request.ticket
     ? catalog.world.org.ticketTypes.find((t) => t.id === request.ticket?.typeId)
     : undefined;

@@ -4,10 +4,20 @@ import { api, param, type Route } from './route.js';
 
 export const approvalRoutes: Route[] = [
   api('GET', '/v1/approvals', ({ backend, caller, query }) => json(backend.approvals(caller, query))),
-  api('POST', '/v1/access-requests/:id/approve', (c) => json(c.backend.approve(c.caller, param(c, 'id'), c.body)), {
-    body: 'optional',
-  }),
-  api('POST', '/v1/access-requests/:id/reject', (c) => json(c.backend.reject(c.caller, param(c, 'id'), c.body)), {
-    body: 'required',
-  }),
+  api(
+    'POST',
+    '/v1/access-requests/:id/approve',
+    (c) => json(c.backend.approve(c.caller, param(c, 'id'), c.body)),
+    {
+      body: 'optional',
+    },
+  ),
+  api(
+    'POST',
+    '/v1/access-requests/:id/reject',
+    (c) => json(c.backend.reject(c.caller, param(c, 'id'), c.body)),
+    {
+      body: 'required',
+    },
+  ),
 ];

@@ -53,9 +53,13 @@ export interface ReferenceParts {
   readonly control: Control;
 }
 
-export function assemble(options: ReferenceOptions, defaults: { baseUrl: string; speed?: number }): ReferenceParts {
+export function assemble(
+  options: ReferenceOptions,
+  defaults: { baseUrl: string; speed?: number },
+): ReferenceParts {
   const { backend: given, baseUrl, heartbeatMs, onResponse, ...world } = options;
-  const backend = given ?? createBackend({ ...(defaults.speed === undefined ? {} : { speed: defaults.speed }), ...world });
+  const backend =
+    given ?? createBackend({ ...(defaults.speed === undefined ? {} : { speed: defaults.speed }), ...world });
   const faults = new FaultInjector();
   const handlers = createHandlers(backend, {
     baseUrl: baseUrl ?? defaults.baseUrl,

@@ -14,7 +14,10 @@ const ALICE = { authorization: 'Bearer demo-alice' };
 
 /** What the handlers over `baseUrl` answer for `url`: its status and problem type, or `unanswered`. */
 function answerer(baseUrl: string | undefined, faults = new FaultInjector()) {
-  const handlers = createHandlers(createFakeBackend(), { ...(baseUrl === undefined ? {} : { baseUrl }), faults });
+  const handlers = createHandlers(createFakeBackend(), {
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    faults,
+  });
   return async (url: string): Promise<string> => {
     const response = await getResponse(handlers, new Request(url, { headers: ALICE }));
     if (!response) return 'unanswered';
@@ -40,7 +43,13 @@ describe('the handlers under their base URL', () => {
     const answer = answerer('/access/');
     assert.equal(await answer('http://any.test/access/v1/me'), '200');
     assert.equal(await answer('http://any.test/access/_control/clock'), '200');
-    for (const wrong of ['/v1/me', '/_control/clock', '/api/access/v1/me', '/access/api/v1/me', '/accessx/v1/me']) {
+    for (const wrong of [
+      '/v1/me',
+      '/_control/clock',
+      '/api/access/v1/me',
+      '/access/api/v1/me',
+      '/accessx/v1/me',
+    ]) {
       assert.equal(await answer(`http://any.test${wrong}`), 'unanswered', wrong);
     }
     assert.equal(await answer('http://any.test/access/v1/nothing'), '404 not-found');
@@ -49,7 +58,12 @@ describe('the handlers under their base URL', () => {
   it('an origin: that origin only', async () => {
     const answer = answerer('http://127.0.0.1:4010');
     assert.equal(await answer('http://127.0.0.1:4010/v1/me'), '200');
-    for (const wrong of ['http://localhost:4010/v1/me', 'http://127.0.0.1:4011/v1/me', 'http://127.0.0.1:4010/api/v1/me', 'http://127.0.0.1:4010/v1/v1/me']) {
+    for (const wrong of [
+      'http://localhost:4010/v1/me',
+      'http://127.0.0.1:4011/v1/me',
+      'http://127.0.0.1:4010/api/v1/me',
+      'http://127.0.0.1:4010/v1/v1/me',
+    ]) {
       assert.notEqual(await answer(wrong), '200', wrong);
     }
     assert.equal(await answer('http://127.0.0.1:4010/api/v1/me'), 'unanswered');
@@ -68,18 +82,30 @@ describe('the handlers under their base URL', () => {
   it('checks responses under a base path against the contract, which names paths from /v1', async () => {
     const backend = createFakeBackend();
     const check = createContractCheck(loadContractValidator());
-    const handlers = createHandlers(backend, { baseUrl: 'https://api.example.com/access', onResponse: check.hook });
+    const handlers = createHandlers(backend, {
+      baseUrl: 'https://api.example.com/access',
+      onResponse: check.hook,
+    });
     backend.me = () => ({ is_approver: 'sometimes' }) as never;
-    const response = await getResponse(handlers, new Request('https://api.example.com/access/v1/me', { headers: ALICE }));
+    const response = await getResponse(
+      handlers,
+      new Request('https://api.example.com/access/v1/me', { headers: ALICE }),
+    );
     assert.equal(response?.status, 500);
     assert.deepEqual(
-      check.violations.map((v) => [v.url, v.problems.some((p) => p.startsWith('GET /v1/me → 200 body must have required property'))]),
+      check.violations.map((v) => [
+        v.url,
+        v.problems.some((p) => p.startsWith('GET /v1/me → 200 body must have required property')),
+      ]),
       [['https://api.example.com/access/v1/me', true]],
     );
   });
 
   it('refuses a base URL it could only match by accident, saying why', () => {
-    assert.throws(() => parseBase('http://127.0.0.1:4010/v1'), /where \/v1 lives, not \/v1 itself: drop the \/v1 \(the root instead/);
+    assert.throws(
+      () => parseBase('http://127.0.0.1:4010/v1'),
+      /where \/v1 lives, not \/v1 itself: drop the \/v1 \(the root instead/,
+    );
     assert.throws(() => parseBase('/access/v1/'), /drop the \/v1 \("\/access" instead of "\/access\/v1\/"\)/);
     assert.throws(() => parseBase('127.0.0.1:4010'), TypeError);
     assert.throws(() => parseBase('http://127.0.0.1:4010/?x=1'), /an origin with an optional path/);

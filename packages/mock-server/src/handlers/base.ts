@@ -32,11 +32,15 @@ export function normalizeBasePath(path: string, what = 'basePath'): string {
     throw new TypeError(`${what} must be a path starting with / (such as /access), got "${path}".`);
   }
   if (!PLAIN_PATH.test(trimmed)) {
-    throw new TypeError(`${what} must be a plain path (letters, digits, - . _ ~; no * : ? #), got "${path}".`);
+    throw new TypeError(
+      `${what} must be a plain path (letters, digits, - . _ ~; no * : ? #), got "${path}".`,
+    );
   }
   if (/\/v1$/.test(trimmed)) {
     const parent = trimmed.slice(0, -'/v1'.length);
-    throw new TypeError(`${what} is where /v1 lives, not /v1 itself: drop the /v1 (${parent ? `"${parent}"` : 'the root'} instead of "${path}").`);
+    throw new TypeError(
+      `${what} is where /v1 lives, not /v1 itself: drop the /v1 (${parent ? `"${parent}"` : 'the root'} instead of "${path}").`,
+    );
   }
   return trimmed;
 }
@@ -68,7 +72,9 @@ export function parseBase(baseUrl: string): ApiBase {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl must be *, a path (/access) or an absolute URL (http://127.0.0.1:4010), got "${baseUrl}".`);
+    throw new TypeError(
+      `baseUrl must be *, a path (/access) or an absolute URL (http://127.0.0.1:4010), got "${baseUrl}".`,
+    );
   }
   if (url.search || url.hash || url.origin === 'null') {
     throw new TypeError(`baseUrl must be an origin with an optional path, got "${baseUrl}".`);

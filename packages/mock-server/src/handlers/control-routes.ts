@@ -22,18 +22,32 @@ class BadField extends Error {
 }
 
 function fields(body: unknown, allowed: readonly string[]): Fields {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadField('', 'The body must be a JSON object.', 'invalid_type');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadField('', 'The body must be a JSON object.', 'invalid_type');
   for (const key of Object.keys(body)) {
-    if (!allowed.includes(key)) throw new BadField(key, `Unknown field ${key}; expected ${allowed.join(', ')}.`, 'unknown');
+    if (!allowed.includes(key))
+      throw new BadField(key, `Unknown field ${key}; expected ${allowed.join(', ')}.`, 'unknown');
   }
   return body as Fields;
 }
 
-function optionalNumber(body: Fields, name: string, { min, integer }: { min: number; integer?: boolean }): number | undefined {
+function optionalNumber(
+  body: Fields,
+  name: string,
+  { min, integer }: { min: number; integer?: boolean },
+): number | undefined {
   const value = body[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new BadField(name, `${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}.`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new BadField(
+      name,
+      `${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}.`,
+    );
   }
   return value;
 }
@@ -44,8 +58,10 @@ function guarded(action: (context: RouteContext) => Response): (context: RouteCo
     try {
       return action(context);
     } catch (error) {
-      if (error instanceof BadField) return invalidInput(context.instance, error.field, error.code, error.message);
-      if (error instanceof FaultSpecError) return invalidInput(context.instance, error.field, 'not_allowed', error.message);
+      if (error instanceof BadField)
+        return invalidInput(context.instance, error.field, error.code, error.message);
+      if (error instanceof FaultSpecError)
+        return invalidInput(context.instance, error.field, 'not_allowed', error.message);
       throw error;
     }
   };
@@ -73,22 +89,32 @@ const advance = guarded(({ control, body }) => {
     hours: optionalNumber(input, 'hours', { min: 0 }),
   };
   if (Object.values(by).every((value) => value === undefined)) {
-    throw new BadField('seconds', 'Give how far to advance: seconds, milliseconds, minutes or hours.', 'required');
+    throw new BadField(
+      'seconds',
+      'Give how far to advance: seconds, milliseconds, minutes or hours.',
+      'required',
+    );
   }
   return json(control.advance(by));
 });
 
 const speed = guarded(({ control, body }) => {
   const value = optionalNumber(fields(body, ['speed']), 'speed', { min: 0 });
-  if (value === undefined) throw new BadField('speed', 'speed is required (0 freezes time, 1 is real time).', 'required');
+  if (value === undefined)
+    throw new BadField('speed', 'speed is required (0 freezes time, 1 is real time).', 'required');
   return json(control.setSpeed(value));
 });
 
 const setOrg = guarded(({ control, body }) => {
   const channel = fields(body, ['notification_channel'])['notification_channel'];
-  if (channel === undefined) throw new BadField('notification_channel', 'notification_channel is required.', 'required');
+  if (channel === undefined)
+    throw new BadField('notification_channel', 'notification_channel is required.', 'required');
   if (!NOTIFICATION_CHANNELS.includes(channel as NotificationChannel)) {
-    throw new BadField('notification_channel', `notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}.`, 'unknown');
+    throw new BadField(
+      'notification_channel',
+      `notification_channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}.`,
+      'unknown',
+    );
   }
   return json(control.setNotificationChannel(channel as NotificationChannel));
 });

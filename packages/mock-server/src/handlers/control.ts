@@ -3,7 +3,13 @@
  * the seed, and fault injection. `/_control/*` (see `control-routes.ts`) is this over HTTP; Node
  * tests call it directly (`server.control.advance(…)`).
  */
-import type { Backend, Notification, NotificationChannel, NotificationFilter, WorldOptions } from '../backend/api.js';
+import type {
+  Backend,
+  Notification,
+  NotificationChannel,
+  NotificationFilter,
+  WorldOptions,
+} from '../backend/api.js';
 import type { Fault, FaultInjector, FaultSpec } from './faults.js';
 
 /**

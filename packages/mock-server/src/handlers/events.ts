@@ -30,7 +30,9 @@ export const eventRoutes: Route[] = [
         };
         // Something goes out at once, so that clients (and proxies) see the stream has started.
         send(`retry: ${RETRY_MS}\n: connected\n\n`);
-        const unsubscribe = backend.subscribe(caller, lastEventId || undefined, (event) => send(eventFrame(event)));
+        const unsubscribe = backend.subscribe(caller, lastEventId || undefined, (event) =>
+          send(eventFrame(event)),
+        );
         const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
         stop = () => {
           if (!open) return;

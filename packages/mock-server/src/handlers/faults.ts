@@ -128,14 +128,18 @@ export function parseFaultSpec(input: unknown, id: string): Fault {
   const spec = input as Record<string, unknown>;
   const known = new Set(['method', 'path', 'kind', 'status', 'retry_after', 'delay_ms', 'times']);
   for (const key of Object.keys(spec)) {
-    if (!known.has(key)) throw new FaultSpecError(key, `Unknown field ${key}; expected one of ${[...known].join(', ')}.`);
+    if (!known.has(key))
+      throw new FaultSpecError(key, `Unknown field ${key}; expected one of ${[...known].join(', ')}.`);
   }
   const { kind, path } = spec;
   if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
     throw new FaultSpecError('kind', `kind must be one of ${FAULT_KINDS.join(', ')}.`);
   }
   if (typeof path !== 'string' || !path.startsWith('/')) {
-    throw new FaultSpecError('path', 'path must be a path starting with / (e.g. /v1/access-requests/:id/revoke).');
+    throw new FaultSpecError(
+      'path',
+      'path must be a path starting with / (e.g. /v1/access-requests/:id/revoke).',
+    );
   }
   let method: string | null = null;
   if (spec.method !== undefined && spec.method !== null) {

@@ -24,7 +24,11 @@ const ALICE = { authorization: 'Bearer demo-alice' };
 const call = (path: string, init: RequestInit = {}) =>
   fetch(`${BASE}${path}`, { ...init, headers: { ...ALICE, ...(init.headers as Record<string, string>) } });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  call(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 const SUBMISSION = { app: { app_id: 'app_github', permission_id: 'perm_write' }, duration_hours: 1 };
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -37,7 +41,12 @@ after(() => {
 
 async function problemOf(response: Response) {
   assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  return (await response.json()) as { status: number; type: string; detail: string; errors?: { field: string; code: string }[] };
+  return (await response.json()) as {
+    status: number;
+    type: string;
+    detail: string;
+    errors?: { field: string; code: string }[];
+  };
 }
 
 describe('authentication', () => {
@@ -84,21 +93,38 @@ describe('routing', () => {
 
 describe('bad input never answers 500', () => {
   it('malformed JSON is a 422 naming the body', async () => {
-    const response = await call('/v1/access-requests', { method: 'POST', body: '{"app":', headers: { 'content-type': 'application/json' } });
+    const response = await call('/v1/access-requests', {
+      method: 'POST',
+      body: '{"app":',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(response.status, 422);
-    assert.deepEqual((await problemOf(response)).errors?.map((e) => [e.field, e.code]), [['', 'invalid_format']]);
+    assert.deepEqual(
+      (await problemOf(response)).errors?.map((e) => [e.field, e.code]),
+      [['', 'invalid_format']],
+    );
   });
 
   it('a body of another content type is a 422 naming Content-Type', async () => {
-    const response = await call('/v1/access-requests/preview', { method: 'POST', body: 'app=github', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await call('/v1/access-requests/preview', {
+      method: 'POST',
+      body: 'app=github',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(response.status, 422);
-    assert.deepEqual((await problemOf(response)).errors?.map((e) => e.field), ['Content-Type']);
+    assert.deepEqual(
+      (await problemOf(response)).errors?.map((e) => e.field),
+      ['Content-Type'],
+    );
   });
 
   it('a missing required body is a 422', async () => {
     const response = await call('/v1/access-requests', { method: 'POST' });
     assert.equal(response.status, 422);
-    assert.deepEqual((await problemOf(response)).errors?.map((e) => e.code), ['required']);
+    assert.deepEqual(
+      (await problemOf(response)).errors?.map((e) => e.code),
+      ['required'],
+    );
   });
 
   it("passes the backend's problems through, with their instance", async () => {
@@ -106,13 +132,25 @@ describe('bad input never answers 500', () => {
     assert.equal(response.status, 422);
     const problem = await problemOf(response);
     assert.equal((problem as { instance?: string }).instance, '/v1/catalog/resources?limit=lots');
-    assert.deepEqual(problem.errors?.map((e) => e.field), ['limit']);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.field),
+      ['limit'],
+    );
   });
 
   it('passes ApiProblem headers through', async () => {
     const original = backend.me;
     backend.me = () => {
-      throw new ApiProblem(429, { type: 'https://access-requests.example/problems/rate-limited', title: 'Too Many Requests', status: 429, detail: 'Later.' }, { 'retry-after': '7' });
+      throw new ApiProblem(
+        429,
+        {
+          type: 'https://access-requests.example/problems/rate-limited',
+          title: 'Too Many Requests',
+          status: 429,
+          detail: 'Later.',
+        },
+        { 'retry-after': '7' },
+      );
     };
     try {
       const response = await call('/v1/me');
@@ -145,7 +183,11 @@ describe('faults', () => {
     assert.equal((await problemOf(response)).status, 503);
     const list = (await (await call('/v1/access-requests')).json()) as { items: unknown[] };
     assert.equal(list.items.length, 0);
-    assert.equal((await post('/v1/access-requests', SUBMISSION)).status, 201, 'only `times` requests are affected');
+    assert.equal(
+      (await post('/v1/access-requests', SUBMISSION)).status,
+      201,
+      'only `times` requests are affected',
+    );
   });
 
   it('rate_limit: answers 429 with Retry-After', async () => {
@@ -200,7 +242,10 @@ describe('the event stream', () => {
     assert.equal(backend.subscribers, 1);
     const parser = new SseParser();
 
-    const [submitted] = await Promise.all([readEvents(stream.body!, 1, { parser }), post('/v1/access-requests', SUBMISSION)]);
+    const [submitted] = await Promise.all([
+      readEvents(stream.body!, 1, { parser }),
+      post('/v1/access-requests', SUBMISSION),
+    ]);
     assert.equal(submitted[0]?.event, 'request.updated');
     assert.equal(submitted[0]?.retry, 3000);
     control.advance({ seconds: 1 });
@@ -212,9 +257,15 @@ describe('the event stream', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(backend.subscribers, 0, 'aborting the request unsubscribes');
 
-    for (const resume of [{ headers: { 'last-event-id': submitted[0]!.id! } }, { query: `?last_event_id=${submitted[0]!.id!}` }]) {
+    for (const resume of [
+      { headers: { 'last-event-id': submitted[0]!.id! } },
+      { query: `?last_event_id=${submitted[0]!.id!}` },
+    ]) {
       const again = new AbortController();
-      const resumed = await call(`/v1/events${resume.query ?? ''}`, { signal: again.signal, headers: resume.headers ?? {} });
+      const resumed = await call(`/v1/events${resume.query ?? ''}`, {
+        signal: again.signal,
+        headers: resume.headers ?? {},
+      });
       const replayed = await readEvents(resumed.body!, 1);
       assert.equal(replayed[0]?.id, granted!.id, 'replays what came after Last-Event-ID');
       again.abort();
@@ -226,20 +277,35 @@ describe('control API', () => {
   it('reads, advances and sets the clock', async () => {
     const clock = (await (await fetch(`${BASE}/_control/clock`)).json()) as { now: string; speed: number };
     assert.deepEqual(clock, { now: '2026-01-15T09:00:00.000Z', speed: 0 });
-    const advanced = await fetch(`${BASE}/_control/clock/advance`, { method: 'POST', body: '{"seconds":90}', headers: { 'content-type': 'application/json' } });
+    const advanced = await fetch(`${BASE}/_control/clock/advance`, {
+      method: 'POST',
+      body: '{"seconds":90}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(((await advanced.json()) as { now: string }).now, '2026-01-15T09:01:30.000Z');
-    const speed = await fetch(`${BASE}/_control/clock/speed`, { method: 'PUT', body: '{"speed":60}', headers: { 'content-type': 'application/json' } });
+    const speed = await fetch(`${BASE}/_control/clock/speed`, {
+      method: 'PUT',
+      body: '{"speed":60}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(((await speed.json()) as { speed: number }).speed, 60);
     backend.setSpeed(0);
   });
 
   it('adds, lists and removes faults', async () => {
-    const created = await fetch(`${BASE}/_control/faults`, { method: 'POST', body: JSON.stringify({ path: '/v1/me', kind: 'drop', times: 3 }), headers: { 'content-type': 'application/json' } });
+    const created = await fetch(`${BASE}/_control/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '/v1/me', kind: 'drop', times: 3 }),
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(created.status, 201);
     const fault = (await created.json()) as { id: string; remaining: number };
     assert.equal(fault.remaining, 3);
     const listed = (await (await fetch(`${BASE}/_control/faults`)).json()) as { items: { id: string }[] };
-    assert.deepEqual(listed.items.map((f) => f.id), [fault.id]);
+    assert.deepEqual(
+      listed.items.map((f) => f.id),
+      [fault.id],
+    );
     assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 204);
     assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 404);
     control.faults.add({ path: '/v1/me', kind: 'drop' });
@@ -301,11 +367,15 @@ describe('a bug in the server', () => {
 
   it('a response that breaks the contract is replaced by a 500 saying how', async () => {
     const original = backend.me;
-    backend.me = () => ({ ...original.call(backend, { userId: 'usr_alice' }), is_approver: 'sometimes' }) as never;
+    backend.me = () =>
+      ({ ...original.call(backend, { userId: 'usr_alice' }), is_approver: 'sometimes' }) as never;
     try {
       const response = await call('/v1/me');
       assert.equal(response.status, 500);
-      assert.match((await problemOf(response)).detail, /GET \/v1\/me → 200 body\/is_approver must be boolean/);
+      assert.match(
+        (await problemOf(response)).detail,
+        /GET \/v1\/me → 200 body\/is_approver must be boolean/,
+      );
       assert.equal(check.violations.length, 1);
       check.clear();
     } finally {

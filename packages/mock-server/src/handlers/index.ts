@@ -87,7 +87,14 @@ export interface HandlerOptions {
   readonly onResponse?: ResponseHook;
 }
 
-const API_ROUTES: readonly Route[] = [...meRoutes, ...catalogRoutes, ...requestRoutes, ...approvalRoutes, ...myAccessRoutes, ...eventRoutes];
+const API_ROUTES: readonly Route[] = [
+  ...meRoutes,
+  ...catalogRoutes,
+  ...requestRoutes,
+  ...approvalRoutes,
+  ...myAccessRoutes,
+  ...eventRoutes,
+];
 
 /**
  * Every operation of the API the handlers serve (`/v1`; the control API is not in it): method, path
@@ -115,7 +122,11 @@ function unauthorized(request: Request, instance: string): Response {
 
 function errorResponse(error: unknown, instance: string): Response {
   if (error instanceof ApiProblem) {
-    return problemResponse(error.status, { ...error.problem, instance: error.problem.instance ?? instance }, { ...error.headers });
+    return problemResponse(
+      error.status,
+      { ...error.problem, instance: error.problem.instance ?? instance },
+      { ...error.headers },
+    );
   }
   // Anything else is a bug in the reference server: say so loudly.
   console.error('[mock-server] unexpected error', error);
@@ -126,7 +137,12 @@ function errorResponse(error: unknown, instance: string): Response {
 function faultResponse(fault: Fault, instance: string): Response | undefined {
   switch (fault.kind) {
     case 'error':
-      return problem(fault.status ?? 500, 'injected-fault', `Fault ${fault.id} injected by the control API.`, instance);
+      return problem(
+        fault.status ?? 500,
+        'injected-fault',
+        `Fault ${fault.id} injected by the control API.`,
+        instance,
+      );
     case 'rate_limit': {
       const seconds = fault.retry_after ?? 1;
       return problem(429, 'rate-limited', `Rate limit exceeded; retry in ${seconds} seconds.`, instance, {
@@ -170,7 +186,12 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
   const routes = options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
   const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
-  async function run(route: Route, request: Request, url: URL, params: Record<string, string>): Promise<Response> {
+  async function run(
+    route: Route,
+    request: Request,
+    url: URL,
+    params: Record<string, string>,
+  ): Promise<Response> {
     const instance = instanceOf(url);
     const caller = route.auth ? backend.authenticate(bearerToken(request) ?? '') : undefined;
     if (route.auth && !caller) return unauthorized(request, instance);
@@ -180,7 +201,17 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
       if (!read.ok) return read.response;
       body = read.body;
     }
-    const context: RouteContext = { backend, control, request, url, params, query: parseQuery(url), body, instance, heartbeatMs };
+    const context: RouteContext = {
+      backend,
+      control,
+      request,
+      url,
+      params,
+      query: parseQuery(url),
+      body,
+      instance,
+      heartbeatMs,
+    };
     return route.auth ? route.resolve({ ...context, caller: caller! }) : route.resolve(context);
   }
 
@@ -196,7 +227,9 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
     } catch (error) {
       response = errorResponse(error, instanceOf(url));
     }
-    const checked = options.onResponse ? await options.onResponse({ request, path: apiPath(url), response, fault }) : response;
+    const checked = options.onResponse
+      ? await options.onResponse({ request, path: apiPath(url), response, fault })
+      : response;
     return fault?.kind === 'commit_then_drop' ? cutShort(checked) : checked;
   }
 
@@ -213,9 +246,15 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
       response =
         request.method === 'OPTIONS'
           ? noContent({ allow })
-          : problem(405, 'method-not-allowed', `${request.method} is not allowed on ${path}; use ${allow}.`, instanceOf(url), {
-              headers: { allow },
-            });
+          : problem(
+              405,
+              'method-not-allowed',
+              `${request.method} is not allowed on ${path}; use ${allow}.`,
+              instanceOf(url),
+              {
+                headers: { allow },
+              },
+            );
     }
     return options.onResponse ? options.onResponse({ request, path, response, fault: undefined }) : response;
   }
@@ -225,20 +264,31 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
   const handlers = routes.map((route) => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     return http[method](base.pattern(route.path), ({ request, params }) =>
-      base.matches(new URL(request.url), route.path) ? respond(route, request, params as Record<string, string>) : undefined,
+      base.matches(new URL(request.url), route.path)
+        ? respond(route, request, params as Record<string, string>)
+        : undefined,
     );
   });
   const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
   return [
     ...handlers,
     ...fallbacks.map((path) =>
-      http.all(base.pattern(path), ({ request }) => (base.matches(new URL(request.url), path) ? fallback(request) : undefined)),
+      http.all(base.pattern(path), ({ request }) =>
+        base.matches(new URL(request.url), path) ? fallback(request) : undefined,
+      ),
     ),
   ];
 }
 
 export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';
-export { FaultInjector, FaultSpecError, FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from './faults.js';
+export {
+  FaultInjector,
+  FaultSpecError,
+  FAULT_KINDS,
+  type Fault,
+  type FaultKind,
+  type FaultSpec,
+} from './faults.js';
 export { startTicker } from './ticker.js';
 
 /**

@@ -20,10 +20,16 @@ describe('reading requests', () => {
   });
 
   it('answers bad bodies with 422 problems naming what is wrong', async () => {
-    const read = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, required = true) =>
-      readJsonBody(new Request('http://x/', { method: 'POST', body, headers }), '/x', required);
+    const read = (
+      body: string,
+      headers: Record<string, string> = { 'content-type': 'application/json' },
+      required = true,
+    ) => readJsonBody(new Request('http://x/', { method: 'POST', body, headers }), '/x', required);
     assert.deepEqual(await read('{"a":1}'), { ok: true, body: { a: 1 } });
-    assert.deepEqual(await read('[1]', { 'content-type': 'application/merge-patch+json; charset=utf-8' }), { ok: true, body: [1] });
+    assert.deepEqual(await read('[1]', { 'content-type': 'application/merge-patch+json; charset=utf-8' }), {
+      ok: true,
+      body: [1],
+    });
     assert.deepEqual(await read('', {}, false), { ok: true, body: {} });
 
     const failures = [
@@ -41,6 +47,11 @@ describe('reading requests', () => {
       const problem = (await result.response.json()) as { errors: { field: string; code: string }[] };
       details.push(problem.errors.map((e) => `${e.field}:${e.code}`).join());
     }
-    assert.deepEqual(details, [':invalid_format', 'Content-Type:invalid_format', 'Content-Type:invalid_format', ':required']);
+    assert.deepEqual(details, [
+      ':invalid_format',
+      'Content-Type:invalid_format',
+      'Content-Type:invalid_format',
+      ':required',
+    ]);
   });
 });

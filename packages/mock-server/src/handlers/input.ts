@@ -36,24 +36,39 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
  * JSON, or sent with another content type, or missing where required. An empty optional body
  * reads as `{}`.
  */
-export async function readJsonBody(request: Request, instance: string, required: boolean): Promise<BodyResult> {
+export async function readJsonBody(
+  request: Request,
+  instance: string,
+  required: boolean,
+): Promise<BodyResult> {
   const text = await request.text();
   if (text.trim() === '') {
     if (!required) return { ok: true, body: {} };
-    return { ok: false, response: invalidInput(instance, '', 'required', 'A JSON request body is required.') };
+    return {
+      ok: false,
+      response: invalidInput(instance, '', 'required', 'A JSON request body is required.'),
+    };
   }
   const contentType = request.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(contentType)) {
     const sent = contentType ? `was ${contentType}` : 'was missing';
     return {
       ok: false,
-      response: invalidInput(instance, 'Content-Type', 'invalid_format', `Content-Type must be application/json; it ${sent}.`),
+      response: invalidInput(
+        instance,
+        'Content-Type',
+        'invalid_format',
+        `Content-Type must be application/json; it ${sent}.`,
+      ),
     };
   }
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, response: invalidInput(instance, '', 'invalid_format', `The request body is not valid JSON: ${reason}`) };
+    return {
+      ok: false,
+      response: invalidInput(instance, '', 'invalid_format', `The request body is not valid JSON: ${reason}`),
+    };
   }
 }

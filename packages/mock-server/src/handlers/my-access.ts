@@ -4,5 +4,7 @@ import { api, param, type Route } from './route.js';
 
 export const myAccessRoutes: Route[] = [
   api('GET', '/v1/my-access', ({ backend, caller }) => json(backend.myAccess(caller))),
-  api('GET', '/v1/access-requests/:id/access-details', (c) => json(c.backend.accessDetails(c.caller, param(c, 'id')))),
+  api('GET', '/v1/access-requests/:id/access-details', (c) =>
+    json(c.backend.accessDetails(c.caller, param(c, 'id'))),
+  ),
 ];

@@ -15,18 +15,27 @@ function idempotencyKey(request: Request): string | undefined {
 }
 
 export const requestRoutes: Route[] = [
-  api('POST', '/v1/access-requests/preview', ({ backend, caller, body }) => json(backend.preview(caller, body)), {
-    body: 'required',
-  }),
+  api(
+    'POST',
+    '/v1/access-requests/preview',
+    ({ backend, caller, body }) => json(backend.preview(caller, body)),
+    {
+      body: 'required',
+    },
+  ),
   api(
     'POST',
     '/v1/access-requests',
     ({ backend, caller, body, request }) => created(backend.submit(caller, body, idempotencyKey(request))),
     { body: 'required' },
   ),
-  api('GET', '/v1/access-requests', ({ backend, caller, query }) => json(backend.listRequests(caller, query))),
+  api('GET', '/v1/access-requests', ({ backend, caller, query }) =>
+    json(backend.listRequests(caller, query)),
+  ),
   api('GET', REQUEST, (c) => json(c.backend.getRequest(c.caller, param(c, 'id')))),
-  api('GET', `${REQUEST}/resources`, (c) => json(c.backend.requestResources(c.caller, param(c, 'id'), c.query))),
+  api('GET', `${REQUEST}/resources`, (c) =>
+    json(c.backend.requestResources(c.caller, param(c, 'id'), c.query)),
+  ),
   api('POST', `${REQUEST}/revoke`, (c) => json(c.backend.revoke(c.caller, param(c, 'id')), 202)),
   api(
     'POST',

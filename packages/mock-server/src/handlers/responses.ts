@@ -14,7 +14,11 @@ export function noContent(headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 204, headers });
 }
 
-export function problemResponse(status: number, problem: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  status: number,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(problem), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -56,6 +60,11 @@ export function problem(
 }
 
 /** A 422 for bad input, with one field error. */
-export function invalidInput(instance: string, field: string, code: FieldError['code'], message: string): Response {
+export function invalidInput(
+  instance: string,
+  field: string,
+  code: FieldError['code'],
+  message: string,
+): Response {
   return problem(422, 'validation-failed', message, instance, { errors: [{ field, code, message }] });
 }

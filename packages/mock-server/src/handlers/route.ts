@@ -73,7 +73,12 @@ export function api(method: Method, path: string, resolve: Resolver, options: Op
 }
 
 /** A route without authentication (`/_control`). */
-export function open(method: Method, path: string, resolve: PublicRoute['resolve'], options: Options = {}): PublicRoute {
+export function open(
+  method: Method,
+  path: string,
+  resolve: PublicRoute['resolve'],
+  options: Options = {},
+): PublicRoute {
   return { method, path, auth: false, resolve, ...options };
 }
 

@@ -21,7 +21,14 @@ describe('access-requests-mock options', () => {
   });
 
   it('reads MOCK_* variables (never PORT, which `pnpm start` uses), and flags win over them', () => {
-    const env = { PORT: '4173', MOCK_PORT: '5000', MOCK_SEED: '7', MOCK_SPEED: '0', MOCK_CORS_ORIGINS: 'http://a.test, https://b.test:8443', MOCK_QUIET: '1' };
+    const env = {
+      PORT: '4173',
+      MOCK_PORT: '5000',
+      MOCK_SEED: '7',
+      MOCK_SPEED: '0',
+      MOCK_CORS_ORIGINS: 'http://a.test, https://b.test:8443',
+      MOCK_QUIET: '1',
+    };
     const fromEnv = parseCliOptions([], env);
     assert.equal(fromEnv.port, 5000);
     assert.equal(fromEnv.seed, 7);
@@ -30,7 +37,20 @@ describe('access-requests-mock options', () => {
     assert.equal(fromEnv.quiet, true);
     assert.equal(parseCliOptions([], { MOCK_EXIT_WITH_PARENT: '1' }).exitWithParent, true);
     assert.equal(parseCliOptions(['--exit-with-parent'], {}).exitWithParent, true);
-    const flags = parseCliOptions(['--port', '0', '--speed=60', '--cors-origin', '*', '--cors-origin', 'http://c.test', '--catalog-size', '100000'], env);
+    const flags = parseCliOptions(
+      [
+        '--port',
+        '0',
+        '--speed=60',
+        '--cors-origin',
+        '*',
+        '--cors-origin',
+        'http://c.test',
+        '--catalog-size',
+        '100000',
+      ],
+      env,
+    );
     assert.equal(flags.port, 0);
     assert.equal(flags.speed, 60);
     assert.equal(flags.catalogSize, 100_000);
@@ -47,7 +67,11 @@ describe('access-requests-mock options', () => {
     const folder = fileURLToPath(new URL('.', import.meta.url));
     assert.equal(parseCliOptions(['--static', folder], {}).staticDir, folder);
     assert.equal(parseCliOptions([], { MOCK_STATIC: folder }).staticDir, folder);
-    assert.throws(() => parseCliOptions(['--static', 'no-such-folder'], {}), (e: Error) => e instanceof CliError && /--static must name a folder, got "no-such-folder"/.test(e.message));
+    assert.throws(
+      () => parseCliOptions(['--static', 'no-such-folder'], {}),
+      (e: Error) =>
+        e instanceof CliError && /--static must name a folder, got "no-such-folder"/.test(e.message),
+    );
     assert.throws(() => parseCliOptions(['--static', fileURLToPath(import.meta.url)], {}), CliError);
   });
 
@@ -68,9 +92,18 @@ describe('access-requests-mock options', () => {
     assert.match(message(['--speed', 'fast']), /--speed must be a number of 0 or more/);
     assert.match(message(['--cors-origin', 'localhost:5173']), /is not an origin/);
     assert.match(message(['--cors-origin', 'http://localhost:5173/app']), /give scheme, host and port only/);
-    assert.match(message(['--base-path', 'access']), /--base-path must be a path starting with \/ \(such as \/access\), got "access"/);
-    assert.match(message(['--base-path', '/access/v1']), /--base-path is where \/v1 lives, not \/v1 itself: drop the \/v1 \("\/access" instead/);
+    assert.match(
+      message(['--base-path', 'access']),
+      /--base-path must be a path starting with \/ \(such as \/access\), got "access"/,
+    );
+    assert.match(
+      message(['--base-path', '/access/v1']),
+      /--base-path is where \/v1 lives, not \/v1 itself: drop the \/v1 \("\/access" instead/,
+    );
     assert.match(message(['--base-path', '/a/:id']), /--base-path must be a plain path/);
-    assert.match(message(['--verbose']), /Unknown option '--verbose'[\s\S]*Usage: access-requests-mock \[options\]/);
+    assert.match(
+      message(['--verbose']),
+      /Unknown option '--verbose'[\s\S]*Usage: access-requests-mock \[options\]/,
+    );
   });
 });

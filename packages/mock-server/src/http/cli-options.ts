@@ -70,7 +70,9 @@ function integer(value: string, name: string, min: number, max: number): number 
 function speed(value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
-    throw new CliError(`--speed must be a number of 0 or more (0 freezes the clock, 1 is real time), got "${value}".`);
+    throw new CliError(
+      `--speed must be a number of 0 or more (0 freezes the clock, 1 is real time), got "${value}".`,
+    );
   }
   return number;
 }
@@ -87,7 +89,10 @@ function staticDir(value: string | undefined): string | undefined {
   return value;
 }
 
-export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
+export function parseCliOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -116,7 +121,12 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const seed = pick(values.seed, 'MOCK_SEED');
   const catalogSize = pick(values['catalog-size'], 'MOCK_CATALOG_SIZE');
   const speedValue = pick(values.speed, 'MOCK_SPEED');
-  const origins = values['cors-origin'] ?? (env.MOCK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins =
+    values['cors-origin'] ??
+    (env.MOCK_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   let corsOrigins: string[];
   try {
     corsOrigins = origins.map(parseCorsOrigin);

@@ -35,7 +35,10 @@ describe('access-requests-mock (the CLI)', () => {
   it('serves, logs one line per request, answers a localhost preflight, and stops on SIGTERM', async () => {
     const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '300', '--seed', '3']);
     try {
-      await until(() => cli.output().stdout.includes('\n'), () => JSON.stringify(cli.output()));
+      await until(
+        () => cli.output().stdout.includes('\n'),
+        () => JSON.stringify(cli.output()),
+      );
       const { stdout } = cli.output();
       const [firstLine] = stdout.split('\n');
       const url = BANNER.exec(firstLine!)?.[1];
@@ -49,12 +52,19 @@ describe('access-requests-mock (the CLI)', () => {
       assert.equal(((await me.json()) as { user: { id: string } }).user.id, 'usr_alice');
       const preflight = await fetch(`${url}/v1/me`, {
         method: 'OPTIONS',
-        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
 
-      await until(() => cli.output().stdout.includes(' OPTIONS /v1/me 204 '), () => cli.output().stdout);
+      await until(
+        () => cli.output().stdout.includes(' OPTIONS /v1/me 204 '),
+        () => cli.output().stdout,
+      );
       assert.match(cli.output().stdout, /\n\S+ GET \/v1\/me 200 \d+ms usr_alice\n/);
     } finally {
       cli.child.kill('SIGTERM');
@@ -64,15 +74,30 @@ describe('access-requests-mock (the CLI)', () => {
   });
 
   it('serves under --base-path, and answers 404 at the root', async () => {
-    const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '50', '--base-path', '/access', '--quiet']);
+    const cli = start([
+      '--port',
+      '0',
+      '--speed',
+      '0',
+      '--catalog-size',
+      '50',
+      '--base-path',
+      '/access',
+      '--quiet',
+    ]);
     try {
-      await until(() => BANNER.test(cli.output().stdout), () => JSON.stringify(cli.output()));
+      await until(
+        () => BANNER.test(cli.output().stdout),
+        () => JSON.stringify(cli.output()),
+      );
       const url = BANNER.exec(cli.output().stdout)![1]!;
       assert.match(url, /:\d+\/access$/);
       const me = await fetch(`${url}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
       assert.equal(me.status, 200);
       await me.text();
-      const root = await fetch(`${new URL(url).origin}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
+      const root = await fetch(`${new URL(url).origin}/v1/me`, {
+        headers: { authorization: 'Bearer demo-alice' },
+      });
       assert.equal(root.status, 404);
       await root.text();
     } finally {
@@ -88,7 +113,10 @@ describe('access-requests-mock (the CLI)', () => {
     assert.doesNotMatch(help.output().stdout, /pnpm/);
     const cli = start(['--port', 'eighty']);
     assert.equal(await cli.exited, 2);
-    assert.match(cli.output().stderr, /^access-requests-mock: --port must be a whole number from 0 to 65535, got "eighty"/);
+    assert.match(
+      cli.output().stderr,
+      /^access-requests-mock: --port must be a whole number from 0 to 65535, got "eighty"/,
+    );
   });
 
   it('--exit-with-parent: stops once the process that started it is gone (npx passes no signals on)', async () => {
@@ -97,11 +125,27 @@ describe('access-requests-mock (the CLI)', () => {
       const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit'] });
       console.log('cli pid ' + child.pid);
       child.stdout.pipe(process.stdout);`;
-    const args = ['--conditions=source', '--import', 'tsx', CLI, '--port', '0', '--catalog-size', '50', '--quiet', '--exit-with-parent'];
-    const parent = spawn(process.execPath, ['-e', relay, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      CLI,
+      '--port',
+      '0',
+      '--catalog-size',
+      '50',
+      '--quiet',
+      '--exit-with-parent',
+    ];
+    const parent = spawn(process.execPath, ['-e', relay, JSON.stringify(args)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     parent.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await until(() => BANNER.test(stdout), () => stdout);
+    await until(
+      () => BANNER.test(stdout),
+      () => stdout,
+    );
     const pid = Number(/cli pid (\d+)/.exec(stdout)![1]);
     const running = () => {
       try {
@@ -114,7 +158,10 @@ describe('access-requests-mock (the CLI)', () => {
     try {
       assert.ok(running());
       parent.kill('SIGKILL');
-      await until(() => !running(), () => `the CLI (pid ${pid}) is still running after its parent was killed`);
+      await until(
+        () => !running(),
+        () => `the CLI (pid ${pid}) is still running after its parent was killed`,
+      );
     } finally {
       if (running()) process.kill(pid, 'SIGTERM');
     }

@@ -4,10 +4,20 @@ import { originAllowed } from './cors.js';
 
 describe('CORS origins', () => {
   it('allow any localhost origin by default', () => {
-    for (const origin of ['http://localhost:5173', 'https://localhost', 'http://127.0.0.1:4173', 'http://[::1]:8080']) {
+    for (const origin of [
+      'http://localhost:5173',
+      'https://localhost',
+      'http://127.0.0.1:4173',
+      'http://[::1]:8080',
+    ]) {
       assert.ok(originAllowed(origin, undefined), origin);
     }
-    for (const origin of ['http://localhost.evil.test', 'http://example.com', 'null', 'http://127.0.0.2:80']) {
+    for (const origin of [
+      'http://localhost.evil.test',
+      'http://example.com',
+      'null',
+      'http://127.0.0.2:80',
+    ]) {
       assert.ok(!originAllowed(origin, []), origin);
     }
   });

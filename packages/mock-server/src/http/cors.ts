@@ -44,7 +44,11 @@ export function parseCorsOrigin(value: string): string {
 
 /** Headers for an actual (non-preflight) request from an allowed origin. */
 export function corsHeaders(origin: string): Record<string, string> {
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
 }
 
 /** Headers for an allowed preflight. */

@@ -19,7 +19,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * The Fetch `Request` for an incoming request. Its `signal` aborts when the client goes away before
  * the response is complete (that ends an event stream's subscription).
  */
-export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin: string): Promise<Request> {
+export async function toFetchRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+): Promise<Request> {
   const controller = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();

@@ -17,12 +17,25 @@ const lines: string[] = [];
 let api: RunningHttpServer;
 
 const ALICE = { authorization: 'Bearer demo-alice' };
-const SUBMISSION = JSON.stringify({ app: { app_id: 'app_github', permission_id: 'perm_write' }, duration_hours: 1 });
+const SUBMISSION = JSON.stringify({
+  app: { app_id: 'app_github', permission_id: 'perm_write' },
+  duration_hours: 1,
+});
 const submit = (headers: Record<string, string> = {}) =>
-  fetch(`${api.url}/v1/access-requests`, { method: 'POST', body: SUBMISSION, headers: { ...ALICE, 'content-type': 'application/json', ...headers } });
+  fetch(`${api.url}/v1/access-requests`, {
+    method: 'POST',
+    body: SUBMISSION,
+    headers: { ...ALICE, 'content-type': 'application/json', ...headers },
+  });
 
 before(async () => {
-  api = await startHttpServer({ port: 0, backend, heartbeatMs: 50, log: (line) => lines.push(line), onResponse: check.hook });
+  api = await startHttpServer({
+    port: 0,
+    backend,
+    heartbeatMs: 50,
+    log: (line) => lines.push(line),
+    onResponse: check.hook,
+  });
 });
 beforeEach(() => {
   api.control.reset();
@@ -48,15 +61,34 @@ describe('the HTTP server', () => {
   });
 
   it('answers only at its root: any other prefix is a 404 problem saying where the API is', async () => {
-    for (const path of ['/api/v1/me', '/v1/v1/me', '/anything/v1/me', '/', '/v1', '/me', '/api/_control/clock']) {
+    for (const path of [
+      '/api/v1/me',
+      '/v1/v1/me',
+      '/anything/v1/me',
+      '/',
+      '/v1',
+      '/me',
+      '/api/_control/clock',
+    ]) {
       const response = await fetch(`${api.url}${path}`, { headers: ALICE });
       assert.equal(response.status, 404, path);
       assert.equal(response.headers.get('content-type'), 'application/problem+json', path);
-      const problem = (await response.json()) as { type: string; title: string; status: number; detail: string };
-      assert.deepEqual([problem.type, problem.title, problem.status], ['https://access-requests.example/problems/not-found', 'Not Found', 404], path);
+      const problem = (await response.json()) as {
+        type: string;
+        title: string;
+        status: number;
+        detail: string;
+      };
+      assert.deepEqual(
+        [problem.type, problem.title, problem.status],
+        ['https://access-requests.example/problems/not-found', 'Not Found', 404],
+        path,
+      );
       assert.match(problem.detail, new RegExp(`There is no ${path.replace(/\//g, '\\/')}`), path);
     }
-    const outside = (await (await fetch(`${api.url}/api/v1/me`, { headers: ALICE })).json()) as { detail: string };
+    const outside = (await (await fetch(`${api.url}/api/v1/me`, { headers: ALICE })).json()) as {
+      detail: string;
+    };
     assert.equal(
       outside.detail,
       `There is no /api/v1/me on this server. The API is under /v1/ (such as /v1/me) and the control API under /_control/; ` +
@@ -77,7 +109,11 @@ describe('CORS', () => {
   const preflight = (origin: string) =>
     fetch(`${api.url}/v1/access-requests`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
     });
 
   it('answers a preflight from a localhost origin with 204 and what may be sent', async () => {
@@ -101,23 +137,39 @@ describe('CORS', () => {
   });
 
   it('echoes an allowed origin on actual requests and exposes the headers clients read', async () => {
-    const response = await fetch(`${api.url}/v1/me`, { headers: { ...ALICE, origin: 'http://127.0.0.1:4173' } });
+    const response = await fetch(`${api.url}/v1/me`, {
+      headers: { ...ALICE, origin: 'http://127.0.0.1:4173' },
+    });
     assert.equal(response.headers.get('access-control-allow-origin'), 'http://127.0.0.1:4173');
     for (const header of ['Retry-After', 'Idempotent-Replayed', 'Location']) {
       assert.match(response.headers.get('access-control-expose-headers')!, new RegExp(header));
     }
     await response.text();
-    const foreign = await fetch(`${api.url}/v1/me`, { headers: { ...ALICE, origin: 'https://evil.example' } });
+    const foreign = await fetch(`${api.url}/v1/me`, {
+      headers: { ...ALICE, origin: 'https://evil.example' },
+    });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
     await foreign.text();
   });
 
   it('allows exactly the configured origins', async () => {
-    const other = await startHttpServer({ port: 0, backend, log: false, corsOrigins: ['https://portal.example.com'], onResponse: check.hook });
+    const other = await startHttpServer({
+      port: 0,
+      backend,
+      log: false,
+      corsOrigins: ['https://portal.example.com'],
+      onResponse: check.hook,
+    });
     try {
-      const ok = await fetch(`${other.url}/v1/me`, { method: 'OPTIONS', headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'GET' } });
+      const ok = await fetch(`${other.url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'GET' },
+      });
       assert.equal(ok.status, 204);
-      const localhost = await fetch(`${other.url}/v1/me`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } });
+      const localhost = await fetch(`${other.url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+      });
       assert.equal(localhost.status, 403);
       await localhost.text();
     } finally {
@@ -128,7 +180,13 @@ describe('CORS', () => {
 
 describe('a base path', () => {
   it('serves the API and the control API under it, and nothing at the root', async () => {
-    const prefixed = await startHttpServer({ port: 0, backend: createFakeBackend(), basePath: '/access/', log: false, onResponse: check.hook });
+    const prefixed = await startHttpServer({
+      port: 0,
+      backend: createFakeBackend(),
+      basePath: '/access/',
+      log: false,
+      onResponse: check.hook,
+    });
     try {
       assert.match(prefixed.url, /^http:\/\/127\.0\.0\.1:\d+\/access$/);
       const me = await fetch(`${prefixed.url}/v1/me`, { headers: ALICE });
@@ -141,7 +199,11 @@ describe('a base path', () => {
       for (const path of ['/v1/me', '/_control/clock', '/access/access/v1/me', '/api/access/v1/me']) {
         const response = await fetch(`${origin}${path}`, { headers: ALICE });
         assert.equal(response.status, 404, path);
-        assert.match(((await response.json()) as { detail: string }).detail, /The API is under \/access\/v1\/ \(such as \/access\/v1\/me\)/, path);
+        assert.match(
+          ((await response.json()) as { detail: string }).detail,
+          /The API is under \/access\/v1\/ \(such as \/access\/v1\/me\)/,
+          path,
+        );
       }
     } finally {
       await prefixed.close();
@@ -149,7 +211,10 @@ describe('a base path', () => {
   });
 
   it('refuses a base path that is not one', async () => {
-    await assert.rejects(startHttpServer({ port: 0, basePath: 'access', log: false }), /basePath must be a path starting with \//);
+    await assert.rejects(
+      startHttpServer({ port: 0, basePath: 'access', log: false }),
+      /basePath must be a path starting with \//,
+    );
     await assert.rejects(startHttpServer({ port: 0, basePath: '/access/v1', log: false }), /not \/v1 itself/);
   });
 });
@@ -163,7 +228,13 @@ describe('a static folder beside the API', () => {
     // A file named like an API path must never shadow the API.
     mkdirSync(join(folder, 'v1'));
     writeFileSync(join(folder, 'v1', 'me'), 'not the API');
-    const site = await startHttpServer({ port: 0, backend: createFakeBackend(), staticDir: folder, log: false, onResponse: check.hook });
+    const site = await startHttpServer({
+      port: 0,
+      backend: createFakeBackend(),
+      staticDir: folder,
+      log: false,
+      onResponse: check.hook,
+    });
     try {
       const page = await fetch(`${site.url}/`);
       assert.equal(page.status, 200);
@@ -193,8 +264,13 @@ describe('a static folder beside the API', () => {
 describe('dropped connections', () => {
   it('drop destroys the socket before anything is done', async () => {
     api.control.faults.add({ path: '/v1/access-requests', method: 'POST', kind: 'drop' });
-    await assert.rejects(submit(), (error: Error) => error instanceof TypeError && /fetch failed/.test(error.message));
-    const list = (await (await fetch(`${api.url}/v1/access-requests`, { headers: ALICE })).json()) as { items: unknown[] };
+    await assert.rejects(
+      submit(),
+      (error: Error) => error instanceof TypeError && /fetch failed/.test(error.message),
+    );
+    const list = (await (await fetch(`${api.url}/v1/access-requests`, { headers: ALICE })).json()) as {
+      items: unknown[];
+    };
     assert.equal(list.items.length, 0);
     assert.match(lines[0]!, / POST \/v1\/access-requests dropped \d+ms usr_alice$/);
   });
@@ -208,7 +284,9 @@ describe('dropped connections', () => {
     assert.equal(retry.status, 201);
     assert.equal(retry.headers.get('idempotent-replayed'), 'true');
     await retry.text();
-    const list = (await (await fetch(`${api.url}/v1/access-requests`, { headers: ALICE })).json()) as { items: unknown[] };
+    const list = (await (await fetch(`${api.url}/v1/access-requests`, { headers: ALICE })).json()) as {
+      items: unknown[];
+    };
     assert.equal(list.items.length, 1);
   });
 });
@@ -229,7 +307,9 @@ describe('the event stream over HTTP', () => {
     await stream.body!.cancel();
     await waitFor(() => backend.subscribers === 0, 'closing the connection unsubscribes');
 
-    const resumed = await fetch(`${api.url}/v1/events`, { headers: { ...ALICE, 'last-event-id': first[0]!.id! } });
+    const resumed = await fetch(`${api.url}/v1/events`, {
+      headers: { ...ALICE, 'last-event-id': first[0]!.id! },
+    });
     assert.equal((await readEvents(resumed.body!, 1))[0]?.id, granted!.id);
     await resumed.body!.cancel();
   });

@@ -95,7 +95,13 @@ export interface RunningHttpServer extends ReferenceParts {
  * // '12:00:01.250 POST /v1/access-requests 201 3ms usr_alice'
  * ```
  */
-export function logLine(method: string, path: string, outcome: number | string, ms: number, user: string | undefined): string {
+export function logLine(
+  method: string,
+  path: string,
+  outcome: number | string,
+  ms: number,
+  user: string | undefined,
+): string {
   const time = new Date().toISOString().slice(11, 23);
   return `${time} ${method} ${path} ${outcome} ${Math.round(ms)}ms ${user ?? '-'}`;
 }
@@ -117,7 +123,15 @@ export function logLine(method: string, path: string, outcome: number | string, 
  * ```
  */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningHttpServer> {
-  const { port: wantedPort, host: wantedHost, corsOrigins, log: logOption, basePath: wantedBasePath, staticDir, ...reference } = options;
+  const {
+    port: wantedPort,
+    host: wantedHost,
+    corsOrigins,
+    log: logOption,
+    basePath: wantedBasePath,
+    staticDir,
+    ...reference
+  } = options;
   const files = staticDir === undefined ? undefined : staticFiles(staticDir);
   const basePath = normalizeBasePath(wantedBasePath ?? '');
   const parts = assemble(reference, { baseUrl: basePath || '*', speed: 1 });
@@ -136,7 +150,12 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     if (method === 'OPTIONS' && origin !== undefined && req.headers['access-control-request-method']) {
       const response = allowed
         ? new Response(null, { status: 204, headers: preflightHeaders(origin) })
-        : problem(403, 'forbidden', `Origin ${origin} may not call this server; start it with --cors-origin ${origin}.`, instanceOf(new URL(path, 'http://localhost')));
+        : problem(
+            403,
+            'forbidden',
+            `Origin ${origin} may not call this server; start it with --cors-origin ${origin}.`,
+            instanceOf(new URL(path, 'http://localhost')),
+          );
       log(logLine(method, path, response.status, performance.now() - started, undefined));
       await sendFetchResponse(res, response);
       return;

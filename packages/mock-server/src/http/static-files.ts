@@ -49,7 +49,10 @@ export function staticFiles(folder: string): (request: Request) => Promise<Respo
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      const headers = { 'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      const headers = {
+        'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      };
       return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
     } catch {
       return undefined;

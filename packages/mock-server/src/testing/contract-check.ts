@@ -88,10 +88,13 @@ export const VALIDATE_EVENT = 'access-requests:validate-event';
  * const api = await startReferenceWorker({ onResponse: check.hook });
  * ```
  */
-export function remoteChecks(execute: (command: string, payload: unknown) => Promise<unknown>): ResponseChecks {
+export function remoteChecks(
+  execute: (command: string, payload: unknown) => Promise<unknown>,
+): ResponseChecks {
   return {
     validate: async (record) => (await execute(VALIDATE_RESPONSE, record)) as string[],
-    validateEvent: async (method, url, data) => (await execute(VALIDATE_EVENT, { method, url, data })) as string[],
+    validateEvent: async (method, url, data) =>
+      (await execute(VALIDATE_EVENT, { method, url, data })) as string[],
   };
 }
 
@@ -181,7 +184,11 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
         },
       }),
     );
-    return new Response(checked, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(checked, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 
   // The contract names paths from /v1: check `path` (relative to the base URL), report the whole URL.
@@ -199,7 +206,12 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
       injectedFault: fault !== undefined,
     });
     if (problems.length === 0) {
-      if (!streaming) return new Response(body || null, { status: response.status, statusText: response.statusText, headers: response.headers });
+      if (!streaming)
+        return new Response(body || null, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
       return response.body ? checkedStream(request, path, response) : response;
     }
     const violation = record(request, response.status, problems);
@@ -219,7 +231,9 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
     },
     assertNoViolations() {
       if (violations.length) {
-        throw new Error(`${violations.length} response(s) broke the contract:\n${violations.map(formatViolation).join('\n')}`);
+        throw new Error(
+          `${violations.length} response(s) broke the contract:\n${violations.map(formatViolation).join('\n')}`,
+        );
       }
     },
     clear() {

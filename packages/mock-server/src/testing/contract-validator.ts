@@ -13,8 +13,10 @@ import type { ValidateFunction } from 'ajv';
 
 // ajv and ajv-formats are CommonJS: depending on the loader the class is the default export or its `default`.
 type Ajv2020 = InstanceType<typeof Ajv2020Module.default>;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
 
 /**
  * A response as the validator needs it: the request's method and path, the status, headers and
@@ -70,7 +72,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'tr
 const DOC_ID = 'https://access-requests.example/openapi.json';
 
 const pointerPart = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
-const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaType = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 interface Operation {
   readonly template: string;
@@ -108,7 +111,9 @@ export function createContractValidator(document: Record<string, unknown>): Cont
   const check = (pointer: string, value: unknown, what: string): string[] => {
     const validate = schemaAt(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'}${paramsNote(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'}${paramsNote(e.params)}`,
+    );
   };
 
   /** Follows a local `$ref` (responses, headers), keeping track of the JSON pointer. */
@@ -118,7 +123,10 @@ export function createContractValidator(document: Record<string, unknown>): Cont
     const target = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((at, part) => (at as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+      .reduce<unknown>(
+        (at, part) => (at as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+        document,
+      );
     return deref(target as Json, ref.slice(1));
   };
 
@@ -126,14 +134,21 @@ export function createContractValidator(document: Record<string, unknown>): Cont
   const operations = (method: string): Operation[] =>
     Object.entries((document.paths ?? {}) as Record<string, Json>)
       .filter(([, item]) => item[method])
-      .map(([template, item]) => ({ template, pointer: `/paths/${pointerPart(template)}/${method}`, node: item[method] as Json }))
+      .map(([template, item]) => ({
+        template,
+        pointer: `/paths/${pointerPart(template)}/${method}`,
+        node: item[method] as Json,
+      }))
       .sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
   const byMethod = new Map(METHODS.map((method) => [method, operations(method)]));
   const matches = (template: string, path: string) =>
-    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}/]+\}/g, '[^/]+')}$`).test(path);
+    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}/]+\}/g, '[^/]+')}$`).test(
+      path,
+    );
   const findOperation = (method: string, path: string) =>
     byMethod.get(method.toLowerCase())?.find((operation) => matches(operation.template, path));
-  const knownPath = (path: string) => [...byMethod.values()].some((ops) => ops.some((op) => matches(op.template, path)));
+  const knownPath = (path: string) =>
+    [...byMethod.values()].some((ops) => ops.some((op) => matches(op.template, path)));
 
   const parseJson = (body: string | undefined, what: string): { value?: unknown; problems: string[] } => {
     try {
@@ -145,11 +160,16 @@ export function createContractValidator(document: Record<string, unknown>): Cont
 
   const checkProblem = (record: ResponseRecord, what: string): string[] => {
     if (mediaType(record.headers['content-type']) !== 'application/problem+json') {
-      return [`${what}: content-type is ${record.headers['content-type'] ?? 'missing'}, not application/problem+json`];
+      return [
+        `${what}: content-type is ${record.headers['content-type'] ?? 'missing'}, not application/problem+json`,
+      ];
     }
     const { value, problems } = parseJson(record.body, `${what} body`);
     if (problems.length) return problems;
-    return [...check('/components/schemas/Problem', value, `${what} body`), ...statusRepeated(value, record.status, what)];
+    return [
+      ...check('/components/schemas/Problem', value, `${what} body`),
+      ...statusRepeated(value, record.status, what),
+    ];
   };
 
   return {
@@ -165,10 +185,14 @@ export function createContractValidator(document: Record<string, unknown>): Cont
         return checkProblem(record, what);
       }
       const responses = (operation.node.responses ?? {}) as Json;
-      const key = [String(record.status), `${String(record.status)[0]}XX`, 'default'].find((k) => responses[k]);
+      const key = [String(record.status), `${String(record.status)[0]}XX`, 'default'].find(
+        (k) => responses[k],
+      );
       if (!key) {
         if (record.injectedFault) return checkProblem(record, what);
-        return [`${what}: status ${record.status} is not documented (documented: ${Object.keys(responses).join(', ')})`];
+        return [
+          `${what}: status ${record.status} is not documented (documented: ${Object.keys(responses).join(', ')})`,
+        ];
       }
       const response = deref(responses[key] as Json, `${operation.pointer}/responses/${key}`);
       const found: string[] = [];
@@ -190,7 +214,11 @@ export function createContractValidator(document: Record<string, unknown>): Cont
       }
       const type = mediaType(record.headers['content-type']);
       const media = Object.keys(content).find((candidate) => candidate.toLowerCase() === type);
-      if (!media) return [...found, `${what}: content-type ${type || 'missing'} is not one of ${Object.keys(content).join(', ')}`];
+      if (!media)
+        return [
+          ...found,
+          `${what}: content-type ${type || 'missing'} is not one of ${Object.keys(content).join(', ')}`,
+        ];
       const schemaPointer = `${response.pointer}/content/${pointerPart(media)}/schema`;
       if (type === 'text/event-stream' || record.body === undefined) return found;
       const { value, problems } = parseJson(record.body, `${what} body`);
@@ -204,11 +232,14 @@ export function createContractValidator(document: Record<string, unknown>): Cont
       const path = new URL(url, 'http://relative.invalid').pathname;
       const what = `${method} ${path} event data`;
       const operation = findOperation(method, path);
-      const response = operation && deref((operation.node.responses as Json)['200'] as Json, `${operation.pointer}/responses/200`);
+      const response =
+        operation &&
+        deref((operation.node.responses as Json)['200'] as Json, `${operation.pointer}/responses/200`);
       const stream = (response?.node.content as Json | undefined)?.['text/event-stream'] as Json | undefined;
       const schema = stream?.schema as Json | undefined;
       const ref = (schema?.contentSchema as Json | undefined)?.$ref;
-      if (typeof ref !== 'string') return [`${what}: the contract names no schema for the events of ${method} ${path}`];
+      if (typeof ref !== 'string')
+        return [`${what}: the contract names no schema for the events of ${method} ${path}`];
       const { value, problems } = parseJson(data, what);
       return problems.length ? problems : check(ref.slice(1), value, what);
     },

@@ -18,7 +18,12 @@ const ALICE = { authorization: 'Bearer demo-alice' };
 
 before(async () => {
   server = await startDevServer({
-    config: { rootDir: fileURLToPath(new URL('.', import.meta.url)), port: 0, hostname: '127.0.0.1', middleware: [middleware] },
+    config: {
+      rootDir: fileURLToPath(new URL('.', import.meta.url)),
+      port: 0,
+      hostname: '127.0.0.1',
+      middleware: [middleware],
+    },
     readCliArgs: false,
     readFileConfig: false,
     logStartMessage: false,
@@ -62,7 +67,10 @@ describe('createDevServerMiddleware', () => {
     const nested = await fetch(`${url}/v1/v1/me`, { headers: ALICE });
     assert.equal(nested.status, 404);
     assert.equal(nested.headers.get('content-type'), 'application/problem+json');
-    assert.match(((await nested.json()) as { detail: string }).detail, /There is no \/v1\/v1\/me in this API/);
+    assert.match(
+      ((await nested.json()) as { detail: string }).detail,
+      /There is no \/v1\/v1\/me in this API/,
+    );
   });
 
   it('with a base path, answers under it only', async () => {
@@ -86,12 +94,12 @@ describe('createDevServerMiddleware', () => {
         await response.text();
         return `${path} ${response.status}`;
       };
-      assert.deepEqual(await Promise.all(['/access/v1/me', '/access/_control/clock', '/v1/me', '/_control/clock'].map(status)), [
-        '/access/v1/me 200',
-        '/access/_control/clock 200',
-        '/v1/me 404',
-        '/_control/clock 404',
-      ]);
+      assert.deepEqual(
+        await Promise.all(
+          ['/access/v1/me', '/access/_control/clock', '/v1/me', '/_control/clock'].map(status),
+        ),
+        ['/access/v1/me 200', '/access/_control/clock 200', '/v1/me 404', '/_control/clock 404'],
+      );
     } finally {
       await prefixed.stop();
     }
@@ -105,7 +113,10 @@ describe('createDevServerMiddleware', () => {
     const submit = fetch(`${url}/v1/access-requests`, {
       method: 'POST',
       headers: { ...ALICE, 'content-type': 'application/json' },
-      body: JSON.stringify({ resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 }),
+      body: JSON.stringify({
+        resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+        duration_hours: 1,
+      }),
     });
     const [events, created] = await Promise.all([readEvents(stream.body!, 1, { parser }), submit]);
     assert.equal(created.status, 201);

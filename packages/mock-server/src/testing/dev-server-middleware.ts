@@ -67,7 +67,10 @@ export interface DevServerMiddlewareOptions extends Omit<ReferenceOptions, 'base
  * middleware.control.advance({ seconds: 5 }); // from the Node side, e.g. in a wtr plugin
  * ```
  */
-export type DevServerMiddleware = ((context: KoaLikeContext, next: () => Promise<unknown>) => Promise<unknown>) &
+export type DevServerMiddleware = ((
+  context: KoaLikeContext,
+  next: () => Promise<unknown>,
+) => Promise<unknown>) &
   ReferenceParts;
 
 /**

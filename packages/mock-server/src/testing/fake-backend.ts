@@ -4,14 +4,28 @@
  * schemas, so the contract validator can check the transport around it. Not the reference world:
  * use `createBackend()` for that.
  */
-import { ApiProblem, type Backend, type Caller, type CreateResult, type FieldError, type Schemas, type StreamEvent } from '../backend/api.js';
+import {
+  ApiProblem,
+  type Backend,
+  type Caller,
+  type CreateResult,
+  type FieldError,
+  type Schemas,
+  type StreamEvent,
+} from '../backend/api.js';
 
 type AccessRequest = Schemas['AccessRequest'];
 
 const ALICE = { id: 'usr_alice', name: 'Alice Example', email: 'alice@example.com' };
 const START = Date.parse('2026-01-15T09:00:00Z');
 
-function apiProblem(status: number, kind: string, title: string, detail: string, errors?: FieldError[]): ApiProblem {
+function apiProblem(
+  status: number,
+  kind: string,
+  title: string,
+  detail: string,
+  errors?: FieldError[],
+): ApiProblem {
   return new ApiProblem(status, {
     type: `https://access-requests.example/problems/${kind}`,
     title,
@@ -21,7 +35,8 @@ function apiProblem(status: number, kind: string, title: string, detail: string,
   });
 }
 
-const notFound = (id: string) => apiProblem(404, 'not-found', 'Not Found', `No access request ${id} is visible to you.`);
+const notFound = (id: string) =>
+  apiProblem(404, 'not-found', 'Not Found', `No access request ${id} is visible to you.`);
 
 export function createFakeBackend(): Backend & { readonly subscribers: number } {
   let now = START;
@@ -33,10 +48,14 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
   const listeners = new Set<(event: StreamEvent) => void>();
   const idempotency = new Map<string, { body: string; result: Schemas['AccessRequestList'] }>();
 
-  const view = ({ grantAt: _grantAt, ...request }: AccessRequest & { grantAt: number }): AccessRequest => request;
+  const view = ({ grantAt: _grantAt, ...request }: AccessRequest & { grantAt: number }): AccessRequest =>
+    request;
   const publish = (request: AccessRequest & { grantAt: number }) => {
     eventSeq += 1;
-    const event: StreamEvent = { id: `evt_${String(eventSeq).padStart(6, '0')}`, data: { type: 'request.updated', request: view(request) } };
+    const event: StreamEvent = {
+      id: `evt_${String(eventSeq).padStart(6, '0')}`,
+      data: { type: 'request.updated', request: view(request) },
+    };
     events.push(event);
     for (const listener of listeners) listener(event);
   };
@@ -54,7 +73,12 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
     authenticate: (token): Caller | undefined => (token === 'demo-alice' ? { userId: ALICE.id } : undefined),
     me: () => ({
       user: ALICE,
-      org: { max_resources_per_request: 1000, ticket_types: [], notification_channel: 'email', default_duration_hours: 8 },
+      org: {
+        max_resources_per_request: 1000,
+        ticket_types: [],
+        notification_channel: 'email',
+        default_duration_hours: 8,
+      },
       is_approver: false,
     }),
     grantees: () => page([{ ...ALICE, is_self: true }]),
@@ -78,11 +102,16 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
     submit(_caller, body, key): CreateResult {
       const serialized = JSON.stringify(body);
       const earlier = key === undefined ? undefined : idempotency.get(key);
-      if (earlier && earlier.body === serialized) return { status: 201, body: earlier.result, replayed: true };
+      if (earlier && earlier.body === serialized)
+        return { status: 201, body: earlier.result, replayed: true };
       if (earlier) {
-        throw apiProblem(422, 'idempotency-mismatch', 'Idempotency key reused', 'This Idempotency-Key was first used with another body.', [
-          { field: 'Idempotency-Key', code: 'idempotency_mismatch', message: 'Use a new key.' },
-        ]);
+        throw apiProblem(
+          422,
+          'idempotency-mismatch',
+          'Idempotency key reused',
+          'This Idempotency-Key was first used with another body.',
+          [{ field: 'Idempotency-Key', code: 'idempotency_mismatch', message: 'Use a new key.' }],
+        );
       }
       seq += 1;
       const at = new Date(now).toISOString();
@@ -93,7 +122,11 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
         access_flow: { id: 'flow_auto', name: 'Automatic' },
         requester: ALICE,
         grantee: ALICE,
-        target: { type: 'app' as const, app: { id: 'app_github', name: 'GitHub' }, permission: { id: 'perm_write', name: 'Write' } },
+        target: {
+          type: 'app' as const,
+          app: { id: 'app_github', name: 'GitHub' },
+          permission: { id: 'perm_write', name: 'Write' },
+        },
         duration_hours: 1,
         justification: null,
         ticket: null,
@@ -106,7 +139,14 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
         expires_at: null,
         revoked_at: null,
         favorite: false,
-        can: { revoke: false, favorite: true, request_again: false, use_access: false, approve: false, reject: false },
+        can: {
+          revoke: false,
+          favorite: true,
+          request_again: false,
+          use_access: false,
+          approve: false,
+          reject: false,
+        },
         grantAt: now + 1000,
       };
       requests.set(request.id, request);

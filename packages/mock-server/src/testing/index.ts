@@ -41,13 +41,23 @@ export function contractCheck(): ContractCheck {
   return createContractCheck(loadContractValidator());
 }
 
-export { createContractCheck, formatViolation, remoteChecks, VALIDATE_EVENT, VALIDATE_RESPONSE } from './contract-check.js';
+export {
+  createContractCheck,
+  formatViolation,
+  remoteChecks,
+  VALIDATE_EVENT,
+  VALIDATE_RESPONSE,
+} from './contract-check.js';
 export type { ContractCheck, ResponseChecks, Violation } from './contract-check.js';
 export { createContractValidator } from './contract-validator.js';
 export type { ContractValidator, ResponseRecord } from './contract-validator.js';
 export { CONTRACT_PATH, loadContract, loadContractValidator } from './load-contract.js';
 export { createDevServerMiddleware } from './dev-server-middleware.js';
-export type { DevServerMiddleware, DevServerMiddlewareOptions, KoaLikeContext } from './dev-server-middleware.js';
+export type {
+  DevServerMiddleware,
+  DevServerMiddlewareOptions,
+  KoaLikeContext,
+} from './dev-server-middleware.js';
 export { contractValidationPlugin } from './wtr-contract-plugin.js';
 export { readEvents, SseParser } from './sse.js';
 export type { SseEvent } from './sse.js';

@@ -20,7 +20,9 @@ import { createContractValidator, type ContractValidator } from './contract-vali
  * const yamlText = readFileSync(CONTRACT_PATH, 'utf8'); // e.g. to lint it, or to diff against a draft
  * ```
  */
-export const CONTRACT_PATH = fileURLToPath(import.meta.resolve('@access-requests/contract/access-requests.yaml'));
+export const CONTRACT_PATH = fileURLToPath(
+  import.meta.resolve('@access-requests/contract/access-requests.yaml'),
+);
 
 /** Reads a YAML file with the optional `yaml` package, saying what to install when it is missing. */
 function parseYaml(text: string, path: string): Record<string, unknown> {
@@ -28,7 +30,9 @@ function parseYaml(text: string, path: string): Record<string, unknown> {
   try {
     yaml = createRequire(import.meta.url)('yaml') as typeof yaml;
   } catch {
-    throw new Error(`Reading ${path} needs the "yaml" package: npm install --save-dev yaml (or pass a JSON file).`);
+    throw new Error(
+      `Reading ${path} needs the "yaml" package: npm install --save-dev yaml (or pass a JSON file).`,
+    );
   }
   return yaml.parse(text) as Record<string, unknown>;
 }

@@ -21,7 +21,10 @@ describe('SseParser', () => {
         controller.enqueue(encoder.encode('id: 1\ndata: a\n\n'));
       },
     });
-    assert.deepEqual((await readEvents(stream, 1)).map((e) => e.data), ['a']);
+    assert.deepEqual(
+      (await readEvents(stream, 1)).map((e) => e.data),
+      ['a'],
+    );
     await assert.rejects(readEvents(stream, 1, { timeoutMs: 20 }), /Got 0 of 1 events/);
     await stream.cancel();
   });

@@ -68,7 +68,12 @@ export class SseParser {
         this.#event = '';
         return undefined;
       }
-      const event = { id: this.#id, event: this.#event || 'message', data: this.#data.join('\n'), retry: this.#retry };
+      const event = {
+        id: this.#id,
+        event: this.#event || 'message',
+        data: this.#data.join('\n'),
+        retry: this.#retry,
+      };
       this.#event = '';
       this.#data = [];
       return event;
@@ -116,7 +121,10 @@ export async function readEvents(
   const timeoutMs = options.timeoutMs ?? 5000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Got ${events.length} of ${count} events in ${timeoutMs} ms.`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`Got ${events.length} of ${count} events in ${timeoutMs} ms.`)),
+      timeoutMs,
+    );
   });
   try {
     while (events.length < count) {

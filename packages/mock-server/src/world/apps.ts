@@ -3,7 +3,12 @@
  * permissions of each type, how generated resources of the type are named, and the app's access
  * instructions.
  */
-import { firstResourceSlug, legacyCrmInstructions, permissionSlug, standardInstructions } from './instructions.js';
+import {
+  firstResourceSlug,
+  legacyCrmInstructions,
+  permissionSlug,
+  standardInstructions,
+} from './instructions.js';
 import type { AccessInstructions, AppCategory, Environment, InstructionsContext } from './model.js';
 
 /** The parts a generated resource's name and location are made of. */
@@ -127,7 +132,8 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       url: 'https://db-proxy.example.com/',
       linkLabel: 'Open the database proxy',
       docsUrl: 'https://docs.example.com/access/postgresql',
-      cli: (c) => `psql "host=db-proxy.example.com dbname=${firstResourceSlug(c)} user=$USER sslmode=require"`,
+      cli: (c) =>
+        `psql "host=db-proxy.example.com dbname=${firstResourceSlug(c)} user=$USER sslmode=require"`,
     }),
   },
   {

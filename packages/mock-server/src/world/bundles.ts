@@ -21,7 +21,8 @@ interface Pick {
 /** A few seeded resources of one type and environment, each with one of its permissions. */
 function pickItems(random: Random, resources: readonly ResourceRecord[], pick: Pick): BundleItemRecord[] {
   const candidates = resources.filter(
-    (r) => r.resourceTypeId === pick.resourceTypeId && r.environment === pick.environment && !ANCHOR_IDS.has(r.id),
+    (r) =>
+      r.resourceTypeId === pick.resourceTypeId && r.environment === pick.environment && !ANCHOR_IDS.has(r.id),
   );
   return random
     .shuffle(candidates)
@@ -33,7 +34,8 @@ function pickItems(random: Random, resources: readonly ResourceRecord[], pick: P
 }
 
 export function generateBundles(random: Random, resources: readonly ResourceRecord[]): BundleRecord[] {
-  const items = (...picks: Pick[]): BundleItemRecord[] => picks.flatMap((pick) => pickItems(random, resources, pick));
+  const items = (...picks: Pick[]): BundleItemRecord[] =>
+    picks.flatMap((pick) => pickItems(random, resources, pick));
   return [
     {
       id: 'bun_oncall_payments',
@@ -70,7 +72,12 @@ export function generateBundles(random: Random, resources: readonly ResourceReco
         { resourceId: 'res_dev_orders_db', permissionId: 'perm_pg_readwrite' },
         { resourceId: 'res_k8s_payments_staging', permissionId: 'perm_k8s_edit' },
         { resourceId: 'res_aws_staging_5678', permissionId: 'perm_aws_readonly' },
-        ...items({ resourceTypeId: 'rt_github_repository', environment: 'dev', count: 4, permissionIndex: 1 }),
+        ...items({
+          resourceTypeId: 'rt_github_repository',
+          environment: 'dev',
+          count: 4,
+          permissionIndex: 1,
+        }),
       ],
       flowId: FLOW_IDS.nonProduction,
     },

@@ -12,7 +12,13 @@ import {
   type ResourceTypeDefinition,
 } from './apps.js';
 import { flowIdFor } from './flows.js';
-import type { AppRecord, Environment, PermissionRecord, ResourceRecord, ResourceTypeRecord } from './model.js';
+import type {
+  AppRecord,
+  Environment,
+  PermissionRecord,
+  ResourceRecord,
+  ResourceTypeRecord,
+} from './model.js';
 import { weightedPicker, type Random } from './random.js';
 
 interface AnchorResource {

@@ -46,7 +46,8 @@ describe('the world generator', () => {
       const type = types.get(resource.resourceTypeId);
       assert.ok(type && type.appId === resource.appId);
       assert.ok(
-        resource.permissionIds.length > 0 && resource.permissionIds.every((p) => type.permissionIds.includes(p)),
+        resource.permissionIds.length > 0 &&
+          resource.permissionIds.every((p) => type.permissionIds.includes(p)),
       );
       const app = world.apps.find((a) => a.id === resource.appId);
       assert.ok(app);
@@ -61,7 +62,10 @@ describe('the world generator', () => {
     for (const resource of generated)
       assert.ok(resource.name.toLowerCase().includes(resource.environment), resource.name);
     assert.deepEqual(new Set(generated.map((r) => r.appId)), new Set(world.apps.map((a) => a.id)));
-    assert.deepEqual(new Set(world.apps.map((a) => a.category)), new Set(['cloud', 'database', 'kubernetes', 'saas']));
+    assert.deepEqual(
+      new Set(world.apps.map((a) => a.category)),
+      new Set(['cloud', 'database', 'kubernetes', 'saas']),
+    );
     assert.deepEqual(new Set(generated.map((r) => r.environment)), new Set(['prod', 'staging', 'dev']));
   });
 
@@ -95,7 +99,10 @@ describe('the world generator', () => {
 
   it('gives Legacy CRM hostile instructions, so the UI can prove they never execute', () => {
     const crm = generateWorld({ seed: 1, catalogSize: 0 }).apps.find((a) => a.id === 'app_legacy_crm');
-    const instructions = crm?.instructions({ resourceNames: ['crm-staging-accounts'], permissionName: 'Viewer' });
+    const instructions = crm?.instructions({
+      resourceNames: ['crm-staging-accounts'],
+      permissionName: 'Viewer',
+    });
     assert.match(instructions?.markdown ?? '', /<img src=x onerror=/);
     assert.match(instructions?.markdown ?? '', /<script>/);
     assert.match(instructions?.markdown ?? '', /\(javascript:/);

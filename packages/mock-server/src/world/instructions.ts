@@ -35,7 +35,9 @@ export function permissionSlug(context: InstructionsContext): string {
   return slug(context.permissionName);
 }
 
-export function standardInstructions(spec: StandardInstructions): (context: InstructionsContext) => AccessInstructions {
+export function standardInstructions(
+  spec: StandardInstructions,
+): (context: InstructionsContext) => AccessInstructions {
   return (context) => {
     const resources = listNames(context.resourceNames);
     const cli = spec.cli(context);
@@ -102,7 +104,10 @@ export function legacyCrmInstructions(context: InstructionsContext): AccessInstr
   return {
     markdown,
     text,
-    link: { url: 'javascript:window.__xss=1', label: 'Open Legacy CRM <b onmouseover="window.__xss=1">now</b>' },
+    link: {
+      url: 'javascript:window.__xss=1',
+      label: 'Open Legacy CRM <b onmouseover="window.__xss=1">now</b>',
+    },
     cli: `crm-cli login --module "${firstResourceSlug(context)}" # <script>window.__xss=1</script>`,
   };
 }

@@ -70,7 +70,11 @@ export function generateUsers(random: Random): UserRecord[] {
   const colleagues = firstNames.map((first) => {
     const last = random.pick(LAST_NAMES);
     const slug = first.toLowerCase();
-    return { id: `usr_${slug}`, name: `${first} ${last}`, email: `${slug}.${last.toLowerCase()}@example.com` };
+    return {
+      id: `usr_${slug}`,
+      name: `${first} ${last}`,
+      email: `${slug}.${last.toLowerCase()}@example.com`,
+    };
   });
   return [...DEMO_USERS, ...colleagues];
 }

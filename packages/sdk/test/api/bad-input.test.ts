@@ -2,7 +2,10 @@ import { apiBase, assert, describe, it, runtime } from '#harness';
 import { createAccessClient, NetworkError } from '../../src/index.js';
 
 type Options = Parameters<typeof createAccessClient>[0];
-const create = (baseUrl: unknown, token: unknown = 'demo-alice') => () => createAccessClient({ baseUrl, token } as Options);
+const create =
+  (baseUrl: unknown, token: unknown = 'demo-alice') =>
+  () =>
+    createAccessClient({ baseUrl, token } as Options);
 
 /** The TypeError `make` throws, its message matching `pattern` (Node's and the browser's assert alike). */
 function assertRefused(make: () => unknown, pattern: RegExp): void {
@@ -30,7 +33,10 @@ describe('a client made with bad options says what is wrong, at once', () => {
   });
 
   it('refuses other schemes, a query or fragment, and a /v1 the calls would add twice', () => {
-    assertRefused(create('ftp://access.example.com'), /baseUrl 'ftp:\/\/access.example.com' needs a scheme, http:\/\/ or https:\/\//);
+    assertRefused(
+      create('ftp://access.example.com'),
+      /baseUrl 'ftp:\/\/access.example.com' needs a scheme, http:\/\/ or https:\/\//,
+    );
     assertRefused(create('https://access.example.com?x=1'), /must have no query or fragment/);
     assertRefused(create('https://access.example.com/v1/'), /must not end in \/v1/);
     assertRefused(create('http://[::1'), /needs a scheme/);
@@ -75,10 +81,15 @@ describe('a server that cannot be reached gives a NetworkError naming the cause'
   });
 
   it('for the wrong scheme (https to a plain-HTTP server)', async () => {
-    const client = createAccessClient({ baseUrl: apiBase().replace(/^http:/, 'https:'), token: 'demo-alice', ...noRetry });
+    const client = createAccessClient({
+      baseUrl: apiBase().replace(/^http:/, 'https:'),
+      token: 'demo-alice',
+      ...noRetry,
+    });
     const error = await client.me().catch((e: unknown) => e);
     assert.ok(error instanceof NetworkError, String(error));
     assert.equal(error.failure, runtime === 'node' ? 'tls' : 'unknown');
-    if (runtime === 'node') assert.match(error.message, /TLS failed \(wrong scheme\? untrusted certificate\?\)/);
+    if (runtime === 'node')
+      assert.match(error.message, /TLS failed \(wrong scheme\? untrusted certificate\?\)/);
   });
 });

@@ -22,7 +22,10 @@ describe('SDK calls against the reference server', () => {
       ],
     );
     const searched = await clientFor('demo-alice').grantees({ search: 'dave' }).page();
-    assert.deepEqual(searched.items.map((g) => g.id), ['usr_dave']);
+    assert.deepEqual(
+      searched.items.map((g) => g.id),
+      ['usr_dave'],
+    );
   });
 
   it('catalog look-ups filter by search, type and permission', async () => {
@@ -32,7 +35,9 @@ describe('SDK calls against the reference server', () => {
     const typeId = types.items[0]!.id;
     const permissions = await client.permissions({ resource_type_id: [typeId] }).page();
     assert.ok(permissions.items.every((p) => p.resource_type.id === typeId));
-    const resources = await client.resources({ resource_type_id: [typeId], permission_id: [permissions.items[0]!.id] }).page({ limit: 20 });
+    const resources = await client
+      .resources({ resource_type_id: [typeId], permission_id: [permissions.items[0]!.id] })
+      .page({ limit: 20 });
     assert.ok(resources.items.length > 0);
     for (const resource of resources.items) {
       assert.equal(resource.resource_type.id, typeId);
@@ -41,9 +46,15 @@ describe('SDK calls against the reference server', () => {
     const byName = await client.resources({ search: 'payments' }).page({ limit: 5 });
     assert.ok(byName.items.every((r) => `${r.name} ${r.path}`.toLowerCase().includes('payments')));
     const byId = await client.resources({ id: ['res_prod_payments_db', 'res_does_not_exist'] }).page();
-    assert.deepEqual(byId.items.map((r) => r.id), ['res_prod_payments_db']);
+    assert.deepEqual(
+      byId.items.map((r) => r.id),
+      ['res_prod_payments_db'],
+    );
     const apps = await client.apps({ search: 'kube' }).page();
-    assert.deepEqual(apps.items.map((a) => a.id), ['app_kubernetes']);
+    assert.deepEqual(
+      apps.items.map((a) => a.id),
+      ['app_kubernetes'],
+    );
     const bundles = await client.bundles().page();
     assert.ok(bundles.items.some((b) => b.id === 'bun_oncall_payments'));
   });
@@ -51,7 +62,11 @@ describe('SDK calls against the reference server', () => {
   it('preview: the split by access flow, and errors without creating anything', async () => {
     const client = clientFor();
     const before = await client.requests().page({ limit: 500 });
-    const preview = await client.preview({ resources: [fixtures.stagingDb, fixtures.prodDb], duration_hours: 2, justification: 'incident' });
+    const preview = await client.preview({
+      resources: [fixtures.stagingDb, fixtures.prodDb],
+      duration_hours: 2,
+      justification: 'incident',
+    });
     assert.equal(preview.groups.length, 2);
     assert.deepEqual(preview.errors, []);
     const manual = preview.groups.find((g) => g.access_flow.approval === 'manual');
@@ -65,7 +80,11 @@ describe('SDK calls against the reference server', () => {
 
   it('submit: one request per access flow, then get, resources and list', async () => {
     const client = clientFor();
-    const created = await client.submit({ resources: [fixtures.stagingDb, fixtures.prodDb], duration_hours: 2, justification: 'incident 42' });
+    const created = await client.submit({
+      resources: [fixtures.stagingDb, fixtures.prodDb],
+      duration_hours: 2,
+      justification: 'incident 42',
+    });
     assert.equal(created.length, 2);
     assert.deepEqual(created.map((r) => r.status).sort(), ['granting', 'pending_approval']);
     const one = await client.request(created[0]!.id);
@@ -73,7 +92,10 @@ describe('SDK calls against the reference server', () => {
     const pairs = await client.requestResources(created[0]!.id).page();
     assert.equal(pairs.items.length, 1);
     const mine = await client.requests({ scope: 'mine' }).page({ limit: 2 });
-    assert.ok(created.some((r) => r.id === mine.items[0]!.id), 'newest first');
+    assert.ok(
+      created.some((r) => r.id === mine.items[0]!.id),
+      'newest first',
+    );
   });
 
   it('lists filter by scope, several statuses and favourite', async () => {
@@ -106,7 +128,10 @@ describe('SDK calls against the reference server', () => {
     const revoked = await client.request(request!.id);
     assert.equal(revoked.status, 'revoked');
     assert.equal(revoked.can.request_again, true);
-    const again = await client.requestAgain(request!.id, { justification: 'need it back', duration_hours: 2 });
+    const again = await client.requestAgain(request!.id, {
+      justification: 'need it back',
+      duration_hours: 2,
+    });
     assert.equal(again.length, 1);
     assert.equal(again[0]!.duration_hours, 2);
     assert.notEqual(again[0]!.id, request!.id);
@@ -129,8 +154,16 @@ describe('SDK calls against the reference server', () => {
   it('approvals: the approver lists, approves and rejects; the requester sees the outcome', async () => {
     const alice = clientFor('demo-alice');
     const bob = clientFor('demo-bob');
-    const [first] = await alice.submit({ resources: [fixtures.prodDb], duration_hours: 1, justification: 'deploy' });
-    const [second] = await alice.submit({ resources: [fixtures.prodDb], duration_hours: 2, justification: 'debug' });
+    const [first] = await alice.submit({
+      resources: [fixtures.prodDb],
+      duration_hours: 1,
+      justification: 'deploy',
+    });
+    const [second] = await alice.submit({
+      resources: [fixtures.prodDb],
+      duration_hours: 2,
+      justification: 'debug',
+    });
     const waiting: AccessRequest[] = [];
     for await (const r of bob.approvals({ status: 'pending' })) waiting.push(r);
     assert.ok(waiting.some((r) => r.id === first!.id) && waiting.some((r) => r.id === second!.id));

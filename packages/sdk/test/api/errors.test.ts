@@ -43,14 +43,21 @@ describe('SDK problem errors', () => {
     const missing = await caught(alice.request('req_does_not_exist'));
     assert.equal(missing.status, 404);
 
-    const [pending] = await alice.submit({ resources: [fixtures.prodDb], duration_hours: 1, justification: 'x' });
+    const [pending] = await alice.submit({
+      resources: [fixtures.prodDb],
+      duration_hours: 1,
+      justification: 'x',
+    });
     const conflict = await caught(alice.accessDetails(pending!.id));
     assert.equal(conflict.status, 409);
     assert.ok(conflict.fieldErrors.some((e) => e.code === 'invalid_state'));
   });
 
   it('turns an answer that is not problem+json into a problem all the same', async () => {
-    const client = clientFor('demo-alice', { fetch: async () => new Response('<h1>Bad gateway</h1>', { status: 500, statusText: 'Internal Server Error' }) });
+    const client = clientFor('demo-alice', {
+      fetch: async () =>
+        new Response('<h1>Bad gateway</h1>', { status: 500, statusText: 'Internal Server Error' }),
+    });
     const error = await caught(client.me());
     assert.equal(error.status, 500);
     assert.equal(error.problem.title, 'Internal Server Error');

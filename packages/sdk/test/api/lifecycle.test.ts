@@ -52,8 +52,9 @@ describe('SDK lifecycle helpers', () => {
     const controller = new AbortController();
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     let connected = false;
-    const seen = collect(client.watch({ signal: controller.signal, onConnect: () => void (connected = true) }), (all) =>
-      all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
+    const seen = collect(
+      client.watch({ signal: controller.signal, onConnect: () => void (connected = true) }),
+      (all) => all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
     );
     while (!connected) await sleep(10);
     await control.advance(6);
@@ -91,13 +92,16 @@ describe('SDK lifecycle helpers', () => {
 
   it('watch falls back to polling where the server has no event stream', async () => {
     const fetch = async (request: Request) =>
-      request.url.endsWith('/v1/events') ? new Response('not here', { status: 404 }) : globalThis.fetch(request);
+      request.url.endsWith('/v1/events')
+        ? new Response('not here', { status: 404 })
+        : globalThis.fetch(request);
     const client = clientFor('demo-alice', { fetch });
     const controller = new AbortController();
     let rounds = 0;
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
-    const seen = collect(client.watch({ signal: controller.signal, pollIntervalMs: 50, onConnect: () => void rounds++ }), (all) =>
-      all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
+    const seen = collect(
+      client.watch({ signal: controller.signal, pollIntervalMs: 50, onConnect: () => void rounds++ }),
+      (all) => all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
     );
     while (rounds < 2) await sleep(10);
     await control.advance(6);
@@ -119,13 +123,19 @@ describe('SDK lifecycle helpers', () => {
   it('waitFor answers at once when the request is already there', async () => {
     const client = clientFor();
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
-    assert.equal((await client.waitFor(request!.id, ['granting', 'active'], { timeout: 2000 })).id, request!.id);
+    assert.equal(
+      (await client.waitFor(request!.id, ['granting', 'active'], { timeout: 2000 })).id,
+      request!.id,
+    );
   });
 
   it('waitFor rejects when the request settles elsewhere', async () => {
     const client = clientFor();
     const [request] = await client.submit({ resources: [fixtures.legacyCrm], duration_hours: 1 });
-    const outcome = assert.rejects(client.waitFor(request!.id, 'active', { timeout: 10_000 }), (e) => e instanceof RequestSettledError && e.request.status === 'failed');
+    const outcome = assert.rejects(
+      client.waitFor(request!.id, 'active', { timeout: 10_000 }),
+      (e) => e instanceof RequestSettledError && e.request.status === 'failed',
+    );
     await sleep(100);
     await control.advance(6);
     await outcome;
@@ -133,7 +143,11 @@ describe('SDK lifecycle helpers', () => {
 
   it('waitFor times out cleanly, and aborts on request', async () => {
     const client = clientFor();
-    const [request] = await client.submit({ resources: [fixtures.prodDb], duration_hours: 1, justification: 'x' });
+    const [request] = await client.submit({
+      resources: [fixtures.prodDb],
+      duration_hours: 1,
+      justification: 'x',
+    });
     const started = Date.now();
     await assert.rejects(client.waitFor(request!.id, 'active', { timeout: 300 }), TimeoutError);
     assert.ok(Date.now() - started < 2000);

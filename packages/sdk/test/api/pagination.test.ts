@@ -22,11 +22,17 @@ describe('SDK pagination', () => {
     for await (const page of client.resources({ search: 'payments' }).pages({ limit: 10 })) pages.push(page);
     assert.equal(pages.length, Math.ceil(whole.items.length / 10));
     assert.equal(sent.length, pages.length);
-    assert.ok(sent.slice(1).every((query) => query.includes('cursor=')), 'each next page asks for its cursor');
+    assert.ok(
+      sent.slice(1).every((query) => query.includes('cursor=')),
+      'each next page asks for its cursor',
+    );
 
     const ids: string[] = [];
     for await (const resource of client.resources({ search: 'payments' })) ids.push(resource.id);
-    assert.deepEqual(ids, whole.items.map((r) => r.id));
+    assert.deepEqual(
+      ids,
+      whole.items.map((r) => r.id),
+    );
   });
 
   it('fetches only the pages a loop uses', async () => {
@@ -51,6 +57,9 @@ describe('SDK pagination', () => {
     const second = await client.resources().page({ limit: 5, cursor: first.next_cursor! });
     assert.equal(second.items.length, 5);
     assert.ok(second.items.every((r) => !first.items.some((f) => f.id === r.id)));
-    await assert.rejects(client.resources().page({ cursor: 'not-a-cursor' }), (e) => (e as { status?: number }).status === 422);
+    await assert.rejects(
+      client.resources().page({ cursor: 'not-a-cursor' }),
+      (e) => (e as { status?: number }).status === 422,
+    );
   });
 });

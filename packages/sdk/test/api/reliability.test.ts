@@ -42,13 +42,19 @@ describe('SDK reliability against injected faults', () => {
     await control.fault({ path: '/v1/me', kind: 'drop', times: 1 });
     assert.equal((await clientFor().me()).user.id, 'usr_alice');
     await control.fault({ path: '/v1/me', kind: 'drop', times: 10 });
-    await assert.rejects(clientFor('demo-alice', { retry: { retries: 2, baseDelayMs: 1 } }).me(), NetworkError);
+    await assert.rejects(
+      clientFor('demo-alice', { retry: { retries: 2, baseDelayMs: 1 } }).me(),
+      NetworkError,
+    );
   });
 
   it('does not retry a 500, a 4xx, or a POST without an idempotency key', async () => {
     await control.fault({ path: '/v1/me', kind: 'error', status: 500 });
     const counted = countingFetch();
-    await assert.rejects(clientFor('demo-alice', { fetch: counted.fetch }).me(), (e) => e instanceof ApiError && e.status === 500);
+    await assert.rejects(
+      clientFor('demo-alice', { fetch: counted.fetch }).me(),
+      (e) => e instanceof ApiError && e.status === 500,
+    );
     assert.equal(counted.sent.length, 1);
 
     const invalid = countingFetch();
@@ -62,7 +68,10 @@ describe('SDK reliability against injected faults', () => {
     await control.advance(6);
     await control.fault({ path: '/v1/access-requests/:id/revoke', kind: 'error', status: 503 });
     const revoking = countingFetch();
-    await assert.rejects(clientFor('demo-alice', { fetch: revoking.fetch }).revoke(request!.id), (e) => e instanceof ApiError && e.status === 503);
+    await assert.rejects(
+      clientFor('demo-alice', { fetch: revoking.fetch }).revoke(request!.id),
+      (e) => e instanceof ApiError && e.status === 503,
+    );
     assert.equal(revoking.sent.length, 1, 'revoke carries no idempotency key: never sent twice');
   });
 
@@ -70,7 +79,10 @@ describe('SDK reliability against injected faults', () => {
     const before = await requestCount();
     await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'commit_then_drop' });
     const { sent, fetch } = countingFetch();
-    const created = await clientFor('demo-alice', { fetch }).submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    const created = await clientFor('demo-alice', { fetch }).submit({
+      resources: [fixtures.stagingDb],
+      duration_hours: 1,
+    });
     assert.equal(created.length, 1);
     assert.equal(sent.length, 2);
     const keys = sent.map((r) => r.headers.get('idempotency-key'));
@@ -85,8 +97,14 @@ describe('SDK reliability against injected faults', () => {
     await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     const [a, b] = sent.map((r) => r.headers.get('idempotency-key'));
     assert.ok(a && b && a !== b);
-    const first = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 }, { idempotencyKey: 'order-7' });
-    const replay = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 }, { idempotencyKey: 'order-7' });
+    const first = await client.submit(
+      { resources: [fixtures.stagingDb], duration_hours: 1 },
+      { idempotencyKey: 'order-7' },
+    );
+    const replay = await client.submit(
+      { resources: [fixtures.stagingDb], duration_hours: 1 },
+      { idempotencyKey: 'order-7' },
+    );
     assert.equal(replay[0]!.id, first[0]!.id);
     await assert.rejects(
       client.submit({ resources: [fixtures.stagingDb], duration_hours: 2 }, { idempotencyKey: 'order-7' }),
@@ -115,7 +133,9 @@ describe('SDK reliability against injected faults', () => {
     await assert.rejects(clientFor().me({ signal: controller.signal }), isAbortError);
     await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 5 });
     const later = new AbortController();
-    const pending = clientFor('demo-alice', { retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({ signal: later.signal });
+    const pending = clientFor('demo-alice', { retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({
+      signal: later.signal,
+    });
     setTimeout(() => later.abort(), 50);
     await assert.rejects(pending, isAbortError);
   });

@@ -6,16 +6,27 @@ import { createAccessClient, type AccessClientOptions } from '../../src/index.js
 export type DemoToken = 'demo-alice' | 'demo-bob' | 'demo-carol' | 'demo-dave';
 
 /** A client as a demo user, with quick retries so fault tests stay fast. */
-export function clientFor(token: AccessClientOptions['token'] = 'demo-alice', options: Partial<AccessClientOptions> = {}) {
-  return createAccessClient({ baseUrl: apiBase(), token, retry: { baseDelayMs: 5, maxDelayMs: 20 }, ...options });
+export function clientFor(
+  token: AccessClientOptions['token'] = 'demo-alice',
+  options: Partial<AccessClientOptions> = {},
+) {
+  return createAccessClient({
+    baseUrl: apiBase(),
+    token,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
 }
 
 async function controlCall(method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${apiBase()}/_control${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`control ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`control ${method} ${path} answered ${response.status}: ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
 }
 

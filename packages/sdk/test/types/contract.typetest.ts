@@ -25,10 +25,16 @@ export function statusFilter() {
 // --- request bodies ------------------------------------------------------------------------
 export function bodies() {
   void client.POST('/v1/access-requests', {
-    body: { resources: [{ resource_id: 'res_1', permission_id: 'perm_1' }], duration_hours: 4, justification: 'on call' },
+    body: {
+      resources: [{ resource_id: 'res_1', permission_id: 'perm_1' }],
+      duration_hours: 4,
+      justification: 'on call',
+    },
   });
-  // @ts-expect-error duration_hours is required
-  void client.POST('/v1/access-requests', { body: { resources: [{ resource_id: 'res_1', permission_id: 'perm_1' }] } });
+  void client.POST('/v1/access-requests', {
+    // @ts-expect-error duration_hours is required
+    body: { resources: [{ resource_id: 'res_1', permission_id: 'perm_1' }] },
+  });
   void client.POST('/v1/access-requests', {
     // @ts-expect-error a resource selection needs its permission
     body: { resources: [{ resource_id: 'res_1' }], duration_hours: 4 },

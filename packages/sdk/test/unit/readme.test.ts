@@ -14,7 +14,12 @@ const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 describe('the README example', () => {
   it('is ten lines of code or fewer', () => {
     assert.ok(example.includes('createAccessClient'));
-    assert.ok(example.trim().split('\n').filter((line) => line.trim() !== '').length <= 10);
+    assert.ok(
+      example
+        .trim()
+        .split('\n')
+        .filter((line) => line.trim() !== '').length <= 10,
+    );
   });
 
   it('submits a request and waits until it is active', async () => {
@@ -22,9 +27,13 @@ describe('the README example', () => {
     const file = new URL('./readme-example.tmp.ts', import.meta.url);
     try {
       writeFileSync(file, example.replace('http://127.0.0.1:4010', server.url));
-      const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', file.pathname], {
-        timeout: 30_000,
-      });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', file.pathname],
+        {
+          timeout: 30_000,
+        },
+      );
       assert.match(stdout, /^req_\w+ is active until \d{4}-\d\d-\d\dT/);
     } finally {
       rmSync(file, { force: true });

@@ -21,7 +21,10 @@ async function collect(stream: ReadableStream<Uint8Array>) {
 describe('event-stream reader', () => {
   it('frames events on blank lines, with id, event and multi-line data', async () => {
     const events = await collect(
-      streamOf('retry: 3000\n: heartbeat\n\nid: 7\nevent: request.updated\ndata: {"a":\ndata: 1}\n\n', 'data: plain\n\n'),
+      streamOf(
+        'retry: 3000\n: heartbeat\n\nid: 7\nevent: request.updated\ndata: {"a":\ndata: 1}\n\n',
+        'data: plain\n\n',
+      ),
     );
     assert.deepEqual(events, [
       { id: '7', event: 'request.updated', data: '{"a":\n1}' },
@@ -30,7 +33,9 @@ describe('event-stream reader', () => {
   });
 
   it('joins events split anywhere across chunks, including inside a CRLF', async () => {
-    const events = await collect(streamOf('id: 1\r', '\nevent: request.up', 'dated\r\ndata: x\r', '\n\r', '\nid: 2\ndata: y\n\n'));
+    const events = await collect(
+      streamOf('id: 1\r', '\nevent: request.up', 'dated\r\ndata: x\r', '\n\r', '\nid: 2\ndata: y\n\n'),
+    );
     assert.deepEqual(events, [
       { id: '1', event: 'request.updated', data: 'x' },
       { id: '2', event: 'message', data: 'y' },

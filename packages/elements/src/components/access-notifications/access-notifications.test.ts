@@ -13,13 +13,25 @@ import {
 import './access-notifications.define.js';
 import type { AccessNotifications } from './access-notifications.js';
 
-const PROD_DB = { resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1, justification: 'Incident 42' };
-const STAGING_DB = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
-const LEGACY_CRM = { resources: [{ resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' }], duration_hours: 1 };
+const PROD_DB = {
+  resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 1,
+  justification: 'Incident 42',
+};
+const STAGING_DB = {
+  resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 1,
+};
+const LEGACY_CRM = {
+  resources: [{ resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' }],
+  duration_hours: 1,
+};
 
 async function notifierFor(user: 'alice' | 'bob') {
   const client = clientFor(user);
-  const el = await fixture<AccessNotifications>(html`<access-notifications placement="inline" .client=${client}></access-notifications>`);
+  const el = await fixture<AccessNotifications>(
+    html`<access-notifications placement="inline" .client=${client}></access-notifications>`,
+  );
   await streamReady(user, client);
   // Let the seeded world's own pending transitions (a grant and a revocation due 3 s in) happen, and be told.
   await advance(5);
@@ -28,9 +40,12 @@ async function notifierFor(user: 'alice' | 'bob') {
   return el;
 }
 
-const toasts = (el: AccessNotifications) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="toast"]')];
+const toasts = (el: AccessNotifications) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="toast"]'),
+];
 const live = (el: AccessNotifications) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]');
-const toastFor = (el: AccessNotifications, status: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="toast-${status}"]`);
+const toastFor = (el: AccessNotifications, status: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="toast-${status}"]`);
 
 describe('<access-notifications>', () => {
   beforeEach(() => resetServer());
@@ -67,7 +82,10 @@ describe('<access-notifications>', () => {
     await clientFor('bob').reject(request!.id, { reason: 'Use the read replica' });
     const rejected = (await until(() => toastFor(el, 'rejected'), 'the Rejected toast'))!;
     expect(textOf(rejected)).to.contain('Reason: Use the read replica');
-    await until(() => textOf(live(el)).includes('was Rejected: Use the read replica'), 'the rejection is announced');
+    await until(
+      () => textOf(live(el)).includes('was Rejected: Use the read replica'),
+      'the rejection is announced',
+    );
   });
 
   it('shows a failure and sends the user to their admin', async () => {
@@ -114,7 +132,10 @@ describe('<access-notifications>', () => {
     await alice.submit(LEGACY_CRM);
     await alice.submit(LEGACY_CRM);
     await advance(6);
-    await until(() => el.shadowRoot!.querySelectorAll('[part~="toast-failed"]').length === 2, 'both failures shown');
+    await until(
+      () => el.shadowRoot!.querySelectorAll('[part~="toast-failed"]').length === 2,
+      'both failures shown',
+    );
     expect(toasts(el).length, 'the oldest toast gave way').to.equal(2);
     expect(toastFor(el, 'active')).to.equal(null);
   });
@@ -124,7 +145,10 @@ describe('<access-notifications>', () => {
     const alice = clientFor('alice');
     for (let i = 0; i < 5; i++) await alice.submit(STAGING_DB);
     await advance(6);
-    const group = (await until(() => el.shadowRoot!.querySelector('[part~="toast-group"]'), 'one grouped toast'))!;
+    const group = (await until(
+      () => el.shadowRoot!.querySelector('[part~="toast-group"]'),
+      'one grouped toast',
+    ))!;
     expect(textOf(group)).to.contain('5 of your requests changed status');
     expect(group.querySelectorAll('.group-list li').length).to.equal(5);
     expect(toasts(el).length).to.equal(1);
@@ -154,13 +178,17 @@ describe('<access-notifications>', () => {
   });
 
   it('asks for browser notifications only when the host opts in', async () => {
-    const plain = await fixture<AccessNotifications>(html`<access-notifications .client=${clientFor('alice')}></access-notifications>`);
+    const plain = await fixture<AccessNotifications>(
+      html`<access-notifications .client=${clientFor('alice')}></access-notifications>`,
+    );
     expect(plain.shadowRoot!.querySelector('[part="permission"]')).to.equal(null);
     const opted = await fixture<AccessNotifications>(
       html`<access-notifications system-notifications .client=${clientFor('alice')}></access-notifications>`,
     );
     if (Notification.permission === 'default') {
-      expect(textOf(opted.shadowRoot!.querySelector('[part="permission"]'))).to.equal('Notify me in the background');
+      expect(textOf(opted.shadowRoot!.querySelector('[part="permission"]'))).to.equal(
+        'Notify me in the background',
+      );
     }
   });
 });

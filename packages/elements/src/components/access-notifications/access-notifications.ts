@@ -1,7 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { statusInfo, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import {
+  statusInfo,
+  type AccessClient,
+  type AccessRequest,
+  type AccessRequestStatus,
+} from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer } from '../../internal/announcer.js';
@@ -158,11 +163,14 @@ export class AccessNotifications extends ClientElement {
    */
   async #learnStatuses(client: AccessClient): Promise<void> {
     const scopes = ['mine', 'on_behalf'] as const;
-    const pages = await Promise.allSettled(scopes.map((scope) => client.requests({ scope }).page({ limit: 200 })));
+    const pages = await Promise.allSettled(
+      scopes.map((scope) => client.requests({ scope }).page({ limit: 200 })),
+    );
     if (client !== this.activeClient) return;
     for (const page of pages) {
       if (page.status !== 'fulfilled') continue;
-      for (const request of page.value.items) if (!this.#known.has(request.id)) this.#known.set(request.id, request.status);
+      for (const request of page.value.items)
+        if (!this.#known.has(request.id)) this.#known.set(request.id, request.status);
     }
   }
 
@@ -181,7 +189,12 @@ export class AccessNotifications extends ClientElement {
       previousStatus: previous,
       message: this.#message(request),
     };
-    if (!fire(this, 'access-notification', { notification } satisfies AccessNotificationDetail, { cancelable: true })) return;
+    if (
+      !fire(this, 'access-notification', { notification } satisfies AccessNotificationDetail, {
+        cancelable: true,
+      })
+    )
+      return;
     this.#showSystemNotification(notification);
     this.#burst.push(notification);
     clearTimeout(this.#burstTimer);
@@ -197,7 +210,8 @@ export class AccessNotifications extends ClientElement {
         ? [{ key: this.#nextKey++, items: burst }]
         : burst.map((item) => ({ key: this.#nextKey++, items: [item] }));
     const kept = [...this.toasts, ...fresh];
-    for (const gone of kept.slice(0, Math.max(0, kept.length - Math.max(1, this.maxToasts)))) this.#forget(gone.key);
+    for (const gone of kept.slice(0, Math.max(0, kept.length - Math.max(1, this.maxToasts))))
+      this.#forget(gone.key);
     this.toasts = kept.slice(-Math.max(1, this.maxToasts));
     for (const toast of fresh) this.#expireLater(toast);
     this.#announcer.announce(
@@ -241,7 +255,8 @@ export class AccessNotifications extends ClientElement {
   }
 
   #showSystemNotification(notification: AccessNotification): void {
-    if (!this.systemNotifications || this.permission !== 'granted' || document.visibilityState === 'visible') return;
+    if (!this.systemNotifications || this.permission !== 'granted' || document.visibilityState === 'visible')
+      return;
     try {
       new Notification(msg('Access requests'), { body: notification.message, tag: notification.id });
     } catch {
@@ -258,13 +273,16 @@ export class AccessNotifications extends ClientElement {
     const index = this.toasts.findIndex((t) => t.key === key);
     if (index < 0) return;
     // Keep focus in the region when the focused toast goes away (never drop it on the body).
-    const hadFocus = this.shadowRoot?.activeElement?.closest('[part~="toast"]')?.getAttribute('data-key') === String(key);
+    const hadFocus =
+      this.shadowRoot?.activeElement?.closest('[part~="toast"]')?.getAttribute('data-key') === String(key);
     this.#forget(key);
     this.toasts = this.toasts.filter((t) => t.key !== key);
     if (hadFocus) {
       void this.updateComplete.then(() => {
         const next = this.toasts[Math.min(index, this.toasts.length - 1)];
-        (next && this.shadowRoot?.querySelector<HTMLElement>(`[data-key="${next.key}"] [part="dismiss"]`))?.focus();
+        (
+          next && this.shadowRoot?.querySelector<HTMLElement>(`[data-key="${next.key}"] [part="dismiss"]`)
+        )?.focus();
       });
     }
   }
@@ -280,38 +298,60 @@ export class AccessNotifications extends ClientElement {
     const { request } = notification;
     const tone = statusInfo(request.status).tone;
     const part = `toast toast-${request.status}`;
-    return html`<li part=${part} data-key=${toast.key} data-tone=${tone} @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}>
+    return html`<li
+      part=${part}
+      data-key=${toast.key}
+      data-tone=${tone}
+      @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}
+    >
       <p class="title"><status-badge status=${request.status}></status-badge> ${describeTarget(request)}</p>
       ${this.#dismissButton(toast)}
       <p class="body">${this.#body(notification)}</p>
-      ${request.status === 'active'
-        ? html`<div class="actions">
-            <button part="action" class="button" @click=${() => fire(this, 'open-access-details', { request })}>
-              ${msg('Access Details')}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        request.status === 'active'
+          ? html`<div class="actions">
+              <button
+                part="action"
+                class="button"
+                @click=${() => fire(this, 'open-access-details', { request })}
+              >
+                ${msg('Access Details')}
+              </button>
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
   #body({ request, message }: AccessNotification) {
     if (request.status === 'rejected' && request.rejection_reason) {
-      return html`${msg('Rejected.')} <span class="reason">${msg('Reason:')} ${request.rejection_reason}</span>`;
+      return html`${msg('Rejected.')}
+        <span class="reason">${msg('Reason:')} ${request.rejection_reason}</span>`;
     }
     if (request.status === 'failed') {
-      return html`${request.status_reason ?? msg('An error has occurred with your request.')} ${msg('Contact your admin.')}`;
+      return html`${request.status_reason ?? msg('An error has occurred with your request.')}
+      ${msg('Contact your admin.')}`;
     }
     return message;
   }
 
   #dismissButton(toast: Toast) {
-    return html`<button part="dismiss" class="icon-button dismiss" aria-label=${msg('Dismiss')} @click=${() => this.#dismiss(toast.key)}>
+    return html`<button
+      part="dismiss"
+      class="icon-button dismiss"
+      aria-label=${msg('Dismiss')}
+      @click=${() => this.#dismiss(toast.key)}
+    >
       ${closeIcon()}
     </button>`;
   }
 
   #renderGroup(toast: Toast) {
-    return html`<li part="toast toast-group" data-key=${toast.key} @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}>
+    return html`<li
+      part="toast toast-group"
+      data-key=${toast.key}
+      @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}
+    >
       <p class="title">${msg(str`${toast.items.length} of your requests changed status`)}</p>
       ${this.#dismissButton(toast)}
       <ul class="group-list">
@@ -322,11 +362,13 @@ export class AccessNotifications extends ClientElement {
 
   protected override render() {
     return html`
-      ${this.systemNotifications && this.permission === 'default'
-        ? html`<button part="permission" class="button" @click=${() => this.#askPermission()}>
-            ${msg('Notify me in the background')}
-          </button>`
-        : nothing}
+      ${
+        this.systemNotifications && this.permission === 'default'
+          ? html`<button part="permission" class="button" @click=${() => this.#askPermission()}>
+              ${msg('Notify me in the background')}
+            </button>`
+          : nothing
+      }
       <ul
         part="region"
         aria-label=${msg('Request notifications')}

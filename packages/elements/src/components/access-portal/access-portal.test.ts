@@ -20,12 +20,15 @@ const root = (el: AccessPortal) => el.shadowRoot!;
 const tabs = (el: AccessPortal) => [...root(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const tab = (el: AccessPortal, name: string) => tabs(el).find((t) => textOf(t) === name)!;
 const panel = (el: AccessPortal) => root(el).querySelector<HTMLElement>('[role="tabpanel"]:not([hidden])')!;
-const inPanel = <T extends Element>(el: AccessPortal, selector: string) => panel(el).querySelector<T>(selector)!;
+const inPanel = <T extends Element>(el: AccessPortal, selector: string) =>
+  panel(el).querySelector<T>(selector)!;
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
 
 async function portal(user: DemoUser, attributes = html``): Promise<AccessPortal> {
-  const el = await fixture<AccessPortal>(html`<access-portal .client=${clientFor(user)} ${attributes}></access-portal>`);
+  const el = await fixture<AccessPortal>(
+    html`<access-portal .client=${clientFor(user)} ${attributes}></access-portal>`,
+  );
   await until(() => tabs(el).length > 0, 'the tabs');
   return el;
 }
@@ -48,7 +51,13 @@ describe('<access-portal>', () => {
     for (const view of ['New Request', 'My Requests', 'My Access', 'Approvals']) {
       tab(el, view).click();
       await until(() => panel(el)?.getAttribute('aria-labelledby') === tab(el, view).id, `${view} shows`);
-      await until(() => !panel(el).querySelector('[role="status"][aria-busy="true"], p.state[role="status"]') || view === 'My Requests', `${view} is loaded`, 6000).catch(() => undefined);
+      await until(
+        () =>
+          !panel(el).querySelector('[role="status"][aria-busy="true"], p.state[role="status"]') ||
+          view === 'My Requests',
+        `${view} is loaded`,
+        6000,
+      ).catch(() => undefined);
       await expect(el).to.be.accessible();
     }
   });
@@ -92,7 +101,12 @@ describe('<access-portal>', () => {
     await ready(el, 'new-request');
     key(tab(el, 'New Request'), 'ArrowLeft');
     await ready(el, 'my-access'); // wraps around
-    expect(changes.map((c) => c.view)).to.deep.equal(['my-access', 'my-requests', 'new-request', 'my-access']);
+    expect(changes.map((c) => c.view)).to.deep.equal([
+      'my-access',
+      'my-requests',
+      'new-request',
+      'my-access',
+    ]);
   });
 
   it('lets a host route by itself: view-change can be cancelled, and `view` set', async () => {
@@ -108,19 +122,30 @@ describe('<access-portal>', () => {
 
   it('opens a request card’s details beside the list, and Use Access opens its Access Details', async () => {
     const el = await portal('alice');
-    const list = await until(() => inPanel<HTMLElement & { items: readonly AccessRequest[] }>(el, 'request-list'), 'the list');
+    const list = await until(
+      () => inPanel<HTMLElement & { items: readonly AccessRequest[] }>(el, 'request-list'),
+      'the list',
+    );
     await until(() => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'), 'cards');
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access && r.can.revoke);
-    list.dispatchEvent(new CustomEvent('request-selected', { detail: { request: active }, bubbles: true, composed: true }));
+    list.dispatchEvent(
+      new CustomEvent('request-selected', { detail: { request: active }, bubbles: true, composed: true }),
+    );
     const details = inPanel<HTMLElement & { request?: AccessRequest }>(el, 'request-details');
     await until(() => details.request?.id === active.id, 'the details panel shows the request');
     const useAccess = await until(
-      () => [...details.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Use Access'),
+      () =>
+        [...details.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+          (b) => textOf(b) === 'Use Access',
+        ),
       'Use Access',
     );
     useAccess.click();
     await ready(el, 'my-access');
-    const dialog = await until(() => inPanel(el, 'my-access').shadowRoot!.querySelector<HTMLDialogElement>('#details-dialog[open]'), 'Access Details is open');
+    const dialog = await until(
+      () => inPanel(el, 'my-access').shadowRoot!.querySelector<HTMLDialogElement>('#details-dialog[open]'),
+      'Access Details is open',
+    );
     await until(() => dialog.querySelector('[part="instructions"]'), 'with the instructions');
     dialog.close();
     await until(() => deepActiveElement() === tab(el, 'My Access'), 'focus back on the My Access tab');
@@ -130,10 +155,15 @@ describe('<access-portal>', () => {
     const el = await portal('alice');
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access);
     const notifier = root(el).querySelector('access-notifications')!;
-    notifier.dispatchEvent(new CustomEvent('open-access-details', { detail: { request: active }, bubbles: true, composed: true }));
+    notifier.dispatchEvent(
+      new CustomEvent('open-access-details', { detail: { request: active }, bubbles: true, composed: true }),
+    );
     await ready(el, 'my-access');
     const myAccess = inPanel(el, 'my-access');
-    await until(() => myAccess.shadowRoot!.querySelector('#details-dialog[open] [part="instructions"]'), 'Access Details is open');
+    await until(
+      () => myAccess.shadowRoot!.querySelector('#details-dialog[open] [part="instructions"]'),
+      'Access Details is open',
+    );
     expect(textOf(myAccess.shadowRoot!.querySelector('#details-dialog-subtitle'))).to.not.equal('');
   });
 
@@ -141,7 +171,9 @@ describe('<access-portal>', () => {
     const el = await portal('alice');
     tab(el, 'New Request').click();
     await ready(el, 'new-request');
-    inPanel(el, 'access-request-form').dispatchEvent(new CustomEvent('navigate-my-requests', { detail: {}, bubbles: true, composed: true }));
+    inPanel(el, 'access-request-form').dispatchEvent(
+      new CustomEvent('navigate-my-requests', { detail: {}, bubbles: true, composed: true }),
+    );
     await ready(el, 'my-requests');
   });
 
@@ -162,7 +194,10 @@ describe('<access-portal>', () => {
     await until(() => details.requestId === request.id, 'the details of the linked request');
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access);
     location.hash = hashFor('my-access', active.id);
-    await until(() => inPanel(el, 'my-access')?.shadowRoot?.querySelector('#details-dialog[open]'), 'Access Details opens from the link');
+    await until(
+      () => inPanel(el, 'my-access')?.shadowRoot?.querySelector('#details-dialog[open]'),
+      'Access Details opens from the link',
+    );
     expect(location.hash).to.equal('#/my-access');
     expect(parseHash('#/nowhere')).to.deep.equal({ view: 'my-requests', requestId: '' });
   });
@@ -170,7 +205,9 @@ describe('<access-portal>', () => {
   it('has its own notifier, unless told not to', async () => {
     const el = await portal('alice');
     expect(root(el).querySelector('access-notifications')).to.exist;
-    const quiet = await fixture<AccessPortal>(html`<access-portal no-notifications .client=${clientFor('alice')}></access-portal>`);
+    const quiet = await fixture<AccessPortal>(
+      html`<access-portal no-notifications .client=${clientFor('alice')}></access-portal>`,
+    );
     expect(root(quiet).querySelectorAll('access-notifications').length).to.equal(0);
   });
 });

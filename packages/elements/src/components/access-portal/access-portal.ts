@@ -107,7 +107,9 @@ export class AccessPortal extends ClientElement {
 
   /** The views the caller has: Approvals only for approvers. */
   get views(): readonly PortalView[] {
-    return PORTAL_VIEWS.filter((view) => view !== 'approvals' || this.isApprover || this.view === 'approvals');
+    return PORTAL_VIEWS.filter(
+      (view) => view !== 'approvals' || this.isApprover || this.view === 'approvals',
+    );
   }
 
   override connectedCallback(): void {
@@ -133,7 +135,12 @@ export class AccessPortal extends ClientElement {
 
   protected override updated(changed: PropertyValues): void {
     // A host that sets `view` while the portal routes by hash: the address follows.
-    if (changed.has('view') && this.routing === 'hash' && this.isConnected && parseHash(location.hash).view !== this.view) {
+    if (
+      changed.has('view') &&
+      this.routing === 'hash' &&
+      this.isConnected &&
+      parseHash(location.hash).view !== this.view
+    ) {
       history.pushState(history.state, '', hashFor(this.view));
     }
     const pending = this.#pendingAccessDetails;
@@ -175,7 +182,12 @@ export class AccessPortal extends ClientElement {
     this.#open(view, request);
     if (this.routing !== 'hash') return;
     // Access Details is a dialog over My Access, not a place: the address says My Access.
-    const id = view === 'my-requests' && request !== undefined ? (typeof request === 'string' ? request : request.id) : '';
+    const id =
+      view === 'my-requests' && request !== undefined
+        ? typeof request === 'string'
+          ? request
+          : request.id
+        : '';
     const hash = hashFor(view, id);
     if (location.hash !== hash) location.hash = hash;
   }
@@ -193,7 +205,12 @@ export class AccessPortal extends ClientElement {
 
   /** The user asks for another view: `view-change` first (a host may route it itself), then go. */
   #navigate(view: PortalView, request?: AccessRequest, { focusTab = false } = {}): void {
-    if (!fire(this, 'view-change', { view, requestId: request?.id ?? '' } satisfies ViewChangeDetail, { cancelable: true })) return;
+    if (
+      !fire(this, 'view-change', { view, requestId: request?.id ?? '' } satisfies ViewChangeDetail, {
+        cancelable: true,
+      })
+    )
+      return;
     // Leaving content for another view: focus goes to the view's tab, so it has a place to come back to.
     if (focusTab) void this.updateComplete.then(() => this.#tab(view)?.focus());
     this.#go(view, request);
@@ -202,11 +219,16 @@ export class AccessPortal extends ClientElement {
   #onHashChange = (): void => {
     if (this.routing !== 'hash') return;
     if (!location.hash) {
-      history.replaceState(history.state, '', hashFor(this.view, this.view === 'my-requests' ? this.selectedId : ''));
+      history.replaceState(
+        history.state,
+        '',
+        hashFor(this.view, this.view === 'my-requests' ? this.selectedId : ''),
+      );
       return;
     }
     const { view, requestId } = parseHash(location.hash);
-    const here = view === this.view && (!requestId || (view === 'my-requests' && requestId === this.selectedId));
+    const here =
+      view === this.view && (!requestId || (view === 'my-requests' && requestId === this.selectedId));
     if (here) return;
     this.#open(view, requestId || undefined);
     // A link to a request's Access Details opens it once: then the address says My Access.
@@ -223,7 +245,13 @@ export class AccessPortal extends ClientElement {
     const rtl = getComputedStyle(this).direction === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
     const next =
-      event.key === 'Home' ? views[0] : event.key === 'End' ? views.at(-1) : step ? views[(at + step + views.length) % views.length] : undefined;
+      event.key === 'Home'
+        ? views[0]
+        : event.key === 'End'
+          ? views.at(-1)
+          : step
+            ? views[(at + step + views.length) % views.length]
+            : undefined;
     if (!next) return;
     event.preventDefault();
     this.#navigate(next);
@@ -235,7 +263,8 @@ export class AccessPortal extends ClientElement {
   #onSelected = async (event: CustomEvent<{ request: AccessRequest }>): Promise<void> => {
     this.selected = event.detail.request;
     this.selectedId = event.detail.request.id;
-    if (this.routing === 'hash') history.replaceState(history.state, '', hashFor('my-requests', this.selectedId));
+    if (this.routing === 'hash')
+      history.replaceState(history.state, '', hashFor('my-requests', this.selectedId));
     await this.updateComplete;
     const details = this.renderRoot.querySelector<RequestDetails>('request-details');
     await details?.updateComplete;
@@ -256,7 +285,13 @@ export class AccessPortal extends ClientElement {
 
   protected override render() {
     const views = this.views;
-    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Access requests')} @keydown=${this.#onTabKeydown}>
+    return html`<div
+        part="tabs"
+        class="tabs"
+        role="tablist"
+        aria-label=${msg('Access requests')}
+        @keydown=${this.#onTabKeydown}
+      >
         ${views.map((view) => {
           const selected = view === this.view;
           return html`<button
@@ -275,9 +310,16 @@ export class AccessPortal extends ClientElement {
         })}
       </div>
       ${PORTAL_VIEWS.map((view) => this.#renderPanel(view))}
-      ${this.noNotifications
-        ? nothing
-        : html`<access-notifications part="notifications" exportparts="toast" .client=${this.client} @open-access-details=${this.#toAccessDetails}></access-notifications>`}`;
+      ${
+        this.noNotifications
+          ? nothing
+          : html`<access-notifications
+              part="notifications"
+              exportparts="toast"
+              .client=${this.client}
+              @open-access-details=${this.#toAccessDetails}
+            ></access-notifications>`
+      }`;
   }
 
   #renderPanel(view: PortalView) {
@@ -323,9 +365,18 @@ export class AccessPortal extends ClientElement {
           ></request-details>
         </div>`;
       case 'my-access':
-        return html`<my-access part="my-access" exportparts="item: access-item" .client=${this.client} .now=${this.now}></my-access>`;
+        return html`<my-access
+          part="my-access"
+          exportparts="item: access-item"
+          .client=${this.client}
+          .now=${this.now}
+        ></my-access>`;
       case 'approvals':
-        return html`<approval-inbox part="approvals" exportparts="item: approval-item" .client=${this.client}></approval-inbox>`;
+        return html`<approval-inbox
+          part="approvals"
+          exportparts="item: approval-item"
+          .client=${this.client}
+        ></approval-inbox>`;
     }
   }
 }

@@ -6,7 +6,8 @@ export type PortalView = (typeof PORTAL_VIEWS)[number];
 
 export const DEFAULT_VIEW: PortalView = 'my-requests';
 
-export const isPortalView = (value: unknown): value is PortalView => PORTAL_VIEWS.includes(value as PortalView);
+export const isPortalView = (value: unknown): value is PortalView =>
+  PORTAL_VIEWS.includes(value as PortalView);
 
 export interface Route {
   readonly view: PortalView;
@@ -16,7 +17,9 @@ export interface Route {
 /** `#/my-access/req_1` → `{ view: 'my-access', requestId: 'req_1' }`; anything else → the default view. */
 export function parseHash(hash: string): Route {
   const [view = '', id = ''] = hash.replace(/^#\/?/, '').split('/');
-  return isPortalView(view) ? { view, requestId: decodeURIComponent(id) } : { view: DEFAULT_VIEW, requestId: '' };
+  return isPortalView(view)
+    ? { view, requestId: decodeURIComponent(id) }
+    : { view: DEFAULT_VIEW, requestId: '' };
 }
 
 export function hashFor(view: PortalView, requestId = ''): string {

@@ -12,7 +12,8 @@ import {
 } from '../../internal/test-support.js';
 
 /** How many results are loaded: the position of the last rendered row once scrolled to the end. */
-const loaded = (page: RequestFormPage) => Math.max(0, ...page.rows().map((r) => Number(r.getAttribute('aria-posinset'))));
+const loaded = (page: RequestFormPage) =>
+  Math.max(0, ...page.rows().map((r) => Number(r.getAttribute('aria-posinset'))));
 
 /** Scrolls the result list to its end until at least `count` results are loaded (pages of 100). */
 async function scrollUntil(page: RequestFormPage, count: number) {
@@ -47,10 +48,14 @@ describe('<access-request-form>: large catalogs and the 1,000-resource maximum',
     await scrollUntil(page, 1100);
     page.button('Select all visible').click();
     await until(() => page.count() === '1,000 of 1,000 selected', '1,000 selected');
-    expect(message()).to.match(/^Selected 900 more; [1-9]\d* were not selected: you can select at most 1,000 resources\.$/);
+    expect(message()).to.match(
+      /^Selected 900 more; [1-9]\d* were not selected: you can select at most 1,000 resources\.$/,
+    );
     expect(page.part('limit-message')!.getAttribute('role')).to.equal('alert');
 
-    const unselected = page.rows().find((r) => !r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked)!;
+    const unselected = page
+      .rows()
+      .find((r) => !r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked)!;
     const box = unselected.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     box.click();
     await until(() => message().startsWith('You can select at most'), 'the refusal');
@@ -84,7 +89,10 @@ describe('<access-request-form>: large catalogs and the 1,000-resource maximum',
       }
       const typed = performance.now();
       await page.el.updateComplete;
-      await until(() => page.settled() && page.rowNames()[0]?.includes('payments'), 'the results for "payments"');
+      await until(
+        () => page.settled() && page.rowNames()[0]?.includes('payments'),
+        'the results for "payments"',
+      );
       expect(performance.now() - typed).to.be.below(1500);
       expect(searches).to.deep.equal(['payments']);
       await scrollUntil(page, 150);

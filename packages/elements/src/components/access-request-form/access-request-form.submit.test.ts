@@ -17,17 +17,28 @@ import {
 } from '../../internal/test-support.js';
 
 /** Alice's three resources under three access flows: automatic, Bob, Bob and Carol. */
-const MIXED = { 'resource-ids': 'res_staging_payments_db, res_prod_payments_db res_aws_1234', 'permission-id': 'perm_pg_readonly' };
+const MIXED = {
+  'resource-ids': 'res_staging_payments_db, res_prod_payments_db res_aws_1234',
+  'permission-id': 'perm_pg_readonly',
+};
 const JUSTIFICATION = 'Investigating INC-4821: duplicated payouts.';
 
-const aliceRequestIds = async () => (await clientFor('alice').requests({ scope: 'mine' }).page({ limit: 200 })).items.map((r) => r.id);
+const aliceRequestIds = async () =>
+  (await clientFor('alice').requests({ scope: 'mine' }).page({ limit: 200 })).items.map((r) => r.id);
 const badges = (page: RequestFormPage) =>
-  [...page.root.querySelectorAll('[part="created-request"] status-badge')].map((b) => textOf(b.shadowRoot!.querySelector('[part="label"]')));
+  [...page.root.querySelectorAll('[part="created-request"] status-badge')].map((b) =>
+    textOf(b.shadowRoot!.querySelector('[part="label"]')),
+  );
 
-async function fill(page: RequestFormPage, values: { duration?: string; justification?: string; ticketType?: string; ticketId?: string }) {
+async function fill(
+  page: RequestFormPage,
+  values: { duration?: string; justification?: string; ticketType?: string; ticketId?: string },
+) {
   if (values.duration !== undefined) typeInto(page.field('Duration in Hours'), values.duration);
-  if (values.justification !== undefined) typeInto(page.field<HTMLTextAreaElement>('Justification'), values.justification);
-  if (values.ticketType !== undefined) choose(page.field<HTMLSelectElement>('Ticket Type'), values.ticketType);
+  if (values.justification !== undefined)
+    typeInto(page.field<HTMLTextAreaElement>('Justification'), values.justification);
+  if (values.ticketType !== undefined)
+    choose(page.field<HTMLSelectElement>('Ticket Type'), values.ticketType);
   if (values.ticketId !== undefined) typeInto(page.field('Ticket ID'), values.ticketId);
   await page.el.updateComplete;
 }
@@ -42,16 +53,28 @@ describe('<access-request-form>: details, the split and submitting', () => {
     await until(() => page.flows().length === 3, 'three flows');
     await expect(page.el).to.be.accessible();
     const [nonprod, prodDb, cloud] = page.flows();
-    expect(nonprod).to.contain('Development and staging – automatic').and.contain('Approved automatically').and.contain('Up to 24 hours');
-    expect(prodDb).to.contain('Approval by Bob Example').and.contain('Justification required').and.contain('prod-payments-db (ReadOnly)');
-    expect(cloud).to.contain('Approval by Bob Example and Carol Example').and.contain('Ticket required').and.contain('Up to 8 hours');
+    expect(nonprod)
+      .to.contain('Development and staging – automatic')
+      .and.contain('Approved automatically')
+      .and.contain('Up to 24 hours');
+    expect(prodDb)
+      .to.contain('Approval by Bob Example')
+      .and.contain('Justification required')
+      .and.contain('prod-payments-db (ReadOnly)');
+    expect(cloud)
+      .to.contain('Approval by Bob Example and Carol Example')
+      .and.contain('Ticket required')
+      .and.contain('Up to 8 hours');
     expect(textOf(page.part('split'))).to.contain('It will be sent as 3 requests, one per access flow.');
     // The most restrictive flow bounds the duration.
     expect(page.field('Duration in Hours').max).to.equal('8');
   });
 
   it('refuses a duration beyond the flow’s maximum, next to the field', async () => {
-    const page = await openRequestForm('alice', { 'resource-ids': 'res_prod_payments_db', 'permission-id': 'perm_pg_readonly' });
+    const page = await openRequestForm('alice', {
+      'resource-ids': 'res_prod_payments_db',
+      'permission-id': 'perm_pg_readonly',
+    });
     const duration = page.field('Duration in Hours');
     await until(() => duration.max, 'the maximum of the flow');
     expect(duration.max).to.equal('12');
@@ -59,7 +82,9 @@ describe('<access-request-form>: details, the split and submitting', () => {
     const before = await aliceRequestIds();
     page.button('Submit Request').click();
     await until(() => page.errorOf(duration), 'the duration error');
-    expect(page.errorOf(duration)).to.equal('Production databases – manager approval allows at most 12 hours.');
+    expect(page.errorOf(duration)).to.equal(
+      'Production databases – manager approval allows at most 12 hours.',
+    );
     expect(duration.getAttribute('aria-invalid')).to.equal('true');
     await until(() => page.root.activeElement === duration, 'focus on the duration');
     await fill(page, { duration: '12' });
@@ -75,22 +100,31 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(justification.required).to.equal(true);
     page.button('Submit Request').click();
     await until(() => page.root.activeElement === justification, 'focus on the justification');
-    expect(page.errorOf(justification)).to.equal('A justification is required by Production databases – manager approval.');
+    expect(page.errorOf(justification)).to.equal(
+      'A justification is required by Production databases – manager approval.',
+    );
     await expect(page.el).to.be.accessible();
     await fill(page, { justification: JUSTIFICATION });
     expect(page.errorOf(justification)).to.equal('');
-    expect(textOf(page.root.querySelector('#justification-counter'))).to.equal(`${JUSTIFICATION.length} of 1,000 characters`);
+    expect(textOf(page.root.querySelector('#justification-counter'))).to.equal(
+      `${JUSTIFICATION.length} of 1,000 characters`,
+    );
     const [request] = await page.submit();
     expect(request!.justification).to.equal(JUSTIFICATION);
   });
 
   it('takes a Ticket Type and a Ticket ID checked against the type’s pattern', async () => {
-    const page = await openRequestForm('alice', { 'resource-ids': 'res_aws_1234', justification: JUSTIFICATION });
+    const page = await openRequestForm('alice', {
+      'resource-ids': 'res_aws_1234',
+      justification: JUSTIFICATION,
+    });
     const type = page.field<HTMLSelectElement>('Ticket Type');
     expect([...type.options].map((o) => o.text)).to.deep.equal(['None', 'Jira', 'ServiceNow', 'Other']);
     page.button('Submit Request').click();
     await until(() => page.errorOf(type), 'a ticket is required');
-    expect(page.errorOf(type)).to.equal('A ticket is required by Production cloud – manager and security approval.');
+    expect(page.errorOf(type)).to.equal(
+      'A ticket is required by Production cloud – manager and security approval.',
+    );
     await fill(page, { ticketType: 'tt_jira', ticketId: 'pay 4821' });
     const id = page.field('Ticket ID');
     expect(page.errorOf(id)).to.equal('This Ticket ID does not match the format of Jira tickets.');
@@ -102,11 +136,18 @@ describe('<access-request-form>: details, the split and submitting', () => {
 
   it('creates one request per access flow, shows them with live statuses, and leads to My Requests', async () => {
     const page = await openRequestForm('alice', { ...MIXED, 'my-requests-href': '/requests' });
-    await fill(page, { ticketType: 'tt_servicenow', ticketId: 'INC0004821', justification: JUSTIFICATION, duration: '2' });
+    await fill(page, {
+      ticketType: 'tt_servicenow',
+      ticketId: 'INC0004821',
+      justification: JUSTIFICATION,
+      duration: '2',
+    });
     const before = await aliceRequestIds();
     const requests = await page.submit();
     expect(requests).to.have.length(3);
-    expect(new Set(requests.map((r) => r.access_flow.id))).to.deep.equal(new Set(['flow_nonprod', 'flow_prod_db', 'flow_prod_cloud']));
+    expect(new Set(requests.map((r) => r.access_flow.id))).to.deep.equal(
+      new Set(['flow_nonprod', 'flow_prod_db', 'flow_prod_cloud']),
+    );
     expect((await aliceRequestIds()).length).to.equal(before.length + 3);
     await expect(page.el).to.be.accessible();
     expect(textOf(page.part('done-summary'))).to.equal('3 requests were created, one per access flow.');
@@ -123,12 +164,22 @@ describe('<access-request-form>: details, the split and submitting', () => {
 
   it('keeps every value when a submit fails, and a retry creates the requests once', async () => {
     const page = await openRequestForm('alice', MIXED);
-    await fill(page, { ticketType: 'tt_jira', ticketId: 'PAY-1', justification: JUSTIFICATION, duration: '3' });
+    await fill(page, {
+      ticketType: 'tt_jira',
+      ticketId: 'PAY-1',
+      justification: JUSTIFICATION,
+      duration: '3',
+    });
     const before = await aliceRequestIds();
     await addFault({ method: 'POST', path: '/v1/access-requests', kind: 'error', status: 500, times: 1 });
     page.button('Submit Request').click();
-    const alert = await until(() => (textOf(page.part('form-error')) ? page.part('form-error') : null), 'the failure is shown');
-    expect(textOf(alert)).to.match(/^Your request could not be submitted: .+ Everything you entered is kept; submit it again to retry\.$/);
+    const alert = await until(
+      () => (textOf(page.part('form-error')) ? page.part('form-error') : null),
+      'the failure is shown',
+    );
+    expect(textOf(alert)).to.match(
+      /^Your request could not be submitted: .+ Everything you entered is kept; submit it again to retry\.$/,
+    );
     expect(alert!.getAttribute('role')).to.equal('alert');
     await until(() => page.root.activeElement === alert, 'focus on the message');
     expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal(JUSTIFICATION);
@@ -156,16 +207,25 @@ describe('<access-request-form>: details, the split and submitting', () => {
   });
 
   it('restores the draft after a reload, for the same user only; Back keeps the selection', async () => {
-    const page = await openRequestForm('alice', { 'resource-ids': 'res_staging_payments_db res_prod_orders_db' });
+    const page = await openRequestForm('alice', {
+      'resource-ids': 'res_staging_payments_db res_prod_orders_db',
+    });
     await fill(page, { justification: 'Half-written justification', duration: '5' });
     await new Promise((r) => setTimeout(r, 400)); // saved (debounced)
     page.el.remove();
-    const again = await openRequestForm('alice', { 'resource-ids': 'res_staging_payments_db res_prod_orders_db' }, true);
+    const again = await openRequestForm(
+      'alice',
+      { 'resource-ids': 'res_staging_payments_db res_prod_orders_db' },
+      true,
+    );
     await until(() => again.title() === 'Complete Additional Details', 'back on the details step');
     expect(again.field<HTMLTextAreaElement>('Justification').value).to.equal('Half-written justification');
     expect(again.field('Duration in Hours').value).to.equal('5');
     again.button('Back').click();
-    await until(() => again.title() === 'New Request' && again.reviewNames().length === 2, 'the selection is kept');
+    await until(
+      () => again.title() === 'New Request' && again.reviewNames().length === 2,
+      'the selection is kept',
+    );
     expect(again.reviewNames()).to.deep.equal(['staging-payments-db', 'prod-orders-db']);
     await again.next();
     expect(again.field<HTMLTextAreaElement>('Justification').value).to.equal('Half-written justification');
@@ -183,28 +243,44 @@ describe('<access-request-form>: details, the split and submitting', () => {
       'grantee-id': 'usr_dave',
     });
     expect(page.title()).to.equal('Complete Additional Details');
-    expect(textOf(page.part('summary'))).to.contain('Dave Example').and.contain('2 resources');
+    expect(textOf(page.part('summary')))
+      .to.contain('Dave Example')
+      .and.contain('2 resources');
     expect(page.field('Duration in Hours').value).to.equal('6');
-    expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal('Access denied on the orders dashboard.');
+    expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal(
+      'Access denied on the orders dashboard.',
+    );
     page.button('Back').click();
     await until(() => page.reviewNames().length === 2, 'the review');
-    expect([...page.root.querySelectorAll<HTMLSelectElement>('#selected select')].map((s) => s.value)).to.deep.equal([
-      'perm_pg_readwrite',
-      'perm_pg_readwrite',
-    ]);
+    expect(
+      [...page.root.querySelectorAll<HTMLSelectElement>('#selected select')].map((s) => s.value),
+    ).to.deep.equal(['perm_pg_readwrite', 'perm_pg_readwrite']);
     const [request] = await (await page.next(), page.submit());
     expect(request!.grantee.id).to.equal('usr_dave');
     expect(request!.duration_hours).to.equal(6);
   });
 
   it('shows a preview error next to the resource it is about', async () => {
-    const page = await openRequestForm('alice', { 'resource-ids': 'res_staging_payments_db res_aws_1234', 'grantee-id': 'usr_dave', justification: 'x' });
-    const select = await until(() => page.root.querySelector<HTMLSelectElement>('#selected [data-row="1"] select[aria-invalid="true"]'), 'the error on the second row');
-    expect(page.errorOf(select!)).to.contain('Dave Example cannot receive access to AWS production account 1234');
+    const page = await openRequestForm('alice', {
+      'resource-ids': 'res_staging_payments_db res_aws_1234',
+      'grantee-id': 'usr_dave',
+      justification: 'x',
+    });
+    const select = await until(
+      () =>
+        page.root.querySelector<HTMLSelectElement>('#selected [data-row="1"] select[aria-invalid="true"]'),
+      'the error on the second row',
+    );
+    expect(page.errorOf(select!)).to.contain(
+      'Dave Example cannot receive access to AWS production account 1234',
+    );
     page.button('Submit Request').click();
     await until(() => page.root.activeElement === select, 'focus on that row');
     page.button('Remove AWS production account 1234').click();
-    await until(() => !page.root.querySelector('[aria-invalid="true"]') && page.flows().length === 1, 'fixed');
+    await until(
+      () => !page.root.querySelector('[aria-invalid="true"]') && page.flows().length === 1,
+      'fixed',
+    );
   });
 
   it('says how the user will be notified, from the org’s channel', async () => {
@@ -228,14 +304,18 @@ describe('<access-request-form>: details, the split and submitting', () => {
   });
 
   it('is a form control: a host form sees its value and validity', async () => {
-    const host = await fixture<HTMLFormElement>(html`<form><access-request-form name="access"></access-request-form></form>`);
+    const host = await fixture<HTMLFormElement>(
+      html`<form><access-request-form name="access"></access-request-form></form>`,
+    );
     sessionStorage.clear();
     const el = host.querySelector('access-request-form')!;
     el.setAttribute('resource-ids', 'res_staging_payments_db');
     el.client = clientFor('alice');
     await until(() => new FormData(host).get('access'), 'the form value');
     const body = JSON.parse(String(new FormData(host).get('access'))) as Record<string, unknown>;
-    expect(body).to.deep.include({ resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }] });
+    expect(body).to.deep.include({
+      resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+    });
     expect(el.form).to.equal(host);
     expect(el.checkValidity()).to.equal(true);
     host.reset();
@@ -243,5 +323,3 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(new FormData(host).get('access')).to.equal(null);
   });
 });
-
-

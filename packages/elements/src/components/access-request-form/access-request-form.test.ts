@@ -21,12 +21,17 @@ type Page = RequestFormPage;
 
 /** Opens a filter and ticks the boxes with these labels, by keyboard. */
 async function filter(page: Page, label: 'Resource Type' | 'Permission', ...options: string[]) {
-  const button = [...page.root.querySelectorAll<HTMLButtonElement>('[part="filter-button"]')].find((b) => textOf(b).startsWith(label))!;
+  const button = [...page.root.querySelectorAll<HTMLButtonElement>('[part="filter-button"]')].find((b) =>
+    textOf(b).startsWith(label),
+  )!;
   if (button.getAttribute('aria-expanded') !== 'true') button.click();
   await page.el.updateComplete;
   const panel = page.root.querySelector(`#${button.getAttribute('aria-controls')}`)!;
   for (const option of options) {
-    const box = await until(() => [...panel.querySelectorAll('label')].find((l) => textOf(l) === option)?.querySelector('input'), `the ${label} option ${option}`);
+    const box = await until(
+      () => [...panel.querySelectorAll('label')].find((l) => textOf(l) === option)?.querySelector('input'),
+      `the ${label} option ${option}`,
+    );
     box!.focus();
     await sendKeys({ press: 'Space' });
     await page.el.updateComplete;
@@ -53,17 +58,33 @@ describe('<access-request-form>: choosing what to request', () => {
     const page = await openRequestForm();
     await page.search('payments');
     const api = clientFor('alice');
-    const expected = (await api.resources({ search: 'payments' }).page({ limit: 5 })).items.map((r) => r.name);
+    const expected = (await api.resources({ search: 'payments' }).page({ limit: 5 })).items.map(
+      (r) => r.name,
+    );
     expect(page.rowNames().slice(0, 5)).to.deep.equal(expected);
-    expect(page.rows().every((r) => textOf(r.querySelector('.row-path')).toLowerCase().includes('payments'))).to.equal(true);
+    expect(
+      page.rows().every((r) => textOf(r.querySelector('.row-path')).toLowerCase().includes('payments')),
+    ).to.equal(true);
 
     // Every permission is offered before a type narrows them.
     const all = await filter(page, 'Permission');
-    await until(() => page.root.querySelectorAll('#permission-filter-panel input').length > 20, 'all permissions');
+    await until(
+      () => page.root.querySelectorAll('#permission-filter-panel input').length > 20,
+      'all permissions',
+    );
     all.click();
     const types = await filter(page, 'Resource Type', 'PostgreSQL database', 'Kubernetes namespace');
     expect(textOf(types)).to.contain('Kubernetes namespace, PostgreSQL database');
-    await until(() => page.settled() && page.rows().every((r) => /^(PostgreSQL database|Kubernetes namespace) ·/.test(textOf(r.querySelector('.row-path')))), 'only the two types');
+    await until(
+      () =>
+        page.settled() &&
+        page
+          .rows()
+          .every((r) =>
+            /^(PostgreSQL database|Kubernetes namespace) ·/.test(textOf(r.querySelector('.row-path'))),
+          ),
+      'only the two types',
+    );
     await expect(page.el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await page.el.updateComplete;
@@ -73,13 +94,28 @@ describe('<access-request-form>: choosing what to request', () => {
     // Narrowed to the chosen types: no AWS permission is offered.
     const offered = [...page.root.querySelectorAll('#permission-filter-panel label')].map((l) => textOf(l));
     expect(offered).to.include('edit (Kubernetes namespace)').and.not.include('ReadOnly (AWS account)');
-    await until(() => page.settled() && page.rows().length > 0 && page.rows().every((r) => r.querySelector('select')!.value === 'perm_pg_readonly'), 'rows preset to the filtered permission');
+    await until(
+      () =>
+        page.settled() &&
+        page.rows().length > 0 &&
+        page.rows().every((r) => r.querySelector('select')!.value === 'perm_pg_readonly'),
+      'rows preset to the filtered permission',
+    );
     await filter(page, 'Permission', 'edit (Kubernetes namespace)');
     expect(textOf(permissions)).to.contain('edit (Kubernetes namespace), ReadOnly (PostgreSQL database)');
     const answer = await api
-      .resources({ search: 'payments', resource_type_id: ['rt_postgresql_database', 'rt_k8s_namespace'], permission_id: ['perm_pg_readonly', 'perm_k8s_edit'] })
+      .resources({
+        search: 'payments',
+        resource_type_id: ['rt_postgresql_database', 'rt_k8s_namespace'],
+        permission_id: ['perm_pg_readonly', 'perm_k8s_edit'],
+      })
       .page({ limit: 5 });
-    await until(() => page.settled() && JSON.stringify(page.rowNames().slice(0, 5)) === JSON.stringify(answer.items.map((r) => r.name)), 'the server’s answer');
+    await until(
+      () =>
+        page.settled() &&
+        JSON.stringify(page.rowNames().slice(0, 5)) === JSON.stringify(answer.items.map((r) => r.name)),
+      'the server’s answer',
+    );
     expect(page.rowNames()).to.include('payments');
   });
 
@@ -134,7 +170,11 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(page.reviewNames()).to.deep.equal([page.rowNames()[2]]);
     expect(boxes().filter((b) => b.tabIndex === 0)).to.deep.equal([boxes()[2]]);
     await sendKeys({ press: 'End' });
-    await until(() => Number((page.root.activeElement?.closest('[data-row]') as HTMLElement | null)?.dataset['row']) >= 99, 'the last loaded row');
+    await until(
+      () =>
+        Number((page.root.activeElement?.closest('[data-row]') as HTMLElement | null)?.dataset['row']) >= 99,
+      'the last loaded row',
+    );
   });
 
   it('refuses Next with nothing selected, and says why', async () => {
@@ -154,7 +194,10 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(textOf(failed)).to.contain('Resources could not be loaded.');
     await expect(page.el).to.be.accessible();
     buttonNamed(failed!, 'Retry')!.click();
-    await until(() => page.settled() && page.rowNames().some((n) => n.includes('orders')), 'results after Retry');
+    await until(
+      () => page.settled() && page.rowNames().some((n) => n.includes('orders')),
+      'results after Retry',
+    );
   });
 
   it('requests on behalf of someone the server allows, chosen by keyboard', async () => {
@@ -163,11 +206,17 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(person.value).to.equal('Alice Example (you)');
     person.focus();
     await sendKeys({ type: 'carol' });
-    await until(() => textOf(page.root.querySelector('#grantee-hint')).startsWith('No one matches'), 'Carol is not allowed');
+    await until(
+      () => textOf(page.root.querySelector('#grantee-hint')).startsWith('No one matches'),
+      'Carol is not allowed',
+    );
     person.select();
     await sendKeys({ type: 'dav' });
     const listbox = page.root.querySelector('[role="listbox"]')!;
-    await until(() => textOf(listbox).includes('Dave Example') && person.getAttribute('aria-activedescendant'), 'Dave is offered');
+    await until(
+      () => textOf(listbox).includes('Dave Example') && person.getAttribute('aria-activedescendant'),
+      'Dave is offered',
+    );
     expect(person.getAttribute('aria-expanded')).to.equal('true');
     await expect(page.el).to.be.accessible();
     await sendKeys({ press: 'Enter' });
@@ -175,7 +224,9 @@ describe('<access-request-form>: choosing what to request', () => {
     // Dave is not in the production cloud flow: its accounts are not offered for him.
     await page.search('AWS production account 1234');
     expect(page.rowNames()).to.deep.equal([]);
-    expect(textOf(page.root.querySelector('[part="results-empty"]'))).to.equal('No resources match your search and filters.');
+    expect(textOf(page.root.querySelector('[part="results-empty"]'))).to.equal(
+      'No resources match your search and filters.',
+    );
     await page.search('staging-payments-db', 'staging-payments-db');
     page.tick('staging-payments-db');
     const [request] = await submitFromDetails(page);
@@ -187,14 +238,31 @@ describe('<access-request-form>: choosing what to request', () => {
     const page = await openRequestForm();
     buttonNamed(page.root, 'All Resources')!.focus();
     await sendKeys({ press: 'ArrowRight' });
-    await until(() => buttonNamed(page.root, 'Apps')!.getAttribute('aria-selected') === 'true' && page.root.activeElement === buttonNamed(page.root, 'Apps'), 'the Apps tab');
-    const github = await until(() => [...page.root.querySelectorAll<HTMLLabelElement>('[part~="choice"] label')].find((l) => textOf(l).startsWith('GitHub')), 'GitHub');
+    await until(
+      () =>
+        buttonNamed(page.root, 'Apps')!.getAttribute('aria-selected') === 'true' &&
+        page.root.activeElement === buttonNamed(page.root, 'Apps'),
+      'the Apps tab',
+    );
+    const github = await until(
+      () =>
+        [...page.root.querySelectorAll<HTMLLabelElement>('[part~="choice"] label')].find((l) =>
+          textOf(l).startsWith('GitHub'),
+        ),
+      'GitHub',
+    );
     await expect(page.el).to.be.accessible();
     github!.querySelector('input')!.click();
-    const permission = await until(() => page.root.querySelector<HTMLSelectElement>('[part="app-permission"]'), 'its permission');
+    const permission = await until(
+      () => page.root.querySelector<HTMLSelectElement>('[part="app-permission"]'),
+      'its permission',
+    );
     choose(permission!, 'perm_github_write');
     buttonNamed(page.root, 'Next')!.click();
-    await until(() => textOf(page.root.querySelector('[part="flow"]')).includes('Approval by Carol Example'), 'the flow of GitHub');
+    await until(
+      () => textOf(page.root.querySelector('[part="flow"]')).includes('Approval by Carol Example'),
+      'the flow of GitHub',
+    );
     expect(textOf(page.root.querySelector('[part="summary"]'))).to.contain('GitHub (Write)');
     const [request] = await submitFromDetails(page);
     expect(request!.target).to.deep.include({ type: 'app' });
@@ -205,7 +273,10 @@ describe('<access-request-form>: choosing what to request', () => {
     const page = await openRequestForm();
     buttonNamed(page.root, 'Bundles')!.click();
     const joiner = await until(
-      () => [...page.root.querySelectorAll<HTMLLabelElement>('[part~="choice"] label')].find((l) => textOf(l).startsWith('New joiner')),
+      () =>
+        [...page.root.querySelectorAll<HTMLLabelElement>('[part~="choice"] label')].find((l) =>
+          textOf(l).startsWith('New joiner'),
+        ),
       'the bundle',
     );
     joiner!.querySelector('input')!.click();
@@ -213,9 +284,14 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(textOf(items)).to.contain('staging-payments-db (ReadOnly)').and.contain('payments-staging (edit)');
     await expect(page.el).to.be.accessible();
     buttonNamed(page.root, 'Next')!.click();
-    await until(() => textOf(page.root.querySelector('[part="flow"]')).includes('Approved automatically'), 'the split');
+    await until(
+      () => textOf(page.root.querySelector('[part="flow"]')).includes('Approved automatically'),
+      'the split',
+    );
     const [request] = await submitFromDetails(page);
-    expect(request!.target.type === 'bundle' && request!.target.bundle.id).to.equal('bun_new_joiner_engineering');
+    expect(request!.target.type === 'bundle' && request!.target.bundle.id).to.equal(
+      'bun_new_joiner_engineering',
+    );
   });
 });
 

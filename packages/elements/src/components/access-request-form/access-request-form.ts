@@ -14,7 +14,21 @@ import { accessRequestFormStyles } from './access-request-form.styles.js';
 import { CatalogChoice } from './catalog-choice.js';
 import { renderChoose } from './choose-step.js';
 import { renderDetails } from './details-step.js';
-import { addToSelection, clearDraft, DraftKeeper, emptyDraft, hasTarget, isTab, requestBody, selfOf, type Draft, type FieldError, type RequestInput, type SelectedResource, type Tab } from './draft.js';
+import {
+  addToSelection,
+  clearDraft,
+  DraftKeeper,
+  emptyDraft,
+  hasTarget,
+  isTab,
+  requestBody,
+  selfOf,
+  type Draft,
+  type FieldError,
+  type RequestInput,
+  type SelectedResource,
+  type Tab,
+} from './draft.js';
 import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill } from './prefill.js';
 import { PreviewRunner } from './preview-panel.js';
@@ -23,11 +37,27 @@ import { RovingRows } from './roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
 import { SubmittedRequests } from './success-view.js';
-import { clientErrors, constraintsOf, errorState, shownError, type ErrorState, type Place, type ShownError } from './validation.js';
+import {
+  clientErrors,
+  constraintsOf,
+  errorState,
+  shownError,
+  type ErrorState,
+  type Place,
+  type ShownError,
+} from './validation.js';
 import './access-request-form.events.js';
 
-const PREFILL_PROPERTIES = ['resourceIds', 'permissionId', 'duration', 'justification', 'granteeId', 'appId', 'bundleId', 'tab'] as const;
-
+const PREFILL_PROPERTIES = [
+  'resourceIds',
+  'permissionId',
+  'duration',
+  'justification',
+  'granteeId',
+  'appId',
+  'bundleId',
+  'tab',
+] as const;
 
 /**
  * Step one has the tabs All Resources, Apps and Bundles and "Request on Behalf of" (a searchable
@@ -160,7 +190,8 @@ export class AccessRequestForm extends ClientElement {
   @state() private accessor attempted = false;
   @state() private accessor sending = false;
   @state() private accessor formError = '';
-  @state() private accessor fieldErrors: { readonly body: RequestInput; readonly errors: readonly FieldError[] } | undefined;
+  @state() private accessor fieldErrors:
+    { readonly body: RequestInput; readonly errors: readonly FieldError[] } | undefined;
   @state() private accessor touched: ReadonlySet<Place> = new Set();
 
   readonly #internals = this.attachInternals();
@@ -176,7 +207,9 @@ export class AccessRequestForm extends ClientElement {
   readonly #preview = new PreviewRunner(this);
   readonly #reviewRows = new RovingRows(this, '#selected', () => this.draft.selection.size);
   readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
-  readonly #keeper = new DraftKeeper(this, () => (this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined));
+  readonly #keeper = new DraftKeeper(this, () =>
+    this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
+  );
   #locale = 'en';
   #seenPreview: unknown;
   #errorCache: { readonly inputs: readonly unknown[]; readonly state: ErrorState } | undefined;
@@ -211,13 +244,20 @@ export class AccessRequestForm extends ClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || this.clientChanged(changed) || PREFILL_PROPERTIES.some((p) => changed.has(p))) this.#load();
+    if (!this.hasUpdated || this.clientChanged(changed) || PREFILL_PROPERTIES.some((p) => changed.has(p)))
+      this.#load();
     if (this.#preview.preview !== this.#seenPreview) this.#onPreview();
     if (!this.me || this.done) return;
     const draft = this.draft;
     if (draft.step === 'details') this.#preview.sync(this.activeClient, requestBody(draft, 'preview'));
     else if (draft.tab !== 'resources') this.#choice.ensure(draft.tab);
-    else this.#picker.search.sync({ search: draft.search, typeIds: draft.typeIds, permissionIds: draft.permissionIds, granteeId: draft.grantee?.id });
+    else
+      this.#picker.search.sync({
+        search: draft.search,
+        typeIds: draft.typeIds,
+        permissionIds: draft.permissionIds,
+        granteeId: draft.grantee?.id,
+      });
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -305,11 +345,28 @@ export class AccessRequestForm extends ClientElement {
 
   /** The errors as the form stands, worked out once per change. */
   #errors(): ErrorState {
-    const inputs = [this.draft, this.#preview.preview, this.fieldErrors, this.touched, this.attempted, this.nextAttempted, this.me];
+    const inputs = [
+      this.draft,
+      this.#preview.preview,
+      this.fieldErrors,
+      this.touched,
+      this.attempted,
+      this.nextAttempted,
+      this.me,
+    ];
     if (!this.#errorCache || inputs.some((input, i) => input !== this.#errorCache!.inputs[i])) {
-      const own = clientErrors(this.draft, constraintsOf(this.#preview.preview?.groups ?? []), this.me?.org.ticket_types ?? [], this.#locale);
-      const shown = (place: Place) => this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
-      this.#errorCache = { inputs, state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown) };
+      const own = clientErrors(
+        this.draft,
+        constraintsOf(this.#preview.preview?.groups ?? []),
+        this.me?.org.ticket_types ?? [],
+        this.#locale,
+      );
+      const shown = (place: Place) =>
+        this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
+      this.#errorCache = {
+        inputs,
+        state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown),
+      };
     }
     return this.#errorCache.state;
   }
@@ -322,9 +379,15 @@ export class AccessRequestForm extends ClientElement {
     const root = this.renderRoot;
     const summary = root.querySelector<HTMLElement>('[data-focus-error]');
     if (summary) return summary.focus();
-    const row = this.draft.tab === 'resources' ? [...this.draft.selection.keys()].findIndex((_, i) => this.#errorOf(`row-${i}`)) : -1;
+    const row =
+      this.draft.tab === 'resources'
+        ? [...this.draft.selection.keys()].findIndex((_, i) => this.#errorOf(`row-${i}`))
+        : -1;
     if (row >= 0 && (await this.#reviewRows.focusRow(row, 'permission'))) return;
-    (root.querySelector<HTMLElement>('.fields [aria-invalid="true"]') ?? root.querySelector<HTMLElement>('[part="form-error"]'))?.focus();
+    (
+      root.querySelector<HTMLElement>('.fields [aria-invalid="true"]') ??
+      root.querySelector<HTMLElement>('[part="form-error"]')
+    )?.focus();
   }
 
   async #focusTitle(): Promise<void> {
@@ -380,13 +443,16 @@ export class AccessRequestForm extends ClientElement {
       this.message = '';
       this.#patch({ tab });
     }
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    if (focus)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   };
 
   #next = (): void => {
     this.nextAttempted = true;
     if (!hasTarget(this.draft)) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#target-error')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#target-error')?.focus(),
+      );
       return;
     }
     this.#resetMessages();
@@ -445,7 +511,11 @@ export class AccessRequestForm extends ClientElement {
     this.#preview.reset();
     this.#resetMessages();
     this.done = false;
-    this.draft = { ...emptyDraft(me?.org.default_duration_hours), grantee: me ? selfOf(me) : undefined, prefillKey: this.draft.prefillKey };
+    this.draft = {
+      ...emptyDraft(me?.org.default_duration_hours),
+      grantee: me ? selfOf(me) : undefined,
+      prefillKey: this.draft.prefillKey,
+    };
     if (me) clearDraft(me.user.id);
     void this.#focusTitle();
   };
@@ -464,7 +534,9 @@ export class AccessRequestForm extends ClientElement {
         <button type="button" class="button primary" @click=${() => this.#load()}>${msg('Retry')}</button>
       </div>`;
     }
-    if (!this.me) return html`<p class="state" role="status" aria-busy="true">${msg('Loading…')}</p>${this.#announcer.render()}`;
+    if (!this.me)
+      return html`<p class="state" role="status" aria-busy="true">${msg('Loading…')}</p>
+        ${this.#announcer.render()}`;
     const body = this.done
       ? this.#submitted.render({
           locale: this.#locale,
@@ -518,7 +590,8 @@ export class AccessRequestForm extends ClientElement {
 
   #renderDetails(me: Me) {
     const draft = this.draft;
-    const rowErrors = draft.tab === 'resources' && [...draft.selection.keys()].some((_, i) => this.#errorOf(`row-${i}`));
+    const rowErrors =
+      draft.tab === 'resources' && [...draft.selection.keys()].some((_, i) => this.#errorOf(`row-${i}`));
     return renderDetails({
       locale: this.#locale,
       draft,

@@ -56,11 +56,22 @@ export class CatalogChoice implements ReactiveController {
       this.#lists.apps.status = 'idle';
       this.#lists.bundles.status = 'idle';
     }
-    if (kind === 'apps') this.#load(this.#lists.apps, this.#calls.apps, force, (signal) => client.apps().pages({ limit: 100, signal }));
-    else this.#load(this.#lists.bundles, this.#calls.bundles, force, (signal) => client.bundles().pages({ limit: 100, signal }));
+    if (kind === 'apps')
+      this.#load(this.#lists.apps, this.#calls.apps, force, (signal) =>
+        client.apps().pages({ limit: 100, signal }),
+      );
+    else
+      this.#load(this.#lists.bundles, this.#calls.bundles, force, (signal) =>
+        client.bundles().pages({ limit: 100, signal }),
+      );
   }
 
-  #load<T>(list: Loaded<T>, call: LatestCall, force: boolean, pages: (signal: AbortSignal) => AsyncGenerator<{ items: T[] }>): void {
+  #load<T>(
+    list: Loaded<T>,
+    call: LatestCall,
+    force: boolean,
+    pages: (signal: AbortSignal) => AsyncGenerator<{ items: T[] }>,
+  ): void {
     if (!force && list.status !== 'idle') return;
     list.status = 'loading';
     call.start(
@@ -82,12 +93,20 @@ export class CatalogChoice implements ReactiveController {
     const list = this.#lists[kind];
     if (list.status === 'error') {
       return html`<div class="state error" part="choice-error">
-        <p>${kind === 'apps' ? msg('Apps could not be loaded.') : msg('Bundles could not be loaded.')} ${problemText(list.error)}</p>
-        <button type="button" class="button primary" @click=${() => this.ensure(kind, true)}>${msg('Retry')}</button>
+        <p>
+          ${kind === 'apps' ? msg('Apps could not be loaded.') : msg('Bundles could not be loaded.')}
+          ${problemText(list.error)}
+        </p>
+        <button type="button" class="button primary" @click=${() => this.ensure(kind, true)}>
+          ${msg('Retry')}
+        </button>
       </div>`;
     }
     if (list.status !== 'ready') return html`<p class="hint" role="status">${msg('Loading…')}</p>`;
-    if (list.items.length === 0) return html`<p class="state">${kind === 'apps' ? msg('There are no apps you can request.') : msg('There are no bundles you can request.')}</p>`;
+    if (list.items.length === 0)
+      return html`<p class="state">
+        ${kind === 'apps' ? msg('There are no apps you can request.') : msg('There are no bundles you can request.')}
+      </p>`;
     return undefined;
   }
 
@@ -95,32 +114,43 @@ export class CatalogChoice implements ReactiveController {
     const chosen = view.draft.app;
     return html`<fieldset class="choices" part="apps" aria-describedby=${view.errorId ?? nothing}>
         <legend>${msg('Apps')}</legend>
-        ${this.#state('apps') ??
-        this.#lists.apps.items.map(
-          (app) => html`<div class="choice" part=${chosen?.app.id === app.id ? 'choice choice-selected' : 'choice'}>
-            <label class="choice-label">
-              <input
-                type="radio"
-                name="app"
-                .value=${app.id}
-                .checked=${chosen?.app.id === app.id}
-                @change=${() => view.onApp(app, chosen?.app.id === app.id ? chosen.permissionId : (app.permissions[0]?.id ?? ''))}
-              />
-              <span class="choice-text"><span class="row-name">${app.name}</span><span class="row-path">${app.description}</span></span>
-            </label>
-            ${chosen?.app.id === app.id
-              ? html`<label class="inline-field"
-                  >${msg('Permission')}
-                  <select
-                    part="app-permission"
-                    @change=${(e: Event) => view.onApp(app, (e.target as HTMLSelectElement).value)}
+        ${
+          this.#state('apps') ??
+          this.#lists.apps.items.map(
+            (app) =>
+              html`<div
+                class="choice"
+                part=${chosen?.app.id === app.id ? 'choice choice-selected' : 'choice'}
+              >
+                <label class="choice-label">
+                  <input
+                    type="radio"
+                    name="app"
+                    .value=${app.id}
+                    .checked=${chosen?.app.id === app.id}
+                    @change=${() => view.onApp(app, chosen?.app.id === app.id ? chosen.permissionId : (app.permissions[0]?.id ?? ''))}
+                  />
+                  <span class="choice-text"
+                    ><span class="row-name">${app.name}</span
+                    ><span class="row-path">${app.description}</span></span
                   >
-                    ${app.permissions.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen.permissionId}>${p.name}</option>`)}
-                  </select></label
-                >`
-              : nothing}
-          </div>`,
-        )}
+                </label>
+                ${
+                  chosen?.app.id === app.id
+                    ? html`<label class="inline-field"
+                        >${msg('Permission')}
+                        <select
+                          part="app-permission"
+                          @change=${(e: Event) => view.onApp(app, (e.target as HTMLSelectElement).value)}
+                        >
+                          ${app.permissions.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen.permissionId}>${p.name}</option>`)}
+                        </select></label
+                      >`
+                    : nothing
+                }
+              </div>`,
+          )
+        }
       </fieldset>
       ${view.error}`;
   }
@@ -129,19 +159,31 @@ export class CatalogChoice implements ReactiveController {
     const chosen = view.draft.bundle;
     return html`<fieldset class="choices" part="bundles" aria-describedby=${view.errorId ?? nothing}>
         <legend>${msg('Bundles')}</legend>
-        ${this.#state('bundles') ??
-        this.#lists.bundles.items.map(
-          (bundle) => html`<div class="choice" part=${chosen?.id === bundle.id ? 'choice choice-selected' : 'choice'}>
-            <label class="choice-label">
-              <input type="radio" name="bundle" .value=${bundle.id} .checked=${chosen?.id === bundle.id} @change=${() => view.onBundle(bundle)} />
-              <span class="choice-text"
-                ><span class="row-name">${bundle.name}</span
-                ><span class="row-path">${bundle.description} ${msg(str`(${formatNumber(view.locale, bundle.items.length)} items)`)}</span></span
-              >
-            </label>
-            ${chosen?.id === bundle.id ? renderBundleItems(bundle) : nothing}
-          </div>`,
-        )}
+        ${
+          this.#state('bundles') ??
+          this.#lists.bundles.items.map(
+            (bundle) =>
+              html`<div class="choice" part=${chosen?.id === bundle.id ? 'choice choice-selected' : 'choice'}>
+                <label class="choice-label">
+                  <input
+                    type="radio"
+                    name="bundle"
+                    .value=${bundle.id}
+                    .checked=${chosen?.id === bundle.id}
+                    @change=${() => view.onBundle(bundle)}
+                  />
+                  <span class="choice-text"
+                    ><span class="row-name">${bundle.name}</span
+                    ><span class="row-path"
+                      >${bundle.description}
+                      ${msg(str`(${formatNumber(view.locale, bundle.items.length)} items)`)}</span
+                    ></span
+                  >
+                </label>
+                ${chosen?.id === bundle.id ? renderBundleItems(bundle) : nothing}
+              </div>`,
+          )
+        }
       </fieldset>
       ${view.error}`;
   }

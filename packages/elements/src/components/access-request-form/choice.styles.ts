@@ -182,5 +182,4 @@ export const choiceStyles = css`
     padding-inline-start: var(--_space-4);
     font-size: var(--_font-small);
   }
-
 `;

@@ -24,15 +24,22 @@ export interface ChooseView {
   readonly onNext: () => void;
 }
 
-const tabLabel = (tab: Tab) => (tab === 'apps' ? msg('Apps') : tab === 'bundles' ? msg('Bundles') : msg('All Resources'));
+const tabLabel = (tab: Tab) =>
+  tab === 'apps' ? msg('Apps') : tab === 'bundles' ? msg('Bundles') : msg('All Resources');
 
 /** Left and Right (mirrored in right-to-left text), Home and End move between the tabs and open them. */
 function onTabKeydown(view: ChooseView) {
   return (event: KeyboardEvent) => {
     const index = TABS.indexOf(view.draft.tab);
-    const forward = getComputedStyle(event.currentTarget as Element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const forward =
+      getComputedStyle(event.currentTarget as Element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
-    const moves: Record<string, number> = { [forward]: index + 1, [backward]: index - 1, Home: 0, End: TABS.length - 1 };
+    const moves: Record<string, number> = {
+      [forward]: index + 1,
+      [backward]: index - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
@@ -65,28 +72,42 @@ export function renderChoose(view: ChooseView) {
     : nothing;
   return html`<section class="step" aria-labelledby="step-title">
     <h2 id="step-title" class="step-title" tabindex="-1">${msg('New Request')}</h2>
-    <div role="tablist" part="tabs" class="tabs" aria-label=${msg('What to request')} @keydown=${onTabKeydown(view)}>
+    <div
+      role="tablist"
+      part="tabs"
+      class="tabs"
+      aria-label=${msg('What to request')}
+      @keydown=${onTabKeydown(view)}
+    >
       ${TABS.map(
-        (tab) => html`<button
-          type="button"
-          role="tab"
-          id=${`tab-${tab}`}
-          part=${tab === draft.tab ? 'tab tab-selected' : 'tab'}
-          class="tab"
-          aria-selected=${tab === draft.tab ? 'true' : 'false'}
-          aria-controls="panel"
-          tabindex=${tab === draft.tab ? 0 : -1}
-          @click=${() => view.onTab(tab, false)}
-        >
-          ${tabLabel(tab)}
-        </button>`,
+        (tab) =>
+          html`<button
+            type="button"
+            role="tab"
+            id=${`tab-${tab}`}
+            part=${tab === draft.tab ? 'tab tab-selected' : 'tab'}
+            class="tab"
+            aria-selected=${tab === draft.tab ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${tab === draft.tab ? 0 : -1}
+            @click=${() => view.onTab(tab, false)}
+          >
+            ${tabLabel(tab)}
+          </button>`,
       )}
     </div>
     <div role="tabpanel" id="panel" part="panel" class="panel" aria-labelledby=${`tab-${draft.tab}`}>
-      ${view.people.render(view.granteeError?.id, errorText(view.granteeError))} ${renderTabPanel(view, targetMessage)}
+      ${view.people.render(view.granteeError?.id, errorText(view.granteeError))}
+      ${renderTabPanel(view, targetMessage)}
     </div>
     <div class="actions" part="actions">
-      <button type="button" class="button primary" part="next" aria-describedby=${targetError?.id ?? nothing} @click=${view.onNext}>
+      <button
+        type="button"
+        class="button primary"
+        part="next"
+        aria-describedby=${targetError?.id ?? nothing}
+        @click=${view.onNext}
+      >
         ${msg('Next')}
       </button>
     </div>

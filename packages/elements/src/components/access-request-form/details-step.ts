@@ -9,7 +9,13 @@ import { renderBundleItems } from './catalog-choice.js';
 import type { Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
 import { renderSplit, type PreviewRunner } from './preview-panel.js';
-import { JUSTIFICATION_MAX, TICKET_ID_MAX, type Constraints, type Place, type ShownError } from './validation.js';
+import {
+  JUSTIFICATION_MAX,
+  TICKET_ID_MAX,
+  type Constraints,
+  type Place,
+  type ShownError,
+} from './validation.js';
 
 export interface DetailsView {
   readonly locale: string;
@@ -54,9 +60,13 @@ export function renderDetailsFields(view: DetailsView) {
         @blur=${() => view.onBlur('duration')}
       />
       <span class="hint" id="duration-hint"
-        >${constraints.maxHours === undefined
-          ? msg('Whole hours.')
-          : msg(str`Whole hours, at most ${formatHours(locale, constraints.maxHours)} (${constraints.maxHoursFlow}).`)}</span
+        >${
+          constraints.maxHours === undefined
+            ? msg('Whole hours.')
+            : msg(
+                str`Whole hours, at most ${formatHours(locale, constraints.maxHours)} (${constraints.maxHoursFlow}).`,
+              )
+        }</span
       >
       ${errorText(duration)}
     </div>
@@ -81,49 +91,51 @@ export function renderDetailsFields(view: DetailsView) {
       >
       ${errorText(justification)}
     </div>
-    ${view.ticketTypes.length === 0
-      ? nothing
-      : html`<div class="ticket-fields">
-          <div class="field">
-            <label for="ticket-type"
-              >${msg('Ticket Type')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
-            >
-            <select
-              id="ticket-type"
-              part="ticket-type"
-              ?required=${ticketRequired}
-              aria-invalid=${ticketType ? 'true' : 'false'}
-              aria-describedby=${describedBy(ticketType?.id)}
-              @change=${(e: Event) => view.onChange({ ticketTypeId: (e.target as HTMLSelectElement).value }, 'ticket-type')}
-            >
-              <option value="" ?selected=${!draft.ticketTypeId}>${msg('None')}</option>
-              ${view.ticketTypes.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.ticketTypeId}>${t.name}</option>`)}
-            </select>
-            ${errorText(ticketType)}
-          </div>
-          <div class="field">
-            <label for="ticket-id"
-              >${msg('Ticket ID')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
-            >
-            <input
-              id="ticket-id"
-              part="ticket-id"
-              type="text"
-              autocomplete="off"
-              maxlength=${TICKET_ID_MAX}
-              ?required=${ticketRequired || draft.ticketTypeId !== ''}
-              aria-invalid=${ticketId ? 'true' : 'false'}
-              aria-describedby=${describedBy('ticket-id-hint', ticketId?.id)}
-              .value=${live(draft.ticketId)}
-              @input=${(e: Event) => view.onChange({ ticketId: (e.target as HTMLInputElement).value }, 'ticket-id')}
-              @blur=${() => view.onBlur('ticket-id')}
-            />
-            <span class="hint" id="ticket-id-hint"
-              >${type ? msg(str`The ID of the ticket in ${type.name}.`) : msg('The ID of the ticket in your ticketing system.')}</span
-            >
-            ${errorText(ticketId)}
-          </div>
-        </div>`}
+    ${
+      view.ticketTypes.length === 0
+        ? nothing
+        : html`<div class="ticket-fields">
+            <div class="field">
+              <label for="ticket-type"
+                >${msg('Ticket Type')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+              >
+              <select
+                id="ticket-type"
+                part="ticket-type"
+                ?required=${ticketRequired}
+                aria-invalid=${ticketType ? 'true' : 'false'}
+                aria-describedby=${describedBy(ticketType?.id)}
+                @change=${(e: Event) => view.onChange({ ticketTypeId: (e.target as HTMLSelectElement).value }, 'ticket-type')}
+              >
+                <option value="" ?selected=${!draft.ticketTypeId}>${msg('None')}</option>
+                ${view.ticketTypes.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.ticketTypeId}>${t.name}</option>`)}
+              </select>
+              ${errorText(ticketType)}
+            </div>
+            <div class="field">
+              <label for="ticket-id"
+                >${msg('Ticket ID')}${ticketRequired ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+              >
+              <input
+                id="ticket-id"
+                part="ticket-id"
+                type="text"
+                autocomplete="off"
+                maxlength=${TICKET_ID_MAX}
+                ?required=${ticketRequired || draft.ticketTypeId !== ''}
+                aria-invalid=${ticketId ? 'true' : 'false'}
+                aria-describedby=${describedBy('ticket-id-hint', ticketId?.id)}
+                .value=${live(draft.ticketId)}
+                @input=${(e: Event) => view.onChange({ ticketId: (e.target as HTMLInputElement).value }, 'ticket-id')}
+                @blur=${() => view.onBlur('ticket-id')}
+              />
+              <span class="hint" id="ticket-id-hint"
+                >${type ? msg(str`The ID of the ticket in ${type.name}.`) : msg('The ID of the ticket in your ticketing system.')}</span
+              >
+              ${errorText(ticketId)}
+            </div>
+          </div>`
+    }
   </div>`;
 }
 
@@ -151,11 +163,19 @@ function renderSummary(view: DetailsStepView) {
     what = msg(str`${formatNumber(locale, draft.selection.size)} resources`);
   }
   const problem = (error: ShownError | undefined) =>
-    error ? html`<p class="field-error" id=${error.id} data-focus-error tabindex="-1">${error.text}</p>` : nothing;
+    error
+      ? html`<p class="field-error" id=${error.id} data-focus-error tabindex="-1">${error.text}</p>`
+      : nothing;
   return html`<section class="summary" part="summary" aria-label=${msg('Your request')}>
     <dl>
-      <div><dt>${msg('Request on Behalf of')}</dt><dd>${draft.grantee ? personLabel(draft.grantee) : ''}</dd></div>
-      <div><dt>${msg('Access to')}</dt><dd>${what}</dd></div>
+      <div>
+        <dt>${msg('Request on Behalf of')}</dt>
+        <dd>${draft.grantee ? personLabel(draft.grantee) : ''}</dd>
+      </div>
+      <div>
+        <dt>${msg('Access to')}</dt>
+        <dd>${what}</dd>
+      </div>
     </dl>
     ${problem(view.errorOf('grantee'))} ${problem(view.errorOf('target'))}
   </section>`;
@@ -164,11 +184,19 @@ function renderSummary(view: DetailsStepView) {
 export function renderDetails(view: DetailsStepView) {
   return html`<form class="step" part="form" aria-labelledby="step-title" novalidate @submit=${view.onSubmit}>
     <h2 id="step-title" class="step-title" tabindex="-1">${msg('Complete Additional Details')}</h2>
-    <div part="form-error" class="form-error" role="alert" tabindex="-1" ?hidden=${!view.formError}>${view.formError}</div>
-    ${renderSummary(view)} ${renderSplit(view.preview, view.locale)} ${view.review} ${renderDetailsFields(view)}
+    <div part="form-error" class="form-error" role="alert" tabindex="-1" ?hidden=${!view.formError}>
+      ${view.formError}
+    </div>
+    ${renderSummary(view)} ${renderSplit(view.preview, view.locale)} ${view.review}
+    ${renderDetailsFields(view)}
     <div class="actions" part="actions">
       <button type="button" class="button" part="back" @click=${view.onBack}>${msg('Back')}</button>
-      <button type="submit" class="button primary" part="submit" aria-disabled=${view.sending ? 'true' : 'false'}>
+      <button
+        type="submit"
+        class="button primary"
+        part="submit"
+        aria-disabled=${view.sending ? 'true' : 'false'}
+      >
         ${view.sending ? msg('Submitting…') : msg('Submit Request')}
       </button>
     </div>

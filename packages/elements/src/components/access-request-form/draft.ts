@@ -51,7 +51,10 @@ export interface Draft {
 }
 
 /** The caller as the grantee: the default of Request on Behalf of. */
-export const selfOf = (me: { readonly user: Omit<Grantee, 'is_self'> }): Grantee => ({ ...me.user, is_self: true });
+export const selfOf = (me: { readonly user: Omit<Grantee, 'is_self'> }): Grantee => ({
+  ...me.user,
+  is_self: true,
+});
 
 export function emptyDraft(defaultDurationHours = 1): Draft {
   return {
@@ -93,13 +96,21 @@ export function durationHours(draft: Draft): number | undefined {
  * The body of `submit` (and `preview`) the draft makes; undefined when nothing is chosen. For a
  * preview an unreadable duration becomes 1, so the split can still be shown.
  */
-export function requestBody(draft: Draft, purpose: 'submit' | 'preview' = 'submit'): RequestInput | undefined {
+export function requestBody(
+  draft: Draft,
+  purpose: 'submit' | 'preview' = 'submit',
+): RequestInput | undefined {
   if (!hasTarget(draft)) return undefined;
   const body: RequestInput = { duration_hours: durationHours(draft) ?? (purpose === 'preview' ? 1 : 0) };
   if (draft.grantee && !draft.grantee.is_self) body.grantee_id = draft.grantee.id;
-  if (draft.tab === 'apps' && draft.app) body.app = { app_id: draft.app.app.id, permission_id: draft.app.permissionId };
+  if (draft.tab === 'apps' && draft.app)
+    body.app = { app_id: draft.app.app.id, permission_id: draft.app.permissionId };
   else if (draft.tab === 'bundles' && draft.bundle) body.bundle = { bundle_id: draft.bundle.id };
-  else body.resources = [...draft.selection.values()].map((s) => ({ resource_id: s.resource.id, permission_id: s.permissionId }));
+  else
+    body.resources = [...draft.selection.values()].map((s) => ({
+      resource_id: s.resource.id,
+      permission_id: s.permissionId,
+    }));
   const justification = draft.justification.trim();
   if (justification) body.justification = justification;
   const ticketId = draft.ticketId.trim();
@@ -113,7 +124,10 @@ const VERSION = 1;
 const SAVE_DELAY_MS = 250;
 export const draftKey = (userId: string) => `access-requests:draft:${userId}`;
 
-type StoredDraft = Omit<Draft, 'selection'> & { readonly v: number; readonly selection: readonly SelectedResource[] };
+type StoredDraft = Omit<Draft, 'selection'> & {
+  readonly v: number;
+  readonly selection: readonly SelectedResource[];
+};
 
 function storage(): Storage | undefined {
   try {
@@ -156,7 +170,12 @@ export function loadDraft(userId: string): Draft | undefined {
   const base = emptyDraft();
   const selection = new Map<string, SelectedResource>();
   for (const item of Array.isArray(stored.selection) ? stored.selection : []) {
-    if (item && isString(item.resource?.id) && isString(item.permissionId) && Array.isArray(item.resource.permissions)) {
+    if (
+      item &&
+      isString(item.resource?.id) &&
+      isString(item.permissionId) &&
+      Array.isArray(item.resource.permissions)
+    ) {
       selection.set(item.resource.id, item);
     }
   }
@@ -166,8 +185,14 @@ export function loadDraft(userId: string): Draft | undefined {
     step: stored.step === 'details' ? 'details' : 'choose',
     grantee: stored.grantee && isString(stored.grantee.id) ? stored.grantee : undefined,
     selection,
-    app: stored.app && isString(stored.app.app?.id) && isString(stored.app.permissionId) ? stored.app : undefined,
-    bundle: stored.bundle && isString(stored.bundle.id) && Array.isArray(stored.bundle.items) ? stored.bundle : undefined,
+    app:
+      stored.app && isString(stored.app.app?.id) && isString(stored.app.permissionId)
+        ? stored.app
+        : undefined,
+    bundle:
+      stored.bundle && isString(stored.bundle.id) && Array.isArray(stored.bundle.items)
+        ? stored.bundle
+        : undefined,
     search: isString(stored.search) ? stored.search : '',
     typeIds: strings(stored.typeIds),
     permissionIds: strings(stored.permissionIds),
@@ -177,7 +202,9 @@ export function loadDraft(userId: string): Draft | undefined {
     ticketTypeId: isString(stored.ticketTypeId) ? stored.ticketTypeId : '',
     ticketId: isString(stored.ticketId) ? stored.ticketId : '',
     idempotency:
-      stored.idempotency && isString(stored.idempotency.key) && isString(stored.idempotency.body) ? stored.idempotency : undefined,
+      stored.idempotency && isString(stored.idempotency.key) && isString(stored.idempotency.body)
+        ? stored.idempotency
+        : undefined,
     prefillKey: isString(stored.prefillKey) ? stored.prefillKey : '',
   };
 }
@@ -223,7 +250,9 @@ export class DraftKeeper implements ReactiveController {
 
 /** The permission a row starts with: the Permission filter's value when the resource has one, else its first. */
 export function defaultPermission(resource: Resource, permissionFilter: readonly string[]): string {
-  return (resource.permissions.find((p) => permissionFilter.includes(p.id)) ?? resource.permissions[0])?.id ?? '';
+  return (
+    (resource.permissions.find((p) => permissionFilter.includes(p.id)) ?? resource.permissions[0])?.id ?? ''
+  );
 }
 
 export interface Added {
@@ -234,7 +263,11 @@ export interface Added {
 }
 
 /** Adds resources (those already selected keep their permission) up to `cap` in all. */
-export function addToSelection(selection: ReadonlyMap<string, SelectedResource>, items: readonly SelectedResource[], cap: number): Added {
+export function addToSelection(
+  selection: ReadonlyMap<string, SelectedResource>,
+  items: readonly SelectedResource[],
+  cap: number,
+): Added {
   const next = new Map(selection);
   let added = 0;
   let skipped = 0;

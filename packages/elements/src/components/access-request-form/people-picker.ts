@@ -20,7 +20,8 @@ interface PeoplePickerDeps {
 type Host = ReactiveElement & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** How a person reads in the field: "Alice Example (you)". */
-export const personLabel = (person: Grantee) => (person.is_self ? msg(str`${person.name} (you)`) : person.name);
+export const personLabel = (person: Grantee) =>
+  person.is_self ? msg(str`${person.name} (you)`) : person.name;
 
 export class PeoplePicker implements ReactiveController {
   /** The text in the field while the user types; undefined shows the chosen person. */
@@ -117,7 +118,9 @@ export class PeoplePicker implements ReactiveController {
         this.#active = this.#active < 0 ? (step > 0 ? 0 : count - 1) : (this.#active + step + count) % count;
         this.host.requestUpdate();
         void this.host.updateComplete.then(() =>
-          this.host.renderRoot.querySelector(`#${this.id}-option-${this.#active}`)?.scrollIntoView({ block: 'nearest' }),
+          this.host.renderRoot
+            .querySelector(`#${this.id}-option-${this.#active}`)
+            ?.scrollIntoView({ block: 'nearest' }),
         );
         return;
       }
@@ -185,7 +188,8 @@ export class PeoplePicker implements ReactiveController {
                 @pointerdown=${(e: Event) => e.preventDefault()}
                 @click=${() => this.#choose(person)}
               >
-                <span class="option-name">${personLabel(person)}</span> <span class="option-detail">${person.email}</span>
+                <span class="option-name">${personLabel(person)}</span>
+                <span class="option-detail">${person.email}</span>
               </li>`,
           )}
         </ul>
@@ -200,7 +204,10 @@ export class PeoplePicker implements ReactiveController {
   #statusText(): string {
     if (this.#error) return msg(str`People could not be loaded: ${this.#error}`);
     if (this.#loading) return msg('Searching…');
-    if (this.#options.length === 0) return msg('No one matches. You can request for the people your organization allows.');
-    return msg(str`Matches: ${formatNumber(localeOf(this.host), this.#options.length)}. Up and Down choose, Enter confirms.`);
+    if (this.#options.length === 0)
+      return msg('No one matches. You can request for the people your organization allows.');
+    return msg(
+      str`Matches: ${formatNumber(localeOf(this.host), this.#options.length)}. Up and Down choose, Enter confirms.`,
+    );
   }
 }

@@ -4,7 +4,19 @@
 import { msg, str } from '@lit/localize';
 import type { AccessClient } from '@access-requests/sdk';
 import { callerOf, type Me } from '../../internal/requests-hub.js';
-import { emptyDraft, hasTarget, loadDraft, selfOf, type App, type Bundle, type Draft, type Grantee, type Resource, type SelectedResource, type Tab } from './draft.js';
+import {
+  emptyDraft,
+  hasTarget,
+  loadDraft,
+  selfOf,
+  type App,
+  type Bundle,
+  type Draft,
+  type Grantee,
+  type Resource,
+  type SelectedResource,
+  type Tab,
+} from './draft.js';
 
 /** "a b,c" → ["a", "b", "c"] (spaces or commas), without repeats. */
 export function parseIds(value: string | readonly string[] | null | undefined): string[] {
@@ -12,7 +24,11 @@ export function parseIds(value: string | readonly string[] | null | undefined): 
   return [...new Set(parts.map((p) => p.trim()).filter(Boolean))];
 }
 
-async function findInPages<T extends { id: string }>(pages: AsyncGenerator<{ items: T[] }>, id: string, maxPages = Infinity): Promise<T | undefined> {
+async function findInPages<T extends { id: string }>(
+  pages: AsyncGenerator<{ items: T[] }>,
+  id: string,
+  maxPages = Infinity,
+): Promise<T | undefined> {
   let seen = 0;
   for await (const page of pages) {
     const found = page.items.find((item) => item.id === id);
@@ -21,12 +37,18 @@ async function findInPages<T extends { id: string }>(pages: AsyncGenerator<{ ite
   return undefined;
 }
 
-export const findGrantee = (client: AccessClient, id: string, signal: AbortSignal): Promise<Grantee | undefined> =>
-  findInPages(client.grantees().pages({ limit: 100, signal }), id);
+export const findGrantee = (
+  client: AccessClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<Grantee | undefined> => findInPages(client.grantees().pages({ limit: 100, signal }), id);
 export const findApp = (client: AccessClient, id: string, signal: AbortSignal): Promise<App | undefined> =>
   findInPages(client.apps().pages({ limit: 100, signal }), id);
-export const findBundle = (client: AccessClient, id: string, signal: AbortSignal): Promise<Bundle | undefined> =>
-  findInPages(client.bundles().pages({ limit: 100, signal }), id);
+export const findBundle = (
+  client: AccessClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<Bundle | undefined> => findInPages(client.bundles().pages({ limit: 100, signal }), id);
 
 export interface ResolvedResources {
   readonly found: SelectedResource[];
@@ -36,10 +58,18 @@ export interface ResolvedResources {
 /** Resources per look-up: the contract's limit on `id[]`. */
 const IDS_PER_LOOKUP = 100;
 
-async function lookUp(client: AccessClient, ids: readonly string[], granteeId: string | undefined, signal: AbortSignal) {
+async function lookUp(
+  client: AccessClient,
+  ids: readonly string[],
+  granteeId: string | undefined,
+  signal: AbortSignal,
+) {
   const byId = new Map<string, Resource>();
   for (let start = 0; start < ids.length; start += IDS_PER_LOOKUP) {
-    const filters = { id: ids.slice(start, start + IDS_PER_LOOKUP), ...(granteeId ? { grantee_id: granteeId } : {}) };
+    const filters = {
+      id: ids.slice(start, start + IDS_PER_LOOKUP),
+      ...(granteeId ? { grantee_id: granteeId } : {}),
+    };
     for await (const resource of client.resources(filters, { signal })) byId.set(resource.id, resource);
   }
   return byId;
@@ -59,7 +89,8 @@ export async function resolveResources(
 ): Promise<ResolvedResources> {
   const byId = await lookUp(client, ids, granteeId, signal);
   const unseen = ids.filter((id) => !byId.has(id));
-  if (granteeId && unseen.length) for (const [id, resource] of await lookUp(client, unseen, undefined, signal)) byId.set(id, resource);
+  if (granteeId && unseen.length)
+    for (const [id, resource] of await lookUp(client, unseen, undefined, signal)) byId.set(id, resource);
   const found: SelectedResource[] = [];
   for (const id of ids) {
     const resource = byId.get(id);
@@ -84,7 +115,9 @@ export interface Prefill {
 /** Tells prefills apart ('' for none): a saved draft made from the same prefill is the user's, and wins. */
 export function prefillKey(prefill: Prefill): string {
   const normal = { ...prefill, resourceIds: parseIds(prefill.resourceIds) };
-  const given = Object.values(normal).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== ''));
+  const given = Object.values(normal).some((value) =>
+    Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '',
+  );
   return given ? JSON.stringify(normal) : '';
 }
 
@@ -135,7 +168,11 @@ export async function applyPrefill(
  * What the form opens with: the caller (`GET /v1/me`), then their saved draft — or the host's prefill,
  * unless the saved draft was made from that same prefill (then it holds the user's later changes).
  */
-export async function openDraft(client: AccessClient, prefill: Prefill, signal: AbortSignal): Promise<{ me: Me; draft: Draft; notes: string[] }> {
+export async function openDraft(
+  client: AccessClient,
+  prefill: Prefill,
+  signal: AbortSignal,
+): Promise<{ me: Me; draft: Draft; notes: string[] }> {
   const me = await callerOf(client);
   const key = prefillKey(prefill);
   const saved = loadDraft(me.user.id);

@@ -81,7 +81,9 @@ export function itemName(item: PreviewItem): string {
 export function approvalText(group: PreviewGroup, locale: string): string {
   const flow = group.access_flow;
   if (flow.approval === 'automatic' || flow.approvers.length === 0) return msg('Approved automatically');
-  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(flow.approvers.map((a) => a.name));
+  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    flow.approvers.map((a) => a.name),
+  );
   return msg(str`Approval by ${names}`);
 }
 
@@ -93,9 +95,16 @@ function renderGroup(group: PreviewGroup, index: number, locale: string) {
     group.justification_required ? msg('Justification required') : '',
     group.ticket_required ? msg('Ticket required') : '',
   ].filter(Boolean);
-  return html`<li class="flow" part="flow" data-flow=${group.access_flow.id} aria-labelledby=${`flow-${index}`}>
+  return html`<li
+    class="flow"
+    part="flow"
+    data-flow=${group.access_flow.id}
+    aria-labelledby=${`flow-${index}`}
+  >
     <span class="flow-name" id=${`flow-${index}`}>${group.access_flow.name}</span>
-    <span class="flow-approval" part="flow-approval" data-approval=${group.access_flow.approval}>${approvalText(group, locale)}</span>
+    <span class="flow-approval" part="flow-approval" data-approval=${group.access_flow.approval}
+      >${approvalText(group, locale)}</span
+    >
     <ul class="flow-requirements" part="flow-requirements" aria-label=${msg('Requirements')}>
       ${requirements.map((text) => html`<li>${text}</li>`)}
     </ul>
@@ -109,17 +118,32 @@ export function renderSplit(runner: PreviewRunner, locale: string) {
   const groups = runner.preview?.groups ?? [];
   let summary: unknown = nothing;
   if (runner.error && !runner.preview) {
-    summary = html`<p class="error-text">${msg('The routing could not be previewed:')} ${problemText(runner.error)}</p>`;
+    summary = html`<p class="error-text">
+      ${msg('The routing could not be previewed:')} ${problemText(runner.error)}
+    </p>`;
   } else if (!runner.preview) {
     summary = html`<p class="hint">${msg('Working out how your request will be routed…')}</p>`;
   } else if (groups.length > 1) {
-    summary = html`<p class="hint">${msg(str`It will be sent as ${formatNumber(locale, groups.length)} requests, one per access flow.`)}</p>`;
+    summary = html`<p class="hint">
+      ${msg(str`It will be sent as ${formatNumber(locale, groups.length)} requests, one per access flow.`)}
+    </p>`;
   } else if (groups.length === 1) {
     summary = html`<p class="hint">${msg('It will be sent as one request.')}</p>`;
   }
-  return html`<section class="split" part="split" aria-labelledby="split-title" aria-busy=${runner.loading ? 'true' : 'false'}>
+  return html`<section
+    class="split"
+    part="split"
+    aria-labelledby="split-title"
+    aria-busy=${runner.loading ? 'true' : 'false'}
+  >
     <h3 id="split-title">${msg('How your request will be routed')}</h3>
     ${summary}
-    ${groups.length ? html`<ol class="flows" part="flows">${groups.map((g, i) => renderGroup(g, i, locale))}</ol>` : nothing}
+    ${
+      groups.length
+        ? html`<ol class="flows" part="flows">
+            ${groups.map((g, i) => renderGroup(g, i, locale))}
+          </ol>`
+        : nothing
+    }
   </section>`;
 }

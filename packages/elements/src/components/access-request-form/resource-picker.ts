@@ -32,19 +32,30 @@ export interface PickerView {
 }
 
 /** What a selection did: the refusal past the cap, or how many Select all visible added and skipped. */
-export function selectionMessage(how: 'one' | 'visible', added: number, skipped: number, cap: number, locale: string): string {
+export function selectionMessage(
+  how: 'one' | 'visible',
+  added: number,
+  skipped: number,
+  cap: number,
+  locale: string,
+): string {
   const capText = formatNumber(locale, cap);
-  if (how === 'one') return skipped ? msg(str`You can select at most ${capText} resources. Remove one to add another.`) : '';
+  if (how === 'one')
+    return skipped ? msg(str`You can select at most ${capText} resources. Remove one to add another.`) : '';
   const addedText = formatNumber(locale, added);
   return skipped
-    ? msg(str`Selected ${addedText} more; ${formatNumber(locale, skipped)} were not selected: you can select at most ${capText} resources.`)
+    ? msg(
+        str`Selected ${addedText} more; ${formatNumber(locale, skipped)} were not selected: you can select at most ${capText} resources.`,
+      )
     : msg(str`Selected ${addedText} more.`);
 }
 
 type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export const permissionOptions = (resource: Resource, chosen: string) =>
-  resource.permissions.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${p.name}</option>`);
+  resource.permissions.map(
+    (p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${p.name}</option>`,
+  );
 
 /** The By Resource picker: its search, its two filters and its rows' roving focus, on the host. */
 export class ResourcePicker {
@@ -64,7 +75,8 @@ export class ResourcePicker {
 
   /** The selection a row would make, with the permission shown on it. */
   #itemOf(resource: Resource, view: PickerView): SelectedResource {
-    const chosen = view.draft.selection.get(resource.id)?.permissionId ?? this.#rowPermission.get(resource.id);
+    const chosen =
+      view.draft.selection.get(resource.id)?.permissionId ?? this.#rowPermission.get(resource.id);
     return { resource, permissionId: chosen ?? defaultPermission(resource, view.draft.permissionIds) };
   }
 
@@ -78,7 +90,9 @@ export class ResourcePicker {
     const cap = formatNumber(locale, view.cap);
     return html`<fieldset class="how" part="how">
         <legend>${msg('How would you like to access resources?')}</legend>
-        <label class="segment"><input type="radio" name="how" value="resource" checked /><span>${msg('By Resource')}</span></label>
+        <label class="segment"
+          ><input type="radio" name="how" value="resource" checked /><span>${msg('By Resource')}</span></label
+        >
       </fieldset>
       <div class="by-resource" part="by-resource" role="group" aria-label=${msg('Request by Resource')}>
         <div class="query" part="query">
@@ -99,13 +113,18 @@ export class ResourcePicker {
             (typeIds) => {
               // Permissions of types no longer chosen would match nothing: drop them.
               const kept = typeIds.length
-                ? draft.permissionIds.filter((id) => this.search.permissions.some((p) => p.id === id && typeIds.includes(p.resource_type.id)))
+                ? draft.permissionIds.filter((id) =>
+                    this.search.permissions.some((p) => p.id === id && typeIds.includes(p.resource_type.id)),
+                  )
                 : draft.permissionIds;
               view.onQuery({ typeIds, permissionIds: kept });
             },
           )}
           ${this.#permissions.render(
-            this.search.permissions.map((p) => ({ value: p.id, label: `${p.name} (${p.resource_type.name})` })),
+            this.search.permissions.map((p) => ({
+              value: p.id,
+              label: `${p.name} (${p.resource_type.name})`,
+            })),
             draft.permissionIds,
             (permissionIds) => view.onQuery({ permissionIds }),
           )}
@@ -117,11 +136,21 @@ export class ResourcePicker {
             class="button"
             part="select-all"
             ?disabled=${this.search.items.length === 0}
-            @click=${() => view.onSelect(this.search.items.map((r) => this.#itemOf(r, view)), 'visible')}
+            @click=${() =>
+              view.onSelect(
+                this.search.items.map((r) => this.#itemOf(r, view)),
+                'visible',
+              )}
           >
             ${msg('Select all visible')}
           </button>
-          <button type="button" class="button" part="clear-all" ?disabled=${draft.selection.size === 0} @click=${view.onClearAll}>
+          <button
+            type="button"
+            class="button"
+            part="clear-all"
+            ?disabled=${draft.selection.size === 0}
+            @click=${view.onClearAll}
+          >
             ${msg('Clear all')}
           </button>
         </div>
@@ -140,9 +169,13 @@ export class ResourcePicker {
     }
     if (search.status === 'ready' && search.items.length === 0) {
       return html`<div part="results-empty" class="state">
-        <p>${view.draft.search || view.draft.typeIds.length || view.draft.permissionIds.length
-          ? msg('No resources match your search and filters.')
-          : msg('There are no resources you can request.')}</p>
+        <p>
+          ${
+            view.draft.search || view.draft.typeIds.length || view.draft.permissionIds.length
+              ? msg('No resources match your search and filters.')
+              : msg('There are no resources you can request.')
+          }
+        </p>
       </div>`;
     }
     const busy = search.status === 'loading' || search.status === 'idle' || search.loadingMore;
@@ -166,21 +199,32 @@ export class ResourcePicker {
           renderItem: (resource, index) => this.#renderRow(resource, index, setSize, view),
         })}
       </div>
-      ${search.moreError
-        ? html`<div class="more error" part="results-error">
-            <span>${msg('More resources could not be loaded.')} ${problemText(search.moreError)}</span>
-            <button type="button" class="button" @click=${() => void search.loadMore()}>${msg('Retry')}</button>
-          </div>`
-        : busy
-          ? html`<p class="more hint" part="results-loading">${msg('Loading resources…')}</p>`
-          : nothing}`;
+      ${
+        search.moreError
+          ? html`<div class="more error" part="results-error">
+              <span>${msg('More resources could not be loaded.')} ${problemText(search.moreError)}</span>
+              <button type="button" class="button" @click=${() => void search.loadMore()}>
+                ${msg('Retry')}
+              </button>
+            </div>`
+          : busy
+            ? html`<p class="more hint" part="results-loading">${msg('Loading resources…')}</p>`
+            : nothing
+      }`;
   }
 
   #renderRow(resource: Resource, index: number, setSize: number, view: PickerView) {
     const item = this.#itemOf(resource, view);
     const selected = view.draft.selection.has(resource.id);
     const tabIndex = this.#rows.tabIndex(index);
-    return html`<div role="listitem" class="row" part=${selected ? 'result result-selected' : 'result'} data-row=${index} aria-posinset=${index + 1} aria-setsize=${setSize}>
+    return html`<div
+      role="listitem"
+      class="row"
+      part=${selected ? 'result result-selected' : 'result'}
+      data-row=${index}
+      aria-posinset=${index + 1}
+      aria-setsize=${setSize}
+    >
       <input
         type="checkbox"
         id=${`pick-${index}`}
@@ -196,7 +240,9 @@ export class ResourcePicker {
       />
       <span class="row-text">
         <label for=${`pick-${index}`} class="row-name">${resource.name}</label>
-        <span class="row-path" id=${`pick-${index}-path`}>${resource.resource_type.name} · ${resource.path}</span>
+        <span class="row-path" id=${`pick-${index}-path`}
+          >${resource.resource_type.name} · ${resource.path}</span
+        >
       </span>
       <select
         data-col="permission"

@@ -88,7 +88,9 @@ export class ResourceSearch implements ReactiveController {
     const previous = this.#query;
     if (previous && JSON.stringify(previous) === JSON.stringify(query)) return;
     const onlyText =
-      previous !== undefined && previous.search !== query.search && JSON.stringify({ ...previous, search: '' }) === JSON.stringify({ ...query, search: '' });
+      previous !== undefined &&
+      previous.search !== query.search &&
+      JSON.stringify({ ...previous, search: '' }) === JSON.stringify({ ...query, search: '' });
     this.#load(client, query, onlyText ? SEARCH_DELAY_MS : 0);
   }
 
@@ -103,7 +105,12 @@ export class ResourceSearch implements ReactiveController {
     if (key === this.#permissionsFor) return;
     this.#permissionsFor = key;
     this.#permissionsCall.start(
-      (signal) => everyPage(client.permissions(typeIds.length ? { resource_type_id: [...typeIds] } : {}).pages({ limit: LIMITS.pageSize.maximum, signal })),
+      (signal) =>
+        everyPage(
+          client
+            .permissions(typeIds.length ? { resource_type_id: [...typeIds] } : {})
+            .pages({ limit: LIMITS.pageSize.maximum, signal }),
+        ),
       (outcome) => {
         if (outcome.ok) this.permissions = outcome.value;
         else this.#permissionsFor = undefined;

@@ -95,7 +95,9 @@ export class RovingRows implements ReactiveController {
     this.#list?.[virtualizerRef]?.element(row)?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < 12; frame++) {
       await this.host.updateComplete;
-      const control = this.host.renderRoot.querySelector<HTMLElement>(`${this.listSelector} [data-row="${row}"] [data-col="${col}"]`);
+      const control = this.host.renderRoot.querySelector<HTMLElement>(
+        `${this.listSelector} [data-row="${row}"] [data-col="${col}"]`,
+      );
       if (control) {
         control.focus({ preventScroll: true });
         control.scrollIntoView({ block: 'nearest' });

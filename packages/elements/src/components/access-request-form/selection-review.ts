@@ -25,28 +25,36 @@ export const reviewRowControl = (index: number) => `#selected [data-row="${index
 
 export function renderReview(view: ReviewView) {
   const { items, rows, locale } = view;
-  const heading = msg(str`${formatNumber(locale, items.length)} of ${formatNumber(locale, view.cap)} selected`);
+  const heading = msg(
+    str`${formatNumber(locale, items.length)} of ${formatNumber(locale, view.cap)} selected`,
+  );
   return html`<section class="review" part="review" aria-labelledby="review-title">
-    <h3 id="review-title" class="review-title">${msg('Selected resources')} <span class="count">${heading}</span></h3>
-    ${items.length === 0
-      ? html`<p class="hint" part="review-empty">${msg('Nothing selected yet. Select resources in the list.')}</p>`
-      : html`<div
-          id="selected"
-          part="review-list"
-          class="rows review-list"
-          role="list"
-          aria-labelledby="review-title"
-          @keydown=${rows.onKeydown}
-          @focusin=${rows.onFocusIn}
-          @visibilityChanged=${rows.onVisibilityChanged}
-        >
-          ${virtualize({
-            scroller: true,
-            items: items as SelectedResource[],
-            keyFunction: (item) => item.resource.id,
-            renderItem: (item, index) => renderReviewRow(item, index, view),
-          })}
-        </div>`}
+    <h3 id="review-title" class="review-title">
+      ${msg('Selected resources')} <span class="count">${heading}</span>
+    </h3>
+    ${
+      items.length === 0
+        ? html`<p class="hint" part="review-empty">
+            ${msg('Nothing selected yet. Select resources in the list.')}
+          </p>`
+        : html`<div
+            id="selected"
+            part="review-list"
+            class="rows review-list"
+            role="list"
+            aria-labelledby="review-title"
+            @keydown=${rows.onKeydown}
+            @focusin=${rows.onFocusIn}
+            @visibilityChanged=${rows.onVisibilityChanged}
+          >
+            ${virtualize({
+              scroller: true,
+              items: items as SelectedResource[],
+              keyFunction: (item) => item.resource.id,
+              renderItem: (item, index) => renderReviewRow(item, index, view),
+            })}
+          </div>`
+    }
   </section>`;
 }
 
@@ -54,7 +62,14 @@ function renderReviewRow({ resource, permissionId }: SelectedResource, index: nu
   const errors = view.rowErrors(index);
   const tabIndex = view.rows.tabIndex(index);
   const errorId = `selected-${index}-error`;
-  return html`<div role="listitem" class="row" part="review-item" data-row=${index} aria-posinset=${index + 1} aria-setsize=${view.items.length}>
+  return html`<div
+    role="listitem"
+    class="row"
+    part="review-item"
+    data-row=${index}
+    aria-posinset=${index + 1}
+    aria-setsize=${view.items.length}
+  >
     <span class="row-text">
       <span class="row-name" id=${`selected-${index}-name`}>${resource.name}</span>
       <span class="row-path">${resource.resource_type.name} · ${resource.path}</span>

@@ -32,7 +32,9 @@ export function failureOf(error: unknown): Failure {
     message:
       placed.length && placed.length === errors.length
         ? msg('Your request could not be submitted. Correct the highlighted fields and submit it again.')
-        : msg(str`Your request could not be submitted: ${problemText(error)} Everything you entered is kept; submit it again to retry.`),
+        : msg(
+            str`Your request could not be submitted: ${problemText(error)} Everything you entered is kept; submit it again to retry.`,
+          ),
     newKey: errors.some((e) => e.code === 'idempotency_mismatch'),
   };
 }

@@ -76,29 +76,46 @@ export class SubmittedRequests implements ReactiveController {
     return html`<section class="done" part="done" aria-labelledby="step-title">
       <h2 id="step-title" class="step-title" tabindex="-1">${msg('Request submitted')}</h2>
       <p part="done-summary">
-        ${count === 1
-          ? msg('One request was created.')
-          : msg(str`${formatNumber(view.locale, count)} requests were created, one per access flow.`)}
+        ${
+          count === 1
+            ? msg('One request was created.')
+            : msg(str`${formatNumber(view.locale, count)} requests were created, one per access flow.`)
+        }
       </p>
       <ul class="created" part="created" aria-label=${msg('Created requests')}>
         ${this.requests.map(
-          (request) => html`<li class="created-request" part="created-request" data-request-id=${request.id}>
-            <span class="row-text">
-              <span class="row-name">${describeTarget(request)}</span>
-              <span class="row-path">${request.access_flow.name} · ${msg(str`For ${request.grantee.name}`)}</span>
-            </span>
-            <status-badge part="badge" status=${request.status}></status-badge>
-          </li>`,
+          (request) =>
+            html`<li class="created-request" part="created-request" data-request-id=${request.id}>
+              <span class="row-text">
+                <span class="row-name">${describeTarget(request)}</span>
+                <span class="row-path"
+                  >${request.access_flow.name} · ${msg(str`For ${request.grantee.name}`)}</span
+                >
+              </span>
+              <status-badge part="badge" status=${request.status}></status-badge>
+            </li>`,
         )}
       </ul>
       <p class="notification" part="notification">${notificationSentence(this.channel)}</p>
       <div class="actions" part="actions">
-        ${href
-          ? html`<a class="button primary" part="my-requests" href=${href} @click=${view.onMyRequests}>${msg('My Requests')}</a>`
-          : html`<button type="button" class="button primary" part="my-requests" @click=${view.onMyRequests}>${msg('My Requests')}</button>`}
-        <button type="button" class="button" part="new-request" @click=${view.onNewRequest}>${msg('New Request')}</button>
+        ${
+          href
+            ? html`<a class="button primary" part="my-requests" href=${href} @click=${view.onMyRequests}
+                >${msg('My Requests')}</a
+              >`
+            : html`<button
+                type="button"
+                class="button primary"
+                part="my-requests"
+                @click=${view.onMyRequests}
+              >
+                ${msg('My Requests')}
+              </button>`
+        }
+        <button type="button" class="button" part="new-request" @click=${view.onNewRequest}>
+          ${msg('New Request')}
+        </button>
       </div>
     </section>`;
   }
 }
-

@@ -3,14 +3,30 @@
 // control its `field` names.
 import { msg, str } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
-import { durationHours, hasTarget, type Draft, type FieldError, type PreviewGroup, type RequestInput, type TicketType } from './draft.js';
+import {
+  durationHours,
+  hasTarget,
+  type Draft,
+  type FieldError,
+  type PreviewGroup,
+  type RequestInput,
+  type TicketType,
+} from './draft.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 
 export const JUSTIFICATION_MAX = LIMITS.justification.maxLength;
 export const TICKET_ID_MAX = LIMITS.ticketId.maxLength;
 
 /** Where a problem is shown: a control, the i-th selected resource's row, or the form's message. */
-export type Place = 'grantee' | 'target' | 'duration' | 'justification' | 'ticket-type' | 'ticket-id' | 'general' | `row-${number}`;
+export type Place =
+  | 'grantee'
+  | 'target'
+  | 'duration'
+  | 'justification'
+  | 'ticket-type'
+  | 'ticket-id'
+  | 'general'
+  | `row-${number}`;
 
 /** The control for a body path: `resources[3].permission_id` is the row of the 4th selected resource. */
 export function placeOf(field: string): Place {
@@ -39,8 +55,10 @@ export function stillApplies(place: Place, then: RequestInput, now: RequestInput
   if (!now) return false;
   const path = pathOf(place);
   if (path) return JSON.stringify(then[path]) === JSON.stringify(now[path]);
-  return JSON.stringify({ ...then, duration_hours: 0, justification: '', ticket: null }) ===
-    JSON.stringify({ ...now, duration_hours: 0, justification: '', ticket: null });
+  return (
+    JSON.stringify({ ...then, duration_hours: 0, justification: '', ticket: null }) ===
+    JSON.stringify({ ...now, duration_hours: 0, justification: '', ticket: null })
+  );
 }
 
 /** What the access flows of the selection demand (from the preview). */
@@ -56,7 +74,8 @@ export interface Constraints {
 
 export function constraintsOf(groups: readonly PreviewGroup[]): Constraints {
   let shortest: PreviewGroup | undefined;
-  for (const group of groups) if (!shortest || group.max_duration_hours < shortest.max_duration_hours) shortest = group;
+  for (const group of groups)
+    if (!shortest || group.max_duration_hours < shortest.max_duration_hours) shortest = group;
   return {
     maxHours: shortest?.max_duration_hours,
     maxHoursFlow: shortest?.access_flow.name ?? '',
@@ -76,25 +95,40 @@ export function ticketPattern(type: TicketType | undefined): RegExp | undefined 
 }
 
 /** The form's own checks, by place. */
-export function clientErrors(draft: Draft, constraints: Constraints, ticketTypes: readonly TicketType[], locale: string): Map<Place, string> {
+export function clientErrors(
+  draft: Draft,
+  constraints: Constraints,
+  ticketTypes: readonly TicketType[],
+  locale: string,
+): Map<Place, string> {
   const errors = new Map<Place, string>();
   if (!hasTarget(draft)) {
     errors.set(
       'target',
-      draft.tab === 'apps' ? msg('Select an app and a permission.') : draft.tab === 'bundles' ? msg('Select a bundle.') : msg('Select at least one resource.'),
+      draft.tab === 'apps'
+        ? msg('Select an app and a permission.')
+        : draft.tab === 'bundles'
+          ? msg('Select a bundle.')
+          : msg('Select at least one resource.'),
     );
   }
   const hours = durationHours(draft);
   if (hours === undefined) errors.set('duration', msg('Enter a whole number of hours.'));
   else if (hours < 1) errors.set('duration', msg('Enter at least 1 hour.'));
   else if (constraints.maxHours !== undefined && hours > constraints.maxHours) {
-    errors.set('duration', msg(str`${constraints.maxHoursFlow} allows at most ${formatHours(locale, constraints.maxHours)}.`));
+    errors.set(
+      'duration',
+      msg(str`${constraints.maxHoursFlow} allows at most ${formatHours(locale, constraints.maxHours)}.`),
+    );
   }
   const justification = draft.justification.trim();
   if (!justification && constraints.justificationBy) {
     errors.set('justification', msg(str`A justification is required by ${constraints.justificationBy}.`));
   } else if (justification.length > JUSTIFICATION_MAX) {
-    errors.set('justification', msg(str`Keep the justification to ${formatNumber(locale, JUSTIFICATION_MAX)} characters.`));
+    errors.set(
+      'justification',
+      msg(str`Keep the justification to ${formatNumber(locale, JUSTIFICATION_MAX)} characters.`),
+    );
   }
   const ticketId = draft.ticketId.trim();
   const type = ticketTypes.find((t) => t.id === draft.ticketTypeId);
@@ -103,10 +137,16 @@ export function clientErrors(draft: Draft, constraints: Constraints, ticketTypes
   else if (ticketId && type && ticketPattern(type) && !ticketPattern(type)!.test(ticketId)) {
     errors.set('ticket-id', msg(str`This Ticket ID does not match the format of ${type.name} tickets.`));
   } else if (ticketId.length > TICKET_ID_MAX) {
-    errors.set('ticket-id', msg(str`Keep the Ticket ID to ${formatNumber(locale, TICKET_ID_MAX)} characters.`));
+    errors.set(
+      'ticket-id',
+      msg(str`Keep the Ticket ID to ${formatNumber(locale, TICKET_ID_MAX)} characters.`),
+    );
   }
   if (!ticketId && constraints.ticketBy && ticketTypes.length > 0) {
-    errors.set(draft.ticketTypeId ? 'ticket-id' : 'ticket-type', msg(str`A ticket is required by ${constraints.ticketBy}.`));
+    errors.set(
+      draft.ticketTypeId ? 'ticket-id' : 'ticket-type',
+      msg(str`A ticket is required by ${constraints.ticketBy}.`),
+    );
   }
   return errors;
 }
@@ -144,7 +184,9 @@ export function errorState(
   shown: (place: Place) => boolean,
 ): ErrorState {
   const applicable = new Map<Place, FieldError[]>();
-  if (server) for (const [place, errors] of serverErrors(server.errors)) if (stillApplies(place, server.body, now)) applicable.set(place, errors);
+  if (server)
+    for (const [place, errors] of serverErrors(server.errors))
+      if (stillApplies(place, server.body, now)) applicable.set(place, errors);
   return { own, server: applicable, shown };
 }
 

@@ -38,7 +38,10 @@ export class AccessRequestsProvider extends LitElement {
     } else if (this.token !== undefined) {
       // A path (`/access`) is on the page's own origin; the SDK wants it absolute. Anything else goes
       // as written, so that `access.example.com` (no scheme) is refused rather than read as a path.
-      const baseUrl = !this.baseUrl || this.baseUrl.startsWith('/') ? new URL(this.baseUrl || '/', document.baseURI).href : this.baseUrl;
+      const baseUrl =
+        !this.baseUrl || this.baseUrl.startsWith('/')
+          ? new URL(this.baseUrl || '/', document.baseURI).href
+          : this.baseUrl;
       try {
         this.sharedClient = createAccessClient({ baseUrl, token: this.token });
       } catch (error) {

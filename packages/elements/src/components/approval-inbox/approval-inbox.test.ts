@@ -28,9 +28,12 @@ const PROD_DB = {
 const root = (el: ApprovalInbox) => el.shadowRoot!;
 const items = (el: ApprovalInbox) => [...root(el).querySelectorAll<HTMLElement>('article[part="item"]')];
 const titles = (el: ApprovalInbox) => items(el).map((item) => textOf(item.querySelector('h3')));
-const itemFor = (el: ApprovalInbox, title: string) => items(el).find((item) => textOf(item.querySelector('h3')) === title);
+const itemFor = (el: ApprovalInbox, title: string) =>
+  items(el).find((item) => textOf(item.querySelector('h3')) === title);
 const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? textOf(b)) === name);
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? textOf(b)) === name,
+  );
 const dialog = (el: ApprovalInbox) => root(el).querySelector<HTMLDialogElement>('#decision')!;
 
 async function inboxFor(user: DemoUser, client: AccessClient = clientFor(user)): Promise<ApprovalInbox> {
@@ -75,13 +78,31 @@ describe('<approval-inbox>', () => {
       'prod-orders-db (ReadOnly) and 1 more',
     ]);
     expect(textOf(root(el).querySelector('[part="count"]'))).to.equal('4 requests wait for your decision');
-    const facts = textOf(itemFor(el, 'prod-orders-db (ReadOnly) and 1 more')!.querySelector('[part="facts"]'));
-    for (const text of ['Requested by', 'Alice Example', 'For', 'Duration', '8 hours', 'Justification', 'Investigating INC-4821', 'Ticket', 'Jira PAY-4821', 'Access flow', 'Production databases – manager approval']) {
+    const facts = textOf(
+      itemFor(el, 'prod-orders-db (ReadOnly) and 1 more')!.querySelector('[part="facts"]'),
+    );
+    for (const text of [
+      'Requested by',
+      'Alice Example',
+      'For',
+      'Duration',
+      '8 hours',
+      'Justification',
+      'Investigating INC-4821',
+      'Ticket',
+      'Jira PAY-4821',
+      'Access flow',
+      'Production databases – manager approval',
+    ]) {
       expect(facts).to.contain(text);
     }
-    expect(textOf(itemFor(el, 'prod-orders-db (ReadOnly)')!.querySelector('[part="facts"]'))).to.contain('Dave Example');
+    expect(textOf(itemFor(el, 'prod-orders-db (ReadOnly)')!.querySelector('[part="facts"]'))).to.contain(
+      'Dave Example',
+    );
     const twoApprovers = itemFor(el, 'AWS production account 1234 (Admin)')!;
-    expect(textOf(twoApprovers.querySelector('[part="approvals"]'))).to.contain('Bob Example: Waiting for a decision').and.to.contain('Carol Example');
+    expect(textOf(twoApprovers.querySelector('[part="approvals"]')))
+      .to.contain('Bob Example: Waiting for a decision')
+      .and.to.contain('Carol Example');
     expect(button(twoApprovers, 'Approve: AWS production account 1234 (Admin)')).to.exist;
     expect(button(twoApprovers, 'Reject: AWS production account 1234 (Admin)')).to.exist;
   });
@@ -116,9 +137,18 @@ describe('<approval-inbox>', () => {
     expect(approved[0]!.approvals[0]!.reason).to.equal('OK for INC-77');
     expect(dialog(inbox).open).to.equal(false);
     expect(titles(inbox)).not.to.include('prod-payments-db (ReadOnly)');
-    await until(() => textOf(root(inbox).querySelector('[role="status"][aria-live]')).includes('Approved: prod-payments-db (ReadOnly).'), 'announced');
+    await until(
+      () =>
+        textOf(root(inbox).querySelector('[role="status"][aria-live]')).includes(
+          'Approved: prod-payments-db (ReadOnly).',
+        ),
+      'announced',
+    );
 
-    await until(() => list.items.find((r) => r.id === request.id)?.status === 'granting', 'Alice’s card turns Granting');
+    await until(
+      () => list.items.find((r) => r.id === request.id)?.status === 'granting',
+      'Alice’s card turns Granting',
+    );
     await advance(6);
     await until(() => list.items.find((r) => r.id === request.id)?.status === 'active', 'then Active');
   });
@@ -139,15 +169,22 @@ describe('<approval-inbox>', () => {
 
     button(form, 'Reject')!.click();
     await until(() => textarea.getAttribute('aria-invalid') === 'true', 'a reason is required');
-    expect(textOf(form.querySelector('#decision-reason-error'))).to.equal('Enter a reason for the rejection.');
+    expect(textOf(form.querySelector('#decision-reason-error'))).to.equal(
+      'Enter a reason for the rejection.',
+    );
     await expect(inbox).to.be.accessible();
 
     type(textarea, 'x'.repeat(124)); // as a script or a paste past maxlength could
     button(form, 'Reject')!.click();
-    await until(() => textOf(form.querySelector('#decision-reason-error')) === 'Use fewer than 124 characters.', 'refused here');
+    await until(
+      () => textOf(form.querySelector('#decision-reason-error')) === 'Use fewer than 124 characters.',
+      'refused here',
+    );
     expect(rejected).to.have.length(0);
     // …and the server refuses it too.
-    const refused = await clientFor('bob').reject(request.id, { reason: 'x'.repeat(124) }).catch((e: unknown) => e);
+    const refused = await clientFor('bob')
+      .reject(request.id, { reason: 'x'.repeat(124) })
+      .catch((e: unknown) => e);
     expect(refused).to.be.instanceOf(ApiError);
     expect((refused as ApiError).status).to.equal(422);
     expect((refused as ApiError).errorsFor('reason')).to.have.length(1);
@@ -161,7 +198,10 @@ describe('<approval-inbox>', () => {
     expect(titles(inbox)).not.to.include('prod-payments-db (ReadOnly)');
 
     const recent = () => textOf(alice.shadowRoot!.querySelector('[part~="section-recent"]'));
-    await until(() => recent().includes('Rejection Reason: Use the read replica'), 'Alice’s Recent Requests show the rejection');
+    await until(
+      () => recent().includes('Rejection Reason: Use the read replica'),
+      'Alice’s Recent Requests show the rejection',
+    );
   });
 
   it('updates live: requests withdrawn or decided by someone else leave, new ones join', async () => {
@@ -175,17 +215,35 @@ describe('<approval-inbox>', () => {
 
     // Carol approves a request that also needs Bob: it stays, showing her decision.
     await clientFor('carol').approve(twoApprovers.id);
-    await until(() => textOf(itemFor(el, 'AWS production account 1234 (Admin)')?.querySelector('[part="approvals"]')).includes('Carol Example: Approved'), 'Carol’s approval shows');
+    await until(
+      () =>
+        textOf(
+          itemFor(el, 'AWS production account 1234 (Admin)')?.querySelector('[part="approvals"]'),
+        ).includes('Carol Example: Approved'),
+      'Carol’s approval shows',
+    );
     // Carol rejects another: it leaves.
     await clientFor('carol').reject(colleague.id, { reason: 'No ticket' });
-    await until(() => !titles(el).includes('AWS production account 1234 (ReadOnly)'), 'the rejected request leaves');
+    await until(
+      () => !titles(el).includes('AWS production account 1234 (ReadOnly)'),
+      'the rejected request leaves',
+    );
     // Alice withdraws hers: it leaves.
     await clientFor('alice').revoke(own.id);
-    await until(() => !titles(el).includes('prod-orders-db (ReadOnly) and 1 more'), 'the withdrawn request leaves');
+    await until(
+      () => !titles(el).includes('prod-orders-db (ReadOnly) and 1 more'),
+      'the withdrawn request leaves',
+    );
     // Alice asks for something Bob approves: it joins, last (oldest first).
     await clientFor('alice').submit(PROD_DB);
     await until(() => titles(el).at(-1) === 'prod-payments-db (ReadOnly)', 'the new request joins');
-    await until(() => textOf(root(el).querySelector('[role="status"][aria-live]')).includes('New request waiting for your decision'), 'announced');
+    await until(
+      () =>
+        textOf(root(el).querySelector('[role="status"][aria-live]')).includes(
+          'New request waiting for your decision',
+        ),
+      'announced',
+    );
   });
 
   it('says so when nothing waits', async () => {
@@ -195,7 +253,9 @@ describe('<approval-inbox>', () => {
   });
 
   it('pages with Load more', async () => {
-    const el = await fixture<ApprovalInbox>(html`<approval-inbox page-size="3" .client=${clientFor('bob')}></approval-inbox>`);
+    const el = await fixture<ApprovalInbox>(
+      html`<approval-inbox page-size="3" .client=${clientFor('bob')}></approval-inbox>`,
+    );
     await until(() => items(el).length === 3, 'the first page');
     expect(textOf(root(el).querySelector('[part="count"]'))).to.equal('3+ requests wait for your decision');
     root(el).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();

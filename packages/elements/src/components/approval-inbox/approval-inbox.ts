@@ -80,7 +80,11 @@ export class ApprovalInbox extends ClientElement {
     fallbackFocus: () => this.#focusAfterRemoval(),
     done: (request, decision) => this.#decided(request, decision),
   });
-  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#onChange(request));
+  readonly #live = new LiveRequests(
+    this,
+    () => this.activeClient,
+    (request) => this.#onChange(request),
+  );
   #removedAt = 0;
 
   constructor() {
@@ -161,7 +165,9 @@ export class ApprovalInbox extends ClientElement {
       } else {
         this.#remove(request.id);
         const status = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
-        this.#announcer.announce(msg(str`${describeTarget(request)} no longer waits for your decision: it is now ${status}.`));
+        this.#announcer.announce(
+          msg(str`${describeTarget(request)} no longer waits for your decision: it is now ${status}.`),
+        );
       }
     } else if (this.loaded && waitsForMe(request) && (this.nextCursor === null || this.items.length === 0)) {
       this.items = [...this.items, request].sort(byAge);
@@ -172,7 +178,8 @@ export class ApprovalInbox extends ClientElement {
   #remove(id: string): void {
     const index = this.items.findIndex((r) => r.id === id);
     if (index < 0) return;
-    const hadFocus = this.shadowRoot?.activeElement?.closest('[data-roving-item]')?.getAttribute('data-key') === id;
+    const hadFocus =
+      this.shadowRoot?.activeElement?.closest('[data-roving-item]')?.getAttribute('data-key') === id;
     this.#removedAt = index;
     this.items = this.items.filter((r) => r.id !== id);
     if (hadFocus) void this.updateComplete.then(() => this.#focusAfterRemoval()?.focus());
@@ -181,7 +188,10 @@ export class ApprovalInbox extends ClientElement {
   /** After an item left: the one that took its place, else the one before, else the empty state. */
   #focusAfterRemoval(): HTMLElement | null {
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-roving-item]')];
-    return items[Math.min(this.#removedAt, items.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part="empty"]');
+    return (
+      items[Math.min(this.#removedAt, items.length - 1)] ??
+      this.renderRoot.querySelector<HTMLElement>('[part="empty"]')
+    );
   }
 
   #decided(request: AccessRequest, decision: Decision): void {
@@ -208,24 +218,38 @@ export class ApprovalInbox extends ClientElement {
     if (!this.loaded) {
       if (this.loadError !== undefined) {
         return html`<div part="error" class="state" role="alert">
-          <p>${msg('The requests waiting for your decision could not be loaded.')} ${problemText(this.loadError)}</p>
+          <p>
+            ${msg('The requests waiting for your decision could not be loaded.')}
+            ${problemText(this.loadError)}
+          </p>
           <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
         </div>`;
       }
-      return html`<p class="state" role="status">${msg('Loading the requests that wait for your decision…')}</p>`;
+      return html`<p class="state" role="status">
+        ${msg('Loading the requests that wait for your decision…')}
+      </p>`;
     }
     if (this.items.length === 0) {
-      return html`<p part="empty" class="state empty" tabindex="-1">${msg('Nothing waits for your decision')}</p>`;
+      return html`<p part="empty" class="state empty" tabindex="-1">
+        ${msg('Nothing waits for your decision')}
+      </p>`;
     }
     const count = formatNumber(this.#live.locale, this.items.length);
     return html`<p part="count" class="count">
-        ${this.nextCursor
-          ? msg(str`${count}+ requests wait for your decision`)
-          : this.items.length === 1
-            ? msg('1 request waits for your decision')
-            : msg(str`${count} requests wait for your decision`)}
+        ${
+          this.nextCursor
+            ? msg(str`${count}+ requests wait for your decision`)
+            : this.items.length === 1
+              ? msg('1 request waits for your decision')
+              : msg(str`${count} requests wait for your decision`)
+        }
       </p>
-      <ul part="list" class="list" data-roving-group="approvals" aria-label=${msg('Requests waiting for your decision')}>
+      <ul
+        part="list"
+        class="list"
+        data-roving-group="approvals"
+        aria-label=${msg('Requests waiting for your decision')}
+      >
         ${this.items.map((request) => html`<li>${this.#renderItem(request)}</li>`)}
       </ul>
       ${this.#renderMore()}`;
@@ -235,8 +259,18 @@ export class ApprovalInbox extends ClientElement {
     const locale = this.#live.locale;
     const titleId = `title-${request.id}`;
     const target = describeTarget(request);
-    const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
-    return html`<article part="item" class="item" data-roving-item data-key=${request.id} aria-labelledby=${titleId}>
+    const row = (term: string, value: unknown) =>
+      html`<div>
+        <dt>${term}</dt>
+        <dd>${value}</dd>
+      </div>`;
+    return html`<article
+      part="item"
+      class="item"
+      data-roving-item
+      data-key=${request.id}
+      aria-labelledby=${titleId}
+    >
       <h3 part="item-title" id=${titleId}>${target}</h3>
       <dl part="facts" class="facts">
         ${row(msg('Requested by'), request.requester.name)} ${row(msg('For'), request.grantee.name)}
@@ -246,11 +280,13 @@ export class ApprovalInbox extends ClientElement {
         ${row(msg('Access flow'), request.access_flow.name)}
         ${row(msg('Requested'), html`<time datetime=${request.created_at}>${formatDateTime(locale, request.created_at)}</time>`)}
       </dl>
-      ${request.approvals.length > 1
-        ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
-            ${request.approvals.map((a) => html`<li>${a.approver.name}: ${this.#decisionText(a)}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        request.approvals.length > 1
+          ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
+              ${request.approvals.map((a) => html`<li>${a.approver.name}: ${this.#decisionText(a)}</li>`)}
+            </ul>`
+          : nothing
+      }
       <div part="actions" class="actions">
         ${request.can.approve ? this.#decisionButton(request, 'approve', msg(str`Approve: ${target}`), msg('Approve')) : nothing}
         ${request.can.reject ? this.#decisionButton(request, 'reject', msg(str`Reject: ${target}`), msg('Reject')) : nothing}
@@ -286,7 +322,12 @@ export class ApprovalInbox extends ClientElement {
     }
     if (!this.nextCursor) return nothing;
     return html`<div class="more">
-      <button part="load-more" class="button" aria-disabled=${this.#more.pending ? 'true' : 'false'} @click=${() => this.#loadMore()}>
+      <button
+        part="load-more"
+        class="button"
+        aria-disabled=${this.#more.pending ? 'true' : 'false'}
+        @click=${() => this.#loadMore()}
+      >
         ${this.#more.pending ? msg('Loading…') : msg('Load more')}
       </button>
     </div>`;

@@ -22,7 +22,11 @@ export class DecisionForm extends ModalForm<'reason'> {
   request: AccessRequest | undefined;
   reason = '';
 
-  constructor(host: ModalHost, id: string, private readonly deps: Deps) {
+  constructor(
+    host: ModalHost,
+    id: string,
+    private readonly deps: Deps,
+  ) {
     super(host, id, deps.fallbackFocus, { reason: 'reason' });
   }
 
@@ -39,8 +43,10 @@ export class DecisionForm extends ModalForm<'reason'> {
     const request = this.request;
     if (!client || !request || this.sending) return;
     const reason = this.reason.trim();
-    if (this.decision === 'reject' && !reason) return this.refuse('reason', msg('Enter a reason for the rejection.'));
-    if (reason.length > REASON_MAX) return this.refuse('reason', msg(str`Use fewer than ${REASON_MAX + 1} characters.`));
+    if (this.decision === 'reject' && !reason)
+      return this.refuse('reason', msg('Enter a reason for the rejection.'));
+    if (reason.length > REASON_MAX)
+      return this.refuse('reason', msg(str`Use fewer than ${REASON_MAX + 1} characters.`));
     const decided = await this.send(() =>
       this.decision === 'approve'
         ? client.approve(request.id, reason ? { reason } : {})
@@ -56,28 +62,37 @@ export class DecisionForm extends ModalForm<'reason'> {
     const request = this.request;
     const approving = this.decision === 'approve';
     return html`<dialog id=${this.id} part="dialog decision-dialog" aria-labelledby=${`${this.id}-title`}>
-      ${request
-        ? html`<form novalidate @submit=${this.submit}>
-            <h2 id=${`${this.id}-title`}>${approving ? msg('Approve this request?') : msg('Reject this request?')}</h2>
-            <p class="muted">${describeTarget(request)} · ${request.grantee.name}</p>
-            ${this.renderError()}
-            ${this.textarea('reason', {
-              label: html`${msg('Reason')} ${approving ? html`<span class="optional">${msg('(optional)')}</span>` : nothing}`,
-              value: this.reason,
-              max: REASON_MAX,
-              required: !approving,
-              rows: 3,
-              locale,
-              onInput: (value) => (this.reason = value),
-            })}
-            <div class="dialog-actions">
-              <button type="button" class="button" @click=${this.close}>${msg('Cancel')}</button>
-              <button type="submit" class=${approving ? 'button primary' : 'button danger'} aria-disabled=${this.sending ? 'true' : 'false'}>
-                ${approving ? msg('Approve') : msg('Reject')}
-              </button>
-            </div>
-          </form>`
-        : nothing}
+      ${
+        request
+          ? html`<form novalidate @submit=${this.submit}>
+              <h2 id=${`${this.id}-title`}>
+                ${approving ? msg('Approve this request?') : msg('Reject this request?')}
+              </h2>
+              <p class="muted">${describeTarget(request)} · ${request.grantee.name}</p>
+              ${this.renderError()}
+              ${this.textarea('reason', {
+                label: html`${msg('Reason')}
+                ${approving ? html`<span class="optional">${msg('(optional)')}</span>` : nothing}`,
+                value: this.reason,
+                max: REASON_MAX,
+                required: !approving,
+                rows: 3,
+                locale,
+                onInput: (value) => (this.reason = value),
+              })}
+              <div class="dialog-actions">
+                <button type="button" class="button" @click=${this.close}>${msg('Cancel')}</button>
+                <button
+                  type="submit"
+                  class=${approving ? 'button primary' : 'button danger'}
+                  aria-disabled=${this.sending ? 'true' : 'false'}
+                >
+                  ${approving ? msg('Approve') : msg('Reject')}
+                </button>
+              </div>
+            </form>`
+          : nothing
+      }
     </dialog>`;
   }
 }

@@ -76,7 +76,8 @@ export class AccessDetailsDialog implements ReactiveController {
       this.countdown.set(undefined);
     }
     this.requestId = id;
-    this.request = typeof request === 'string' ? (this.request?.id === id ? this.request : undefined) : request;
+    this.request =
+      typeof request === 'string' ? (this.request?.id === id ? this.request : undefined) : request;
     this.ended = false;
     this.copied = 'idle';
     this.#fetch();
@@ -145,7 +146,9 @@ export class AccessDetailsDialog implements ReactiveController {
         selection.addRange(range);
       }
       this.copied = 'selected';
-      this.#announcer.announce(msg('The command could not be copied. It is selected: copy it with your keyboard.'));
+      this.#announcer.announce(
+        msg('The command could not be copied. It is selected: copy it with your keyboard.'),
+      );
     }
     this.host.requestUpdate();
     this.#copiedTimer = setTimeout(() => {
@@ -165,7 +168,9 @@ export class AccessDetailsDialog implements ReactiveController {
     >
       <div class="dialog-header">
         <h2 id=${`${this.id}-title`}>${msg('Access Details')}</h2>
-        <button class="icon-button" aria-label=${msg('Close')} autofocus @click=${this.close}>${closeIcon()}</button>
+        <button class="icon-button" aria-label=${msg('Close')} autofocus @click=${this.close}>
+          ${closeIcon()}
+        </button>
       </div>
       <p id=${`${this.id}-subtitle`} class="muted">${title}</p>
       ${this.#renderBody(locale)} ${this.#announcer.render()}
@@ -200,7 +205,8 @@ export class AccessDetailsDialog implements ReactiveController {
   #renderLink(details: AccessDetails) {
     if (!details.link) return nothing;
     const href = safeHttpUrl(details.link.url);
-    if (!href) return html`<p class="muted">${msg('The access link is not a web address, so it is not shown.')}</p>`;
+    if (!href)
+      return html`<p class="muted">${msg('The access link is not a web address, so it is not shown.')}</p>`;
     return html`<p>
       <a part="link" class="button primary" href=${href} target="_blank" rel="noopener noreferrer"
         >${details.link.label}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a

@@ -24,7 +24,8 @@ const START = Date.parse('2026-01-15T09:00:00Z');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const root = (el: MyAccess) => el.shadowRoot!;
-const section = (el: MyAccess, name: 'active' | 'recent' | 'favorites') => root(el).querySelector<HTMLElement>(`[part~="section-${name}"]`)!;
+const section = (el: MyAccess, name: 'active' | 'recent' | 'favorites') =>
+  root(el).querySelector<HTMLElement>(`[part~="section-${name}"]`)!;
 const itemTitles = (el: MyAccess, name: 'active' | 'recent' | 'favorites') =>
   [...section(el, name).querySelectorAll('[part="item-title"]')].map((t) => textOf(t));
 const buttonNamed = (scope: ParentNode, name: string | RegExp) =>
@@ -36,7 +37,9 @@ const detailsDialog = (el: MyAccess) => root(el).querySelector<HTMLDialogElement
 const againDialog = (el: MyAccess) => root(el).querySelector<HTMLDialogElement>('#again')!;
 
 async function myAccess(clock: { now: number } = { now: START }): Promise<MyAccess> {
-  const el = await fixture<MyAccess>(html`<my-access .client=${clientFor('alice')} .now=${() => clock.now}></my-access>`);
+  const el = await fixture<MyAccess>(
+    html`<my-access .client=${clientFor('alice')} .now=${() => clock.now}></my-access>`,
+  );
   await until(() => el.myAccess, 'My Access is loaded');
   await el.updateComplete;
   return el;
@@ -47,7 +50,10 @@ async function openDetails(el: MyAccess, name: RegExp): Promise<HTMLDialogElemen
   expect(button, `an Access Details button named ${name}`).to.exist;
   button!.click();
   const dialog = detailsDialog(el);
-  await until(() => dialog.open && dialog.querySelector('[part="instructions"]'), 'the access details are shown');
+  await until(
+    () => dialog.open && dialog.querySelector('[part="instructions"]'),
+    'the access details are shown',
+  );
   return dialog;
 }
 
@@ -57,7 +63,12 @@ function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): v
 }
 
 /** Presses a Request again icon and types the justification. */
-async function openAgain(el: MyAccess, from: 'recent' | 'favorites', name: RegExp, justification: string): Promise<HTMLDialogElement> {
+async function openAgain(
+  el: MyAccess,
+  from: 'recent' | 'favorites',
+  name: RegExp,
+  justification: string,
+): Promise<HTMLDialogElement> {
   buttonNamed(section(el, from), name)!.click();
   const dialog = againDialog(el);
   await until(() => dialog.open, 'the Request again dialog opens');
@@ -89,14 +100,20 @@ describe('<my-access>', () => {
 
   it('shows Active Access, the three Recent Requests and the Favorites, with their actions', async () => {
     const el = await myAccess();
-    expect([...root(el).querySelectorAll('h2')].map((h) => textOf(h))).to.include.members(['Active Access', 'Recent Requests', 'Favorites']);
+    expect([...root(el).querySelectorAll('h2')].map((h) => textOf(h))).to.include.members([
+      'Active Access',
+      'Recent Requests',
+      'Favorites',
+    ]);
     expect(itemTitles(el, 'active')).to.have.length(3);
     expect(itemTitles(el, 'recent')).to.deep.equal([
       'crm-prod-accounts (Editor)',
       'prod-payments-db (Admin)',
       'staging-payments-db (ReadWrite)',
     ]);
-    expect(textOf(section(el, 'recent'))).to.contain('Rejection Reason: Admin on production is for the DBA team');
+    expect(textOf(section(el, 'recent'))).to.contain(
+      'Rejection Reason: Admin on production is for the DBA team',
+    );
     expect(itemTitles(el, 'favorites')).to.include('On-call – payments');
     expect(buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)')).to.exist;
     expect(buttonNamed(section(el, 'favorites'), 'Request again: On-call – payments')).to.exist;
@@ -110,7 +127,9 @@ describe('<my-access>', () => {
     const buttons = [...section(el, 'active').querySelectorAll<HTMLButtonElement>('[data-roving-item]')];
     expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1]);
     buttons[0]!.focus();
-    buttons[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    buttons[0]!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
+    );
     expect(deepActiveElement()).to.equal(buttons[1]);
     expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1]);
     buttons[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
@@ -164,13 +183,17 @@ describe('<my-access>', () => {
     for (const node of dialog.querySelectorAll('*')) {
       for (const attribute of node.attributes) {
         expect(attribute.name, `${node.localName}[${attribute.name}]`).not.to.match(/^on/);
-        expect(attribute.value.toLowerCase(), `${node.localName}[${attribute.name}]`).not.to.contain('javascript:');
+        expect(attribute.value.toLowerCase(), `${node.localName}[${attribute.name}]`).not.to.contain(
+          'javascript:',
+        );
       }
     }
     // The `javascript:` link is not offered; the hostile CLI snippet is shown as text.
     expect(dialog.querySelectorAll('[part="link"]').length).to.equal(0);
     expect(textOf(dialog)).to.contain('The access link is not a web address, so it is not shown.');
-    expect(dialog.querySelector('[part="cli"] code')!.textContent).to.contain('<script>window.__xss=1</script>');
+    expect(dialog.querySelector('[part="cli"] code')!.textContent).to.contain(
+      '<script>window.__xss=1</script>',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -182,7 +205,10 @@ describe('<my-access>', () => {
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
     const copied: string[] = [];
     try {
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void copied.push(text) },
+      });
       buttonNamed(dialog, 'Copy')!.click();
       await until(() => live() === 'Copied', 'Copied is announced');
       expect(copied).to.deep.equal([cli]);
@@ -223,8 +249,13 @@ describe('<my-access>', () => {
     const [active] = el.myAccess!.active;
     await el.showAccessDetails(active!.id);
     const dialog = detailsDialog(el);
-    await until(() => dialog.open && dialog.querySelector('[part="instructions"]'), 'the dialog opens with the details');
-    expect(textOf(dialog.querySelector('#details-dialog-subtitle'))).to.equal(textOf(section(el, 'active').querySelector('[part="item-title"]')));
+    await until(
+      () => dialog.open && dialog.querySelector('[part="instructions"]'),
+      'the dialog opens with the details',
+    );
+    expect(textOf(dialog.querySelector('#details-dialog-subtitle'))).to.equal(
+      textOf(section(el, 'active').querySelector('[part="item-title"]')),
+    );
   });
 
   it('requests again from Recent Requests, asking only for a justification, and says Slack will notify', async () => {
@@ -232,7 +263,10 @@ describe('<my-access>', () => {
     buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)')!.click();
     const dialog = againDialog(el);
     await until(() => dialog.open, 'the dialog opens');
-    expect([...dialog.querySelectorAll('input, textarea, select')].map((c) => c.id)).to.deep.equal(['again-justification', 'again-duration']);
+    expect([...dialog.querySelectorAll('input, textarea, select')].map((c) => c.id)).to.deep.equal([
+      'again-justification',
+      'again-duration',
+    ]);
     expect(textOf(dialog.querySelector('label[for="again-justification"]'))).to.equal('Justification');
     expect(textOf(dialog.querySelector('label[for="again-duration"]'))).to.contain('Duration in Hours');
     buttonNamed(dialog, 'Submit Request')!.click();
@@ -245,14 +279,23 @@ describe('<my-access>', () => {
     expect(dialog.open).to.equal(true);
 
     buttonNamed(dialog, 'Cancel')!.click();
-    const { dialog: done, detail } = await requestAgain(el, 'recent', /^Request again: prod-payments-db \(Admin\)$/, 'Ledger backfill, with a change ticket this time.');
+    const { dialog: done, detail } = await requestAgain(
+      el,
+      'recent',
+      /^Request again: prod-payments-db \(Admin\)$/,
+      'Ledger backfill, with a change ticket this time.',
+    );
     expect(detail.source.status).to.equal('rejected');
     expect(detail.requests).to.have.length(1);
     expect(detail.requests[0]!.justification).to.equal('Ledger backfill, with a change ticket this time.');
     expect(textOf(done.querySelector('h2'))).to.equal('Request submitted');
     expect(textOf(done.querySelector('[part="created"]'))).to.contain('prod-payments-db (Admin)');
-    expect(done.querySelector('[part="created"] status-badge')!.getAttribute('status')).to.equal('pending_approval');
-    expect(textOf(done.querySelector('[part="notification-channel"]'))).to.equal('You will receive a notification via Slack.');
+    expect(done.querySelector('[part="created"] status-badge')!.getAttribute('status')).to.equal(
+      'pending_approval',
+    );
+    expect(textOf(done.querySelector('[part="notification-channel"]'))).to.equal(
+      'You will receive a notification via Slack.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -272,19 +315,38 @@ describe('<my-access>', () => {
   it('requests again from Favorites, telling Microsoft Teams or email users how they will hear', async () => {
     await setNotificationChannel('teams');
     const el = await myAccess();
-    const teams = await requestAgain(el, 'favorites', /^Request again: On-call – payments$/, 'On-call shift this weekend.');
+    const teams = await requestAgain(
+      el,
+      'favorites',
+      /^Request again: On-call – payments$/,
+      'On-call shift this weekend.',
+    );
     expect(teams.detail.source.target.type).to.equal('bundle');
-    expect(textOf(teams.dialog.querySelector('[part="notification-channel"]'))).to.equal('You will receive a notification via Microsoft Teams.');
+    expect(textOf(teams.dialog.querySelector('[part="notification-channel"]'))).to.equal(
+      'You will receive a notification via Microsoft Teams.',
+    );
     buttonNamed(teams.dialog, 'Close')!.click();
 
     await setNotificationChannel('email');
-    const email = await requestAgain(el, 'favorites', /^Request again: staging-payments-db \(ReadWrite\)$/, 'More load-test data.');
-    expect(textOf(email.dialog.querySelector('[part="notification-channel"]'))).to.equal('You will receive a notification by email.');
+    const email = await requestAgain(
+      el,
+      'favorites',
+      /^Request again: staging-payments-db \(ReadWrite\)$/,
+      'More load-test data.',
+    );
+    expect(textOf(email.dialog.querySelector('[part="notification-channel"]'))).to.equal(
+      'You will receive a notification by email.',
+    );
   });
 
   it('puts the server’s field errors next to their fields', async () => {
     const el = await myAccess();
-    const dialog = await openAgain(el, 'favorites', /^Request again: staging-payments-db/, 'A week of load tests');
+    const dialog = await openAgain(
+      el,
+      'favorites',
+      /^Request again: staging-payments-db/,
+      'A week of load tests',
+    );
     const duration = dialog.querySelector<HTMLInputElement>('#again-duration')!;
     type(duration, '500');
     buttonNamed(dialog, 'Submit Request')!.click();
@@ -310,7 +372,9 @@ describe('<my-access>', () => {
     await submitAndWithdraw('res_prod_payments_db');
     await submitAndWithdraw('res_prod_orders_db');
     await until(
-      () => itemTitles(el, 'recent').join() === 'prod-orders-db (ReadOnly),prod-payments-db (ReadOnly),crm-prod-accounts (Editor)',
+      () =>
+        itemTitles(el, 'recent').join() ===
+        'prod-orders-db (ReadOnly),prod-payments-db (ReadOnly),crm-prod-accounts (Editor)',
       'the two withdrawn requests lead Recent Requests, and only three show',
     );
     await expect(el).to.be.accessible();
@@ -322,7 +386,10 @@ describe('<my-access>', () => {
     await until(() => el.myAccess, 'loaded');
     await streamReady('alice', client);
     await advance(6);
-    await until(() => itemTitles(el, 'active').length === 4, 'the granted access appears under Active Access');
+    await until(
+      () => itemTitles(el, 'active').length === 4,
+      'the granted access appears under Active Access',
+    );
     expect(itemTitles(el, 'active')).to.include('dev-orders-db (ReadWrite)');
   });
 });

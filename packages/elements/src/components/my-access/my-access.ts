@@ -99,11 +99,17 @@ export class MyAccess extends ClientElement {
     done: (requests, source, sentence) => {
       const client = this.activeClient;
       if (client) publishRequests(client, ...requests);
-      this.#announcer.announce(msg(str`Access to ${describeTarget(source)} requested again.`) + ' ' + sentence);
+      this.#announcer.announce(
+        msg(str`Access to ${describeTarget(source)} requested again.`) + ' ' + sentence,
+      );
       fire(this, 'request-again-submitted', { requests, source });
     },
   });
-  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#onChange(request));
+  readonly #live = new LiveRequests(
+    this,
+    () => this.activeClient,
+    (request) => this.#onChange(request),
+  );
   #pendingDetails: AccessRequest | string | undefined;
 
   constructor() {
@@ -166,15 +172,17 @@ export class MyAccess extends ClientElement {
 
   #onChange(request: AccessRequest): void {
     this.#details.update(request);
-    const shown = this.data && [...this.data.active, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
+    const shown =
+      this.data &&
+      [...this.data.active, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
     if (shown || request.grantee.id === this.#live.callerId) this.reload(RELOAD_DEBOUNCE_MS);
   }
 
   // ---- rendering
 
   protected override render() {
-    return html`${this.#renderBody()} ${this.#details.render(this.#live.locale)} ${this.#again.render(this.#live.locale)}
-    ${this.#announcer.render()}`;
+    return html`${this.#renderBody()} ${this.#details.render(this.#live.locale)}
+    ${this.#again.render(this.#live.locale)} ${this.#announcer.render()}`;
   }
 
   #renderBody() {
@@ -197,11 +205,13 @@ export class MyAccess extends ClientElement {
     const headingId = `${section}-heading`;
     return html`<section part=${`section section-${section}`} class="section" aria-labelledby=${headingId}>
       <h2 part="heading" id=${headingId}>${title}</h2>
-      ${items.length
-        ? html`<ul part="list" class="list" data-roving-group=${section} aria-labelledby=${headingId}>
-            ${items.map((request) => this.#renderItem(section, request))}
-          </ul>`
-        : html`<p part="empty" class="empty">${empty}</p>`}
+      ${
+        items.length
+          ? html`<ul part="list" class="list" data-roving-group=${section} aria-labelledby=${headingId}>
+              ${items.map((request) => this.#renderItem(section, request))}
+            </ul>`
+          : html`<p part="empty" class="empty">${empty}</p>`
+      }
     </section>`;
   }
 
@@ -250,11 +260,22 @@ export class MyAccess extends ClientElement {
         ${content}
       </button>`;
     if (section !== 'recent' && request.can.use_access) {
-      return button('details-button', msg(str`Access Details: ${target}`), msg('Access Details'), () => void this.#details.open(request));
+      return button(
+        'details-button',
+        msg(str`Access Details: ${target}`),
+        msg('Access Details'),
+        () => void this.#details.open(request),
+      );
     }
     if (section !== 'active' && request.can.request_again) {
       const open = () => void this.#again.open(request);
-      return button('again-button', msg(str`Request again: ${target}`), requestAgainIcon(), open, msg('Request again'));
+      return button(
+        'again-button',
+        msg(str`Request again: ${target}`),
+        requestAgainIcon(),
+        open,
+        msg('Request again'),
+      );
     }
     return html`<span class="no-action"></span>`;
   }

@@ -17,7 +17,11 @@ export interface RevokeDeps {
 export class RevokeDialog extends ModalForm<never> {
   #request: AccessRequest | undefined;
 
-  constructor(host: ModalHost, id: string, private readonly deps: RevokeDeps) {
+  constructor(
+    host: ModalHost,
+    id: string,
+    private readonly deps: RevokeDeps,
+  ) {
     super(host, id, deps.fallbackFocus, {});
   }
 
@@ -39,13 +43,22 @@ export class RevokeDialog extends ModalForm<never> {
   };
 
   render(request: AccessRequest) {
-    return html`<dialog id=${this.id} part="dialog revoke-dialog" aria-labelledby="revoke-title" aria-describedby="revoke-text">
+    return html`<dialog
+      id=${this.id}
+      part="dialog revoke-dialog"
+      aria-labelledby="revoke-title"
+      aria-describedby="revoke-text"
+    >
       <h2 id="revoke-title">${msg('Revoke access?')}</h2>
-      <p id="revoke-text">${msg(str`${request.grantee.name} will lose access to ${describeTarget(request)}.`)}</p>
+      <p id="revoke-text">
+        ${msg(str`${request.grantee.name} will lose access to ${describeTarget(request)}.`)}
+      </p>
       ${this.renderError()}
       <div class="dialog-actions">
         <button class="button" autofocus @click=${this.close}>${msg('Cancel')}</button>
-        <button class="button danger" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.confirm}>${msg('Yes')}</button>
+        <button class="button danger" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.confirm}>
+          ${msg('Yes')}
+        </button>
       </div>
     </dialog>`;
   }

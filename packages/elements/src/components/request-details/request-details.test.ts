@@ -5,34 +5,57 @@ import type { AccessRequest } from '@access-requests/sdk';
 import './request-details.define.js';
 import '../request-list/request-list.define.js';
 import type { RequestDetails } from './request-details.js';
-import { advance, aliceRequest, clientFor, expectFocus, expectNoContractViolations, resetServer, textOf, until } from '../../internal/test-support.js';
+import {
+  advance,
+  aliceRequest,
+  clientFor,
+  expectFocus,
+  expectNoContractViolations,
+  resetServer,
+  textOf,
+  until,
+} from '../../internal/test-support.js';
 
 const root = (el: RequestDetails) => el.shadowRoot!;
 const button = (el: RequestDetails, name: string) =>
-  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? textOf(b)) === name);
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? textOf(b)) === name,
+  );
 const section = (el: RequestDetails, title: string) =>
-  [...root(el).querySelectorAll('section[aria-labelledby]')].find((s) => textOf(s.querySelector('h3')) === title);
+  [...root(el).querySelectorAll('section[aria-labelledby]')].find(
+    (s) => textOf(s.querySelector('h3')) === title,
+  );
 const dialog = (el: RequestDetails, id: string) => root(el).querySelector<HTMLDialogElement>(`#${id}`)!;
-const badgeOf = (host: ParentNode | undefined) => textOf(host?.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));
+const badgeOf = (host: ParentNode | undefined) =>
+  textOf(host?.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function details(request: AccessRequest): Promise<RequestDetails> {
-  return fixture<RequestDetails>(html`<request-details .client=${clientFor('alice')} .request=${request}></request-details>`);
+  return fixture<RequestDetails>(
+    html`<request-details .client=${clientFor('alice')} .request=${request}></request-details>`,
+  );
 }
 
 /** A host page: the list and the panel side by side on one client, wired as a host would wire them. */
 async function page() {
   const client = clientFor('alice');
-  const host = await fixture<HTMLDivElement>(html`<div style="display: flex; align-items: start; gap: 1rem">
-    <request-list style="flex: 1; block-size: 36rem" .client=${client}></request-list>
-    <request-details style="flex: 1" .client=${client}></request-details>
-  </div>`);
+  const host = await fixture<HTMLDivElement>(
+    html`<div style="display: flex; align-items: start; gap: 1rem">
+      <request-list style="flex: 1; block-size: 36rem" .client=${client}></request-list>
+      <request-details style="flex: 1" .client=${client}></request-details>
+    </div>`,
+  );
   const list = host.querySelector('request-list')!;
   const panel = host.querySelector('request-details')!;
   list.addEventListener('request-selected', (e) => (panel.request = e.detail.request));
-  await until(() => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'), 'the list is loaded');
+  await until(
+    () => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'),
+    'the list is loaded',
+  );
   const card = (id: string) =>
-    [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find((c) => list.items[Number(c.dataset['index'])]?.id === id)!;
+    [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find(
+      (c) => list.items[Number(c.dataset['index'])]?.id === id,
+    )!;
   return { list, panel, card };
 }
 
@@ -48,16 +71,30 @@ describe('<request-details>', () => {
   });
 
   it('shows what the request is for, for whom, why, and its timeline', async () => {
-    const request = await aliceRequest((r) => r.ticket?.id === 'PAY-4821' && r.status === 'pending_approval' && r.approvals.length === 1);
+    const request = await aliceRequest(
+      (r) => r.ticket?.id === 'PAY-4821' && r.status === 'pending_approval' && r.approvals.length === 1,
+    );
     const el = await details(request);
     const heading = root(el).querySelector('h2')!;
     expect(textOf(heading)).to.contain('and 1 more');
     expect(badgeOf(root(el))).to.equal('Pending Approval');
     const facts = textOf(root(el).querySelector('[part="facts"]'));
-    for (const text of ['Requested for', 'Alice Example', 'Requested by', 'Duration', '8 hours', 'Justification', 'INC-4821', 'Ticket', 'PAY-4821']) {
+    for (const text of [
+      'Requested for',
+      'Alice Example',
+      'Requested by',
+      'Duration',
+      '8 hours',
+      'Justification',
+      'INC-4821',
+      'Ticket',
+      'PAY-4821',
+    ]) {
       expect(facts).to.contain(text);
     }
-    expect(textOf(section(el, 'Approvals'))).to.contain('Bob Example').and.to.contain('Waiting for a decision');
+    expect(textOf(section(el, 'Approvals')))
+      .to.contain('Bob Example')
+      .and.to.contain('Waiting for a decision');
     expect(textOf(section(el, 'Timeline'))).to.contain('Requested by Alice Example');
     expect(button(el, 'Close')).to.exist;
     expect(button(el, 'Revoke access')).to.exist;
@@ -65,9 +102,15 @@ describe('<request-details>', () => {
   });
 
   it('pages through View resources', async () => {
-    const request = await aliceRequest((r) => r.status === 'active' && r.target.type === 'resources' && r.target.resource_count === 2);
+    const request = await aliceRequest(
+      (r) => r.status === 'active' && r.target.type === 'resources' && r.target.resource_count === 2,
+    );
     const el = await fixture<RequestDetails>(
-      html`<request-details resources-page-size="1" .client=${clientFor('alice')} .request=${request}></request-details>`,
+      html`<request-details
+        resources-page-size="1"
+        .client=${clientFor('alice')}
+        .request=${request}
+      ></request-details>`,
     );
     const view = button(el, 'View resources')!;
     expect(view.getAttribute('aria-expanded')).to.equal('false');
@@ -86,7 +129,9 @@ describe('<request-details>', () => {
     const el = await details(await aliceRequest('rejected'));
     const approvals = section(el, 'Approvals')!;
     expect(textOf(approvals)).to.contain('Bob Example').and.to.contain('Rejected');
-    expect(textOf(approvals.querySelector('[part="rejection-reason"]'))).to.match(/^Rejection Reason .*DBA team/);
+    expect(textOf(approvals.querySelector('[part="rejection-reason"]'))).to.match(
+      /^Rejection Reason .*DBA team/,
+    );
     expect(textOf(section(el, 'Timeline'))).to.contain('Rejected by Bob Example');
     await expect(el).to.be.accessible();
   });
@@ -100,7 +145,11 @@ describe('<request-details>', () => {
     const confirm = dialog(panel, 'revoke-dialog');
     await until(() => confirm.open, 'the confirmation opens');
     expect(textOf(confirm.querySelector('h2'))).to.equal('Revoke access?');
-    expectFocus(root(panel), [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Cancel'), 'Cancel');
+    expectFocus(
+      root(panel),
+      [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Cancel'),
+      'Cancel',
+    );
     await expect(panel).to.be.accessible();
     await new Promise((r) => setTimeout(r, 50));
     setTimeout(() => [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click());
@@ -173,7 +222,10 @@ describe('<request-details>', () => {
     expect(duration.placeholder).to.equal('2');
     const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     submit.click();
-    await until(() => justification.getAttribute('aria-invalid') === 'true', 'an empty justification is refused');
+    await until(
+      () => justification.getAttribute('aria-invalid') === 'true',
+      'an empty justification is refused',
+    );
     expect(textOf(form.querySelector('#again-justification-error'))).to.equal('Enter a justification.');
     justification.focus();
     await sendKeys({ type: 'Ledger backfill, with the DBA team.' });
@@ -198,7 +250,9 @@ describe('<request-details>', () => {
     expect(detail.requests[0]!.duration_hours).to.equal(1);
     expect(detail.requests[0]!.status).to.equal('pending_approval');
     await until(() => textOf(form.querySelector('h2')) === 'Request submitted', 'the dialog confirms');
-    expect(form.querySelector('[part="created"] status-badge')!.getAttribute('status')).to.equal('pending_approval');
+    expect(form.querySelector('[part="created"] status-badge')!.getAttribute('status')).to.equal(
+      'pending_approval',
+    );
     [...form.querySelectorAll('button')].find((b) => textOf(b) === 'Close')!.click();
     expect(form.open).to.equal(false);
     await until(() => list.items[0]?.id === detail.requests[0]!.id, 'the new request tops the list');
@@ -215,10 +269,19 @@ describe('<request-details>', () => {
     setTimeout(() => star.click());
     const { detail } = await oneEvent(panel, 'request-favorite-changed');
     expect(detail.request.favorite).to.equal(true);
-    await until(() => button(panel, 'Favorite')!.getAttribute('aria-pressed') === 'true', 'the panel star is on');
-    await until(() => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'true', 'so is the card’s');
+    await until(
+      () => button(panel, 'Favorite')!.getAttribute('aria-pressed') === 'true',
+      'the panel star is on',
+    );
+    await until(
+      () => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'true',
+      'so is the card’s',
+    );
     button(panel, 'Favorite')!.click();
-    await until(() => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'false', 'both off again');
+    await until(
+      () => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'false',
+      'both off again',
+    );
     expect(button(panel, 'Favorite')!.getAttribute('aria-pressed')).to.equal('false');
   });
 
@@ -231,13 +294,17 @@ describe('<request-details>', () => {
     const closed = await oneEvent(el, 'details-closed');
     expect(closed.detail.request!.id).to.equal(used.detail.request.id);
     await el.updateComplete;
-    expect(textOf(root(el).querySelector('[part="placeholder"]'))).to.equal('Select a request to see its details.');
+    expect(textOf(root(el).querySelector('[part="placeholder"]'))).to.equal(
+      'Select a request to see its details.',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('loads a request by its id', async () => {
     const failed = await aliceRequest('failed');
-    const el = await fixture<RequestDetails>(html`<request-details request-id=${failed.id} .client=${clientFor('alice')}></request-details>`);
+    const el = await fixture<RequestDetails>(
+      html`<request-details request-id=${failed.id} .client=${clientFor('alice')}></request-details>`,
+    );
     await until(() => root(el).querySelector('h2'), 'the request is loaded');
     expect(badgeOf(root(el))).to.equal('Failed');
     expect(textOf(root(el).querySelector('[part="facts"]'))).to.contain('Failure reason');

@@ -14,7 +14,13 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { RequestAgainForm } from '../../internal/request-again.js';
 import { RevokeDialog } from './request-details.dialogs.js';
-import { renderAccessTo, renderApprovals, renderFacts, renderTimeline, type RequestResource } from './request-details.sections.js';
+import {
+  renderAccessTo,
+  renderApprovals,
+  renderFacts,
+  renderTimeline,
+  type RequestResource,
+} from './request-details.sections.js';
 import { requestDetailsStyles } from './request-details.styles.js';
 
 /**
@@ -107,12 +113,18 @@ export class RequestDetails extends ClientElement {
     done: (requests, source, sentence) => {
       const client = this.activeClient;
       if (client) publishRequests(client, ...requests);
-      const labels = requests.map((r) => (isStatus(r.status) ? statusInfo(r.status).label : r.status)).join(', ');
+      const labels = requests
+        .map((r) => (isStatus(r.status) ? statusInfo(r.status).label : r.status))
+        .join(', ');
       this.#announcer.announce(`${msg(str`Access requested again: ${labels}.`)} ${sentence}`);
       fire(this, 'request-again-submitted', { requests, source });
     },
   });
-  readonly #live = new LiveRequests(this, () => this.activeClient, (request) => this.#apply(request));
+  readonly #live = new LiveRequests(
+    this,
+    () => this.activeClient,
+    (request) => this.#apply(request),
+  );
 
   readonly #byId = new Task(this, {
     args: () => [this.activeClient, this.request ? '' : this.requestId] as const,
@@ -125,7 +137,9 @@ export class RequestDetails extends ClientElement {
     args: () => [this.activeClient, this.current?.id, this.resourcesCursor] as const,
     task: async ([client, id, cursor], { signal }) => {
       if (!client || !id) return initialState;
-      return client.requestResources(id).page({ cursor: cursor ?? undefined, limit: this.resourcesPageSize, signal });
+      return client
+        .requestResources(id)
+        .page({ cursor: cursor ?? undefined, limit: this.resourcesPageSize, signal });
     },
     onComplete: (page) => {
       this.resources = [...this.resources, ...page.items];
@@ -180,7 +194,9 @@ export class RequestDetails extends ClientElement {
     this.favoriteBusy = true;
     this.actionError = '';
     try {
-      const updated = request.favorite ? await client.unfavorite(request.id) : await client.favorite(request.id);
+      const updated = request.favorite
+        ? await client.unfavorite(request.id)
+        : await client.favorite(request.id);
       this.#apply(updated);
       publishRequests(client, updated);
       this.#announcer.announce(updated.favorite ? msg('Added to favorites') : msg('Removed from favorites'));
@@ -194,7 +210,11 @@ export class RequestDetails extends ClientElement {
 
   #toggleResources = (): void => {
     this.resourcesOpen = !this.resourcesOpen;
-    if (this.resourcesOpen && this.resources.length === 0 && this.#resourcesTask.status !== TaskStatus.PENDING) {
+    if (
+      this.resourcesOpen &&
+      this.resources.length === 0 &&
+      this.#resourcesTask.status !== TaskStatus.PENDING
+    ) {
       void this.#resourcesTask.run();
     }
   };
@@ -211,7 +231,8 @@ export class RequestDetails extends ClientElement {
           <button class="button" @click=${() => void this.#byId.run()}>${msg('Retry')}</button>
         </div>`;
       }
-      if (this.requestId) return html`<div part="panel" class="panel state" role="status">${msg('Loading the request…')}</div>`;
+      if (this.requestId)
+        return html`<div part="panel" class="panel state" role="status">${msg('Loading the request…')}</div>`;
       return html`<div part="placeholder" class="placeholder">
           <slot name="placeholder">${msg('Select a request to see its details.')}</slot>
         </div>
@@ -223,13 +244,14 @@ export class RequestDetails extends ClientElement {
           open: this.resourcesOpen,
           items: this.resources,
           loading: this.#resourcesTask.status === TaskStatus.PENDING,
-          error: this.#resourcesTask.status === TaskStatus.ERROR ? problemText(this.#resourcesTask.error) : '',
+          error:
+            this.#resourcesTask.status === TaskStatus.ERROR ? problemText(this.#resourcesTask.error) : '',
           hasMore: this.resourcesCursor !== null,
           onToggle: this.#toggleResources,
           onMore: () => void this.#resourcesTask.run(),
         })}
-        ${renderFacts(request, this.#live.locale)} ${renderApprovals(request, this.#live.locale)} ${renderTimeline(request, this.#live.locale)}
-        ${this.#renderActions(request)}
+        ${renderFacts(request, this.#live.locale)} ${renderApprovals(request, this.#live.locale)}
+        ${renderTimeline(request, this.#live.locale)} ${this.#renderActions(request)}
       </section>
       ${this.#revoke.render(request)} ${this.#again.render(this.#live.locale)} ${this.#announcer.render()}`;
   }
@@ -242,24 +264,29 @@ export class RequestDetails extends ClientElement {
         status=${request.status}
         reason=${request.status === 'rejected' ? (request.rejection_reason ?? '') : ''}
       ></status-badge>
-      ${request.can.favorite
-        ? html`<button
-            part="star"
-            class="icon-button star"
-            aria-pressed=${request.favorite ? 'true' : 'false'}
-            aria-label=${msg('Favorite')}
-            aria-disabled=${this.favoriteBusy ? 'true' : 'false'}
-            @click=${this.#toggleFavorite}
-          >
-            ${starIcon(request.favorite)}
-          </button>`
-        : nothing}
-      <button part="close" class="icon-button close" aria-label=${msg('Close')} @click=${this.#close}>${closeIcon()}</button>
+      ${
+        request.can.favorite
+          ? html`<button
+              part="star"
+              class="icon-button star"
+              aria-pressed=${request.favorite ? 'true' : 'false'}
+              aria-label=${msg('Favorite')}
+              aria-disabled=${this.favoriteBusy ? 'true' : 'false'}
+              @click=${this.#toggleFavorite}
+            >
+              ${starIcon(request.favorite)}
+            </button>`
+          : nothing
+      }
+      <button part="close" class="icon-button close" aria-label=${msg('Close')} @click=${this.#close}>
+        ${closeIcon()}
+      </button>
     </header>`;
   }
 
   #renderNotice(request: AccessRequest) {
-    const onMyBehalf = this.#live.callerId === request.grantee.id && request.requester.id !== request.grantee.id;
+    const onMyBehalf =
+      this.#live.callerId === request.grantee.id && request.requester.id !== request.grantee.id;
     if (!onMyBehalf) return nothing;
     return html`<p part="notice" class="notice">
       ${msg(str`${request.requester.name} made this request on your behalf. Only the requester can revoke the request.`)}
@@ -271,15 +298,27 @@ export class RequestDetails extends ClientElement {
     if (!can.use_access && !can.request_again && !can.revoke && !this.actionError) return nothing;
     return html`<div part="actions" class="actions">
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
-      ${can.use_access
-        ? html`<button class="button primary" @click=${() => fire(this, 'use-access', { request })}>${msg('Use Access')}</button>`
-        : nothing}
-      ${can.request_again
-        ? html`<button class="button" @click=${() => void this.#again.open(request)}>${msg('Request again')}</button>`
-        : nothing}
-      ${can.revoke
-        ? html`<button class="button danger" @click=${() => void this.#revoke.open(request)}>${msg('Revoke access')}</button>`
-        : nothing}
+      ${
+        can.use_access
+          ? html`<button class="button primary" @click=${() => fire(this, 'use-access', { request })}>
+              ${msg('Use Access')}
+            </button>`
+          : nothing
+      }
+      ${
+        can.request_again
+          ? html`<button class="button" @click=${() => void this.#again.open(request)}>
+              ${msg('Request again')}
+            </button>`
+          : nothing
+      }
+      ${
+        can.revoke
+          ? html`<button class="button danger" @click=${() => void this.#revoke.open(request)}>
+              ${msg('Revoke access')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 }

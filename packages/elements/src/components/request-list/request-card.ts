@@ -39,29 +39,46 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
         reason=${request.status === 'rejected' ? (request.rejection_reason ?? '') : ''}
         ?no-tab-stop=${!o.active}
       ></status-badge>
-      ${request.can.favorite
-        ? html`<button
-            part="star"
-            class="icon-button star"
-            data-action="favorite"
-            aria-pressed=${request.favorite ? 'true' : 'false'}
-            aria-label=${msg('Favorite')}
-            tabindex=${o.active ? 0 : -1}
-          >
-            ${starIcon(request.favorite)}
-          </button>`
-        : nothing}
+      ${
+        request.can.favorite
+          ? html`<button
+              part="star"
+              class="icon-button star"
+              data-action="favorite"
+              aria-pressed=${request.favorite ? 'true' : 'false'}
+              aria-label=${msg('Favorite')}
+              tabindex=${o.active ? 0 : -1}
+            >
+              ${starIcon(request.favorite)}
+            </button>`
+          : nothing
+      }
     </div>
     <dl part="card-meta" class="meta">
-      <div><dt>${msg('For')}</dt><dd>${request.grantee.name}</dd></div>
-      ${onBehalf ? html`<div><dt>${msg('Requested by')}</dt><dd>${request.requester.name}</dd></div>` : nothing}
-      <div><dt>${msg('Duration')}</dt><dd>${formatHours(o.locale, request.duration_hours)}</dd></div>
+      <div>
+        <dt>${msg('For')}</dt>
+        <dd>${request.grantee.name}</dd>
+      </div>
+      ${
+        onBehalf
+          ? html`<div>
+              <dt>${msg('Requested by')}</dt>
+              <dd>${request.requester.name}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${msg('Duration')}</dt>
+        <dd>${formatHours(o.locale, request.duration_hours)}</dd>
+      </div>
       <div>
         <dt>${msg('Created')}</dt>
         <dd><time datetime=${request.created_at}>${formatDateTime(o.locale, request.created_at)}</time></dd>
       </div>
     </dl>
-    <div part="card-footer" class="card-footer"><slot name=${`card-footer-${request.id}`}>${o.footer}</slot></div>
+    <div part="card-footer" class="card-footer">
+      <slot name=${`card-footer-${request.id}`}>${o.footer}</slot>
+    </div>
   </article>`;
 }
 

@@ -21,11 +21,15 @@ const cards = (el: RequestList) =>
     (a, b) => Number(a.dataset['index']) - Number(b.dataset['index']),
   );
 const badgeLabels = (el: RequestList) =>
-  cards(el).map((card) => textOf(card.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')));
+  cards(el).map((card) =>
+    textOf(card.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')),
+  );
 const byRole = (el: RequestList, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 
 async function aliceList(height = '36rem', user: 'alice' | 'bob' = 'alice'): Promise<RequestList> {
-  const el = await fixture<RequestList>(html`<request-list style="block-size:${height}" .client=${clientFor(user)}></request-list>`);
+  const el = await fixture<RequestList>(
+    html`<request-list style="block-size:${height}" .client=${clientFor(user)}></request-list>`,
+  );
   await until(() => cards(el).length > 0, 'cards are shown');
   return el;
 }
@@ -51,7 +55,10 @@ describe('<request-list>', () => {
     expect(first.getAttribute('aria-posinset')).to.equal('1');
     expect(textOf(first)).to.contain('For').and.to.contain('Duration').and.to.contain('Created');
     expect(textOf(first)).to.match(/\d+ hours?/);
-    const rejected = cards(el).find((c) => textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Rejected')!;
+    const rejected = cards(el).find(
+      (c) =>
+        textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Rejected',
+    )!;
     expect(rejected.querySelector('status-badge')!.reason).to.contain('DBA team');
   });
 
@@ -65,7 +72,9 @@ describe('<request-list>', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
     const box = (label: string) =>
-      [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('#status-panel label')].find((l) => textOf(l) === label)!.querySelector('input')!;
+      [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('#status-panel label')]
+        .find((l) => textOf(l) === label)!
+        .querySelector('input')!;
     const changes: unknown[] = [];
     el.addEventListener('filter-changed', (e) => changes.push(e.detail));
     box('Rejected').focus();
@@ -111,7 +120,11 @@ describe('<request-list>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await until(() => el.shadowRoot!.activeElement === cards(el)[2], 'the third card has focus');
-    expect(cards(el).filter((c) => c.tabIndex === 0).map((c) => c.dataset['index'])).to.deep.equal(['2']);
+    expect(
+      cards(el)
+        .filter((c) => c.tabIndex === 0)
+        .map((c) => c.dataset['index']),
+    ).to.deep.equal(['2']);
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const opened = await oneEvent(el, 'request-selected');
     expect(opened.detail.request.id).to.equal(el.items[2]!.id);
@@ -125,7 +138,9 @@ describe('<request-list>', () => {
     const granting = await aliceRequest('granting');
     const el = await aliceList('200rem');
     const card = () => cards(el).find((c) => el.items[Number(c.dataset['index'])]!.id === granting.id)!;
-    expect(textOf(card().querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]'))).to.equal('Granting');
+    expect(
+      textOf(card().querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')),
+    ).to.equal('Granting');
     await new Promise((r) => setTimeout(r, 100)); // the event stream is open
     await advance(5);
     await until(() => card().querySelector('status-badge')!.status === 'active', 'the card turns Active');
@@ -149,7 +164,10 @@ describe('<request-list>', () => {
   it('shows a server error with a Retry that works', async () => {
     await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
     const el = await fixture<RequestList>(html`<request-list .client=${clientFor('alice')}></request-list>`);
-    const alert = (await until(() => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'), 'the error is shown'))!;
+    const alert = (await until(
+      () => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'),
+      'the error is shown',
+    ))!;
     expect(textOf(alert)).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
     const retry = [...alert.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!;
@@ -165,10 +183,15 @@ describe('<request-list>', () => {
     const empty = await until(() => el.shadowRoot!.querySelector('[part="empty"]'), 'the empty state');
     expect(textOf(empty)).to.equal('No requests match the selected statuses.');
     await expect(el).to.be.accessible();
-    const custom = await fixture<RequestList>(html`<request-list scope="on_behalf" statuses="failed" .client=${clientFor('alice')}
-      ><p slot="empty">Nothing for your team yet.</p></request-list
-    >`);
-    const slot = (await until(() => custom.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]'), 'the slot'))!;
+    const custom = await fixture<RequestList>(
+      html`<request-list scope="on_behalf" statuses="failed" .client=${clientFor('alice')}
+        ><p slot="empty">Nothing for your team yet.</p></request-list
+      >`,
+    );
+    const slot = (await until(
+      () => custom.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]'),
+      'the slot',
+    ))!;
     expect(slot.assignedElements().map(textOf)).to.deep.equal(['Nothing for your team yet.']);
   });
 
@@ -200,11 +223,16 @@ describe('<request-list>', () => {
 
   it('virtualises a long list and loads further pages as it scrolls', async () => {
     const alice = clientFor('alice');
-    const body = { resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+    const body = {
+      resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
+      duration_hours: 1,
+    };
     for (let batch = 0; batch < 10; batch++) {
       await Promise.all(Array.from({ length: 25 }, () => alice.submit(body)));
     }
-    const el = await fixture<RequestList>(html`<request-list page-size="100" .client=${alice}></request-list>`);
+    const el = await fixture<RequestList>(
+      html`<request-list page-size="100" .client=${alice}></request-list>`,
+    );
     await until(() => cards(el).length > 0, 'cards');
     expect(el.items.length).to.equal(100);
     expect(cards(el).length).to.be.below(30);

@@ -4,7 +4,13 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { STATUSES, isStatus, statusInfo, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import {
+  STATUSES,
+  isStatus,
+  statusInfo,
+  type AccessRequest,
+  type AccessRequestStatus,
+} from '@access-requests/sdk';
 import { Announcer } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { problemText } from '../../internal/problem.js';
@@ -89,7 +95,8 @@ export class RequestList extends ClientElement {
   /** The list's accessible name. Default: "My Requests". */
   @property() accessor label = '';
   /** Renders host content into each card's footer (the fallback of its `card-footer-<id>` slot). */
-  @property({ attribute: false }) accessor renderCardFooter: ((request: AccessRequest) => unknown) | undefined;
+  @property({ attribute: false }) accessor renderCardFooter:
+    ((request: AccessRequest) => unknown) | undefined;
 
   /** The loaded requests, newest first. */
   @state() accessor items: readonly AccessRequest[] = [];
@@ -104,7 +111,11 @@ export class RequestList extends ClientElement {
   readonly #announcer = new Announcer(this);
   readonly #statusFilter = new MultiSelect(this, { id: 'status', label: () => msg('Status') });
   #moreController: AbortController | undefined;
-  readonly #live = new LiveRequests(this, () => this.activeClient, (request, source) => this.#onRequestChanged(request, source));
+  readonly #live = new LiveRequests(
+    this,
+    () => this.activeClient,
+    (request, source) => this.#onRequestChanged(request, source),
+  );
 
   readonly #firstPage = new Task(this, {
     args: () => [this.activeClient, this.scope, this.statuses.join(' '), this.pageSize] as const,
@@ -180,7 +191,9 @@ export class RequestList extends ClientElement {
   }
 
   #announceStatus(request: AccessRequest): void {
-    const status = isStatus(request.status) ? msg(statusInfo(request.status).label, { id: `status.${request.status}.label` }) : request.status;
+    const status = isStatus(request.status)
+      ? msg(statusInfo(request.status).label, { id: `status.${request.status}.label` })
+      : request.status;
     this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
   }
 
@@ -198,7 +211,9 @@ export class RequestList extends ClientElement {
     this.moreError = undefined;
     try {
       const status = this.statuses.length ? this.statuses : undefined;
-      const page = await client.requests({ scope: this.scope, status }).page({ cursor, limit: this.pageSize, signal: controller.signal });
+      const page = await client
+        .requests({ scope: this.scope, status })
+        .page({ cursor, limit: this.pageSize, signal: controller.signal });
       if (controller.signal.aborted) return;
       const known = new Set(this.items.map((r) => r.id));
       this.items = [...this.items, ...page.items.filter((r) => !known.has(r.id))];
@@ -231,7 +246,9 @@ export class RequestList extends ClientElement {
     const client = this.activeClient;
     if (!request || !client) return;
     try {
-      const updated = request.favorite ? await client.unfavorite(request.id) : await client.favorite(request.id);
+      const updated = request.favorite
+        ? await client.unfavorite(request.id)
+        : await client.favorite(request.id);
       publishRequests(client, updated);
       this.#onRequestChanged(updated, 'action');
       this.#announcer.announce(updated.favorite ? msg('Added to favorites') : msg('Removed from favorites'));
@@ -241,7 +258,9 @@ export class RequestList extends ClientElement {
     }
   }
 
-  #cardIndexOf(event: Event): { index: number; action: string | undefined; interactive: boolean } | undefined {
+  #cardIndexOf(
+    event: Event,
+  ): { index: number; action: string | undefined; interactive: boolean } | undefined {
     let action: string | undefined;
     let interactive = false;
     for (const node of event.composedPath()) {
@@ -314,7 +333,10 @@ export class RequestList extends ClientElement {
   // ---- rendering
 
   protected override render() {
-    const statusOptions = STATUSES.map((s) => ({ value: s.id, label: msg(s.label, { id: `status.${s.id}.label` }) }));
+    const statusOptions = STATUSES.map((s) => ({
+      value: s.id,
+      label: msg(s.label, { id: `status.${s.id}.label` }),
+    }));
     return html`<div part="toolbar" class="toolbar">
         ${renderScope(this.scope, (scope) => this.#setFilter(this.statuses, scope))}
         ${this.#statusFilter.render(statusOptions, this.statuses, (values) =>
@@ -345,7 +367,9 @@ export class RequestList extends ClientElement {
     if (status === TaskStatus.COMPLETE && this.items.length === 0) {
       return html`<div part="empty" class="state empty">
         <slot name="empty"
-          ><p>${this.statuses.length ? msg('No requests match the selected statuses.') : msg('There are no requests here yet.')}</p></slot
+          ><p>
+            ${this.statuses.length ? msg('No requests match the selected statuses.') : msg('There are no requests here yet.')}
+          </p></slot
         >
       </div>`;
     }
@@ -399,7 +423,9 @@ export class RequestList extends ClientElement {
     if (this.loadingMore) return html`<div class="more" role="status">${msg('Loading more requests…')}</div>`;
     if (!this.nextCursor) return nothing;
     return html`<div class="more">
-      <button part="load-more" class="button" @click=${() => void this.#loadMore()}>${msg('Load more requests')}</button>
+      <button part="load-more" class="button" @click=${() => void this.#loadMore()}>
+        ${msg('Load more requests')}
+      </button>
     </div>`;
   }
 }

@@ -63,7 +63,9 @@ describe('<status-badge>', () => {
     });
 
     it('is focusable and tied to its reason', async () => {
-      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const el = await fixture<StatusBadge>(
+        html`<status-badge status="rejected" reason=${REASON}></status-badge>`,
+      );
       const { base, tip } = parts(el);
       expect(base.tabIndex).to.equal(0);
       expect(tip.getAttribute('role')).to.equal('tooltip');
@@ -74,7 +76,9 @@ describe('<status-badge>', () => {
     });
 
     it('shows the reason on focus, and Escape hides it', async () => {
-      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const el = await fixture<StatusBadge>(
+        html`<status-badge status="rejected" reason=${REASON}></status-badge>`,
+      );
       const { base, tip } = parts(el);
       base.focus();
       await el.updateComplete;
@@ -86,10 +90,15 @@ describe('<status-badge>', () => {
     });
 
     it('shows the reason on hover', async () => {
-      const el = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON}></status-badge>`);
+      const el = await fixture<StatusBadge>(
+        html`<status-badge status="rejected" reason=${REASON}></status-badge>`,
+      );
       const { base, tip } = parts(el);
       const box = base.getBoundingClientRect();
-      await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
       await el.updateComplete;
       expect(tip.matches(':popover-open')).to.equal(true);
       await sendMouse({ type: 'move', position: [0, 0] });
@@ -100,7 +109,9 @@ describe('<status-badge>', () => {
     it('is no tab stop without a reason, or when told so', async () => {
       const plain = await fixture<StatusBadge>(html`<status-badge status="rejected"></status-badge>`);
       expect(parts(plain).base.hasAttribute('tabindex')).to.equal(false);
-      const inList = await fixture<StatusBadge>(html`<status-badge status="rejected" reason=${REASON} no-tab-stop></status-badge>`);
+      const inList = await fixture<StatusBadge>(
+        html`<status-badge status="rejected" reason=${REASON} no-tab-stop></status-badge>`,
+      );
       expect(parts(inList).base.tabIndex).to.equal(-1);
     });
   });

@@ -131,7 +131,9 @@ export class StatusBadge extends LitElement {
     const info = statusInfo(this.status);
     const label = msg(info.label, { id: `status.${info.id}.label` });
     const description = msg(info.description, { id: `status.${info.id}.description` });
-    const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${ICONS[info.id]}</svg>`;
+    const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      ${ICONS[info.id]}
+    </svg>`;
     if (!this.reason) {
       return html`<span part="base" title=${description}>${icon}<span part="label">${label}</span></span>`;
     }
@@ -153,8 +155,8 @@ export class StatusBadge extends LitElement {
         popover="manual"
         @mouseenter=${this.#show}
         @mouseleave=${this.#hideSoon}
-        ><span class="meaning">${description}</span>
-        <strong>${msg('Rejection Reason')}</strong> <span class="reason">${this.reason}</span></span
+        ><span class="meaning">${description}</span> <strong>${msg('Rejection Reason')}</strong>
+        <span class="reason">${this.reason}</span></span
       >`;
   }
 }

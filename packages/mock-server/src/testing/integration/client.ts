@@ -33,16 +33,31 @@ export interface CallOptions {
 }
 
 export function client(target: Target, user: DemoUserName) {
-  async function call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
+  async function call<T = unknown>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<Reply<T>> {
     const token = options.token === undefined ? DEMO_USERS[user].token : options.token;
-    const headers: Record<string, string> = { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    const response = await fetch(`${target.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const response = await fetch(`${target.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : undefined) as T,
+    };
   }
   return {
     call,
@@ -53,7 +68,10 @@ export function client(target: Target, user: DemoUserName) {
     delete: <T = unknown>(path: string, options?: CallOptions) => call<T>('DELETE', path, options),
     /** Submits and returns the one request created (asserting 201 and exactly one). */
     async submit(body: unknown, headers: Record<string, string> = {}): Promise<AccessRequest> {
-      const reply = await call<Schemas['AccessRequestList']>('POST', '/v1/access-requests', { body, headers });
+      const reply = await call<Schemas['AccessRequestList']>('POST', '/v1/access-requests', {
+        body,
+        headers,
+      });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.requests.length, 1);
       return reply.body.requests[0]!;
@@ -72,7 +90,11 @@ export function assertProblem(reply: Reply, status: number, errors?: string[]): 
   assert.equal(reply.headers.get('content-type'), 'application/problem+json');
   const problem = reply.body as Problem;
   assert.equal(problem.status, status);
-  if (errors) assert.deepEqual((problem.errors ?? []).map((e) => `${e.field}:${e.code}`), errors);
+  if (errors)
+    assert.deepEqual(
+      (problem.errors ?? []).map((e) => `${e.field}:${e.code}`),
+      errors,
+    );
   return problem;
 }
 

@@ -18,7 +18,8 @@ let server: RunningHttpServer;
 const json = { 'content-type': 'application/json' };
 const asAlice = { authorization: 'Bearer demo-alice', ...json };
 const control = (path: string, init: RequestInit = {}) => fetch(`${server.url}/_control${path}`, init);
-const outbox = async (query = '') => ((await (await control(`/notifications${query}`)).json()) as { items: OutboxItem[] }).items;
+const outbox = async (query = '') =>
+  ((await (await control(`/notifications${query}`)).json()) as { items: OutboxItem[] }).items;
 
 before(async () => {
   server = await startHttpServer({ port: 0, speed: 0, log: false, onResponse: check.hook });
@@ -32,12 +33,22 @@ after(async () => {
 describe('notifications through the control API', () => {
   it('switches the org channel, which /v1/me reports and new notifications use', async () => {
     assert.deepEqual(await (await control('/org')).json(), { notification_channel: 'slack' });
-    const switched = await control('/org', { method: 'PUT', body: '{"notification_channel":"teams"}', headers: json });
+    const switched = await control('/org', {
+      method: 'PUT',
+      body: '{"notification_channel":"teams"}',
+      headers: json,
+    });
     assert.deepEqual(await switched.json(), { notification_channel: 'teams' });
-    const me = (await (await fetch(`${server.url}/v1/me`, { headers: asAlice })).json()) as { org: { notification_channel: string } };
+    const me = (await (await fetch(`${server.url}/v1/me`, { headers: asAlice })).json()) as {
+      org: { notification_channel: string };
+    };
     assert.equal(me.org.notification_channel, 'teams');
 
-    const refused = await control('/org', { method: 'PUT', body: '{"notification_channel":"pager"}', headers: json });
+    const refused = await control('/org', {
+      method: 'PUT',
+      body: '{"notification_channel":"pager"}',
+      headers: json,
+    });
     assert.equal(refused.status, 422);
     assert.equal(refused.headers.get('content-type'), 'application/problem+json');
   });
@@ -48,7 +59,9 @@ describe('notifications through the control API', () => {
       resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
       duration_hours: 1,
     });
-    const created = (await (await fetch(`${server.url}/v1/access-requests`, { method: 'POST', body, headers: asAlice })).json()) as {
+    const created = (await (
+      await fetch(`${server.url}/v1/access-requests`, { method: 'POST', body, headers: asAlice })
+    ).json()) as {
       requests: { id: string }[];
     };
     const id = created.requests[0]!.id;
@@ -57,7 +70,12 @@ describe('notifications through the control API', () => {
     const forRequest = await outbox(`?request_id=${id}`);
     assert.deepEqual(
       forRequest.map((n) => `${n.recipient.id} ${n.role} ${n.status}`),
-      ['usr_dave grantee granting', 'usr_alice requester granting', 'usr_dave grantee active', 'usr_alice requester active'],
+      [
+        'usr_dave grantee granting',
+        'usr_alice requester granting',
+        'usr_dave grantee active',
+        'usr_alice requester active',
+      ],
     );
     assert.ok(forRequest.every((n) => n.channel === 'slack'));
     assert.deepEqual((await outbox('?recipient_id=usr_bob')).length, 0);

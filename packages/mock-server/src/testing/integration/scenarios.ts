@@ -11,7 +11,11 @@ import { DEMO_USERS } from '../../fixtures.js';
 import { readEvents, SseParser, type SseEvent } from '../sse.js';
 import { assertProblem, client, pair, type AccessRequest, type Target } from './client.js';
 
-const PROD_DB = { resources: [pair('res_prod_orders_db', 'perm_pg_readonly')], duration_hours: 8, justification: 'Q2 audit of order exports.' };
+const PROD_DB = {
+  resources: [pair('res_prod_orders_db', 'perm_pg_readonly')],
+  duration_hours: 8,
+  justification: 'Q2 audit of order exports.',
+};
 const STAGING_DB = { resources: [pair('res_staging_payments_db', 'perm_pg_readonly')], duration_hours: 2 };
 const PROD_CLOUD = {
   resources: [pair('res_aws_1234', 'perm_aws_readonly')],
@@ -19,7 +23,11 @@ const PROD_CLOUD = {
   justification: 'Check the cost anomaly.',
   ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
 };
-const SAAS_ADMIN = { resources: [pair('res_github_payments_api', 'perm_github_admin')], duration_hours: 2, justification: 'Branch protection.' };
+const SAAS_ADMIN = {
+  resources: [pair('res_github_payments_api', 'perm_github_admin')],
+  duration_hours: 2,
+  justification: 'Branch protection.',
+};
 const LEGACY_CRM = { resources: [pair('res_crm_prod_accounts', 'perm_crm_editor')], duration_hours: 2 };
 
 const SECOND = 1000;
@@ -49,27 +57,46 @@ export function apiScenarios(target: () => Target): void {
     });
 
     it('serves the catalog, searchable and paged', async () => {
-      for (const path of ['/v1/catalog/resource-types', '/v1/catalog/permissions', '/v1/catalog/apps', '/v1/catalog/bundles']) {
+      for (const path of [
+        '/v1/catalog/resource-types',
+        '/v1/catalog/permissions',
+        '/v1/catalog/apps',
+        '/v1/catalog/bundles',
+      ]) {
         const reply = await alice().get<{ items: unknown[] }>(path);
         assert.equal(reply.status, 200, path);
         assert.ok(reply.body.items.length > 0, path);
       }
-      const page = await alice().get<Schemas['ResourcePage']>('/v1/catalog/resources?search=prod-orders&limit=2');
+      const page = await alice().get<Schemas['ResourcePage']>(
+        '/v1/catalog/resources?search=prod-orders&limit=2',
+      );
       assert.equal(page.body.items.length, 2);
       assert.ok(page.body.next_cursor);
-      const next = await alice().get<Schemas['ResourcePage']>(`/v1/catalog/resources?search=prod-orders&limit=2&cursor=${encodeURIComponent(page.body.next_cursor)}`);
+      const next = await alice().get<Schemas['ResourcePage']>(
+        `/v1/catalog/resources?search=prod-orders&limit=2&cursor=${encodeURIComponent(page.body.next_cursor)}`,
+      );
       assert.equal(next.status, 200);
       assert.notEqual(next.body.items[0]?.id, page.body.items[0]?.id);
-      const filtered = await alice().get<Schemas['ResourcePage']>('/v1/catalog/resources?permission_id[]=perm_pg_admin&permission_id[]=perm_aws_admin&limit=500');
-      assert.ok(filtered.body.items.every((r) => r.permissions.some((p) => p.id === 'perm_pg_admin' || p.id === 'perm_aws_admin')));
+      const filtered = await alice().get<Schemas['ResourcePage']>(
+        '/v1/catalog/resources?permission_id[]=perm_pg_admin&permission_id[]=perm_aws_admin&limit=500',
+      );
+      assert.ok(
+        filtered.body.items.every((r) =>
+          r.permissions.some((p) => p.id === 'perm_pg_admin' || p.id === 'perm_aws_admin'),
+        ),
+      );
     });
 
     it("lists the seeded history: alice's requests, bob's approvals, my access", async () => {
-      const mine = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?status[]=active&status[]=pending_approval');
+      const mine = await alice().get<Schemas['AccessRequestPage']>(
+        '/v1/access-requests?status[]=active&status[]=pending_approval',
+      );
       assert.ok(mine.body.items.some((r) => r.id === history().alicePendingManager));
       assert.ok(mine.body.items.every((r) => r.status === 'active' || r.status === 'pending_approval'));
       const onBehalf = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?scope=on_behalf');
-      assert.ok(onBehalf.body.items.every((r) => r.grantee.id !== 'usr_alice' && r.requester.id === 'usr_alice'));
+      assert.ok(
+        onBehalf.body.items.every((r) => r.grantee.id !== 'usr_alice' && r.requester.id === 'usr_alice'),
+      );
       const queue = await bob().get<Schemas['AccessRequestPage']>('/v1/approvals?status=pending');
       assert.ok(queue.body.items.some((r) => r.id === history().alicePendingManager && r.can.approve));
       const myAccess = await alice().get<Schemas['MyAccess']>('/v1/my-access');
@@ -88,11 +115,18 @@ export function apiScenarios(target: () => Target): void {
       const active = await alice().request(created.id);
       assert.equal(active.status, 'active');
       assert.equal(active.can.use_access, true);
-      const details = await alice().get<Schemas['AccessDetails']>(`/v1/access-requests/${created.id}/access-details`);
+      const details = await alice().get<Schemas['AccessDetails']>(
+        `/v1/access-requests/${created.id}/access-details`,
+      );
       assert.equal(details.status, 200);
       assert.equal(details.body.expires_at, active.expires_at);
-      const resources = await alice().get<Schemas['RequestResourcePage']>(`/v1/access-requests/${created.id}/resources`);
-      assert.deepEqual(resources.body.items.map((i) => [i.resource.id, i.permission.id]), [['res_staging_payments_db', 'perm_pg_readonly']]);
+      const resources = await alice().get<Schemas['RequestResourcePage']>(
+        `/v1/access-requests/${created.id}/resources`,
+      );
+      assert.deepEqual(
+        resources.body.items.map((i) => [i.resource.id, i.permission.id]),
+        [['res_staging_payments_db', 'perm_pg_readonly']],
+      );
 
       const revoking = await alice().post<AccessRequest>(`/v1/access-requests/${created.id}/revoke`);
       assert.equal(revoking.status, 202);
@@ -103,7 +137,10 @@ export function apiScenarios(target: () => Target): void {
       assert.equal(revoked.status, 'revoked');
       assert.equal(revoked.can.request_again, true);
 
-      const again = await alice().post<Schemas['AccessRequestList']>(`/v1/access-requests/${created.id}/request-again`, { justification: 'Once more.' });
+      const again = await alice().post<Schemas['AccessRequestList']>(
+        `/v1/access-requests/${created.id}/request-again`,
+        { justification: 'Once more.' },
+      );
       assert.equal(again.status, 201);
       assert.notEqual(again.body.requests[0]?.id, created.id);
       assert.equal(again.body.requests[0]?.duration_hours, 2);
@@ -112,8 +149,13 @@ export function apiScenarios(target: () => Target): void {
     it('manual approval: pending_approval → granting on approval → active → expired at expires_at', async () => {
       const created = await alice().submit(PROD_DB);
       assert.equal(created.status, 'pending_approval');
-      assert.deepEqual(created.approvals.map((a) => [a.approver.id, a.status]), [['usr_bob', 'pending']]);
-      const approved = await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, { reason: 'OK for the audit.' });
+      assert.deepEqual(
+        created.approvals.map((a) => [a.approver.id, a.status]),
+        [['usr_bob', 'pending']],
+      );
+      const approved = await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, {
+        reason: 'OK for the audit.',
+      });
       assert.equal(approved.status, 200);
       assert.equal(approved.body.status, 'granting');
       advance(5 * SECOND);
@@ -137,12 +179,17 @@ export function apiScenarios(target: () => Target): void {
     it('rejection keeps the reason; the requester may request again', async () => {
       const created = await alice().submit(PROD_DB);
       const reason = 'Use the on-call bundle instead.';
-      const rejected = await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/reject`, { reason });
+      const rejected = await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/reject`, {
+        reason,
+      });
       assert.equal(rejected.body.status, 'rejected');
       const seen = await alice().request(created.id);
       assert.equal(seen.rejection_reason, reason);
       assert.equal(seen.can.request_again, true);
-      const again = await alice().post<Schemas['AccessRequestList']>(`/v1/access-requests/${created.id}/request-again`, { justification: 'With a ticket now.', duration_hours: 4 });
+      const again = await alice().post<Schemas['AccessRequestList']>(
+        `/v1/access-requests/${created.id}/request-again`,
+        { justification: 'With a ticket now.', duration_hours: 4 },
+      );
       assert.equal(again.status, 201);
       assert.equal(again.body.requests[0]?.status, 'pending_approval');
     });
@@ -150,8 +197,14 @@ export function apiScenarios(target: () => Target): void {
     it('two approvers: granting only after both approve', async () => {
       const created = await alice().submit(PROD_CLOUD);
       assert.deepEqual(created.approvals.map((a) => a.approver.id).sort(), ['usr_bob', 'usr_carol']);
-      assert.equal((await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, {})).body.status, 'pending_approval');
-      assert.equal((await carol().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, {})).body.status, 'granting');
+      assert.equal(
+        (await bob().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, {})).body.status,
+        'pending_approval',
+      );
+      assert.equal(
+        (await carol().post<AccessRequest>(`/v1/access-requests/${created.id}/approve`, {})).body.status,
+        'granting',
+      );
     });
 
     it('a simulated approver approves after two minutes', async () => {
@@ -193,15 +246,25 @@ export function apiScenarios(target: () => Target): void {
       assert.equal(asDave.can.use_access, true);
       assert.equal(asDave.can.revoke, false);
       assert.equal((await dave().get(`/v1/access-requests/${created.id}/access-details`)).status, 200);
-      assert.equal((await alice().post<AccessRequest>(`/v1/access-requests/${created.id}/revoke`)).body.status, 'revoking');
+      assert.equal(
+        (await alice().post<AccessRequest>(`/v1/access-requests/${created.id}/revoke`)).body.status,
+        'revoking',
+      );
     });
 
     it('favorites: put, shown on My Access, delete; idempotent', async () => {
       const created = await alice().submit(STAGING_DB);
-      for (let i = 0; i < 2; i++) assert.equal((await alice().put<AccessRequest>(`/v1/access-requests/${created.id}/favorite`)).body.favorite, true);
+      for (let i = 0; i < 2; i++)
+        assert.equal(
+          (await alice().put<AccessRequest>(`/v1/access-requests/${created.id}/favorite`)).body.favorite,
+          true,
+        );
       const myAccess = await alice().get<Schemas['MyAccess']>('/v1/my-access');
       assert.ok(myAccess.body.favorites.some((r) => r.id === created.id));
-      assert.equal((await alice().delete<AccessRequest>(`/v1/access-requests/${created.id}/favorite`)).body.favorite, false);
+      assert.equal(
+        (await alice().delete<AccessRequest>(`/v1/access-requests/${created.id}/favorite`)).body.favorite,
+        false,
+      );
       const favorites = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?favorite=true');
       assert.ok(!favorites.body.items.some((r) => r.id === created.id));
     });
@@ -212,7 +275,10 @@ export function apiScenarios(target: () => Target): void {
         duration_hours: 20,
       });
       assert.equal(preview.status, 200);
-      assert.deepEqual(preview.body.groups.map((g) => g.access_flow.id).sort(), ['flow_nonprod', 'flow_prod_db']);
+      assert.deepEqual(preview.body.groups.map((g) => g.access_flow.id).sort(), [
+        'flow_nonprod',
+        'flow_prod_db',
+      ]);
       assert.ok(preview.body.errors.some((e) => e.field === 'justification' && e.code === 'required'));
       assert.ok(preview.body.errors.some((e) => e.field === 'duration_hours' && e.code === 'out_of_range'));
     });
@@ -222,13 +288,23 @@ export function apiScenarios(target: () => Target): void {
     it('answers transport-level mistakes with problems, never a 500', async () => {
       const path = '/v1/access-requests';
       assertProblem(await alice().call('POST', path, { raw: '{"resources": [' }), 422, [':invalid_format']);
-      assertProblem(await alice().call('POST', path, { raw: 'duration_hours=1', contentType: 'application/x-www-form-urlencoded' }), 422, ['Content-Type:invalid_format']);
+      assertProblem(
+        await alice().call('POST', path, {
+          raw: 'duration_hours=1',
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+        422,
+        ['Content-Type:invalid_format'],
+      );
       assertProblem(await alice().call('POST', path), 422, [':required']);
       const missing = await alice().get('/v1/me', { token: null });
       assertProblem(missing, 401);
       assert.equal(missing.headers.get('www-authenticate'), 'Bearer');
       assertProblem(await alice().get('/v1/me', { token: 'demo-mallory' }), 401);
-      assertProblem(await alice().get('/v1/me', { token: null, headers: { authorization: 'Basic ZGVtbzpkZW1v' } }), 401);
+      assertProblem(
+        await alice().get('/v1/me', { token: null, headers: { authorization: 'Basic ZGVtbzpkZW1v' } }),
+        401,
+      );
       const wrongMethod = await alice().call('PATCH', '/v1/access-requests/req_x');
       assertProblem(wrongMethod, 405);
       assert.equal(wrongMethod.headers.get('allow'), 'GET, OPTIONS');
@@ -242,48 +318,110 @@ export function apiScenarios(target: () => Target): void {
       };
       assert.deepEqual(await submitErrors({ duration_hours: 1 }), ['resources:required']);
       assert.deepEqual(await submitErrors([]), [':invalid_type']);
-      assert.ok((await submitErrors({ ...STAGING_DB, duration_hours: 'two' })).includes('duration_hours:invalid_type'));
-      assert.ok((await submitErrors({ ...STAGING_DB, resources: [pair('res_nope', 'perm_pg_readonly')] })).includes('resources[0].resource_id:unknown'));
-      assert.ok((await submitErrors({ ...STAGING_DB, resources: [pair('res_staging_payments_db', 'perm_aws_admin')] })).includes('resources[0].permission_id:not_allowed'));
-      assert.ok((await submitErrors({ ...STAGING_DB, duration_hours: 25 })).includes('duration_hours:out_of_range'));
-      assert.ok((await submitErrors({ ...STAGING_DB, justification: 'x'.repeat(1001) })).includes('justification:too_long'));
-      assert.ok((await submitErrors({ ...PROD_DB, justification: undefined })).includes('justification:required'));
-      assert.ok((await submitErrors({ ...PROD_CLOUD, ticket: { type_id: 'tt_jira', id: 'not a key' } })).includes('ticket.id:invalid_format'));
-      assert.ok((await submitErrors({ ...STAGING_DB, grantee_id: 'usr_nobody' })).some((e) => e.startsWith('grantee_id:')));
-      const tooMany = { ...STAGING_DB, resources: Array.from({ length: 1001 }, () => STAGING_DB.resources[0]) };
+      assert.ok(
+        (await submitErrors({ ...STAGING_DB, duration_hours: 'two' })).includes(
+          'duration_hours:invalid_type',
+        ),
+      );
+      assert.ok(
+        (await submitErrors({ ...STAGING_DB, resources: [pair('res_nope', 'perm_pg_readonly')] })).includes(
+          'resources[0].resource_id:unknown',
+        ),
+      );
+      assert.ok(
+        (
+          await submitErrors({
+            ...STAGING_DB,
+            resources: [pair('res_staging_payments_db', 'perm_aws_admin')],
+          })
+        ).includes('resources[0].permission_id:not_allowed'),
+      );
+      assert.ok(
+        (await submitErrors({ ...STAGING_DB, duration_hours: 25 })).includes('duration_hours:out_of_range'),
+      );
+      assert.ok(
+        (await submitErrors({ ...STAGING_DB, justification: 'x'.repeat(1001) })).includes(
+          'justification:too_long',
+        ),
+      );
+      assert.ok(
+        (await submitErrors({ ...PROD_DB, justification: undefined })).includes('justification:required'),
+      );
+      assert.ok(
+        (await submitErrors({ ...PROD_CLOUD, ticket: { type_id: 'tt_jira', id: 'not a key' } })).includes(
+          'ticket.id:invalid_format',
+        ),
+      );
+      assert.ok(
+        (await submitErrors({ ...STAGING_DB, grantee_id: 'usr_nobody' })).some((e) =>
+          e.startsWith('grantee_id:'),
+        ),
+      );
+      const tooMany = {
+        ...STAGING_DB,
+        resources: Array.from({ length: 1001 }, () => STAGING_DB.resources[0]),
+      };
       assert.ok((await submitErrors(tooMany)).includes('resources:too_many'));
     });
 
     it('checks query values and decision bodies', async () => {
       assertProblem(await alice().get('/v1/catalog/resources?limit=1000'), 422, ['limit:out_of_range']);
       assertProblem(await alice().get('/v1/access-requests?status[]=sleeping'), 422);
-      assertProblem(await alice().get('/v1/catalog/resources?cursor=garbage'), 422, ['cursor:invalid_format']);
+      assertProblem(await alice().get('/v1/catalog/resources?cursor=garbage'), 422, [
+        'cursor:invalid_format',
+      ]);
       const pending = history().alicePendingManager;
-      assertProblem(await bob().post(`/v1/access-requests/${pending}/reject`, { reason: 'x'.repeat(124) }), 422, ['reason:too_long']);
+      assertProblem(
+        await bob().post(`/v1/access-requests/${pending}/reject`, { reason: 'x'.repeat(124) }),
+        422,
+        ['reason:too_long'],
+      );
       assertProblem(await bob().post(`/v1/access-requests/${pending}/reject`, {}), 422, ['reason:required']);
     });
 
     it('answers 409 for an action the status does not allow', async () => {
-      assertProblem(await alice().post(`/v1/access-requests/${history().aliceRejected}/revoke`), 409, ['status:invalid_state']);
-      assertProblem(await alice().post(`/v1/access-requests/${history().alicePendingManager}/request-again`, { justification: 'x' }), 409, ['status:invalid_state']);
-      assertProblem(await alice().get(`/v1/access-requests/${history().aliceRejected}/access-details`), 409, ['status:invalid_state']);
+      assertProblem(await alice().post(`/v1/access-requests/${history().aliceRejected}/revoke`), 409, [
+        'status:invalid_state',
+      ]);
+      assertProblem(
+        await alice().post(`/v1/access-requests/${history().alicePendingManager}/request-again`, {
+          justification: 'x',
+        }),
+        409,
+        ['status:invalid_state'],
+      );
+      assertProblem(await alice().get(`/v1/access-requests/${history().aliceRejected}/access-details`), 409, [
+        'status:invalid_state',
+      ]);
       const created = await alice().submit(PROD_DB);
       await bob().post(`/v1/access-requests/${created.id}/approve`, {});
-      assertProblem(await bob().post(`/v1/access-requests/${created.id}/approve`, {}), 409, ['status:invalid_state']);
+      assertProblem(await bob().post(`/v1/access-requests/${created.id}/approve`, {}), 409, [
+        'status:invalid_state',
+      ]);
     });
   });
 
   describe('authorization refusals', () => {
     it('404 for a request the caller may not see', async () => {
       const created = await alice().submit(STAGING_DB);
-      for (const [method, suffix] of [['GET', ''], ['GET', '/resources'], ['POST', '/revoke'], ['PUT', '/favorite'], ['GET', '/access-details'], ['POST', '/approve']] as const) {
+      for (const [method, suffix] of [
+        ['GET', ''],
+        ['GET', '/resources'],
+        ['POST', '/revoke'],
+        ['PUT', '/favorite'],
+        ['GET', '/access-details'],
+        ['POST', '/approve'],
+      ] as const) {
         assertProblem(await carol().call(method, `/v1/access-requests/${created.id}${suffix}`), 404);
       }
       assertProblem(await alice().get('/v1/access-requests/req_does_not_exist'), 404);
     });
 
     it('403: only the requester revokes ("made on your behalf")', async () => {
-      const problem = assertProblem(await alice().post(`/v1/access-requests/${history().bobForAliceActive}/revoke`), 403);
+      const problem = assertProblem(
+        await alice().post(`/v1/access-requests/${history().bobForAliceActive}/revoke`),
+        403,
+      );
       assert.match(problem.detail, /on your behalf/);
       assertProblem(await bob().post(`/v1/access-requests/${history().alicePendingManager}/revoke`), 403);
     });
@@ -295,13 +433,19 @@ export function apiScenarios(target: () => Target): void {
     });
 
     it('403: access details only for the grantee', async () => {
-      assertProblem(await alice().get(`/v1/access-requests/${history().aliceForDaveActive}/access-details`), 403);
+      assertProblem(
+        await alice().get(`/v1/access-requests/${history().aliceForDaveActive}/access-details`),
+        403,
+      );
     });
 
     it('403: request again only by the requester', async () => {
       const created = await alice().submit({ ...PROD_DB, grantee_id: 'usr_dave' });
       await bob().post(`/v1/access-requests/${created.id}/reject`, { reason: 'No.' });
-      assertProblem(await dave().post(`/v1/access-requests/${created.id}/request-again`, { justification: 'Please.' }), 403);
+      assertProblem(
+        await dave().post(`/v1/access-requests/${created.id}/request-again`, { justification: 'Please.' }),
+        403,
+      );
     });
 
     it('403: no approving one’s own request, nor one you are not asked to approve', async () => {
@@ -309,7 +453,10 @@ export function apiScenarios(target: () => Target): void {
       assertProblem(await bob().post(`/v1/access-requests/${own.id}/approve`, {}), 403);
       const mine = await alice().submit(PROD_DB);
       assertProblem(await alice().post(`/v1/access-requests/${mine.id}/approve`, {}), 403);
-      assertProblem(await alice().post(`/v1/access-requests/${mine.id}/reject`, { reason: 'Changed my mind.' }), 403);
+      assertProblem(
+        await alice().post(`/v1/access-requests/${mine.id}/reject`, { reason: 'Changed my mind.' }),
+        403,
+      );
       const forDave = await alice().submit({ ...PROD_DB, grantee_id: 'usr_dave' });
       assertProblem(await dave().post(`/v1/access-requests/${forDave.id}/approve`, {}), 403);
     });
@@ -319,8 +466,12 @@ export function apiScenarios(target: () => Target): void {
     it('the same key and body replays the first answer and creates nothing new', async () => {
       const headers = { 'idempotency-key': 'scenario-key-1' };
       const before = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?limit=500');
-      const first = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, { headers });
-      const replay = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, { headers });
+      const first = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, {
+        headers,
+      });
+      const replay = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, {
+        headers,
+      });
       assert.equal(first.status, 201);
       assert.equal(first.headers.get('idempotent-replayed'), null);
       assert.equal(replay.status, 201);
@@ -333,14 +484,26 @@ export function apiScenarios(target: () => Target): void {
     it('the same key with another body is 422 idempotency_mismatch', async () => {
       const headers = { 'idempotency-key': 'scenario-key-2' };
       await alice().post('/v1/access-requests', STAGING_DB, { headers });
-      assertProblem(await alice().post('/v1/access-requests', { ...STAGING_DB, duration_hours: 3 }, { headers }), 422, ['Idempotency-Key:idempotency_mismatch']);
+      assertProblem(
+        await alice().post('/v1/access-requests', { ...STAGING_DB, duration_hours: 3 }, { headers }),
+        422,
+        ['Idempotency-Key:idempotency_mismatch'],
+      );
     });
 
     it('request again honours the key too', async () => {
       const headers = { 'idempotency-key': 'scenario-key-3' };
       const id = history().aliceRejected;
-      const first = await alice().post<Schemas['AccessRequestList']>(`/v1/access-requests/${id}/request-again`, { justification: 'Again.' }, { headers });
-      const replay = await alice().post<Schemas['AccessRequestList']>(`/v1/access-requests/${id}/request-again`, { justification: 'Again.' }, { headers });
+      const first = await alice().post<Schemas['AccessRequestList']>(
+        `/v1/access-requests/${id}/request-again`,
+        { justification: 'Again.' },
+        { headers },
+      );
+      const replay = await alice().post<Schemas['AccessRequestList']>(
+        `/v1/access-requests/${id}/request-again`,
+        { justification: 'Again.' },
+        { headers },
+      );
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
       assert.deepEqual(replay.body, first.body);
     });
@@ -350,7 +513,9 @@ export function apiScenarios(target: () => Target): void {
       const headers = { 'idempotency-key': 'scenario-key-4' };
       const before = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?limit=500');
       await assert.rejects(alice().post('/v1/access-requests', STAGING_DB, { headers }), TypeError);
-      const retry = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, { headers });
+      const retry = await alice().post<Schemas['AccessRequestList']>('/v1/access-requests', STAGING_DB, {
+        headers,
+      });
       assert.equal(retry.status, 201);
       assert.equal(retry.headers.get('idempotent-replayed'), 'true');
       const after = await alice().get<Schemas['AccessRequestPage']>('/v1/access-requests?limit=500');
@@ -363,7 +528,11 @@ export function apiScenarios(target: () => Target): void {
       const { faults } = target().control;
       faults.add({ path: '/v1/access-requests/:id/revoke', kind: 'error', status: 503 });
       assertProblem(await alice().post(`/v1/access-requests/${history().alicePendingManager}/revoke`), 503);
-      assert.equal((await alice().request(history().alicePendingManager)).status, 'pending_approval', 'nothing was done');
+      assert.equal(
+        (await alice().request(history().alicePendingManager)).status,
+        'pending_approval',
+        'nothing was done',
+      );
 
       faults.add({ path: '/v1/me', kind: 'rate_limit', retry_after: 2, times: 2 });
       for (let i = 0; i < 2; i++) {
@@ -389,7 +558,10 @@ export function apiScenarios(target: () => Target): void {
     async function openStream(token: string, lastEventId?: string) {
       const abort = new AbortController();
       const response = await fetch(`${target().url}/v1/events`, {
-        headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+        },
         signal: abort.signal,
       });
       assert.equal(response.status, 200);
@@ -397,7 +569,8 @@ export function apiScenarios(target: () => Target): void {
       const parser = new SseParser();
       const pending: SseEvent[] = [];
       const next = async (count: number) => {
-        while (pending.length < count) pending.push(...(await readEvents(response.body!, count - pending.length, { parser })));
+        while (pending.length < count)
+          pending.push(...(await readEvents(response.body!, count - pending.length, { parser })));
         return pending.splice(0, count);
       };
       return {
@@ -432,7 +605,11 @@ export function apiScenarios(target: () => Target): void {
       bobStream.close();
 
       const resumed = await openStream('demo-alice', submitted!.id);
-      assert.deepEqual(await resumed.statusesOf(created.id, 2), ['granting', 'active'], 'the missed events, replayed');
+      assert.deepEqual(
+        await resumed.statusesOf(created.id, 2),
+        ['granting', 'active'],
+        'the missed events, replayed',
+      );
       resumed.close();
     });
 
@@ -442,14 +619,18 @@ export function apiScenarios(target: () => Target): void {
       const [event] = await daveStream.next(1);
       const seen = (JSON.parse(event!.data) as Schemas['RequestUpdatedEvent']).request;
       assert.equal(seen.id, created.id);
-      assert.equal(seen.can.revoke, false, "dave may not revoke what alice requested for him");
+      assert.equal(seen.can.revoke, false, 'dave may not revoke what alice requested for him');
       daveStream.close();
     });
   });
 
   describe('control API over the wire', () => {
     const control = (method: string, path: string, body?: unknown) =>
-      client(target(), 'alice').call<Record<string, unknown>>(method, path, body === undefined ? { token: null } : { token: null, body });
+      client(target(), 'alice').call<Record<string, unknown>>(
+        method,
+        path,
+        body === undefined ? { token: null } : { token: null, body },
+      );
 
     it('resets to the seed, reads and moves the clock', async () => {
       const created = await alice().submit(STAGING_DB);
@@ -459,7 +640,12 @@ export function apiScenarios(target: () => Target): void {
       assert.equal(advanced.body.now, '2026-01-15T09:00:05.000Z');
       assert.equal((await alice().request(created.id)).status, 'active');
       const reset = await control('POST', '/_control/reset', { seed: 1 });
-      assert.deepEqual(reset.body, { now: '2026-01-15T09:00:00.000Z', speed: 0, seed: 1, catalog_size: 2000 });
+      assert.deepEqual(reset.body, {
+        now: '2026-01-15T09:00:00.000Z',
+        speed: 0,
+        seed: 1,
+        catalog_size: 2000,
+      });
       assertProblem(await alice().get(`/v1/access-requests/${created.id}`), 404);
       assert.equal((await control('PUT', '/_control/clock/speed', { speed: 0 })).body.speed, 0);
     });
@@ -475,10 +661,21 @@ export function apiScenarios(target: () => Target): void {
     });
 
     it('manages faults', async () => {
-      const added = await control('POST', '/_control/faults', { method: 'GET', path: '/v1/me', kind: 'error', status: 500, times: 2 });
+      const added = await control('POST', '/_control/faults', {
+        method: 'GET',
+        path: '/v1/me',
+        kind: 'error',
+        status: 500,
+        times: 2,
+      });
       assert.equal(added.status, 201);
       assertProblem(await alice().get('/v1/me'), 500);
-      assert.deepEqual(((await control('GET', '/_control/faults')).body.items as { remaining: number }[]).map((f) => f.remaining), [1]);
+      assert.deepEqual(
+        ((await control('GET', '/_control/faults')).body.items as { remaining: number }[]).map(
+          (f) => f.remaining,
+        ),
+        [1],
+      );
       assert.equal((await control('DELETE', `/_control/faults/${String(added.body.id)}`)).status, 204);
       assert.equal((await alice().get('/v1/me')).status, 200);
     });
