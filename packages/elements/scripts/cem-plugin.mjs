@@ -1,6 +1,6 @@
 // What `cem analyze --litelement` cannot know about this package, added in one analyzer plugin:
 // - event types: each documented `@event` gets `CustomEvent<Detail>` from the package's
-//   `GlobalEventHandlersEventMap` declarations (the one place an event's detail type is written);
+//   `AccessRequestsEventMap` (src/internal/events.ts: the one place an event's detail type is written);
 // - attribute and property types that are unions of literals (also through an alias such as
 //   `AccessRequestStatus`, or a JSDoc `@type`) are spelled out in `parsedType`, so hosts' typings can
 //   print them without importing anything;
@@ -34,7 +34,7 @@ const LIFECYCLE = new Set([
  * @param {{ packageDir: string }} options the folder of the package's package.json
  */
 export function accessRequestsPlugin({ packageDir }) {
-  /** @type {Map<string, MappedEvent>} event name → its type, from `GlobalEventHandlersEventMap` */
+  /** @type {Map<string, MappedEvent>} event name → its type, from `AccessRequestsEventMap` */
   const eventMap = new Map();
   /** @type {Map<string, Set<string>>} class name → its `@state()` members */
   const stateMembers = new Map();
@@ -44,7 +44,7 @@ export function accessRequestsPlugin({ packageDir }) {
 
     /** @param {{ ts: TypeScript, node: import('typescript').Node }} params the analyzer's own TypeScript and node */
     analyzePhase({ ts: ats, node }) {
-      if (ats.isInterfaceDeclaration(node) && node.name.text === 'GlobalEventHandlersEventMap') {
+      if (ats.isInterfaceDeclaration(node) && node.name.text === 'AccessRequestsEventMap') {
         for (const member of node.members) {
           if (!ats.isPropertySignature(member) || !member.type || !ats.isStringLiteral(member.name)) continue;
           const type = member.type.getText();
@@ -123,7 +123,7 @@ export function accessRequestsPlugin({ packageDir }) {
 }
 
 /**
- * Every event an element documents gets its type from `GlobalEventHandlersEventMap`; an event with no
+ * Every event an element documents gets its type from `AccessRequestsEventMap`; an event with no
  * entry there would reach TypeScript hosts untyped, so it fails the build.
  * @param {CustomElementDeclaration} element
  * @param {Map<string, MappedEvent>} eventMap
@@ -133,7 +133,7 @@ function typeEvents(element, eventMap) {
     const mapped = eventMap.get(event.name);
     if (!mapped || !mapped.detail) {
       throw new Error(
-        `<${element.tagName}> documents the event "${event.name}", but no GlobalEventHandlersEventMap entry types it as CustomEvent<Detail>.`,
+        `<${element.tagName}> documents the event "${event.name}", but no AccessRequestsEventMap entry types it as CustomEvent<Detail>.`,
       );
     }
     event.type = { text: mapped.type };

@@ -46,7 +46,6 @@ import {
   type Place,
   type ShownError,
 } from './validation.js';
-import './access-request-form.events.js';
 
 const PREFILL_PROPERTIES = [
   'resourceIds',
@@ -77,8 +76,8 @@ const PREFILL_PROPERTIES = [
  * @tag access-request-form
  *
  * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one per access flow).
- * @event navigate-my-requests - My Requests was pressed on the success view: route to the list. `detail` is `{}`.
- * @event selection-change - The user changed the resource selection; `detail.count` is how many are selected.
+ * @event my-requests-requested - My Requests was pressed on the success view: route to the list. `detail` is `{}`.
+ * @event selection-changed - The user changed the resource selection; `detail.count` is how many are selected.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - A tab.
@@ -406,7 +405,7 @@ export class AccessRequestForm extends ClientElement {
       return;
     }
     this.#patch({ selection });
-    fire(this, 'selection-change', { count: selection.size });
+    fire(this, 'selection-changed', { count: selection.size });
   };
 
   #deselect = (resourceId: string): void => {
@@ -414,7 +413,7 @@ export class AccessRequestForm extends ClientElement {
     selection.delete(resourceId);
     this.message = '';
     this.#patch({ selection });
-    fire(this, 'selection-change', { count: selection.size });
+    fire(this, 'selection-changed', { count: selection.size });
   };
 
   #setPermission = (resourceId: string, permissionId: string): void => {
@@ -428,7 +427,7 @@ export class AccessRequestForm extends ClientElement {
   #clearAll = (): void => {
     this.#patch({ selection: new Map() });
     this.message = msg('The selection was cleared.');
-    fire(this, 'selection-change', { count: 0 });
+    fire(this, 'selection-changed', { count: 0 });
   };
 
   #remove = (resourceId: string, index: number): void => {
@@ -541,7 +540,7 @@ export class AccessRequestForm extends ClientElement {
       ? this.#submitted.render({
           locale: this.#locale,
           myRequestsHref: this.myRequestsHref,
-          onMyRequests: () => fire(this, 'navigate-my-requests', {}),
+          onMyRequests: () => fire(this, 'my-requests-requested', {}),
           onNewRequest: this.#startOver,
         })
       : this.draft.step === 'details'

@@ -160,7 +160,7 @@ export class MyAccess extends ClientElement {
 
   /**
    * Opens the Access Details dialog of an active request (or request id) — for a host routing the
-   * notifier's `open-access-details` here. Waits for a client if there is none yet.
+   * notifier's `access-details-requested` here. Waits for a client if there is none yet.
    */
   async showAccessDetails(request: AccessRequest | string): Promise<void> {
     if (!this.activeClient || !this.isConnected) {

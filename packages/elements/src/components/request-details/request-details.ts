@@ -35,7 +35,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  *
  * @slot placeholder - Shown when no request is open.
  *
- * @event use-access - Use Access was pressed: route the user to My Access; `detail.request` is the request.
+ * @event access-use-requested - Use Access was pressed: route the user to My Access; `detail.request` is the request.
  * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it was pending).
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
  * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
@@ -300,7 +300,10 @@ export class RequestDetails extends ClientElement {
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
       ${
         can.use_access
-          ? html`<button class="button primary" @click=${() => fire(this, 'use-access', { request })}>
+          ? html`<button
+              class="button primary"
+              @click=${() => fire(this, 'access-use-requested', { request })}
+            >
               ${msg('Use Access')}
             </button>`
           : nothing
