@@ -7,7 +7,7 @@ import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { localeOf } from '../../internal/format.js';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { problemText } from '../../internal/problem.js';
 import { publishRequests, type Me } from '../../internal/requests-hub.js';
 import { accessRequestFormStyles } from './access-request-form.styles.js';
@@ -33,7 +33,7 @@ import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill } from './prefill.js';
 import { PreviewRunner } from './preview-panel.js';
 import { ResourcePicker, selectionMessage } from './resource-picker.js';
-import { RovingRows } from './roving-rows.js';
+import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
 import { SubmittedRequests } from './success-view.js';
@@ -195,7 +195,7 @@ export class AccessRequestForm extends ClientElement {
 
   readonly #internals = this.attachInternals();
   readonly #announcer = new Announcer(this);
-  readonly #start = new LatestCall();
+  readonly #start = new LatestTask(this);
   readonly #people = new PeoplePicker(this, 'grantee', {
     client: () => this.activeClient,
     selected: () => this.draft.grantee,
@@ -204,7 +204,7 @@ export class AccessRequestForm extends ClientElement {
   readonly #picker = new ResourcePicker(this, () => this.activeClient);
   readonly #choice = new CatalogChoice(this, () => this.activeClient);
   readonly #preview = new PreviewRunner(this);
-  readonly #reviewRows = new RovingRows(this, '#selected', () => this.draft.selection.size);
+  readonly #reviewRows = new RovingRows(this, { list: '#selected', count: () => this.draft.selection.size });
   readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
   readonly #keeper = new DraftKeeper(this, () =>
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,

@@ -3,7 +3,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessClient } from '@access-requests/sdk';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { formatNumber } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
 import type { App, Bundle, Draft } from './draft.js';
@@ -31,7 +31,7 @@ export class CatalogChoice implements ReactiveController {
     apps: { items: [], status: 'idle', error: undefined },
     bundles: { items: [], status: 'idle', error: undefined },
   };
-  readonly #calls = { apps: new LatestCall(), bundles: new LatestCall() };
+  readonly #calls: { apps: LatestTask; bundles: LatestTask };
   #client: AccessClient | undefined;
 
   constructor(
@@ -39,6 +39,7 @@ export class CatalogChoice implements ReactiveController {
     private readonly client: () => AccessClient | undefined,
   ) {
     host.addController(this);
+    this.#calls = { apps: new LatestTask(host), bundles: new LatestTask(host) };
   }
 
   hostDisconnected(): void {
@@ -68,7 +69,7 @@ export class CatalogChoice implements ReactiveController {
 
   #load<T>(
     list: Loaded<T>,
-    call: LatestCall,
+    call: LatestTask,
     force: boolean,
     pages: (signal: AbortSignal) => AsyncGenerator<{ items: T[] }>,
   ): void {

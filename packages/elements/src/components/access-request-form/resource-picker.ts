@@ -12,7 +12,7 @@ import { formatNumber } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
 import { defaultPermission, type Draft, type Resource, type SelectedResource } from './draft.js';
 import { ResourceSearch } from './resource-search.js';
-import { RovingRows } from './roving-rows.js';
+import { RovingRows } from '../../internal/roving-rows.js';
 
 /** Load the next page when the rendered rows come this close to the end. */
 const PREFETCH_ROWS = 20;
@@ -70,7 +70,7 @@ export class ResourcePicker {
     this.search = new ResourceSearch(host, { client });
     this.#types = new MultiSelect(host, { id: 'type-filter', label: () => msg('Resource Type') });
     this.#permissions = new MultiSelect(host, { id: 'permission-filter', label: () => msg('Permission') });
-    this.#rows = new RovingRows(host, '#results', () => this.search.items.length);
+    this.#rows = new RovingRows(host, { list: '#results', count: () => this.search.items.length });
   }
 
   /** The selection a row would make, with the permission shown on it. */

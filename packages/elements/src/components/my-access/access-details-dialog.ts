@@ -10,7 +10,7 @@ import { Countdown, formatTimeLeft, type Clock } from '../../internal/countdown.
 import { openModal } from '../../internal/dialog.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import type { ModalHost } from '../../internal/modal-form.js';
 import { problemText } from '../../internal/problem.js';
@@ -36,7 +36,7 @@ export class AccessDetailsDialog implements ReactiveController {
 
   readonly countdown: Countdown;
   readonly #announcer: Announcer;
-  readonly #load = new LatestCall();
+  readonly #load: LatestTask;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The server's clock minus the browser's, from the last answer's `server_time`. */
   #skew = 0;
@@ -48,6 +48,7 @@ export class AccessDetailsDialog implements ReactiveController {
     private readonly deps: Deps,
   ) {
     host.addController(this);
+    this.#load = new LatestTask(host);
     this.countdown = new Countdown(host, () => deps.clock() ?? this.#serverClock);
     this.#announcer = new Announcer(host);
   }

@@ -9,12 +9,12 @@ import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { requestAgainIcon } from '../../internal/icons.js';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { problemText } from '../../internal/problem.js';
 import { RequestAgainForm } from '../../internal/request-again.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
-import { RovingFocus } from '../../internal/roving.js';
+import { RovingFocus } from '../../internal/roving-focus.js';
 import { AccessDetailsDialog } from './access-details-dialog.js';
 import { myAccessStyles } from './my-access.styles.js';
 
@@ -87,7 +87,7 @@ export class MyAccess extends ClientElement {
   @state() private accessor loadError: unknown;
 
   readonly #announcer = new Announcer(this);
-  readonly #load = new LatestCall();
+  readonly #load = new LatestTask(this);
   readonly #details = new AccessDetailsDialog(this, 'details-dialog', {
     client: () => this.activeClient,
     clock: () => this.now,

@@ -25,6 +25,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
     part=${o.selected ? 'card card-selected' : 'card'}
     class="card"
     data-index=${o.index}
+    data-row=${o.index}
     tabindex=${o.active ? 0 : -1}
     aria-labelledby=${cardTitleId(request)}
     aria-posinset=${o.index + 1}
