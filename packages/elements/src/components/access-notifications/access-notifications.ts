@@ -7,6 +7,7 @@ import {
   type AccessRequest,
   type AccessRequestStatus,
 } from '@access-requests/sdk';
+import { statusLabel } from '../../internal/status-label.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer } from '../../internal/announcer.js';
@@ -231,7 +232,7 @@ export class AccessNotifications extends ClientElement {
 
   #message(request: AccessRequest): string {
     const access = describeTarget(request);
-    const label = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+    const label = statusLabel(request.status);
     switch (request.status) {
       case 'active':
         return msg(str`Your access to ${access} is now Active.`);

@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { localeOf } from '../../internal/format.js';
 import { LatestTask } from '../../internal/latest-task.js';
-import { problemText } from '../../internal/problem.js';
 import { publishRequests, type Me } from '../../internal/requests-hub.js';
 import { accessRequestFormStyles } from './access-request-form.styles.js';
 import { CatalogChoice } from './catalog-choice.js';
@@ -528,10 +528,13 @@ export class AccessRequestForm extends ClientElement {
 
   protected override render() {
     if (this.loadError) {
-      return html`<div class="state error" part="form-error" role="alert">
-        <p>${msg('The form could not be loaded.')} ${problemText(this.loadError)}</p>
-        <button type="button" class="button primary" @click=${() => this.#load()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('The form could not be loaded.'),
+        error: this.loadError,
+        onRetry: () => this.#load(),
+        part: 'form-error',
+        primary: true,
+      });
     }
     if (!this.me)
       return html`<p class="state" role="status" aria-busy="true">${msg('Loading…')}</p>

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { statusInfo, type AccessRequest } from '@access-requests/sdk';
+import type { AccessRequest } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime, formatHours, formatNumber } from '../../internal/format.js';
 import { PagedList } from '../../internal/paged-list.js';
-import { problemText } from '../../internal/problem.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
 import { RovingFocus } from '../../internal/roving-focus.js';
@@ -120,7 +121,7 @@ export class ApprovalInbox extends ClientElement {
         list.patch(request);
       } else {
         this.#remove(request.id);
-        const status = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+        const status = statusLabel(request.status);
         this.#announcer.announce(
           msg(str`${describeTarget(request)} no longer waits for your decision: it is now ${status}.`),
         );
@@ -176,12 +177,14 @@ export class ApprovalInbox extends ClientElement {
     const list = this.#list;
     if (!list.loaded) {
       if (list.error !== undefined) {
-        return html`<div part="error" class="state" role="alert">
-          <p>
-            ${msg('The requests waiting for your decision could not be loaded.')} ${problemText(list.error)}
-          </p>
-          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-        </div>`;
+        return renderRetry({
+          message: msg('The requests waiting for your decision could not be loaded.'),
+          error: list.error,
+          onRetry: () => this.reload(),
+          part: 'error',
+          class: 'state',
+          primary: true,
+        });
       }
       return html`<p class="state" role="status">
         ${msg('Loading the requests that wait for your decision…')}
@@ -224,7 +227,7 @@ export class ApprovalInbox extends ClientElement {
       </div>`;
     return html`<article
       part="item"
-      class="item"
+      class="item surface"
       data-roving-item
       data-key=${request.id}
       aria-labelledby=${titleId}
@@ -274,10 +277,14 @@ export class ApprovalInbox extends ClientElement {
   #renderMore() {
     const list = this.#list;
     if (list.moreError !== undefined) {
-      return html`<div part="error" class="more" role="alert">
-        ${msg('More requests could not be loaded:')} ${problemText(list.moreError)}
-        <button class="button" @click=${() => void list.loadMore()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('More requests could not be loaded:'),
+        error: list.moreError,
+        onRetry: () => void list.loadMore(),
+        part: 'error',
+        class: 'more',
+        layout: 'inline',
+      });
     }
     if (!list.nextCursor) return nothing;
     return html`<div class="more">

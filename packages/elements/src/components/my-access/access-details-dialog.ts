@@ -5,6 +5,7 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { msg } from '@lit/localize';
 import type { AccessClient, AccessRequest, components } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { Countdown, formatTimeLeft, type Clock } from '../../internal/countdown.js';
 import { openModal } from '../../internal/dialog.js';
@@ -13,7 +14,6 @@ import { closeIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import type { ModalHost } from '../../internal/modal-form.js';
-import { problemText } from '../../internal/problem.js';
 
 type AccessDetails = components['schemas']['AccessDetails'];
 
@@ -180,10 +180,12 @@ export class AccessDetailsDialog implements ReactiveController {
 
   #renderBody(locale: string) {
     if (this.error !== undefined) {
-      return html`<div class="state" role="alert">
-        <p>${msg('The access details could not be loaded.')} ${problemText(this.error)}</p>
-        <button class="button" @click=${() => this.#fetch()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('The access details could not be loaded.'),
+        error: this.error,
+        onRetry: () => this.#fetch(),
+        class: 'state',
+      });
     }
     const details = this.details;
     if (!details) return html`<p class="state" role="status">${msg('Loading the access details…')}</p>`;

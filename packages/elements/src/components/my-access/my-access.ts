@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AccessRequest, components } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -10,7 +11,6 @@ import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
-import { problemText } from '../../internal/problem.js';
 import { RequestAgainForm } from '../../internal/request-again.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
@@ -189,10 +189,14 @@ export class MyAccess extends ClientElement {
     const data = this.data;
     if (!data) {
       if (this.loadError !== undefined) {
-        return html`<div part="error" class="state" role="alert">
-          <p>${msg('Your access could not be loaded.')} ${problemText(this.loadError)}</p>
-          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-        </div>`;
+        return renderRetry({
+          message: msg('Your access could not be loaded.'),
+          error: this.loadError,
+          onRetry: () => this.reload(),
+          part: 'error',
+          class: 'state',
+          primary: true,
+        });
       }
       return html`<p class="state" role="status">${msg('Loading your access…')}</p>`;
     }
@@ -218,7 +222,7 @@ export class MyAccess extends ClientElement {
   #renderItem(section: Section, request: AccessRequest) {
     const titleId = `${section}-${request.id}`;
     const target = describeTarget(request);
-    return html`<li part="item" class="item">
+    return html`<li part="item" class="item surface">
       <div class="item-main">
         <span part="item-title" class="item-title" id=${titleId}>${target}</span>
         <span part="item-meta" class="item-meta">${this.#meta(request)}</span>

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, surface, tokens } from '../../internal/styles.js';
 
 const panel = css`
   :host {
@@ -10,9 +10,6 @@ const panel = css`
     justify-items: stretch;
     gap: var(--_space-4);
     padding: var(--_space-4);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .placeholder {
     padding: var(--_space-4);
@@ -164,4 +161,4 @@ const panel = css`
   }
 `;
 
-export const requestDetailsStyles = [tokens, controls, panel];
+export const requestDetailsStyles = [tokens, controls, surface, panel];

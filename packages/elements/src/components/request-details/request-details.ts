@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { isStatus, statusInfo, type AccessRequest } from '@access-requests/sdk';
+import type { AccessRequest } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -113,9 +115,7 @@ export class RequestDetails extends ClientElement {
     done: (requests, source, sentence) => {
       const client = this.activeClient;
       if (client) publishRequests(client, ...requests);
-      const labels = requests
-        .map((r) => (isStatus(r.status) ? statusInfo(r.status).label : r.status))
-        .join(', ');
+      const labels = requests.map((r) => statusLabel(r.status)).join(', ');
       this.#announcer.announce(`${msg(str`Access requested again: ${labels}.`)} ${sentence}`);
       fire(this, 'request-again-submitted', { requests, source });
     },
@@ -226,19 +226,24 @@ export class RequestDetails extends ClientElement {
     if (!request) {
       const status = this.#byId.status;
       if (this.requestId && status === TaskStatus.ERROR) {
-        return html`<div part="panel" class="panel state" role="alert">
-          <p>${msg('The request could not be loaded.')} ${problemText(this.#byId.error)}</p>
-          <button class="button" @click=${() => void this.#byId.run()}>${msg('Retry')}</button>
-        </div>`;
+        return renderRetry({
+          message: msg('The request could not be loaded.'),
+          error: this.#byId.error,
+          onRetry: () => void this.#byId.run(),
+          part: 'panel',
+          class: 'panel surface state',
+        });
       }
       if (this.requestId)
-        return html`<div part="panel" class="panel state" role="status">${msg('Loading the request…')}</div>`;
+        return html`<div part="panel" class="panel surface state" role="status">
+          ${msg('Loading the request…')}
+        </div>`;
       return html`<div part="placeholder" class="placeholder">
           <slot name="placeholder">${msg('Select a request to see its details.')}</slot>
         </div>
         ${this.#announcer.render()}`;
     }
-    return html`<section part="panel" class="panel" aria-labelledby="title">
+    return html`<section part="panel" class="panel surface" aria-labelledby="title">
         ${this.#renderHeader(request)} ${this.#renderNotice(request)}
         ${renderAccessTo(request, this.#live.locale, {
           open: this.resourcesOpen,

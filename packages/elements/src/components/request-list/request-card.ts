@@ -23,7 +23,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
   const onBehalf = request.requester.id !== request.grantee.id;
   return html`<article
     part=${o.selected ? 'card card-selected' : 'card'}
-    class="card"
+    class="card surface"
     data-index=${o.index}
     data-row=${o.index}
     tabindex=${o.active ? 0 : -1}

@@ -3,13 +3,9 @@ import { property, query } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import {
-  STATUSES,
-  isStatus,
-  statusInfo,
-  type AccessRequest,
-  type AccessRequestStatus,
-} from '@access-requests/sdk';
+import { STATUSES, isStatus, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { problemText } from '../../internal/problem.js';
@@ -200,9 +196,7 @@ export class RequestList extends ClientElement {
   }
 
   #announceStatus(request: AccessRequest): void {
-    const status = isStatus(request.status)
-      ? msg(statusInfo(request.status).label, { id: `status.${request.status}.label` })
-      : request.status;
+    const status = statusLabel(request.status);
     this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
   }
 
@@ -280,7 +274,7 @@ export class RequestList extends ClientElement {
   protected override render() {
     const statusOptions = STATUSES.map((s) => ({
       value: s.id,
-      label: msg(s.label, { id: `status.${s.id}.label` }),
+      label: statusLabel(s.id),
     }));
     return html`<div part="toolbar" class="toolbar">
         ${renderScope(this.scope, (scope) => this.#setFilter(this.statuses, scope))}
@@ -303,11 +297,14 @@ export class RequestList extends ClientElement {
     const { status } = this.#list;
     const loading = status === 'loading' || status === 'idle';
     if (status === 'error') {
-      return html`<div part="error" class="state error" role="alert">
-        <p class="state-title">${msg('Your requests could not be loaded.')}</p>
-        <p>${problemText(this.#list.error)}</p>
-        <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('Your requests could not be loaded.'),
+        error: this.#list.error,
+        onRetry: () => this.reload(),
+        part: 'error',
+        primary: true,
+        layout: 'titled',
+      });
     }
     if (status === 'ready' && this.items.length === 0) {
       return html`<div part="empty" class="state empty">
@@ -362,10 +359,14 @@ export class RequestList extends ClientElement {
   #renderFooter() {
     const list = this.#list;
     if (list.moreError) {
-      return html`<div part="error" class="more error" role="alert">
-        <span>${msg('More requests could not be loaded:')} ${problemText(list.moreError)}</span>
-        <button class="button" @click=${() => void list.loadMore()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('More requests could not be loaded:'),
+        error: list.moreError,
+        onRetry: () => void list.loadMore(),
+        part: 'error',
+        class: 'more error',
+        layout: 'inline',
+      });
     }
     if (list.loadingMore) return html`<div class="more" role="status">${msg('Loading more requests…')}</div>`;
     if (!list.nextCursor) return nothing;
