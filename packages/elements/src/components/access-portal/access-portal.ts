@@ -30,7 +30,7 @@ const label = (view: PortalView): string =>
         : msg('Approvals');
 
 /**
- * The elements inside talk to each other as the seed describes: My Requests on the form's success
+ * The elements inside talk to each other: My Requests on the form's success
  * view opens My Requests; a request card opens its details beside the list; Use Access opens My
  * Access with the request's Access Details; the notifier's Access Details button does the same.
  *
@@ -41,7 +41,7 @@ const label = (view: PortalView): string =>
  * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
  * links work. Setting `view` from outside fires nothing.
  *
- * @summary The seed's whole portal in one tag: New Request, My Requests, My Access — and Approvals for approvers — as tabs, with the elements wired to each other and the in-page notifier.
+ * @summary The whole access portal in one tag: New Request, My Requests, My Access — and Approvals for approvers — as tabs, with the elements wired to each other and the in-page notifier.
  * @tag access-portal
  *
  * @event view-change-requested - The user is going to another view; `detail` has the `view` and the `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.

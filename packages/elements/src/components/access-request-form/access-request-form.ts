@@ -31,12 +31,12 @@ import {
 } from './draft.js';
 import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill } from './prefill.js';
-import { PreviewRunner } from './preview-panel.js';
+import { PreviewRunner } from './preview-runner.js';
 import { ResourcePicker, selectionMessage } from './resource-picker.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
-import { SubmittedRequests } from './success-view.js';
+import { SubmittedRequests } from './submitted-requests.js';
 import {
   clientErrors,
   constraintsOf,
@@ -72,7 +72,7 @@ const PREFILL_PROPERTIES = [
  * Form-associated: in a `<form>`, its value (under `name`) is the request body as JSON, and it is
  * invalid while nothing is chosen or a detail is wrong.
  *
- * @summary The seed's "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone), add the details, see how the request will be routed, and submit.
+ * @summary "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone), add the details, see how the request will be routed, and submit.
  * @tag access-request-form
  *
  * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one per access flow).

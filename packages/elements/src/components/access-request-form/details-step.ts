@@ -8,7 +8,7 @@ import { formatHours, formatNumber } from '../../internal/format.js';
 import { renderBundleItems } from './catalog-choice.js';
 import type { Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
-import { renderSplit, type PreviewRunner } from './preview-panel.js';
+import { renderSplit, type PreviewRunner } from './preview-runner.js';
 import {
   JUSTIFICATION_MAX,
   TICKET_ID_MAX,

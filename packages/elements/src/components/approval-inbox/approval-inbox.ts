@@ -13,7 +13,7 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
 import { RovingFocus } from '../../internal/roving-focus.js';
 import { approvalInboxStyles } from './approval-inbox.styles.js';
-import { DecisionForm, type Decision } from './decision-dialog.js';
+import { DecisionForm, type Decision } from './decision-form.js';
 
 type Approval = AccessRequest['approvals'][number];
 

@@ -1,4 +1,4 @@
-// The seed's Access Details pop-up: how to use an active access — the instructions (Markdown,
+// The Access Details pop-up: how to use an active access — the instructions (Markdown,
 // rendered and sanitised), a link (web addresses only), a CLI snippet with a Copy button, and a
 // countdown to the expiry. A native modal <dialog>, with a live region of its own (the page behind
 // a modal dialog is inert, so its live regions would not be heard).

@@ -11,7 +11,7 @@ import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
-import { RequestAgainForm } from '../../internal/request-again.js';
+import { RequestAgainForm } from '../../internal/request-again-form.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
 import { RovingFocus } from '../../internal/roving-focus.js';
@@ -34,7 +34,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @summary The seed's My Access page: the access the user holds now, each with its Access Details, then Recent Requests and Favorites, each with Request again.
+ * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent Requests and Favorites, each with Request again.
  * @tag my-access
  *
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.

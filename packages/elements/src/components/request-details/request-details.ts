@@ -14,8 +14,8 @@ import { closeIcon, starIcon } from '../../internal/icons.js';
 import { problemText } from '../../internal/problem.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
-import { RequestAgainForm } from '../../internal/request-again.js';
-import { RevokeDialog } from './request-details.dialogs.js';
+import { RequestAgainForm } from '../../internal/request-again-form.js';
+import { RevokeDialog } from './revoke-dialog.js';
 import {
   renderAccessTo,
   renderApprovals,

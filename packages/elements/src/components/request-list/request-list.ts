@@ -35,7 +35,7 @@ const statusesConverter = {
  * open is patched in place and the change is announced politely; one that stops matching the Status
  * filter stays until the filter changes, so nothing jumps away under the user.
  *
- * @summary The seed's "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and live status changes.
+ * @summary "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and live status changes.
  * @tag request-list
  *
  * @slot empty - Shown when there are no requests (replaces the default message).

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import { isStatus, type AccessClient, type AccessRequest } from '@access-requests/sdk';
 import { statusLabel } from '../../internal/status-label.js';
 import { describeTarget, formatNumber } from '../../internal/format.js';
-import { notificationSentence } from '../../internal/request-again.js';
+import { notificationSentence } from '../../internal/request-again-form.js';
 import { isNewer, subscribeToRequests } from '../../internal/requests-hub.js';
 import type { OrgSettings } from './draft.js';
 
