@@ -12,6 +12,23 @@ export const surface = css`
   }
 `;
 
+/** The list of the requests a submission created (the form's success view, Request again). */
+export const createdList = css`
+  .created {
+    display: grid;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .created li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+`;
+
 /**
  * Design tokens every element reads: `--ar-…` custom properties a host may set, with light and dark
  * defaults (`light-dark()`, following the page's `color-scheme` or `--ar-color-scheme`).

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, surface, tokens } from '../../internal/styles.js';
+import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
 
 const page = css`
@@ -63,4 +63,4 @@ const page = css`
   }
 `;
 
-export const myAccessStyles = [tokens, controls, surface, dialogExtras, page];
+export const myAccessStyles = [tokens, controls, surface, createdList, dialogExtras, page];

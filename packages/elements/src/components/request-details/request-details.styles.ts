@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, surface, tokens } from '../../internal/styles.js';
+import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 
 const panel = css`
   :host {
@@ -135,19 +135,6 @@ const panel = css`
   .actions .error-text {
     flex-basis: 100%;
   }
-  .created {
-    display: grid;
-    gap: var(--_space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .created li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-  }
   .optional {
     color: var(--_muted);
     font-weight: normal;
@@ -161,4 +148,4 @@ const panel = css`
   }
 `;
 
-export const requestDetailsStyles = [tokens, controls, surface, panel];
+export const requestDetailsStyles = [tokens, controls, surface, createdList, panel];
