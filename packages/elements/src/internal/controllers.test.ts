@@ -48,13 +48,19 @@ describe('LatestTask', () => {
     const applied: Outcome<string>[] = [];
     let firstSignal: AbortSignal | undefined;
     task.start(
-      (signal) => ((firstSignal = signal), first.promise),
+      (signal) => {
+        firstSignal = signal;
+        return first.promise;
+      },
       (o) => applied.push(o),
     );
     const done = deferred<void>();
     task.start(
       () => second.promise,
-      (o) => (applied.push(o), done.resolve()),
+      (o) => {
+        applied.push(o);
+        done.resolve();
+      },
     );
     expect(firstSignal?.aborted).to.equal(true);
     expect(task.pending).to.equal(true);
@@ -81,8 +87,13 @@ describe('LatestTask', () => {
     let signal: AbortSignal | undefined;
     let applied = false;
     task.start(
-      (s) => ((signal = s), work.promise),
-      () => (applied = true),
+      (s) => {
+        signal = s;
+        return work.promise;
+      },
+      () => {
+        applied = true;
+      },
     );
     task.cancel();
     expect(signal?.aborted).to.equal(true);
@@ -96,7 +107,10 @@ describe('LatestTask', () => {
     const task = new LatestTask(await host());
     let debouncedRan = false;
     task.start(
-      () => ((debouncedRan = true), Promise.resolve('first')),
+      () => {
+        debouncedRan = true;
+        return Promise.resolve('first');
+      },
       () => undefined,
       60_000,
     );
@@ -144,7 +158,10 @@ describe('PagedList', () => {
     await until(() => list.status === 'ready');
     void list.loadMore();
     expect(list.loadingMore).to.equal(true);
-    list.load(() => (first.resolve(), Promise.resolve(page(['x'], 'q2'))));
+    list.load(() => {
+      first.resolve();
+      return Promise.resolve(page(['x'], 'q2'));
+    });
     more.resolve(page(['stale'], null));
     await first.promise;
     await until(() => list.status === 'ready' && list.items[0]?.id === 'x');
