@@ -108,6 +108,7 @@ export function accessRequestsPlugin({ packageDir }) {
       );
       const types = new TypeResolver(packageDir);
       for (const { mod, element } of elements) {
+        oneLineDescriptions(element);
         typeEvents(element, eventMap);
         spellOutUnions(element, mod.path, types);
         element.members = (element.members ?? []).filter((member) => isPublic(member, element, stateMembers));
@@ -126,6 +127,27 @@ export function accessRequestsPlugin({ packageDir }) {
       customElementsManifest.modules = publicModules(modules, kept);
     },
   };
+}
+
+/**
+ * A summary, or the description of a member, event, slot, part or custom property, is one line in
+ * the manifest even where its JSDoc wraps (comments are held to the repository's line width).
+ * @param {CustomElementDeclaration} element
+ */
+function oneLineDescriptions(element) {
+  const flat = (/** @type {string | undefined} */ text) => text?.replace(/\s*\n\s*/g, ' ');
+  if (element.summary) element.summary = flat(element.summary);
+  const lists = [
+    element.members,
+    element.attributes,
+    element.events,
+    element.slots,
+    element.cssParts,
+    element.cssProperties,
+  ];
+  for (const list of lists)
+    for (const item of /** @type {{ description?: string }[]} */ (list ?? []))
+      if (item.description) item.description = flat(item.description);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The one "could not be loaded, Retry" template: an alert with what failed, why (the problem's text),
 // and a Retry button. Its part and class are the element's, so each element styles it as before.
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { problemText } from './problem.js';
 
@@ -29,7 +30,7 @@ export function renderRetry(view: RetryView) {
       : view.layout === 'inline'
         ? html`<span>${view.message} ${why}</span>`
         : html`<p>${view.message} ${why}</p>`;
-  return html`<div part=${view.part ?? nothing} class=${view.class ?? 'state error'} role="alert">
+  return html`<div part=${ifDefined(view.part)} class=${view.class ?? 'state error'} role="alert">
     ${words}
     <button type="button" class=${view.primary ? 'button primary' : 'button'} @click=${view.onRetry}>
       ${msg('Retry')}

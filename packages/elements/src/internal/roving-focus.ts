@@ -30,7 +30,7 @@ export class RovingFocus implements ReactiveController {
   hostUpdated(): void {
     for (const group of this.host.renderRoot.querySelectorAll<HTMLElement>('[data-roving-group]')) {
       const items = this.#items(group);
-      const key = this.#current.get(group.dataset['rovingGroup']!);
+      const key = this.#current.get(group.dataset['rovingGroup'] ?? '');
       const current = items.find((item) => item.dataset['key'] === key) ?? items[0];
       for (const item of items) this.#setTabStop(item, item === current);
     }
@@ -57,7 +57,7 @@ export class RovingFocus implements ReactiveController {
   }
 
   #select(group: HTMLElement, current: HTMLElement): void {
-    this.#current.set(group.dataset['rovingGroup']!, current.dataset['key'] ?? '');
+    this.#current.set(group.dataset['rovingGroup'] ?? '', current.dataset['key'] ?? '');
     for (const item of this.#items(group)) this.#setTabStop(item, item === current);
   }
 

@@ -37,11 +37,14 @@ const GROUP_THRESHOLD = 3;
  * show browser notifications while the page is in the background — it asks the browser's permission
  * only when the user presses its button.
  *
- * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its Access Details, Rejected with the reason, Failed with "Contact your admin".
+ * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its
+ * Access Details, Rejected with the reason, Failed with "Contact your admin".
  * @tag access-notifications
  *
- * @event access-notification-received - A request of the user's changed status; `detail.notification` says how. Cancelable: `preventDefault()` shows no toast.
- * @event access-details-requested - The user pressed Access Details on an Active toast; `detail.request` is the request.
+ * @event access-notification-received - A request of the user's changed status; `detail.notification` says
+ * how. Cancelable: `preventDefault()` shows no toast.
+ * @event access-details-requested - The user pressed Access Details on an Active toast; `detail.request` is
+ * the request.
  *
  * @csspart region - The list of toasts.
  * @csspart toast - One toast.

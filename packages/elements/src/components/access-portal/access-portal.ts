@@ -41,10 +41,12 @@ const label = (view: PortalView): string =>
  * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
  * links work. Setting `view` from outside fires nothing.
  *
- * @summary The whole access portal in one tag: New Request, My Requests, My Access — and Approvals for approvers — as tabs, with the elements wired to each other and the in-page notifier.
+ * @summary The whole access portal in one tag: New Request, My Requests, My Access — and Approvals for
+ * approvers — as tabs, with the elements wired to each other and the in-page notifier.
  * @tag access-portal
  *
- * @event view-change-requested - The user is going to another view; `detail` has the `view` and the `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.
+ * @event view-change-requested - The user is going to another view; `detail` has the `view` and the
+ * `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - A tab.
@@ -82,7 +84,10 @@ export class AccessPortal extends ClientElement {
 
   /** The view on screen: `new-request`, `my-requests`, `my-access` or `approvals`. */
   @property({ reflect: true, converter: viewConverter }) accessor view: PortalView = DEFAULT_VIEW;
-  /** `none`: the portal switches views itself (after `view-change-requested`); `hash`: it keeps them in the location hash. */
+  /**
+   * `none`: the portal switches views itself (after `view-change-requested`); `hash`: it keeps them in the
+   * location hash.
+   */
   @property({ reflect: true }) accessor routing: 'none' | 'hash' = 'none';
   /** Leaves out the built-in `<access-notifications>` (the host shows its own). */
   @property({ type: Boolean, attribute: 'no-notifications' }) accessor noNotifications = false;
@@ -335,7 +340,8 @@ export class AccessPortal extends ClientElement {
   }
 
   #renderView(view: PortalView) {
-    // `.client` passes the portal's own client through; unset, each element asks the provider around the portal.
+    // `.client` passes the portal's own client through; unset, each element asks the provider around the
+    // portal.
     switch (view) {
       case 'new-request':
         return html`<access-request-form

@@ -1,4 +1,5 @@
-// Over 400 lines: about 100 are the public JSDoc the manifest reads; each step, the pickers and the validation are modules beside it.
+// Over 400 lines: about 100 are the public JSDoc the manifest reads; each step, the pickers and the
+// validation are modules beside it.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
@@ -73,12 +74,16 @@ const PREFILL_PROPERTIES = [
  * Form-associated: in a `<form>`, its value (under `name`) is the request body as JSON, and it is
  * invalid while nothing is chosen or a detail is wrong.
  *
- * @summary "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone), add the details, see how the request will be routed, and submit.
+ * @summary "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone),
+ * add the details, see how the request will be routed, and submit.
  * @tag access-request-form
  *
- * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one per access flow).
- * @event my-requests-requested - My Requests was pressed on the success view: route to the list. `detail` is `{}`.
- * @event selection-changed - The user changed the resource selection; `detail.count` is how many are selected.
+ * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one
+ * per access flow).
+ * @event my-requests-requested - My Requests was pressed on the success view: route to the list. `detail` is
+ * `{}`.
+ * @event selection-changed - The user changed the resource selection; `detail.count` is how many are
+ * selected.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - A tab.
@@ -164,7 +169,10 @@ export class AccessRequestForm extends ClientElement {
   @property({ reflect: true }) accessor name = '';
   /** Prefill: resources to select, space or comma separated (`res_a res_b`). */
   @property({ attribute: 'resource-ids' }) accessor resourceIds = '';
-  /** Prefill: the permission for the prefilled resources or app (else each one's first), or the Permission filter. */
+  /**
+   * Prefill: the permission for the prefilled resources or app (else each one's first), or the Permission
+   * filter.
+   */
   @property({ attribute: 'permission-id' }) accessor permissionId = '';
   /** Prefill: Duration in Hours. */
   @property({ type: Number }) accessor duration: number | undefined;
@@ -178,7 +186,9 @@ export class AccessRequestForm extends ClientElement {
   @property({ attribute: 'bundle-id' }) accessor bundleId = '';
   /** Prefill: the tab to open, `resources`, `apps` or `bundles`. */
   @property() accessor tab = '';
-  /** Where My Requests leads on the success view (http, https or relative); without it, only the event fires. */
+  /**
+   * Where My Requests leads on the success view (http, https or relative); without it, only the event fires.
+   */
   @property({ attribute: 'my-requests-href' }) accessor myRequestsHref = '';
 
   @state() private accessor me: Me | undefined;
@@ -280,7 +290,10 @@ export class AccessRequestForm extends ClientElement {
     };
   }
 
-  /** Who the caller is, then their saved draft, or the host's prefill (a draft made from the same prefill wins). */
+  /**
+   * Who the caller is, then their saved draft, or the host's prefill (a draft made from the same prefill
+   * wins).
+   */
   #load(): void {
     const client = this.activeClient;
     this.me = undefined;
@@ -318,7 +331,10 @@ export class AccessRequestForm extends ClientElement {
     this.touched = new Set();
   }
 
-  /** A new preview: its errors become the server's word on the fields; an untouched duration follows the flows' maximum. */
+  /**
+   * A new preview: its errors become the server's word on the fields; an untouched duration follows the
+   * flows' maximum.
+   */
   #onPreview(): void {
     const preview = this.#preview.preview;
     this.#seenPreview = preview;
@@ -354,7 +370,8 @@ export class AccessRequestForm extends ClientElement {
       this.nextAttempted,
       this.me,
     ];
-    if (!this.#errorCache || inputs.some((input, i) => input !== this.#errorCache!.inputs[i])) {
+    let cached = this.#errorCache;
+    if (!cached || inputs.some((input, i) => input !== cached?.inputs[i])) {
       const own = clientErrors(
         this.draft,
         constraintsOf(this.#preview.preview?.groups ?? []),
@@ -363,17 +380,21 @@ export class AccessRequestForm extends ClientElement {
       );
       const shown = (place: Place) =>
         this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
-      this.#errorCache = {
+      cached = {
         inputs,
         state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown),
       };
+      this.#errorCache = cached;
     }
-    return this.#errorCache.state;
+    return cached.state;
   }
 
   #errorOf = (place: Place): ShownError | undefined => shownError(place, this.#errors());
 
-  /** Focus to the first problem: what/for whom, then the first resource row, then the first field, else the message. */
+  /**
+   * Focus to the first problem: what/for whom, then the first resource row, then the first field, else the
+   * message.
+   */
   async #focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     const root = this.renderRoot;
@@ -478,7 +499,8 @@ export class AccessRequestForm extends ClientElement {
       await this.#focusFirstInvalid();
       return;
     }
-    const body = requestBody(this.draft)!;
+    const body = requestBody(this.draft);
+    if (!body) return;
     const idempotency = idempotencyFor(this.draft, body);
     this.#patch({ idempotency });
     this.#keeper.saveNow();
@@ -608,7 +630,7 @@ export class AccessRequestForm extends ClientElement {
       sending: this.sending,
       review: rowErrors ? this.#renderReview(me) : nothing,
       onBack: this.#back,
-      onSubmit: this.#submit,
+      onSubmit: (event) => void this.#submit(event),
     });
   }
 }

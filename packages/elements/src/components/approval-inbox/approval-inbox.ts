@@ -29,10 +29,12 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
  * its requester (the event stream); a new request that needs me joins it.
  *
- * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks for, for whom, by whom, for how long and why, and Approve and Reject.
+ * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks
+ * for, for whom, by whom, for how long and why, and Approve and Reject.
  * @tag approval-inbox
  *
- * @event request-approved - The user approved a request; `detail.request` is the answer (`granting` once the flow's approvals are met).
+ * @event request-approved - The user approved a request; `detail.request` is the answer (`granting` once the
+ * flow's approvals are met).
  * @event request-rejected - The user rejected a request; `detail.request` is now `rejected`, with the reason.
  *
  * @csspart count - How many requests wait.

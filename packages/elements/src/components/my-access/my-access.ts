@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AccessRequest, components } from '@access-requests/sdk';
@@ -34,10 +35,12 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent Requests and Favorites, each with Request again.
+ * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent
+ * Requests and Favorites, each with Request again.
  * @tag my-access
  *
- * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
+ * `source` request.
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
@@ -80,7 +83,10 @@ export class MyAccess extends ClientElement {
   static override styles = myAccessStyles;
   static override dependencies = { 'status-badge': StatusBadge };
 
-  /** Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access Details. */
+  /**
+   * Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access
+   * Details.
+   */
   @property({ attribute: false }) accessor now: Clock | undefined;
 
   @state() private accessor data: MyAccessData | undefined;
@@ -258,7 +264,7 @@ export class MyAccess extends ClientElement {
         data-roving-item
         data-key=${request.id}
         aria-label=${name}
-        title=${tooltip ?? nothing}
+        title=${ifDefined(tooltip)}
         @click=${onClick}
       >
         ${content}

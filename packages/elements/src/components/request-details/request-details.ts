@@ -32,14 +32,18 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
  * It stays current as the request changes (the SDK's event stream).
  *
- * @summary The panel that opens from a request card: what it gives access to, for whom and why, its approvals and timeline, and what can be done now.
+ * @summary The panel that opens from a request card: what it gives access to, for whom and why, its approvals
+ * and timeline, and what can be done now.
  * @tag request-details
  *
  * @slot placeholder - Shown when no request is open.
  *
- * @event access-use-requested - Use Access was pressed: route the user to My Access; `detail.request` is the request.
- * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it was pending).
- * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
+ * @event access-use-requested - Use Access was pressed: route the user to My Access; `detail.request` is the
+ * request.
+ * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it
+ * was pending).
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
+ * `source` request.
  * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
  * @event details-closed - The X button closed the panel; `detail.request` is the request that was open.
  *

@@ -1,5 +1,6 @@
 // One request card of <request-list>: a template, not an element, so that a long list stays cheap.
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatDateTime, formatHours } from '../../internal/format.js';
@@ -30,7 +31,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
     aria-labelledby=${cardTitleId(request)}
     aria-posinset=${o.index + 1}
     aria-setsize=${o.setSize}
-    aria-current=${o.selected ? 'true' : nothing}
+    aria-current=${ifDefined(o.selected ? 'true' : undefined)}
   >
     <div class="card-head">
       <span part="card-title" class="card-title" id=${cardTitleId(request)}>${describeTarget(request)}</span>

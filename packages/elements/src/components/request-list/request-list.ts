@@ -35,15 +35,18 @@ const statusesConverter = {
  * open is patched in place and the change is announced politely; one that stops matching the Status
  * filter stays until the filter changes, so nothing jumps away under the user.
  *
- * @summary "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and live status changes.
+ * @summary "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and
+ * live status changes.
  * @tag request-list
  *
  * @slot empty - Shown when there are no requests (replaces the default message).
- * @slot card-footer-<id> - Host content at the foot of the card of the request with that id; or set `renderCardFooter`.
+ * @slot card-footer-<id> - Host content at the foot of the card of the request with that id; or set
+ * `renderCardFooter`.
  *
  * @event request-selected - A card was opened (click, Enter or Space); `detail.request` is the request.
  * @event request-favorite-changed - The star of a card was toggled; `detail.request` is the updated request.
- * @event filter-changed - The user changed the Status filter or the scope; `detail` has `statuses` and `scope`.
+ * @event filter-changed - The user changed the Status filter or the scope; `detail` has `statuses` and
+ * `scope`.
  *
  * @csspart toolbar - The bar with the scope, the Status filter and the count.
  * @csspart scope - The my requests / on behalf of others toggle.
@@ -83,7 +86,9 @@ export class RequestList extends ClientElement {
 
   /** `mine` (requests where you are the grantee) or `on_behalf` (those you made for others). */
   @property({ reflect: true }) accessor scope: Scope = 'mine';
-  /** The Status filter: no status means all. Attribute: space-separated ids (`statuses="active rejected"`). */
+  /**
+   * The Status filter: no status means all. Attribute: space-separated ids (`statuses="active rejected"`).
+   */
   @property({ converter: statusesConverter }) accessor statuses: AccessRequestStatus[] = [];
   /** Requests per page (1–500). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;

@@ -103,7 +103,9 @@ export class StatusBadge extends LitElement {
 
   /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
   #place(tip: HTMLElement): void {
-    const rect = this.base!.getBoundingClientRect();
+    const base = this.base;
+    if (!base) return;
+    const rect = base.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
     tip.style.setProperty('inset-block-start', `${rect.bottom + 6}px`);
     tip.style.setProperty('inset-inline-start', `${rtl ? innerWidth - rect.right : rect.left}px`);
