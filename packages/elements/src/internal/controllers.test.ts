@@ -54,12 +54,12 @@ describe('LatestTask', () => {
       },
       (o) => applied.push(o),
     );
-    const done = deferred<void>();
+    const done = deferred<undefined>();
     task.start(
       () => second.promise,
       (o) => {
         applied.push(o);
-        done.resolve();
+        done.resolve(undefined);
       },
     );
     expect(firstSignal?.aborted).to.equal(true);
@@ -152,14 +152,14 @@ describe('PagedList', () => {
     const el = await host();
     const list = new PagedList<Item>(el);
     const more = deferred<Page<Item>>();
-    const first = deferred<void>();
+    const first = deferred<undefined>();
     list.load((cursor) => (cursor ? more.promise : Promise.resolve(page(['a'], 'p2'))));
     await el.updateComplete;
     await until(() => list.status === 'ready');
     void list.loadMore();
     expect(list.loadingMore).to.equal(true);
     list.load(() => {
-      first.resolve();
+      first.resolve(undefined);
       return Promise.resolve(page(['x'], 'q2'));
     });
     more.resolve(page(['stale'], null));
