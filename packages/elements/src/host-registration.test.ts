@@ -36,8 +36,8 @@ async function hostList(): Promise<RequestList> {
 }
 
 describe('a host registering our classes under its own names', () => {
+  before(ignoreResizeObserverLoopReports);
   before(() => {
-    ignoreResizeObserverLoopReports();
     // Nothing is registered yet: the inner elements must come from the classes themselves.
     expect(registered('status-badge') === undefined, '<status-badge> is not registered yet').to.equal(true);
     expect(registered('request-list') === undefined, '<request-list> is not registered yet').to.equal(true);

@@ -60,4 +60,32 @@ export const fixtures = {
   legacyCrm: { resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' },
 } as const;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A fetch that resolves `opened` when an event stream's answer arrives (the server then sends every change). */
+export function whenEventStreamOpens(): {
+  fetch: (request: Request) => Promise<Response>;
+  opened: Promise<void>;
+} {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const fetch = async (request: Request) => {
+    const response = await globalThis.fetch(request);
+    if (new URL(request.url).pathname.endsWith('/v1/events') && response.ok) open();
+    return response;
+  };
+  return { fetch, opened };
+}
+
+/** A fetch that resolves `failed` when an answer with `status` arrives. */
+export function whenAnswered(status: number): {
+  fetch: (request: Request) => Promise<Response>;
+  answered: Promise<void>;
+} {
+  let seen!: () => void;
+  const answered = new Promise<void>((resolve) => (seen = resolve));
+  const fetch = async (request: Request) => {
+    const response = await globalThis.fetch(request);
+    if (response.status === status) seen();
+    return response;
+  };
+  return { fetch, answered };
+}

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
+import { subscribeToRequests } from '../../internal/requests-hub.js';
 import {
   advance,
   clientFor,
@@ -11,7 +12,7 @@ import {
   until,
 } from '../../internal/test-support.js';
 import './access-notifications.define.js';
-import type { AccessNotifications } from './access-notifications.js';
+import type { AccessNotification, AccessNotifications } from './access-notifications.js';
 
 const PROD_DB = {
   resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
@@ -127,7 +128,11 @@ describe('<access-notifications>', () => {
     await until(() => !toastFor(el, 'granting'), 'the Granting toast goes by itself', 3000);
     await advance(6);
     await until(() => toastFor(el, 'active'), 'the Active toast');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A Granting toast shown after it goes by itself: had Active an expiry, it would have come first.
+    const [later] = await alice.submit(PROD_DB);
+    await clientFor('bob').approve(later!.id);
+    await until(() => toastFor(el, 'granting'), 'a later Granting toast');
+    await until(() => !toastFor(el, 'granting'), 'the later Granting toast goes by itself', 3000);
     expect(toastFor(el, 'active'), 'Active stays').to.exist;
     await alice.submit(LEGACY_CRM);
     await alice.submit(LEGACY_CRM);
@@ -170,10 +175,23 @@ describe('<access-notifications>', () => {
 
   it('tells only of the user’s own requests', async () => {
     const el = await notifierFor('bob');
+    const heard: AccessNotification[] = [];
+    el.addEventListener('access-notification', (e) => heard.push(e.detail.notification));
     const [request] = await clientFor('alice').submit(PROD_DB);
-    await clientFor('bob').approve(request!.id);
-    await advance(6);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Bob's stream tells of Alice's request too (he approves it): the element hears it and stays quiet.
+    const streamed: string[] = [];
+    const stop = subscribeToRequests(el.client!, (r) => r.id === request!.id && streamed.push(r.status));
+    try {
+      await clientFor('bob').approve(request!.id);
+      await advance(6);
+      // Every change above has reached the element once a later one has (one ordered stream).
+      await streamReady('bob', el.client!);
+    } finally {
+      stop();
+    }
+    expect(streamed).to.include('active');
+    expect(heard).to.deep.equal([]);
+    await el.updateComplete;
     expect(toasts(el)).to.deep.equal([]);
   });
 

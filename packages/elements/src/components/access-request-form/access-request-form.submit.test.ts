@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './access-request-form.define.js';
+import { draftKey, type Draft } from './draft.js';
 import {
   addFault,
   advance,
@@ -10,6 +11,7 @@ import {
   openRequestForm,
   resetServer,
   setNotificationChannel,
+  streamReady,
   textOf,
   typeInto,
   until,
@@ -152,14 +154,15 @@ describe('<access-request-form>: details, the split and submitting', () => {
     await expect(page.el).to.be.accessible();
     expect(textOf(page.part('done-summary'))).to.equal('3 requests were created, one per access flow.');
     expect(badges(page)).to.deep.equal(['Granting', 'Pending Approval', 'Pending Approval']);
-    await new Promise((r) => setTimeout(r, 150)); // the event stream is open
+    await streamReady('alice', page.el.client);
     await advance(5);
     await until(() => badges(page)[0] === 'Active', 'the automatic request turns Active');
     const link = page.button<HTMLAnchorElement>('My Requests');
     expect(link.getAttribute('href')).to.equal(`${location.origin}/requests`);
     link.addEventListener('click', (e) => e.preventDefault());
-    setTimeout(() => link.click());
-    await oneEvent(page.el, 'navigate-my-requests');
+    const navigated = oneEvent(page.el, 'navigate-my-requests');
+    link.click();
+    await navigated;
   });
 
   it('keeps every value when a submit fails, and a retry creates the requests once', async () => {
@@ -211,7 +214,10 @@ describe('<access-request-form>: details, the split and submitting', () => {
       'resource-ids': 'res_staging_payments_db res_prod_orders_db',
     });
     await fill(page, { justification: 'Half-written justification', duration: '5' });
-    await new Promise((r) => setTimeout(r, 400)); // saved (debounced)
+    await until(() => {
+      const saved = JSON.parse(sessionStorage.getItem(draftKey('usr_alice')) ?? '{}') as Partial<Draft>;
+      return saved.justification === 'Half-written justification' && saved.duration === '5';
+    }, 'the draft is saved (soon after the change, without leaving the page)');
     page.el.remove();
     const again = await openRequestForm(
       'alice',

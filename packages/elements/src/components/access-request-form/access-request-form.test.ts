@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './access-request-form.define.js';
 import {
@@ -10,6 +10,8 @@ import {
   ignoreResizeObserverLoopReports,
   labelled,
   openRequestForm,
+  pendingFaults,
+  recordingSearches,
   resetServer,
   type RequestFormPage,
   textOf,
@@ -146,13 +148,22 @@ describe('<access-request-form>: choosing what to request', () => {
   });
 
   it('never lets a slow answer to an older search replace a newer one', async () => {
-    const page = await openRequestForm();
+    const { client, searches } = recordingSearches('alice');
+    const page = await openRequestForm(client);
     await addFault({ path: '/v1/catalog/resources', method: 'GET', kind: 'delay', delay_ms: 700, times: 1 });
     typeInto(labelled<HTMLInputElement>(page.root, 'Search')!, 'orders');
-    await new Promise((r) => setTimeout(r, 400)); // the debounced search is out, and slow
+    // The debounced search is out, and the server holds it back.
+    const older = await until(
+      () => searches.find((call) => call.search === 'orders'),
+      'the search for "orders" is sent',
+    );
+    await waitUntil(async () => (await pendingFaults()).length === 0, 'the server delays it', {
+      timeout: 4000,
+    });
     await page.search('staging-payments-db', 'staging-payments-db');
     const answer = page.rowNames();
-    await new Promise((r) => setTimeout(r, 700));
+    await older.answered; // the older answer is in (or was dropped): it changes nothing
+    await page.el.updateComplete;
     expect(page.rowNames()).to.deep.equal(answer);
     expect(answer.every((name) => name.startsWith('staging-payments-db'))).to.equal(true);
   });

@@ -38,7 +38,13 @@ const dialog = (el: ApprovalInbox) => root(el).querySelector<HTMLDialogElement>(
 
 async function inboxFor(user: DemoUser, client: AccessClient = clientFor(user)): Promise<ApprovalInbox> {
   const el = await fixture<ApprovalInbox>(html`<approval-inbox .client=${client}></approval-inbox>`);
-  await until(() => items(el).length || root(el).querySelector('[part="empty"]'), 'the inbox is loaded');
+  // Its first page is in: requests, the empty state, or an error (which fails here, saying what it is).
+  await until(
+    () => items(el).length || root(el).querySelector('[part="empty"], [part="error"]'),
+    'the inbox is loaded',
+  );
+  const error = root(el).querySelector('[part="error"]');
+  if (error) throw new Error(`The inbox could not load: ${textOf(error)}`);
   return el;
 }
 

@@ -5,6 +5,7 @@ import {
   advance,
   clientFor,
   expectNoContractViolations,
+  injectedMarkupHadItsChance,
   resetServer,
   setNotificationChannel,
   streamReady,
@@ -21,7 +22,6 @@ declare global {
 }
 
 const START = Date.parse('2026-01-15T09:00:00Z');
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const root = (el: MyAccess) => el.shadowRoot!;
 const section = (el: MyAccess, name: 'active' | 'recent' | 'favorites') =>
@@ -174,7 +174,7 @@ describe('<my-access>', () => {
   it('never executes markup injected through the access instructions', async () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: crm-staging-accounts/);
-    await pause(200);
+    await injectedMarkupHadItsChance(dialog);
     expect(window.__xss, 'nothing from the server ran').to.equal(undefined);
     const instructions = dialog.querySelector('[part="instructions"]')!;
     expect(textOf(instructions)).to.contain('Use your Legacy CRM access');
@@ -228,20 +228,29 @@ describe('<my-access>', () => {
   });
 
   it('stops the countdown when it leaves the page', async () => {
-    let reads = 0;
-    const clock = {
-      get now() {
-        reads += 1;
-        return START;
-      },
-    };
-    const el = await myAccess(clock);
-    await openDetails(el, /^Access Details: payments \(edit\)$/);
-    await until(() => reads > 1, 'the countdown reads the clock');
-    el.remove();
-    const after = reads;
-    await pause(1300);
-    expect(reads).to.equal(after);
+    // Nothing is left ticking: every interval started while the dialog is shown is cleared on leaving.
+    const running = new Set<number>();
+    const { setInterval: realSetInterval, clearInterval: realClearInterval } = window;
+    window.setInterval = ((...args: Parameters<typeof realSetInterval>) => {
+      const id = realSetInterval(...args);
+      running.add(id);
+      return id;
+    }) as typeof realSetInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) running.delete(id);
+      realClearInterval(id);
+    }) as typeof realClearInterval;
+    try {
+      const el = await myAccess();
+      const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
+      expect(dialog.querySelector('[role="timer"]'), 'the countdown').to.exist;
+      expect(running.size, 'the countdown ticks').to.be.above(0);
+      el.remove();
+      expect([...running], 'intervals still running').to.deep.equal([]);
+    } finally {
+      window.setInterval = realSetInterval;
+      window.clearInterval = realClearInterval;
+    }
   });
 
   it('opens Access Details from outside with showAccessDetails(id)', async () => {
