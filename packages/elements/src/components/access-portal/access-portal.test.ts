@@ -6,6 +6,7 @@ import {
   clientFor,
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
+  RequestFormPage,
   resetServer,
   textOf,
   until,
@@ -126,11 +127,17 @@ describe('<access-portal>', () => {
       () => inPanel<HTMLElement & { items: readonly AccessRequest[] }>(el, 'request-list'),
       'the list',
     );
-    await until(() => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'), 'cards');
-    const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access && r.can.revoke);
-    list.dispatchEvent(
-      new CustomEvent('request-selected', { detail: { request: active }, bubbles: true, composed: true }),
+    const requestOf = (card: HTMLElement) => list.items[Number(card.dataset['index'])];
+    const card = await until(
+      () =>
+        [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find((c) => {
+          const request = requestOf(c);
+          return request?.status === 'active' && request.can.use_access;
+        }),
+      'the card of an Active request',
     );
+    const active = requestOf(card)!;
+    card.querySelector<HTMLElement>('[part="card-title"]')!.click();
     const details = inPanel<HTMLElement & { request?: AccessRequest }>(el, 'request-details');
     await until(() => details.request?.id === active.id, 'the details panel shows the request');
     const useAccess = await until(
@@ -171,10 +178,14 @@ describe('<access-portal>', () => {
     const el = await portal('alice');
     tab(el, 'New Request').click();
     await ready(el, 'new-request');
-    inPanel(el, 'access-request-form').dispatchEvent(
-      new CustomEvent('navigate-my-requests', { detail: {}, bubbles: true, composed: true }),
-    );
+    const form = new RequestFormPage(inPanel(el, 'access-request-form'));
+    await until(() => form.rows().length > 0 && form.settled(), 'the form shows resources');
+    await form.pick('staging-payments-db');
+    await form.next();
+    await form.submit();
+    form.button('My Requests').click();
     await ready(el, 'my-requests');
+    await until(() => deepActiveElement() === tab(el, 'My Requests'), 'focus on the My Requests tab');
   });
 
   it('keeps the view in the location hash with routing="hash"', async () => {
