@@ -1,6 +1,6 @@
 import { assert, beforeEach, describe, it } from '#harness';
 import { RequestSettledError, TimeoutError, isAbortError, type RequestUpdate } from '../../src/index.js';
-import { clientFor, control, fixtures, whenEventStreamOpens } from './support.js';
+import { clientFor, control, eventStreamOpened, fixtures, whenAnswered } from './support.js';
 
 /** Collects updates from a watch until `until` says stop. */
 async function collect(updates: AsyncIterable<RequestUpdate>, until: (all: RequestUpdate[]) => boolean) {
@@ -125,7 +125,7 @@ describe('SDK lifecycle helpers', () => {
   });
 
   it('waitFor resolves when the request becomes active', async () => {
-    const { fetch, opened } = whenEventStreamOpens();
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
     const client = clientFor('demo-alice', { fetch });
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     const waiting = client.waitFor(request!.id, 'active', { timeout: 10_000 });
@@ -144,7 +144,7 @@ describe('SDK lifecycle helpers', () => {
   });
 
   it('waitFor rejects when the request settles elsewhere', async () => {
-    const { fetch, opened } = whenEventStreamOpens();
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
     const client = clientFor('demo-alice', { fetch });
     const [request] = await client.submit({ resources: [fixtures.legacyCrm], duration_hours: 1 });
     const outcome = assert.rejects(
@@ -166,7 +166,7 @@ describe('SDK lifecycle helpers', () => {
     const started = Date.now();
     await assert.rejects(client.waitFor(request!.id, 'active', { timeout: 300 }), TimeoutError);
     assert.ok(Date.now() - started < 2000);
-    const { fetch, opened } = whenEventStreamOpens();
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
     const controller = new AbortController();
     const waiting = clientFor('demo-alice', { fetch }).waitFor(request!.id, 'active', {
       signal: controller.signal,

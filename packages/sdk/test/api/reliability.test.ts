@@ -133,7 +133,7 @@ describe('SDK reliability against injected faults', () => {
     await assert.rejects(clientFor().me({ signal: controller.signal }), isAbortError);
     await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 5 });
     const later = new AbortController();
-    const { fetch, answered } = whenAnswered(503);
+    const { fetch, answered } = whenAnswered((_, response) => response.status === 503);
     const pending = clientFor('demo-alice', { fetch, retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({
       signal: later.signal,
     });

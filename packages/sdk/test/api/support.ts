@@ -60,23 +60,11 @@ export const fixtures = {
   legacyCrm: { resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' },
 } as const;
 
-/** A fetch that resolves `opened` when an event stream's answer arrives (the server then sends every change). */
-export function whenEventStreamOpens(): {
-  fetch: (request: Request) => Promise<Response>;
-  opened: Promise<void>;
-} {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  const fetch = async (request: Request) => {
-    const response = await globalThis.fetch(request);
-    if (new URL(request.url).pathname.endsWith('/v1/events') && response.ok) open();
-    return response;
-  };
-  return { fetch, opened };
-}
-
-/** A fetch that resolves `failed` when an answer with `status` arrives. */
-export function whenAnswered(status: number): {
+/**
+ * A fetch that resolves `answered` when the first answer `matches` arrives, before the client sees it:
+ * a test waits for that instead of guessing how long it takes.
+ */
+export function whenAnswered(matches: (request: Request, response: Response) => boolean): {
   fetch: (request: Request) => Promise<Response>;
   answered: Promise<void>;
 } {
@@ -84,8 +72,12 @@ export function whenAnswered(status: number): {
   const answered = new Promise<void>((resolve) => (seen = resolve));
   const fetch = async (request: Request) => {
     const response = await globalThis.fetch(request);
-    if (response.status === status) seen();
+    if (matches(request, response)) seen();
     return response;
   };
   return { fetch, answered };
 }
+
+/** An event stream's answer (from then on, the server sends the stream every change). */
+export const eventStreamOpened = (request: Request, response: Response) =>
+  new URL(request.url).pathname.endsWith('/v1/events') && response.ok;
