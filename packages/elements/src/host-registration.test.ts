@@ -21,7 +21,8 @@ import {
   until,
 } from './internal/test-support.js';
 
-// Classes are compared with `===`: a failing chai equality on a class makes the runner serialize it, and hang.
+// Classes are compared with `===`: a failing chai equality on a class makes the runner serialize it,
+// and hang.
 const registered = (tag: string) => customElements.get(tag);
 const badgeLabel = (scope: ParentNode) =>
   textOf(scope.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));

@@ -80,7 +80,7 @@ export const pendingFaults = async () =>
 
 /** Fails the test file if any response it provoked broke the contract. */
 export async function expectNoContractViolations(): Promise<void> {
-  const violations = (await executeServerCommand('access-requests:contract-violations')) as string[];
+  const violations = await executeServerCommand<string[], undefined>('access-requests:contract-violations');
   expect(violations, violations.join('\n')).to.deep.equal([]);
 }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { subscribeToRequests } from '../../internal/requests-hub.js';
@@ -59,7 +59,7 @@ describe('<access-notifications>', () => {
     await advance(6);
     await until(() => toastFor(el, 'active'), 'the Active toast');
     await expect(el).to.be.accessible();
-    expect(request).to.exist;
+    assert.exists(request);
   });
 
   it('shows an approval through to Active, with a button to Access Details, and announces it', async () => {
@@ -70,7 +70,7 @@ describe('<access-notifications>', () => {
     await clientFor('bob').approve(request!.id);
     await until(() => toastFor(el, 'granting'), 'the Granting toast');
     await advance(6);
-    const active = (await until(() => toastFor(el, 'active'), 'the Active toast'))!;
+    const active = await until(() => toastFor(el, 'active'), 'the Active toast');
     expect(textOf(active)).to.contain('prod-payments-db');
     await until(() => textOf(live(el)).includes('is now Active'), 'the change is announced');
     active.querySelector<HTMLButtonElement>('[part="action"]')!.click();
@@ -81,7 +81,7 @@ describe('<access-notifications>', () => {
     const el = await notifierFor('alice');
     const [request] = await clientFor('alice').submit(PROD_DB);
     await clientFor('bob').reject(request!.id, { reason: 'Use the read replica' });
-    const rejected = (await until(() => toastFor(el, 'rejected'), 'the Rejected toast'))!;
+    const rejected = await until(() => toastFor(el, 'rejected'), 'the Rejected toast');
     expect(textOf(rejected)).to.contain('Reason: Use the read replica');
     await until(
       () => textOf(live(el)).includes('was Rejected: Use the read replica'),
@@ -93,7 +93,7 @@ describe('<access-notifications>', () => {
     const el = await notifierFor('alice');
     await clientFor('alice').submit(LEGACY_CRM);
     await advance(6);
-    const failed = (await until(() => toastFor(el, 'failed'), 'the Failed toast'))!;
+    const failed = await until(() => toastFor(el, 'failed'), 'the Failed toast');
     expect(textOf(failed)).to.contain('Contact your admin.');
     expect(failed.querySelector('[part="action"]')).to.equal(null);
   });
@@ -133,7 +133,7 @@ describe('<access-notifications>', () => {
     await clientFor('bob').approve(later!.id);
     await until(() => toastFor(el, 'granting'), 'a later Granting toast');
     await until(() => !toastFor(el, 'granting'), 'the later Granting toast goes by itself', 3000);
-    expect(toastFor(el, 'active'), 'Active stays').to.exist;
+    assert.exists(toastFor(el, 'active'), 'Active stays');
     await alice.submit(LEGACY_CRM);
     await alice.submit(LEGACY_CRM);
     await advance(6);
@@ -150,10 +150,10 @@ describe('<access-notifications>', () => {
     const alice = clientFor('alice');
     for (let i = 0; i < 5; i++) await alice.submit(STAGING_DB);
     await advance(6);
-    const group = (await until(
+    const group = await until(
       () => el.shadowRoot!.querySelector('[part~="toast-group"]'),
       'one grouped toast',
-    ))!;
+    );
     expect(textOf(group)).to.contain('5 of your requests changed status');
     expect(group.querySelectorAll('.group-list li').length).to.equal(5);
     expect(toasts(el).length).to.equal(1);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
@@ -26,10 +26,8 @@ const inPanel = <T extends Element>(el: AccessPortal, selector: string) =>
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
 
-async function portal(user: DemoUser, attributes = html``): Promise<AccessPortal> {
-  const el = await fixture<AccessPortal>(
-    html`<access-portal .client=${clientFor(user)} ${attributes}></access-portal>`,
-  );
+async function portal(user: DemoUser): Promise<AccessPortal> {
+  const el = await fixture<AccessPortal>(html`<access-portal .client=${clientFor(user)}></access-portal>`);
   await until(() => tabs(el).length > 0, 'the tabs');
   return el;
 }
@@ -67,7 +65,7 @@ describe('<access-portal>', () => {
     const alice = await portal('alice');
     await until(() => alice.views.length === 3, 'Alice’s views');
     expect(tabs(alice).map((t) => textOf(t))).to.deep.equal(['New Request', 'My Requests', 'My Access']);
-    expect(root(alice).querySelector('[role="tablist"]')).to.exist;
+    assert.exists(root(alice).querySelector('[role="tablist"]'));
     const selected = tab(alice, 'My Requests');
     expect(selected.getAttribute('aria-selected')).to.equal('true');
     expect(selected.tabIndex).to.equal(0);
@@ -93,7 +91,7 @@ describe('<access-portal>', () => {
     el.addEventListener('view-change', (e) => changes.push(e.detail));
     tab(el, 'My Access').click();
     await ready(el, 'my-access');
-    expect(inPanel(el, 'my-access')).to.exist;
+    assert.exists(inPanel(el, 'my-access'));
     tab(el, 'My Access').focus();
     key(tab(el, 'My Access'), 'ArrowLeft');
     await ready(el, 'my-requests');
@@ -189,7 +187,7 @@ describe('<access-portal>', () => {
   });
 
   it('keeps the view in the location hash with routing="hash"', async () => {
-    const el = await portal('alice', html``);
+    const el = await portal('alice');
     el.routing = 'hash';
     await el.updateComplete;
     expect(location.hash).to.equal('#/my-requests');
@@ -215,7 +213,7 @@ describe('<access-portal>', () => {
 
   it('has its own notifier, unless told not to', async () => {
     const el = await portal('alice');
-    expect(root(el).querySelector('access-notifications')).to.exist;
+    assert.exists(root(el).querySelector('access-notifications'));
     const quiet = await fixture<AccessPortal>(
       html`<access-portal no-notifications .client=${clientFor('alice')}></access-portal>`,
     );

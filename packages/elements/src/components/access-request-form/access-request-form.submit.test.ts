@@ -183,7 +183,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(textOf(alert)).to.match(
       /^Your request could not be submitted: .+ Everything you entered is kept; submit it again to retry\.$/,
     );
-    expect(alert!.getAttribute('role')).to.equal('alert');
+    expect(alert.getAttribute('role')).to.equal('alert');
     await until(() => page.root.activeElement === alert, 'focus on the message');
     expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal(JUSTIFICATION);
     expect(page.field('Duration in Hours').value).to.equal('3');
@@ -277,7 +277,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
         page.root.querySelector<HTMLSelectElement>('#selected [data-row="1"] select[aria-invalid="true"]'),
       'the error on the second row',
     );
-    expect(page.errorOf(select!)).to.contain(
+    expect(page.errorOf(select)).to.contain(
       'Dave Example cannot receive access to AWS production account 1234',
     );
     page.button('Submit Request').click();
@@ -318,7 +318,9 @@ describe('<access-request-form>: details, the split and submitting', () => {
     el.setAttribute('resource-ids', 'res_staging_payments_db');
     el.client = clientFor('alice');
     await until(() => new FormData(host).get('access'), 'the form value');
-    const body = JSON.parse(String(new FormData(host).get('access'))) as Record<string, unknown>;
+    const value = new FormData(host).get('access');
+    if (typeof value !== 'string') throw new Error('The form value is not text');
+    const body = JSON.parse(value) as Record<string, unknown>;
     expect(body).to.deep.include({
       resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
     });

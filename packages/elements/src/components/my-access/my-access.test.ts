@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
@@ -47,8 +47,8 @@ async function myAccess(clock: { now: number } = { now: START }): Promise<MyAcce
 
 async function openDetails(el: MyAccess, name: RegExp): Promise<HTMLDialogElement> {
   const button = buttonNamed(section(el, 'active'), name);
-  expect(button, `an Access Details button named ${name}`).to.exist;
-  button!.click();
+  assert.exists(button, `an Access Details button named ${name}`);
+  button.click();
   const dialog = detailsDialog(el);
   await until(
     () => dialog.open && dialog.querySelector('[part="instructions"]'),
@@ -115,10 +115,10 @@ describe('<my-access>', () => {
       'Rejection Reason: Admin on production is for the DBA team',
     );
     expect(itemTitles(el, 'favorites')).to.include('On-call – payments');
-    expect(buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)')).to.exist;
-    expect(buttonNamed(section(el, 'favorites'), 'Request again: On-call – payments')).to.exist;
+    assert.exists(buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)'));
+    assert.exists(buttonNamed(section(el, 'favorites'), 'Request again: On-call – payments'));
     // An active favourite offers its Access Details, not Request again.
-    expect(buttonNamed(section(el, 'favorites'), 'Access Details: payments (edit)')).to.exist;
+    assert.exists(buttonNamed(section(el, 'favorites'), 'Access Details: payments (edit)'));
     expect(section(el, 'active').querySelectorAll('[part="again-button"]')).to.have.length(0);
   });
 
@@ -201,7 +201,7 @@ describe('<my-access>', () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
     const live = () => textOf(dialog.querySelector('[role="status"][aria-live="polite"]'));
-    const cli = dialog.querySelector('[part="cli"] code')!.textContent!;
+    const cli = dialog.querySelector('[part="cli"] code')!.textContent;
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
     const copied: string[] = [];
     try {
@@ -243,7 +243,7 @@ describe('<my-access>', () => {
     try {
       const el = await myAccess();
       const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
-      expect(dialog.querySelector('[role="timer"]'), 'the countdown').to.exist;
+      assert.exists(dialog.querySelector('[role="timer"]'), 'the countdown');
       expect(running.size, 'the countdown ticks').to.be.above(0);
       el.remove();
       expect([...running], 'intervals still running').to.deep.equal([]);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { assert, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AccessRequest } from '@access-requests/sdk';
 import './request-details.define.js';
@@ -95,8 +95,8 @@ describe('<request-details>', () => {
       .to.contain('Bob Example')
       .and.to.contain('Waiting for a decision');
     expect(textOf(section(el, 'Timeline'))).to.contain('Requested by Alice Example');
-    expect(button(el, 'Close')).to.exist;
-    expect(button(el, 'Revoke access')).to.exist;
+    assert.exists(button(el, 'Close'));
+    assert.exists(button(el, 'Revoke access'));
     expect(button(el, 'Request again')).to.equal(undefined);
   });
 
@@ -263,7 +263,7 @@ describe('<request-details>', () => {
     const request = await aliceRequest((r) => r.can.favorite && !r.favorite);
     const { panel, card } = await page();
     card(request.id).click();
-    const star = (await until(() => button(panel, 'Favorite'), 'the star'))!;
+    const star = await until(() => button(panel, 'Favorite'), 'the star');
     expect(star.getAttribute('aria-pressed')).to.equal('false');
     const changed = oneEvent(panel, 'request-favorite-changed');
     star.click();
@@ -310,6 +310,6 @@ describe('<request-details>', () => {
     await until(() => root(el).querySelector('h2'), 'the request is loaded');
     expect(badgeOf(root(el))).to.equal('Failed');
     expect(textOf(root(el).querySelector('[part="facts"]'))).to.contain('Failure reason');
-    expect(button(el, 'Request again')).to.exist;
+    assert.exists(button(el, 'Request again'));
   });
 });

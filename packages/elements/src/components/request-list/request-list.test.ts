@@ -167,10 +167,10 @@ describe('<request-list>', () => {
   it('shows a server error with a Retry that works', async () => {
     await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
     const el = await fixture<RequestList>(html`<request-list .client=${clientFor('alice')}></request-list>`);
-    const alert = (await until(
+    const alert = await until(
       () => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'),
       'the error is shown',
-    ))!;
+    );
     expect(textOf(alert)).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
     const retry = [...alert.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!;
@@ -191,10 +191,10 @@ describe('<request-list>', () => {
         ><p slot="empty">Nothing for your team yet.</p></request-list
       >`,
     );
-    const slot = (await until(
+    const slot = await until(
       () => custom.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]'),
       'the slot',
-    ))!;
+    );
     expect(slot.assignedElements().map(textOf)).to.deep.equal(['Nothing for your team yet.']);
   });
 
