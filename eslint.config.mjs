@@ -7,11 +7,9 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import stylistic from '@stylistic/eslint-plugin';
+import chaiFriendly from 'eslint-plugin-chai-friendly';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
-
-/** Files outside every package's tsconfig: their types come from `tsconfig.eslint.json`. */
-const OUTSIDE_PACKAGE_TSCONFIGS = ['**/*.{js,mjs,jsx}', 'bench/**/*.ts'];
 
 /** Tests and their helpers: a `!` there fails the test loudly if it is wrong, which is what a test wants. */
 const TESTS = ['**/*.test.{ts,mjs}', '**/test/**', '**/test-support.ts'];
@@ -39,20 +37,13 @@ export default defineConfig(
       sourceType: 'module',
       globals: { ...globals.node },
       parserOptions: {
-        // Each TypeScript file gets its types from the nearest tsconfig.json, as in an editor.
-        projectService: true,
+        // One program over the whole repository gives every file its types (see tsconfig.eslint.json).
+        project: ['./tsconfig.eslint.json'],
         tsconfigRootDir: import.meta.dirname,
         ecmaFeatures: { jsx: true },
       },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error', reportUnusedInlineConfigs: 'error' },
-  },
-  {
-    name: 'access-requests/language-outside-packages',
-    files: OUTSIDE_PACKAGE_TSCONFIGS,
-    languageOptions: {
-      parserOptions: { projectService: false, project: ['./tsconfig.eslint.json'] },
-    },
   },
   {
     name: 'access-requests/browser-globals',
@@ -119,6 +110,8 @@ export default defineConfig(
   {
     name: 'access-requests/tests',
     files: TESTS,
+    // `expect(x).to.exist` (chai) is an assertion, not an unused expression; a real one is still found.
+    extends: [chaiFriendly.configs.recommendedFlat],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -110,7 +110,7 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     const errors = this.fieldErrors[field] ?? [];
     return {
       id,
-      invalid: errors.length ? 'true' : 'false',
+      invalid: (errors.length ? 'true' : 'false') as 'true' | 'false',
       describedBy: [`${id}-hint`, errors.length ? `${id}-error` : ''].filter(Boolean).join(' '),
       error: errors.length
         ? html`<p class="field-error" id=${`${id}-error`}>${errors.join(' ')}</p>`

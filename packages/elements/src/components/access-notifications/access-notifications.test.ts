@@ -12,7 +12,8 @@ import {
   until,
 } from '../../internal/test-support.js';
 import './access-notifications.define.js';
-import type { AccessNotification, AccessNotifications } from './access-notifications.js';
+import type { AccessNotification } from '../../internal/events.js';
+import type { AccessNotifications } from './access-notifications.js';
 
 const PROD_DB = {
   resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
@@ -65,7 +66,7 @@ describe('<access-notifications>', () => {
   it('shows an approval through to Active, with a button to Access Details, and announces it', async () => {
     const el = await notifierFor('alice');
     const opened: AccessRequest[] = [];
-    el.addEventListener('open-access-details', (e) => opened.push(e.detail.request));
+    el.addEventListener('access-details-requested', (e) => opened.push(e.detail.request));
     const [request] = await clientFor('alice').submit(PROD_DB);
     await clientFor('bob').approve(request!.id);
     await until(() => toastFor(el, 'granting'), 'the Granting toast');
@@ -162,7 +163,7 @@ describe('<access-notifications>', () => {
   it('fires a cancelable event per change, so a host can show it its own way', async () => {
     const el = await notifierFor('alice');
     const heard: string[] = [];
-    el.addEventListener('access-notification', (e) => {
+    el.addEventListener('access-notification-received', (e) => {
       heard.push(e.detail.notification.request.status);
       e.preventDefault();
     });
@@ -176,7 +177,7 @@ describe('<access-notifications>', () => {
   it('tells only of the user’s own requests', async () => {
     const el = await notifierFor('bob');
     const heard: AccessNotification[] = [];
-    el.addEventListener('access-notification', (e) => heard.push(e.detail.notification));
+    el.addEventListener('access-notification-received', (e) => heard.push(e.detail.notification));
     const [request] = await clientFor('alice').submit(PROD_DB);
     // Bob's stream tells of Alice's request too (he approves it): the element hears it and stays quiet.
     const streamed: string[] = [];

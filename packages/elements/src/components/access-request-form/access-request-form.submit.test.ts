@@ -160,7 +160,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     const link = page.button<HTMLAnchorElement>('My Requests');
     expect(link.getAttribute('href')).to.equal(`${location.origin}/requests`);
     link.addEventListener('click', (e) => e.preventDefault());
-    const navigated = oneEvent(page.el, 'navigate-my-requests');
+    const navigated = oneEvent(page.el, 'my-requests-requested');
     link.click();
     await navigated;
   });

@@ -285,9 +285,9 @@ describe('<request-details>', () => {
     expect(button(panel, 'Favorite')!.getAttribute('aria-pressed')).to.equal('false');
   });
 
-  it('fires use-access for an active request, and closes with X', async () => {
+  it('fires access-use-requested for an active request, and closes with X', async () => {
     const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
-    const using = oneEvent(el, 'use-access');
+    const using = oneEvent(el, 'access-use-requested');
     button(el, 'Use Access')!.click();
     const used = await using;
     expect(used.detail.request.status).to.equal('active');
