@@ -30,8 +30,8 @@ async function listAs(tag: 'acme-requests' | 'request-list'): Promise<RequestLis
 }
 
 describe('a host whose tag names meet ours', () => {
+  before(ignoreResizeObserverLoopReports);
   before(() => {
-    ignoreResizeObserverLoopReports();
     expect(customElements.get('status-badge') === undefined, '<status-badge> is not registered yet').to.equal(
       true,
     );

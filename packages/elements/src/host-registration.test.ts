@@ -21,7 +21,8 @@ import {
   until,
 } from './internal/test-support.js';
 
-// Classes are compared with `===`: a failing chai equality on a class makes the runner serialize it, and hang.
+// Classes are compared with `===`: a failing chai equality on a class makes the runner serialize it,
+// and hang.
 const registered = (tag: string) => customElements.get(tag);
 const badgeLabel = (scope: ParentNode) =>
   textOf(scope.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));
@@ -36,8 +37,8 @@ async function hostList(): Promise<RequestList> {
 }
 
 describe('a host registering our classes under its own names', () => {
+  before(ignoreResizeObserverLoopReports);
   before(() => {
-    ignoreResizeObserverLoopReports();
     // Nothing is registered yet: the inner elements must come from the classes themselves.
     expect(registered('status-badge') === undefined, '<status-badge> is not registered yet').to.equal(true);
     expect(registered('request-list') === undefined, '<request-list> is not registered yet').to.equal(true);

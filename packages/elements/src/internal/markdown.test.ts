@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { renderMarkdown } from './markdown.js';
 import { safeHttpUrl } from './urls.js';
+import { injectedMarkupHadItsChance } from './test-support.js';
 
 declare global {
   interface Window {
@@ -8,14 +9,12 @@ declare global {
   }
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Renders into a connected container (so that anything that could run or load would), returns it. */
 async function mount(markdown: string): Promise<HTMLElement> {
   const host = document.createElement('div');
   document.body.append(host);
   host.append(renderMarkdown(markdown));
-  await pause(50);
+  await injectedMarkupHadItsChance(host);
   return host;
 }
 
@@ -126,7 +125,6 @@ describe('renderMarkdown', () => {
         'Help: [Legacy CRM wiki](javascript:window.__xss=1) · <a href="javascript:window.__xss=1">support</a>',
       ].join('\n'),
     );
-    await pause(100);
     expect(window.__xss).to.equal(undefined);
     expect(host.querySelector('h2')?.textContent).to.contain('Use your Legacy CRM access');
     expect(host.querySelector('img, script')).to.equal(null);

@@ -9,6 +9,8 @@ export type RequestListener = (request: AccessRequest, source: 'stream' | 'actio
 interface Hub {
   readonly listeners: Set<RequestListener>;
   controller?: AbortController;
+  /** Resolves once the running stream has connected (the server sends every change from then on). */
+  connected?: Promise<void>;
 }
 
 const hubs = new WeakMap<AccessClient, Hub>();
@@ -24,9 +26,14 @@ function emit(hub: Hub, request: AccessRequest, source: 'stream' | 'action'): vo
   for (const listener of [...hub.listeners]) listener(request, source);
 }
 
-async function pump(client: AccessClient, hub: Hub, signal: AbortSignal): Promise<void> {
+async function pump(
+  client: AccessClient,
+  hub: Hub,
+  signal: AbortSignal,
+  onConnect: () => void,
+): Promise<void> {
   try {
-    for await (const update of client.watch({ signal })) emit(hub, update.request, 'stream');
+    for await (const update of client.watch({ signal, onConnect })) emit(hub, update.request, 'stream');
   } catch (error) {
     // A stream the server refuses for good (say, 401): the lists still work, without live updates.
     if (!signal.aborted) console.warn('Live request updates stopped:', error);
@@ -40,15 +47,27 @@ export function subscribeToRequests(client: AccessClient, listener: RequestListe
   if (!hub.controller) {
     const controller = new AbortController();
     hub.controller = controller;
-    void pump(client, hub, controller.signal);
+    let connected!: () => void;
+    hub.connected = new Promise((resolve) => (connected = resolve));
+    void pump(client, hub, controller.signal, () => connected());
   }
   return () => {
     hub.listeners.delete(listener);
     if (hub.listeners.size === 0) {
       hub.controller?.abort();
       delete hub.controller;
+      delete hub.connected;
     }
   };
+}
+
+/**
+ * Resolves once the client's shared event stream is connected, so that changes made from then on
+ * reach its listeners (tests wait for it before changing the server); rejects when no listener has
+ * started one.
+ */
+export function streamConnected(client: AccessClient): Promise<void> {
+  return hubs.get(client)?.connected ?? Promise.reject(new Error('No event stream runs for this client.'));
 }
 
 /** Tells every listener of the client about requests an action just changed or created. */

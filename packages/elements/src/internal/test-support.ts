@@ -2,6 +2,7 @@
 // clients for the demo users, and waiting for what a user would see.
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { fixture, html as litHtml, oneEvent } from '@open-wc/testing';
 import {
   createAccessClient,
@@ -14,6 +15,37 @@ export type DemoUser = 'alice' | 'bob' | 'carol' | 'dave';
 
 export function clientFor(user: DemoUser): AccessClient {
   return createAccessClient({ baseUrl: location.origin, token: `demo-${user}`, retry: false });
+}
+
+/** A page of resources a `recordingSearches` client asked for, and when its answer was in. */
+export interface RecordedSearch {
+  /** The search text (`''` for none). */
+  readonly search: string;
+  /** Settles once the page's answer (or failure) is in, before the caller sees it. */
+  readonly answered: Promise<void>;
+}
+
+/** A client as `user` that records every page of resources it asks for (each search, each further page). */
+export function recordingSearches(user: DemoUser): { client: AccessClient; searches: RecordedSearch[] } {
+  const client = clientFor(user);
+  const searches: RecordedSearch[] = [];
+  const resources: AccessClient['resources'] = (filters, call) => {
+    const pages = client.resources(filters, call);
+    return {
+      ...pages,
+      page: (options) => {
+        const answer = pages.page(options);
+        // Chained before the caller's own `await`: it settles first.
+        const answered = answer.then(
+          () => undefined,
+          () => undefined,
+        );
+        searches.push({ search: filters?.search ?? '', answered });
+        return answer;
+      },
+    };
+  };
+  return { client: { ...client, resources }, searches };
 }
 
 /** Back to the seeded world, clock frozen, no faults. */
@@ -42,9 +74,13 @@ export async function aliceRequest(
   return found;
 }
 
+/** The faults still waiting for a matching request (one that met its request is gone or counted down). */
+export const pendingFaults = async () =>
+  ((await controlApi('GET', 'faults')) as { items: { path: string; remaining: number }[] }).items;
+
 /** Fails the test file if any response it provoked broke the contract. */
 export async function expectNoContractViolations(): Promise<void> {
-  const violations = (await executeServerCommand('access-requests:contract-violations')) as string[];
+  const violations = await executeServerCommand<string[], undefined>('access-requests:contract-violations');
   expect(violations, violations.join('\n')).to.deep.equal([]);
 }
 
@@ -70,14 +106,14 @@ export function expectFocus(root: ShadowRoot, expected: Element | null | undefin
 
 /** Any call of the control API: another method, other world options (`catalog_size`), any fault kind. */
 export async function controlApi(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body: unknown = {},
 ): Promise<unknown> {
   const response = await fetch(`/_control/${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
-    body: method === 'DELETE' ? null : JSON.stringify(body),
+    body: method === 'DELETE' || method === 'GET' ? null : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} /_control/${path} answered ${response.status}`);
   return response.status === 204 ? undefined : response.json();
@@ -130,26 +166,46 @@ export function choose(select: HTMLSelectElement, value: string): void {
 }
 
 /**
- * Resolves once `client`'s shared event stream delivers (so that changes made next are seen live):
- * toggling a favourite of one of `user`'s requests is the probe.
+ * Resolves once `client`'s shared event stream delivers (so that changes made next are seen live,
+ * and every change made before has reached its listeners): once the stream is connected, toggling a
+ * favourite of one of `user`'s requests twice (ending where it began) is the probe.
  */
-export async function streamReady(user: DemoUser, client: AccessClient): Promise<void> {
-  const { subscribeToRequests } = await import('./requests-hub.js');
+export async function streamReady(user: DemoUser, client: AccessClient, timeout = 8000): Promise<void> {
+  const { subscribeToRequests, streamConnected } = await import('./requests-hub.js');
   const own = clientFor(user);
   const probe = (await own.requests().page({ limit: 100 })).items.find((r) => r.can.favorite);
   if (!probe) throw new Error(`${user} has no request to probe the stream with`);
   let seen = false;
-  const stop = subscribeToRequests(client, (request) => (seen ||= request.id === probe.id));
+  const stop = subscribeToRequests(
+    client,
+    (request, source) => (seen ||= source === 'stream' && request.id === probe.id),
+  );
   try {
-    for (let attempt = 0; attempt < 40 && !seen; attempt++) {
-      // Two changes that end where they began; each one is an event.
-      if (probe.favorite) await own.unfavorite(probe.id).then(() => own.favorite(probe.id));
-      else await own.favorite(probe.id).then(() => own.unfavorite(probe.id));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (!seen) throw new Error('the event stream never connected');
+    await streamConnected(client);
+    if (probe.favorite) await own.unfavorite(probe.id).then(() => own.favorite(probe.id));
+    else await own.favorite(probe.id).then(() => own.unfavorite(probe.id));
+    await until(() => seen, 'the probe’s change arrives on the event stream', timeout);
   } finally {
     stop();
+  }
+}
+
+/**
+ * Resolves once markup injected into `container` would have run: an image that fails after a round
+ * trip to the server (an answer that is no image) and an inline frame, put there by the test itself,
+ * have fired `error` and `load` (what an injected `onerror` or a frame's script waits for); then they
+ * are taken out again.
+ */
+export async function injectedMarkupHadItsChance(container: ParentNode): Promise<void> {
+  const image = Object.assign(document.createElement('img'), { src: '/_control/clock', alt: '' });
+  const frame = Object.assign(document.createElement('iframe'), { srcdoc: '<p>probe</p>', title: 'probe' });
+  const loaded = Promise.all([oneEvent(image, 'error'), oneEvent(frame, 'load')]);
+  container.append(image, frame);
+  try {
+    await loaded;
+  } finally {
+    image.remove();
+    frame.remove();
   }
 }
 
@@ -158,23 +214,24 @@ export const setNotificationChannel = (channel: 'slack' | 'teams' | 'email') =>
   controlApi('PUT', 'org', { notification_channel: channel });
 
 /**
- * Lets tests of virtualised lists pass the browser's "ResizeObserver loop completed with undelivered
- * notifications" report: @lit-labs/virtualizer sizes the rows it has just added within one frame,
- * which trips the loop detection without any loop (benign, in its maintainers' words:
- * PolymerLabs/uni-virtualizer#112), but mocha fails a test on any window error. Call it in `before`.
+ * Lets a test file pass the browser's "ResizeObserver loop completed with undelivered notifications"
+ * report: @lit-labs/virtualizer sizes the rows it has just added within one frame, which trips the
+ * loop detection without any loop (benign, in its maintainers' words: PolymerLabs/uni-virtualizer#112),
+ * but mocha fails a test on any window error. The report comes between frames, so also between tests
+ * or after the last one: the filter (the virtualizer's own) stays for the whole file. Every test file
+ * that renders a list calls it the same way: `before(ignoreResizeObserverLoopReports)`.
  */
 export function ignoreResizeObserverLoopReports(): void {
-  const original = window.onerror;
-  window.onerror = function (message, ...rest) {
-    if (/^ResizeObserver loop/.test(String(message))) return true;
-    return original ? original.call(this, message, ...rest) : false;
-  };
+  if (resizeObserverReportsIgnored) return;
+  resizeObserverReportsIgnored = true;
+  ignoreWindowResizeObserverLoopErrors();
 }
+let resizeObserverReportsIgnored = false;
 
 // ---- <access-request-form> as a user sees it (its tests share these)
 
 export class RequestFormPage {
-  constructor(readonly el: HTMLElement & { updateComplete: Promise<boolean> }) {}
+  constructor(readonly el: HTMLElement & { updateComplete: Promise<boolean>; client: AccessClient }) {}
 
   get root(): ShadowRoot {
     return this.el.shadowRoot!;
@@ -256,8 +313,9 @@ export class RequestFormPage {
   }
   /** Presses Submit Request and waits for `request-submitted`. */
   async submit(): Promise<AccessRequest[]> {
-    setTimeout(() => this.button('Submit Request').click());
-    const { detail } = await oneEvent(this.el, 'request-submitted');
+    const submitted = oneEvent(this.el, 'request-submitted');
+    this.button('Submit Request').click();
+    const { detail } = await submitted;
     await until(() => this.title() === 'Request submitted', 'the success view');
     return [...(detail as { requests: AccessRequest[] }).requests];
   }
@@ -270,9 +328,12 @@ export class RequestFormPage {
   }
 }
 
-/** A fresh `<access-request-form>` for `user` (no saved draft), once it shows its first resources. */
+/**
+ * A fresh `<access-request-form>` for `user` (or on a client of the test's own), with no saved draft,
+ * once it shows its first resources.
+ */
 export async function openRequestForm(
-  user: DemoUser = 'alice',
+  user: DemoUser | AccessClient = 'alice',
   attributes: Record<string, string> = {},
   keepDrafts = false,
 ): Promise<RequestFormPage> {
@@ -281,7 +342,7 @@ export async function openRequestForm(
     litHtml`<access-request-form></access-request-form>`,
   );
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.client = clientFor(user);
+  el.client = typeof user === 'string' ? clientFor(user) : user;
   const page = new RequestFormPage(el);
   await until(
     () =>

@@ -1,6 +1,6 @@
 import { assert, beforeEach, describe, it } from '#harness';
 import { RequestSettledError, TimeoutError, isAbortError, type RequestUpdate } from '../../src/index.js';
-import { clientFor, control, fixtures, sleep } from './support.js';
+import { clientFor, control, eventStreamOpened, fixtures, whenAnswered } from './support.js';
 
 /** Collects updates from a watch until `until` says stop. */
 async function collect(updates: AsyncIterable<RequestUpdate>, until: (all: RequestUpdate[]) => boolean) {
@@ -51,12 +51,12 @@ describe('SDK lifecycle helpers', () => {
     const client = clientFor();
     const controller = new AbortController();
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
-    let connected = false;
-    const seen = collect(
-      client.watch({ signal: controller.signal, onConnect: () => void (connected = true) }),
-      (all) => all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
+    let connected!: () => void;
+    const open = new Promise<void>((resolve) => (connected = resolve));
+    const seen = collect(client.watch({ signal: controller.signal, onConnect: () => connected() }), (all) =>
+      all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
     );
-    while (!connected) await sleep(10);
+    await open;
     await control.advance(6);
     const updates = await seen;
     controller.abort();
@@ -71,11 +71,17 @@ describe('SDK lifecycle helpers', () => {
     const controller = new AbortController();
     let connections = 0;
     let target = '';
+    let connected!: () => void;
+    const open = new Promise<void>((resolve) => (connected = resolve));
     const seen = collect(
-      client.watch({ signal: controller.signal, reconnectDelayMs: 300, onConnect: () => void connections++ }),
+      client.watch({
+        signal: controller.signal,
+        reconnectDelayMs: 300,
+        onConnect: () => void (connections++, connected()),
+      }),
       (all) => all.some((u) => u.request.id === target && u.request.status === 'active'),
     );
-    while (connections === 0) await sleep(10);
+    await open;
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     target = request!.id;
     await dropped; // the stream broke after announcing the new request…
@@ -98,12 +104,19 @@ describe('SDK lifecycle helpers', () => {
     const client = clientFor('demo-alice', { fetch });
     const controller = new AbortController();
     let rounds = 0;
+    let secondRound!: () => void;
+    // The second round starts once the first has seen where everything stands: a change after it is news.
+    const baseline = new Promise<void>((resolve) => (secondRound = resolve));
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     const seen = collect(
-      client.watch({ signal: controller.signal, pollIntervalMs: 50, onConnect: () => void rounds++ }),
+      client.watch({
+        signal: controller.signal,
+        pollIntervalMs: 50,
+        onConnect: () => void (++rounds === 2 && secondRound()),
+      }),
       (all) => all.some((u) => u.request.id === request!.id && u.request.status === 'active'),
     );
-    while (rounds < 2) await sleep(10);
+    await baseline;
     await control.advance(6);
     const updates = await seen;
     controller.abort();
@@ -112,10 +125,11 @@ describe('SDK lifecycle helpers', () => {
   });
 
   it('waitFor resolves when the request becomes active', async () => {
-    const client = clientFor();
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
+    const client = clientFor('demo-alice', { fetch });
     const [request] = await client.submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
     const waiting = client.waitFor(request!.id, 'active', { timeout: 10_000 });
-    await sleep(100);
+    await opened;
     await control.advance(6);
     assert.equal((await waiting).status, 'active');
   });
@@ -130,13 +144,14 @@ describe('SDK lifecycle helpers', () => {
   });
 
   it('waitFor rejects when the request settles elsewhere', async () => {
-    const client = clientFor();
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
+    const client = clientFor('demo-alice', { fetch });
     const [request] = await client.submit({ resources: [fixtures.legacyCrm], duration_hours: 1 });
     const outcome = assert.rejects(
       client.waitFor(request!.id, 'active', { timeout: 10_000 }),
       (e) => e instanceof RequestSettledError && e.request.status === 'failed',
     );
-    await sleep(100);
+    await opened;
     await control.advance(6);
     await outcome;
   });
@@ -151,9 +166,13 @@ describe('SDK lifecycle helpers', () => {
     const started = Date.now();
     await assert.rejects(client.waitFor(request!.id, 'active', { timeout: 300 }), TimeoutError);
     assert.ok(Date.now() - started < 2000);
+    const { fetch, answered: opened } = whenAnswered(eventStreamOpened);
     const controller = new AbortController();
-    const waiting = client.waitFor(request!.id, 'active', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    const waiting = clientFor('demo-alice', { fetch }).waitFor(request!.id, 'active', {
+      signal: controller.signal,
+    });
+    await opened; // waiting on the stream, then told to stop
+    controller.abort();
     await assert.rejects(waiting, isAbortError);
   });
 });

@@ -1,6 +1,6 @@
 import { assert, beforeEach, describe, it } from '#harness';
 import { ApiError, NetworkError, TimeoutError, isAbortError } from '../../src/index.js';
-import { clientFor, control, fixtures } from './support.js';
+import { clientFor, control, fixtures, whenAnswered } from './support.js';
 
 /** Counts what the client sends, passing it on to the real fetch. */
 function countingFetch() {
@@ -133,10 +133,12 @@ describe('SDK reliability against injected faults', () => {
     await assert.rejects(clientFor().me({ signal: controller.signal }), isAbortError);
     await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 5 });
     const later = new AbortController();
-    const pending = clientFor('demo-alice', { retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({
+    const { fetch, answered } = whenAnswered((_, response) => response.status === 503);
+    const pending = clientFor('demo-alice', { fetch, retry: { baseDelayMs: 200, maxDelayMs: 200 } }).me({
       signal: later.signal,
     });
-    setTimeout(() => later.abort(), 50);
+    await answered; // the first try failed: the client now waits before the next
+    later.abort();
     await assert.rejects(pending, isAbortError);
   });
 

@@ -60,4 +60,24 @@ export const fixtures = {
   legacyCrm: { resource_id: 'res_crm_prod_accounts', permission_id: 'perm_crm_viewer' },
 } as const;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A fetch that resolves `answered` when the first answer `matches` arrives, before the client sees it:
+ * a test waits for that instead of guessing how long it takes.
+ */
+export function whenAnswered(matches: (request: Request, response: Response) => boolean): {
+  fetch: (request: Request) => Promise<Response>;
+  answered: Promise<void>;
+} {
+  let seen!: () => void;
+  const answered = new Promise<void>((resolve) => (seen = resolve));
+  const fetch = async (request: Request) => {
+    const response = await globalThis.fetch(request);
+    if (matches(request, response)) seen();
+    return response;
+  };
+  return { fetch, answered };
+}
+
+/** An event stream's answer (from then on, the server sends the stream every change). */
+export const eventStreamOpened = (request: Request, response: Response) =>
+  new URL(request.url).pathname.endsWith('/v1/events') && response.ok;

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
@@ -6,6 +6,7 @@ import {
   clientFor,
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
+  RequestFormPage,
   resetServer,
   textOf,
   until,
@@ -25,10 +26,8 @@ const inPanel = <T extends Element>(el: AccessPortal, selector: string) =>
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
 
-async function portal(user: DemoUser, attributes = html``): Promise<AccessPortal> {
-  const el = await fixture<AccessPortal>(
-    html`<access-portal .client=${clientFor(user)} ${attributes}></access-portal>`,
-  );
+async function portal(user: DemoUser): Promise<AccessPortal> {
+  const el = await fixture<AccessPortal>(html`<access-portal .client=${clientFor(user)}></access-portal>`);
   await until(() => tabs(el).length > 0, 'the tabs');
   return el;
 }
@@ -66,7 +65,7 @@ describe('<access-portal>', () => {
     const alice = await portal('alice');
     await until(() => alice.views.length === 3, 'Alice’s views');
     expect(tabs(alice).map((t) => textOf(t))).to.deep.equal(['New Request', 'My Requests', 'My Access']);
-    expect(root(alice).querySelector('[role="tablist"]')).to.exist;
+    assert.exists(root(alice).querySelector('[role="tablist"]'));
     const selected = tab(alice, 'My Requests');
     expect(selected.getAttribute('aria-selected')).to.equal('true');
     expect(selected.tabIndex).to.equal(0);
@@ -92,7 +91,7 @@ describe('<access-portal>', () => {
     el.addEventListener('view-change-requested', (e) => changes.push(e.detail));
     tab(el, 'My Access').click();
     await ready(el, 'my-access');
-    expect(inPanel(el, 'my-access')).to.exist;
+    assert.exists(inPanel(el, 'my-access'));
     tab(el, 'My Access').focus();
     key(tab(el, 'My Access'), 'ArrowLeft');
     await ready(el, 'my-requests');
@@ -126,11 +125,17 @@ describe('<access-portal>', () => {
       () => inPanel<HTMLElement & { items: readonly AccessRequest[] }>(el, 'request-list'),
       'the list',
     );
-    await until(() => list.items.length > 0 && list.shadowRoot!.querySelector('article.card'), 'cards');
-    const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access && r.can.revoke);
-    list.dispatchEvent(
-      new CustomEvent('request-selected', { detail: { request: active }, bubbles: true, composed: true }),
+    const requestOf = (card: HTMLElement) => list.items[Number(card.dataset['index'])];
+    const card = await until(
+      () =>
+        [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find((c) => {
+          const request = requestOf(c);
+          return request?.status === 'active' && request.can.use_access;
+        }),
+      'the card of an Active request',
     );
+    const active = requestOf(card)!;
+    card.querySelector<HTMLElement>('[part="card-title"]')!.click();
     const details = inPanel<HTMLElement & { request?: AccessRequest }>(el, 'request-details');
     await until(() => details.request?.id === active.id, 'the details panel shows the request');
     const useAccess = await until(
@@ -175,14 +180,18 @@ describe('<access-portal>', () => {
     const el = await portal('alice');
     tab(el, 'New Request').click();
     await ready(el, 'new-request');
-    inPanel(el, 'access-request-form').dispatchEvent(
-      new CustomEvent('my-requests-requested', { detail: {}, bubbles: true, composed: true }),
-    );
+    const form = new RequestFormPage(inPanel(el, 'access-request-form'));
+    await until(() => form.rows().length > 0 && form.settled(), 'the form shows resources');
+    await form.pick('staging-payments-db');
+    await form.next();
+    await form.submit();
+    form.button('My Requests').click();
     await ready(el, 'my-requests');
+    await until(() => deepActiveElement() === tab(el, 'My Requests'), 'focus on the My Requests tab');
   });
 
   it('keeps the view in the location hash with routing="hash"', async () => {
-    const el = await portal('alice', html``);
+    const el = await portal('alice');
     el.routing = 'hash';
     await el.updateComplete;
     expect(location.hash).to.equal('#/my-requests');
@@ -208,7 +217,7 @@ describe('<access-portal>', () => {
 
   it('has its own notifier, unless told not to', async () => {
     const el = await portal('alice');
-    expect(root(el).querySelector('access-notifications')).to.exist;
+    assert.exists(root(el).querySelector('access-notifications'));
     const quiet = await fixture<AccessPortal>(
       html`<access-portal no-notifications .client=${clientFor('alice')}></access-portal>`,
     );

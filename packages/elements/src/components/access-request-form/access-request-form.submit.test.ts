@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './access-request-form.define.js';
+import { draftKey, type Draft } from './draft.js';
 import {
   addFault,
   advance,
@@ -10,6 +11,7 @@ import {
   openRequestForm,
   resetServer,
   setNotificationChannel,
+  streamReady,
   textOf,
   typeInto,
   until,
@@ -152,14 +154,15 @@ describe('<access-request-form>: details, the split and submitting', () => {
     await expect(page.el).to.be.accessible();
     expect(textOf(page.part('done-summary'))).to.equal('3 requests were created, one per access flow.');
     expect(badges(page)).to.deep.equal(['Granting', 'Pending Approval', 'Pending Approval']);
-    await new Promise((r) => setTimeout(r, 150)); // the event stream is open
+    await streamReady('alice', page.el.client);
     await advance(5);
     await until(() => badges(page)[0] === 'Active', 'the automatic request turns Active');
     const link = page.button<HTMLAnchorElement>('My Requests');
     expect(link.getAttribute('href')).to.equal(`${location.origin}/requests`);
     link.addEventListener('click', (e) => e.preventDefault());
-    setTimeout(() => link.click());
-    await oneEvent(page.el, 'my-requests-requested');
+    const navigated = oneEvent(page.el, 'my-requests-requested');
+    link.click();
+    await navigated;
   });
 
   it('keeps every value when a submit fails, and a retry creates the requests once', async () => {
@@ -180,7 +183,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(textOf(alert)).to.match(
       /^Your request could not be submitted: .+ Everything you entered is kept; submit it again to retry\.$/,
     );
-    expect(alert!.getAttribute('role')).to.equal('alert');
+    expect(alert.getAttribute('role')).to.equal('alert');
     await until(() => page.root.activeElement === alert, 'focus on the message');
     expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal(JUSTIFICATION);
     expect(page.field('Duration in Hours').value).to.equal('3');
@@ -211,7 +214,10 @@ describe('<access-request-form>: details, the split and submitting', () => {
       'resource-ids': 'res_staging_payments_db res_prod_orders_db',
     });
     await fill(page, { justification: 'Half-written justification', duration: '5' });
-    await new Promise((r) => setTimeout(r, 400)); // saved (debounced)
+    await until(() => {
+      const saved = JSON.parse(sessionStorage.getItem(draftKey('usr_alice')) ?? '{}') as Partial<Draft>;
+      return saved.justification === 'Half-written justification' && saved.duration === '5';
+    }, 'the draft is saved (soon after the change, without leaving the page)');
     page.el.remove();
     const again = await openRequestForm(
       'alice',
@@ -271,7 +277,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
         page.root.querySelector<HTMLSelectElement>('#selected [data-row="1"] select[aria-invalid="true"]'),
       'the error on the second row',
     );
-    expect(page.errorOf(select!)).to.contain(
+    expect(page.errorOf(select)).to.contain(
       'Dave Example cannot receive access to AWS production account 1234',
     );
     page.button('Submit Request').click();
@@ -312,7 +318,9 @@ describe('<access-request-form>: details, the split and submitting', () => {
     el.setAttribute('resource-ids', 'res_staging_payments_db');
     el.client = clientFor('alice');
     await until(() => new FormData(host).get('access'), 'the form value');
-    const body = JSON.parse(String(new FormData(host).get('access'))) as Record<string, unknown>;
+    const value = new FormData(host).get('access');
+    if (typeof value !== 'string') throw new Error('The form value is not text');
+    const body = JSON.parse(value) as Record<string, unknown>;
     expect(body).to.deep.include({
       resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
     });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { assert, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './access-request-form.define.js';
 import {
@@ -10,6 +10,8 @@ import {
   ignoreResizeObserverLoopReports,
   labelled,
   openRequestForm,
+  pendingFaults,
+  recordingSearches,
   resetServer,
   type RequestFormPage,
   textOf,
@@ -32,7 +34,7 @@ async function filter(page: Page, label: 'Resource Type' | 'Permission', ...opti
       () => [...panel.querySelectorAll('label')].find((l) => textOf(l) === option)?.querySelector('input'),
       `the ${label} option ${option}`,
     );
-    box!.focus();
+    box.focus();
     await sendKeys({ press: 'Space' });
     await page.el.updateComplete;
   }
@@ -48,7 +50,7 @@ describe('<access-request-form>: choosing what to request', () => {
     const page = await openRequestForm();
     await expect(page.el).to.be.accessible();
     expect(buttonNamed(page.root, 'All Resources')!.getAttribute('aria-selected')).to.equal('true');
-    expect(labelled(page.root, 'Request on Behalf of')).to.exist;
+    assert.exists(labelled(page.root, 'Request on Behalf of'));
     expect(textOf(page.root.querySelector('legend'))).to.equal('How would you like to access resources?');
     expect(textOf(page.root.querySelector('.how label'))).to.equal('By Resource');
     expect(page.count()).to.equal('0 of 1,000 selected');
@@ -146,13 +148,22 @@ describe('<access-request-form>: choosing what to request', () => {
   });
 
   it('never lets a slow answer to an older search replace a newer one', async () => {
-    const page = await openRequestForm();
+    const { client, searches } = recordingSearches('alice');
+    const page = await openRequestForm(client);
     await addFault({ path: '/v1/catalog/resources', method: 'GET', kind: 'delay', delay_ms: 700, times: 1 });
     typeInto(labelled<HTMLInputElement>(page.root, 'Search')!, 'orders');
-    await new Promise((r) => setTimeout(r, 400)); // the debounced search is out, and slow
+    // The debounced search is out, and the server holds it back.
+    const older = await until(
+      () => searches.find((call) => call.search === 'orders'),
+      'the search for "orders" is sent',
+    );
+    await waitUntil(async () => (await pendingFaults()).length === 0, 'the server delays it', {
+      timeout: 4000,
+    });
     await page.search('staging-payments-db', 'staging-payments-db');
     const answer = page.rowNames();
-    await new Promise((r) => setTimeout(r, 700));
+    await older.answered; // the older answer is in (or was dropped): it changes nothing
+    await page.el.updateComplete;
     expect(page.rowNames()).to.deep.equal(answer);
     expect(answer.every((name) => name.startsWith('staging-payments-db'))).to.equal(true);
   });
@@ -193,7 +204,7 @@ describe('<access-request-form>: choosing what to request', () => {
     const failed = await until(() => page.root.querySelector('[part="results-error"]'), 'the error state');
     expect(textOf(failed)).to.contain('Resources could not be loaded.');
     await expect(page.el).to.be.accessible();
-    buttonNamed(failed!, 'Retry')!.click();
+    buttonNamed(failed, 'Retry')!.click();
     await until(
       () => page.settled() && page.rowNames().some((n) => n.includes('orders')),
       'results after Retry',
@@ -252,12 +263,12 @@ describe('<access-request-form>: choosing what to request', () => {
       'GitHub',
     );
     await expect(page.el).to.be.accessible();
-    github!.querySelector('input')!.click();
+    github.querySelector('input')!.click();
     const permission = await until(
       () => page.root.querySelector<HTMLSelectElement>('[part="app-permission"]'),
       'its permission',
     );
-    choose(permission!, 'perm_github_write');
+    choose(permission, 'perm_github_write');
     buttonNamed(page.root, 'Next')!.click();
     await until(
       () => textOf(page.root.querySelector('[part="flow"]')).includes('Approval by Carol Example'),
@@ -279,7 +290,7 @@ describe('<access-request-form>: choosing what to request', () => {
         ),
       'the bundle',
     );
-    joiner!.querySelector('input')!.click();
+    joiner.querySelector('input')!.click();
     const items = await until(() => page.root.querySelector('[part="bundle-items"]'), 'its items');
     expect(textOf(items)).to.contain('staging-payments-db (ReadOnly)').and.contain('payments-staging (edit)');
     await expect(page.el).to.be.accessible();

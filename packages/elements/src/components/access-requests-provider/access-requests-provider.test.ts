@@ -1,16 +1,21 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import './access-requests-provider.define.js';
 import '../request-list/request-list.define.js';
 import type { AccessRequestsProvider } from './access-requests-provider.js';
-import { clientFor, expectNoContractViolations, resetServer, until } from '../../internal/test-support.js';
+import {
+  clientFor,
+  expectNoContractViolations,
+  ignoreResizeObserverLoopReports,
+  resetServer,
+  until,
+} from '../../internal/test-support.js';
 
 const listIn = (provider: AccessRequestsProvider) => provider.querySelector('request-list')!;
 const grantees = (provider: AccessRequestsProvider) =>
   new Set(listIn(provider).items.map((r) => r.grantee.name));
 
 describe('<access-requests-provider>', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(ignoreResizeObserverLoopReports);
   beforeEach(resetServer);
   after(expectNoContractViolations);
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import { ApiError, type AccessClient, type AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { describeTarget } from '../../internal/format.js';
@@ -38,7 +38,13 @@ const dialog = (el: ApprovalInbox) => root(el).querySelector<HTMLDialogElement>(
 
 async function inboxFor(user: DemoUser, client: AccessClient = clientFor(user)): Promise<ApprovalInbox> {
   const el = await fixture<ApprovalInbox>(html`<approval-inbox .client=${client}></approval-inbox>`);
-  await until(() => items(el).length || root(el).querySelector('[part="empty"]'), 'the inbox is loaded');
+  // Its first page is in: requests, the empty state, or an error (which fails here, saying what it is).
+  await until(
+    () => items(el).length || root(el).querySelector('[part="empty"], [part="error"]'),
+    'the inbox is loaded',
+  );
+  const error = root(el).querySelector('[part="error"]');
+  if (error) throw new Error(`The inbox could not load: ${textOf(error)}`);
   return el;
 }
 
@@ -103,8 +109,8 @@ describe('<approval-inbox>', () => {
     expect(textOf(twoApprovers.querySelector('[part="approvals"]')))
       .to.contain('Bob Example: Waiting for a decision')
       .and.to.contain('Carol Example');
-    expect(button(twoApprovers, 'Approve: AWS production account 1234 (Admin)')).to.exist;
-    expect(button(twoApprovers, 'Reject: AWS production account 1234 (Admin)')).to.exist;
+    assert.exists(button(twoApprovers, 'Approve: AWS production account 1234 (Admin)'));
+    assert.exists(button(twoApprovers, 'Reject: AWS production account 1234 (Admin)'));
   });
 
   it('moves between requests with the arrow keys; only the current one’s buttons are tab stops', async () => {

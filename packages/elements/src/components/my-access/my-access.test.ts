@@ -1,10 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
   advance,
   clientFor,
   expectNoContractViolations,
+  injectedMarkupHadItsChance,
   resetServer,
   setNotificationChannel,
   streamReady,
@@ -21,7 +22,6 @@ declare global {
 }
 
 const START = Date.parse('2026-01-15T09:00:00Z');
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const root = (el: MyAccess) => el.shadowRoot!;
 const section = (el: MyAccess, name: 'active' | 'recent' | 'favorites') =>
@@ -47,8 +47,8 @@ async function myAccess(clock: { now: number } = { now: START }): Promise<MyAcce
 
 async function openDetails(el: MyAccess, name: RegExp): Promise<HTMLDialogElement> {
   const button = buttonNamed(section(el, 'active'), name);
-  expect(button, `an Access Details button named ${name}`).to.exist;
-  button!.click();
+  assert.exists(button, `an Access Details button named ${name}`);
+  button.click();
   const dialog = detailsDialog(el);
   await until(
     () => dialog.open && dialog.querySelector('[part="instructions"]'),
@@ -115,10 +115,10 @@ describe('<my-access>', () => {
       'Rejection Reason: Admin on production is for the DBA team',
     );
     expect(itemTitles(el, 'favorites')).to.include('On-call – payments');
-    expect(buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)')).to.exist;
-    expect(buttonNamed(section(el, 'favorites'), 'Request again: On-call – payments')).to.exist;
+    assert.exists(buttonNamed(section(el, 'recent'), 'Request again: prod-payments-db (Admin)'));
+    assert.exists(buttonNamed(section(el, 'favorites'), 'Request again: On-call – payments'));
     // An active favourite offers its Access Details, not Request again.
-    expect(buttonNamed(section(el, 'favorites'), 'Access Details: payments (edit)')).to.exist;
+    assert.exists(buttonNamed(section(el, 'favorites'), 'Access Details: payments (edit)'));
     expect(section(el, 'active').querySelectorAll('[part="again-button"]')).to.have.length(0);
   });
 
@@ -174,7 +174,7 @@ describe('<my-access>', () => {
   it('never executes markup injected through the access instructions', async () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: crm-staging-accounts/);
-    await pause(200);
+    await injectedMarkupHadItsChance(dialog);
     expect(window.__xss, 'nothing from the server ran').to.equal(undefined);
     const instructions = dialog.querySelector('[part="instructions"]')!;
     expect(textOf(instructions)).to.contain('Use your Legacy CRM access');
@@ -201,7 +201,7 @@ describe('<my-access>', () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
     const live = () => textOf(dialog.querySelector('[role="status"][aria-live="polite"]'));
-    const cli = dialog.querySelector('[part="cli"] code')!.textContent!;
+    const cli = dialog.querySelector('[part="cli"] code')!.textContent;
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
     const copied: string[] = [];
     try {
@@ -228,20 +228,29 @@ describe('<my-access>', () => {
   });
 
   it('stops the countdown when it leaves the page', async () => {
-    let reads = 0;
-    const clock = {
-      get now() {
-        reads += 1;
-        return START;
-      },
-    };
-    const el = await myAccess(clock);
-    await openDetails(el, /^Access Details: payments \(edit\)$/);
-    await until(() => reads > 1, 'the countdown reads the clock');
-    el.remove();
-    const after = reads;
-    await pause(1300);
-    expect(reads).to.equal(after);
+    // Nothing is left ticking: every interval started while the dialog is shown is cleared on leaving.
+    const running = new Set<number>();
+    const { setInterval: realSetInterval, clearInterval: realClearInterval } = window;
+    window.setInterval = ((...args: Parameters<typeof realSetInterval>) => {
+      const id = realSetInterval(...args);
+      running.add(id);
+      return id;
+    }) as typeof realSetInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) running.delete(id);
+      realClearInterval(id);
+    }) as typeof realClearInterval;
+    try {
+      const el = await myAccess();
+      const dialog = await openDetails(el, /^Access Details: payments \(edit\)$/);
+      assert.exists(dialog.querySelector('[role="timer"]'), 'the countdown');
+      expect(running.size, 'the countdown ticks').to.be.above(0);
+      el.remove();
+      expect([...running], 'intervals still running').to.deep.equal([]);
+    } finally {
+      window.setInterval = realSetInterval;
+      window.clearInterval = realClearInterval;
+    }
   });
 
   it('opens Access Details from outside with showAccessDetails(id)', async () => {

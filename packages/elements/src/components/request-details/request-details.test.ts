@@ -1,6 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { assert, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import './request-details.define.js';
 import '../request-list/request-list.define.js';
@@ -11,7 +10,9 @@ import {
   clientFor,
   expectFocus,
   expectNoContractViolations,
+  ignoreResizeObserverLoopReports,
   resetServer,
+  streamReady,
   textOf,
   until,
 } from '../../internal/test-support.js';
@@ -28,7 +29,6 @@ const section = (el: RequestDetails, title: string) =>
 const dialog = (el: RequestDetails, id: string) => root(el).querySelector<HTMLDialogElement>(`#${id}`)!;
 const badgeOf = (host: ParentNode | undefined) =>
   textOf(host?.querySelector('status-badge')?.shadowRoot?.querySelector('[part="label"]'));
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function details(request: AccessRequest): Promise<RequestDetails> {
   return fixture<RequestDetails>(
@@ -56,12 +56,11 @@ async function page() {
     [...list.shadowRoot!.querySelectorAll<HTMLElement>('article.card')].find(
       (c) => list.items[Number(c.dataset['index'])]?.id === id,
     )!;
-  return { list, panel, card };
+  return { list, panel, card, client };
 }
 
 describe('<request-details>', () => {
-  // The virtualizer's ResizeObserver may skip a frame; browsers report that as a (benign) error.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(ignoreResizeObserverLoopReports);
   beforeEach(resetServer);
   after(expectNoContractViolations);
 
@@ -96,8 +95,8 @@ describe('<request-details>', () => {
       .to.contain('Bob Example')
       .and.to.contain('Waiting for a decision');
     expect(textOf(section(el, 'Timeline'))).to.contain('Requested by Alice Example');
-    expect(button(el, 'Close')).to.exist;
-    expect(button(el, 'Revoke access')).to.exist;
+    assert.exists(button(el, 'Close'));
+    assert.exists(button(el, 'Revoke access'));
     expect(button(el, 'Request again')).to.equal(undefined);
   });
 
@@ -138,7 +137,7 @@ describe('<request-details>', () => {
 
   it('revokes after confirmation: the card shows Revoking, then Revoked', async () => {
     const active = await aliceRequest((r) => r.status === 'active' && r.favorite);
-    const { list, panel, card } = await page();
+    const { list, panel, card, client } = await page();
     card(active.id).click();
     await until(() => button(panel, 'Revoke access'), 'the panel opens');
     button(panel, 'Revoke access')!.click();
@@ -151,15 +150,15 @@ describe('<request-details>', () => {
       'Cancel',
     );
     await expect(panel).to.be.accessible();
-    await new Promise((r) => setTimeout(r, 50));
-    setTimeout(() => [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click());
-    const { detail } = await oneEvent(panel, 'request-revoked');
+    const revoked = oneEvent(panel, 'request-revoked');
+    [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click();
+    const { detail } = await revoked;
     expect(detail.request.status).to.equal('revoking');
     await until(() => !confirm.open, 'the confirmation closes');
     await until(() => badgeOf(card(active.id)) === 'Revoking', 'the card says Revoking');
     expectFocus(root(panel), root(panel).querySelector('h2'), 'the panel title');
     expect(button(panel, 'Revoke access')).to.equal(undefined);
-    await pause(100);
+    await streamReady('alice', client);
     await advance(5);
     await until(() => badgeOf(card(active.id)) === 'Revoked', 'then Revoked');
     await until(() => badgeOf(root(panel)) === 'Revoked', 'and so does the panel');
@@ -208,7 +207,8 @@ describe('<request-details>', () => {
 
   it('requests a closed request again, with field errors next to the fields', async () => {
     const rejected = await aliceRequest('rejected');
-    const { list, panel } = await page();
+    const { list, panel, client } = await page();
+    await streamReady('alice', client); // so that the stream, too, tells the list of the new request
     panel.request = rejected;
     await panel.updateComplete;
     button(panel, 'Request again')!.click();
@@ -240,11 +240,10 @@ describe('<request-details>', () => {
     duration.value = '1';
     duration.dispatchEvent(new Event('input'));
     const before = list.items.length;
-    setTimeout(() => {
-      submit.click();
-      submit.click(); // a double click sends once
-    });
-    const { detail } = await oneEvent(panel, 'request-again-submitted');
+    const submitted = oneEvent(panel, 'request-again-submitted');
+    submit.click();
+    submit.click(); // a double click sends once
+    const { detail } = await submitted;
     expect(detail.source.id).to.equal(rejected.id);
     expect(detail.requests).to.have.length(1);
     expect(detail.requests[0]!.duration_hours).to.equal(1);
@@ -256,7 +255,7 @@ describe('<request-details>', () => {
     [...form.querySelectorAll('button')].find((b) => textOf(b) === 'Close')!.click();
     expect(form.open).to.equal(false);
     await until(() => list.items[0]?.id === detail.requests[0]!.id, 'the new request tops the list');
-    await pause(200);
+    await streamReady('alice', client); // the stream's copy of the new request has arrived too
     expect(list.items.length).to.equal(before + 1);
   });
 
@@ -264,10 +263,11 @@ describe('<request-details>', () => {
     const request = await aliceRequest((r) => r.can.favorite && !r.favorite);
     const { panel, card } = await page();
     card(request.id).click();
-    const star = (await until(() => button(panel, 'Favorite'), 'the star'))!;
+    const star = await until(() => button(panel, 'Favorite'), 'the star');
     expect(star.getAttribute('aria-pressed')).to.equal('false');
-    setTimeout(() => star.click());
-    const { detail } = await oneEvent(panel, 'request-favorite-changed');
+    const changed = oneEvent(panel, 'request-favorite-changed');
+    star.click();
+    const { detail } = await changed;
     expect(detail.request.favorite).to.equal(true);
     await until(
       () => button(panel, 'Favorite')!.getAttribute('aria-pressed') === 'true',
@@ -287,11 +287,13 @@ describe('<request-details>', () => {
 
   it('fires access-use-requested for an active request, and closes with X', async () => {
     const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
-    setTimeout(() => button(el, 'Use Access')!.click());
-    const used = await oneEvent(el, 'access-use-requested');
+    const using = oneEvent(el, 'access-use-requested');
+    button(el, 'Use Access')!.click();
+    const used = await using;
     expect(used.detail.request.status).to.equal('active');
-    setTimeout(() => button(el, 'Close')!.click());
-    const closed = await oneEvent(el, 'details-closed');
+    const closing = oneEvent(el, 'details-closed');
+    button(el, 'Close')!.click();
+    const closed = await closing;
     expect(closed.detail.request!.id).to.equal(used.detail.request.id);
     await el.updateComplete;
     expect(textOf(root(el).querySelector('[part="placeholder"]'))).to.equal(
@@ -308,6 +310,6 @@ describe('<request-details>', () => {
     await until(() => root(el).querySelector('h2'), 'the request is loaded');
     expect(badgeOf(root(el))).to.equal('Failed');
     expect(textOf(root(el).querySelector('[part="facts"]'))).to.contain('Failure reason');
-    expect(button(el, 'Request again')).to.exist;
+    assert.exists(button(el, 'Request again'));
   });
 });

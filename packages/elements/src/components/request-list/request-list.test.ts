@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { STATUSES, type AccessRequest } from '@access-requests/sdk';
 import './request-list.define.js';
 import type { RequestList } from './request-list.js';
@@ -11,7 +10,9 @@ import {
   clientFor,
   expectFocus,
   expectNoContractViolations,
+  ignoreResizeObserverLoopReports,
   resetServer,
+  streamReady,
   textOf,
   until,
 } from '../../internal/test-support.js';
@@ -35,8 +36,7 @@ async function aliceList(height = '36rem', user: 'alice' | 'bob' = 'alice'): Pro
 }
 
 describe('<request-list>', () => {
-  // The virtualizer's ResizeObserver may skip a frame; browsers report that as a (benign) error.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(ignoreResizeObserverLoopReports);
   beforeEach(resetServer);
   after(expectNoContractViolations);
 
@@ -104,8 +104,9 @@ describe('<request-list>', () => {
   it('opens a request by mouse', async () => {
     const el = await aliceList();
     const second = cards(el)[1]!;
-    setTimeout(() => second.querySelector<HTMLElement>('.card-title')!.click());
-    const { detail } = await oneEvent(el, 'request-selected');
+    const selected = oneEvent(el, 'request-selected');
+    second.querySelector<HTMLElement>('.card-title')!.click();
+    const { detail } = await selected;
     expect(detail.request.id).to.equal(el.items[1]!.id);
     await el.updateComplete;
     expect(second.getAttribute('aria-current')).to.equal('true');
@@ -125,12 +126,14 @@ describe('<request-list>', () => {
         .filter((c) => c.tabIndex === 0)
         .map((c) => c.dataset['index']),
     ).to.deep.equal(['2']);
-    setTimeout(() => void sendKeys({ press: 'Enter' }));
-    const opened = await oneEvent(el, 'request-selected');
+    const opening = oneEvent(el, 'request-selected');
+    await sendKeys({ press: 'Enter' });
+    const opened = await opening;
     expect(opened.detail.request.id).to.equal(el.items[2]!.id);
     await sendKeys({ press: 'ArrowUp' });
-    setTimeout(() => void sendKeys({ press: 'Space' }));
-    const again = await oneEvent(el, 'request-selected');
+    const reopening = oneEvent(el, 'request-selected');
+    await sendKeys({ press: 'Space' });
+    const again = await reopening;
     expect(again.detail.request.id).to.equal(el.items[1]!.id);
   });
 
@@ -141,7 +144,7 @@ describe('<request-list>', () => {
     expect(
       textOf(card().querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')),
     ).to.equal('Granting');
-    await new Promise((r) => setTimeout(r, 100)); // the event stream is open
+    await streamReady('alice', el.client!);
     await advance(5);
     await until(() => card().querySelector('status-badge')!.status === 'active', 'the card turns Active');
     const live = byRole(el, '[role="status"][aria-live="polite"]');
@@ -152,7 +155,7 @@ describe('<request-list>', () => {
   it('adds a request made elsewhere while the list is open', async () => {
     const el = await aliceList();
     const before = el.items.length;
-    await new Promise((r) => setTimeout(r, 100));
+    await streamReady('alice', el.client!);
     const [created] = await clientFor('alice').submit({
       resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
       duration_hours: 1,
@@ -164,10 +167,10 @@ describe('<request-list>', () => {
   it('shows a server error with a Retry that works', async () => {
     await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
     const el = await fixture<RequestList>(html`<request-list .client=${clientFor('alice')}></request-list>`);
-    const alert = (await until(
+    const alert = await until(
       () => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'),
       'the error is shown',
-    ))!;
+    );
     expect(textOf(alert)).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
     const retry = [...alert.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!;
@@ -188,10 +191,10 @@ describe('<request-list>', () => {
         ><p slot="empty">Nothing for your team yet.</p></request-list
       >`,
     );
-    const slot = (await until(
+    const slot = await until(
       () => custom.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]'),
       'the slot',
-    ))!;
+    );
     expect(slot.assignedElements().map(textOf)).to.deep.equal(['Nothing for your team yet.']);
   });
 
@@ -210,8 +213,9 @@ describe('<request-list>', () => {
     const star = () => cards(el)[index]!.querySelector<HTMLButtonElement>('[part="star"]')!;
     expect(star().getAttribute('aria-pressed')).to.equal('false');
     expect(star().getAttribute('aria-label')).to.equal('Favorite');
-    setTimeout(() => star().click());
-    const { detail } = await oneEvent(el, 'request-favorite-changed');
+    const changed = oneEvent(el, 'request-favorite-changed');
+    star().click();
+    const { detail } = await changed;
     expect(detail.request.favorite).to.equal(true);
     await until(() => star().getAttribute('aria-pressed') === 'true', 'the star is on');
     star().click();
@@ -237,11 +241,12 @@ describe('<request-list>', () => {
     expect(el.items.length).to.equal(100);
     expect(cards(el).length).to.be.below(30);
     const feed = byRole(el, '[part="feed"]');
-    for (let i = 0; i < 3; i++) {
+    while (el.items.length < 261) {
+      const loaded = el.items.length;
       feed.scrollTop = feed.scrollHeight;
-      await new Promise((r) => setTimeout(r, 150));
+      await until(() => el.items.length > loaded, `the page after ${loaded} loads on scrolling`, 6000);
     }
-    await until(() => el.items.length === 261, 'every page was loaded by scrolling', 6000);
+    expect(el.items.length, 'every page was loaded by scrolling').to.equal(261);
     expect(cards(el).length).to.be.below(30);
     expect(textOf(byRole(el, '[part="count"]'))).to.equal('261 requests');
     expect(el.shadowRoot!.querySelector('[part="load-more"]')).to.equal(null);

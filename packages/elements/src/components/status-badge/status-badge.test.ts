@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { STATUSES } from '@access-requests/sdk';
 import './status-badge.define.js';
@@ -102,8 +102,7 @@ describe('<status-badge>', () => {
       await el.updateComplete;
       expect(tip.matches(':popover-open')).to.equal(true);
       await sendMouse({ type: 'move', position: [0, 0] });
-      await new Promise((r) => setTimeout(r, 200));
-      expect(tip.matches(':popover-open')).to.equal(false);
+      await waitUntil(() => !tip.matches(':popover-open'), 'the tip closes once the pointer leaves');
     });
 
     it('is no tab stop without a reason, or when told so', async () => {
