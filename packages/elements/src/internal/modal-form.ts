@@ -108,9 +108,10 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
   protected describe(field: Field) {
     const id = this.fieldId(field);
     const errors = this.fieldErrors[field] ?? [];
+    const invalid: 'true' | 'false' = errors.length ? 'true' : 'false';
     return {
       id,
-      invalid: errors.length ? 'true' : 'false',
+      invalid,
       describedBy: [`${id}-hint`, errors.length ? `${id}-error` : ''].filter(Boolean).join(' '),
       error: errors.length
         ? html`<p class="field-error" id=${`${id}-error`}>${errors.join(' ')}</p>`

@@ -4,6 +4,13 @@ import { STATUSES } from '@access-requests/sdk';
 import './status-badge.define.js';
 import type { StatusBadge } from './status-badge.js';
 
+declare global {
+  interface HTMLElementTagNameMap {
+    /** A host's own name for the badge, registered by one test below. */
+    'my-status-badge': StatusBadge;
+  }
+}
+
 describe('<status-badge>', () => {
   it('is accessible', async () => {
     const el = await fixture<StatusBadge>(html`<status-badge status="pending_approval"></status-badge>`);
