@@ -1,6 +1,7 @@
 // The detail type of each event the elements fire, as the elements type it for hosts: their
-// `AccessRequestsEventMap` (merged into `GlobalEventHandlersEventMap`), and the shape of each detail interface. The manifest
-// says which element fires what; it carries a type only where the JSDoc `@event` tag gives one.
+// `AccessRequestsEventMap` (merged into `GlobalEventHandlersEventMap`), and the shape of each detail
+// interface. The manifest says which element fires what; it carries a type only where the JSDoc
+// `@event` tag gives one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
