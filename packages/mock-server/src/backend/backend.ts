@@ -3,7 +3,7 @@
  * (rebuilt on reset), the event subscribers (kept across resets) and, while the clock runs and
  * someone listens, a real timer armed for the next due transition.
  */
-import { generateWorld } from '../world/generate.js';
+import { generateWorld } from '../demo-data/generate.js';
 import {
   ApiProblem,
   type Backend,

@@ -12,7 +12,7 @@ import type {
   ResourceTypeRecord,
   UserRecord,
   World,
-} from '../world/model.js';
+} from '../demo-data/model.js';
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));

@@ -1,6 +1,6 @@
 /** The caller, their grantees and the catalog lists: searchable, filterable, paged by name. */
 import type { RawQuery, Schemas } from './api.js';
-import type { PermissionRecord, ResourceTypeRecord } from '../world/model.js';
+import type { PermissionRecord, ResourceTypeRecord } from '../demo-data/model.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { encodeCursor, pageByOffset, readPageRequest, type Page, type PageRequest } from './pagination.js';
 import { fieldError } from './problems.js';

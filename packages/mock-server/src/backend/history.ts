@@ -5,7 +5,7 @@
  * Transitions still pending at the start (granting, revoking, expiry, the simulated approver) stay
  * scheduled: advancing time completes them. History leaves no events.
  */
-import { USER_IDS } from '../world/people.js';
+import { USER_IDS } from '../demo-data/people.js';
 import { approve, reject } from './approvals.js';
 import { advanceTo } from './lifecycle.js';
 import { markFavorite, revoke } from './requests.js';

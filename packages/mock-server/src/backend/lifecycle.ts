@@ -3,7 +3,7 @@
  * (provisioning, expiry, removal, the simulated approver) run in time order by `advanceTo`/`runDueJobs`.
  * Each change stores a new immutable record, appends an event and tells the status listeners.
  */
-import type { AccessFlowRecord } from '../world/model.js';
+import type { AccessFlowRecord } from '../demo-data/model.js';
 import { LIFECYCLE } from './constants.js';
 import type { RevocationReason, StoredApproval, StoredRequest } from './records.js';
 import type { Job } from './scheduler.js';

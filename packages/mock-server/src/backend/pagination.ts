@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical-json.js';
 import { LIMITS } from './constants.js';
 import { fieldError } from './problems.js';
 import type { QueryReader } from './query-params.js';
-import { hashString } from '../world/random.js';
+import { hashString } from '../demo-data/random.js';
 
 export interface PageRequest {
   readonly limit: number;

@@ -1,7 +1,7 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
 import type { AccessRequestStatus } from '@access-requests/contract';
-import type { World } from '../world/model.js';
-import { createRandom, deriveSeed } from '../world/random.js';
+import type { World } from '../demo-data/model.js';
+import { createRandom, deriveSeed } from '../demo-data/random.js';
 import { isVisibleTo } from './access-rules.js';
 import { CatalogIndex } from './catalog-index.js';
 import type { SimulatedClock } from './clock.js';

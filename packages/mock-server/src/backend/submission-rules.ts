@@ -9,7 +9,7 @@ import type {
   BundleRecord,
   PermissionRecord,
   ResourceRecord,
-} from '../world/model.js';
+} from '../demo-data/model.js';
 import type { FieldError } from './api.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { LIMITS } from './constants.js';

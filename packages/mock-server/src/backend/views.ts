@@ -5,7 +5,7 @@ import type {
   PermissionRecord,
   ResourceRecord,
   ResourceTypeRecord,
-} from '../world/model.js';
+} from '../demo-data/model.js';
 import type { Schemas } from './api.js';
 import { canFlags } from './access-rules.js';
 import type { CatalogIndex } from './catalog-index.js';
