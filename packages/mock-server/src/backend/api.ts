@@ -9,6 +9,7 @@ import type { components } from '@access-requests/contract';
 import type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 
 export type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
+export { ApiProblem } from './problems.js';
 
 /**
  * The contract's schemas by name (from `@access-requests/contract`): the shapes the backend answers.
@@ -43,35 +44,6 @@ export type Problem = Schemas['Problem'];
  * ```
  */
 export type FieldError = Schemas['FieldError'];
-
-/**
- * A problem+json answer, thrown by the backend; the transport sends it as it is. Throw one from a
- * custom `Backend` (or a wrapped method) to answer an error.
- *
- * @example
- * ```ts
- * import { ApiProblem } from '@access-requests/mock-server';
- *
- * backend.me = () => {
- *   throw new ApiProblem(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Suspended.' });
- * };
- * ```
- */
-export class ApiProblem extends Error {
-  /** The HTTP status. */
-  readonly status: number;
-  /** The problem+json body. */
-  readonly problem: Problem;
-  /** Extra response headers (`Retry-After`, …). */
-  readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, problem: Problem, headers: Record<string, string> = {}) {
-    super(problem.detail);
-    this.name = 'ApiProblem';
-    this.status = status;
-    this.problem = problem;
-    this.headers = headers;
-  }
-}
 
 /**
  * Who is calling: resolved from the bearer token by `backend.authenticate()`.

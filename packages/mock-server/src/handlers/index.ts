@@ -121,13 +121,7 @@ function unauthorized(request: Request, instance: string): Response {
 }
 
 function errorResponse(error: unknown, instance: string): Response {
-  if (error instanceof ApiProblem) {
-    return problemResponse(
-      error.status,
-      { ...error.problem, instance: error.problem.instance ?? instance },
-      { ...error.headers },
-    );
-  }
+  if (error instanceof ApiProblem) return problemResponse(error, instance);
   // Anything else is a bug in the reference server: say so loudly.
   console.error('[mock-server] unexpected error', error);
   const message = error instanceof Error ? error.message : String(error);

@@ -7,7 +7,8 @@
  * Browser-safe: the validation itself is passed in, and may be remote (the browser tests ask Node).
  */
 import type { Exchange, ResponseHook } from '../handlers/index.js';
-import { PROBLEM_BASE, problemResponse } from '../handlers/responses.js';
+import { apiProblem } from '../backend/problems.js';
+import { problemResponse } from '../handlers/responses.js';
 import type { ResponseRecord } from './contract-validator.js';
 import { SseParser } from './sse.js';
 
@@ -216,12 +217,8 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
     }
     const violation = record(request, response.status, problems);
     if (streaming) await response.body?.cancel();
-    return problemResponse(500, {
-      type: `${PROBLEM_BASE}contract-violation`,
-      title: 'Contract violation',
-      status: 500,
-      detail: `The reference server's response broke the contract (@access-requests/contract): ${formatViolation(violation)}`,
-    });
+    const detail = `The reference server's response broke the contract (@access-requests/contract): ${formatViolation(violation)}`;
+    return problemResponse(apiProblem(500, 'contract-violation', detail, { title: 'Contract violation' }));
   };
 
   return {
