@@ -21,7 +21,6 @@
 import { setupServer, type SetupServer } from 'msw/node';
 import type { RequestHandler, SharedOptions } from 'msw';
 import { assemble, type ReferenceOptions, type ReferenceParts } from './handlers/assemble.js';
-import { startTicker } from './handlers/ticker.js';
 
 /**
  * Options of `createReferenceServer`: the world options of `ReferenceOptions` (seed, catalog size,
@@ -68,7 +67,7 @@ export interface ReferenceServer extends ReferenceParts {
   readonly server: SetupServer;
   /** Where to send requests, without a trailing slash: `${baseUrl}/v1/me`. */
   readonly baseUrl: string;
-  /** Starts intercepting (and a ticker, so that a running clock moves without requests). */
+  /** Starts intercepting. */
   listen(): void;
   /** Stops intercepting. */
   close(): void;
@@ -123,18 +122,14 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '') || '*';
   const parts = assemble({ ...rest, baseUrl }, { baseUrl });
   const server = setupServer(...parts.handlers);
-  let stopTicker: (() => void) | undefined;
   return {
     ...parts,
     server,
     baseUrl,
     listen() {
       server.listen({ onUnhandledRequest: onUnhandledRequest ?? 'error' });
-      stopTicker ??= startTicker(parts.backend);
     },
     close() {
-      stopTicker?.();
-      stopTicker = undefined;
       server.close();
     },
     resetHandlers: (...next) => server.resetHandlers(...next),

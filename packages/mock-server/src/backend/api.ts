@@ -226,7 +226,7 @@ export interface Backend {
   advance(milliseconds: number): void;
   /** Changes how fast simulated time runs (see `WorldOptions.speed`). */
   setSpeed(speed: number): void;
-  /** Runs the transitions that are due at the current simulated time (the transport calls it before each request and on a timer). */
+  /** Runs the transitions that are due at the current simulated time (the backend's own timer and operations call it; nothing else needs to). */
   tick(): void;
   /** Throws the state away and rebuilds the seeded world (same options unless given). */
   reset(options?: WorldOptions): void;

@@ -68,7 +68,7 @@ function decide(
 ): Schemas['AccessRequest'] {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.decide, request, callerId, state.catalog);
-  const at = state.clock.now();
+  const at = state.scheduler.now();
   const decided =
     decision === 'approve'
       ? recordApproval(state, request, callerId, readReason(body, false), at)

@@ -84,7 +84,7 @@ export function requestResources(
 export function revoke(state: BackendState, callerId: string, requestId: string): RequestView {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.revoke, request, callerId, state.catalog);
-  return requestView(state.catalog, revokeRequest(state, request, 'user', state.clock.now()), callerId);
+  return requestView(state.catalog, revokeRequest(state, request, 'user', state.scheduler.now()), callerId);
 }
 
 export function markFavorite(
@@ -95,7 +95,7 @@ export function markFavorite(
 ): RequestView {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.favorite, request, callerId, state.catalog);
-  return requestView(state.catalog, setFavorite(state, request, favorite, state.clock.now()), callerId);
+  return requestView(state.catalog, setFavorite(state, request, favorite, state.scheduler.now()), callerId);
 }
 
 export function accessDetails(
@@ -137,7 +137,7 @@ export function accessDetails(
     link: first?.link ?? null,
     cli: first?.cli ?? null,
     expires_at: isoTime(request.expiresAt ?? request.updatedAt),
-    server_time: isoTime(state.clock.now()),
+    server_time: isoTime(state.scheduler.now()),
   };
 }
 

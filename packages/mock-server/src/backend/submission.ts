@@ -97,7 +97,7 @@ function targetOf(catalog: CatalogIndex, group: ResolvedGroup): StoredTarget {
 }
 
 function createAll(state: BackendState, callerId: string, resolution: Resolution): StoredRequest[] {
-  const at = state.clock.now();
+  const at = state.scheduler.now();
   return resolution.groups.map((group) =>
     createRequest(
       state,
@@ -129,7 +129,7 @@ function idempotent(state: BackendState, call: IdempotentCall, create: () => Sto
     `${call.callerId} ${call.operation}`,
     call.key,
     call.body,
-    state.clock.now(),
+    state.scheduler.now(),
   );
   if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
   const answer = { requests: create().map((request) => requestView(state.catalog, request, call.callerId)) };
