@@ -11,6 +11,7 @@
  * theirs. It is test code only: not exported, not published (`files` leaves it out).
  */
 import type { Backend, Caller, CreateResult, Schemas, StreamEvent } from '../backend/api.js';
+import { when } from './test-waits.js';
 import { apiProblem, fieldError, idempotencyMismatch, validationFailed } from '../backend/problems.js';
 
 type AccessRequest = Schemas['AccessRequest'];
@@ -20,7 +21,14 @@ const START = Date.parse('2026-01-15T09:00:00Z');
 
 const notFound = (id: string) => apiProblem(404, 'not-found', `No access request ${id} is visible to you.`);
 
-export function createFakeBackend(): Backend & { readonly subscribers: number } {
+/** The fake backend, with what its tests watch: the number of subscribers, and when it changes. */
+export interface FakeBackend extends Backend {
+  readonly subscribers: number;
+  /** Resolves once exactly `count` clients are subscribed. */
+  whenSubscribers(count: number): Promise<void>;
+}
+
+export function createFakeBackend(): FakeBackend {
   let now = START;
   let speed = 0;
   let seq = 0;
@@ -28,6 +36,8 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
   const requests = new Map<string, AccessRequest & { grantAt: number }>();
   const events: StreamEvent[] = [];
   const listeners = new Set<(event: StreamEvent) => void>();
+  const subscriptionChanges = new Set<() => void>();
+  const subscriptionsChanged = () => subscriptionChanges.forEach((listener) => listener());
   const idempotency = new Map<string, { body: string; result: Schemas['AccessRequestList'] }>();
 
   const view = ({ grantAt: _grantAt, ...request }: AccessRequest & { grantAt: number }): AccessRequest =>
@@ -48,10 +58,16 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
   };
   const page = <T>(items: T[]) => ({ items, next_cursor: null });
 
-  const backend: Backend & { readonly subscribers: number } = {
+  const backend: FakeBackend = {
     get subscribers() {
       return listeners.size;
     },
+    whenSubscribers: (count) =>
+      when(
+        () => listeners.size === count,
+        (listener) => (subscriptionChanges.add(listener), () => subscriptionChanges.delete(listener)),
+        `${count} subscriber(s)`,
+      ),
     authenticate: (token): Caller | undefined => (token === 'demo-alice' ? { userId: ALICE.id } : undefined),
     me: () => ({
       user: ALICE,
@@ -150,7 +166,11 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
       const from = events.findIndex((event) => event.id === lastEventId);
       if (from >= 0) for (const event of events.slice(from + 1)) onEvent(event);
       listeners.add(onEvent);
-      return () => listeners.delete(onEvent);
+      subscriptionsChanged();
+      return () => {
+        listeners.delete(onEvent);
+        subscriptionsChanged();
+      };
     },
     now: () => new Date(now),
     advance(milliseconds) {

@@ -1,6 +1,12 @@
 /**
  * A small server-sent events reader for tests (the WHATWG parsing rules, minus reconnection):
  * frames in, events out. Runs in Node and in browsers.
+ *
+ * Why not the SDK's parser (`@access-requests/sdk`, `src/sse.ts`): this file is public API of the
+ * `./testing` entry, and the mock-server deliberately has no runtime dependency on the SDK (a host
+ * testing another client must not install it); the SDK does not export its parser; and the SDK's
+ * drops what these tests must see — comment lines (`: heartbeat`), the `retry:` hint — and cancels
+ * the stream when it stops reading, where a test reads on later with the same parser.
  */
 
 /**
