@@ -3,8 +3,7 @@
  * (not msw's `sse()`, which needs a global `EventSource` and an exact `Accept`), so the same code
  * streams in Node tests, in the service worker and over real HTTP.
  */
-import type { StreamEvent } from '../backend/api.js';
-import type { AuthedContext } from './routes.js';
+import type { Backend, Caller, StreamEvent } from '../backend/api.js';
 
 /** How long a client waits before reconnecting, sent as the stream's `retry:` hint. */
 export const RETRY_MS = 3000;
@@ -16,7 +15,19 @@ export function eventFrame(event: StreamEvent): string {
 }
 
 /** The caller's event stream: missed events after `Last-Event-ID` first, then each as it happens. */
-export function eventStream({ backend, caller, request, url, heartbeatMs }: AuthedContext): Response {
+export function eventStream({
+  backend,
+  caller,
+  request,
+  url,
+  heartbeatMs,
+}: {
+  readonly backend: Backend;
+  readonly caller: Caller;
+  readonly request: Request;
+  readonly url: URL;
+  readonly heartbeatMs: number;
+}): Response {
   const lastEventId =
     request.headers.get('last-event-id') ?? url.searchParams.get('last_event_id') ?? undefined;
   const encoder = new TextEncoder();
