@@ -1,3 +1,4 @@
+// Over 400 lines: one scenario per lifecycle path and refusal, shared by the in-process and HTTP runners.
 /**
  * The reference server end to end, as a client sees it: every lifecycle path, bad input, every
  * authorization refusal, idempotent replay and the event stream. Registered by two test files, one
