@@ -1,6 +1,6 @@
 /** Building responses: JSON bodies, and problem+json from the one problem helper (`backend/problems.ts`). */
 import {
-  ApiProblem,
+  type ApiProblem,
   apiProblem,
   invalidInput as invalidInputProblem,
   type ProblemExtra,
@@ -20,10 +20,8 @@ export function noContent(headers: Record<string, string> = {}): Response {
 
 /** An `ApiProblem` as a response, its `instance` the request's unless it has one. */
 export function problemResponse(error: ApiProblem, instance?: string): Response {
-  const body = {
-    ...error.problem,
-    ...((error.problem.instance ?? instance) ? { instance: error.problem.instance ?? instance } : {}),
-  };
+  const at = error.problem.instance ?? instance;
+  const body = at === undefined ? error.problem : { ...error.problem, instance: at };
   return new Response(JSON.stringify(body), {
     status: error.status,
     headers: { 'content-type': 'application/problem+json', ...error.headers },
