@@ -10,7 +10,11 @@ import { PUBLIC_PACKAGES, root } from './pack.mjs';
 
 /** @typedef {string | { [condition: string]: Target }} Target */
 
-/** `exports` as an installed package should see it: no `source` condition, single defaults collapsed. @param {Target} target @returns {Target} */
+/**
+ * `exports` as an installed package should see it: no `source` condition, single defaults collapsed.
+ * @param {Target} target
+ * @returns {Target}
+ */
 export function published(target) {
   if (typeof target === 'string') return target;
   const kept = Object.entries(target).filter(([condition]) => condition !== 'source');
@@ -35,7 +39,11 @@ const REQUIRED = [
   'sideEffects',
 ];
 
-/** Every problem of one package's manifest (empty when it is right). @param {string} folder @param {any} manifest */
+/**
+ * Every problem of one package's manifest (empty when it is right).
+ * @param {string} folder
+ * @param {any} manifest
+ */
 function problemsOf(folder, manifest) {
   const problems = REQUIRED.filter((key) => manifest[key] === undefined).map((key) => `no "${key}"`);
   if (manifest.private) problems.push('is private');

@@ -55,7 +55,9 @@ async function check(name, body) {
 /**
  * Runs a command in the scratch project and resolves with its output; rejects with the output on
  * failure (or, with `expectFailure`, on success).
- * @param {string} cwd @param {string[]} command @param {{ expectFailure?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ * @param {string} cwd
+ * @param {string[]} command
+ * @param {{ expectFailure?: boolean, env?: NodeJS.ProcessEnv }} [options]
  * @returns {Promise<string>}
  */
 function run(cwd, command, { expectFailure = false, env = process.env } = {}) {
@@ -199,8 +201,13 @@ try {
     run(good, vueTsc),
     run(bad, vueTsc, { expectFailure: true }),
   ];
-  for (const pending of [goodReact, badReact, goodVue, badVue]) pending.catch(() => {}); // each is awaited below
-  /** The one error in `file` that `output` must hold, on the line of the wrong value. @param {string} output @param {string} file */
+  // Each is awaited below; until then, a rejection is not unhandled.
+  for (const pending of [goodReact, badReact, goodVue, badVue]) pending.catch(() => {});
+  /**
+   * The one error in `file` that `output` must hold, on the line of the wrong value.
+   * @param {string} output
+   * @param {string} file
+   */
   const onlyErrorIn = (output, file) => {
     const at = `${file}(${lineOf(bad, file, '<status-badge status="activ"')},`;
     const errors = output.split('\n').filter((l) => /error TS\d+/.test(l) && l.startsWith(file));
@@ -235,7 +242,8 @@ try {
       write: false,
       logLevel: 'silent',
     });
-    // What ends up in the bundle: inputs that put bytes into some output (parsed but shaken off is not in it).
+    // What ends up in the bundle: inputs that put bytes into some output (parsed but shaken off is not
+    // in it).
     const inputs = [
       ...new Set(
         Object.values(result.metafile.outputs).flatMap((o) =>

@@ -16,7 +16,10 @@ const dir = resolve(process.argv[2] ?? '.');
 const name = basename(dir);
 const started = Date.now();
 
-/** Runs the example's `npm run serve` on a free port; resolves with its URL once the banner says it listens. */
+/**
+ * Runs the example's `npm run serve` on a free port; resolves with its URL once the banner says it
+ * listens.
+ */
 function serve() {
   const child = spawn('npm', ['run', '--silent', 'serve', '--', '--port', '0', '--speed', '0', '--quiet'], {
     cwd: dir,

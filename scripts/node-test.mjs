@@ -1,5 +1,5 @@
-// Runs a package's Node tests (`*.test.ts` under the given folders, or the given files) with Node's own test runner
-// through tsx. Node 20's runner takes no globs, so the files are found here.
+// Runs a package's Node tests (`*.test.ts` under the given folders, or the given files) with Node's own
+// test runner through tsx. Node 20's runner takes no globs, so the files are found here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -64,20 +64,23 @@ function packOne(folder) {
 export async function ensurePacks({ force = false, log = () => {} } = {}) {
   mkdirSync(packsDir, { recursive: true });
   const stampPath = join(packsDir, 'fingerprints.json');
-  /** @type {Record<string, string>} */
-  const stamps = existsSync(stampPath) ? JSON.parse(readFileSync(stampPath, 'utf8')) : {};
+  /** @type {Map<string, string>} folder → the print of the sources its tarball was packed from */
+  const stamps = new Map(
+    Object.entries(existsSync(stampPath) ? JSON.parse(readFileSync(stampPath, 'utf8')) : {}),
+  );
   const stale = PUBLIC_PACKAGES.map(([folder]) => ({ folder, print: fingerprint(folder) })).filter(
-    ({ folder, print }) => force || stamps[folder] !== print || !existsSync(join(packsDir, `${folder}.tgz`)),
+    ({ folder, print }) =>
+      force || stamps.get(folder) !== print || !existsSync(join(packsDir, `${folder}.tgz`)),
   );
   const queue = [...stale];
   const started = Date.now();
   await Promise.all(
     [0, 1].map(async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        delete stamps[next.folder];
+        stamps.delete(next.folder);
         await packOne(next.folder);
-        stamps[next.folder] = next.print;
-        writeFileSync(stampPath, `${JSON.stringify(stamps, null, 2)}\n`);
+        stamps.set(next.folder, next.print);
+        writeFileSync(stampPath, `${JSON.stringify(Object.fromEntries(stamps), null, 2)}\n`);
       }
     }),
   );

@@ -26,7 +26,9 @@ export const scriptTagPage = (apiUrl) => `<!doctype html>
 
 /**
  * @typedef {{ url: string, close(): Promise<void> }} Server
- * @typedef {(options: { port: number, log: false, speed: number, staticDir?: string }) => Promise<Server>} StartHttpServer
+ * @typedef {(
+ *   options: { port: number, log: false, speed: number, staticDir?: string },
+ * ) => Promise<Server>} StartHttpServer
  */
 
 /**
@@ -58,7 +60,8 @@ export async function openScriptTagPage({ cdnDir, startHttpServer }) {
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => problems.push(`page error: ${error}`));
     tab.on('console', (message) => {
-      // A failed load is told by its response below, with its URL (the browser's own favicon.ico is no failure).
+      // A failed load is told by its response below, with its URL (the browser's own favicon.ico is no
+      // failure).
       if (message.text().startsWith('Failed to load resource')) return;
       if (message.type() === 'error' || message.type() === 'warn')
         problems.push(`console ${message.type()}: ${message.text()}`);

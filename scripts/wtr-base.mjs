@@ -7,7 +7,9 @@ import { CHROME_ARGS, findChrome } from './chrome.mjs';
 const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * @param {{ files: string | string[], plugins?: any[], middleware?: any[], testsFinishTimeout?: number }} options
+ * @param {{
+ *   files: string | string[], plugins?: any[], middleware?: any[], testsFinishTimeout?: number
+ * }} options
  * @returns {import('@web/test-runner').TestRunnerConfig}
  */
 export function createWtrConfig({ files, plugins = [], middleware = [], testsFinishTimeout = 120_000 }) {

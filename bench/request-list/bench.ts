@@ -12,10 +12,17 @@ import {
 import type { RequestList } from '@access-requests/elements';
 
 const COUNT = 10_000;
+
+/** What the benchmark cannot run without: a missing one stops the run with its name. */
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`The benchmark page has no ${what}.`);
+  return value;
+}
+
 const alice = { id: 'usr_alice', name: 'Alice Example', email: 'alice@example.com' };
 
 function request(i: number): AccessRequest {
-  const status = STATUS_IDS[i % STATUS_IDS.length]!;
+  const status = must(STATUS_IDS[i % STATUS_IDS.length], 'status');
   const at = new Date(Date.UTC(2026, 0, 15) - i * 60_000).toISOString();
   return {
     id: `req_${String(i).padStart(6, '0')}`,
@@ -98,7 +105,7 @@ const client = createAccessClient({
   fetch: fakeFetch,
   retry: false,
 });
-const stage = document.querySelector<HTMLElement>('#stage')!;
+const stage = must(document.querySelector<HTMLElement>('#stage'), '#stage');
 /** The next frame: resolves in the next requestAnimationFrame callback (before that frame paints). */
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const cards = (el: RequestList) => el.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0;
@@ -118,9 +125,13 @@ async function mountList(pageSize: number): Promise<{ el: RequestList; ms: numbe
   return { el, ms: performance.now() - started };
 }
 
+function listFeed(el: RequestList): HTMLElement {
+  return must(el.shadowRoot?.querySelector<HTMLElement>('[part="feed"]'), "the list's feed");
+}
+
 /** Loads every page by scrolling to the end until the list holds all 10,000. */
 async function loadEverything(el: RequestList): Promise<void> {
-  const feed = el.shadowRoot!.querySelector<HTMLElement>('[part="feed"]')!;
+  const feed = listFeed(el);
   for (let round = 0; el.items.length < COUNT; round++) {
     if (round > 2000) throw new Error(`the list stopped loading at ${el.items.length} requests`);
     feed.scrollTop = feed.scrollHeight;
@@ -200,7 +211,8 @@ async function baselineFilter(statuses: AccessRequestStatus[]): Promise<number> 
   return performance.now() - started;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  must([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 'sample');
 
 async function runBench() {
   const runs = 11;
@@ -216,11 +228,11 @@ async function runBench() {
     baseFilter.push(await baselineFilter(i % 2 ? ['rejected', 'failed'] : ['active']));
   }
   await baselineMount();
-  const baseScroll = await scrollJank(plainHost.querySelector<HTMLElement>('ul.plain')!);
+  const baseScroll = await scrollJank(must(plainHost.querySelector<HTMLElement>('ul.plain'), 'ul.plain'));
 
   const { el } = await mountList(500);
   await loadEverything(el);
-  const listScroll = await scrollJank(el.shadowRoot!.querySelector<HTMLElement>('[part="feed"]')!);
+  const listScroll = await scrollJank(listFeed(el));
   const rendered = cards(el);
   const filter: number[] = [];
   for (let i = 0; i < runs; i++)

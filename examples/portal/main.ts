@@ -1,18 +1,27 @@
 // The demo portal: the reference server's world (its clock, speed and a Reset), a demo user switcher,
-// and `<access-portal>` with everything the seed's portal does. The token is given from JavaScript,
+// and `<access-portal>` with every screen of the portal. The token is given from JavaScript,
 // as a function read on every call — never as an attribute.
 import '@access-requests/elements/define.js';
 import { SPEEDS, WorldClock, orgChannel, type NotificationChannel } from './world.js';
 import { DEMO_USERS, currentUser, rememberUser, type DemoUser } from './users.js';
 
-const provider = document.querySelector('access-requests-provider')!;
-const portal = document.querySelector('access-portal')!;
-const switcher = document.querySelector<HTMLSelectElement>('#user-switch')!;
-const worldTime = document.querySelector<HTMLElement>('#world-time')!;
-const speeds = document.querySelector<HTMLElement>('#speeds')!;
-const reset = document.querySelector<HTMLButtonElement>('#reset')!;
-const worldStatus = document.querySelector<HTMLElement>('#world-status')!;
-const channelSwitch = document.querySelector<HTMLSelectElement>('#channel-switch')!;
+/** An element of index.html: the page is broken without it, so say which one is missing. */
+function element<K extends keyof HTMLElementTagNameMap>(selector: K): HTMLElementTagNameMap[K];
+function element<T extends Element>(selector: string): T;
+function element(selector: string): Element {
+  const found = document.querySelector(selector);
+  if (!found) throw new Error(`index.html has no ${selector}.`);
+  return found;
+}
+
+const provider = element('access-requests-provider');
+const portal = element('access-portal');
+const switcher = element<HTMLSelectElement>('#user-switch');
+const worldTime = element<HTMLElement>('#world-time');
+const speeds = element<HTMLElement>('#speeds');
+const reset = element<HTMLButtonElement>('#reset');
+const worldStatus = element<HTMLElement>('#world-status');
+const channelSwitch = element<HTMLSelectElement>('#channel-switch');
 
 const clock = new WorldClock();
 let user: DemoUser = currentUser();
@@ -34,6 +43,12 @@ function showClock(): void {
   }
 }
 
+async function changeSpeed(speed: number): Promise<void> {
+  await clock.setSpeed(speed);
+  showClock();
+  worldStatus.textContent = `The world runs at ${speed}× now.`;
+}
+
 for (const speed of SPEEDS) {
   const button = document.createElement('button');
   button.type = 'button';
@@ -41,15 +56,11 @@ for (const speed of SPEEDS) {
   button.value = String(speed);
   button.textContent = `${speed}×`;
   button.setAttribute('aria-pressed', 'false');
-  button.addEventListener('click', async () => {
-    await clock.setSpeed(speed);
-    showClock();
-    worldStatus.textContent = `The world runs at ${speed}× now.`;
-  });
+  button.addEventListener('click', () => void changeSpeed(speed));
   speeds.append(button);
 }
 
-reset.addEventListener('click', async () => {
+async function resetWorld(): Promise<void> {
   reset.disabled = true;
   try {
     await clock.reset();
@@ -60,7 +71,8 @@ reset.addEventListener('click', async () => {
   } finally {
     reset.disabled = false;
   }
-});
+}
+reset.addEventListener('click', () => void resetWorld());
 
 for (const demoUser of DEMO_USERS) {
   const option = document.createElement('option');
@@ -70,7 +82,7 @@ for (const demoUser of DEMO_USERS) {
 }
 switcher.value = user.token;
 switcher.addEventListener('change', () =>
-  signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]!),
+  signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]),
 );
 
 // The org's channel: the form's success view and Request again say where the answer will come.
@@ -78,11 +90,12 @@ void orgChannel.read().then(
   (channel) => (channelSwitch.value = channel),
   () => undefined,
 );
-channelSwitch.addEventListener('change', async () => {
+async function changeChannel(): Promise<void> {
   await orgChannel.set(channelSwitch.value as NotificationChannel);
   signIn(user); // a fresh client reads the org's settings again
   worldStatus.textContent = `Notifications now go by ${channelSwitch.selectedOptions[0]?.textContent ?? channelSwitch.value}.`;
-});
+}
+channelSwitch.addEventListener('change', () => void changeChannel());
 
 portal.now = clock.now;
 signIn(user);

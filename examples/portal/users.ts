@@ -5,7 +5,8 @@ export interface DemoUser {
   readonly role: string;
 }
 
-export const DEMO_USERS: readonly DemoUser[] = [
+/** Alice first: the user the portal starts as. */
+export const DEMO_USERS: readonly [DemoUser, ...DemoUser[]] = [
   { token: 'demo-alice', name: 'Alice', role: 'requester' },
   { token: 'demo-bob', name: 'Bob', role: 'approver' },
   { token: 'demo-carol', name: 'Carol', role: 'approver' },
@@ -16,7 +17,7 @@ const KEY = 'access-requests-demo-user';
 
 export function currentUser(): DemoUser {
   const token = sessionStorage.getItem(KEY);
-  return DEMO_USERS.find((u) => u.token === token) ?? DEMO_USERS[0]!;
+  return DEMO_USERS.find((u) => u.token === token) ?? DEMO_USERS[0];
 }
 
 export function rememberUser(user: DemoUser): void {

@@ -1,5 +1,5 @@
-// Bundles the elements (the published package, installed from its tarball) into dist/access-elements.js and copies
-// the page beside it: dist/ is a static site.
+// Bundles the elements (the published package, installed from its tarball) into dist/access-elements.js
+// and copies the page beside it: dist/ is a static site.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { copyPage, output } from '../../scripts/example-rollup.mjs';

@@ -14,7 +14,10 @@ import { ReflectionKind } from 'typedoc';
 
 /** Containers whose children are the exports. */
 const CONTAINERS = ReflectionKind.Project | ReflectionKind.Module;
-/** What is not an export of its own: re-exports point at a declaration checked elsewhere, documents are guides. */
+/**
+ * What is not an export of its own: re-exports point at a declaration checked elsewhere, documents are
+ * guides.
+ */
 const SKIPPED = ReflectionKind.Reference | ReflectionKind.Document;
 
 /** @param {Comment | undefined} comment */

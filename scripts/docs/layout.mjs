@@ -1,10 +1,16 @@
 // Where the docs build reads and writes, and which pages the site has.
 import { root } from './util.mjs';
 
-/** The packages whose API reference TypeDoc writes. `mock-server` joins once its exports all carry a description and an example. */
+/**
+ * The packages whose API reference TypeDoc writes. `mock-server` joins once its exports all carry a
+ * description and an example.
+ */
 export const API_PACKAGES = ['contract', 'sdk', 'mock-server'];
 
-/** Where the build stages the Markdown TypeDoc renders (the guides with their generated parts, the element pages). */
+/**
+ * Where the build stages the Markdown TypeDoc renders (the guides with their generated parts, the
+ * element pages).
+ */
 export const STAGE = `${root}docs/.build`;
 
 /** The repository, for links to its files. */

@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { fail, root } from './util.mjs';
 
 /**
- * @typedef {{ id: string, label: string, description: string, tone: string, phase: string, terminal: boolean }} Status
+ * @typedef {{
+ *   id: string, label: string, description: string, tone: string, phase: string, terminal: boolean
+ * }} Status
  * @typedef {{ from: string | null, to: string, label: string, when: string }} Transition
  */
 

@@ -8,9 +8,10 @@
 // - Other generated members without a comment (the keywords inside `LIMITS`, such as `maxLength`)
 //   are marked as intentionally undocumented: their meaning is the contract's, and nothing can be
 //   written there by hand. Every hand-written declaration still needs its comment.
-// - Where a signature uses a schema (`Promise<AccessRequest>`, `Paginated<components['schemas']['Resource']>`),
-//   TypeDoc would print the whole object type it resolves to, field by field; the pages name it
-//   instead, as the source does: `components["schemas"]["Resource"]`, linked.
+// - Where a signature uses a schema (`Promise<AccessRequest>`,
+//   `Paginated<components['schemas']['Resource']>`), TypeDoc would print the whole object type it
+//   resolves to, field by field; the pages name it instead, as the source does:
+//   `components["schemas"]["Resource"]`, linked.
 import ts from 'typescript';
 import {
   Converter,

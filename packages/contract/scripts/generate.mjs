@@ -32,7 +32,11 @@ if (types.status !== 0) throw new Error('openapi-typescript failed on the contra
 
 // 2. Statuses: `x-statuses` must list exactly the enum, in its order.
 const statusSchema = document.components.schemas.AccessRequestStatus;
-/** @type {{ id: string, label: string, description: string, tone: string, phase: 'open' | 'closed', terminal: boolean }[]} */
+/**
+ * @type {{
+ *   id: string, label: string, description: string, tone: string, phase: 'open' | 'closed', terminal: boolean
+ * }[]}
+ */
 const statuses = statusSchema['x-statuses'];
 const ids = statuses.map((s) => s.id);
 if (JSON.stringify(ids) !== JSON.stringify(statusSchema.enum)) {

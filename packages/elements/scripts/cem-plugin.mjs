@@ -12,7 +12,10 @@ import ts from 'typescript';
 
 /** @typedef {import('custom-elements-manifest/schema.js').Package} Package */
 /** @typedef {import('custom-elements-manifest/schema.js').JavaScriptModule} JavaScriptModule */
-/** @typedef {import('custom-elements-manifest/schema.js').ClassDeclaration & import('custom-elements-manifest/schema.js').CustomElement} CustomElementDeclaration */
+/**
+ * @typedef {import('custom-elements-manifest/schema.js').ClassDeclaration
+ *   & import('custom-elements-manifest/schema.js').CustomElement} CustomElementDeclaration
+ */
 /** @typedef {import('custom-elements-manifest/schema.js').ClassMember} ClassMember */
 /** @typedef {import('custom-elements-manifest/schema.js').Type & { text: string }} TypeText */
 /** @typedef {{ type: string, detail: string, description: string }} MappedEvent */
@@ -42,7 +45,10 @@ export function accessRequestsPlugin({ packageDir }) {
   return {
     name: 'access-requests-public-api',
 
-    /** @param {{ ts: TypeScript, node: import('typescript').Node }} params the analyzer's own TypeScript and node */
+    /**
+     * @param {{ ts: TypeScript, node: import('typescript').Node }} params the analyzer's own TypeScript
+     *   and node
+     */
     analyzePhase({ ts: ats, node }) {
       if (ats.isInterfaceDeclaration(node) && node.name.text === 'GlobalEventHandlersEventMap') {
         for (const member of node.members) {

@@ -17,9 +17,17 @@ import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 
 /** @typedef {import('custom-elements-manifest/schema.js').Package} Package */
-/** @typedef {import('custom-elements-manifest/schema.js').ClassDeclaration & import('custom-elements-manifest/schema.js').CustomElement} Element */
+/**
+ * @typedef {import('custom-elements-manifest/schema.js').ClassDeclaration
+ *   & import('custom-elements-manifest/schema.js').CustomElement} Element
+ */
 /** @typedef {{ text: string }} TypeText */
-/** @typedef {{ name: string, fieldName?: string, type?: TypeText, parsedType?: TypeText, tsType?: TypeText, readonly?: boolean, kind?: string }} Typed */
+/**
+ * @typedef {{
+ *   name: string, fieldName?: string, type?: TypeText, parsedType?: TypeText, tsType?: TypeText,
+ *   readonly?: boolean, kind?: string
+ * }} Typed
+ */
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 // `--manifest` and `--out` let a test generate from a scratch manifest into a scratch folder.

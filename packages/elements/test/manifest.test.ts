@@ -200,7 +200,8 @@ test('an attribute whose values are a closed set carries them as a union', () =>
       elementOf(tag).element.attributes?.find((a) => a.name === name) as
         { parsedType?: { text: string } } | undefined
     )?.parsedType?.text;
-  // status-badge's `status` is a string property documented `@type {AccessRequestStatus}`: the contract's statuses.
+  // status-badge's `status` is a string property documented `@type {AccessRequestStatus}`: the
+  // contract's statuses.
   assert.deepEqual(literals(attribute('status-badge', 'status')), new Set(STATUS_IDS));
   assert.deepEqual(literals(attribute('request-list', 'scope')), new Set(['mine', 'on_behalf']));
   assert.deepEqual(literals(attribute('access-portal', 'view')), new Set(PORTAL_VIEWS));

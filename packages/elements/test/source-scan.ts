@@ -142,7 +142,10 @@ function interpolation(text: string, open: number): string {
   return '';
 }
 
-/** Names in an expression: string literals whole; template literals' static words, and prefixes before `${`. */
+/**
+ * Names in an expression: string literals whole; template literals' static words, and prefixes before
+ * `${`.
+ */
 function namesIn(expression: string): { names: string[]; prefixes: string[] } {
   const names: string[] = [];
   const prefixes: string[] = [];

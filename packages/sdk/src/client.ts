@@ -63,7 +63,10 @@ export interface AccessClientOptions {
   baseUrl: string;
   /** The bearer token, or a (sync or async) function read on every call and again after a 401. */
   token: TokenSource;
-  /** A fetch to use instead of `globalThis.fetch` (looked up on every call, so test interceptors installed later still apply). */
+  /**
+   * A fetch to use instead of `globalThis.fetch` (looked up on every call, so test interceptors installed
+   * later still apply).
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Retry policy for safe requests; `false` turns retries off. */
   retry?: RetryOptions | false;
@@ -118,7 +121,10 @@ export interface CreateOptions extends CallOptions {
  * ```
  */
 export interface AccessClient {
-  /** The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls below don't cover. */
+  /**
+   * The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls
+   * below don't cover.
+   */
   readonly raw: Client<paths>;
 
   /** The caller and the org's settings (ticket types, notification channel, limits). */
@@ -134,7 +140,10 @@ export interface AccessClient {
     filters?: ListFilters<'resourceTypes'>,
     call?: CallOptions,
   ): Paginated<components['schemas']['ResourceType']>;
-  /** The permissions resources can be requested with (the Permission filter), by `search` or `resource_type_id`. */
+  /**
+   * The permissions resources can be requested with (the Permission filter), by `search` or
+   * `resource_type_id`.
+   */
   permissions(
     filters?: ListFilters<'permissions'>,
     call?: CallOptions,
@@ -188,12 +197,21 @@ export interface AccessClient {
     body?: components['schemas']['ApproveInput'],
     call?: CallOptions,
   ): Promise<AccessRequest>;
-  /** Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the requester. */
+  /**
+   * Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the
+   * requester.
+   */
   reject(id: string, body: components['schemas']['RejectInput'], call?: CallOptions): Promise<AccessRequest>;
 
-  /** Live request updates from the event stream (resuming after drops; polling where streaming is unavailable). */
+  /**
+   * Live request updates from the event stream (resuming after drops; polling where streaming is
+   * unavailable).
+   */
   watch(watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate>;
-  /** Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time runs out. */
+  /**
+   * Resolves with the request once it is in one of `statuses`; rejects if it settles elsewhere or time
+   * runs out.
+   */
   waitFor(
     id: string,
     statuses: AccessRequestStatus | readonly AccessRequestStatus[],
@@ -273,7 +291,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
   const baseFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
   const transport = createTransport({ token: options.token, fetch: baseFetch, retry: options.retry ?? {} });
 
-  /** The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls below don't cover. */
+  /**
+   * The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls
+   * below don't cover.
+   */
   const raw: Client<paths> = createClient<paths>({ baseUrl, fetch: transport });
 
   function init(call: CallOptions = {}) {

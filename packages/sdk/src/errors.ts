@@ -66,7 +66,10 @@ export class ApiError extends Error {
   get fieldErrors(): FieldError[] {
     return this.problem.errors ?? [];
   }
-  /** The errors for one field (`justification`, `resources[3].permission_id`, …), so a form can put each next to its field. */
+  /**
+   * The errors for one field (`justification`, `resources[3].permission_id`, …), so a form can put each
+   * next to its field.
+   */
   errorsFor(field: string): FieldError[] {
     return this.fieldErrors.filter((e) => e.field === field);
   }

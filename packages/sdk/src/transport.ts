@@ -50,6 +50,7 @@ export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
       reject(signal.reason);
     };
     const timer = setTimeout(() => {
@@ -124,8 +125,8 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
       }
       let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
       const after = response && retryAfterMs(response);
-      if (after !== undefined) {
-        if (after > maxRetryAfterMs) return response!;
+      if (response && after !== undefined) {
+        if (after > maxRetryAfterMs) return response;
         delay = after;
       }
       await sleep(delay, signal);

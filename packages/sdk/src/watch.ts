@@ -80,7 +80,8 @@ export interface WaitForOptions {
  * try {
  *   await client.waitFor(id, 'active');
  * } catch (error) {
- *   if (error instanceof RequestSettledError) console.log(`Ended ${error.request.status}`, error.request.rejection_reason);
+ *   if (error instanceof RequestSettledError)
+ *     console.log(`Ended ${error.request.status}`, error.request.rejection_reason);
  *   else throw error;
  * }
  * ```

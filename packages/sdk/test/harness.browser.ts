@@ -37,7 +37,7 @@ export const assert = {
       await (typeof block === 'function' ? block() : block);
     } catch (error) {
       if (!matches(error, expected))
-        throw new Error(message ?? `Rejected with an unexpected error: ${String(error)}`);
+        throw new Error(message ?? `Rejected with an unexpected error: ${String(error)}`, { cause: error });
       return;
     }
     throw new Error(message ?? 'Expected a rejection, but it resolved.');

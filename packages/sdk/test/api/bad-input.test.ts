@@ -16,7 +16,7 @@ function assertRefused(make: () => unknown, pattern: RegExp): void {
     thrown = error;
   }
   assert.ok(thrown instanceof TypeError, `expected a TypeError, got ${String(thrown)}`);
-  assert.match((thrown as TypeError).message, pattern);
+  assert.match(thrown.message, pattern);
 }
 
 describe('a client made with bad options says what is wrong, at once', () => {

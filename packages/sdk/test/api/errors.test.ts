@@ -36,7 +36,7 @@ describe('SDK problem errors', () => {
       (r) => r.requester.id !== 'usr_alice',
     );
     assert.ok(onBehalf, 'the seeded world has a request made for Alice by someone else');
-    const forbidden = await caught(alice.revoke(onBehalf!.id));
+    const forbidden = await caught(alice.revoke(onBehalf.id));
     assert.equal(forbidden.status, 403);
     assert.ok(forbidden.message.length > 0);
 

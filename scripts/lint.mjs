@@ -1,0 +1,55 @@
+// `pnpm lint`: ESLint over the whole repository (eslint.config.mjs, zero warnings) and lit-analyzer
+// in strict mode over the elements, so that every template binding is type-checked against the
+// element or the DOM property it sets. lit-analyzer is @jackolope/lit-analyzer, the maintained fork:
+// lit-analyzer 2.0.3 reports Lit's own `nothing` in a binding as a type error and does not know
+// current HTML and CSS (`popover`, container queries). With `--skip-pending` (the `pnpm test` stage)
+// the parts listed in LINT_PENDING are left out.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Parts of the repository that are being rewritten and do not pass yet: `pnpm lint` covers them, the
+ * `pnpm test` stage leaves them out (ESLint and lit-analyzer alike). Remove an entry once it passes.
+ */
+export const LINT_PENDING = ['packages/elements/src', 'packages/mock-server/src'];
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
+const skipped = process.argv.includes('--skip-pending') ? LINT_PENDING : [];
+if (skipped.length) console.log(`Not linted yet (LINT_PENDING in scripts/lint.mjs): ${skipped.join(', ')}`);
+
+/** @param {string} command @param {string[]} args @param {string} cwd */
+function run(command, args, cwd = root) {
+  return spawnSync(command, args, { cwd, stdio: 'inherit' }).status === 0;
+}
+
+const eslint = run(bin('eslint'), [
+  '--max-warnings',
+  '0',
+  ...skipped.flatMap((path) => ['--ignore-pattern', `${path}/`]),
+  '.',
+]);
+
+const elements = join(root, 'packages/elements');
+// These tests register other classes under the library's tag names on purpose (a host's own
+// <status-badge>): lit-analyzer would take those classes for ours everywhere.
+const OWN_TAG_NAMES_REDEFINED = ['src/host-registration-conflicts.test.ts'];
+const templates =
+  skipped.some((path) => path.startsWith('packages/elements')) ||
+  run(
+    bin('lit-analyzer'),
+    [
+      // Strict, and the rest of its settings, in packages/elements/tsconfig.json (editors read them too).
+      '--maxWarnings',
+      '0',
+      ...readdirSync(join(elements, 'src'), { recursive: true, encoding: 'utf8' })
+        .map((file) => join('src', file))
+        .filter((file) => file.endsWith('.ts') && !OWN_TAG_NAMES_REDEFINED.includes(file))
+        .sort(),
+    ],
+    // lit-analyzer reads the compiler options and its settings from the tsconfig.json where it runs.
+    elements,
+  );
+
+process.exit(eslint && templates ? 0 : 1);
