@@ -12,7 +12,7 @@ import { join } from 'node:path';
  * Parts of the repository that are being rewritten and do not pass yet: `pnpm lint` covers them, the
  * `pnpm test` stage leaves them out (ESLint and lit-analyzer alike). Remove an entry once it passes.
  */
-export const LINT_PENDING = ['packages/elements/src', 'packages/mock-server/src'];
+export const LINT_PENDING = ['packages/elements/src'];
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);

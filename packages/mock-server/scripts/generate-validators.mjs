@@ -1,6 +1,7 @@
 // `pnpm generate` (in this package): Ajv standalone validators compiled from the contract's document:
 // src/generated/bodies.ts, one for each request body, and src/generated/queries.ts, one for the query
-// parameters of each operation that has some. Standalone code runs without Ajv or `new Function` at run time, so the
+// parameters of each operation that has some. Standalone code runs without Ajv or `new Function` at run
+// time, so the
 // browser build stays small and works under a strict content-security policy.
 // `--out <dir>` writes elsewhere (the drift check compares a fresh copy with the committed one).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,10 @@ const outDir = resolve(values.out ?? join(packageDir, 'src/generated'));
 mkdirSync(outDir, { recursive: true });
 
 const DOC_ID = 'contract';
-/** @param {boolean} query Query values arrive as strings: `coerceTypes` reads `limit=20` and `favorite=true`, `useDefaults` fills the documented defaults. */
+/**
+ * @param {boolean} query Query values arrive as strings: `coerceTypes` reads `limit=20` and
+ * `favorite=true`, `useDefaults` fills the documented defaults.
+ */
 function compiler(query) {
   const ajv = new Ajv2020.default({
     allErrors: true,
@@ -39,7 +43,10 @@ const bodies = compiler(false);
 const queries = compiler(true);
 
 /** @typedef {{ $ref?: string, name: string, in: string, required?: boolean }} Parameter */
-/** @typedef {{ operationId?: string, parameters?: Parameter[], requestBody?: { content?: Record<string, { schema?: object }> } }} Operation */
+/**
+ * @typedef {{ operationId?: string, parameters?: Parameter[], requestBody?: { content?: Record<string, {
+ * schema?: object }> } }} Operation
+ */
 /** @param {Parameter} node @returns {Parameter} */
 const resolveRef = (node) =>
   node.$ref

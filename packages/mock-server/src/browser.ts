@@ -27,7 +27,11 @@ import { assemble, type ReferenceOptions, type ReferenceParts } from './handlers
  *
  * @example
  * ```ts
- * const options: ReferenceWorkerOptions = { workerUrl: '/mockServiceWorker.js', baseUrl: '/access', speed: 60 };
+ * const options: ReferenceWorkerOptions = {
+ *   workerUrl: '/mockServiceWorker.js',
+ *   baseUrl: '/access',
+ *   speed: 60,
+ * };
  * const api = await startReferenceWorker(options); // answers fetch('/access/v1/me') on any origin
  * ```
  */

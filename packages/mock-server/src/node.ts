@@ -58,7 +58,8 @@ export interface ReferenceServerOptions extends ReferenceOptions {
  * const api: ReferenceServer = createReferenceServer();
  * api.listen();
  * api.control.faults.add({ path: '/v1/me', kind: 'rate_limit', retry_after: 2 });
- * const limited = await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } }); // 429
+ * // 429
+ * const limited = await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
  * api.close();
  * ```
  */

@@ -65,7 +65,11 @@ export interface Caller {
  *
  * @example
  * ```ts
- * const query: RawQuery = { search: 'payments', 'resource_type_id[]': ['rt_postgresql_database'], limit: '20' };
+ * const query: RawQuery = {
+ *   search: 'payments',
+ *   'resource_type_id[]': ['rt_postgresql_database'],
+ *   limit: '20',
+ * };
  * const page = backend.resources({ userId: 'usr_alice' }, query);
  * ```
  */
@@ -77,7 +81,10 @@ export type RawQuery = Readonly<Record<string, string | readonly string[] | unde
  *
  * @example
  * ```ts
- * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const body = {
+ *   resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 1,
+ * };
  * const first: CreateResult = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
  * const again = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
  * console.log(again.replayed, again.body.requests[0]?.id === first.body.requests[0]?.id); // true true
@@ -115,7 +122,12 @@ export interface StreamEvent {
  *
  * @example
  * ```ts
- * const world: WorldOptions = { seed: 7, catalogSize: 100_000, speed: 60, startTime: new Date('2026-03-01T08:00:00Z') };
+ * const world: WorldOptions = {
+ *   seed: 7,
+ *   catalogSize: 100_000,
+ *   speed: 60,
+ *   startTime: new Date('2026-03-01T08:00:00Z'),
+ * };
  * const backend = createBackend(world);
  * ```
  */
@@ -142,7 +154,10 @@ export interface WorldOptions {
  * ```ts
  * const backend: Backend = createBackend();
  * const alice = backend.authenticate('demo-alice')!;
- * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const body = {
+ *   resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 1,
+ * };
  * const [request] = backend.submit(alice, body, undefined).body.requests;
  * backend.advance(5_000); // granting → active
  * console.log(backend.getRequest(alice, request!.id).status);
@@ -179,7 +194,10 @@ export interface Backend {
   getRequest(caller: Caller, id: string): Schemas['AccessRequest'];
   /** `GET /v1/access-requests/{id}/resources`. */
   requestResources(caller: Caller, id: string, query: RawQuery): Schemas['RequestResourcePage'];
-  /** `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from `pending_approval`). */
+  /**
+   * `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from
+   * `pending_approval`).
+   */
   revoke(caller: Caller, id: string): Schemas['AccessRequest'];
   /** `POST /v1/access-requests/{id}/request-again`: idempotent with a key. */
   requestAgain(caller: Caller, id: string, body: unknown, idempotencyKey: string | undefined): CreateResult;
@@ -226,7 +244,10 @@ export interface Backend {
   advance(milliseconds: number): void;
   /** Changes how fast simulated time runs (see `WorldOptions.speed`). */
   setSpeed(speed: number): void;
-  /** Runs the transitions that are due at the current simulated time (the backend's own timer and operations call it; nothing else needs to). */
+  /**
+   * Runs the transitions that are due at the current simulated time (the backend's own timer and operations
+   * call it; nothing else needs to).
+   */
   tick(): void;
   /** Throws the state away and rebuilds the seeded world (same options unless given). */
   reset(options?: WorldOptions): void;

@@ -178,7 +178,10 @@ class SeededBackend implements ReferenceBackend {
     };
   }
 
-  /** Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's channel. */
+  /**
+   * Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's
+   * channel.
+   */
   #send({ request, previousStatus }: StatusChange): void {
     const { catalog, scheduler, notificationChannel, outbox } = this.#state;
     outbox.add(

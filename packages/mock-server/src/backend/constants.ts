@@ -14,14 +14,17 @@ export const LIFECYCLE = {
 } as const;
 
 /**
- * The limits the server enforces by hand. Those the contract states come from it (`@access-requests/contract`,
+ * The limits the server enforces by hand. Those the contract states come from it
+ * (`@access-requests/contract`,
  * generated from the YAML's `x-limit` marks); request shapes are checked by the contract's validators
  * (`input.ts`), the rest are the reference server's own.
  */
 export const LIMITS = {
   /** How long an Idempotency-Key is remembered (simulated time). */
   idempotencyTtlMs: 24 * HOUR,
-  /** Events are kept while they are among the last `eventRetentionCount` OR younger than `eventRetentionMs`. */
+  /**
+   * Events are kept while they are among the last `eventRetentionCount` OR younger than `eventRetentionMs`.
+   */
   eventRetentionCount: 10_000,
   eventRetentionMs: 24 * HOUR,
   defaultPageSize: CONTRACT_LIMITS.pageSize.default,

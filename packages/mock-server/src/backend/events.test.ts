@@ -148,7 +148,8 @@ describe('the event stream', () => {
     assert.equal(timers.length, 1, 'one timer, for the next transition, whether or not anyone listens');
     const { events } = collect(backend, alice);
     assert.equal(timers.length, 1, 'a request does not add a timer');
-    // The seeded granting request becomes active 3 s of simulated time after the start: 50 ms of real time at 60×.
+    // The seeded granting request becomes active 3 s of simulated time after the start: 50 ms of real time
+    // at 60×.
     assert.equal(timers[0]?.at, 50);
     real = 50;
     timers.shift()?.callback();

@@ -170,7 +170,7 @@ export function readBody<Op extends BodyOperation>(
 ): { body: Partial<BodyOf<Op>>; errors: FieldError[] } {
   const blanks = new Set<string>();
   const data = clean(body ?? [], '', blanks);
-  const { typeErrors, ruleErrors } = run(bodyValidators as unknown as Validators, operation, data, blanks);
+  const { typeErrors, ruleErrors } = run(bodyValidators, operation, data, blanks);
   if (typeErrors.length > 0) throw validationFailed(typeErrors, 'request body');
   return { body: data as Partial<BodyOf<Op>>, errors: ruleErrors };
 }
@@ -207,7 +207,7 @@ export function readQuery<Op extends QueryOperation>(
     data,
     new Set(),
   );
-  return { values: data as QueryOf<Op>, errors: [...errors, ...typeErrors, ...ruleErrors] };
+  return { values: data, errors: [...errors, ...typeErrors, ...ruleErrors] };
 }
 
 /** Throws a 422 with every error of the query. */

@@ -36,7 +36,12 @@ const TITLES: Record<number, string> = {
  * import { ApiProblem } from '@access-requests/mock-server';
  *
  * backend.me = () => {
- *   throw new ApiProblem(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Suspended.' });
+ *   throw new ApiProblem(403, {
+ *     type: 'about:blank',
+ *     title: 'Forbidden',
+ *     status: 403,
+ *     detail: 'Suspended.',
+ *   });
  * };
  * ```
  */

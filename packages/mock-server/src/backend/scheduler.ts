@@ -70,14 +70,7 @@ export class Scheduler {
   readonly #onDue: () => void;
 
   /** `onDue` is called (by a real timer) when the next job falls due while the clock runs. */
-  constructor(
-    start: number,
-    { realTime = () => Date.now(), timers = defaultTimers, onDue = () => {} } = {} as {
-      realTime?: RealTimeSource | undefined;
-      timers?: TimerApi | undefined;
-      onDue?: () => void;
-    },
-  ) {
+  constructor(start: number, { realTime = () => Date.now(), timers = defaultTimers, onDue = () => {} } = {}) {
     this.#realTime = realTime;
     this.#timers = timers;
     this.#onDue = onDue;

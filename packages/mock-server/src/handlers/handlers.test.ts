@@ -257,8 +257,8 @@ describe('the event stream', () => {
     await backend.whenSubscribers(0); // aborting the request unsubscribes
 
     for (const resume of [
-      { headers: { 'last-event-id': submitted[0]!.id! } },
-      { query: `?last_event_id=${submitted[0]!.id!}` },
+      { headers: { 'last-event-id': submitted[0].id! } },
+      { query: `?last_event_id=${submitted[0].id!}` },
     ]) {
       const again = new AbortController();
       const resumed = await call(`/v1/events${resume.query ?? ''}`, {

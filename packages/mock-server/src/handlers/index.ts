@@ -4,7 +4,8 @@
  *
  * Every route goes through one pipeline: apply an injected fault, authenticate, read the JSON body,
  * call the backend, and map `ApiProblem`s (and bugs) to problem+json. Time is not the handlers'
- * business: the backend's scheduler runs what falls due (see `backend/scheduler.ts`). Unknown `/v1` paths answer 404 and known paths with another method 405.
+ * business: the backend's scheduler runs what falls due (see `backend/scheduler.ts`). Unknown `/v1` paths
+ * answer 404 and known paths with another method 405.
  */
 import { http, type HttpHandler } from 'msw';
 import { ApiProblem, type Backend } from '../backend/api.js';
@@ -202,9 +203,9 @@ export function handlersFor(
       instance,
       heartbeatMs,
     };
-    return route.auth
-      ? route.resolve({ ...context, caller: caller!, id: params['id'] ?? '' })
-      : route.resolve(context);
+    if (!route.auth) return route.resolve(context);
+    if (!caller) return unauthorized(request, instance);
+    return route.resolve({ ...context, caller, id: params['id'] ?? '' });
   }
 
   async function respond(route: Route, request: Request, params: Record<string, string>): Promise<Response> {

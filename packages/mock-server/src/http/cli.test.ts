@@ -136,7 +136,8 @@ describe('access-requests-mock (the CLI)', () => {
 
   it('--exit-with-parent: stops once the process that started it is gone (npx passes no signals on)', async () => {
     // A stand-in for npx: starts the CLI, relays its output, and is then killed without a chance to clean up.
-    // The CLI also holds fd 3, a pipe to this test: it closes when the last process holding it (the CLI) is gone.
+    // The CLI also holds fd 3, a pipe to this test: it closes when the last process holding it (the CLI) is
+    // gone.
     const relay = `
       const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit', 3] });
       console.log('cli pid ' + child.pid);

@@ -308,7 +308,7 @@ describe('the event stream over HTTP', () => {
     await backend.whenSubscribers(0); // closing the connection unsubscribes
 
     const resumed = await fetch(`${api.url}/v1/events`, {
-      headers: { ...ALICE, 'last-event-id': first[0]!.id! },
+      headers: { ...ALICE, 'last-event-id': first[0].id! },
     });
     assert.equal((await readEvents(resumed.body!, 1))[0]?.id, granted!.id);
     await resumed.body!.cancel();

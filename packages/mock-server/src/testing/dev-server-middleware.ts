@@ -44,7 +44,11 @@ export interface KoaLikeContext {
  *
  * @example
  * ```ts
- * const options: DevServerMiddlewareOptions = { speed: 0, basePath: '/access', onResponse: contractCheck().hook };
+ * const options: DevServerMiddlewareOptions = {
+ *   speed: 0,
+ *   basePath: '/access',
+ *   onResponse: contractCheck().hook,
+ * };
  * const middleware = createDevServerMiddleware(options); // answers /access/v1/... and /access/_control/...
  * ```
  */

@@ -41,7 +41,8 @@ export interface SseEvent {
  *
  * const parser = new SseParser();
  * parser.push('id: evt_1\nevent: request.upd'); // []
- * parser.push('ated\ndata: {}\n\n'); // [{ id: 'evt_1', event: 'request.updated', data: '{}', retry: undefined }]
+ * // [{ id: 'evt_1', event: 'request.updated', data: '{}', retry: undefined }]
+ * parser.push('ated\ndata: {}\n\n');
  * ```
  */
 export class SseParser {
@@ -109,7 +110,10 @@ export class SseParser {
  * import { readEvents, SseParser } from '@access-requests/mock-server/testing';
  *
  * const abort = new AbortController();
- * const stream = await fetch(`${baseUrl}/v1/events`, { headers: { authorization: 'Bearer demo-alice' }, signal: abort.signal });
+ * const stream = await fetch(`${baseUrl}/v1/events`, {
+ *   headers: { authorization: 'Bearer demo-alice' },
+ *   signal: abort.signal,
+ * });
  * const parser = new SseParser();
  * const [first] = await readEvents(stream.body!, 1, { parser, timeoutMs: 2000 });
  * abort.abort();
