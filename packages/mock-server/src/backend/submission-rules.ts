@@ -264,7 +264,7 @@ function checkJustification(
   errors: FieldError[],
 ): void {
   const requiring = groups.find((g) => g.flow.justificationRequired);
-  if (justification === undefined && requiring)
+  if (justification === undefined && requiring && !refused(errors, 'justification'))
     errors.push(
       fieldError('justification', 'required', `A justification is required by ${requiring.flow.name}.`),
     );

@@ -96,7 +96,9 @@ function targetOf(catalog: CatalogIndex, group: ResolvedGroup): StoredTarget {
   return { kind: 'resources', pairs: sortPairs(catalog, pairs) };
 }
 
+/** One request per group, or a 422 with every error the submission has. */
 function createAll(state: BackendState, callerId: string, resolution: Resolution): StoredRequest[] {
+  if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
   const at = state.scheduler.now();
   return resolution.groups.map((group) =>
     createRequest(
@@ -145,7 +147,6 @@ export function submit(
 ): CreateResult {
   return idempotent(state, { callerId, operation: 'submit', key, body }, () => {
     const resolution = resolveBody(state.catalog, callerId, body);
-    if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
     return createAll(state, callerId, resolution);
   });
 }
@@ -189,12 +190,6 @@ export function requestAgain(
       },
       input.errors,
     );
-    // A missing justification is reported by the reader and again by a flow that requires one.
-    const unique = resolution.errors.filter(
-      (error, index, all) =>
-        all.findIndex((other) => other.field === error.field && other.code === error.code) === index,
-    );
-    if (unique.length > 0) throw validationFailed(unique, 'request body');
     return createAll(state, callerId, resolution);
   });
 }
