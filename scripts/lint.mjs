@@ -3,7 +3,8 @@
 // element or the DOM property it sets. lit-analyzer is @jackolope/lit-analyzer, the maintained fork:
 // lit-analyzer 2.0.3 reports Lit's own `nothing` in a binding as a type error and does not know
 // current HTML and CSS (`popover`, container queries). With `--skip-pending` (the `pnpm test` stage)
-// the parts listed in LINT_PENDING are left out.
+// the parts listed in LINT_PENDING are left out. Given paths (`pnpm lint packages/sdk`), only those
+// are linted, and lit-analyzer runs only for a path in the elements.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,12 @@ export const LINT_PENDING = ['packages/elements/src'];
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
-const skipped = process.argv.includes('--skip-pending') ? LINT_PENDING : [];
+const args = process.argv.slice(2);
+const skipped = args.includes('--skip-pending') ? LINT_PENDING : [];
+const paths = args.filter((arg) => !arg.startsWith('--')).map((path) => path.replace(/\/+$/, ''));
+const elementsPath = 'packages/elements';
+const inElements = (/** @type {string} */ path) =>
+  path === '.' || path === elementsPath || path.startsWith(`${elementsPath}/`);
 if (skipped.length) console.log(`Not linted yet (LINT_PENDING in scripts/lint.mjs): ${skipped.join(', ')}`);
 
 /** @param {string} command @param {string[]} args @param {string} cwd */
@@ -28,15 +34,16 @@ const eslint = run(bin('eslint'), [
   '--max-warnings',
   '0',
   ...skipped.flatMap((path) => ['--ignore-pattern', `${path}/`]),
-  '.',
+  ...(paths.length ? paths : ['.']),
 ]);
 
-const elements = join(root, 'packages/elements');
+const elements = join(root, elementsPath);
 // These tests register other classes under the library's tag names on purpose (a host's own
 // <status-badge>): lit-analyzer would take those classes for ours everywhere.
 const OWN_TAG_NAMES_REDEFINED = ['src/host-registration-conflicts.test.ts'];
 const templates =
-  skipped.some((path) => path.startsWith('packages/elements')) ||
+  skipped.some(inElements) ||
+  (paths.length > 0 && !paths.some(inElements)) ||
   run(
     bin('lit-analyzer'),
     [

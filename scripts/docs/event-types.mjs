@@ -1,5 +1,5 @@
 // The detail type of each event the elements fire, as the elements type it for hosts: their
-// `GlobalEventHandlersEventMap` augmentation, and the shape of each detail interface. The manifest
+// `AccessRequestsEventMap` (merged into `GlobalEventHandlersEventMap`), and the shape of each detail interface. The manifest
 // says which element fires what; it carries a type only where the JSDoc `@event` tag gives one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ export function readEventTypes() {
           type: member.type?.getText(source) ?? 'unknown',
           description: docOf(member),
         }));
-        if (node.name.text === 'GlobalEventHandlersEventMap') {
+        if (node.name.text === 'AccessRequestsEventMap') {
           for (const member of members)
             events.set(member.name, { type: member.type, description: member.description });
         } else if (!shapes.has(node.name.text)) {

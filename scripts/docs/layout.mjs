@@ -30,6 +30,7 @@ export const DOCUMENTS = [
   'guides/getting-started.md',
   'guides/request-lifecycle.md',
   'guides/events.md',
+  'guides/accessibility.md',
   'guides/theming.md',
   'guides/embedding.md',
   'testing-your-integration.md',

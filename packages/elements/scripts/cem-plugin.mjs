@@ -1,6 +1,6 @@
 // What `cem analyze --litelement` cannot know about this package, added in one analyzer plugin:
 // - event types: each documented `@event` gets `CustomEvent<Detail>` from the package's
-//   `GlobalEventHandlersEventMap` declarations (the one place an event's detail type is written);
+//   `AccessRequestsEventMap` (src/internal/events.ts: the one place an event's detail type is written);
 // - attribute and property types that are unions of literals (also through an alias such as
 //   `AccessRequestStatus`, or a JSDoc `@type`) are spelled out in `parsedType`, so hosts' typings can
 //   print them without importing anything;
@@ -37,7 +37,7 @@ const LIFECYCLE = new Set([
  * @param {{ packageDir: string }} options the folder of the package's package.json
  */
 export function accessRequestsPlugin({ packageDir }) {
-  /** @type {Map<string, MappedEvent>} event name → its type, from `GlobalEventHandlersEventMap` */
+  /** @type {Map<string, MappedEvent>} event name → its type, from `AccessRequestsEventMap` */
   const eventMap = new Map();
   /** @type {Map<string, Set<string>>} class name → its `@state()` members */
   const stateMembers = new Map();
@@ -50,7 +50,7 @@ export function accessRequestsPlugin({ packageDir }) {
      *   and node
      */
     analyzePhase({ ts: ats, node }) {
-      if (ats.isInterfaceDeclaration(node) && node.name.text === 'GlobalEventHandlersEventMap') {
+      if (ats.isInterfaceDeclaration(node) && node.name.text === 'AccessRequestsEventMap') {
         for (const member of node.members) {
           if (!ats.isPropertySignature(member) || !member.type || !ats.isStringLiteral(member.name)) continue;
           const type = member.type.getText();
@@ -108,6 +108,7 @@ export function accessRequestsPlugin({ packageDir }) {
       );
       const types = new TypeResolver(packageDir);
       for (const { mod, element } of elements) {
+        oneLineDescriptions(element);
         typeEvents(element, eventMap);
         spellOutUnions(element, mod.path, types);
         element.members = (element.members ?? []).filter((member) => isPublic(member, element, stateMembers));
@@ -129,7 +130,28 @@ export function accessRequestsPlugin({ packageDir }) {
 }
 
 /**
- * Every event an element documents gets its type from `GlobalEventHandlersEventMap`; an event with no
+ * A summary, or the description of a member, event, slot, part or custom property, is one line in
+ * the manifest even where its JSDoc wraps (comments are held to the repository's line width).
+ * @param {CustomElementDeclaration} element
+ */
+function oneLineDescriptions(element) {
+  const flat = (/** @type {string | undefined} */ text) => text?.replace(/\s*\n\s*/g, ' ');
+  if (element.summary) element.summary = flat(element.summary);
+  const lists = [
+    element.members,
+    element.attributes,
+    element.events,
+    element.slots,
+    element.cssParts,
+    element.cssProperties,
+  ];
+  for (const list of lists)
+    for (const item of /** @type {{ description?: string }[]} */ (list ?? []))
+      if (item.description) item.description = flat(item.description);
+}
+
+/**
+ * Every event an element documents gets its type from `AccessRequestsEventMap`; an event with no
  * entry there would reach TypeScript hosts untyped, so it fails the build.
  * @param {CustomElementDeclaration} element
  * @param {Map<string, MappedEvent>} eventMap
@@ -139,7 +161,7 @@ function typeEvents(element, eventMap) {
     const mapped = eventMap.get(event.name);
     if (!mapped || !mapped.detail) {
       throw new Error(
-        `<${element.tagName}> documents the event "${event.name}", but no GlobalEventHandlersEventMap entry types it as CustomEvent<Detail>.`,
+        `<${element.tagName}> documents the event "${event.name}", but no AccessRequestsEventMap entry types it as CustomEvent<Detail>.`,
       );
     }
     event.type = { text: mapped.type };

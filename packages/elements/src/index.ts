@@ -14,30 +14,28 @@ export { StatusBadge } from './components/status-badge/status-badge.js';
 export { RequestList } from './components/request-list/request-list.js';
 export { RequestDetails } from './components/request-details/request-details.js';
 export { AccessNotifications } from './components/access-notifications/access-notifications.js';
-export type {
-  AccessNotification,
-  AccessNotificationDetail,
-} from './components/access-notifications/access-notifications.js';
 export { AccessRequestForm } from './components/access-request-form/access-request-form.js';
-export type {
-  NavigateMyRequestsDetail,
-  RequestSubmittedDetail,
-  SelectionChangeDetail,
-} from './components/access-request-form/access-request-form.events.js';
 export { MyAccess } from './components/my-access/my-access.js';
 export type { MyAccessData } from './components/my-access/my-access.js';
 export { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
 export { AccessPortal } from './components/access-portal/access-portal.js';
-export type { ViewChangeDetail } from './components/access-portal/access-portal.js';
 export { PORTAL_VIEWS } from './components/access-portal/routes.js';
 export type { PortalView } from './components/access-portal/routes.js';
 export { clientContext } from './internal/context.js';
 export { define } from './define.js';
 export type {
+  AccessNotification,
+  AccessNotificationDetail,
+  AccessRequestsEventMap,
+  AccessRequestsEventName,
   DetailsClosedDetail,
   FilterChangedDetail,
+  MyRequestsRequestedDetail,
   RequestAgainSubmittedDetail,
   RequestEventDetail,
+  RequestSubmittedDetail,
+  SelectionChangedDetail,
+  ViewChangeRequestedDetail,
 } from './internal/events.js';
 export type { ElementDependencies } from './define.js';
 

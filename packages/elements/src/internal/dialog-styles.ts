@@ -85,17 +85,4 @@ export const dialogExtras = css`
     gap: var(--_space-1);
     font-weight: var(--_font-weight-strong);
   }
-  .created {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space-2);
-  }
-  .created li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-  }
 `;

@@ -6,7 +6,8 @@ import type { AccessRequest } from '@access-requests/sdk';
 export function localeOf(element: Element): string {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return navigator.language || 'en';

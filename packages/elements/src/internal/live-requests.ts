@@ -10,6 +10,7 @@ export class LiveRequests implements ReactiveController {
   #client: AccessClient | undefined;
   #stop: (() => void) | undefined;
   #callerId: string | undefined;
+  #connected = false;
   /** The language of the page around the element (its closest `lang`), read when it connects. */
   locale = 'en';
 
@@ -27,9 +28,11 @@ export class LiveRequests implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // A disconnected element can still update (a load that answers late): it must not subscribe again.
+    if (!this.#connected) return;
     const client = this.client();
     if (client === this.#client) return;
-    this.hostDisconnected();
+    this.#unsubscribe();
     this.#client = client;
     if (!client) return;
     this.#stop = subscribeToRequests(client, this.listener);
@@ -45,12 +48,18 @@ export class LiveRequests implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.locale = localeOf(this.host);
     // (Re)connected: subscribe at the next update.
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe();
+  }
+
+  #unsubscribe(): void {
     this.#stop?.();
     this.#stop = undefined;
     this.#client = undefined;

@@ -13,7 +13,7 @@ export interface MultiSelectOption {
 export interface MultiSelectConfig {
   /** Unique within the host's shadow root: the button is `${id}-button`, the panel `${id}-panel`. */
   readonly id: string;
-  /** The visible label (the seed's words: "Resource Type", "Permission"). */
+  /** The visible label ("Resource Type", "Permission"). */
   readonly label: () => string;
 }
 

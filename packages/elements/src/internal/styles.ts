@@ -1,6 +1,35 @@
 import { css } from 'lit';
 
 /**
+ * The card surface (a request card, an inbox item, an access item, the details panel): a bordered,
+ * rounded block on the surface colour. Markup opts in with `class="surface"`.
+ */
+export const surface = css`
+  .surface {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+`;
+
+/** The list of the requests a submission created (the form's success view, Request again). */
+export const createdList = css`
+  .created {
+    display: grid;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .created li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+`;
+
+/**
  * Design tokens every element reads: `--ar-…` custom properties a host may set, with light and dark
  * defaults (`light-dark()`, following the page's `color-scheme` or `--ar-color-scheme`).
  */

@@ -6,7 +6,7 @@ import type {
   RequestEventDetail,
   RequestList,
   StatusBadge,
-  ViewChangeDetail,
+  ViewChangeRequestedDetail,
 } from '@access-requests/elements';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -32,13 +32,13 @@ export function typedByTagName(): void {
 
 export function everyEventTypedFromTheRoot(): void {
   // Every event any element fires is typed for a host that imports only the root.
-  document.addEventListener('view-change', (event) =>
-    same<typeof event, CustomEvent<ViewChangeDetail>>(true),
+  document.addEventListener('view-change-requested', (event) =>
+    same<typeof event, CustomEvent<ViewChangeRequestedDetail>>(true),
   );
-  document.addEventListener('access-notification', (event) =>
+  document.addEventListener('access-notification-received', (event) =>
     same<typeof event, CustomEvent<AccessNotificationDetail>>(true),
   );
-  document.addEventListener('open-access-details', (event) =>
+  document.addEventListener('access-details-requested', (event) =>
     same<typeof event, CustomEvent<RequestEventDetail>>(true),
   );
   document.addEventListener('request-approved', (event) =>

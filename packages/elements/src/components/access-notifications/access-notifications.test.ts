@@ -64,7 +64,7 @@ describe('<access-notifications>', () => {
   it('shows an approval through to Active, with a button to Access Details, and announces it', async () => {
     const el = await notifierFor('alice');
     const opened: AccessRequest[] = [];
-    el.addEventListener('open-access-details', (e) => opened.push(e.detail.request));
+    el.addEventListener('access-details-requested', (e) => opened.push(e.detail.request));
     const [request] = await clientFor('alice').submit(PROD_DB);
     await clientFor('bob').approve(request!.id);
     await until(() => toastFor(el, 'granting'), 'the Granting toast');
@@ -157,7 +157,7 @@ describe('<access-notifications>', () => {
   it('fires a cancelable event per change, so a host can show it its own way', async () => {
     const el = await notifierFor('alice');
     const heard: string[] = [];
-    el.addEventListener('access-notification', (e) => {
+    el.addEventListener('access-notification-received', (e) => {
       heard.push(e.detail.notification.request.status);
       e.preventDefault();
     });

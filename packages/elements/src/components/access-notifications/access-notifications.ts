@@ -7,28 +7,16 @@ import {
   type AccessRequest,
   type AccessRequestStatus,
 } from '@access-requests/sdk';
+import { statusLabel } from '../../internal/status-label.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer } from '../../internal/announcer.js';
-import { fire } from '../../internal/events.js';
+import { fire, type AccessNotification } from '../../internal/events.js';
 import { describeTarget } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { controls, tokens } from '../../internal/styles.js';
 import { accessNotificationsStyles } from './access-notifications.styles.js';
-
-/** One change of one of the user's requests, as the notifier tells it. */
-export interface AccessNotification {
-  readonly id: string;
-  readonly request: AccessRequest;
-  readonly previousStatus: AccessRequestStatus | undefined;
-  /** What the toast says, in one sentence. */
-  readonly message: string;
-}
-
-export interface AccessNotificationDetail {
-  readonly notification: AccessNotification;
-}
 
 interface Toast {
   readonly key: number;
@@ -44,16 +32,19 @@ const GROUP_THRESHOLD = 3;
  * Fed by the SDK's event stream while the page is open. Toasts are announced politely and never
  * take focus; Active, Rejected and Failed stay until dismissed, the others go after `duration`; at
  * most `max-toasts` show at once, and a burst of changes becomes one grouped toast. Each change first
- * fires `access-notification` (cancelable: a host that routes it to its own UI calls
+ * fires `access-notification-received` (cancelable: a host that routes it to its own UI calls
  * `preventDefault()` and no toast is shown). With `system-notifications`, the element also offers to
  * show browser notifications while the page is in the background — it asks the browser's permission
  * only when the user presses its button.
  *
- * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its Access Details, Rejected with the reason, Failed with "Contact your admin".
+ * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its
+ * Access Details, Rejected with the reason, Failed with "Contact your admin".
  * @tag access-notifications
  *
- * @event access-notification - A request of the user's changed status; `detail.notification` says how. Cancelable: `preventDefault()` shows no toast.
- * @event open-access-details - The user pressed Access Details on an Active toast; `detail.request` is the request.
+ * @event access-notification-received - A request of the user's changed status; `detail.notification` says
+ * how. Cancelable: `preventDefault()` shows no toast.
+ * @event access-details-requested - The user pressed Access Details on an Active toast; `detail.request` is
+ * the request.
  *
  * @csspart region - The list of toasts.
  * @csspart toast - One toast.
@@ -190,9 +181,14 @@ export class AccessNotifications extends ClientElement {
       message: this.#message(request),
     };
     if (
-      !fire(this, 'access-notification', { notification } satisfies AccessNotificationDetail, {
-        cancelable: true,
-      })
+      !fire(
+        this,
+        'access-notification-received',
+        { notification },
+        {
+          cancelable: true,
+        },
+      )
     )
       return;
     this.#showSystemNotification(notification);
@@ -239,7 +235,7 @@ export class AccessNotifications extends ClientElement {
 
   #message(request: AccessRequest): string {
     const access = describeTarget(request);
-    const label = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+    const label = statusLabel(request.status);
     switch (request.status) {
       case 'active':
         return msg(str`Your access to ${access} is now Active.`);
@@ -313,7 +309,7 @@ export class AccessNotifications extends ClientElement {
               <button
                 part="action"
                 class="button"
-                @click=${() => fire(this, 'open-access-details', { request })}
+                @click=${() => fire(this, 'access-details-requested', { request })}
               >
                 ${msg('Access Details')}
               </button>

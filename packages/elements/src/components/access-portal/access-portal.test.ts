@@ -13,7 +13,7 @@ import {
 } from '../../internal/test-support.js';
 import './access-portal.define.js';
 import type { AccessPortal } from './access-portal.js';
-import type { ViewChangeDetail } from './access-portal.js';
+import type { ViewChangeRequestedDetail } from '../../internal/events.js';
 import { hashFor, parseHash } from './routes.js';
 
 const root = (el: AccessPortal) => el.shadowRoot!;
@@ -88,8 +88,8 @@ describe('<access-portal>', () => {
 
   it('switches views on a click or the arrow keys, telling the host first', async () => {
     const el = await portal('alice');
-    const changes: ViewChangeDetail[] = [];
-    el.addEventListener('view-change', (e) => changes.push(e.detail));
+    const changes: ViewChangeRequestedDetail[] = [];
+    el.addEventListener('view-change-requested', (e) => changes.push(e.detail));
     tab(el, 'My Access').click();
     await ready(el, 'my-access');
     expect(inPanel(el, 'my-access')).to.exist;
@@ -109,9 +109,9 @@ describe('<access-portal>', () => {
     ]);
   });
 
-  it('lets a host route by itself: view-change can be cancelled, and `view` set', async () => {
+  it('lets a host route by itself: view-change-requested can be cancelled, and `view` set', async () => {
     const el = await portal('alice');
-    el.addEventListener('view-change', (e) => e.preventDefault());
+    el.addEventListener('view-change-requested', (e) => e.preventDefault());
     tab(el, 'My Access').click();
     await el.updateComplete;
     expect(el.view).to.equal('my-requests');
@@ -156,7 +156,11 @@ describe('<access-portal>', () => {
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access);
     const notifier = root(el).querySelector('access-notifications')!;
     notifier.dispatchEvent(
-      new CustomEvent('open-access-details', { detail: { request: active }, bubbles: true, composed: true }),
+      new CustomEvent('access-details-requested', {
+        detail: { request: active },
+        bubbles: true,
+        composed: true,
+      }),
     );
     await ready(el, 'my-access');
     const myAccess = inPanel(el, 'my-access');
@@ -172,7 +176,7 @@ describe('<access-portal>', () => {
     tab(el, 'New Request').click();
     await ready(el, 'new-request');
     inPanel(el, 'access-request-form').dispatchEvent(
-      new CustomEvent('navigate-my-requests', { detail: {}, bubbles: true, composed: true }),
+      new CustomEvent('my-requests-requested', { detail: {}, bubbles: true, composed: true }),
     );
     await ready(el, 'my-requests');
   });

@@ -15,13 +15,6 @@ import { callerOf } from '../../internal/requests-hub.js';
 import { accessPortalStyles } from './access-portal.styles.js';
 import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
 
-export interface ViewChangeDetail {
-  /** The view the user is going to. */
-  readonly view: PortalView;
-  /** The request it opens, if any (My Requests: its details; My Access: its Access Details). */
-  readonly requestId: string;
-}
-
 const viewConverter = {
   fromAttribute: (value: string | null): PortalView => (isPortalView(value) ? value : DEFAULT_VIEW),
   toAttribute: (value: PortalView) => value,
@@ -37,21 +30,23 @@ const label = (view: PortalView): string =>
         : msg('Approvals');
 
 /**
- * The elements inside talk to each other as the seed describes: My Requests on the form's success
+ * The elements inside talk to each other: My Requests on the form's success
  * view opens My Requests; a request card opens its details beside the list; Use Access opens My
  * Access with the request's Access Details; the notifier's Access Details button does the same.
  *
  * Routing: with `routing="none"` (the default) the portal switches views itself when the user asks,
- * after a cancelable `view-change` (`{ view, requestId }`): a host that routes by itself calls
+ * after a cancelable `view-change-requested` (`{ view, requestId }`): a host that routes by itself calls
  * `preventDefault()` and sets `view` (and calls `showAccessDetails()`) when its own router says so.
  * With `routing="hash"` the portal keeps the view in the location hash — `#/<view>`, and
  * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
  * links work. Setting `view` from outside fires nothing.
  *
- * @summary The seed's whole portal in one tag: New Request, My Requests, My Access — and Approvals for approvers — as tabs, with the elements wired to each other and the in-page notifier.
+ * @summary The whole access portal in one tag: New Request, My Requests, My Access — and Approvals for
+ * approvers — as tabs, with the elements wired to each other and the in-page notifier.
  * @tag access-portal
  *
- * @event view-change - The user is going to another view; `detail` has the `view` and the `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.
+ * @event view-change-requested - The user is going to another view; `detail` has the `view` and the
+ * `requestId` it opens. Cancelable: `preventDefault()` and route it yourself.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - A tab.
@@ -89,7 +84,10 @@ export class AccessPortal extends ClientElement {
 
   /** The view on screen: `new-request`, `my-requests`, `my-access` or `approvals`. */
   @property({ reflect: true, converter: viewConverter }) accessor view: PortalView = DEFAULT_VIEW;
-  /** `none`: the portal switches views itself (after `view-change`); `hash`: it keeps them in the location hash. */
+  /**
+   * `none`: the portal switches views itself (after `view-change-requested`); `hash`: it keeps them in the
+   * location hash.
+   */
   @property({ reflect: true }) accessor routing: 'none' | 'hash' = 'none';
   /** Leaves out the built-in `<access-notifications>` (the host shows its own). */
   @property({ type: Boolean, attribute: 'no-notifications' }) accessor noNotifications = false;
@@ -203,12 +201,17 @@ export class AccessPortal extends ClientElement {
     this.requestUpdate();
   }
 
-  /** The user asks for another view: `view-change` first (a host may route it itself), then go. */
+  /** The user asks for another view: `view-change-requested` first (a host may route it itself), then go. */
   #navigate(view: PortalView, request?: AccessRequest, { focusTab = false } = {}): void {
     if (
-      !fire(this, 'view-change', { view, requestId: request?.id ?? '' } satisfies ViewChangeDetail, {
-        cancelable: true,
-      })
+      !fire(
+        this,
+        'view-change-requested',
+        { view, requestId: request?.id ?? '' },
+        {
+          cancelable: true,
+        },
+      )
     )
       return;
     // Leaving content for another view: focus goes to the view's tab, so it has a place to come back to.
@@ -317,7 +320,7 @@ export class AccessPortal extends ClientElement {
               part="notifications"
               exportparts="toast"
               .client=${this.client}
-              @open-access-details=${this.#toAccessDetails}
+              @access-details-requested=${this.#toAccessDetails}
             ></access-notifications>`
       }`;
   }
@@ -337,13 +340,14 @@ export class AccessPortal extends ClientElement {
   }
 
   #renderView(view: PortalView) {
-    // `.client` passes the portal's own client through; unset, each element asks the provider around the portal.
+    // `.client` passes the portal's own client through; unset, each element asks the provider around the
+    // portal.
     switch (view) {
       case 'new-request':
         return html`<access-request-form
           part="form"
           .client=${this.client}
-          @navigate-my-requests=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
+          @my-requests-requested=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
         ></access-request-form>`;
       case 'my-requests':
         return html`<div part="requests-layout" class="requests-layout">
@@ -361,7 +365,7 @@ export class AccessPortal extends ClientElement {
             .request=${this.selected}
             request-id=${this.selected ? '' : this.selectedId}
             @details-closed=${this.#onDetailsClosed}
-            @use-access=${this.#toAccessDetails}
+            @access-use-requested=${this.#toAccessDetails}
           ></request-details>
         </div>`;
       case 'my-access':

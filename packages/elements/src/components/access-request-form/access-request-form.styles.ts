@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, createdList, tokens } from '../../internal/styles.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { choiceStyles } from './choice.styles.js';
 
@@ -249,15 +249,9 @@ const layout = css`
     display: grid;
     gap: var(--_space-3);
   }
-  .created {
-    display: grid;
-    gap: var(--_space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .created-request {
+  .created .created-request {
     display: flex;
+    flex-wrap: nowrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--_space-3);
@@ -273,4 +267,11 @@ const layout = css`
   }
 `;
 
-export const accessRequestFormStyles = [tokens, controls, multiSelectStyles, layout, choiceStyles];
+export const accessRequestFormStyles = [
+  tokens,
+  controls,
+  createdList,
+  multiSelectStyles,
+  layout,
+  choiceStyles,
+];

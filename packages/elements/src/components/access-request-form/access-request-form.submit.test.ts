@@ -159,7 +159,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(link.getAttribute('href')).to.equal(`${location.origin}/requests`);
     link.addEventListener('click', (e) => e.preventDefault());
     setTimeout(() => link.click());
-    await oneEvent(page.el, 'navigate-my-requests');
+    await oneEvent(page.el, 'my-requests-requested');
   });
 
   it('keeps every value when a submit fails, and a retry creates the requests once', async () => {

@@ -122,7 +122,7 @@ describe('<access-request-form>: choosing what to request', () => {
   it('keeps the selection across searches, with its permissions, in the review', async () => {
     const page = await openRequestForm();
     const changes: number[] = [];
-    page.el.addEventListener('selection-change', (e) => changes.push(e.detail.count));
+    page.el.addEventListener('selection-changed', (e) => changes.push(e.detail.count));
     await page.search('staging-payments-db', 'staging-payments-db');
     page.tick('staging-payments-db');
     await page.search('prod-orders-db', 'prod-orders-db');

@@ -1,14 +1,16 @@
+// Over 400 lines: about 100 are the public JSDoc the manifest reads; each step, the pickers and the
+// validation are modules beside it.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { localeOf } from '../../internal/format.js';
-import { LatestCall } from '../../internal/latest.js';
-import { problemText } from '../../internal/problem.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { publishRequests, type Me } from '../../internal/requests-hub.js';
 import { accessRequestFormStyles } from './access-request-form.styles.js';
 import { CatalogChoice } from './catalog-choice.js';
@@ -31,12 +33,12 @@ import {
 } from './draft.js';
 import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill } from './prefill.js';
-import { PreviewRunner } from './preview-panel.js';
+import { PreviewRunner } from './preview-runner.js';
 import { ResourcePicker, selectionMessage } from './resource-picker.js';
-import { RovingRows } from './roving-rows.js';
+import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
-import { SubmittedRequests } from './success-view.js';
+import { SubmittedRequests } from './submitted-requests.js';
 import {
   clientErrors,
   constraintsOf,
@@ -46,7 +48,6 @@ import {
   type Place,
   type ShownError,
 } from './validation.js';
-import './access-request-form.events.js';
 
 const PREFILL_PROPERTIES = [
   'resourceIds',
@@ -73,12 +74,16 @@ const PREFILL_PROPERTIES = [
  * Form-associated: in a `<form>`, its value (under `name`) is the request body as JSON, and it is
  * invalid while nothing is chosen or a detail is wrong.
  *
- * @summary The seed's "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone), add the details, see how the request will be routed, and submit.
+ * @summary "Request new access": choose resources, an app or a bundle (for yourself or on behalf of someone),
+ * add the details, see how the request will be routed, and submit.
  * @tag access-request-form
  *
- * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one per access flow).
- * @event navigate-my-requests - My Requests was pressed on the success view: route to the list. `detail` is `{}`.
- * @event selection-change - The user changed the resource selection; `detail.count` is how many are selected.
+ * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one
+ * per access flow).
+ * @event my-requests-requested - My Requests was pressed on the success view: route to the list. `detail` is
+ * `{}`.
+ * @event selection-changed - The user changed the resource selection; `detail.count` is how many are
+ * selected.
  *
  * @csspart tabs - The tab list.
  * @csspart tab - A tab.
@@ -164,7 +169,10 @@ export class AccessRequestForm extends ClientElement {
   @property({ reflect: true }) accessor name = '';
   /** Prefill: resources to select, space or comma separated (`res_a res_b`). */
   @property({ attribute: 'resource-ids' }) accessor resourceIds = '';
-  /** Prefill: the permission for the prefilled resources or app (else each one's first), or the Permission filter. */
+  /**
+   * Prefill: the permission for the prefilled resources or app (else each one's first), or the Permission
+   * filter.
+   */
   @property({ attribute: 'permission-id' }) accessor permissionId = '';
   /** Prefill: Duration in Hours. */
   @property({ type: Number }) accessor duration: number | undefined;
@@ -178,7 +186,9 @@ export class AccessRequestForm extends ClientElement {
   @property({ attribute: 'bundle-id' }) accessor bundleId = '';
   /** Prefill: the tab to open, `resources`, `apps` or `bundles`. */
   @property() accessor tab = '';
-  /** Where My Requests leads on the success view (http, https or relative); without it, only the event fires. */
+  /**
+   * Where My Requests leads on the success view (http, https or relative); without it, only the event fires.
+   */
   @property({ attribute: 'my-requests-href' }) accessor myRequestsHref = '';
 
   @state() private accessor me: Me | undefined;
@@ -196,7 +206,7 @@ export class AccessRequestForm extends ClientElement {
 
   readonly #internals = this.attachInternals();
   readonly #announcer = new Announcer(this);
-  readonly #start = new LatestCall();
+  readonly #start = new LatestTask(this);
   readonly #people = new PeoplePicker(this, 'grantee', {
     client: () => this.activeClient,
     selected: () => this.draft.grantee,
@@ -205,7 +215,7 @@ export class AccessRequestForm extends ClientElement {
   readonly #picker = new ResourcePicker(this, () => this.activeClient);
   readonly #choice = new CatalogChoice(this, () => this.activeClient);
   readonly #preview = new PreviewRunner(this);
-  readonly #reviewRows = new RovingRows(this, '#selected', () => this.draft.selection.size);
+  readonly #reviewRows = new RovingRows(this, { list: '#selected', count: () => this.draft.selection.size });
   readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
   readonly #keeper = new DraftKeeper(this, () =>
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
@@ -280,7 +290,10 @@ export class AccessRequestForm extends ClientElement {
     };
   }
 
-  /** Who the caller is, then their saved draft, or the host's prefill (a draft made from the same prefill wins). */
+  /**
+   * Who the caller is, then their saved draft, or the host's prefill (a draft made from the same prefill
+   * wins).
+   */
   #load(): void {
     const client = this.activeClient;
     this.me = undefined;
@@ -318,7 +331,10 @@ export class AccessRequestForm extends ClientElement {
     this.touched = new Set();
   }
 
-  /** A new preview: its errors become the server's word on the fields; an untouched duration follows the flows' maximum. */
+  /**
+   * A new preview: its errors become the server's word on the fields; an untouched duration follows the
+   * flows' maximum.
+   */
   #onPreview(): void {
     const preview = this.#preview.preview;
     this.#seenPreview = preview;
@@ -354,7 +370,8 @@ export class AccessRequestForm extends ClientElement {
       this.nextAttempted,
       this.me,
     ];
-    if (!this.#errorCache || inputs.some((input, i) => input !== this.#errorCache!.inputs[i])) {
+    let cached = this.#errorCache;
+    if (!cached || inputs.some((input, i) => input !== cached?.inputs[i])) {
       const own = clientErrors(
         this.draft,
         constraintsOf(this.#preview.preview?.groups ?? []),
@@ -363,17 +380,21 @@ export class AccessRequestForm extends ClientElement {
       );
       const shown = (place: Place) =>
         this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
-      this.#errorCache = {
+      cached = {
         inputs,
         state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown),
       };
+      this.#errorCache = cached;
     }
-    return this.#errorCache.state;
+    return cached.state;
   }
 
   #errorOf = (place: Place): ShownError | undefined => shownError(place, this.#errors());
 
-  /** Focus to the first problem: what/for whom, then the first resource row, then the first field, else the message. */
+  /**
+   * Focus to the first problem: what/for whom, then the first resource row, then the first field, else the
+   * message.
+   */
   async #focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     const root = this.renderRoot;
@@ -406,7 +427,7 @@ export class AccessRequestForm extends ClientElement {
       return;
     }
     this.#patch({ selection });
-    fire(this, 'selection-change', { count: selection.size });
+    fire(this, 'selection-changed', { count: selection.size });
   };
 
   #deselect = (resourceId: string): void => {
@@ -414,7 +435,7 @@ export class AccessRequestForm extends ClientElement {
     selection.delete(resourceId);
     this.message = '';
     this.#patch({ selection });
-    fire(this, 'selection-change', { count: selection.size });
+    fire(this, 'selection-changed', { count: selection.size });
   };
 
   #setPermission = (resourceId: string, permissionId: string): void => {
@@ -428,7 +449,7 @@ export class AccessRequestForm extends ClientElement {
   #clearAll = (): void => {
     this.#patch({ selection: new Map() });
     this.message = msg('The selection was cleared.');
-    fire(this, 'selection-change', { count: 0 });
+    fire(this, 'selection-changed', { count: 0 });
   };
 
   #remove = (resourceId: string, index: number): void => {
@@ -478,7 +499,8 @@ export class AccessRequestForm extends ClientElement {
       await this.#focusFirstInvalid();
       return;
     }
-    const body = requestBody(this.draft)!;
+    const body = requestBody(this.draft);
+    if (!body) return;
     const idempotency = idempotencyFor(this.draft, body);
     this.#patch({ idempotency });
     this.#keeper.saveNow();
@@ -529,10 +551,13 @@ export class AccessRequestForm extends ClientElement {
 
   protected override render() {
     if (this.loadError) {
-      return html`<div class="state error" part="form-error" role="alert">
-        <p>${msg('The form could not be loaded.')} ${problemText(this.loadError)}</p>
-        <button type="button" class="button primary" @click=${() => this.#load()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('The form could not be loaded.'),
+        error: this.loadError,
+        onRetry: () => this.#load(),
+        part: 'form-error',
+        primary: true,
+      });
     }
     if (!this.me)
       return html`<p class="state" role="status" aria-busy="true">${msg('Loading…')}</p>
@@ -541,7 +566,7 @@ export class AccessRequestForm extends ClientElement {
       ? this.#submitted.render({
           locale: this.#locale,
           myRequestsHref: this.myRequestsHref,
-          onMyRequests: () => fire(this, 'navigate-my-requests', {}),
+          onMyRequests: () => fire(this, 'my-requests-requested', {}),
           onNewRequest: this.#startOver,
         })
       : this.draft.step === 'details'
@@ -605,7 +630,7 @@ export class AccessRequestForm extends ClientElement {
       sending: this.sending,
       review: rowErrors ? this.#renderReview(me) : nothing,
       onBack: this.#back,
-      onSubmit: this.#submit,
+      onSubmit: (event) => void this.#submit(event),
     });
   }
 }

@@ -3,9 +3,9 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessClient } from '@access-requests/sdk';
-import { LatestCall } from '../../internal/latest.js';
+import { renderRetry } from '../../internal/retry.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { formatNumber } from '../../internal/format.js';
-import { problemText } from '../../internal/problem.js';
 import type { App, Bundle, Draft } from './draft.js';
 
 type Kind = 'apps' | 'bundles';
@@ -31,7 +31,7 @@ export class CatalogChoice implements ReactiveController {
     apps: { items: [], status: 'idle', error: undefined },
     bundles: { items: [], status: 'idle', error: undefined },
   };
-  readonly #calls = { apps: new LatestCall(), bundles: new LatestCall() };
+  readonly #calls: { apps: LatestTask; bundles: LatestTask };
   #client: AccessClient | undefined;
 
   constructor(
@@ -39,6 +39,7 @@ export class CatalogChoice implements ReactiveController {
     private readonly client: () => AccessClient | undefined,
   ) {
     host.addController(this);
+    this.#calls = { apps: new LatestTask(host), bundles: new LatestTask(host) };
   }
 
   hostDisconnected(): void {
@@ -68,7 +69,7 @@ export class CatalogChoice implements ReactiveController {
 
   #load<T>(
     list: Loaded<T>,
-    call: LatestCall,
+    call: LatestTask,
     force: boolean,
     pages: (signal: AbortSignal) => AsyncGenerator<{ items: T[] }>,
   ): void {
@@ -92,15 +93,13 @@ export class CatalogChoice implements ReactiveController {
   #state(kind: Kind) {
     const list = this.#lists[kind];
     if (list.status === 'error') {
-      return html`<div class="state error" part="choice-error">
-        <p>
-          ${kind === 'apps' ? msg('Apps could not be loaded.') : msg('Bundles could not be loaded.')}
-          ${problemText(list.error)}
-        </p>
-        <button type="button" class="button primary" @click=${() => this.ensure(kind, true)}>
-          ${msg('Retry')}
-        </button>
-      </div>`;
+      return renderRetry({
+        message: kind === 'apps' ? msg('Apps could not be loaded.') : msg('Bundles could not be loaded.'),
+        error: list.error,
+        onRetry: () => this.ensure(kind, true),
+        part: 'choice-error',
+        primary: true,
+      });
     }
     if (list.status !== 'ready') return html`<p class="hint" role="status">${msg('Loading…')}</p>`;
     if (list.items.length === 0)

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Choosing what to request: By Resource (the query, the result rows, the review) and the Apps and Bundles choices. */
+/**
+ * Choosing what to request: By Resource (the query, the result rows, the review) and the Apps and Bundles
+ * choices.
+ */
 export const choiceStyles = css`
   /* By Resource */
   .how {

@@ -43,7 +43,8 @@ function onTabKeydown(view: ChooseView) {
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    view.onTab(TABS[(next + TABS.length) % TABS.length]!, true);
+    const tab = TABS[(next + TABS.length) % TABS.length];
+    if (tab) view.onTab(tab, true);
   };
 }
 

@@ -2,13 +2,14 @@
 // Justification (required when a flow says so; 1,000 characters at most), Ticket Type (the org's
 // types, only when it has some) and Ticket ID (checked against the type's pattern).
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 import { renderBundleItems } from './catalog-choice.js';
 import type { Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
-import { renderSplit, type PreviewRunner } from './preview-panel.js';
+import { renderSplit, type PreviewRunner } from './preview-runner.js';
 import {
   JUSTIFICATION_MAX,
   TICKET_ID_MAX,
@@ -51,7 +52,7 @@ export function renderDetailsFields(view: DetailsView) {
         inputmode="numeric"
         min="1"
         step="1"
-        max=${constraints.maxHours ?? nothing}
+        max=${ifDefined(constraints.maxHours)}
         required
         aria-invalid=${duration ? 'true' : 'false'}
         aria-describedby=${describedBy('duration-hint', duration?.id)}

@@ -248,7 +248,9 @@ export class DraftKeeper implements ReactiveController {
 
 // ---- the selection
 
-/** The permission a row starts with: the Permission filter's value when the resource has one, else its first. */
+/**
+ * The permission a row starts with: the Permission filter's value when the resource has one, else its first.
+ */
 export function defaultPermission(resource: Resource, permissionFilter: readonly string[]): string {
   return (
     (resource.permissions.find((p) => permissionFilter.includes(p.id)) ?? resource.permissions[0])?.id ?? ''

@@ -4,7 +4,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import { msg, str } from '@lit/localize';
 import type { AccessClient } from '@access-requests/sdk';
 import { formatNumber, localeOf } from '../../internal/format.js';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { problemText } from '../../internal/problem.js';
 import type { Grantee } from './draft.js';
 
@@ -31,7 +31,7 @@ export class PeoplePicker implements ReactiveController {
   #active = -1;
   #loading = false;
   #error = '';
-  readonly #search = new LatestCall();
+  readonly #search: LatestTask;
 
   constructor(
     private readonly host: Host,
@@ -39,6 +39,7 @@ export class PeoplePicker implements ReactiveController {
     private readonly deps: PeoplePickerDeps,
   ) {
     host.addController(this);
+    this.#search = new LatestTask(host);
   }
 
   hostDisconnected(): void {

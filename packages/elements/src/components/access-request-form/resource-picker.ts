@@ -7,12 +7,12 @@ import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { AccessClient } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { formatNumber } from '../../internal/format.js';
-import { problemText } from '../../internal/problem.js';
 import { defaultPermission, type Draft, type Resource, type SelectedResource } from './draft.js';
 import { ResourceSearch } from './resource-search.js';
-import { RovingRows } from './roving-rows.js';
+import { RovingRows } from '../../internal/roving-rows.js';
 
 /** Load the next page when the rendered rows come this close to the end. */
 const PREFETCH_ROWS = 20;
@@ -70,7 +70,7 @@ export class ResourcePicker {
     this.search = new ResourceSearch(host, { client });
     this.#types = new MultiSelect(host, { id: 'type-filter', label: () => msg('Resource Type') });
     this.#permissions = new MultiSelect(host, { id: 'permission-filter', label: () => msg('Permission') });
-    this.#rows = new RovingRows(host, '#results', () => this.search.items.length);
+    this.#rows = new RovingRows(host, { list: '#results', count: () => this.search.items.length });
   }
 
   /** The selection a row would make, with the permission shown on it. */
@@ -162,10 +162,13 @@ export class ResourcePicker {
   #renderResults(view: PickerView) {
     const search = this.search;
     if (search.status === 'error') {
-      return html`<div part="results-error" class="state error">
-        <p>${msg('Resources could not be loaded.')} ${problemText(search.error)}</p>
-        <button type="button" class="button primary" @click=${() => search.reload()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('Resources could not be loaded.'),
+        error: search.error,
+        onRetry: () => search.reload(),
+        part: 'results-error',
+        primary: true,
+      });
     }
     if (search.status === 'ready' && search.items.length === 0) {
       return html`<div part="results-empty" class="state">
@@ -201,12 +204,14 @@ export class ResourcePicker {
       </div>
       ${
         search.moreError
-          ? html`<div class="more error" part="results-error">
-              <span>${msg('More resources could not be loaded.')} ${problemText(search.moreError)}</span>
-              <button type="button" class="button" @click=${() => void search.loadMore()}>
-                ${msg('Retry')}
-              </button>
-            </div>`
+          ? renderRetry({
+              message: msg('More resources could not be loaded.'),
+              error: search.moreError,
+              onRetry: () => void search.loadMore(),
+              part: 'results-error',
+              class: 'more error',
+              layout: 'inline',
+            })
           : busy
             ? html`<p class="more hint" part="results-loading">${msg('Loading resources…')}</p>`
             : nothing

@@ -4,7 +4,8 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, components } from '@access-requests/sdk';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
+import { PagedList } from '../../internal/paged-list.js';
 import type { Resource } from './draft.js';
 
 export type ResourceType = components['schemas']['ResourceType'];
@@ -31,19 +32,12 @@ async function everyPage<T>(pages: AsyncGenerator<{ items: T[] }>): Promise<T[]>
 }
 
 export class ResourceSearch implements ReactiveController {
-  items: readonly Resource[] = [];
-  nextCursor: string | null = null;
-  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  error: unknown;
-  loadingMore = false;
-  moreError: unknown;
   types: readonly ResourceType[] = [];
   permissions: readonly Permission[] = [];
 
-  readonly #first = new LatestCall();
-  readonly #more = new LatestCall();
-  readonly #typesCall = new LatestCall();
-  readonly #permissionsCall = new LatestCall();
+  readonly #list: PagedList<Resource>;
+  readonly #typesCall: LatestTask;
+  readonly #permissionsCall: LatestTask;
   #query: ResourceQuery | undefined;
   #client: AccessClient | undefined;
   /** The resource types the Permission options were loaded for (undefined: not loaded). */
@@ -54,10 +48,33 @@ export class ResourceSearch implements ReactiveController {
     private readonly deps: Deps,
   ) {
     host.addController(this);
+    this.#list = new PagedList(host);
+    this.#typesCall = new LatestTask(host);
+    this.#permissionsCall = new LatestTask(host);
+  }
+
+  get items(): readonly Resource[] {
+    return this.#list.items;
+  }
+  get nextCursor(): string | null {
+    return this.#list.nextCursor;
+  }
+  get status() {
+    return this.#list.status;
+  }
+  get error(): unknown {
+    return this.#list.error;
+  }
+  get loadingMore(): boolean {
+    return this.#list.loadingMore;
+  }
+  get moreError(): unknown {
+    return this.#list.moreError;
   }
 
   hostDisconnected(): void {
-    for (const call of [this.#first, this.#more, this.#typesCall, this.#permissionsCall]) call.cancel();
+    this.#list.cancel();
+    for (const call of [this.#typesCall, this.#permissionsCall]) call.cancel();
     // Start over when connected again.
     this.#query = undefined;
     this.#client = undefined;
@@ -130,53 +147,15 @@ export class ResourceSearch implements ReactiveController {
 
   #load(client: AccessClient, query: ResourceQuery, delay: number): void {
     this.#query = query;
-    this.#more.cancel();
-    this.loadingMore = false;
-    this.moreError = undefined;
-    this.status = 'loading';
-    this.host.requestUpdate();
-    this.#first.start(
-      (signal) => client.resources(this.#filters(query)).page({ limit: PAGE_SIZE, signal }),
-      (outcome) => {
-        if (outcome.ok) {
-          this.items = outcome.value.items;
-          this.nextCursor = outcome.value.next_cursor;
-          this.status = 'ready';
-        } else {
-          this.error = outcome.error;
-          this.status = 'error';
-        }
-        this.host.requestUpdate();
-      },
+    const filters = this.#filters(query);
+    this.#list.load(
+      (cursor, signal) => client.resources(filters).page({ cursor, limit: PAGE_SIZE, signal }),
       delay,
     );
   }
 
   /** Loads the next page, if there is one and none is loading. Resolves when it is in. */
   loadMore(): Promise<void> {
-    const client = this.deps.client();
-    const query = this.#query;
-    const cursor = this.nextCursor;
-    if (!client || !query || !cursor || this.loadingMore || this.status !== 'ready') return Promise.resolve();
-    this.loadingMore = true;
-    this.moreError = undefined;
-    this.host.requestUpdate();
-    return new Promise((resolve) => {
-      this.#more.start(
-        (signal) => client.resources(this.#filters(query)).page({ cursor, limit: PAGE_SIZE, signal }),
-        (outcome) => {
-          this.loadingMore = false;
-          if (outcome.ok) {
-            const known = new Set(this.items.map((r) => r.id));
-            this.items = [...this.items, ...outcome.value.items.filter((r) => !known.has(r.id))];
-            this.nextCursor = outcome.value.next_cursor;
-          } else {
-            this.moreError = outcome.error;
-          }
-          this.host.requestUpdate();
-          resolve();
-        },
-      );
-    });
+    return this.#list.loadMore();
   }
 }

@@ -8,7 +8,7 @@ import { formatNumber } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import type { SelectedResource } from './draft.js';
 import { permissionOptions } from './resource-picker.js';
-import type { RovingRows } from './roving-rows.js';
+import type { RovingRows } from '../../internal/roving-rows.js';
 
 export interface ReviewView {
   readonly locale: string;

@@ -134,7 +134,7 @@ export function clientErrors(
   const type = ticketTypes.find((t) => t.id === draft.ticketTypeId);
   if (draft.ticketTypeId && !ticketId) errors.set('ticket-id', msg('Enter the Ticket ID.'));
   else if (ticketId && !type) errors.set('ticket-type', msg('Select the Ticket Type.'));
-  else if (ticketId && type && ticketPattern(type) && !ticketPattern(type)!.test(ticketId)) {
+  else if (ticketId && type && ticketPattern(type)?.test(ticketId) === false) {
     errors.set('ticket-id', msg(str`This Ticket ID does not match the format of ${type.name} tickets.`));
   } else if (ticketId.length > TICKET_ID_MAX) {
     errors.set(

@@ -19,7 +19,10 @@ import { providerStyles } from './access-requests-provider.styles.js';
 export class AccessRequestsProvider extends LitElement {
   static override styles = providerStyles;
 
-  /** Where the API lives, without `/v1`: an absolute URL, or a path on the page's origin (`/access`). Defaults to the page's origin. */
+  /**
+   * Where the API lives, without `/v1`: an absolute URL, or a path on the page's origin (`/access`). Defaults
+   * to the page's origin.
+   */
   @property({ attribute: 'base-url' }) accessor baseUrl = '';
 
   /** The bearer token, or a function returning it. A property only, never an attribute. */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
 
 const inbox = css`
@@ -30,9 +30,6 @@ const inbox = css`
     display: grid;
     gap: var(--_space-2);
     padding: var(--_space-4);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   h3 {
     margin: 0;
@@ -71,4 +68,4 @@ const inbox = css`
   }
 `;
 
-export const approvalInboxStyles = [tokens, controls, dialogExtras, inbox];
+export const approvalInboxStyles = [tokens, controls, surface, dialogExtras, inbox];

@@ -1,18 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { statusInfo, type AccessRequest } from '@access-requests/sdk';
+import type { AccessRequest } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime, formatHours, formatNumber } from '../../internal/format.js';
-import { LatestCall } from '../../internal/latest.js';
-import { problemText } from '../../internal/problem.js';
+import { PagedList } from '../../internal/paged-list.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
-import { RovingFocus } from '../../internal/roving.js';
+import { RovingFocus } from '../../internal/roving-focus.js';
 import { approvalInboxStyles } from './approval-inbox.styles.js';
-import { DecisionForm, type Decision } from './decision-dialog.js';
+import { DecisionForm, type Decision } from './decision-form.js';
 
 type Approval = AccessRequest['approvals'][number];
 
@@ -28,10 +29,12 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
  * its requester (the event stream); a new request that needs me joins it.
  *
- * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks for, for whom, by whom, for how long and why, and Approve and Reject.
+ * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks
+ * for, for whom, by whom, for how long and why, and Approve and Reject.
  * @tag approval-inbox
  *
- * @event request-approved - The user approved a request; `detail.request` is the answer (`granting` once the flow's approvals are met).
+ * @event request-approved - The user approved a request; `detail.request` is the answer (`granting` once the
+ * flow's approvals are met).
  * @event request-rejected - The user rejected a request; `detail.request` is now `rejected`, with the reason.
  *
  * @csspart count - How many requests wait.
@@ -66,15 +69,8 @@ export class ApprovalInbox extends ClientElement {
   /** Requests per page (1–500). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
 
-  @state() private accessor items: readonly AccessRequest[] = [];
-  @state() private accessor loaded = false;
-  @state() private accessor loadError: unknown;
-  @state() private accessor nextCursor: string | null = null;
-  @state() private accessor moreError: unknown;
-
   readonly #announcer = new Announcer(this);
-  readonly #load = new LatestCall();
-  readonly #more = new LatestCall();
+  readonly #list = new PagedList<AccessRequest>(this);
   readonly #decision = new DecisionForm(this, 'decision', {
     client: () => this.activeClient,
     fallbackFocus: () => this.#focusAfterRemoval(),
@@ -94,20 +90,16 @@ export class ApprovalInbox extends ClientElement {
 
   /** The requests on screen, oldest first. */
   get approvals(): readonly AccessRequest[] {
-    return this.items;
+    return this.#list.items;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#load.cancel();
-    this.#more.cancel();
+    this.#list.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.clientChanged(changed)) {
-      this.items = [];
-      this.loaded = false;
-    }
+    if (this.clientChanged(changed)) this.#list.reset();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -118,70 +110,39 @@ export class ApprovalInbox extends ClientElement {
   reload(): void {
     const client = this.activeClient;
     if (!client) return;
-    this.#more.cancel();
-    this.#load.start(
-      (signal) => client.approvals({ status: 'pending' }).page({ limit: this.pageSize, signal }),
-      (outcome) => {
-        if (outcome.ok) {
-          this.items = outcome.value.items;
-          this.nextCursor = outcome.value.next_cursor;
-          this.loaded = true;
-          this.loadError = undefined;
-        } else {
-          this.loadError = outcome.error;
-        }
-      },
+    this.#list.load((cursor, signal) =>
+      client.approvals({ status: 'pending' }).page({ cursor, limit: this.pageSize, signal }),
     );
-  }
-
-  #loadMore(): void {
-    const client = this.activeClient;
-    const cursor = this.nextCursor;
-    if (!client || !cursor) return;
-    this.moreError = undefined;
-    this.#more.start(
-      (signal) => client.approvals({ status: 'pending' }).page({ cursor, limit: this.pageSize, signal }),
-      (outcome) => {
-        if (!outcome.ok) {
-          this.moreError = outcome.error;
-          return;
-        }
-        const known = new Set(this.items.map((r) => r.id));
-        this.items = [...this.items, ...outcome.value.items.filter((r) => !known.has(r.id))];
-        this.nextCursor = outcome.value.next_cursor;
-      },
-    );
-    this.requestUpdate();
   }
 
   /** A live change: a request leaves when it no longer waits for me, joins when it newly does. */
   #onChange(request: AccessRequest): void {
-    const index = this.items.findIndex((r) => r.id === request.id);
-    if (index >= 0) {
+    const list = this.#list;
+    if (list.items.some((r) => r.id === request.id)) {
       if (waitsForMe(request)) {
-        const items = [...this.items];
-        items[index] = request;
-        this.items = items;
+        list.patch(request);
       } else {
         this.#remove(request.id);
-        const status = msg(statusInfo(request.status).label, { id: `status.${request.status}.label` });
+        const status = statusLabel(request.status);
         this.#announcer.announce(
           msg(str`${describeTarget(request)} no longer waits for your decision: it is now ${status}.`),
         );
       }
-    } else if (this.loaded && waitsForMe(request) && (this.nextCursor === null || this.items.length === 0)) {
-      this.items = [...this.items, request].sort(byAge);
+    } else if (list.loaded && waitsForMe(request) && (list.nextCursor === null || list.items.length === 0)) {
+      list.items = [...list.items, request].sort(byAge);
+      this.requestUpdate();
       this.#announcer.announce(msg(str`New request waiting for your decision: ${describeTarget(request)}.`));
     }
   }
 
   #remove(id: string): void {
-    const index = this.items.findIndex((r) => r.id === id);
+    const index = this.#list.items.findIndex((r) => r.id === id);
     if (index < 0) return;
     const hadFocus =
       this.shadowRoot?.activeElement?.closest('[data-roving-item]')?.getAttribute('data-key') === id;
     this.#removedAt = index;
-    this.items = this.items.filter((r) => r.id !== id);
+    this.#list.items = this.#list.items.filter((r) => r.id !== id);
+    this.requestUpdate();
     if (hadFocus) void this.updateComplete.then(() => this.#focusAfterRemoval()?.focus());
   }
 
@@ -215,31 +176,33 @@ export class ApprovalInbox extends ClientElement {
   }
 
   #renderBody() {
-    if (!this.loaded) {
-      if (this.loadError !== undefined) {
-        return html`<div part="error" class="state" role="alert">
-          <p>
-            ${msg('The requests waiting for your decision could not be loaded.')}
-            ${problemText(this.loadError)}
-          </p>
-          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-        </div>`;
+    const list = this.#list;
+    if (!list.loaded) {
+      if (list.error !== undefined) {
+        return renderRetry({
+          message: msg('The requests waiting for your decision could not be loaded.'),
+          error: list.error,
+          onRetry: () => this.reload(),
+          part: 'error',
+          class: 'state',
+          primary: true,
+        });
       }
       return html`<p class="state" role="status">
         ${msg('Loading the requests that wait for your decision…')}
       </p>`;
     }
-    if (this.items.length === 0) {
+    if (list.items.length === 0) {
       return html`<p part="empty" class="state empty" tabindex="-1">
         ${msg('Nothing waits for your decision')}
       </p>`;
     }
-    const count = formatNumber(this.#live.locale, this.items.length);
+    const count = formatNumber(this.#live.locale, list.items.length);
     return html`<p part="count" class="count">
         ${
-          this.nextCursor
+          list.nextCursor
             ? msg(str`${count}+ requests wait for your decision`)
-            : this.items.length === 1
+            : list.items.length === 1
               ? msg('1 request waits for your decision')
               : msg(str`${count} requests wait for your decision`)
         }
@@ -250,7 +213,7 @@ export class ApprovalInbox extends ClientElement {
         data-roving-group="approvals"
         aria-label=${msg('Requests waiting for your decision')}
       >
-        ${this.items.map((request) => html`<li>${this.#renderItem(request)}</li>`)}
+        ${list.items.map((request) => html`<li>${this.#renderItem(request)}</li>`)}
       </ul>
       ${this.#renderMore()}`;
   }
@@ -266,7 +229,7 @@ export class ApprovalInbox extends ClientElement {
       </div>`;
     return html`<article
       part="item"
-      class="item"
+      class="item surface"
       data-roving-item
       data-key=${request.id}
       aria-labelledby=${titleId}
@@ -314,21 +277,26 @@ export class ApprovalInbox extends ClientElement {
   }
 
   #renderMore() {
-    if (this.moreError !== undefined) {
-      return html`<div part="error" class="more" role="alert">
-        ${msg('More requests could not be loaded:')} ${problemText(this.moreError)}
-        <button class="button" @click=${() => this.#loadMore()}>${msg('Retry')}</button>
-      </div>`;
+    const list = this.#list;
+    if (list.moreError !== undefined) {
+      return renderRetry({
+        message: msg('More requests could not be loaded:'),
+        error: list.moreError,
+        onRetry: () => void list.loadMore(),
+        part: 'error',
+        class: 'more',
+        layout: 'inline',
+      });
     }
-    if (!this.nextCursor) return nothing;
+    if (!list.nextCursor) return nothing;
     return html`<div class="more">
       <button
         part="load-more"
         class="button"
-        aria-disabled=${this.#more.pending ? 'true' : 'false'}
-        @click=${() => this.#loadMore()}
+        aria-disabled=${list.loadingMore ? 'true' : 'false'}
+        @click=${() => void list.loadMore()}
       >
-        ${this.#more.pending ? msg('Loading…') : msg('Load more')}
+        ${list.loadingMore ? msg('Loading…') : msg('Load more')}
       </button>
     </div>`;
   }

@@ -1,19 +1,19 @@
-// The seed's Access Details pop-up: how to use an active access — the instructions (Markdown,
+// The Access Details pop-up: how to use an active access — the instructions (Markdown,
 // rendered and sanitised), a link (web addresses only), a CLI snippet with a Copy button, and a
 // countdown to the expiry. A native modal <dialog>, with a live region of its own (the page behind
 // a modal dialog is inert, so its live regions would not be heard).
 import { html, nothing, type ReactiveController } from 'lit';
 import { msg } from '@lit/localize';
 import type { AccessClient, AccessRequest, components } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { Countdown, formatTimeLeft, type Clock } from '../../internal/countdown.js';
 import { openModal } from '../../internal/dialog.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import type { ModalHost } from '../../internal/modal-form.js';
-import { problemText } from '../../internal/problem.js';
 
 type AccessDetails = components['schemas']['AccessDetails'];
 
@@ -36,7 +36,7 @@ export class AccessDetailsDialog implements ReactiveController {
 
   readonly countdown: Countdown;
   readonly #announcer: Announcer;
-  readonly #load = new LatestCall();
+  readonly #load: LatestTask;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The server's clock minus the browser's, from the last answer's `server_time`. */
   #skew = 0;
@@ -48,6 +48,7 @@ export class AccessDetailsDialog implements ReactiveController {
     private readonly deps: Deps,
   ) {
     host.addController(this);
+    this.#load = new LatestTask(host);
     this.countdown = new Countdown(host, () => deps.clock() ?? this.#serverClock);
     this.#announcer = new Announcer(host);
   }
@@ -179,10 +180,12 @@ export class AccessDetailsDialog implements ReactiveController {
 
   #renderBody(locale: string) {
     if (this.error !== undefined) {
-      return html`<div class="state" role="alert">
-        <p>${msg('The access details could not be loaded.')} ${problemText(this.error)}</p>
-        <button class="button" @click=${() => this.#fetch()}>${msg('Retry')}</button>
-      </div>`;
+      return renderRetry({
+        message: msg('The access details could not be loaded.'),
+        error: this.error,
+        onRetry: () => this.#fetch(),
+        class: 'state',
+      });
     }
     const details = this.details;
     if (!details) return html`<p class="state" role="status">${msg('Loading the access details…')}</p>`;

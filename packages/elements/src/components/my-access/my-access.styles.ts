@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
 
 const page = css`
@@ -28,9 +28,6 @@ const page = css`
     align-items: center;
     gap: var(--_space-2) var(--_space-3);
     padding: var(--_space-3);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .item-main {
     display: grid;
@@ -66,4 +63,4 @@ const page = css`
   }
 `;
 
-export const myAccessStyles = [tokens, controls, dialogExtras, page];
+export const myAccessStyles = [tokens, controls, surface, createdList, dialogExtras, page];

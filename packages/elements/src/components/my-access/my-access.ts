@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AccessRequest, components } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -9,12 +11,11 @@ import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { requestAgainIcon } from '../../internal/icons.js';
-import { LatestCall } from '../../internal/latest.js';
-import { problemText } from '../../internal/problem.js';
-import { RequestAgainForm } from '../../internal/request-again.js';
+import { LatestTask } from '../../internal/latest-task.js';
+import { RequestAgainForm } from '../../internal/request-again-form.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
-import { RovingFocus } from '../../internal/roving.js';
+import { RovingFocus } from '../../internal/roving-focus.js';
 import { AccessDetailsDialog } from './access-details-dialog.js';
 import { myAccessStyles } from './my-access.styles.js';
 
@@ -34,10 +35,12 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @summary The seed's My Access page: the access the user holds now, each with its Access Details, then Recent Requests and Favorites, each with Request again.
+ * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent
+ * Requests and Favorites, each with Request again.
  * @tag my-access
  *
- * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
+ * `source` request.
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
@@ -80,14 +83,17 @@ export class MyAccess extends ClientElement {
   static override styles = myAccessStyles;
   static override dependencies = { 'status-badge': StatusBadge };
 
-  /** Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access Details. */
+  /**
+   * Where "now" comes from for the countdown (ms since the epoch). Default: the server's clock, from Access
+   * Details.
+   */
   @property({ attribute: false }) accessor now: Clock | undefined;
 
   @state() private accessor data: MyAccessData | undefined;
   @state() private accessor loadError: unknown;
 
   readonly #announcer = new Announcer(this);
-  readonly #load = new LatestCall();
+  readonly #load = new LatestTask(this);
   readonly #details = new AccessDetailsDialog(this, 'details-dialog', {
     client: () => this.activeClient,
     clock: () => this.now,
@@ -160,7 +166,7 @@ export class MyAccess extends ClientElement {
 
   /**
    * Opens the Access Details dialog of an active request (or request id) — for a host routing the
-   * notifier's `open-access-details` here. Waits for a client if there is none yet.
+   * notifier's `access-details-requested` here. Waits for a client if there is none yet.
    */
   async showAccessDetails(request: AccessRequest | string): Promise<void> {
     if (!this.activeClient || !this.isConnected) {
@@ -189,10 +195,14 @@ export class MyAccess extends ClientElement {
     const data = this.data;
     if (!data) {
       if (this.loadError !== undefined) {
-        return html`<div part="error" class="state" role="alert">
-          <p>${msg('Your access could not be loaded.')} ${problemText(this.loadError)}</p>
-          <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-        </div>`;
+        return renderRetry({
+          message: msg('Your access could not be loaded.'),
+          error: this.loadError,
+          onRetry: () => this.reload(),
+          part: 'error',
+          class: 'state',
+          primary: true,
+        });
       }
       return html`<p class="state" role="status">${msg('Loading your access…')}</p>`;
     }
@@ -218,7 +228,7 @@ export class MyAccess extends ClientElement {
   #renderItem(section: Section, request: AccessRequest) {
     const titleId = `${section}-${request.id}`;
     const target = describeTarget(request);
-    return html`<li part="item" class="item">
+    return html`<li part="item" class="item surface">
       <div class="item-main">
         <span part="item-title" class="item-title" id=${titleId}>${target}</span>
         <span part="item-meta" class="item-meta">${this.#meta(request)}</span>
@@ -254,7 +264,7 @@ export class MyAccess extends ClientElement {
         data-roving-item
         data-key=${request.id}
         aria-label=${name}
-        title=${tooltip ?? nothing}
+        title=${ifDefined(tooltip)}
         @click=${onClick}
       >
         ${content}

@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessRequest, components } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
 import { formatDateTime, formatHours, formatNumber } from '../../internal/format.js';
 
 export type RequestResource = components['schemas']['RequestResource'];
@@ -69,9 +70,7 @@ function renderResources(view: ResourcesView) {
     ${view.loading ? html`<p role="status">${msg('Loading resources…')}</p>` : nothing}
     ${
       view.error
-        ? html`<div role="alert" class="error-text">
-            ${view.error} <button class="button" @click=${view.onMore}>${msg('Retry')}</button>
-          </div>`
+        ? renderRetry({ message: view.error, onRetry: view.onMore, class: 'error-text', layout: 'inline' })
         : nothing
     }
     ${

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 
 const panel = css`
   :host {
@@ -10,9 +10,6 @@ const panel = css`
     justify-items: stretch;
     gap: var(--_space-4);
     padding: var(--_space-4);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .placeholder {
     padding: var(--_space-4);
@@ -138,19 +135,6 @@ const panel = css`
   .actions .error-text {
     flex-basis: 100%;
   }
-  .created {
-    display: grid;
-    gap: var(--_space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .created li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-  }
   .optional {
     color: var(--_muted);
     font-weight: normal;
@@ -164,4 +148,4 @@ const panel = css`
   }
 `;
 
-export const requestDetailsStyles = [tokens, controls, panel];
+export const requestDetailsStyles = [tokens, controls, surface, createdList, panel];

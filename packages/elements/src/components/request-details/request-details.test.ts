@@ -285,10 +285,10 @@ describe('<request-details>', () => {
     expect(button(panel, 'Favorite')!.getAttribute('aria-pressed')).to.equal('false');
   });
 
-  it('fires use-access for an active request, and closes with X', async () => {
+  it('fires access-use-requested for an active request, and closes with X', async () => {
     const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
     setTimeout(() => button(el, 'Use Access')!.click());
-    const used = await oneEvent(el, 'use-access');
+    const used = await oneEvent(el, 'access-use-requested');
     expect(used.detail.request.status).to.equal('active');
     setTimeout(() => button(el, 'Close')!.click());
     const closed = await oneEvent(el, 'details-closed');

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { isStatus, statusInfo, type AccessRequest } from '@access-requests/sdk';
+import type { AccessRequest } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -12,8 +14,8 @@ import { closeIcon, starIcon } from '../../internal/icons.js';
 import { problemText } from '../../internal/problem.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
-import { RequestAgainForm } from '../../internal/request-again.js';
-import { RevokeDialog } from './request-details.dialogs.js';
+import { RequestAgainForm } from '../../internal/request-again-form.js';
+import { RevokeDialog } from './revoke-dialog.js';
 import {
   renderAccessTo,
   renderApprovals,
@@ -30,14 +32,18 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
  * It stays current as the request changes (the SDK's event stream).
  *
- * @summary The panel that opens from a request card: what it gives access to, for whom and why, its approvals and timeline, and what can be done now.
+ * @summary The panel that opens from a request card: what it gives access to, for whom and why, its approvals
+ * and timeline, and what can be done now.
  * @tag request-details
  *
  * @slot placeholder - Shown when no request is open.
  *
- * @event use-access - Use Access was pressed: route the user to My Access; `detail.request` is the request.
- * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it was pending).
- * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the `source` request.
+ * @event access-use-requested - Use Access was pressed: route the user to My Access; `detail.request` is the
+ * request.
+ * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it
+ * was pending).
+ * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
+ * `source` request.
  * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
  * @event details-closed - The X button closed the panel; `detail.request` is the request that was open.
  *
@@ -113,9 +119,7 @@ export class RequestDetails extends ClientElement {
     done: (requests, source, sentence) => {
       const client = this.activeClient;
       if (client) publishRequests(client, ...requests);
-      const labels = requests
-        .map((r) => (isStatus(r.status) ? statusInfo(r.status).label : r.status))
-        .join(', ');
+      const labels = requests.map((r) => statusLabel(r.status)).join(', ');
       this.#announcer.announce(`${msg(str`Access requested again: ${labels}.`)} ${sentence}`);
       fire(this, 'request-again-submitted', { requests, source });
     },
@@ -226,19 +230,24 @@ export class RequestDetails extends ClientElement {
     if (!request) {
       const status = this.#byId.status;
       if (this.requestId && status === TaskStatus.ERROR) {
-        return html`<div part="panel" class="panel state" role="alert">
-          <p>${msg('The request could not be loaded.')} ${problemText(this.#byId.error)}</p>
-          <button class="button" @click=${() => void this.#byId.run()}>${msg('Retry')}</button>
-        </div>`;
+        return renderRetry({
+          message: msg('The request could not be loaded.'),
+          error: this.#byId.error,
+          onRetry: () => void this.#byId.run(),
+          part: 'panel',
+          class: 'panel surface state',
+        });
       }
       if (this.requestId)
-        return html`<div part="panel" class="panel state" role="status">${msg('Loading the request…')}</div>`;
+        return html`<div part="panel" class="panel surface state" role="status">
+          ${msg('Loading the request…')}
+        </div>`;
       return html`<div part="placeholder" class="placeholder">
           <slot name="placeholder">${msg('Select a request to see its details.')}</slot>
         </div>
         ${this.#announcer.render()}`;
     }
-    return html`<section part="panel" class="panel" aria-labelledby="title">
+    return html`<section part="panel" class="panel surface" aria-labelledby="title">
         ${this.#renderHeader(request)} ${this.#renderNotice(request)}
         ${renderAccessTo(request, this.#live.locale, {
           open: this.resourcesOpen,
@@ -300,7 +309,10 @@ export class RequestDetails extends ClientElement {
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
       ${
         can.use_access
-          ? html`<button class="button primary" @click=${() => fire(this, 'use-access', { request })}>
+          ? html`<button
+              class="button primary"
+              @click=${() => fire(this, 'access-use-requested', { request })}
+            >
               ${msg('Use Access')}
             </button>`
           : nothing

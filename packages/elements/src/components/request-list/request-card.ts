@@ -1,5 +1,6 @@
 // One request card of <request-list>: a template, not an element, so that a long list stays cheap.
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatDateTime, formatHours } from '../../internal/format.js';
@@ -23,13 +24,14 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
   const onBehalf = request.requester.id !== request.grantee.id;
   return html`<article
     part=${o.selected ? 'card card-selected' : 'card'}
-    class="card"
+    class="card surface"
     data-index=${o.index}
+    data-row=${o.index}
     tabindex=${o.active ? 0 : -1}
     aria-labelledby=${cardTitleId(request)}
     aria-posinset=${o.index + 1}
     aria-setsize=${o.setSize}
-    aria-current=${o.selected ? 'true' : nothing}
+    aria-current=${ifDefined(o.selected ? 'true' : undefined)}
   >
     <div class="card-head">
       <span part="card-title" class="card-title" id=${cardTitleId(request)}>${describeTarget(request)}</span>

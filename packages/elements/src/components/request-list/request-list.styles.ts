@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { multiSelectStyles } from '../../internal/multi-select.js';
-import { controls, tokens } from '../../internal/styles.js';
+import { controls, surface, tokens } from '../../internal/styles.js';
 
 const list = css`
   :host {
@@ -66,9 +66,6 @@ const list = css`
     display: grid;
     gap: var(--_space-2);
     padding: var(--_space-3) var(--_space-4);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     cursor: pointer;
     /* The gap between cards: the virtualizer positions each child absolutely. */
     margin-block-end: var(--_space-2);
@@ -169,4 +166,4 @@ const list = css`
   }
 `;
 
-export const requestListStyles = [tokens, controls, multiSelectStyles, list];
+export const requestListStyles = [tokens, controls, surface, multiSelectStyles, list];

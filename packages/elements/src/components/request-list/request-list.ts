@@ -1,16 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import {
-  STATUSES,
-  isStatus,
-  statusInfo,
-  type AccessRequest,
-  type AccessRequestStatus,
-} from '@access-requests/sdk';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { STATUSES, isStatus, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import { renderRetry } from '../../internal/retry.js';
+import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { problemText } from '../../internal/problem.js';
@@ -19,6 +14,8 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatNumber } from '../../internal/format.js';
 import { LiveRequests } from '../../internal/live-requests.js';
+import { PagedList } from '../../internal/paged-list.js';
+import { RovingRows } from '../../internal/roving-rows.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { renderCard, skeleton } from './request-card.js';
 import { requestListStyles } from './request-list.styles.js';
@@ -38,15 +35,18 @@ const statusesConverter = {
  * open is patched in place and the change is announced politely; one that stops matching the Status
  * filter stays until the filter changes, so nothing jumps away under the user.
  *
- * @summary The seed's "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and live status changes.
+ * @summary "My Requests": request cards with a Status filter, a scope, virtualised infinite scrolling and
+ * live status changes.
  * @tag request-list
  *
  * @slot empty - Shown when there are no requests (replaces the default message).
- * @slot card-footer-<id> - Host content at the foot of the card of the request with that id; or set `renderCardFooter`.
+ * @slot card-footer-<id> - Host content at the foot of the card of the request with that id; or set
+ * `renderCardFooter`.
  *
  * @event request-selected - A card was opened (click, Enter or Space); `detail.request` is the request.
  * @event request-favorite-changed - The star of a card was toggled; `detail.request` is the updated request.
- * @event filter-changed - The user changed the Status filter or the scope; `detail` has `statuses` and `scope`.
+ * @event filter-changed - The user changed the Status filter or the scope; `detail` has `statuses` and
+ * `scope`.
  *
  * @csspart toolbar - The bar with the scope, the Status filter and the count.
  * @csspart scope - The my requests / on behalf of others toggle.
@@ -86,7 +86,9 @@ export class RequestList extends ClientElement {
 
   /** `mine` (requests where you are the grantee) or `on_behalf` (those you made for others). */
   @property({ reflect: true }) accessor scope: Scope = 'mine';
-  /** The Status filter: no status means all. Attribute: space-separated ids (`statuses="active rejected"`). */
+  /**
+   * The Status filter: no status means all. Attribute: space-separated ids (`statuses="active rejected"`).
+   */
   @property({ converter: statusesConverter }) accessor statuses: AccessRequestStatus[] = [];
   /** Requests per page (1–500). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
@@ -98,69 +100,78 @@ export class RequestList extends ClientElement {
   @property({ attribute: false }) accessor renderCardFooter:
     ((request: AccessRequest) => unknown) | undefined;
 
-  /** The loaded requests, newest first. */
-  @state() accessor items: readonly AccessRequest[] = [];
-  @state() private accessor nextCursor: string | null = null;
-  @state() private accessor activeIndex = 0;
-  @state() private accessor loadingMore = false;
-  @state() private accessor moreError: unknown;
-
-  @query('[part="feed"]') private accessor feed: (HTMLElement & VirtualizerHostElement) | null = null;
   @query('#status-button') private accessor statusButton: HTMLButtonElement | null = null;
 
   readonly #announcer = new Announcer(this);
   readonly #statusFilter = new MultiSelect(this, { id: 'status', label: () => msg('Status') });
-  #moreController: AbortController | undefined;
+  readonly #list = new PagedList<AccessRequest>(this);
+  readonly #rows = new RovingRows(this, {
+    list: '[part="feed"]',
+    count: () => this.#list.items.length,
+    onMove: (row) => {
+      if (row >= this.#list.items.length - PREFETCH_DISTANCE) void this.#list.loadMore();
+    },
+  });
+  /** The query of the first page on screen (client, scope, statuses, page size). */
+  #shown: readonly unknown[] = [];
   readonly #live = new LiveRequests(
     this,
     () => this.activeClient,
     (request, source) => this.#onRequestChanged(request, source),
   );
 
-  readonly #firstPage = new Task(this, {
-    args: () => [this.activeClient, this.scope, this.statuses.join(' '), this.pageSize] as const,
-    task: async ([client, scope, statuses, limit], { signal }) => {
-      if (!client) return initialState;
-      const status = statuses ? (statuses.split(' ') as AccessRequestStatus[]) : undefined;
-      return client.requests({ scope, status }).page({ limit, signal });
-    },
-    onComplete: (page) => {
-      this.items = page.items;
-      this.nextCursor = page.next_cursor;
-    },
-  });
+  /** The loaded requests, newest first. */
+  get items(): readonly AccessRequest[] {
+    return this.#list.items;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#moreController?.abort();
+    this.#list.cancelMore();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated) return;
-    if (changed.has('scope') || this.clientChanged(changed)) {
-      this.items = [];
-    } else if (changed.has('statuses') && this.statuses.length) {
-      // Show at once what already-loaded cards match; the server's first page replaces them.
-      this.items = this.items.filter((r) => this.statuses.includes(r.status));
+    const list = this.#list;
+    if (this.hasUpdated) {
+      if (changed.has('scope') || this.clientChanged(changed)) {
+        list.items = [];
+      } else if (changed.has('statuses') && this.statuses.length) {
+        // Show at once what already-loaded cards match; the server's first page replaces them.
+        list.items = list.items.filter((r) => this.statuses.includes(r.status));
+      }
+      if (changed.has('scope') || changed.has('statuses') || this.clientChanged(changed)) {
+        list.nextCursor = null;
+        list.moreError = undefined;
+        this.#rows.active = 0;
+      }
     }
-    if (changed.has('scope') || changed.has('statuses') || this.clientChanged(changed)) {
-      this.#moreController?.abort();
-      this.nextCursor = null;
-      this.moreError = undefined;
-      this.activeIndex = 0;
+    const query = [this.activeClient, this.scope, this.statuses.join(' '), this.pageSize];
+    if (query.some((value, i) => value !== this.#shown[i])) {
+      this.#shown = query;
+      this.#loadFirstPage();
     }
-    if (this.activeIndex >= this.items.length) this.activeIndex = Math.max(0, this.items.length - 1);
+  }
+
+  #loadFirstPage(): void {
+    const client = this.activeClient;
+    if (!client) {
+      this.#list.cancel();
+      this.#list.status = 'idle';
+      return;
+    }
+    const { scope, pageSize: limit } = this;
+    const status = this.statuses.length ? [...this.statuses] : undefined;
+    this.#list.load((cursor, signal) => client.requests({ scope, status }).page({ cursor, limit, signal }));
   }
 
   /** Focuses the current card (the list's tab stop), or the Status filter when there is none. */
   override focus(options?: FocusOptions): void {
-    const card = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.activeIndex}"]`);
-    (card ?? this.statusButton)?.focus(options);
+    (this.#rows.rowElement(this.#rows.active) ?? this.statusButton)?.focus(options);
   }
 
   /** Loads the first page again (after an error, or to pick up what the stream could not tell). */
   reload(): void {
-    void this.#firstPage.run();
+    this.#list.reload();
   }
 
   #inScope(request: AccessRequest): boolean {
@@ -173,56 +184,25 @@ export class RequestList extends ClientElement {
 
   /** A live change: patch the card in place, or add a new request that belongs here. */
   #onRequestChanged(request: AccessRequest, source: 'stream' | 'action'): void {
-    const index = this.items.findIndex((r) => r.id === request.id);
-    if (index >= 0) {
-      const current = this.items[index]!;
+    const list = this.#list;
+    const current = list.items.find((r) => r.id === request.id);
+    if (current) {
       if (!isNewer(request, current)) return;
-      const items = [...this.items];
-      items[index] = request;
-      this.items = items;
+      list.patch(request);
       if (current.status !== request.status) this.#announceStatus(request);
       return;
     }
-    if (this.#firstPage.status !== TaskStatus.COMPLETE || !this.#inScope(request)) return;
+    if (list.status !== 'ready' || !this.#inScope(request)) return;
     if (this.statuses.length && !this.statuses.includes(request.status)) return;
-    this.items = [request, ...this.items];
-    if (this.activeIndex > 0 || this.#hasFocus()) this.activeIndex += 1;
+    list.items = [request, ...list.items];
+    this.requestUpdate();
+    if (this.#rows.active > 0 || this.#rows.hasFocus) this.#rows.active += 1;
     if (source === 'stream') this.#announceStatus(request);
   }
 
   #announceStatus(request: AccessRequest): void {
-    const status = isStatus(request.status)
-      ? msg(statusInfo(request.status).label, { id: `status.${request.status}.label` })
-      : request.status;
+    const status = statusLabel(request.status);
     this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
-  }
-
-  #hasFocus(): boolean {
-    return this.feed?.contains(this.shadowRoot?.activeElement ?? null) ?? false;
-  }
-
-  async #loadMore(): Promise<void> {
-    const client = this.activeClient;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore || this.#firstPage.status !== TaskStatus.COMPLETE) return;
-    const controller = new AbortController();
-    this.#moreController = controller;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const status = this.statuses.length ? this.statuses : undefined;
-      const page = await client
-        .requests({ scope: this.scope, status })
-        .page({ cursor, limit: this.pageSize, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      const known = new Set(this.items.map((r) => r.id));
-      this.items = [...this.items, ...page.items.filter((r) => !known.has(r.id))];
-      this.nextCursor = page.next_cursor;
-    } catch (error) {
-      if (!controller.signal.aborted) this.moreError = error;
-    } finally {
-      if (this.#moreController === controller) this.loadingMore = false;
-    }
   }
 
   // ---- user actions
@@ -236,7 +216,7 @@ export class RequestList extends ClientElement {
   #open(index: number): void {
     const request = this.items[index];
     if (!request) return;
-    this.activeIndex = index;
+    this.#rows.active = index;
     this.selectedId = request.id;
     fire(this, 'request-selected', { request });
   }
@@ -281,53 +261,17 @@ export class RequestList extends ClientElement {
 
   #onFeedKeydown = (event: KeyboardEvent): void => {
     const hit = this.#cardIndexOf(event);
-    if (!hit) return;
     const onCard = (event.composedPath()[0] as HTMLElement).matches?.('article.card');
-    const last = this.items.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: hit.index + 1,
-      ArrowUp: hit.index - 1,
-      PageDown: hit.index + 1,
-      PageUp: hit.index - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = moves[event.key];
-    if (target !== undefined && (onCard || event.key.startsWith('Page'))) {
-      event.preventDefault();
-      void this.#focusIndex(Math.max(0, Math.min(last, target)));
-    } else if (onCard && (event.key === 'Enter' || event.key === ' ')) {
+    if (hit && onCard && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       this.#open(hit.index);
+    } else {
+      this.#rows.onKeydown(event);
     }
   };
-
-  async #focusIndex(index: number): Promise<void> {
-    this.activeIndex = index;
-    const virtualizer = this.feed?.[virtualizerRef];
-    virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-    if (index >= this.items.length - PREFETCH_DISTANCE) void this.#loadMore();
-    for (let frame = 0; frame < 10; frame++) {
-      await this.updateComplete;
-      const card = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      if (card) {
-        card.focus({ preventScroll: true });
-        card.scrollIntoView({ block: 'nearest' });
-        return;
-      }
-      await new Promise(requestAnimationFrame);
-    }
-  }
 
   #onRangeChanged = (event: RangeChangedEvent): void => {
-    if (event.last >= this.items.length - PREFETCH_DISTANCE) void this.#loadMore();
-  };
-
-  #onVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    // Keep the tab stop on a card that is rendered, unless the user is on a card now.
-    if (!this.#hasFocus() && (this.activeIndex < event.first || this.activeIndex > event.last)) {
-      this.activeIndex = Math.max(0, event.first);
-    }
+    if (event.last >= this.#list.items.length - PREFETCH_DISTANCE) void this.#list.loadMore();
   };
 
   // ---- rendering
@@ -335,7 +279,7 @@ export class RequestList extends ClientElement {
   protected override render() {
     const statusOptions = STATUSES.map((s) => ({
       value: s.id,
-      label: msg(s.label, { id: `status.${s.id}.label` }),
+      label: statusLabel(s.id),
     }));
     return html`<div part="toolbar" class="toolbar">
         ${renderScope(this.scope, (scope) => this.#setFilter(this.statuses, scope))}
@@ -348,23 +292,26 @@ export class RequestList extends ClientElement {
   }
 
   #countText() {
-    if (this.#firstPage.status !== TaskStatus.COMPLETE) return nothing;
+    if (this.#list.status !== 'ready') return nothing;
     const count = formatNumber(this.#live.locale, this.items.length);
-    if (this.nextCursor) return msg(str`${count}+ requests`);
+    if (this.#list.nextCursor) return msg(str`${count}+ requests`);
     return this.items.length === 1 ? msg('1 request') : msg(str`${count} requests`);
   }
 
   #renderBody() {
-    const status = this.#firstPage.status;
-    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    if (status === TaskStatus.ERROR) {
-      return html`<div part="error" class="state error" role="alert">
-        <p class="state-title">${msg('Your requests could not be loaded.')}</p>
-        <p>${problemText(this.#firstPage.error)}</p>
-        <button class="button primary" @click=${() => this.reload()}>${msg('Retry')}</button>
-      </div>`;
+    const { status } = this.#list;
+    const loading = status === 'loading' || status === 'idle';
+    if (status === 'error') {
+      return renderRetry({
+        message: msg('Your requests could not be loaded.'),
+        error: this.#list.error,
+        onRetry: () => this.reload(),
+        part: 'error',
+        primary: true,
+        layout: 'titled',
+      });
     }
-    if (status === TaskStatus.COMPLETE && this.items.length === 0) {
+    if (status === 'ready' && this.items.length === 0) {
       return html`<div part="empty" class="state empty">
         <slot name="empty"
           ><p>
@@ -383,17 +330,18 @@ export class RequestList extends ClientElement {
   }
 
   #renderFeed(busy: boolean) {
-    const setSize = this.nextCursor ? -1 : this.items.length;
+    const setSize = this.#list.nextCursor ? -1 : this.items.length;
     return html`<div
       part="feed"
       class="feed"
       role="feed"
       aria-label=${this.label || msg('My Requests')}
-      aria-busy=${busy || this.loadingMore ? 'true' : 'false'}
+      aria-busy=${busy || this.#list.loadingMore ? 'true' : 'false'}
       @click=${this.#onFeedClick}
       @keydown=${this.#onFeedKeydown}
       @rangeChanged=${this.#onRangeChanged}
-      @visibilityChanged=${this.#onVisibilityChanged}
+      @focusin=${this.#rows.onFocusIn}
+      @visibilityChanged=${this.#rows.onVisibilityChanged}
     >
       <div virtualizer-sizer aria-hidden="true"></div>
       ${virtualize({
@@ -404,7 +352,7 @@ export class RequestList extends ClientElement {
           renderCard(request, {
             index,
             setSize,
-            active: index === this.activeIndex,
+            active: this.#rows.tabIndex(index) === 0,
             selected: request.id === this.selectedId,
             locale: this.#live.locale,
             footer: this.renderCardFooter?.(request),
@@ -414,16 +362,21 @@ export class RequestList extends ClientElement {
   }
 
   #renderFooter() {
-    if (this.moreError) {
-      return html`<div part="error" class="more error" role="alert">
-        <span>${msg('More requests could not be loaded:')} ${problemText(this.moreError)}</span>
-        <button class="button" @click=${() => void this.#loadMore()}>${msg('Retry')}</button>
-      </div>`;
+    const list = this.#list;
+    if (list.moreError) {
+      return renderRetry({
+        message: msg('More requests could not be loaded:'),
+        error: list.moreError,
+        onRetry: () => void list.loadMore(),
+        part: 'error',
+        class: 'more error',
+        layout: 'inline',
+      });
     }
-    if (this.loadingMore) return html`<div class="more" role="status">${msg('Loading more requests…')}</div>`;
-    if (!this.nextCursor) return nothing;
+    if (list.loadingMore) return html`<div class="more" role="status">${msg('Loading more requests…')}</div>`;
+    if (!list.nextCursor) return nothing;
     return html`<div class="more">
-      <button part="load-more" class="button" @click=${() => void this.#loadMore()}>
+      <button part="load-more" class="button" @click=${() => void list.loadMore()}>
         ${msg('Load more requests')}
       </button>
     </div>`;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
+import { statusDescription, statusLabel } from '../../internal/status-label.js';
 import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
 
 /** One distinct shape per status, so the badge never relies on colour alone. */
@@ -102,7 +103,9 @@ export class StatusBadge extends LitElement {
 
   /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
   #place(tip: HTMLElement): void {
-    const rect = this.base!.getBoundingClientRect();
+    const base = this.base;
+    if (!base) return;
+    const rect = base.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
     tip.style.setProperty('inset-block-start', `${rect.bottom + 6}px`);
     tip.style.setProperty('inset-inline-start', `${rtl ? innerWidth - rect.right : rect.left}px`);
@@ -129,8 +132,8 @@ export class StatusBadge extends LitElement {
       return this.status ? html`<span part="base"><span part="label">${this.status}</span></span>` : nothing;
     }
     const info = statusInfo(this.status);
-    const label = msg(info.label, { id: `status.${info.id}.label` });
-    const description = msg(info.description, { id: `status.${info.id}.description` });
+    const label = statusLabel(info.id);
+    const description = statusDescription(info.id);
     const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       ${ICONS[info.id]}
     </svg>`;

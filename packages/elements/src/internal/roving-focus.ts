@@ -1,9 +1,10 @@
-// Roving focus for short lists rendered in a shadow root: each `[data-roving-group]` is one tab stop;
-// the Up and Down arrow keys, Home and End move between its `[data-roving-item]`s. Controls inside an item
-// (matched by `inner`) are tab stops only in the current item, so Tab leaves the list after it.
+// Roving focus for short lists that are not virtualised, rendered in a shadow root: each
+// `[data-roving-group]` is one tab stop; the keys of every list (`rowAfterKey`: Up, Down, Page Up,
+// Page Down, Home, End) move between its `[data-roving-item]`s. Controls inside an item (matched by
+// `inner`) are tab stops only in the current item, so Tab leaves the list after it. A virtualised
+// list, whose rows are not all rendered, uses RovingRows instead.
 import type { ReactiveController, ReactiveElement } from 'lit';
-
-const KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+import { rowAfterKey } from './roving-rows.js';
 
 export class RovingFocus implements ReactiveController {
   /** The current item's key, per group. */
@@ -29,7 +30,7 @@ export class RovingFocus implements ReactiveController {
   hostUpdated(): void {
     for (const group of this.host.renderRoot.querySelectorAll<HTMLElement>('[data-roving-group]')) {
       const items = this.#items(group);
-      const key = this.#current.get(group.dataset['rovingGroup']!);
+      const key = this.#current.get(group.dataset['rovingGroup'] ?? '');
       const current = items.find((item) => item.dataset['key'] === key) ?? items[0];
       for (const item of items) this.#setTabStop(item, item === current);
     }
@@ -56,7 +57,7 @@ export class RovingFocus implements ReactiveController {
   }
 
   #select(group: HTMLElement, current: HTMLElement): void {
-    this.#current.set(group.dataset['rovingGroup']!, current.dataset['key'] ?? '');
+    this.#current.set(group.dataset['rovingGroup'] ?? '', current.dataset['key'] ?? '');
     for (const item of this.#items(group)) this.#setTabStop(item, item === current);
   }
 
@@ -67,18 +68,10 @@ export class RovingFocus implements ReactiveController {
 
   #onKeydown = (event: KeyboardEvent): void => {
     const hit = this.#locate(event);
-    if (!hit || !hit.onItem || !KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!hit || !hit.onItem) return;
     const items = this.#items(hit.group);
-    const at = items.indexOf(hit.item);
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? items.length - 1
-          : event.key === 'ArrowDown'
-            ? at + 1
-            : at - 1;
-    const target = items[Math.max(0, Math.min(items.length - 1, next))];
+    const next = rowAfterKey(event, items.indexOf(hit.item), items.length);
+    const target = next === undefined ? undefined : items[next];
     if (!target) return;
     event.preventDefault();
     this.#select(hit.group, target);

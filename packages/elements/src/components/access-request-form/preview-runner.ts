@@ -3,7 +3,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessClient, components } from '@access-requests/sdk';
-import { LatestCall } from '../../internal/latest.js';
+import { LatestTask } from '../../internal/latest-task.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
 import type { Preview, PreviewGroup, RequestInput } from './draft.js';
@@ -17,11 +17,12 @@ export class PreviewRunner implements ReactiveController {
   /** The body the preview answered. */
   body: RequestInput | undefined;
   error: unknown;
-  readonly #call = new LatestCall();
+  readonly #call: LatestTask;
   #key = '';
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
+    this.#call = new LatestTask(host);
   }
 
   hostDisconnected(): void {
@@ -57,8 +58,8 @@ export class PreviewRunner implements ReactiveController {
   }
 
   /** Waits for the preview in flight, if any. */
-  async settled(): Promise<void> {
-    while (this.#call.pending) await new Promise((r) => setTimeout(r, 25));
+  settled(): Promise<void> {
+    return this.#call.settled();
   }
 
   reset(): void {

@@ -3,9 +3,10 @@
 // My Requests, or a New Request.
 import { html, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isStatus, statusInfo, type AccessClient, type AccessRequest } from '@access-requests/sdk';
+import { isStatus, type AccessClient, type AccessRequest } from '@access-requests/sdk';
+import { statusLabel } from '../../internal/status-label.js';
 import { describeTarget, formatNumber } from '../../internal/format.js';
-import { notificationSentence } from '../../internal/request-again.js';
+import { notificationSentence } from '../../internal/request-again-form.js';
 import { isNewer, subscribeToRequests } from '../../internal/requests-hub.js';
 import type { OrgSettings } from './draft.js';
 
@@ -56,7 +57,7 @@ export class SubmittedRequests implements ReactiveController {
       if (!current || !isNewer(update, current)) return;
       this.requests = this.requests.map((r, i) => (i === index ? update : r));
       if (current.status !== update.status && isStatus(update.status)) {
-        const label = msg(statusInfo(update.status).label, { id: `status.${update.status}.label` });
+        const label = statusLabel(update.status);
         this.announce(msg(str`Request for ${describeTarget(update)} is now ${label}.`));
       }
       this.host.requestUpdate();

@@ -1,4 +1,4 @@
-// Request again, as the seed's My Access page offers it: a dialog that asks only for a Justification
+// Request again, as the My Access page offers it: a dialog that asks only for a Justification
 // (and, optionally, a new Duration in Hours), submits, and then confirms what was created and how the
 // user will be told about it (the org's notification channel).
 import { html, nothing } from 'lit';
@@ -13,7 +13,7 @@ export const JUSTIFICATION_MAX = LIMITS.justification.maxLength;
 
 type Channel = Me['org']['notification_channel'];
 
-/** How the user will hear about the new request, after the seed's notification sentence. */
+/** How the user will hear about the new request, in the sentence the portal uses everywhere. */
 export function notificationSentence(channel: Channel | undefined): string {
   switch (channel) {
     case 'slack':

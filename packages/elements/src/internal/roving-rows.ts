@@ -1,0 +1,152 @@
+// Roving focus over the rows of a virtualised list: the list is one tab stop (the current row, or the
+// current row's controls). The same keys everywhere (docs/guides/accessibility.md): Up and Down move
+// one row, Page Up and Page Down `PAGE_ROWS` rows, Home and End to the first and the last; focus goes
+// to the same control of the other row (a `[data-col]`), or to the row itself when it was on the row,
+// scrolling the row into view first (it may not be rendered yet).
+//
+// Rows carry `data-row="<index>"`; the controls that keep their place across rows carry
+// `data-col="<name>"`. A <select> keeps Up and Down for its options.
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+
+type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** How many rows Page Up and Page Down move, in every list. */
+export const PAGE_ROWS = 8;
+
+/** A row is rendered some frames after it is scrolled to; give up after this many. */
+const MAX_FRAMES = 12;
+
+/**
+ * The row a key press moves to from `row` in a list of `count` rows, clamped to the list; undefined
+ * when the key is not a move (or comes with Alt, Ctrl or Meta). The one key map of every list.
+ */
+export function rowAfterKey(event: KeyboardEvent, row: number, count: number): number | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const last = count - 1;
+  const moves: Record<string, number> = {
+    ArrowDown: row + 1,
+    ArrowUp: row - 1,
+    PageDown: row + PAGE_ROWS,
+    PageUp: row - PAGE_ROWS,
+    Home: 0,
+    End: last,
+  };
+  const next = moves[event.key];
+  return next === undefined ? undefined : Math.max(0, Math.min(last, next));
+}
+
+export interface RovingRowsOptions {
+  /** The selector of the list's scrolling container (the virtualizer's host). */
+  readonly list: string;
+  /** How many rows the list has. */
+  readonly count: () => number;
+  /** Told of every move by key, before focus gets there (to load the next page near the end). */
+  readonly onMove?: (row: number) => void;
+}
+
+export class RovingRows implements ReactiveController {
+  #active = 0;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: RovingRowsOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const last = Math.max(0, this.options.count() - 1);
+    if (this.#active > last) this.#active = last;
+  }
+
+  /** The index of the row that is the tab stop. */
+  get active(): number {
+    return this.#active;
+  }
+
+  set active(row: number) {
+    if (row === this.#active) return;
+    this.#active = row;
+    this.host.requestUpdate();
+  }
+
+  /** The tab index of a row (or of its controls). */
+  tabIndex(row: number): 0 | -1 {
+    return row === this.#active ? 0 : -1;
+  }
+
+  /** Whether focus is inside the list now. */
+  get hasFocus(): boolean {
+    const focused = (this.host.renderRoot as ShadowRoot).activeElement;
+    return this.#list?.contains(focused ?? null) ?? false;
+  }
+
+  /** The rendered element of a row, if it is rendered. */
+  rowElement(row: number): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>(`${this.options.list} [data-row="${row}"]`);
+  }
+
+  get #list(): (HTMLElement & VirtualizerHostElement) | null {
+    return this.host.renderRoot.querySelector<HTMLElement & VirtualizerHostElement>(this.options.list);
+  }
+
+  /** The row an event happened in, and the control (`col`, '' on the row itself) it happened on. */
+  #hit(event: Event): { row: number; col: string; onTarget: boolean } | undefined {
+    let col = '';
+    let inControl = false;
+    const path = event.composedPath();
+    for (const [depth, node] of path.entries()) {
+      if (!(node instanceof HTMLElement)) continue;
+      if (node.dataset['row'] !== undefined)
+        return { row: Number(node.dataset['row']), col, onTarget: depth === 0 || inControl };
+      if (!col && node.dataset['col']) {
+        col = node.dataset['col'];
+        inControl = true;
+      }
+    }
+    return undefined;
+  }
+
+  onFocusIn = (event: FocusEvent): void => {
+    const hit = this.#hit(event);
+    if (hit) this.active = hit.row;
+  };
+
+  onKeydown = (event: KeyboardEvent): void => {
+    const hit = this.#hit(event);
+    if (!hit?.onTarget) return;
+    const target = event.composedPath()[0] as HTMLElement;
+    if (target.tagName === 'SELECT' && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) return;
+    const row = rowAfterKey(event, hit.row, this.options.count());
+    if (row === undefined) return;
+    event.preventDefault();
+    this.options.onMove?.(row);
+    void this.focusRow(row, hit.col);
+  };
+
+  /** Keeps a rendered row as the tab stop when the current one scrolls out, unless focus is in the list. */
+  onVisibilityChanged = (event: VisibilityChangedEvent): void => {
+    if (this.hasFocus) return;
+    if (this.#active < event.first || this.#active > event.last) this.active = Math.max(0, event.first);
+  };
+
+  /** Scrolls to a row and focuses its `col` control (or the row itself); false if it never rendered. */
+  async focusRow(row: number, col = ''): Promise<boolean> {
+    this.active = row;
+    this.#list?.[virtualizerRef]?.element(row)?.scrollIntoView({ block: 'nearest' });
+    for (let frame = 0; frame < MAX_FRAMES; frame++) {
+      await this.host.updateComplete;
+      const element = this.rowElement(row);
+      const control = col ? element?.querySelector<HTMLElement>(`[data-col="${col}"]`) : element;
+      if (control) {
+        control.focus({ preventScroll: true });
+        control.scrollIntoView({ block: 'nearest' });
+        return true;
+      }
+      await new Promise(requestAnimationFrame);
+    }
+    return false;
+  }
+}
