@@ -19,7 +19,6 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
 import { assemble, type ReferenceOptions, type ReferenceParts } from './handlers/assemble.js';
-import { startTicker } from './handlers/ticker.js';
 
 /**
  * Options of `startReferenceWorker`: the world options of `ReferenceOptions` (seed, catalog size,
@@ -28,7 +27,11 @@ import { startTicker } from './handlers/ticker.js';
  *
  * @example
  * ```ts
- * const options: ReferenceWorkerOptions = { workerUrl: '/mockServiceWorker.js', baseUrl: '/access', speed: 60 };
+ * const options: ReferenceWorkerOptions = {
+ *   workerUrl: '/mockServiceWorker.js',
+ *   baseUrl: '/access',
+ *   speed: 60,
+ * };
  * const api = await startReferenceWorker(options); // answers fetch('/access/v1/me') on any origin
  * ```
  */
@@ -66,7 +69,7 @@ export interface ReferenceWorker extends ReferenceParts {
   use(...handlers: RequestHandler[]): void;
   /** Drops `use()` overrides (or replaces the handlers with `next`). */
   resetHandlers(...next: RequestHandler[]): void;
-  /** Stops the worker from answering (and the world's ticker). */
+  /** Stops the worker from answering. */
   stop(): void;
 }
 
@@ -94,14 +97,12 @@ export async function startReferenceWorker(options: ReferenceWorkerOptions = {})
     quiet: quiet ?? true,
     onUnhandledRequest: 'bypass',
   });
-  const stopTicker = startTicker(parts.backend);
   return {
     ...parts,
     worker,
     use: (...overrides) => worker.use(...overrides),
     resetHandlers: (...next) => worker.resetHandlers(...next),
     stop() {
-      stopTicker();
       worker.stop();
     },
   };

@@ -83,7 +83,9 @@ async function main(): Promise<void> {
   if (options.exitWithParent) watchParent(parent, () => stop('parent exited'));
 }
 
-/** Calls `onGone` once `parent`, the process that started this one, has exited (polled: no signal says so). */
+/**
+ * Calls `onGone` once `parent`, the process that started this one, has exited (polled: no signal says so).
+ */
 function watchParent(parent: number, onGone: () => void): void {
   const alive = () => {
     try {
@@ -93,7 +95,8 @@ function watchParent(parent: number, onGone: () => void): void {
       return (error as NodeJS.ErrnoException).code === 'EPERM';
     }
   };
-  // On POSIX an orphan is adopted by another process at once; on Windows the parent's pid just stops existing.
+  // On POSIX an orphan is adopted by another process at once; on Windows the parent's pid just stops
+  // existing.
   const timer = setInterval(() => {
     if (process.ppid !== parent || !alive()) {
       clearInterval(timer);

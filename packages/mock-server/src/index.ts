@@ -28,6 +28,7 @@ export {
 } from './handlers/index.js';
 export type {
   Exchange,
+  RouteSummary,
   HandlerOptions,
   ResponseHook,
   Control,
@@ -38,7 +39,6 @@ export type {
   FaultKind,
   FaultSpec,
 } from './handlers/index.js';
-export type { RouteSummary } from './handlers/route.js';
 export type { ReferenceOptions, ReferenceParts } from './handlers/assemble.js';
 export { createBackend, ApiProblem } from './backend/index.js';
 export type {

@@ -21,7 +21,6 @@
 import { setupServer, type SetupServer } from 'msw/node';
 import type { RequestHandler, SharedOptions } from 'msw';
 import { assemble, type ReferenceOptions, type ReferenceParts } from './handlers/assemble.js';
-import { startTicker } from './handlers/ticker.js';
 
 /**
  * Options of `createReferenceServer`: the world options of `ReferenceOptions` (seed, catalog size,
@@ -59,7 +58,8 @@ export interface ReferenceServerOptions extends ReferenceOptions {
  * const api: ReferenceServer = createReferenceServer();
  * api.listen();
  * api.control.faults.add({ path: '/v1/me', kind: 'rate_limit', retry_after: 2 });
- * const limited = await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } }); // 429
+ * // 429
+ * const limited = await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: 'Bearer demo-alice' } });
  * api.close();
  * ```
  */
@@ -68,7 +68,7 @@ export interface ReferenceServer extends ReferenceParts {
   readonly server: SetupServer;
   /** Where to send requests, without a trailing slash: `${baseUrl}/v1/me`. */
   readonly baseUrl: string;
-  /** Starts intercepting (and a ticker, so that a running clock moves without requests). */
+  /** Starts intercepting. */
   listen(): void;
   /** Stops intercepting. */
   close(): void;
@@ -123,18 +123,14 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '') || '*';
   const parts = assemble({ ...rest, baseUrl }, { baseUrl });
   const server = setupServer(...parts.handlers);
-  let stopTicker: (() => void) | undefined;
   return {
     ...parts,
     server,
     baseUrl,
     listen() {
       server.listen({ onUnhandledRequest: onUnhandledRequest ?? 'error' });
-      stopTicker ??= startTicker(parts.backend);
     },
     close() {
-      stopTicker?.();
-      stopTicker = undefined;
       server.close();
     },
     resetHandlers: (...next) => server.resetHandlers(...next),

@@ -3,11 +3,14 @@
  * twice: by the action itself (a denial becomes its 403 or 409) and by the `can` flags, so a flag is
  * true exactly when the call would succeed.
  */
+import type { components } from '@access-requests/contract';
 import { CLOSED_STATUSES } from '@access-requests/contract';
-import type { Schemas } from './api.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { forbidden, invalidState } from './problems.js';
 import type { StoredRequest } from './records.js';
+
+/** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
+type Schemas = components['schemas'];
 
 export interface Denial {
   readonly status: 403 | 409;

@@ -9,6 +9,7 @@ import type { components } from '@access-requests/contract';
 import type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 
 export type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
+export { ApiProblem } from './problems.js';
 
 /**
  * The contract's schemas by name (from `@access-requests/contract`): the shapes the backend answers.
@@ -45,35 +46,6 @@ export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 
 /**
- * A problem+json answer, thrown by the backend; the transport sends it as it is. Throw one from a
- * custom `Backend` (or a wrapped method) to answer an error.
- *
- * @example
- * ```ts
- * import { ApiProblem } from '@access-requests/mock-server';
- *
- * backend.me = () => {
- *   throw new ApiProblem(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Suspended.' });
- * };
- * ```
- */
-export class ApiProblem extends Error {
-  /** The HTTP status. */
-  readonly status: number;
-  /** The problem+json body. */
-  readonly problem: Problem;
-  /** Extra response headers (`Retry-After`, …). */
-  readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, problem: Problem, headers: Record<string, string> = {}) {
-    super(problem.detail);
-    this.name = 'ApiProblem';
-    this.status = status;
-    this.problem = problem;
-    this.headers = headers;
-  }
-}
-
-/**
  * Who is calling: resolved from the bearer token by `backend.authenticate()`.
  *
  * @example
@@ -93,7 +65,11 @@ export interface Caller {
  *
  * @example
  * ```ts
- * const query: RawQuery = { search: 'payments', 'resource_type_id[]': ['rt_postgresql_database'], limit: '20' };
+ * const query: RawQuery = {
+ *   search: 'payments',
+ *   'resource_type_id[]': ['rt_postgresql_database'],
+ *   limit: '20',
+ * };
  * const page = backend.resources({ userId: 'usr_alice' }, query);
  * ```
  */
@@ -105,7 +81,10 @@ export type RawQuery = Readonly<Record<string, string | readonly string[] | unde
  *
  * @example
  * ```ts
- * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const body = {
+ *   resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 1,
+ * };
  * const first: CreateResult = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
  * const again = backend.submit({ userId: 'usr_alice' }, body, 'key-1');
  * console.log(again.replayed, again.body.requests[0]?.id === first.body.requests[0]?.id); // true true
@@ -143,7 +122,12 @@ export interface StreamEvent {
  *
  * @example
  * ```ts
- * const world: WorldOptions = { seed: 7, catalogSize: 100_000, speed: 60, startTime: new Date('2026-03-01T08:00:00Z') };
+ * const world: WorldOptions = {
+ *   seed: 7,
+ *   catalogSize: 100_000,
+ *   speed: 60,
+ *   startTime: new Date('2026-03-01T08:00:00Z'),
+ * };
  * const backend = createBackend(world);
  * ```
  */
@@ -170,7 +154,10 @@ export interface WorldOptions {
  * ```ts
  * const backend: Backend = createBackend();
  * const alice = backend.authenticate('demo-alice')!;
- * const body = { resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }], duration_hours: 1 };
+ * const body = {
+ *   resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 1,
+ * };
  * const [request] = backend.submit(alice, body, undefined).body.requests;
  * backend.advance(5_000); // granting → active
  * console.log(backend.getRequest(alice, request!.id).status);
@@ -207,7 +194,10 @@ export interface Backend {
   getRequest(caller: Caller, id: string): Schemas['AccessRequest'];
   /** `GET /v1/access-requests/{id}/resources`. */
   requestResources(caller: Caller, id: string, query: RawQuery): Schemas['RequestResourcePage'];
-  /** `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from `pending_approval`). */
+  /**
+   * `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from
+   * `pending_approval`).
+   */
   revoke(caller: Caller, id: string): Schemas['AccessRequest'];
   /** `POST /v1/access-requests/{id}/request-again`: idempotent with a key. */
   requestAgain(caller: Caller, id: string, body: unknown, idempotencyKey: string | undefined): CreateResult;
@@ -254,7 +244,10 @@ export interface Backend {
   advance(milliseconds: number): void;
   /** Changes how fast simulated time runs (see `WorldOptions.speed`). */
   setSpeed(speed: number): void;
-  /** Runs the transitions that are due at the current simulated time (the transport calls it before each request and on a timer). */
+  /**
+   * Runs the transitions that are due at the current simulated time (the backend's own timer and operations
+   * call it; nothing else needs to).
+   */
   tick(): void;
   /** Throws the state away and rebuilds the seeded world (same options unless given). */
   reset(options?: WorldOptions): void;

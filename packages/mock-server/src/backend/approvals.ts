@@ -1,12 +1,10 @@
 /** The approver's side: the queue, approve and reject. */
 import type { RawQuery, Schemas } from './api.js';
 import { RULES, enforce } from './access-rules.js';
-import { BodyReader } from './body-reader.js';
-import { LIMITS } from './constants.js';
 import { recordApproval, recordRejection } from './lifecycle.js';
 import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
-import { fieldError, validationFailed } from './problems.js';
-import { QueryReader } from './query-params.js';
+import { validationFailed } from './problems.js';
+import { readBody, readQuery, throwIfInvalid } from './input.js';
 import { findVisible, type BackendState } from './state.js';
 import { requestView } from './views.js';
 
@@ -19,10 +17,10 @@ export function approvals(
   callerId: string,
   query: RawQuery,
 ): Schemas['AccessRequestPage'] {
-  const reader = new QueryReader(query);
-  const status = reader.oneOf('status', ['pending', 'decided'] as const, 'pending');
-  const page = readPageRequest(reader, { list: 'approvals', callerId, status });
-  reader.throwIfInvalid();
+  const { values, errors } = readQuery('approvals', query);
+  const status = values.status ?? 'pending';
+  const page = readPageRequest(values, errors, { list: 'approvals', callerId, status });
+  throwIfInvalid(errors);
   const view = (r: Parameters<typeof requestView>[1]): Schemas['AccessRequest'] =>
     requestView(state.catalog, r, callerId);
   const all = [...state.requests.values()];
@@ -42,20 +40,11 @@ export function approvals(
   return pageByOffset(decided, page, view);
 }
 
-/** The optional (approve) or required (reject) `reason`: trimmed, 1–123 characters. */
-function readReason(body: unknown, required: boolean): string | null {
-  const reader = new BodyReader();
-  const object = reader.object(body ?? {}, '');
-  if (object) reader.rejectUnknownKeys(object, ['reason'], '');
-  const reason = object ? reader.string(object, 'reason', '', { required }) : undefined;
-  if (reason !== undefined && reason.length > LIMITS.maxReasonLength) {
-    reader.ruleErrors.push(
-      fieldError('reason', 'too_long', `The reason must be under ${LIMITS.maxReasonLength + 1} characters.`),
-    );
-  }
-  const errors = [...reader.typeErrors, ...reader.ruleErrors];
+/** The optional (approve) or required (reject) `reason`, trimmed. */
+function readReason(body: unknown, operation: 'approve' | 'reject'): string | null {
+  const { body: input, errors } = readBody(operation, body ?? {});
   if (errors.length > 0) throw validationFailed(errors, 'request body');
-  return reason || null;
+  return input.reason ?? null;
 }
 
 /** Approve and reject: the same visibility and rule checks, then the reason, then the decision. */
@@ -68,11 +57,11 @@ function decide(
 ): Schemas['AccessRequest'] {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.decide, request, callerId, state.catalog);
-  const at = state.clock.now();
+  const at = state.scheduler.now();
   const decided =
     decision === 'approve'
-      ? recordApproval(state, request, callerId, readReason(body, false), at)
-      : recordRejection(state, request, callerId, readReason(body, true) ?? '', at);
+      ? recordApproval(state, request, callerId, readReason(body, 'approve'), at)
+      : recordRejection(state, request, callerId, readReason(body, 'reject') ?? '', at);
   return requestView(state.catalog, decided, callerId);
 }
 

@@ -1,9 +1,8 @@
 /**
  * The reference backend: the `Backend` interface over one seeded world. It owns the world's state
- * (rebuilt on reset), the event subscribers (kept across resets) and, while the clock runs and
- * someone listens, a real timer armed for the next due transition.
+ * (rebuilt on reset, with its clock, `scheduler.ts`) and the event subscribers (kept across resets).
  */
-import { generateWorld } from '../world/generate.js';
+import { generateWorld } from '../demo-data/generate.js';
 import {
   ApiProblem,
   type Backend,
@@ -17,7 +16,7 @@ import { isVisibleTo } from './access-rules.js';
 import * as approvalService from './approvals.js';
 import { CatalogIndex } from './catalog-index.js';
 import * as catalogService from './catalog-queries.js';
-import { SimulatedClock, type RealTimeSource } from './clock.js';
+import { Scheduler, type RealTimeSource, type TimerApi } from './scheduler.js';
 import { DEFAULT_START_TIME } from './constants.js';
 import type { EventRecord } from './events.js';
 import { HISTORY_SPAN_MS, playHistory, type HistoryIds } from './history.js';
@@ -62,23 +61,6 @@ export interface ReferenceBackend extends Backend {
 }
 
 /**
- * Timer functions (`setTimeout` by default); injectable so tests control real time completely.
- *
- * @example
- * ```ts
- * const pending: (() => void)[] = [];
- * const timers: TimerApi = { setTimeout: (callback) => pending.push(callback), clearTimeout: () => {} };
- * const backend = createBackend({ speed: 1 }, { timers });
- * ```
- */
-export interface TimerApi {
-  /** Calls `callback` after `milliseconds`; returns a handle for `clearTimeout`. */
-  setTimeout(callback: () => void, milliseconds: number): unknown;
-  /** Cancels a timer `setTimeout` returned. */
-  clearTimeout(handle: unknown): void;
-}
-
-/**
  * What a backend reads real time from, replaceable in tests: the clock (`Date.now` by default) and
  * the timers that fire due transitions while the simulated clock runs.
  *
@@ -100,8 +82,6 @@ export interface BackendDependencies {
 type ResolvedOptions = Backend['options'];
 
 const MAX_CATALOG_SIZE = 1_000_000;
-/** setTimeout's largest delay. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const TOKENS: ReadonlyMap<string, string> = new Map(
   Object.values(DEMO_USERS).map((user) => [user.token, user.userId]),
@@ -123,11 +103,6 @@ function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): Reso
   return { seed, catalogSize, speed, startTime: new Date(startTime.getTime()) };
 }
 
-const defaultTimers: TimerApi = {
-  setTimeout: (callback, milliseconds) => globalThis.setTimeout(callback, milliseconds),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
-};
-
 class SeededBackend implements ReferenceBackend {
   #options: ResolvedOptions;
   #state!: BackendState;
@@ -139,13 +114,10 @@ class SeededBackend implements ReferenceBackend {
     readonly onEvent: (event: StreamEvent) => void;
   }>();
   readonly #statusListeners = new Set<StatusListener>();
-  readonly #realTime: RealTimeSource | undefined;
-  readonly #timers: TimerApi;
-  #timer: unknown;
+  readonly #dependencies: BackendDependencies;
 
   constructor(options: WorldOptions, dependencies: BackendDependencies) {
-    this.#realTime = dependencies.realTime;
-    this.#timers = dependencies.timers ?? defaultTimers;
+    this.#dependencies = dependencies;
     this.#options = resolveOptions(options);
     this.#build();
   }
@@ -153,7 +125,7 @@ class SeededBackend implements ReferenceBackend {
   get options(): ResolvedOptions {
     return {
       ...this.#options,
-      speed: this.#state.clock.speed,
+      speed: this.#state.scheduler.speed,
       startTime: new Date(this.#options.startTime.getTime()),
     };
   }
@@ -169,11 +141,15 @@ class SeededBackend implements ReferenceBackend {
       this.#cachedWorld = { key, catalog: new CatalogIndex(generateWorld({ seed, catalogSize })) };
     }
     const start = startTime.getTime();
-    const clock = new SimulatedClock(start - HISTORY_SPAN_MS, 0, this.#realTime);
+    this.#state?.scheduler.stop();
+    const scheduler = new Scheduler(start - HISTORY_SPAN_MS, {
+      ...this.#dependencies,
+      onDue: () => this.tick(),
+    });
     const catalog = this.#cachedWorld.catalog;
     this.#state = createState(
       catalog.world,
-      clock,
+      scheduler,
       {
         onEvent: (event) => this.#deliver(event),
         onStatusChange: (change) => {
@@ -185,7 +161,7 @@ class SeededBackend implements ReferenceBackend {
       catalog,
     );
     this.#history = playHistory(this.#state, start);
-    clock.setSpeed(speed);
+    scheduler.setSpeed(speed);
   }
 
   #deliver(event: EventRecord): void {
@@ -202,11 +178,21 @@ class SeededBackend implements ReferenceBackend {
     };
   }
 
-  /** Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's channel. */
+  /**
+   * Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's
+   * channel.
+   */
   #send({ request, previousStatus }: StatusChange): void {
-    const { catalog, clock, notificationChannel, outbox } = this.#state;
+    const { catalog, scheduler, notificationChannel, outbox } = this.#state;
     outbox.add(
-      composeNotifications(catalog, request, previousStatus, notificationChannel, clock.now(), outbox.nextId),
+      composeNotifications(
+        catalog,
+        request,
+        previousStatus,
+        notificationChannel,
+        scheduler.now(),
+        outbox.nextId,
+      ),
     );
   }
 
@@ -214,34 +200,20 @@ class SeededBackend implements ReferenceBackend {
     for (const listener of this.#statusListeners) callSafely(() => listener(change));
   }
 
-  /** Runs an API operation: due transitions first; anything but an ApiProblem is a defect. */
+  /**
+   * Runs an API operation: what fell due first (a timer may be late, see `scheduler.ts`); anything
+   * but an ApiProblem is a defect.
+   */
   #run<T>(operation: string, body: (state: BackendState) => T): T {
     try {
-      runDueJobs(this.#state, this.#state.clock.now());
+      this.tick();
       return body(this.#state);
     } catch (error) {
       if (error instanceof ApiProblem) throw error;
       throw new BackendDefect(operation, error);
     } finally {
-      this.#armTimer();
+      this.#state.scheduler.arm();
     }
-  }
-
-  /** While the clock runs and someone listens, wake up for the next due transition. */
-  #armTimer(): void {
-    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const { clock, scheduler } = this.#state;
-    const next = scheduler.nextDueAt();
-    if (this.#subscribers.size === 0 || clock.speed === 0 || next === undefined) return;
-    const realDelay = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil((next - clock.now()) / clock.speed)));
-    const timer = this.#timers.setTimeout(() => {
-      this.#timer = undefined;
-      this.tick();
-    }, realDelay);
-    // Node: a pending transition alone must not keep the process alive.
-    (timer as { unref?: () => void } | undefined)?.unref?.();
-    this.#timer = timer;
   }
 
   authenticate(token: string): Caller | undefined {
@@ -308,14 +280,11 @@ class SeededBackend implements ReferenceBackend {
       }
       this.#subscribers.add(subscriber);
     });
-    return () => {
-      this.#subscribers.delete(subscriber);
-      this.#armTimer();
-    };
+    return () => this.#subscribers.delete(subscriber);
   }
 
   notifications(filter?: NotificationFilter): Notification[] {
-    return this.#state.outbox.list(filter);
+    return this.#run('notifications', (s) => s.outbox.list(filter));
   }
 
   clearNotifications(): void {
@@ -341,32 +310,30 @@ class SeededBackend implements ReferenceBackend {
   }
 
   now(): Date {
-    return new Date(this.#state.clock.now());
+    return new Date(this.#state.scheduler.now());
   }
 
   advance(milliseconds: number): void {
     if (!Number.isFinite(milliseconds) || milliseconds < 0) {
       throw new RangeError(`advance() takes a finite number of milliseconds ≥ 0, got ${milliseconds}`);
     }
-    advanceTo(this.#state, this.#state.clock.now() + milliseconds);
-    this.#armTimer();
+    advanceTo(this.#state, this.#state.scheduler.now() + milliseconds);
+    this.#state.scheduler.arm();
   }
 
   setSpeed(speed: number): void {
-    this.#state.clock.setSpeed(speed);
-    this.#armTimer();
+    this.#state.scheduler.setSpeed(speed);
   }
 
   tick(): void {
-    runDueJobs(this.#state, this.#state.clock.now());
-    this.#armTimer();
+    runDueJobs(this.#state, this.#state.scheduler.now());
+    this.#state.scheduler.arm();
   }
 
   reset(options: WorldOptions = {}): void {
     // The options the world was built with (a speed set since then is not kept: a reset is a fresh start).
     this.#options = resolveOptions(options, this.#options);
     this.#build();
-    this.#armTimer();
   }
 }
 

@@ -12,13 +12,16 @@ import type {
   ResourceTypeRecord,
   UserRecord,
   World,
-} from '../world/model.js';
+} from '../demo-data/model.js';
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-/** Sorts by a precomputed lowercase key, then by id (plain comparisons: `localeCompare` is too slow for 100k). */
+/**
+ * Sorts by a precomputed lowercase key, then by id (plain comparisons: `localeCompare` is too slow for
+ * 100k).
+ */
 function sortByName<T extends { readonly id: string; readonly name: string }>(items: readonly T[]): T[] {
   const keys = items.map((item) => item.name.toLowerCase());
   const order = Array.from(items.keys());

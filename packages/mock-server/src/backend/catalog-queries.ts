@@ -1,10 +1,11 @@
 /** The caller, their grantees and the catalog lists: searchable, filterable, paged by name. */
 import type { RawQuery, Schemas } from './api.js';
-import type { PermissionRecord, ResourceTypeRecord } from '../world/model.js';
+import type { PermissionRecord, ResourceTypeRecord } from '../demo-data/model.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { encodeCursor, pageByOffset, readPageRequest, type Page, type PageRequest } from './pagination.js';
 import { fieldError } from './problems.js';
-import { QueryReader, clip } from './query-params.js';
+import { clip, readQuery, throwIfInvalid } from './input.js';
+import type { FieldError } from './api.js';
 import { appView, bundleView, permissionView, resourceTypeView, resourceView, userView } from './views.js';
 
 export function me(
@@ -32,19 +33,28 @@ export function me(
 const nameMatches = (search: string) => (item: { readonly name: string }) =>
   search === '' || item.name.toLowerCase().includes(search);
 
-/** A list filtered by `search` (and `extraFilters`), paged by offset. */
+type CatalogList = 'resourceTypes' | 'permissions' | 'apps' | 'bundles';
+type Filters<T> = (
+  query: Readonly<Record<string, unknown>>,
+  errors: FieldError[],
+) => { readonly filters: object; readonly keep: (item: T) => boolean };
+
+/** `search`, lowercased; empty means "everything". */
+const searchOf = (query: { readonly search?: string }) => (query.search ?? '').toLowerCase();
+
+/** A list filtered by `search` (and `readFilters`), paged by offset. */
 function searchable<T extends { readonly name: string }, R>(
   query: RawQuery,
-  list: string,
-  readFilters: (reader: QueryReader) => { readonly filters: object; readonly keep: (item: T) => boolean },
+  list: CatalogList,
+  readFilters: Filters<T>,
   items: readonly T[],
   view: (item: T) => R,
 ): Page<R> {
-  const reader = new QueryReader(query);
-  const search = reader.search();
-  const { filters, keep } = readFilters(reader);
-  const page = readPageRequest(reader, { list, search, ...filters });
-  reader.throwIfInvalid();
+  const { values, errors } = readQuery(list, query);
+  const search = searchOf(values);
+  const { filters, keep } = readFilters(values, errors);
+  const page = readPageRequest(values, errors, { list, search, ...filters });
+  throwIfInvalid(errors);
   const matchesName = nameMatches(search);
   return pageByOffset(
     items.filter((item) => matchesName(item) && keep(item)),
@@ -62,14 +72,27 @@ export function grantees(catalog: CatalogIndex, callerId: string, query: RawQuer
     people[0],
     ...people.slice(1).sort((a, b) => (a?.name ?? '').localeCompare(b?.name ?? '')),
   ].flatMap((p) => (p ? [p] : []));
-  const reader = new QueryReader(query);
-  const search = reader.search();
-  const page = readPageRequest(reader, { list: 'grantees', callerId, search });
-  reader.throwIfInvalid();
+  const { values, errors } = readQuery('grantees', query);
+  const search = searchOf(values);
+  const page = readPageRequest(values, errors, { list: 'grantees', callerId, search });
+  throwIfInvalid(errors);
   const matches = ordered.filter(
     (p) => search === '' || p.name.toLowerCase().includes(search) || p.email.toLowerCase().includes(search),
   );
   return pageByOffset(matches, page, (p) => ({ ...userView(catalog, p.id), is_self: p.id === callerId }));
+}
+
+/** The ids of a repeatable parameter; each must be known (or it is `unknown`). */
+function knownIds(
+  values: readonly string[] | undefined,
+  param: string,
+  known: ReadonlyMap<string, unknown>,
+  noun: string,
+  errors: FieldError[],
+): string[] {
+  for (const id of values ?? [])
+    if (!known.has(id)) errors.push(fieldError(param, 'unknown', `There is no ${noun} ${clip(id)}.`));
+  return [...(values ?? [])];
 }
 
 /** A filter by parent ids (`app_id[]`, `resource_type_id[]`): unknown ids are 422 `unknown`. */
@@ -78,9 +101,9 @@ function byParent<T>(
   known: ReadonlyMap<string, unknown>,
   noun: string,
   parentOf: (item: T) => string,
-) {
-  return (reader: QueryReader) => {
-    const ids = reader.knownIds(param, (id) => known.has(id), noun);
+): Filters<T> {
+  return (query, errors) => {
+    const ids = knownIds(query[param] as string[] | undefined, param, known, noun, errors);
     return {
       filters: { [param]: [...ids].sort() },
       keep: (item: T) => ids.length === 0 || ids.includes(parentOf(item)),
@@ -90,7 +113,7 @@ function byParent<T>(
 
 export function resourceTypes(catalog: CatalogIndex, query: RawQuery): Schemas['ResourceTypePage'] {
   const filter = byParent<ResourceTypeRecord>('app_id[]', catalog.apps, 'app', (t) => t.appId);
-  return searchable(query, 'resource-types', filter, catalog.resourceTypesByName, (t) =>
+  return searchable(query, 'resourceTypes', filter, catalog.resourceTypesByName, (t) =>
     resourceTypeView(catalog, t),
   );
 }
@@ -121,21 +144,27 @@ export function bundles(catalog: CatalogIndex, query: RawQuery): Schemas['Bundle
  * page) is found.
  */
 export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
-  const reader = new QueryReader(query);
-  const search = reader.search();
+  const { values, errors } = readQuery('resources', query);
+  const search = searchOf(values);
   // A look-up by id: ids that do not exist are simply not found (no error), as a search finds nothing.
-  const ids = new Set(reader.list('id[]'));
+  const ids = new Set(values['id[]']);
   const typeIds = new Set(
-    reader.knownIds('resource_type_id[]', (id) => catalog.resourceTypes.has(id), 'resource type'),
+    knownIds(
+      values['resource_type_id[]'],
+      'resource_type_id[]',
+      catalog.resourceTypes,
+      'resource type',
+      errors,
+    ),
   );
   const permissionIds = new Set(
-    reader.knownIds('permission_id[]', (id) => catalog.permissions.has(id), 'permission'),
+    knownIds(values['permission_id[]'], 'permission_id[]', catalog.permissions, 'permission', errors),
   );
-  const granteeId = reader.single('grantee_id') || callerId;
+  const granteeId = values.grantee_id ?? callerId;
   if (!catalog.users.has(granteeId)) {
-    reader.errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
+    errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
   } else if (!catalog.granteesOf(callerId).includes(granteeId)) {
-    reader.errors.push(
+    errors.push(
       fieldError(
         'grantee_id',
         'not_allowed',
@@ -143,7 +172,7 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
       ),
     );
   }
-  const page = readPageRequest(reader, {
+  const page = readPageRequest(values, errors, {
     list: 'resources',
     search,
     ids: [...ids].sort(),
@@ -151,7 +180,7 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
     permissionIds: [...permissionIds].sort(),
     granteeId,
   });
-  reader.throwIfInvalid();
+  throwIfInvalid(errors);
 
   const admittedFlows = new Set(
     [...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId)),

@@ -14,29 +14,24 @@ export const LIFECYCLE = {
 } as const;
 
 /**
- * The limits the server enforces. Those the contract states come from it (`@access-requests/contract`,
- * generated from the YAML's `x-limit` marks); the rest are the reference server's own.
+ * The limits the server enforces by hand. Those the contract states come from it
+ * (`@access-requests/contract`,
+ * generated from the YAML's `x-limit` marks); request shapes are checked by the contract's validators
+ * (`input.ts`), the rest are the reference server's own.
  */
 export const LIMITS = {
   /** How long an Idempotency-Key is remembered (simulated time). */
   idempotencyTtlMs: 24 * HOUR,
-  /** Events are kept while they are among the last `eventRetentionCount` OR younger than `eventRetentionMs`. */
+  /**
+   * Events are kept while they are among the last `eventRetentionCount` OR younger than `eventRetentionMs`.
+   */
   eventRetentionCount: 10_000,
   eventRetentionMs: 24 * HOUR,
   defaultPageSize: CONTRACT_LIMITS.pageSize.default,
   maxPageSize: CONTRACT_LIMITS.pageSize.maximum,
   maxIdempotencyKeyLength: CONTRACT_LIMITS.idempotencyKey.maxLength,
-  maxJustificationLength: CONTRACT_LIMITS.justification.maxLength,
-  /** Reasons are "under 124 characters". */
-  maxReasonLength: CONTRACT_LIMITS.rejectionReason.maxLength,
-  maxTicketIdLength: CONTRACT_LIMITS.ticketId.maxLength,
-  maxSearchLength: CONTRACT_LIMITS.search.maxLength,
-  maxCursorLength: CONTRACT_LIMITS.cursor.maxLength,
   /** Ids longer than this are not ids: `too_long` rather than `unknown`. */
   maxIdLength: 255,
-  maxFilterValues: CONTRACT_LIMITS.filterValues.maxItems,
-  maxDurationHours: CONTRACT_LIMITS.durationHours.maximum,
-  maxResourcesPerRequest: CONTRACT_LIMITS.resourcesPerRequest.maxItems,
 } as const;
 
 /** The simulated clock's default start. */

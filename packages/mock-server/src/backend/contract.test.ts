@@ -1,5 +1,6 @@
 // Every kind of answer the backend gives, in every status the world reaches, checked against the
-// contract's own schemas (the validator of `../testing`, which compiles the contract (@access-requests/contract)).
+// contract's own schemas (the validator of `../testing`, which compiles the contract
+// (@access-requests/contract)).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadContractValidator } from '../testing/load-contract.js';

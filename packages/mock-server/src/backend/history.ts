@@ -5,7 +5,7 @@
  * Transitions still pending at the start (granting, revoking, expiry, the simulated approver) stay
  * scheduled: advancing time completes them. History leaves no events.
  */
-import { USER_IDS } from '../world/people.js';
+import { USER_IDS } from '../demo-data/people.js';
 import { approve, reject } from './approvals.js';
 import { advanceTo } from './lifecycle.js';
 import { markFavorite, revoke } from './requests.js';
@@ -59,13 +59,9 @@ export type HistoryLabel =
  */
 export type HistoryIds = Readonly<Record<HistoryLabel, string>>;
 
+type Body = Record<string, unknown>;
 type Step =
-  | {
-      readonly at: number;
-      readonly submit: HistoryLabel;
-      readonly by: string;
-      readonly body: Record<string, unknown>;
-    }
+  | { readonly at: number; readonly submit: HistoryLabel; readonly by: string; readonly body: Body }
   | {
       readonly at: number;
       readonly act: 'approve' | 'reject' | 'revoke' | 'favorite';
@@ -74,216 +70,173 @@ type Step =
       readonly reason?: string;
     };
 
-const pairs = (...list: [string, string][]) =>
-  list.map(([resource_id, permission_id]) => ({ resource_id, permission_id }));
+/** A submission by `by` at `at` of `target` for `hours`, with `more` fields (justification, ticket…). */
+const ask = (
+  at: number,
+  label: HistoryLabel,
+  by: string,
+  hours: number,
+  target: Body,
+  more: Body = {},
+): Step => ({
+  at,
+  submit: label,
+  by,
+  body: { ...target, duration_hours: hours, ...more },
+});
+const act = (
+  at: number,
+  what: 'approve' | 'reject' | 'revoke' | 'favorite',
+  on: HistoryLabel,
+  by: string,
+  reason?: string,
+): Step => (reason === undefined ? { at, act: what, on, by } : { at, act: what, on, by, reason });
+const pairs = (...list: [string, string][]) => ({
+  resources: list.map(([resource_id, permission_id]) => ({ resource_id, permission_id })),
+});
+const why = (justification: string, ticket?: { type_id: string; id: string }) =>
+  ticket ? { justification, ticket } : { justification };
 
 /** `colleagues` are the generated users (the seed picks who they are). */
 function script(colleagues: readonly string[]): Step[] {
   const [first = alice, second = alice, third = alice] = colleagues;
+  const jira = { type_id: 'tt_jira', id: 'PAY-4821' };
   return [
-    {
-      at: -50 * HOUR,
-      submit: 'daveExpired',
-      by: dave,
-      body: { resources: pairs(['res_dev_orders_db', 'perm_pg_readonly']), duration_hours: 4 },
-    },
-    {
-      at: -48 * HOUR,
-      submit: 'aliceOnCallExpired',
-      by: alice,
-      body: {
-        bundle: { bundle_id: 'bun_oncall_payments' },
-        duration_hours: 12,
-        justification: 'Payments on-call shift.',
-      },
-    },
-    { at: -47 * HOUR, act: 'favorite', on: 'aliceOnCallExpired', by: alice },
-    {
-      at: -30 * HOUR,
-      submit: 'aliceRevokedByUser',
-      by: alice,
-      body: {
-        resources: pairs(['res_staging_payments_db', 'perm_pg_readwrite']),
-        duration_hours: 8,
-        justification: 'Load test data for the checkout redesign.',
-      },
-    },
-    { at: -29 * HOUR, act: 'revoke', on: 'aliceRevokedByUser', by: alice },
-    { at: -29 * HOUR + MINUTE, act: 'favorite', on: 'aliceRevokedByUser', by: alice },
-    {
-      at: -26 * HOUR,
-      submit: 'aliceRejected',
-      by: alice,
-      body: {
-        resources: pairs(['res_prod_payments_db', 'perm_pg_admin']),
-        duration_hours: 2,
-        justification: 'Run the ledger backfill migration.',
-      },
-    },
-    {
-      at: -25.5 * HOUR,
-      act: 'reject',
-      on: 'aliceRejected',
-      by: bob,
-      reason: 'Admin on production is for the DBA team; request ReadWrite with a change ticket.',
-    },
-    {
-      at: -6 * HOUR,
-      submit: 'colleagueApprovedByBob',
-      by: first,
-      body: {
-        resources: pairs(['res_prod_orders_db', 'perm_pg_readonly']),
-        duration_hours: 8,
-        justification: 'Quarterly audit of order exports.',
-      },
-    },
-    {
-      at: -5.75 * HOUR,
-      act: 'approve',
-      on: 'colleagueApprovedByBob',
-      by: bob,
-      reason: 'OK for the quarterly audit.',
-    },
-    {
-      at: -3 * HOUR,
-      submit: 'aliceFailed',
-      by: alice,
-      body: {
-        resources: pairs(['res_crm_prod_accounts', 'perm_crm_editor']),
-        duration_hours: 4,
-        justification: 'Fix the duplicated customer accounts.',
-      },
-    },
-    {
-      at: -3 * HOUR,
-      submit: 'aliceRevoking',
-      by: alice,
-      body: { resources: pairs(['res_k8s_payments_staging', 'perm_k8s_view']), duration_hours: 8 },
-    },
-    {
-      at: -2 * HOUR,
-      submit: 'aliceActiveLegacyCrm',
-      by: alice,
-      body: {
-        resources: pairs(
-          ['res_crm_staging_accounts', 'perm_crm_viewer'],
-          ['res_staging_payments_db', 'perm_pg_readonly'],
-        ),
-        duration_hours: 8,
-        justification: 'Compare staging customer records with the payments data.',
-      },
-    },
-    {
-      at: -2 * HOUR,
-      submit: 'bobForAliceActive',
-      by: bob,
-      body: {
-        grantee_id: alice,
-        resources: pairs(['res_k8s_payments_staging', 'perm_k8s_edit']),
-        duration_hours: 8,
-        justification: 'Alice is pairing with me on the payments release.',
-      },
-    },
-    {
-      at: -1.5 * HOUR,
-      submit: 'colleagueWaitingForBobAndCarol',
-      by: second,
-      body: {
-        resources: pairs(['res_aws_1234', 'perm_aws_readonly']),
-        duration_hours: 4,
-        justification: 'Check the cost anomaly on the production account.',
-        ticket: { type_id: 'tt_servicenow', id: 'INC0012345' },
-      },
-    },
-    {
-      at: -1 * HOUR,
-      submit: 'aliceForDaveActive',
-      by: alice,
-      body: {
-        grantee_id: dave,
-        resources: pairs(['res_dev_orders_db', 'perm_pg_readonly']),
-        duration_hours: 4,
-      },
-    },
-    {
-      at: -55 * MINUTE,
-      submit: 'aliceActiveExpiringSoon',
-      by: alice,
-      body: {
-        resources: pairs(['res_k8s_payments', 'perm_k8s_edit']),
-        duration_hours: 1,
-        justification: 'Roll back the payments deployment.',
-      },
-    },
-    { at: -50 * MINUTE, act: 'favorite', on: 'aliceActiveExpiringSoon', by: alice },
-    {
-      at: -45 * MINUTE,
-      submit: 'alicePendingTwoApprovers',
-      by: alice,
-      body: {
-        resources: pairs(['res_aws_1234', 'perm_aws_admin']),
-        duration_hours: 4,
-        justification: 'Rotate the payments KMS keys.',
-        ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
-      },
-    },
-    {
-      at: -40 * MINUTE,
-      submit: 'aliceForDavePending',
-      by: alice,
-      body: {
-        grantee_id: dave,
-        resources: pairs(['res_prod_orders_db', 'perm_pg_readonly']),
-        duration_hours: 4,
-        justification: 'Dave is checking order exports for the Q2 audit.',
-      },
-    },
-    {
-      at: -25 * MINUTE,
-      submit: 'alicePendingManager',
-      by: alice,
-      body: {
-        resources: pairs(
-          ['res_prod_payments_db', 'perm_pg_readonly'],
-          ['res_prod_orders_db', 'perm_pg_readonly'],
-        ),
-        duration_hours: 8,
-        justification: 'Investigating INC-4821: duplicated payouts in the EU region.',
-        ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
-      },
-    },
-    {
-      at: -20 * MINUTE,
-      submit: 'carolActive',
-      by: carol,
-      body: {
-        resources: pairs(['res_snowflake_analytics_staging', 'perm_snowflake_reader']),
-        duration_hours: 8,
-      },
-    },
-    {
-      at: -10 * MINUTE,
-      submit: 'bobActive',
-      by: bob,
-      body: { resources: pairs(['res_aws_staging_5678', 'perm_aws_readonly']), duration_hours: 4 },
-    },
-    {
-      at: -1 * MINUTE,
-      submit: 'colleagueWaitingForSimulatedCarol',
-      by: third,
-      body: {
-        resources: pairs(['res_github_payments_api', 'perm_github_admin']),
-        duration_hours: 2,
-        justification: 'Update the branch protection rules.',
-      },
-    },
-    {
-      at: -2_000,
-      submit: 'aliceGranting',
-      by: alice,
-      body: { resources: pairs(['res_dev_orders_db', 'perm_pg_readwrite']), duration_hours: 2 },
-    },
-    { at: -2_000, act: 'revoke', on: 'aliceRevoking', by: alice },
+    ask(-50 * HOUR, 'daveExpired', dave, 4, pairs(['res_dev_orders_db', 'perm_pg_readonly'])),
+    ask(
+      -48 * HOUR,
+      'aliceOnCallExpired',
+      alice,
+      12,
+      { bundle: { bundle_id: 'bun_oncall_payments' } },
+      why('Payments on-call shift.'),
+    ),
+    act(-47 * HOUR, 'favorite', 'aliceOnCallExpired', alice),
+    ask(
+      -30 * HOUR,
+      'aliceRevokedByUser',
+      alice,
+      8,
+      pairs(['res_staging_payments_db', 'perm_pg_readwrite']),
+      why('Load test data for the checkout redesign.'),
+    ),
+    act(-29 * HOUR, 'revoke', 'aliceRevokedByUser', alice),
+    act(-29 * HOUR + MINUTE, 'favorite', 'aliceRevokedByUser', alice),
+    ask(
+      -26 * HOUR,
+      'aliceRejected',
+      alice,
+      2,
+      pairs(['res_prod_payments_db', 'perm_pg_admin']),
+      why('Run the ledger backfill migration.'),
+    ),
+    act(
+      -25.5 * HOUR,
+      'reject',
+      'aliceRejected',
+      bob,
+      'Admin on production is for the DBA team; request ReadWrite with a change ticket.',
+    ),
+    ask(
+      -6 * HOUR,
+      'colleagueApprovedByBob',
+      first,
+      8,
+      pairs(['res_prod_orders_db', 'perm_pg_readonly']),
+      why('Quarterly audit of order exports.'),
+    ),
+    act(-5.75 * HOUR, 'approve', 'colleagueApprovedByBob', bob, 'OK for the quarterly audit.'),
+    ask(
+      -3 * HOUR,
+      'aliceFailed',
+      alice,
+      4,
+      pairs(['res_crm_prod_accounts', 'perm_crm_editor']),
+      why('Fix the duplicated customer accounts.'),
+    ),
+    ask(-3 * HOUR, 'aliceRevoking', alice, 8, pairs(['res_k8s_payments_staging', 'perm_k8s_view'])),
+    ask(
+      -2 * HOUR,
+      'aliceActiveLegacyCrm',
+      alice,
+      8,
+      pairs(['res_crm_staging_accounts', 'perm_crm_viewer'], ['res_staging_payments_db', 'perm_pg_readonly']),
+      why('Compare staging customer records with the payments data.'),
+    ),
+    ask(
+      -2 * HOUR,
+      'bobForAliceActive',
+      bob,
+      8,
+      { grantee_id: alice, ...pairs(['res_k8s_payments_staging', 'perm_k8s_edit']) },
+      why('Alice is pairing with me on the payments release.'),
+    ),
+    ask(
+      -1.5 * HOUR,
+      'colleagueWaitingForBobAndCarol',
+      second,
+      4,
+      pairs(['res_aws_1234', 'perm_aws_readonly']),
+      why('Check the cost anomaly on the production account.', {
+        type_id: 'tt_servicenow',
+        id: 'INC0012345',
+      }),
+    ),
+    ask(-1 * HOUR, 'aliceForDaveActive', alice, 4, {
+      grantee_id: dave,
+      ...pairs(['res_dev_orders_db', 'perm_pg_readonly']),
+    }),
+    ask(
+      -55 * MINUTE,
+      'aliceActiveExpiringSoon',
+      alice,
+      1,
+      pairs(['res_k8s_payments', 'perm_k8s_edit']),
+      why('Roll back the payments deployment.'),
+    ),
+    act(-50 * MINUTE, 'favorite', 'aliceActiveExpiringSoon', alice),
+    ask(
+      -45 * MINUTE,
+      'alicePendingTwoApprovers',
+      alice,
+      4,
+      pairs(['res_aws_1234', 'perm_aws_admin']),
+      why('Rotate the payments KMS keys.', jira),
+    ),
+    ask(
+      -40 * MINUTE,
+      'aliceForDavePending',
+      alice,
+      4,
+      { grantee_id: dave, ...pairs(['res_prod_orders_db', 'perm_pg_readonly']) },
+      why('Dave is checking order exports for the Q2 audit.'),
+    ),
+    ask(
+      -25 * MINUTE,
+      'alicePendingManager',
+      alice,
+      8,
+      pairs(['res_prod_payments_db', 'perm_pg_readonly'], ['res_prod_orders_db', 'perm_pg_readonly']),
+      why('Investigating INC-4821: duplicated payouts in the EU region.', jira),
+    ),
+    ask(
+      -20 * MINUTE,
+      'carolActive',
+      carol,
+      8,
+      pairs(['res_snowflake_analytics_staging', 'perm_snowflake_reader']),
+    ),
+    ask(-10 * MINUTE, 'bobActive', bob, 4, pairs(['res_aws_staging_5678', 'perm_aws_readonly'])),
+    ask(
+      -1 * MINUTE,
+      'colleagueWaitingForSimulatedCarol',
+      third,
+      2,
+      pairs(['res_github_payments_api', 'perm_github_admin']),
+      why('Update the branch protection rules.'),
+    ),
+    ask(-2_000, 'aliceGranting', alice, 2, pairs(['res_dev_orders_db', 'perm_pg_readwrite'])),
+    act(-2_000, 'revoke', 'aliceRevoking', alice),
   ];
 }
 

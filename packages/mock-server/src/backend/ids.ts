@@ -2,7 +2,7 @@
  * Request ids in the contract's style (`req_` + a ULID: 10 characters of time, 16 of randomness,
  * Crockford base32). The randomness is seeded, so the same operations give the same ids.
  */
-import type { Random } from '../world/random.js';
+import type { Random } from '../demo-data/random.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -1,7 +1,7 @@
 /** The domain half of the reference server: a seeded, stateful, in-memory backend. */
 export { createBackend } from './backend.js';
-export type { BackendDependencies, ReferenceBackend, StatusListener, TimerApi } from './backend.js';
-export type { RealTimeSource } from './clock.js';
+export type { BackendDependencies, ReferenceBackend, StatusListener } from './backend.js';
+export type { RealTimeSource, TimerApi } from './scheduler.js';
 export type { StatusChange } from './state.js';
 export type { StoredRequest } from './records.js';
 export type { HistoryIds, HistoryLabel } from './history.js';

@@ -3,7 +3,7 @@
  * (provisioning, expiry, removal, the simulated approver) run in time order by `advanceTo`/`runDueJobs`.
  * Each change stores a new immutable record, appends an event and tells the status listeners.
  */
-import type { AccessFlowRecord } from '../world/model.js';
+import type { AccessFlowRecord } from '../demo-data/model.js';
 import { LIFECYCLE } from './constants.js';
 import type { RevocationReason, StoredApproval, StoredRequest } from './records.js';
 import type { Job } from './scheduler.js';
@@ -230,8 +230,8 @@ export function runDueJobs(state: BackendState, time: number): void {
 /** Moves the clock to `target`, stopping at each due transition so its timestamps are its own. */
 export function advanceTo(state: BackendState, target: number): void {
   for (let job = state.scheduler.takeDue(target); job; job = state.scheduler.takeDue(target)) {
-    state.clock.advanceTo(job.dueAt);
+    state.scheduler.advanceTo(job.dueAt);
     runJob(state, job);
   }
-  state.clock.advanceTo(target);
+  state.scheduler.advanceTo(target);
 }

@@ -37,7 +37,10 @@ export interface Notification {
   readonly channel: NotificationChannel;
   /** Who it is for. */
   readonly recipient: { readonly id: string; readonly name: string; readonly email: string };
-  /** `grantee`: the person who holds (or will hold) the access; `requester`: who asked for it on their behalf. */
+  /**
+   * `grantee`: the person who holds (or will hold) the access; `requester`: who asked for it on their
+   * behalf.
+   */
   readonly role: 'grantee' | 'requester';
   /** The request whose status changed. */
   readonly request_id: string;
@@ -67,7 +70,10 @@ export interface NotificationFilter {
   readonly requestId?: string | undefined;
 }
 
-/** How a request's access reads in a sentence: "prod-payments-db (ReadOnly)", "2 resources", "the On-call bundle". */
+/**
+ * How a request's access reads in a sentence: "prod-payments-db (ReadOnly)", "2 resources", "the On-call
+ * bundle".
+ */
 export function accessName(catalog: CatalogIndex, request: StoredRequest): string {
   const { target } = request;
   if (target.kind === 'app')

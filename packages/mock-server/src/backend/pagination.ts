@@ -5,8 +5,8 @@
 import { canonicalJson } from './canonical-json.js';
 import { LIMITS } from './constants.js';
 import { fieldError } from './problems.js';
-import type { QueryReader } from './query-params.js';
-import { hashString } from '../world/random.js';
+import type { FieldError } from './api.js';
+import { hashString } from '../demo-data/random.js';
 
 export interface PageRequest {
   readonly limit: number;
@@ -49,14 +49,19 @@ function decodeCursor(cursor: string): { p: number; f: string } | undefined {
  * Reads `limit` and `cursor`. `filters` is everything else that decides the list (including which
  * list it is), so a cursor only continues the list it came from.
  */
-export function readPageRequest(reader: QueryReader, filters: unknown): PageRequest {
-  const limit = reader.limit();
+export function readPageRequest(
+  query: { readonly limit?: number; readonly cursor?: string },
+  errors: FieldError[],
+  filters: unknown,
+): PageRequest {
+  const limit = query.limit ?? LIMITS.defaultPageSize;
   const fingerprint = hashString(canonicalJson(filters)).toString(36);
-  const cursor = reader.single('cursor');
-  if (cursor === undefined || cursor === '') return { limit, position: undefined, fingerprint };
-  const decoded = cursor.length <= LIMITS.maxCursorLength ? decodeCursor(cursor) : undefined;
+  const { cursor } = query;
+  if (cursor === undefined || errors.some((e) => e.field === 'cursor'))
+    return { limit, position: undefined, fingerprint };
+  const decoded = decodeCursor(cursor);
   if (!decoded) {
-    reader.errors.push(
+    errors.push(
       fieldError(
         'cursor',
         'invalid_format',
@@ -64,7 +69,7 @@ export function readPageRequest(reader: QueryReader, filters: unknown): PageRequ
       ),
     );
   } else if (decoded.f !== fingerprint) {
-    reader.errors.push(
+    errors.push(
       fieldError(
         'cursor',
         'invalid_format',

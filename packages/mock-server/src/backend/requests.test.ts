@@ -1,3 +1,4 @@
+// Over 400 lines: every rule of the request operations (list, get, revoke, request again, my access).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Caller, Schemas } from './api.js';

@@ -1,10 +1,9 @@
 /** The requester's and grantee's side: lists, details, "View resources", revoke, favorites, My Access. */
-import { STATUS_IDS } from '@access-requests/contract';
 import type { RawQuery, Schemas } from './api.js';
 import { RULES, enforce, isClosed } from './access-rules.js';
 import { revokeRequest, setFavorite } from './lifecycle.js';
 import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
-import { QueryReader } from './query-params.js';
+import { readQuery, throwIfInvalid } from './input.js';
 import type { StoredPair, StoredRequest } from './records.js';
 import { findVisible, type BackendState } from './state.js';
 import { isoTime, requestResourceView, requestView } from './views.js';
@@ -18,27 +17,18 @@ export function listRequests(
   callerId: string,
   query: RawQuery,
 ): Schemas['AccessRequestPage'] {
-  const reader = new QueryReader(query);
-  const scope = reader.oneOf('scope', ['mine', 'on_behalf'] as const, 'mine');
-  const statuses = reader.list('status[]');
-  for (const status of statuses) {
-    if (!(STATUS_IDS as readonly string[]).includes(status)) {
-      reader.errors.push({
-        field: 'status[]',
-        code: 'unknown',
-        message: `${status} is not a status; use one of ${STATUS_IDS.join(', ')}.`,
-      });
-    }
-  }
-  const favorite = reader.boolean('favorite');
-  const page = readPageRequest(reader, {
+  const { values, errors } = readQuery('listRequests', query);
+  const scope = values.scope ?? 'mine';
+  const statuses: readonly string[] = values['status[]'] ?? [];
+  const favorite = values.favorite;
+  const page = readPageRequest(values, errors, {
     list: 'requests',
     callerId,
     scope,
     statuses: [...statuses].sort(),
     favorite,
   });
-  reader.throwIfInvalid();
+  throwIfInvalid(errors);
 
   const matches = [...state.requests.values()]
     .filter((r) =>
@@ -68,9 +58,9 @@ export function requestResources(
   query: RawQuery,
 ): Schemas['RequestResourcePage'] {
   const request = findVisible(state, callerId, requestId);
-  const reader = new QueryReader(query);
-  const page = readPageRequest(reader, { list: 'request-resources', requestId });
-  reader.throwIfInvalid();
+  const { values, errors } = readQuery('requestResources', query);
+  const page = readPageRequest(values, errors, { list: 'request-resources', requestId });
+  throwIfInvalid(errors);
   const target = request.target;
   const pairs: readonly StoredPair[] =
     target.kind === 'app'
@@ -84,7 +74,7 @@ export function requestResources(
 export function revoke(state: BackendState, callerId: string, requestId: string): RequestView {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.revoke, request, callerId, state.catalog);
-  return requestView(state.catalog, revokeRequest(state, request, 'user', state.clock.now()), callerId);
+  return requestView(state.catalog, revokeRequest(state, request, 'user', state.scheduler.now()), callerId);
 }
 
 export function markFavorite(
@@ -95,7 +85,7 @@ export function markFavorite(
 ): RequestView {
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.favorite, request, callerId, state.catalog);
-  return requestView(state.catalog, setFavorite(state, request, favorite, state.clock.now()), callerId);
+  return requestView(state.catalog, setFavorite(state, request, favorite, state.scheduler.now()), callerId);
 }
 
 export function accessDetails(
@@ -137,7 +127,7 @@ export function accessDetails(
     link: first?.link ?? null,
     cli: first?.cli ?? null,
     expires_at: isoTime(request.expiresAt ?? request.updatedAt),
-    server_time: isoTime(state.clock.now()),
+    server_time: isoTime(state.scheduler.now()),
   };
 }
 

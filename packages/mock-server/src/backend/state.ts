@@ -1,17 +1,16 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
 import type { AccessRequestStatus } from '@access-requests/contract';
-import type { World } from '../world/model.js';
-import { createRandom, deriveSeed } from '../world/random.js';
+import type { World } from '../demo-data/model.js';
+import { createRandom, deriveSeed } from '../demo-data/random.js';
 import { isVisibleTo } from './access-rules.js';
 import { CatalogIndex } from './catalog-index.js';
-import type { SimulatedClock } from './clock.js';
 import { EventLog, type EventRecord } from './events.js';
 import { IdempotencyStore } from './idempotency.js';
 import { NotificationOutbox, type NotificationChannel } from './notifications.js';
 import { createRequestIds } from './ids.js';
 import { notFound } from './problems.js';
 import type { StoredRequest } from './records.js';
-import { Scheduler } from './scheduler.js';
+import type { Scheduler } from './scheduler.js';
 
 /** A request's status changed (or it was created: `previousStatus` null). */
 export interface StatusChange {
@@ -21,9 +20,9 @@ export interface StatusChange {
 
 export interface BackendState {
   readonly catalog: CatalogIndex;
-  readonly clock: SimulatedClock;
   /** Every request, in creation order. */
   readonly requests: Map<string, StoredRequest>;
+  /** The one clock: simulated time and the transitions waiting for it. */
   readonly scheduler: Scheduler;
   readonly events: EventLog;
   readonly idempotency: IdempotencyStore;
@@ -46,15 +45,14 @@ export interface StateHooks {
 
 export function createState(
   world: World,
-  clock: SimulatedClock,
+  scheduler: Scheduler,
   hooks: StateHooks,
   catalog = new CatalogIndex(world),
 ): BackendState {
   return {
     catalog,
-    clock,
     requests: new Map(),
-    scheduler: new Scheduler(),
+    scheduler,
     events: new EventLog(hooks.firstEventSequence, hooks.onEvent),
     idempotency: new IdempotencyStore(),
     newRequestId: createRequestIds(createRandom(deriveSeed(world.seed, 'request-ids'))),

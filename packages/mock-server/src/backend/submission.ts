@@ -10,9 +10,10 @@ import { approversFor, createRequest } from './lifecycle.js';
 import { validationFailed } from './problems.js';
 import type { StoredPair, StoredRequest, StoredTarget } from './records.js';
 import { findVisible, type BackendState } from './state.js';
-import { readRequestAgain, readSubmission, type SubmissionInput } from './submission-input.js';
+import { readBody } from './input.js';
 import {
   resolveSubmission,
+  type SubmissionInput,
   type Resolution,
   type ResolvedGroup,
   type ResolvedItem,
@@ -58,9 +59,8 @@ function previewGroup(
 
 /** Reads and resolves a submission body; wrong JSON types (or no object at all) are always 422. */
 function resolveBody(catalog: CatalogIndex, callerId: string, body: unknown): Resolution {
-  const { reader, input } = readSubmission(body);
-  if (!input || reader.typeErrors.length > 0) throw validationFailed(reader.typeErrors, 'request body');
-  return resolveSubmission(catalog, callerId, input, reader.ruleErrors);
+  const input = readBody('submit', body);
+  return resolveSubmission(catalog, callerId, input.body, input.errors);
 }
 
 export function preview(state: BackendState, callerId: string, body: unknown): Schemas['Preview'] {
@@ -96,8 +96,10 @@ function targetOf(catalog: CatalogIndex, group: ResolvedGroup): StoredTarget {
   return { kind: 'resources', pairs: sortPairs(catalog, pairs) };
 }
 
+/** One request per group, or a 422 with every error the submission has. */
 function createAll(state: BackendState, callerId: string, resolution: Resolution): StoredRequest[] {
-  const at = state.clock.now();
+  if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
+  const at = state.scheduler.now();
   return resolution.groups.map((group) =>
     createRequest(
       state,
@@ -129,7 +131,7 @@ function idempotent(state: BackendState, call: IdempotentCall, create: () => Sto
     `${call.callerId} ${call.operation}`,
     call.key,
     call.body,
-    state.clock.now(),
+    state.scheduler.now(),
   );
   if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
   const answer = { requests: create().map((request) => requestView(state.catalog, request, call.callerId)) };
@@ -145,38 +147,22 @@ export function submit(
 ): CreateResult {
   return idempotent(state, { callerId, operation: 'submit', key, body }, () => {
     const resolution = resolveBody(state.catalog, callerId, body);
-    if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
     return createAll(state, callerId, resolution);
   });
 }
 
 /** The original request's target as a submission's items (so the same rules and grouping apply). */
-function originalSelection(
-  request: StoredRequest,
-): Pick<SubmissionInput, 'targetFields' | 'resources' | 'app' | 'bundle'> {
+function originalSelection(request: StoredRequest): SubmissionInput {
   const target = request.target;
   switch (target.kind) {
     case 'resources':
       return {
-        targetFields: ['resources'],
-        resources: target.pairs.map((pair, index) => ({ index, ...pair })),
-        app: undefined,
-        bundle: undefined,
+        resources: target.pairs.map((p) => ({ resource_id: p.resourceId, permission_id: p.permissionId })),
       };
     case 'app':
-      return {
-        targetFields: ['app'],
-        resources: undefined,
-        app: { appId: target.appId, permissionId: target.permissionId },
-        bundle: undefined,
-      };
+      return { app: { app_id: target.appId, permission_id: target.permissionId } };
     case 'bundle':
-      return {
-        targetFields: ['bundle'],
-        resources: undefined,
-        app: undefined,
-        bundle: { bundleId: target.bundleId },
-      };
+      return { bundle: { bundle_id: target.bundleId } };
   }
 }
 
@@ -190,28 +176,20 @@ export function requestAgain(
   const original = findVisible(state, callerId, requestId);
   enforce(RULES.requestAgain, original, callerId, state.catalog);
   return idempotent(state, { callerId, operation: `request-again ${requestId}`, key, body }, () => {
-    const { reader, input } = readRequestAgain(body);
-    if (!input || reader.typeErrors.length > 0) throw validationFailed(reader.typeErrors, 'request body');
+    const input = readBody('requestAgain', body);
+    const { ticket } = original;
     const resolution = resolveSubmission(
       state.catalog,
       callerId,
       {
         ...originalSelection(original),
-        granteeId: original.granteeId,
-        durationHours: input.durationHours ?? original.durationHours,
-        justification: input.justification,
-        ticket:
-          input.ticket ??
-          (original.ticket ? { typeId: original.ticket.typeId, id: original.ticket.id } : undefined),
+        grantee_id: original.granteeId,
+        duration_hours: input.body.duration_hours ?? original.durationHours,
+        justification: input.body.justification,
+        ticket: input.body.ticket ?? (ticket ? { type_id: ticket.typeId, id: ticket.id } : undefined),
       },
-      reader.ruleErrors,
+      input.errors,
     );
-    // A missing justification is reported by the reader and again by a flow that requires one.
-    const unique = resolution.errors.filter(
-      (error, index, all) =>
-        all.findIndex((other) => other.field === error.field && other.code === error.code) === index,
-    );
-    if (unique.length > 0) throw validationFailed(unique, 'request body');
     return createAll(state, callerId, resolution);
   });
 }

@@ -1,15 +1,18 @@
 /** Serialisation: the world's records and the stored requests as the contract's schemas. */
+import type { components } from '@access-requests/contract';
 import type {
   AppRecord,
   BundleRecord,
   PermissionRecord,
   ResourceRecord,
   ResourceTypeRecord,
-} from '../world/model.js';
-import type { Schemas } from './api.js';
+} from '../demo-data/model.js';
 import { canFlags } from './access-rules.js';
 import type { CatalogIndex } from './catalog-index.js';
 import type { StoredPair, StoredRequest } from './records.js';
+
+/** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
+type Schemas = components['schemas'];
 
 /** RFC 3339 in UTC, to the second (as the contract's examples write times). */
 export function isoTime(milliseconds: number): string {

@@ -4,7 +4,7 @@ import type { Backend, WorldOptions } from '../backend/api.js';
 import { createBackend } from '../backend/index.js';
 import { createControl, type Control } from './control.js';
 import { FaultInjector } from './faults.js';
-import { createHandlers, type ResponseHook } from './index.js';
+import { handlersFor, type ResponseHook } from './index.js';
 
 /**
  * Options every runtime (Node tests, browser worker, HTTP server, dev-server middleware) takes: the
@@ -61,11 +61,11 @@ export function assemble(
   const backend =
     given ?? createBackend({ ...(defaults.speed === undefined ? {} : { speed: defaults.speed }), ...world });
   const faults = new FaultInjector();
-  const handlers = createHandlers(backend, {
+  const control = createControl(backend, faults);
+  const handlers = handlersFor(backend, faults, control, {
     baseUrl: baseUrl ?? defaults.baseUrl,
-    faults,
     ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
     ...(onResponse ? { onResponse } : {}),
   });
-  return { backend, faults, handlers, control: createControl(backend, faults) };
+  return { backend, faults, handlers, control };
 }

@@ -6,7 +6,7 @@ import type { FieldError, NotificationChannel, WorldOptions } from '../backend/a
 import { NOTIFICATION_CHANNELS } from '../backend/notifications.js';
 import { FaultSpecError, type FaultSpec } from './faults.js';
 import { invalidInput, json, noContent, problem } from './responses.js';
-import { open, param, type Route, type RouteContext } from './route.js';
+import { open, type Route, type RouteContext } from './routes.js';
 
 type Fields = Record<string, unknown>;
 
@@ -148,7 +148,7 @@ export const controlRoutes: Route[] = [
     return noContent();
   }),
   open('DELETE', '/_control/faults/:id', (context) => {
-    const id = param(context, 'id');
+    const id = context.params['id'] ?? '';
     return context.control.faults.remove(id)
       ? noContent()
       : problem(404, 'not-found', `No fault ${id}.`, context.instance);

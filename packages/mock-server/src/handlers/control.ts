@@ -163,11 +163,6 @@ export function createControl(backend: Backend, faults: FaultInjector): Control 
       list: (filter) => backend.notifications(filter),
       clear: () => backend.clearNotifications(),
     },
-    faults: {
-      add: (spec) => faults.add(spec),
-      list: () => faults.list(),
-      remove: (id) => faults.remove(id),
-      clear: () => faults.clear(),
-    },
+    faults,
   };
 }

@@ -3,8 +3,7 @@
  * (not msw's `sse()`, which needs a global `EventSource` and an exact `Accept`), so the same code
  * streams in Node tests, in the service worker and over real HTTP.
  */
-import type { StreamEvent } from '../backend/api.js';
-import { api, type Route } from './route.js';
+import type { Backend, Caller, StreamEvent } from '../backend/api.js';
 
 /** How long a client waits before reconnecting, sent as the stream's `retry:` hint. */
 export const RETRY_MS = 3000;
@@ -15,52 +14,63 @@ export function eventFrame(event: StreamEvent): string {
   return `id: ${event.id}\nevent: ${event.data.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
-export const eventRoutes: Route[] = [
-  api('GET', '/v1/events', ({ backend, caller, request, url, heartbeatMs }) => {
-    const lastEventId =
-      request.headers.get('last-event-id') ?? url.searchParams.get('last_event_id') ?? undefined;
-    const encoder = new TextEncoder();
-    let stop = (): void => {};
+/** The caller's event stream: missed events after `Last-Event-ID` first, then each as it happens. */
+export function eventStream({
+  backend,
+  caller,
+  request,
+  url,
+  heartbeatMs,
+}: {
+  readonly backend: Backend;
+  readonly caller: Caller;
+  readonly request: Request;
+  readonly url: URL;
+  readonly heartbeatMs: number;
+}): Response {
+  const lastEventId =
+    request.headers.get('last-event-id') ?? url.searchParams.get('last_event_id') ?? undefined;
+  const encoder = new TextEncoder();
+  let stop = (): void => {};
 
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        let open = true;
-        const send = (text: string): void => {
-          if (open) controller.enqueue(encoder.encode(text));
-        };
-        // Something goes out at once, so that clients (and proxies) see the stream has started.
-        send(`retry: ${RETRY_MS}\n: connected\n\n`);
-        const unsubscribe = backend.subscribe(caller, lastEventId || undefined, (event) =>
-          send(eventFrame(event)),
-        );
-        const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
-        stop = () => {
-          if (!open) return;
-          open = false;
-          clearInterval(heartbeat);
-          unsubscribe();
-        };
-        request.signal.addEventListener('abort', () => {
-          stop();
-          try {
-            controller.close();
-          } catch {
-            // Already closed or errored by the reader.
-          }
-        });
-      },
-      cancel() {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (text: string): void => {
+        if (open) controller.enqueue(encoder.encode(text));
+      };
+      // Something goes out at once, so that clients (and proxies) see the stream has started.
+      send(`retry: ${RETRY_MS}\n: connected\n\n`);
+      const unsubscribe = backend.subscribe(caller, lastEventId || undefined, (event) =>
+        send(eventFrame(event)),
+      );
+      const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
+      stop = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      request.signal.addEventListener('abort', () => {
         stop();
-      },
-    });
+        try {
+          controller.close();
+        } catch {
+          // Already closed or errored by the reader.
+        }
+      });
+    },
+    cancel() {
+      stop();
+    },
+  });
 
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-      },
-    });
-  }),
-];
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    },
+  });
+}

@@ -34,7 +34,13 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  *
  * @example
  * ```ts
- * const spec: FaultSpec = { method: 'GET', path: '/v1/catalog/*', kind: 'rate_limit', retry_after: 2, times: 3 };
+ * const spec: FaultSpec = {
+ *   method: 'GET',
+ *   path: '/v1/catalog/*',
+ *   kind: 'rate_limit',
+ *   retry_after: 2,
+ *   times: 3,
+ * };
  * api.control.faults.add(spec);
  * ```
  */
@@ -96,7 +102,8 @@ export interface Fault {
  * try {
  *   api.control.faults.add({ path: 'v1/me', kind: 'error' });
  * } catch (error) {
- *   if (error instanceof FaultSpecError) console.log(error.field, error.message); // 'path' 'path must be a path starting with / …'
+ * // 'path' 'path must be a path starting with / …'
+ *   if (error instanceof FaultSpecError) console.log(error.field, error.message);
  * }
  * ```
  */
@@ -168,8 +175,7 @@ export function parseFaultSpec(input: unknown, id: string): Fault {
 export function pathMatches(pattern: string, pathname: string): boolean {
   const want = pattern.split('/');
   const got = pathname.split('/');
-  for (let i = 0; i < want.length; i++) {
-    const segment = want[i]!;
+  for (const [i, segment] of want.entries()) {
     if (segment === '*' && i === want.length - 1) return got.length >= want.length;
     const actual = got[i];
     if (actual === undefined) return false;

@@ -2,25 +2,21 @@
  * The reference server's msw handlers: one list over one `Backend`, the same in Node tests
  * (`setupServer`), in the browser (`setupWorker`) and behind the real HTTP server (`getResponse`).
  *
- * Every route goes through one pipeline: run due transitions (`backend.tick()`), apply an injected
- * fault, authenticate, read the JSON body, call the backend, and map `ApiProblem`s (and bugs) to
- * problem+json. Unknown `/v1` paths answer 404 and known paths with another method 405.
+ * Every route goes through one pipeline: apply an injected fault, authenticate, read the JSON body,
+ * call the backend, and map `ApiProblem`s (and bugs) to problem+json. Time is not the handlers'
+ * business: the backend's scheduler runs what falls due (see `backend/scheduler.ts`). Unknown `/v1` paths
+ * answer 404 and known paths with another method 405.
  */
 import { http, type HttpHandler } from 'msw';
 import { ApiProblem, type Backend } from '../backend/api.js';
-import { approvalRoutes } from './approvals.js';
 import { parseBase } from './base.js';
-import { catalogRoutes } from './catalog.js';
 import { createControl, type Control } from './control.js';
 import { controlRoutes } from './control-routes.js';
-import { DEFAULT_HEARTBEAT_MS, eventRoutes } from './events.js';
+import { DEFAULT_HEARTBEAT_MS } from './events.js';
 import { FaultInjector, pathMatches, type Fault } from './faults.js';
 import { bearerToken, instanceOf, parseQuery, readJsonBody } from './input.js';
-import { meRoutes } from './me.js';
-import { myAccessRoutes } from './my-access.js';
-import { requestRoutes } from './requests.js';
 import { noContent, problem, problemResponse } from './responses.js';
-import type { Route, RouteContext, RouteSummary } from './route.js';
+import { API_ROUTES, type Route, type RouteContext, type RouteSummary } from './routes.js';
 
 /**
  * One request and the response the handlers made for it, as a `ResponseHook` sees it.
@@ -87,15 +83,6 @@ export interface HandlerOptions {
   readonly onResponse?: ResponseHook;
 }
 
-const API_ROUTES: readonly Route[] = [
-  ...meRoutes,
-  ...catalogRoutes,
-  ...requestRoutes,
-  ...approvalRoutes,
-  ...myAccessRoutes,
-  ...eventRoutes,
-];
-
 /**
  * Every operation of the API the handlers serve (`/v1`; the control API is not in it): method, path
  * relative to the base URL (`/v1/access-requests/:id/revoke`) and whether it takes a body.
@@ -121,13 +108,7 @@ function unauthorized(request: Request, instance: string): Response {
 }
 
 function errorResponse(error: unknown, instance: string): Response {
-  if (error instanceof ApiProblem) {
-    return problemResponse(
-      error.status,
-      { ...error.problem, instance: error.problem.instance ?? instance },
-      { ...error.headers },
-    );
-  }
+  if (error instanceof ApiProblem) return problemResponse(error, instance);
   // Anything else is a bug in the reference server: say so loudly.
   console.error('[mock-server] unexpected error', error);
   const message = error instanceof Error ? error.message : String(error);
@@ -179,11 +160,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * ```
  */
 export function createHandlers(backend: Backend, options: HandlerOptions = {}): HttpHandler[] {
-  const base = parseBase(options.baseUrl ?? '*');
   const faults = options.faults ?? new FaultInjector();
-  const control: Control = createControl(backend, faults);
+  return handlersFor(backend, faults, createControl(backend, faults), options);
+}
+
+/** The handlers over a backend and the one control object of a runtime (see `assemble.ts`). */
+export function handlersFor(
+  backend: Backend,
+  faults: FaultInjector,
+  control: Control,
+  options: Omit<HandlerOptions, 'faults'>,
+): HttpHandler[] {
+  const base = parseBase(options.baseUrl ?? '*');
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const routes = options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
+  const routes: readonly Route[] =
+    options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
   const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
   async function run(
@@ -212,7 +203,9 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
       instance,
       heartbeatMs,
     };
-    return route.auth ? route.resolve({ ...context, caller: caller! }) : route.resolve(context);
+    if (!route.auth) return route.resolve(context);
+    if (!caller) return unauthorized(request, instance);
+    return route.resolve({ ...context, caller, id: params['id'] ?? '' });
   }
 
   async function respond(route: Route, request: Request, params: Record<string, string>): Promise<Response> {
@@ -220,7 +213,6 @@ export function createHandlers(backend: Backend, options: HandlerOptions = {}): 
     let fault: Fault | undefined;
     let response: Response;
     try {
-      backend.tick();
       fault = route.auth ? faults.take(request.method, apiPath(url)) : undefined;
       if (fault?.kind === 'delay') await sleep(fault.delay_ms ?? 0);
       response = (fault && faultResponse(fault, instanceOf(url))) ?? (await run(route, request, url, params));
@@ -290,6 +282,7 @@ export {
   type FaultSpec,
 } from './faults.js';
 export { startTicker } from './ticker.js';
+export type { RouteSummary } from './routes.js';
 
 /**
  * The committed answer, lost in transit: the status and headers arrive, then the connection breaks

@@ -1,31 +1,17 @@
 import type { Backend } from '../backend/api.js';
 
 /**
- * Runs `backend.tick()` on a timer, so that with a running clock (speed > 0) transitions happen —
- * and reach the event stream — even when no request comes in. Returns the stop function. Every
- * runtime starts one; call it only when assembling handlers by hand. The timer never keeps a Node
- * process alive.
+ * Kept so that code written for earlier versions still compiles: it does nothing now. A backend
+ * made by `createBackend` runs its transitions on time by itself (its clock arms a timer for the
+ * next one while it runs), so nothing needs to poll it.
  *
+ * @deprecated Not needed: remove the call.
  * @example
  * ```ts
- * import { createBackend, createHandlers, startTicker } from '@access-requests/mock-server';
- *
- * const backend = createBackend({ speed: 60 });
- * const handlers = createHandlers(backend);
- * const stop = startTicker(backend);
- * // … later
+ * const stop = startTicker(backend); // a no-op
  * stop();
  * ```
  */
-export function startTicker(backend: Backend, intervalMs = 250): () => void {
-  const timer = setInterval(() => {
-    try {
-      backend.tick();
-    } catch (error) {
-      console.error('[mock-server] tick failed', error);
-    }
-  }, intervalMs);
-  // Node: never keep the process alive for the ticker alone.
-  (timer as { unref?: () => void }).unref?.();
-  return () => clearInterval(timer);
+export function startTicker(_backend: Backend, _intervalMs?: number): () => void {
+  return () => {};
 }

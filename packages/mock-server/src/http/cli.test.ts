@@ -4,7 +4,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { when } from '../testing/test-waits.js';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 /** The first line's documented form: a script reads the base URL from it. */
@@ -17,18 +20,27 @@ function start(args: string[]) {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const outputChanged = new Set<() => void>();
+  const changed = () => outputChanged.forEach((listener) => listener());
+  child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), changed()));
+  child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), changed()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  child.once('exit', changed);
+  return {
+    child,
+    exited,
+    output: () => ({ stdout, stderr }),
+    onOutput: (listener: () => void) => (outputChanged.add(listener), () => outputChanged.delete(listener)),
+  };
 }
 
-async function until(condition: () => boolean, what: () => string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+type Cli = ReturnType<typeof start>;
+
+/** Resolves once the process's output satisfies `condition` (checked on each chunk it writes). */
+async function until(cli: Cli, condition: () => boolean, what: () => string): Promise<void> {
+  await when(condition, cli.onOutput, 'the output', 20_000).catch(() =>
+    assert.fail(`timed out waiting: ${what()}`),
+  );
 }
 
 describe('access-requests-mock (the CLI)', () => {
@@ -36,6 +48,7 @@ describe('access-requests-mock (the CLI)', () => {
     const cli = start(['--port', '0', '--speed', '0', '--catalog-size', '300', '--seed', '3']);
     try {
       await until(
+        cli,
         () => cli.output().stdout.includes('\n'),
         () => JSON.stringify(cli.output()),
       );
@@ -62,6 +75,7 @@ describe('access-requests-mock (the CLI)', () => {
       assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
 
       await until(
+        cli,
         () => cli.output().stdout.includes(' OPTIONS /v1/me 204 '),
         () => cli.output().stdout,
       );
@@ -87,6 +101,7 @@ describe('access-requests-mock (the CLI)', () => {
     ]);
     try {
       await until(
+        cli,
         () => BANNER.test(cli.output().stdout),
         () => JSON.stringify(cli.output()),
       );
@@ -121,8 +136,10 @@ describe('access-requests-mock (the CLI)', () => {
 
   it('--exit-with-parent: stops once the process that started it is gone (npx passes no signals on)', async () => {
     // A stand-in for npx: starts the CLI, relays its output, and is then killed without a chance to clean up.
+    // The CLI also holds fd 3, a pipe to this test: it closes when the last process holding it (the CLI) is
+    // gone.
     const relay = `
-      const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = require('node:child_process').spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: ['ignore', 'pipe', 'inherit', 3] });
       console.log('cli pid ' + child.pid);
       child.stdout.pipe(process.stdout);`;
     const args = [
@@ -138,30 +155,39 @@ describe('access-requests-mock (the CLI)', () => {
       '--exit-with-parent',
     ];
     const parent = spawn(process.execPath, ['-e', relay, JSON.stringify(args)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
     });
+    const fd3 = parent.stdio[3] as Readable;
+    const cliGone = new Promise((resolve) => fd3.once('close', resolve));
+    fd3.resume();
     let stdout = '';
-    parent.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await until(
+    const outputChanged = new Set<() => void>();
+    parent.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      outputChanged.forEach((listener) => listener());
+    });
+    await when(
       () => BANNER.test(stdout),
-      () => stdout,
+      (listener) => (outputChanged.add(listener), () => outputChanged.delete(listener)),
+      'the banner',
+      20_000,
     );
     const pid = Number(/cli pid (\d+)/.exec(stdout)![1]);
+    // Exited, even if not yet reaped by whoever adopted it (a zombie, state Z, has exited).
     const running = () => {
       try {
         process.kill(pid, 0);
-        return true;
       } catch {
         return false;
       }
+      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+      return !/^\d+ \(.*\) Z /.test(stat);
     };
     try {
       assert.ok(running());
       parent.kill('SIGKILL');
-      await until(
-        () => !running(),
-        () => `the CLI (pid ${pid}) is still running after its parent was killed`,
-      );
+      await cliGone;
+      assert.ok(!running(), `the CLI (pid ${pid}) is still running after its parent was killed`);
     } finally {
       if (running()) process.kill(pid, 'SIGTERM');
     }

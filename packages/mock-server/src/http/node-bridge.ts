@@ -2,6 +2,14 @@
  * Between Node's `http` and Fetch: an `IncomingMessage` becomes a `Request`; a `Response` is written
  * to a `ServerResponse` as its body arrives (so an event stream flushes per event), and a network
  * error (`Response.error()`, an injected drop) destroys the socket.
+ *
+ * Why not `@mswjs/http-middleware` (which also serves msw handlers over Node HTTP): dropped
+ * connections and streams. It sets `statusCode` from a `Response.error()` (status 0) instead of
+ * destroying the socket, so the `drop` fault cannot be shown; it `pipe()`s the body, and `pipe()`
+ * does not pass a body's error on, so `commit_then_drop` leaves the connection hanging instead of
+ * cutting it; and its `Request` has no `signal`, so a client that goes away never ends its event
+ * stream's subscription. The bridge below writes the body by hand, waiting for `drain` when
+ * `write()` says the socket is full (backpressure), destroying the socket on a body error.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse, type HttpHandler } from 'msw';

@@ -21,7 +21,6 @@ import type { AddressInfo } from 'node:net';
 import { assemble, type ReferenceOptions, type ReferenceParts } from '../handlers/assemble.js';
 import { isApiPath, normalizeBasePath } from '../handlers/base.js';
 import { bearerToken, instanceOf } from '../handlers/input.js';
-import { startTicker } from '../handlers/ticker.js';
 import { problem } from '../handlers/responses.js';
 import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from './cors.js';
 
@@ -182,7 +181,6 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       resolve();
     });
   });
-  const stopTicker = startTicker(backend);
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
@@ -192,7 +190,6 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        stopTicker();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

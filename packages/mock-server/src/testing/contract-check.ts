@@ -7,7 +7,8 @@
  * Browser-safe: the validation itself is passed in, and may be remote (the browser tests ask Node).
  */
 import type { Exchange, ResponseHook } from '../handlers/index.js';
-import { PROBLEM_BASE, problemResponse } from '../handlers/responses.js';
+import { apiProblem } from '../backend/problems.js';
+import { problemResponse } from '../handlers/responses.js';
 import type { ResponseRecord } from './contract-validator.js';
 import { SseParser } from './sse.js';
 
@@ -58,7 +59,13 @@ export interface ResponseChecks {
  * ```ts
  * import { executeServerCommand } from '@web/test-runner-commands';
  *
- * const problems = await executeServerCommand(VALIDATE_RESPONSE, { method: 'GET', url: '/v1/me', status: 200, headers: {}, body: '{}' });
+ * const problems = await executeServerCommand(VALIDATE_RESPONSE, {
+ *   method: 'GET',
+ *   url: '/v1/me',
+ *   status: 200,
+ *   headers: {},
+ *   body: '{}',
+ * });
  * ```
  */
 export const VALIDATE_RESPONSE = 'access-requests:validate-response';
@@ -69,7 +76,11 @@ export const VALIDATE_RESPONSE = 'access-requests:validate-response';
  *
  * @example
  * ```ts
- * const problems = await executeServerCommand(VALIDATE_EVENT, { method: 'GET', url: '/v1/events', data: '{"type":"request.updated"}' });
+ * const problems = await executeServerCommand(VALIDATE_EVENT, {
+ *   method: 'GET',
+ *   url: '/v1/events',
+ *   data: '{"type":"request.updated"}',
+ * });
  * ```
  */
 export const VALIDATE_EVENT = 'access-requests:validate-event';
@@ -82,7 +93,11 @@ export const VALIDATE_EVENT = 'access-requests:validate-event';
  * ```ts
  * // In a browser test page (the wtr config has `plugins: [contractValidationPlugin()]`)
  * import { executeServerCommand } from '@web/test-runner-commands';
- * import { createContractCheck, remoteChecks, startReferenceWorker } from '@access-requests/mock-server/browser';
+ * import {
+ *   createContractCheck,
+ *   remoteChecks,
+ *   startReferenceWorker,
+ * } from '@access-requests/mock-server/browser';
  *
  * const check = createContractCheck(remoteChecks(executeServerCommand));
  * const api = await startReferenceWorker({ onResponse: check.hook });
@@ -169,7 +184,7 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
   const checkedStream = (request: Request, path: string, response: Response): Response => {
     const parser = new SseParser();
     const decoder = new TextDecoder();
-    const checked = response.body!.pipeThrough(
+    const checked = (response.body ?? new ReadableStream<Uint8Array>()).pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         async transform(chunk, controller) {
           for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
@@ -216,12 +231,8 @@ export function createContractCheck(checks: ResponseChecks): ContractCheck {
     }
     const violation = record(request, response.status, problems);
     if (streaming) await response.body?.cancel();
-    return problemResponse(500, {
-      type: `${PROBLEM_BASE}contract-violation`,
-      title: 'Contract violation',
-      status: 500,
-      detail: `The reference server's response broke the contract (@access-requests/contract): ${formatViolation(violation)}`,
-    });
+    const detail = `The reference server's response broke the contract (@access-requests/contract): ${formatViolation(violation)}`;
+    return problemResponse(apiProblem(500, 'contract-violation', detail, { title: 'Contract violation' }));
   };
 
   return {

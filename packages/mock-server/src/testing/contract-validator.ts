@@ -73,7 +73,7 @@ const DOC_ID = 'https://access-requests.example/openapi.json';
 
 const pointerPart = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 const mediaType = (contentType: string | undefined) =>
-  (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 
 interface Operation {
   readonly template: string;

@@ -7,7 +7,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isApiPath, normalizeBasePath } from '../handlers/base.js';
 import { assemble, type ReferenceOptions, type ReferenceParts } from '../handlers/assemble.js';
-import { startTicker } from '../handlers/ticker.js';
 import { answer, sendFetchResponse, toFetchRequest } from '../http/node-bridge.js';
 
 /**
@@ -45,7 +44,11 @@ export interface KoaLikeContext {
  *
  * @example
  * ```ts
- * const options: DevServerMiddlewareOptions = { speed: 0, basePath: '/access', onResponse: contractCheck().hook };
+ * const options: DevServerMiddlewareOptions = {
+ *   speed: 0,
+ *   basePath: '/access',
+ *   onResponse: contractCheck().hook,
+ * };
  * const middleware = createDevServerMiddleware(options); // answers /access/v1/... and /access/_control/...
  * ```
  */
@@ -99,14 +102,9 @@ export function createDevServerMiddleware(options: DevServerMiddlewareOptions = 
   const { basePath: wantedBasePath, ...reference } = options;
   const basePath = normalizeBasePath(wantedBasePath ?? '');
   const parts = assemble(reference, { baseUrl: basePath || '*' });
-  let ticking = false;
 
   const middleware = async (context: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown> => {
     if (!isApiPath(context.path, basePath)) return next();
-    if (!ticking) {
-      ticking = true;
-      startTicker(parts.backend); // unref'd: never keeps the dev server's process alive
-    }
     const origin = `${context.protocol ?? 'http'}://${context.host ?? context.req.headers.host ?? 'localhost'}`;
     const request = await toFetchRequest(context.req, context.res, origin);
     const response = await answer(parts.handlers, request, basePath);

@@ -3,42 +3,32 @@
  * requests that go granting → active one second after submission. Its answers follow the contract's
  * schemas, so the contract validator can check the transport around it. Not the reference world:
  * use `createBackend()` for that.
+ *
+ * Why a second backend at all: the transport's tests (handlers, HTTP server, Node runtime) assert
+ * what the transport does — auth, faults, streaming, dropped connections, unsubscribing — and need
+ * a backend whose every answer they can predict and whose subscribers they can count. Over the
+ * seeded world a change to the rules or the demo data would break them for reasons that are not
+ * theirs. It is test code only: not exported, not published (`files` leaves it out).
  */
-import {
-  ApiProblem,
-  type Backend,
-  type Caller,
-  type CreateResult,
-  type FieldError,
-  type Schemas,
-  type StreamEvent,
-} from '../backend/api.js';
+import type { Backend, Caller, CreateResult, Schemas, StreamEvent } from '../backend/api.js';
+import { when } from './test-waits.js';
+import { apiProblem, fieldError, idempotencyMismatch, validationFailed } from '../backend/problems.js';
 
 type AccessRequest = Schemas['AccessRequest'];
 
 const ALICE = { id: 'usr_alice', name: 'Alice Example', email: 'alice@example.com' };
 const START = Date.parse('2026-01-15T09:00:00Z');
 
-function apiProblem(
-  status: number,
-  kind: string,
-  title: string,
-  detail: string,
-  errors?: FieldError[],
-): ApiProblem {
-  return new ApiProblem(status, {
-    type: `https://access-requests.example/problems/${kind}`,
-    title,
-    status,
-    detail,
-    ...(errors ? { errors } : {}),
-  });
+const notFound = (id: string) => apiProblem(404, 'not-found', `No access request ${id} is visible to you.`);
+
+/** The fake backend, with what its tests watch: the number of subscribers, and when it changes. */
+export interface FakeBackend extends Backend {
+  readonly subscribers: number;
+  /** Resolves once exactly `count` clients are subscribed. */
+  whenSubscribers(count: number): Promise<void>;
 }
 
-const notFound = (id: string) =>
-  apiProblem(404, 'not-found', 'Not Found', `No access request ${id} is visible to you.`);
-
-export function createFakeBackend(): Backend & { readonly subscribers: number } {
+export function createFakeBackend(): FakeBackend {
   let now = START;
   let speed = 0;
   let seq = 0;
@@ -46,6 +36,8 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
   const requests = new Map<string, AccessRequest & { grantAt: number }>();
   const events: StreamEvent[] = [];
   const listeners = new Set<(event: StreamEvent) => void>();
+  const subscriptionChanges = new Set<() => void>();
+  const subscriptionsChanged = () => subscriptionChanges.forEach((listener) => listener());
   const idempotency = new Map<string, { body: string; result: Schemas['AccessRequestList'] }>();
 
   const view = ({ grantAt: _grantAt, ...request }: AccessRequest & { grantAt: number }): AccessRequest =>
@@ -66,10 +58,16 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
   };
   const page = <T>(items: T[]) => ({ items, next_cursor: null });
 
-  const backend: Backend & { readonly subscribers: number } = {
+  const backend: FakeBackend = {
     get subscribers() {
       return listeners.size;
     },
+    whenSubscribers: (count) =>
+      when(
+        () => listeners.size === count,
+        (listener) => (subscriptionChanges.add(listener), () => subscriptionChanges.delete(listener)),
+        `${count} subscriber(s)`,
+      ),
     authenticate: (token): Caller | undefined => (token === 'demo-alice' ? { userId: ALICE.id } : undefined),
     me: () => ({
       user: ALICE,
@@ -90,9 +88,10 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
     permissions: () => page([]),
     resources: (_caller, query) => {
       if (query.limit !== undefined && !/^\d+$/.test(String(query.limit))) {
-        throw apiProblem(422, 'validation-failed', 'Validation failed', 'The query has 1 error.', [
-          { field: 'limit', code: 'invalid_type', message: 'limit must be a whole number.' },
-        ]);
+        throw validationFailed(
+          [fieldError('limit', 'invalid_type', 'limit must be a whole number.')],
+          'query',
+        );
       }
       return page([]);
     },
@@ -105,13 +104,7 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
       if (earlier && earlier.body === serialized)
         return { status: 201, body: earlier.result, replayed: true };
       if (earlier) {
-        throw apiProblem(
-          422,
-          'idempotency-mismatch',
-          'Idempotency key reused',
-          'This Idempotency-Key was first used with another body.',
-          [{ field: 'Idempotency-Key', code: 'idempotency_mismatch', message: 'Use a new key.' }],
-        );
+        throw idempotencyMismatch();
       }
       seq += 1;
       const at = new Date(now).toISOString();
@@ -173,7 +166,11 @@ export function createFakeBackend(): Backend & { readonly subscribers: number } 
       const from = events.findIndex((event) => event.id === lastEventId);
       if (from >= 0) for (const event of events.slice(from + 1)) onEvent(event);
       listeners.add(onEvent);
-      return () => listeners.delete(onEvent);
+      subscriptionsChanged();
+      return () => {
+        listeners.delete(onEvent);
+        subscriptionsChanged();
+      };
     },
     now: () => new Date(now),
     advance(milliseconds) {

@@ -49,7 +49,7 @@ function parseYaml(text: string, path: string): Record<string, unknown> {
  * ```
  */
 export function loadContract(path?: string): Record<string, unknown> {
-  if (path === undefined) return structuredClone(openapiDocument) as Record<string, unknown>;
+  if (path === undefined) return structuredClone(openapiDocument);
   const text = readFileSync(path, 'utf8');
   return path.endsWith('.json') ? (JSON.parse(text) as Record<string, unknown>) : parseYaml(text, path);
 }

@@ -1,6 +1,12 @@
 /**
  * A small server-sent events reader for tests (the WHATWG parsing rules, minus reconnection):
  * frames in, events out. Runs in Node and in browsers.
+ *
+ * Why not the SDK's parser (`@access-requests/sdk`, `src/sse.ts`): this file is public API of the
+ * `./testing` entry, and the mock-server deliberately has no runtime dependency on the SDK (a host
+ * testing another client must not install it); the SDK does not export its parser; and the SDK's
+ * drops what these tests must see — comment lines (`: heartbeat`), the `retry:` hint — and cancels
+ * the stream when it stops reading, where a test reads on later with the same parser.
  */
 
 /**
@@ -35,7 +41,8 @@ export interface SseEvent {
  *
  * const parser = new SseParser();
  * parser.push('id: evt_1\nevent: request.upd'); // []
- * parser.push('ated\ndata: {}\n\n'); // [{ id: 'evt_1', event: 'request.updated', data: '{}', retry: undefined }]
+ * // [{ id: 'evt_1', event: 'request.updated', data: '{}', retry: undefined }]
+ * parser.push('ated\ndata: {}\n\n');
  * ```
  */
 export class SseParser {
@@ -103,7 +110,10 @@ export class SseParser {
  * import { readEvents, SseParser } from '@access-requests/mock-server/testing';
  *
  * const abort = new AbortController();
- * const stream = await fetch(`${baseUrl}/v1/events`, { headers: { authorization: 'Bearer demo-alice' }, signal: abort.signal });
+ * const stream = await fetch(`${baseUrl}/v1/events`, {
+ *   headers: { authorization: 'Bearer demo-alice' },
+ *   signal: abort.signal,
+ * });
  * const parser = new SseParser();
  * const [first] = await readEvents(stream.body!, 1, { parser, timeoutMs: 2000 });
  * abort.abort();

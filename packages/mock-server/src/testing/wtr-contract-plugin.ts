@@ -17,7 +17,8 @@ import { loadContractValidator } from './load-contract.js';
  * import { contractValidationPlugin } from '@access-requests/mock-server/testing';
  *
  * export default { files: 'test/*.test.js', nodeResolve: true, plugins: [contractValidationPlugin()] };
- * // In the page: createContractCheck(remoteChecks(executeServerCommand)) from '@access-requests/mock-server/browser'
+ * // In the page, from '@access-requests/mock-server/browser':
+ * // createContractCheck(remoteChecks(executeServerCommand))
  * ```
  */
 export function contractValidationPlugin(validator: ContractValidator = loadContractValidator()) {

@@ -1,3 +1,4 @@
+// Over 400 lines: one scenario per lifecycle path and refusal, shared by the in-process and HTTP runners.
 /**
  * The reference server end to end, as a client sees it: every lifecycle path, bad input, every
  * authorization refusal, idempotent replay and the event stream. Registered by two test files, one
@@ -568,9 +569,11 @@ export function apiScenarios(target: () => Target): void {
       assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
       const parser = new SseParser();
       const pending: SseEvent[] = [];
+      const body = response.body;
+      assert.ok(body, 'the stream has a body');
       const next = async (count: number) => {
         while (pending.length < count)
-          pending.push(...(await readEvents(response.body!, count - pending.length, { parser })));
+          pending.push(...(await readEvents(body, count - pending.length, { parser })));
         return pending.splice(0, count);
       };
       return {
@@ -580,7 +583,8 @@ export function apiScenarios(target: () => Target): void {
           const statuses: string[] = [];
           while (statuses.length < count) {
             const [event] = await next(1);
-            const { request } = JSON.parse(event!.data) as Schemas['RequestUpdatedEvent'];
+            assert.ok(event);
+            const { request } = JSON.parse(event.data) as Schemas['RequestUpdatedEvent'];
             if (request.id === id) statuses.push(request.status);
           }
           return statuses;
@@ -596,7 +600,7 @@ export function apiScenarios(target: () => Target): void {
       const [submitted] = await aliceStream.next(1);
       assert.equal(submitted?.event, 'request.updated');
       assert.deepEqual(await bobStream.statusesOf(created.id, 1), ['pending_approval']);
-      assert.equal((JSON.parse(submitted!.data) as Schemas['RequestUpdatedEvent']).request.id, created.id);
+      assert.equal((JSON.parse(submitted.data) as Schemas['RequestUpdatedEvent']).request.id, created.id);
 
       aliceStream.close(); // alice goes away; the world moves on
       await bob().post(`/v1/access-requests/${created.id}/approve`, {});
@@ -604,7 +608,7 @@ export function apiScenarios(target: () => Target): void {
       assert.deepEqual(await bobStream.statusesOf(created.id, 2), ['granting', 'active']);
       bobStream.close();
 
-      const resumed = await openStream('demo-alice', submitted!.id);
+      const resumed = await openStream('demo-alice', submitted.id);
       assert.deepEqual(
         await resumed.statusesOf(created.id, 2),
         ['granting', 'active'],
@@ -617,7 +621,8 @@ export function apiScenarios(target: () => Target): void {
       const daveStream = await openStream('demo-dave');
       const created = await alice().submit({ ...STAGING_DB, grantee_id: 'usr_dave' });
       const [event] = await daveStream.next(1);
-      const seen = (JSON.parse(event!.data) as Schemas['RequestUpdatedEvent']).request;
+      assert.ok(event);
+      const seen = (JSON.parse(event.data) as Schemas['RequestUpdatedEvent']).request;
       assert.equal(seen.id, created.id);
       assert.equal(seen.can.revoke, false, 'dave may not revoke what alice requested for him');
       daveStream.close();
