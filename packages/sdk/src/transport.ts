@@ -48,6 +48,12 @@ const isRetryable = (r: Request) =>
 /** Waits `ms`; rejects with the abort reason if `signal` aborts first. */
 export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
+    // An abort that came before the wait began fires no event: stop at once instead of waiting it out.
+    if (signal.aborted) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
+      reject(signal.reason);
+      return;
+    }
     const done = () => {
       clearTimeout(timer);
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
