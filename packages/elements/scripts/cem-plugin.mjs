@@ -1,3 +1,4 @@
+// Over 400 lines: one analyzer plugin, one function per fact the analyzer cannot read from the sources.
 // What `cem analyze --litelement` cannot know about this package, added in one analyzer plugin:
 // - event types: each documented `@event` gets `CustomEvent<Detail>` from the package's
 //   `AccessRequestsEventMap` (src/internal/events.ts: the one place an event's detail type is written);

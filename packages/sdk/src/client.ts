@@ -1,3 +1,4 @@
+// Over 400 lines: about 160 are the public JSDoc (with examples) of the client's interface and types.
 import createClient, { type Client } from 'openapi-fetch';
 import type { AccessRequestStatus, components, operations, paths } from '@access-requests/contract';
 import { ApiError, TimeoutError, problemFrom } from './errors.js';

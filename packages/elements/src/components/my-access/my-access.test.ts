@@ -1,3 +1,4 @@
+// Over 400 lines: the behaviours of all three My Access lists and the Access Details dialog, one test each.
 import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
