@@ -8,8 +8,6 @@ import type { Control } from './control.js';
 import { eventStream } from './events.js';
 import { json } from './responses.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
 /**
  * One route, as `ROUTES` lists it: method, path relative to the base URL (`:param` segments),
  * whether it needs a bearer token and whether it reads a JSON body.
@@ -21,7 +19,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
  */
 export interface RouteSummary {
   /** The HTTP method. */
-  readonly method: Method;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to the base URL: `/v1/access-requests/:id/revoke`. */
   readonly path: string;
   /** Whether a bearer token is needed (every `/v1` route). */
@@ -64,6 +62,7 @@ export interface PublicRoute extends RouteSummary {
 
 export type Route = ApiRoute | PublicRoute;
 
+type Method = RouteSummary['method'];
 type Body = Pick<RouteSummary, 'body'>;
 
 /** An authenticated `/v1` route. */
