@@ -48,7 +48,7 @@ function readReason(body: unknown, operation: 'approve' | 'reject'): string | nu
 }
 
 /** Approve and reject: the same visibility and rule checks, then the reason, then the decision. */
-function decide(
+export function decide(
   state: BackendState,
   callerId: string,
   requestId: string,
@@ -64,9 +64,3 @@ function decide(
       : recordRejection(state, request, callerId, readReason(body, 'reject') ?? '', at);
   return requestView(state.catalog, decided, callerId);
 }
-
-export const approve = (state: BackendState, callerId: string, requestId: string, body: unknown) =>
-  decide(state, callerId, requestId, body, 'approve');
-
-export const reject = (state: BackendState, callerId: string, requestId: string, body: unknown) =>
-  decide(state, callerId, requestId, body, 'reject');

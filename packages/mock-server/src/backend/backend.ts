@@ -262,9 +262,9 @@ class SeededBackend implements ReferenceBackend {
   approvals = (caller: Caller, query: RawQuery) =>
     this.#run('approvals', (s) => approvalService.approvals(s, caller.userId, query));
   approve = (caller: Caller, id: string, body: unknown) =>
-    this.#run('approve', (s) => approvalService.approve(s, caller.userId, id, body));
+    this.#run('approve', (s) => approvalService.decide(s, caller.userId, id, body, 'approve'));
   reject = (caller: Caller, id: string, body: unknown) =>
-    this.#run('reject', (s) => approvalService.reject(s, caller.userId, id, body));
+    this.#run('reject', (s) => approvalService.decide(s, caller.userId, id, body, 'reject'));
 
   subscribe(
     caller: Caller,

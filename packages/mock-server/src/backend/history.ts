@@ -6,7 +6,7 @@
  * scheduled: advancing time completes them. History leaves no events.
  */
 import { USER_IDS } from '../demo-data/people.js';
-import { approve, reject } from './approvals.js';
+import { decide } from './approvals.js';
 import { advanceTo } from './lifecycle.js';
 import { markFavorite, revoke } from './requests.js';
 import type { BackendState } from './state.js';
@@ -263,8 +263,8 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
         continue;
       }
       const id = idOf(step.on);
-      if (step.act === 'approve') approve(state, step.by, id, { reason: step.reason });
-      else if (step.act === 'reject') reject(state, step.by, id, { reason: step.reason });
+      if (step.act === 'approve' || step.act === 'reject')
+        decide(state, step.by, id, { reason: step.reason }, step.act);
       else if (step.act === 'revoke') revoke(state, step.by, id);
       else markFavorite(state, step.by, id, true);
     }

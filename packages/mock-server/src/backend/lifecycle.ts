@@ -198,14 +198,8 @@ function runJob(state: BackendState, job: Job): void {
       if (request.status === 'granting') finishGranting(state, request, at);
       return;
     case 'expire':
-      if (request.status === 'active' && request.expiresAt === at) {
-        state.scheduler.schedule({
-          kind: 'finish_revoking',
-          requestId: request.id,
-          dueAt: at + LIFECYCLE.revokingMs,
-        });
-        update(state, request, { status: 'revoking', revocationReason: 'expired' }, at);
-      }
+      if (request.status === 'active' && request.expiresAt === at)
+        revokeRequest(state, request, 'expired', at);
       return;
     case 'finish_revoking':
       if (request.status === 'revoking') update(state, request, { status: 'revoked', revokedAt: at }, at);

@@ -98,63 +98,54 @@ function checkAdmitted(
   );
 }
 
-function resolveResource(
+/** A resource or app selection (`resources[i]` or `app`), and the selections seen before it, if a list. */
+interface PermittedSelection<T> {
+  readonly path: string;
+  readonly noun: 'resource' | 'app';
+  readonly records: ReadonlyMap<string, T>;
+  readonly id: string | undefined;
+  readonly permissionId: string | undefined;
+  readonly seen?: { readonly index: number; readonly first: Map<string, number> };
+}
+
+/** Both ids known, the permission one the record can be requested with, not selected twice, flow admits. */
+function resolvePermitted<T extends ResourceRecord | AppRecord>(
   catalog: CatalogIndex,
-  selection: Partly<Schemas['ResourceSelection']>,
-  index: number,
+  { path, noun, records, id, permissionId, seen }: PermittedSelection<T>,
   granteeId: string,
-  seen: Map<string, number>,
   errors: FieldError[],
-): ResolvedItem | undefined {
-  const path = `resources[${index}]`;
-  const { resource_id: resourceId, permission_id: permissionId } = selection;
-  if (resourceId === undefined || permissionId === undefined) return undefined;
-  if (
-    tooLongId(resourceId, `${path}.resource_id`, errors) ||
-    tooLongId(permissionId, `${path}.permission_id`, errors)
-  )
-    return undefined;
-  const resource = catalog.resources.get(resourceId);
+): { readonly record: T; readonly permission: PermissionRecord } | undefined {
+  const [idPath, permissionPath] = [`${path}.${noun}_id`, `${path}.permission_id`];
+  if (id === undefined || permissionId === undefined) return undefined;
+  if (tooLongId(id, idPath, errors) || tooLongId(permissionId, permissionPath, errors)) return undefined;
+  const record = records.get(id);
   const permission = catalog.permissions.get(permissionId);
-  if (!resource)
-    errors.push(fieldError(`${path}.resource_id`, 'unknown', `There is no resource ${clip(resourceId)}.`));
+  if (!record) errors.push(fieldError(idPath, 'unknown', `There is no ${noun} ${clip(id)}.`));
   if (!permission)
-    errors.push(
-      fieldError(`${path}.permission_id`, 'unknown', `There is no permission ${clip(permissionId)}.`),
-    );
-  if (!resource || !permission) return undefined;
-  if (!resource.permissionIds.includes(permission.id)) {
+    errors.push(fieldError(permissionPath, 'unknown', `There is no permission ${clip(permissionId)}.`));
+  if (!record || !permission) return undefined;
+  if (!record.permissionIds.includes(permission.id)) {
     errors.push(
       fieldError(
-        `${path}.permission_id`,
+        permissionPath,
         'not_allowed',
-        `${permission.name} is not a permission ${resource.name} can be requested with.`,
+        `${permission.name} is not a permission ${record.name} can be requested with.`,
       ),
     );
     return undefined;
   }
-  const key = `${resource.id} ${permission.id}`;
-  const first = seen.get(key);
-  if (first !== undefined) {
-    errors.push(
-      fieldError(
-        path,
-        'not_allowed',
-        `${resource.name} with ${permission.name} is already selected at resources[${first}].`,
-      ),
-    );
-    return undefined;
+  if (seen) {
+    const key = `${record.id} ${permission.id}`;
+    const first = seen.first.get(key);
+    if (first !== undefined) {
+      const message = `${record.name} with ${permission.name} is already selected at resources[${first}].`;
+      errors.push(fieldError(path, 'not_allowed', message));
+      return undefined;
+    }
+    seen.first.set(key, seen.index);
   }
-  seen.set(key, index);
-  checkAdmitted(
-    catalog,
-    resource.flowId,
-    granteeId,
-    `access to ${resource.name}`,
-    `${path}.resource_id`,
-    errors,
-  );
-  return { kind: 'resource', resource, permission, flowId: resource.flowId };
+  checkAdmitted(catalog, record.flowId, granteeId, `access to ${record.name}`, idPath, errors);
+  return { record, permission };
 }
 
 function resolveItems(
@@ -174,35 +165,28 @@ function resolveItems(
     case 'resources': {
       // A list over the limit is refused as a whole: its items are not checked one by one.
       if (errors.some((e) => e.field === 'resources' && e.code === 'too_many')) return [];
-      const seen = new Map<string, number>();
-      return (input.resources ?? []).flatMap(
-        (selection, index) => resolveResource(catalog, selection, index, granteeId, seen, errors) ?? [],
-      );
+      const first = new Map<string, number>();
+      return (input.resources ?? []).flatMap((selection, index) => {
+        const { resource_id: id, permission_id: permissionId } = selection;
+        const path = `resources[${index}]`;
+        const seen = { index, first };
+        const found = resolvePermitted(
+          catalog,
+          { path, noun: 'resource', records: catalog.resources, id, permissionId, seen },
+          granteeId,
+          errors,
+        );
+        if (!found) return [];
+        const { record: resource, permission } = found;
+        return [{ kind: 'resource' as const, resource, permission, flowId: resource.flowId }];
+      });
     }
     case 'app': {
-      const { app_id: appId, permission_id: permissionId } = input.app ?? {};
-      if (appId === undefined || permissionId === undefined) return [];
-      if (tooLongId(appId, 'app.app_id', errors) || tooLongId(permissionId, 'app.permission_id', errors))
-        return [];
-      const app = catalog.apps.get(appId);
-      const permission = catalog.permissions.get(permissionId);
-      if (!app) errors.push(fieldError('app.app_id', 'unknown', `There is no app ${clip(appId)}.`));
-      if (!permission)
-        errors.push(
-          fieldError('app.permission_id', 'unknown', `There is no permission ${clip(permissionId)}.`),
-        );
-      if (!app || !permission) return [];
-      if (!app.permissionIds.includes(permission.id)) {
-        errors.push(
-          fieldError(
-            'app.permission_id',
-            'not_allowed',
-            `${permission.name} is not a permission ${app.name} can be requested with.`,
-          ),
-        );
-        return [];
-      }
-      checkAdmitted(catalog, app.flowId, granteeId, `access to ${app.name}`, 'app.app_id', errors);
+      const { app_id: id, permission_id: permissionId } = input.app ?? {};
+      const selection = { path: 'app', noun: 'app', records: catalog.apps, id, permissionId } as const;
+      const found = resolvePermitted(catalog, selection, granteeId, errors);
+      if (!found) return [];
+      const { record: app, permission } = found;
       return [{ kind: 'app', app, permission, flowId: app.flowId }];
     }
     case 'bundle': {
