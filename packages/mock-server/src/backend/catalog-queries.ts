@@ -2,9 +2,10 @@
 import type { RawQuery, Schemas } from './api.js';
 import type { PermissionRecord, ResourceTypeRecord } from '../demo-data/model.js';
 import type { CatalogIndex } from './catalog-index.js';
-import { encodeCursor, pageByOffset, readPageRequest, type Page, type PageRequest } from './pagination.js';
+import { encodeCursor, pageByOffset, readPageRequest, type Page } from './pagination.js';
 import { fieldError } from './problems.js';
 import { clip, readQuery, throwIfInvalid } from './input.js';
+import { checkGrantee } from './submission-rules.js';
 import type { FieldError } from './api.js';
 import { appView, bundleView, permissionView, resourceTypeView, resourceView, userView } from './views.js';
 
@@ -161,17 +162,7 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
     knownIds(values['permission_id[]'], 'permission_id[]', catalog.permissions, 'permission', errors),
   );
   const granteeId = values.grantee_id ?? callerId;
-  if (!catalog.users.has(granteeId)) {
-    errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
-  } else if (!catalog.granteesOf(callerId).includes(granteeId)) {
-    errors.push(
-      fieldError(
-        'grantee_id',
-        'not_allowed',
-        `You may not request access for ${catalog.user(granteeId).name}.`,
-      ),
-    );
-  }
+  checkGrantee(catalog, callerId, granteeId, errors);
   const page = readPageRequest(values, errors, {
     list: 'resources',
     search,
@@ -186,9 +177,10 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
     [...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId)),
   );
   const { resourcesByName, resourceSearchKeys } = catalog;
-  const wanted = (page.position ?? 0) + page.limit;
+  const start = page.position ?? 0;
+  const end = start + page.limit;
   const found: number[] = [];
-  for (let i = 0; i < resourcesByName.length && found.length <= wanted; i++) {
+  for (let i = 0; i < resourcesByName.length && found.length <= end; i++) {
     const resource = resourcesByName[i];
     if (!resource) continue;
     if (ids.size > 0 && !ids.has(resource.id)) continue;
@@ -198,19 +190,9 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
     if (!admittedFlows.has(resource.flowId)) continue;
     found.push(i);
   }
-  return resourcePage(catalog, found, page);
-}
-
-function resourcePage(
-  catalog: CatalogIndex,
-  found: readonly number[],
-  page: PageRequest,
-): Schemas['ResourcePage'] {
-  const start = page.position ?? 0;
-  const end = start + page.limit;
   return {
     items: found.slice(start, end).flatMap((i) => {
-      const resource = catalog.resourcesByName[i];
+      const resource = resourcesByName[i];
       return resource ? [resourceView(catalog, resource)] : [];
     }),
     next_cursor: found.length > end ? encodeCursor(end, page.fingerprint) : null,

@@ -69,13 +69,23 @@ function resolveGrantee(
 ): string {
   if (granteeId === undefined) return callerId;
   if (tooLongId(granteeId, 'grantee_id', errors)) return callerId;
+  checkGrantee(catalog, callerId, granteeId, errors);
+  return granteeId;
+}
+
+/** `grantee_id` (of a submission or the resource list) must be a user the caller may request for. */
+export function checkGrantee(
+  catalog: CatalogIndex,
+  callerId: string,
+  granteeId: string,
+  errors: FieldError[],
+): void {
   const grantee = catalog.users.get(granteeId);
   if (!grantee) {
     errors.push(fieldError('grantee_id', 'unknown', `There is no user ${clip(granteeId)}.`));
   } else if (!catalog.granteesOf(callerId).includes(granteeId)) {
     errors.push(fieldError('grantee_id', 'not_allowed', `You may not request access for ${grantee.name}.`));
   }
-  return granteeId;
 }
 
 /** `not_allowed` when the grantee is not among the flow's grantees. */

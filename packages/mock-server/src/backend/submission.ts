@@ -57,14 +57,8 @@ function previewGroup(
   };
 }
 
-/** Reads and resolves a submission body; wrong JSON types (or no object at all) are always 422. */
-function resolveBody(catalog: CatalogIndex, callerId: string, body: unknown): Resolution {
-  const input = readBody('submit', body);
-  return resolveSubmission(catalog, callerId, input.body, input.errors);
-}
-
 export function preview(state: BackendState, callerId: string, body: unknown): Schemas['Preview'] {
-  const resolution = resolveBody(state.catalog, callerId, body);
+  const resolution = resolve(state, callerId, body);
   return {
     groups: resolution.groups.map((group) =>
       previewGroup(state.catalog, group, callerId, resolution.granteeId),
@@ -96,61 +90,6 @@ function targetOf(catalog: CatalogIndex, group: ResolvedGroup): StoredTarget {
   return { kind: 'resources', pairs: sortPairs(catalog, pairs) };
 }
 
-/** One request per group, or a 422 with every error the submission has. */
-function createAll(state: BackendState, callerId: string, resolution: Resolution): StoredRequest[] {
-  if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
-  const at = state.scheduler.now();
-  return resolution.groups.map((group) =>
-    createRequest(
-      state,
-      {
-        flowId: group.flow.id,
-        requesterId: callerId,
-        granteeId: resolution.granteeId,
-        target: targetOf(state.catalog, group),
-        durationHours: resolution.durationHours,
-        justification: resolution.justification,
-        ticket: resolution.ticket,
-      },
-      at,
-    ),
-  );
-}
-
-interface IdempotentCall {
-  readonly callerId: string;
-  /** The operation (and its request, for request-again): keys are scoped to the caller and this. */
-  readonly operation: string;
-  readonly key: string | undefined;
-  readonly body: unknown;
-}
-
-/** Creates, or replays the first answer given for the same Idempotency-Key and body. */
-function idempotent(state: BackendState, call: IdempotentCall, create: () => StoredRequest[]): CreateResult {
-  const lookup = state.idempotency.lookup(
-    `${call.callerId} ${call.operation}`,
-    call.key,
-    call.body,
-    state.scheduler.now(),
-  );
-  if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
-  const answer = { requests: create().map((request) => requestView(state.catalog, request, call.callerId)) };
-  if (lookup.kind === 'new') lookup.remember(answer);
-  return { status: 201, body: answer, replayed: false };
-}
-
-export function submit(
-  state: BackendState,
-  callerId: string,
-  body: unknown,
-  key: string | undefined,
-): CreateResult {
-  return idempotent(state, { callerId, operation: 'submit', key, body }, () => {
-    const resolution = resolveBody(state.catalog, callerId, body);
-    return createAll(state, callerId, resolution);
-  });
-}
-
 /** The original request's target as a submission's items (so the same rules and grouping apply). */
 function originalSelection(request: StoredRequest): SubmissionInput {
   const target = request.target;
@@ -166,6 +105,71 @@ function originalSelection(request: StoredRequest): SubmissionInput {
   }
 }
 
+/**
+ * The submission a body makes, read and checked: as sent (preview, submit), or for request again
+ * over the original request (its items and grantee; its duration and ticket unless the body changes them).
+ */
+function resolve(state: BackendState, callerId: string, body: unknown, original?: StoredRequest): Resolution {
+  if (!original) {
+    const input = readBody('submit', body);
+    return resolveSubmission(state.catalog, callerId, input.body, input.errors);
+  }
+  const input = readBody('requestAgain', body);
+  const { ticket } = original;
+  const submission: SubmissionInput = {
+    ...originalSelection(original),
+    grantee_id: original.granteeId,
+    duration_hours: input.body.duration_hours ?? original.durationHours,
+    justification: input.body.justification,
+    ticket: input.body.ticket ?? (ticket ? { type_id: ticket.typeId, id: ticket.id } : undefined),
+  };
+  return resolveSubmission(state.catalog, callerId, submission, input.errors);
+}
+
+/**
+ * Submit and request again: one request per group (or a 422 with every error the submission has),
+ * or the first answer replayed for the same Idempotency-Key and body. Keys are scoped to the caller
+ * and `operation` (which names the original request, for request again).
+ */
+function create(
+  state: BackendState,
+  callerId: string,
+  operation: string,
+  call: { readonly body: unknown; readonly key: string | undefined; readonly original?: StoredRequest },
+): CreateResult {
+  const lookup = state.idempotency.lookup(
+    `${callerId} ${operation}`,
+    call.key,
+    call.body,
+    state.scheduler.now(),
+  );
+  if (lookup.kind === 'replay') return { status: 201, body: lookup.answer, replayed: true };
+  const resolution = resolve(state, callerId, call.body, call.original);
+  if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
+  const at = state.scheduler.now();
+  const requests = resolution.groups.map((group) =>
+    createRequest(
+      state,
+      {
+        flowId: group.flow.id,
+        requesterId: callerId,
+        granteeId: resolution.granteeId,
+        target: targetOf(state.catalog, group),
+        durationHours: resolution.durationHours,
+        justification: resolution.justification,
+        ticket: resolution.ticket,
+      },
+      at,
+    ),
+  );
+  const answer = { requests: requests.map((request) => requestView(state.catalog, request, callerId)) };
+  if (lookup.kind === 'new') lookup.remember(answer);
+  return { status: 201, body: answer, replayed: false };
+}
+
+export const submit = (state: BackendState, callerId: string, body: unknown, key: string | undefined) =>
+  create(state, callerId, 'submit', { body, key });
+
 export function requestAgain(
   state: BackendState,
   callerId: string,
@@ -175,21 +179,5 @@ export function requestAgain(
 ): CreateResult {
   const original = findVisible(state, callerId, requestId);
   enforce(RULES.requestAgain, original, callerId, state.catalog);
-  return idempotent(state, { callerId, operation: `request-again ${requestId}`, key, body }, () => {
-    const input = readBody('requestAgain', body);
-    const { ticket } = original;
-    const resolution = resolveSubmission(
-      state.catalog,
-      callerId,
-      {
-        ...originalSelection(original),
-        grantee_id: original.granteeId,
-        duration_hours: input.body.duration_hours ?? original.durationHours,
-        justification: input.body.justification,
-        ticket: input.body.ticket ?? (ticket ? { type_id: ticket.typeId, id: ticket.id } : undefined),
-      },
-      input.errors,
-    );
-    return createAll(state, callerId, resolution);
-  });
+  return create(state, callerId, `request-again ${requestId}`, { body, key, original });
 }
