@@ -12,7 +12,7 @@ import type { StoredRequest } from './records.js';
 /** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
 type Schemas = components['schemas'];
 
-export interface Denial {
+interface Denial {
   readonly status: 403 | 409;
   readonly detail: string;
 }

@@ -14,7 +14,7 @@ interface Remembered {
   readonly storedAt: number;
 }
 
-export type IdempotencyLookup =
+type IdempotencyLookup =
   | { readonly kind: 'replay'; readonly answer: Schemas['AccessRequestList'] }
   | { readonly kind: 'new'; readonly remember: (answer: Schemas['AccessRequestList']) => void }
   | { readonly kind: 'none' };

@@ -10,7 +10,7 @@ import type { Job } from './scheduler.js';
 import type { BackendState } from './state.js';
 
 /** What a submission decided for one new request; the lifecycle fills in the rest. */
-export type NewRequest = Pick<
+type NewRequest = Pick<
   StoredRequest,
   'flowId' | 'requesterId' | 'granteeId' | 'target' | 'durationHours' | 'justification' | 'ticket'
 >;

@@ -74,7 +74,7 @@ export interface NotificationFilter {
  * How a request's access reads in a sentence: "prod-payments-db (ReadOnly)", "2 resources", "the On-call
  * bundle".
  */
-export function accessName(catalog: CatalogIndex, request: StoredRequest): string {
+function accessName(catalog: CatalogIndex, request: StoredRequest): string {
   const { target } = request;
   if (target.kind === 'app')
     return `${catalog.app(target.appId).name} (${catalog.permission(target.permissionId).name})`;

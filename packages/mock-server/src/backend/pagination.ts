@@ -8,7 +8,7 @@ import { fieldError } from './problems.js';
 import type { FieldError } from './api.js';
 import { hashString } from '../demo-data/random.js';
 
-export interface PageRequest {
+interface PageRequest {
   readonly limit: number;
   /** Where to continue (its meaning is the list's: an offset or a sequence), undefined on the first page. */
   readonly position: number | undefined;

@@ -7,10 +7,10 @@ import type { AccessRequestStatus, components } from '@access-requests/contract'
 
 type Problem = components['schemas']['Problem'];
 type FieldError = components['schemas']['FieldError'];
-export type FieldErrorCode = FieldError['code'];
+type FieldErrorCode = FieldError['code'];
 
 /** The base of every problem `type` URI: `${PROBLEM_BASE}not-found`. */
-export const PROBLEM_BASE = 'https://access-requests.example/problems/';
+const PROBLEM_BASE = 'https://access-requests.example/problems/';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -132,7 +132,7 @@ export function accessDetails(
 }
 
 /** How many closed requests My Access shows: the guide's "three most recent closed requests". */
-export const RECENT_CLOSED_COUNT = 3;
+const RECENT_CLOSED_COUNT = 3;
 
 export function myAccess(state: BackendState, callerId: string): Schemas['MyAccess'] {
   const all = [...state.requests.values()];

@@ -40,7 +40,7 @@ export interface TimerApi {
   clearTimeout(handle: unknown): void;
 }
 
-export type JobKind = 'finish_granting' | 'expire' | 'finish_revoking' | 'simulated_approval';
+type JobKind = 'finish_granting' | 'expire' | 'finish_revoking' | 'simulated_approval';
 
 export interface Job {
   readonly dueAt: number;
@@ -53,7 +53,7 @@ export interface Job {
 /** setTimeout's largest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export const defaultTimers: TimerApi = {
+const defaultTimers: TimerApi = {
   setTimeout: (callback, milliseconds) => globalThis.setTimeout(callback, milliseconds),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
 };

@@ -36,7 +36,7 @@ export interface BackendState {
   readonly outbox: NotificationOutbox;
 }
 
-export interface StateHooks {
+interface StateHooks {
   readonly onEvent: (event: EventRecord) => void;
   readonly onStatusChange: (change: StatusChange) => void;
   /** Where event ids continue from (they stay unique across resets). */

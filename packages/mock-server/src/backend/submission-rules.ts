@@ -221,7 +221,7 @@ function resolveItems(
 }
 
 /** One group per flow, in the order the flows first appear. */
-export function groupByFlow(catalog: CatalogIndex, items: readonly ResolvedItem[]): ResolvedGroup[] {
+function groupByFlow(catalog: CatalogIndex, items: readonly ResolvedItem[]): ResolvedGroup[] {
   const groups = new Map<string, ResolvedGroup>();
   for (const item of items) {
     let group = groups.get(item.flowId);

@@ -74,7 +74,7 @@ export function bundleView(catalog: CatalogIndex, bundle: BundleRecord): Schemas
   };
 }
 
-export function pairRefView(catalog: CatalogIndex, pair: StoredPair): Schemas['ResourcePermissionRef'] {
+function pairRefView(catalog: CatalogIndex, pair: StoredPair): Schemas['ResourcePermissionRef'] {
   return {
     resource: ref(catalog.resource(pair.resourceId)),
     permission: ref(catalog.permission(pair.permissionId)),

@@ -24,7 +24,7 @@ export const FLOW_IDS = {
 } as const;
 
 /** How long the simulated approver of `flow_saas_admin` takes to approve. */
-export const SIMULATED_APPROVAL_DELAY_MS = 2 * 60 * 1000;
+const SIMULATED_APPROVAL_DELAY_MS = 2 * 60 * 1000;
 
 const automatic = {
   approval: 'automatic',

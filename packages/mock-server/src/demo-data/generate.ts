@@ -9,13 +9,13 @@ import type { World } from './model.js';
 import { ORG_SETTINGS, generateUsers, granteesByRequester } from './people.js';
 import { createRandom, deriveSeed } from './random.js';
 
-export interface GenerateOptions {
+interface GenerateOptions {
   readonly seed: number;
   /** How many catalog resources (the anchors included); default 2,000. */
   readonly catalogSize?: number;
 }
 
-export const DEFAULT_CATALOG_SIZE = 2000;
+const DEFAULT_CATALOG_SIZE = 2000;
 
 export function generateWorld({ seed, catalogSize = DEFAULT_CATALOG_SIZE }: GenerateOptions): World {
   if (!Number.isInteger(catalogSize) || catalogSize < 0)

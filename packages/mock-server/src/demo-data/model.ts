@@ -12,7 +12,7 @@ export interface UserRecord {
   readonly email: string;
 }
 
-export interface TicketTypeRecord {
+interface TicketTypeRecord {
   readonly id: string;
   readonly name: string;
   /** An ECMAScript pattern ticket ids must match; absent: any id of 1–100 characters. */
@@ -94,7 +94,7 @@ export interface BundleRecord {
 }
 
 /** An approver the reference server plays by itself, deciding after a delay. */
-export interface SimulatedApprover {
+interface SimulatedApprover {
   readonly userId: string;
   readonly delayMs: number;
 }

@@ -62,7 +62,7 @@ const LAST_NAMES = [
 ] as const;
 
 /** How many generated colleagues the world has besides the four demo users. */
-export const COLLEAGUE_COUNT = 6;
+const COLLEAGUE_COUNT = 6;
 
 /** The demo users, then a few seeded colleagues (they request access and appear in approvers' queues). */
 export function generateUsers(random: Random): UserRecord[] {

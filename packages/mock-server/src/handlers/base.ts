@@ -8,7 +8,7 @@
 import { matchRequestUrl } from 'msw';
 
 /** A base URL, parsed: the origin it is bound to (or none: any origin) and its path. */
-export interface ApiBase {
+interface ApiBase {
   /** The origin the API answers on; `undefined` for any origin. */
   readonly origin: string | undefined;
   /** The path the API lives under, without a trailing slash: `''` (the root) or `/access`. */

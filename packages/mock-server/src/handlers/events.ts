@@ -6,10 +6,10 @@
 import type { Backend, Caller, StreamEvent } from '../backend/api.js';
 
 /** How long a client waits before reconnecting, sent as the stream's `retry:` hint. */
-export const RETRY_MS = 3000;
+const RETRY_MS = 3000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
-export function eventFrame(event: StreamEvent): string {
+function eventFrame(event: StreamEvent): string {
   // JSON.stringify never emits a raw newline, so the data fits on one `data:` line.
   return `id: ${event.id}\nevent: ${event.data.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }

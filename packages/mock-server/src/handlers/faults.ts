@@ -128,7 +128,7 @@ function wholeNumber(value: unknown, field: string, min: number, max: number): n
 }
 
 /** Checks an untrusted spec (from JSON) and gives the stored form. */
-export function parseFaultSpec(input: unknown, id: string): Fault {
+function parseFaultSpec(input: unknown, id: string): Fault {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new FaultSpecError('', 'The body must be a JSON object.');
   }

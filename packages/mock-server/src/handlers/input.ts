@@ -27,7 +27,7 @@ export function instanceOf(url: URL): string {
   return `${url.pathname}${url.search}`.replace(/[^\w\-.~!$&'()*+,;=:@/?%]/g, (c) => encodeURIComponent(c));
 }
 
-export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
+type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 

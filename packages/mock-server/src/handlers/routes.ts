@@ -44,18 +44,18 @@ export interface RouteContext {
   readonly heartbeatMs: number;
 }
 
-export interface AuthedContext extends RouteContext {
+interface AuthedContext extends RouteContext {
   readonly caller: Caller;
   /** The `:id` path parameter. */
   readonly id: string;
 }
 
-export interface ApiRoute extends RouteSummary {
+interface ApiRoute extends RouteSummary {
   readonly auth: true;
   resolve(context: AuthedContext): Response | Promise<Response>;
 }
 
-export interface PublicRoute extends RouteSummary {
+interface PublicRoute extends RouteSummary {
   readonly auth: false;
   resolve(context: RouteContext): Response | Promise<Response>;
 }

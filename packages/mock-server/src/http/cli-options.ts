@@ -10,7 +10,7 @@ import { parseCorsOrigin } from './cors.js';
 /** The command's name, in its usage and at the start of its messages. */
 export const COMMAND = 'access-requests-mock';
 
-export interface CliOptions {
+interface CliOptions {
   readonly port: number;
   readonly host: string;
   /** `''` (the root) or a path such as `/access`. */

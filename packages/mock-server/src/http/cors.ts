@@ -4,11 +4,11 @@
  */
 
 /** Any port of localhost, 127.0.0.1 or [::1], over http or https. */
-export const LOCALHOST_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
+const LOCALHOST_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
 
-export const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
-export const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
-export const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, Location, WWW-Authenticate';
+const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
+const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, Location, WWW-Authenticate';
 
 /**
  * Which origins may call: `undefined` or `[]` — any localhost origin; otherwise the listed origins

@@ -105,7 +105,7 @@ export async function sendFetchResponse(
  * The 404 for a path outside the API (`/`, `/api/v1/me`; an unknown path under `/v1/` gets the
  * handlers' own 404): it says where the API and the control API are, and what a client's base URL is.
  */
-export function outsideTheApi(url: URL, basePath = ''): Response {
+function outsideTheApi(url: URL, basePath = ''): Response {
   return problem(
     404,
     'not-found',
