@@ -9,17 +9,14 @@ import type { World } from './model.js';
 import { ORG_SETTINGS, generateUsers, granteesByRequester } from './people.js';
 import { createRandom, deriveSeed } from './random.js';
 
-interface GenerateOptions {
+/** `seed` and `catalogSize` as `createBackend` checked them (a whole number from 0). */
+export function generateWorld({
+  seed,
+  catalogSize,
+}: {
   readonly seed: number;
-  /** How many catalog resources (the anchors included); default 2,000. */
-  readonly catalogSize?: number;
-}
-
-const DEFAULT_CATALOG_SIZE = 2000;
-
-export function generateWorld({ seed, catalogSize = DEFAULT_CATALOG_SIZE }: GenerateOptions): World {
-  if (!Number.isInteger(catalogSize) || catalogSize < 0)
-    throw new RangeError(`catalogSize must be a whole number ≥ 0, got ${catalogSize}`);
+  readonly catalogSize: number;
+}): World {
   const users = generateUsers(createRandom(deriveSeed(seed, 'users')));
   const catalog = generateCatalog(createRandom(deriveSeed(seed, 'catalog')), catalogSize);
   const bundles = generateBundles(createRandom(deriveSeed(seed, 'bundles')), catalog.resources);
