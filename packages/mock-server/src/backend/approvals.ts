@@ -58,9 +58,10 @@ export function decide(
   const request = findVisible(state, callerId, requestId);
   enforce(RULES.decide, request, callerId, state.catalog);
   const at = state.scheduler.now();
+  const reason = readReason(body, decision);
   const decided =
     decision === 'approve'
-      ? recordApproval(state, request, callerId, readReason(body, 'approve'), at)
-      : recordRejection(state, request, callerId, readReason(body, 'reject') ?? '', at);
+      ? recordApproval(state, request, callerId, reason, at)
+      : recordRejection(state, request, callerId, reason ?? '', at);
   return requestView(state.catalog, decided, callerId);
 }

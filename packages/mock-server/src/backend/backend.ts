@@ -152,10 +152,7 @@ class SeededBackend implements ReferenceBackend {
       scheduler,
       {
         onEvent: (event) => this.#deliver(event),
-        onStatusChange: (change) => {
-          this.#send(change);
-          this.#notifyStatusChange(change);
-        },
+        onStatusChange: (change) => this.#onStatusChange(change),
         firstEventSequence: this.#state?.events.nextSequence ?? 1,
       },
       catalog,
@@ -180,9 +177,10 @@ class SeededBackend implements ReferenceBackend {
 
   /**
    * Every status change notifies the grantee (and the requester, for an on-behalf request) on the org's
-   * channel.
+   * channel, then the status listeners.
    */
-  #send({ request, previousStatus }: StatusChange): void {
+  #onStatusChange(change: StatusChange): void {
+    const { request, previousStatus } = change;
     const { catalog, scheduler, notificationChannel, outbox } = this.#state;
     outbox.add(
       composeNotifications(
@@ -194,9 +192,6 @@ class SeededBackend implements ReferenceBackend {
         outbox.nextId,
       ),
     );
-  }
-
-  #notifyStatusChange(change: StatusChange): void {
     for (const listener of this.#statusListeners) callSafely(() => listener(change));
   }
 
