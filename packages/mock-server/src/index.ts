@@ -24,7 +24,6 @@ export {
   FaultInjector,
   FaultSpecError,
   FAULT_KINDS,
-  startTicker,
 } from './handlers/index.js';
 export type {
   Exchange,

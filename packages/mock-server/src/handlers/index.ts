@@ -281,7 +281,6 @@ export {
   type FaultKind,
   type FaultSpec,
 } from './faults.js';
-export { startTicker } from './ticker.js';
 export type { RouteSummary } from './routes.js';
 
 /**
