@@ -5,6 +5,9 @@ import { LitElement, html } from 'lit';
 import { LatestTask, type Outcome } from './latest-task.js';
 import { PagedList, type Page } from './paged-list.js';
 import { PAGE_ROWS, RovingRows, rowAfterKey } from './roving-rows.js';
+import { LiveRequests } from './live-requests.js';
+import { streamConnected } from './requests-hub.js';
+import { clientFor } from './test-support.js';
 
 class ControllerHost extends LitElement {
   rows = 0;
@@ -225,5 +228,28 @@ describe('roving focus keys', () => {
     expect(down.defaultPrevented).to.equal(false);
     control(PAGE_ROWS, 'choice').dispatchEvent(key('End'));
     await until(() => focused() === control(11, 'choice'));
+  });
+});
+
+describe('LiveRequests', () => {
+  it('subscribes while its element is connected, and an update after it left does not subscribe again', async () => {
+    const client = clientFor('alice');
+    const el = await host();
+    new LiveRequests(
+      el,
+      () => client,
+      () => {},
+    );
+    await el.updateComplete;
+    await streamConnected(client);
+    el.remove();
+    // A disconnected element still updates (a load that answers late, say).
+    el.requestUpdate();
+    await el.updateComplete;
+    const stream = await streamConnected(client).then(
+      () => 'an event stream runs',
+      (error: unknown) => (error instanceof Error ? error.message : 'rejected'),
+    );
+    expect(stream).to.equal('No event stream runs for this client.');
   });
 });
