@@ -4,10 +4,10 @@
  * instructions.
  */
 import {
-  firstResourceSlug,
   legacyCrmInstructions,
-  permissionSlug,
+  slug,
   standardInstructions,
+  type StandardInstructions,
 } from './instructions.js';
 import type { AccessInstructions, AppCategory, Environment, InstructionsContext } from './model.js';
 
@@ -40,9 +40,23 @@ export interface AppDefinition {
   readonly instructions: (context: InstructionsContext) => AccessInstructions;
 }
 
+/**
+ * Permissions with ids `perm_<prefix>_<name in lower case, without spaces>`; a `[suffix, name]` pair
+ * where the id is shorter than the name.
+ */
+function permissions(prefix: string, ...names: (string | readonly [string, string])[]) {
+  return names.map((entry) => {
+    const [suffix, name] = typeof entry === 'string' ? [entry.toLowerCase().replace(/ /g, ''), entry] : entry;
+    return { id: `perm_${prefix}_${suffix}`, name };
+  });
+}
+
 const regional = (p: NameParts): string => `${p.environment}-${p.region}`;
 
-export const APP_DEFINITIONS: readonly AppDefinition[] = [
+/** An app with the standard instructions; its access guide is named after its id (`app_aws`: `aws`). */
+type StandardApp = Omit<AppDefinition, 'instructions'> & { readonly instructions: StandardInstructions };
+
+const STANDARD_APPS: readonly StandardApp[] = [
   {
     id: 'app_aws',
     name: 'AWS',
@@ -52,11 +66,7 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_aws_account',
         name: 'AWS account',
-        permissions: [
-          { id: 'perm_aws_readonly', name: 'ReadOnly' },
-          { id: 'perm_aws_poweruser', name: 'PowerUser' },
-          { id: 'perm_aws_admin', name: 'Admin' },
-        ],
+        permissions: permissions('aws', 'ReadOnly', 'PowerUser', 'Admin'),
         weight: 5,
         makeName: (p) => `aws-${p.environment}-${p.service} (${p.accountNumber})`,
         makeLocation: (p) => `${p.environment} accounts`,
@@ -64,22 +74,18 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_aws_s3_bucket',
         name: 'S3 bucket',
-        permissions: [
-          { id: 'perm_s3_read', name: 'Read' },
-          { id: 'perm_s3_write', name: 'Write' },
-        ],
+        permissions: permissions('s3', 'Read', 'Write'),
         weight: 8,
         makeName: (p) => `${p.environment}-${p.service}-${p.region}-data`,
         makeLocation: regional,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'AWS access portal',
       url: 'https://example.awsapps.com/start',
       linkLabel: 'Open the AWS console',
-      docsUrl: 'https://docs.example.com/access/aws',
-      cli: (c) => `aws sso login --profile ${firstResourceSlug(c)}-${permissionSlug(c)}`,
-    }),
+      cli: (resource, c) => `aws sso login --profile ${resource}-${slug(c.permissionName)}`,
+    },
   },
   {
     id: 'app_gcp',
@@ -90,23 +96,18 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_gcp_project',
         name: 'Google Cloud project',
-        permissions: [
-          { id: 'perm_gcp_viewer', name: 'Viewer' },
-          { id: 'perm_gcp_editor', name: 'Editor' },
-          { id: 'perm_gcp_owner', name: 'Owner' },
-        ],
+        permissions: permissions('gcp', 'Viewer', 'Editor', 'Owner'),
         weight: 6,
         makeName: (p) => `${p.service}-${p.environment}-${p.accountNumber.slice(0, 4)}`,
         makeLocation: (p) => `acme.example / ${p.environment}`,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'Google Cloud console',
       url: 'https://console.cloud.google.com/',
       linkLabel: 'Open the Google Cloud console',
-      docsUrl: 'https://docs.example.com/access/gcp',
-      cli: (c) => `gcloud config set project ${firstResourceSlug(c)} && gcloud auth login`,
-    }),
+      cli: (resource) => `gcloud config set project ${resource} && gcloud auth login`,
+    },
   },
   {
     id: 'app_postgresql',
@@ -117,24 +118,18 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_postgresql_database',
         name: 'PostgreSQL database',
-        permissions: [
-          { id: 'perm_pg_readonly', name: 'ReadOnly' },
-          { id: 'perm_pg_readwrite', name: 'ReadWrite' },
-          { id: 'perm_pg_admin', name: 'Admin' },
-        ],
+        permissions: permissions('pg', 'ReadOnly', 'ReadWrite', 'Admin'),
         weight: 12,
         makeName: (p) => `${p.environment}-${p.service}-db`,
         makeLocation: regional,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'database proxy',
       url: 'https://db-proxy.example.com/',
       linkLabel: 'Open the database proxy',
-      docsUrl: 'https://docs.example.com/access/postgresql',
-      cli: (c) =>
-        `psql "host=db-proxy.example.com dbname=${firstResourceSlug(c)} user=$USER sslmode=require"`,
-    }),
+      cli: (resource) => `psql "host=db-proxy.example.com dbname=${resource} user=$USER sslmode=require"`,
+    },
   },
   {
     id: 'app_mongodb',
@@ -145,23 +140,18 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_mongodb_cluster',
         name: 'MongoDB cluster',
-        permissions: [
-          { id: 'perm_mongo_read', name: 'read' },
-          { id: 'perm_mongo_readwrite', name: 'readWrite' },
-          { id: 'perm_mongo_dbadmin', name: 'dbAdmin' },
-        ],
+        permissions: permissions('mongo', 'read', 'readWrite', 'dbAdmin'),
         weight: 7,
         makeName: (p) => `${p.environment}-${p.service}-mongo`,
         makeLocation: regional,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'MongoDB Atlas console',
       url: 'https://cloud.mongodb.com/',
       linkLabel: 'Open MongoDB Atlas',
-      docsUrl: 'https://docs.example.com/access/mongodb',
-      cli: (c) => `mongosh "mongodb+srv://${firstResourceSlug(c)}.example.mongodb.net" --username $USER`,
-    }),
+      cli: (resource) => `mongosh "mongodb+srv://${resource}.example.mongodb.net" --username $USER`,
+    },
   },
   {
     id: 'app_snowflake',
@@ -172,24 +162,19 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_snowflake_database',
         name: 'Snowflake database',
-        permissions: [
-          { id: 'perm_snowflake_reader', name: 'Reader' },
-          { id: 'perm_snowflake_analyst', name: 'Analyst' },
-          { id: 'perm_snowflake_sysadmin', name: 'SysAdmin' },
-        ],
+        permissions: permissions('snowflake', 'Reader', 'Analyst', 'SysAdmin'),
         weight: 5,
         makeName: (p) => `${p.environment}_${p.service}`.toUpperCase().replace(/-/g, '_'),
         makeLocation: (p) => `acme.${p.region}`,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'Snowflake web interface',
       url: 'https://acme.snowflakecomputing.com/',
       linkLabel: 'Open Snowflake',
-      docsUrl: 'https://docs.example.com/access/snowflake',
-      cli: (c) =>
+      cli: (_, c) =>
         `snowsql -a acme -u $USER -d ${(c.resourceNames[0] ?? 'DB').toUpperCase()} --authenticator externalbrowser`,
-    }),
+    },
   },
   {
     id: 'app_kubernetes',
@@ -200,23 +185,18 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_k8s_namespace',
         name: 'Kubernetes namespace',
-        permissions: [
-          { id: 'perm_k8s_view', name: 'view' },
-          { id: 'perm_k8s_edit', name: 'edit' },
-          { id: 'perm_k8s_admin', name: 'admin' },
-        ],
+        permissions: permissions('k8s', 'view', 'edit', 'admin'),
         weight: 14,
         makeName: (p) => `${p.service}-${p.environment}`,
         makeLocation: regional,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'Kubernetes dashboard',
       url: 'https://k8s.example.com/',
       linkLabel: 'Open the Kubernetes dashboard',
-      docsUrl: 'https://docs.example.com/access/kubernetes',
-      cli: (c) => `kubectl config use-context acme && kubectl get pods -n ${firstResourceSlug(c)}`,
-    }),
+      cli: (resource) => `kubectl config use-context acme && kubectl get pods -n ${resource}`,
+    },
   },
   {
     id: 'app_github',
@@ -227,24 +207,19 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_github_repository',
         name: 'GitHub repository',
-        permissions: [
-          { id: 'perm_github_read', name: 'Read' },
-          { id: 'perm_github_write', name: 'Write' },
-          { id: 'perm_github_admin', name: 'Admin' },
-        ],
+        permissions: permissions('github', 'Read', 'Write', 'Admin'),
         weight: 12,
         // Deployment repositories, one per service and environment.
         makeName: (p) => `${p.service}-deploy-${p.environment}`,
         makeLocation: () => 'acme',
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'GitHub organization',
       url: 'https://github.com/acme',
       linkLabel: 'Open GitHub',
-      docsUrl: 'https://docs.example.com/access/github',
-      cli: (c) => `gh repo clone acme/${firstResourceSlug(c)}`,
-    }),
+      cli: (resource) => `gh repo clone acme/${resource}`,
+    },
   },
   {
     id: 'app_salesforce',
@@ -255,24 +230,34 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_salesforce_org',
         name: 'Salesforce org',
-        permissions: [
-          { id: 'perm_sf_readonly', name: 'Read Only' },
-          { id: 'perm_sf_standard', name: 'Standard User' },
-          { id: 'perm_sf_sysadmin', name: 'System Administrator' },
-        ],
+        permissions: permissions(
+          'sf',
+          'Read Only',
+          ['standard', 'Standard User'],
+          ['sysadmin', 'System Administrator'],
+        ),
         weight: 3,
         makeName: (p) => `salesforce-${p.environment}-${p.service}`,
         makeLocation: (p) => `${p.environment} orgs`,
       },
     ],
-    instructions: standardInstructions({
+    instructions: {
       portal: 'Salesforce login page',
       url: 'https://acme.my.salesforce.com/',
       linkLabel: 'Open Salesforce',
-      docsUrl: 'https://docs.example.com/access/salesforce',
-      cli: (c) => `sf org login web --alias ${firstResourceSlug(c)}`,
-    }),
+      cli: (resource) => `sf org login web --alias ${resource}`,
+    },
   },
+];
+
+export const APP_DEFINITIONS: readonly AppDefinition[] = [
+  ...STANDARD_APPS.map((app) => ({
+    ...app,
+    instructions: standardInstructions(
+      app.instructions,
+      `https://docs.example.com/access/${app.id.slice(4)}`,
+    ),
+  })),
   {
     id: 'app_legacy_crm',
     name: 'Legacy CRM',
@@ -282,10 +267,7 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
       {
         id: 'rt_legacy_crm_module',
         name: 'Legacy CRM module',
-        permissions: [
-          { id: 'perm_crm_viewer', name: 'Viewer' },
-          { id: 'perm_crm_editor', name: 'Editor' },
-        ],
+        permissions: permissions('crm', 'Viewer', 'Editor'),
         weight: 2,
         makeName: (p) => `crm-${p.environment}-${p.service}`,
         makeLocation: (p) => `crm-${p.environment}`,
@@ -296,47 +278,11 @@ export const APP_DEFINITIONS: readonly AppDefinition[] = [
 ];
 
 /** Product services that resources are named after. */
-export const SERVICES = [
-  'payments',
-  'orders',
-  'billing',
-  'checkout',
-  'search',
-  'identity',
-  'inventory',
-  'shipping',
-  'catalog',
-  'pricing',
-  'notifications',
-  'analytics',
-  'reporting',
-  'ledger',
-  'fraud',
-  'recommendations',
-  'accounts',
-  'auth',
-  'gateway',
-  'media',
-  'messaging',
-  'loyalty',
-  'support',
-  'invoicing',
-  'warehouse',
-  'logistics',
-  'marketing',
-  'crm-sync',
-  'data-lake',
-  'ml-features',
-  'audit',
-  'compliance',
-  'onboarding',
-  'risk',
-  'tax',
-  'subscriptions',
-  'payouts',
-  'refunds',
-  'partners',
-  'events',
-] as const;
+export const SERVICES = (
+  'payments orders billing checkout search identity inventory shipping catalog pricing notifications ' +
+  'analytics reporting ledger fraud recommendations accounts auth gateway media messaging loyalty support ' +
+  'invoicing warehouse logistics marketing crm-sync data-lake ml-features audit compliance onboarding risk ' +
+  'tax subscriptions payouts refunds partners events'
+).split(' ');
 
 export const REGIONS = ['eu-1', 'eu-2', 'us-1', 'us-2', 'ap-1'] as const;

@@ -8,7 +8,7 @@ import { FLOW_IDS } from './flows.js';
 import type { BundleItemRecord, BundleRecord, Environment, ResourceRecord } from './model.js';
 import type { Random } from './random.js';
 
-const ANCHOR_IDS = new Set(ANCHOR_RESOURCES.map((a) => a.id));
+const ANCHOR_IDS = new Set<string>(ANCHOR_RESOURCES.map((a) => a.id));
 
 interface Pick {
   readonly resourceTypeId: string;

@@ -112,7 +112,12 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
   },
 ];
 
-const LEGACY_CRM_APP_ID = 'app_legacy_crm';
+const PRODUCTION_FLOWS: Readonly<Record<AppCategory, string>> = {
+  cloud: FLOW_IDS.productionCloud,
+  database: FLOW_IDS.productionDatabases,
+  kubernetes: FLOW_IDS.kubernetesProduction,
+  saas: FLOW_IDS.saasProduction,
+};
 
 /**
  * The flow a resource falls under, from its app and environment: everything outside production is
@@ -120,15 +125,5 @@ const LEGACY_CRM_APP_ID = 'app_legacy_crm';
  */
 export function flowIdFor(appId: string, category: AppCategory, environment: Environment): string {
   if (environment !== 'prod') return FLOW_IDS.nonProduction;
-  if (appId === LEGACY_CRM_APP_ID) return FLOW_IDS.legacyCrm;
-  switch (category) {
-    case 'cloud':
-      return FLOW_IDS.productionCloud;
-    case 'database':
-      return FLOW_IDS.productionDatabases;
-    case 'kubernetes':
-      return FLOW_IDS.kubernetesProduction;
-    case 'saas':
-      return FLOW_IDS.saasProduction;
-  }
+  return appId === 'app_legacy_crm' ? FLOW_IDS.legacyCrm : PRODUCTION_FLOWS[category];
 }

@@ -4,13 +4,13 @@
  */
 import type { AccessInstructions, InstructionsContext } from './model.js';
 
-interface StandardInstructions {
+export interface StandardInstructions {
   /** What the user opens, e.g. "AWS access portal". */
   readonly portal: string;
   readonly url: string;
   readonly linkLabel: string;
-  readonly docsUrl: string;
-  readonly cli: (context: InstructionsContext) => string;
+  /** The CLI snippet, from a slug of the first resource's name. */
+  readonly cli: (resource: string, context: InstructionsContext) => string;
 }
 
 /** Names to show: a few, then how many more. */
@@ -20,54 +20,48 @@ function listNames(names: readonly string[]): string {
 }
 
 /** A shell-safe-looking slug of a name, for CLI profiles. */
-function slug(name: string): string {
+export function slug(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
 
-export function firstResourceSlug(context: InstructionsContext): string {
-  return slug(context.resourceNames[0] ?? 'resource');
-}
+const firstResourceSlug = (context: InstructionsContext): string =>
+  slug(context.resourceNames[0] ?? 'resource');
 
-export function permissionSlug(context: InstructionsContext): string {
-  return slug(context.permissionName);
-}
-
+/** The same steps as Markdown and as plain text, linking to the app's access guide at `docsUrl`. */
 export function standardInstructions(
   spec: StandardInstructions,
+  docsUrl: string,
 ): (context: InstructionsContext) => AccessInstructions {
   return (context) => {
     const resources = listNames(context.resourceNames);
-    const cli = spec.cli(context);
-    const markdown = [
-      `## Use your ${spec.portal} access`,
-      '',
-      `1. Open the **${spec.portal}** with the link below.`,
-      `2. Choose **${resources}** with the \`${context.permissionName}\` permission.`,
-      '3. Or, from a terminal, run:',
-      '',
-      '```sh',
+    const permission = context.permissionName;
+    const cli = spec.cli(firstResourceSlug(context), context);
+    const render = (markdown: boolean): string => {
+      const strong = (text: string) => (markdown ? `**${text}**` : text);
+      return [
+        `${markdown ? '## ' : ''}Use your ${spec.portal} access`,
+        '',
+        `1. Open the ${strong(spec.portal)} with the link below.`,
+        `2. Choose ${strong(resources)} with the ${markdown ? `\`${permission}\`` : permission} permission.`,
+        '3. Or, from a terminal, run:',
+        '',
+        ...(markdown ? ['```sh', cli, '```'] : [`   ${cli}`]),
+        '',
+        markdown
+          ? `Read more in the [access guide](${docsUrl}).`
+          : `Read more in the access guide: ${docsUrl}`,
+        '',
+      ].join('\n');
+    };
+    return {
+      markdown: render(true),
+      text: render(false),
+      link: { url: spec.url, label: spec.linkLabel },
       cli,
-      '```',
-      '',
-      `Read more in the [access guide](${spec.docsUrl}).`,
-      '',
-    ].join('\n');
-    const text = [
-      `Use your ${spec.portal} access`,
-      '',
-      `1. Open the ${spec.portal} with the link below.`,
-      `2. Choose ${resources} with the ${context.permissionName} permission.`,
-      '3. Or, from a terminal, run:',
-      '',
-      `   ${cli}`,
-      '',
-      `Read more in the access guide: ${spec.docsUrl}`,
-      '',
-    ].join('\n');
-    return { markdown, text, link: { url: spec.url, label: spec.linkLabel }, cli };
+    };
   };
 }
 

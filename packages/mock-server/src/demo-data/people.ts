@@ -18,48 +18,14 @@ const DEMO_USERS: readonly UserRecord[] = [
   { id: USER_IDS.dave, name: 'Dave Example', email: 'dave@example.com' },
 ];
 
-const FIRST_NAMES = [
-  'Erin',
-  'Frank',
-  'Grace',
-  'Heidi',
-  'Ivan',
-  'Judy',
-  'Mallory',
-  'Niaj',
-  'Olivia',
-  'Peggy',
-  'Rupert',
-  'Sybil',
-  'Trent',
-  'Victor',
-  'Walter',
-  'Yara',
-  'Zoltan',
-  'Amara',
-  'Bruno',
-  'Chidi',
-  'Dalia',
-  'Emeka',
-] as const;
-const LAST_NAMES = [
-  'Okafor',
-  'Lindqvist',
-  'Moreau',
-  'Tanaka',
-  'Novak',
-  'Haddad',
-  'Ferreira',
-  'Kowalski',
-  'Osei',
-  'Larsen',
-  'Brennan',
-  'Castillo',
-  'Ishikawa',
-  'Mendes',
-  'Petrov',
-  'Quinn',
-] as const;
+const FIRST_NAMES =
+  'Erin Frank Grace Heidi Ivan Judy Mallory Niaj Olivia Peggy Rupert Sybil Trent Victor Walter Yara Zoltan Amara Bruno Chidi Dalia Emeka'.split(
+    ' ',
+  );
+const LAST_NAMES =
+  'Okafor Lindqvist Moreau Tanaka Novak Haddad Ferreira Kowalski Osei Larsen Brennan Castillo Ishikawa Mendes Petrov Quinn'.split(
+    ' ',
+  );
 
 /** How many generated colleagues the world has besides the four demo users. */
 const COLLEAGUE_COUNT = 6;

@@ -14,8 +14,6 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
   /** True with probability `probability`. */
   chance(probability: number): boolean;
-  /** An element chosen with the given relative weights. */
-  weighted<T>(items: readonly T[], weightOf: (item: T) => number): T;
 }
 
 /** FNV-1a over a string: a stable 32-bit hash, for deriving seeds from labels and for fingerprints. */
@@ -100,8 +98,5 @@ export function createRandom(seed: number): Random {
       return copy;
     },
     chance: (probability) => next() < probability,
-    weighted<T>(items: readonly T[], weightOf: (item: T) => number): T {
-      return weightedPicker(items, weightOf)(next());
-    },
   };
 }
