@@ -27,21 +27,15 @@ async function main(): Promise<void> {
     console.error(`${COMMAND}: ${error.message}`);
     process.exit(2);
   }
-  if (options.help) {
+  const { quiet, exitWithParent, help, ...serverOptions } = options;
+  if (help) {
     console.log(USAGE);
     return;
   }
   const started = Date.now();
   const server = await startHttpServer({
-    port: options.port,
-    host: options.host,
-    basePath: options.basePath,
-    ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
-    seed: options.seed,
-    catalogSize: options.catalogSize,
-    speed: options.speed,
-    corsOrigins: options.corsOrigins,
-    log: options.quiet ? false : (line) => console.log(line),
+    ...serverOptions,
+    log: quiet ? false : (line) => console.log(line),
   }).catch((error: NodeJS.ErrnoException) => {
     const reason =
       error.code === 'EADDRINUSE'
@@ -80,7 +74,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  if (options.exitWithParent) watchParent(parent, () => stop('parent exited'));
+  if (exitWithParent) watchParent(parent, () => stop('parent exited'));
 }
 
 /**

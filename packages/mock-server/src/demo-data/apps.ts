@@ -53,8 +53,14 @@ function permissions(prefix: string, ...names: (string | readonly [string, strin
 
 const regional = (p: NameParts): string => `${p.environment}-${p.region}`;
 
-/** An app with the standard instructions; its access guide is named after its id (`app_aws`: `aws`). */
-type StandardApp = Omit<AppDefinition, 'instructions'> & { readonly instructions: StandardInstructions };
+/**
+ * An app with the standard instructions: what the user opens, its URL and the link's label, and the
+ * CLI snippet. Its access guide is named after its id (`app_aws`: `aws`).
+ */
+interface StandardApp extends Omit<AppDefinition, 'instructions'> {
+  readonly guide: readonly [portal: string, url: string, linkLabel: string];
+  readonly cli: StandardInstructions['cli'];
+}
 
 const STANDARD_APPS: readonly StandardApp[] = [
   {
@@ -80,12 +86,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: regional,
       },
     ],
-    instructions: {
-      portal: 'AWS access portal',
-      url: 'https://example.awsapps.com/start',
-      linkLabel: 'Open the AWS console',
-      cli: (resource, c) => `aws sso login --profile ${resource}-${slug(c.permissionName)}`,
-    },
+    guide: ['AWS access portal', 'https://example.awsapps.com/start', 'Open the AWS console'],
+    cli: (resource, c) => `aws sso login --profile ${resource}-${slug(c.permissionName)}`,
   },
   {
     id: 'app_gcp',
@@ -102,12 +104,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: (p) => `acme.example / ${p.environment}`,
       },
     ],
-    instructions: {
-      portal: 'Google Cloud console',
-      url: 'https://console.cloud.google.com/',
-      linkLabel: 'Open the Google Cloud console',
-      cli: (resource) => `gcloud config set project ${resource} && gcloud auth login`,
-    },
+    guide: ['Google Cloud console', 'https://console.cloud.google.com/', 'Open the Google Cloud console'],
+    cli: (resource) => `gcloud config set project ${resource} && gcloud auth login`,
   },
   {
     id: 'app_postgresql',
@@ -124,12 +122,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: regional,
       },
     ],
-    instructions: {
-      portal: 'database proxy',
-      url: 'https://db-proxy.example.com/',
-      linkLabel: 'Open the database proxy',
-      cli: (resource) => `psql "host=db-proxy.example.com dbname=${resource} user=$USER sslmode=require"`,
-    },
+    guide: ['database proxy', 'https://db-proxy.example.com/', 'Open the database proxy'],
+    cli: (resource) => `psql "host=db-proxy.example.com dbname=${resource} user=$USER sslmode=require"`,
   },
   {
     id: 'app_mongodb',
@@ -146,12 +140,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: regional,
       },
     ],
-    instructions: {
-      portal: 'MongoDB Atlas console',
-      url: 'https://cloud.mongodb.com/',
-      linkLabel: 'Open MongoDB Atlas',
-      cli: (resource) => `mongosh "mongodb+srv://${resource}.example.mongodb.net" --username $USER`,
-    },
+    guide: ['MongoDB Atlas console', 'https://cloud.mongodb.com/', 'Open MongoDB Atlas'],
+    cli: (resource) => `mongosh "mongodb+srv://${resource}.example.mongodb.net" --username $USER`,
   },
   {
     id: 'app_snowflake',
@@ -168,13 +158,9 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: (p) => `acme.${p.region}`,
       },
     ],
-    instructions: {
-      portal: 'Snowflake web interface',
-      url: 'https://acme.snowflakecomputing.com/',
-      linkLabel: 'Open Snowflake',
-      cli: (_, c) =>
-        `snowsql -a acme -u $USER -d ${(c.resourceNames[0] ?? 'DB').toUpperCase()} --authenticator externalbrowser`,
-    },
+    guide: ['Snowflake web interface', 'https://acme.snowflakecomputing.com/', 'Open Snowflake'],
+    cli: (_, c) =>
+      `snowsql -a acme -u $USER -d ${(c.resourceNames[0] ?? 'DB').toUpperCase()} --authenticator externalbrowser`,
   },
   {
     id: 'app_kubernetes',
@@ -191,12 +177,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: regional,
       },
     ],
-    instructions: {
-      portal: 'Kubernetes dashboard',
-      url: 'https://k8s.example.com/',
-      linkLabel: 'Open the Kubernetes dashboard',
-      cli: (resource) => `kubectl config use-context acme && kubectl get pods -n ${resource}`,
-    },
+    guide: ['Kubernetes dashboard', 'https://k8s.example.com/', 'Open the Kubernetes dashboard'],
+    cli: (resource) => `kubectl config use-context acme && kubectl get pods -n ${resource}`,
   },
   {
     id: 'app_github',
@@ -214,12 +196,8 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: () => 'acme',
       },
     ],
-    instructions: {
-      portal: 'GitHub organization',
-      url: 'https://github.com/acme',
-      linkLabel: 'Open GitHub',
-      cli: (resource) => `gh repo clone acme/${resource}`,
-    },
+    guide: ['GitHub organization', 'https://github.com/acme', 'Open GitHub'],
+    cli: (resource) => `gh repo clone acme/${resource}`,
   },
   {
     id: 'app_salesforce',
@@ -241,20 +219,16 @@ const STANDARD_APPS: readonly StandardApp[] = [
         makeLocation: (p) => `${p.environment} orgs`,
       },
     ],
-    instructions: {
-      portal: 'Salesforce login page',
-      url: 'https://acme.my.salesforce.com/',
-      linkLabel: 'Open Salesforce',
-      cli: (resource) => `sf org login web --alias ${resource}`,
-    },
+    guide: ['Salesforce login page', 'https://acme.my.salesforce.com/', 'Open Salesforce'],
+    cli: (resource) => `sf org login web --alias ${resource}`,
   },
 ];
 
 export const APP_DEFINITIONS: readonly AppDefinition[] = [
-  ...STANDARD_APPS.map((app) => ({
+  ...STANDARD_APPS.map(({ guide: [portal, url, linkLabel], cli, ...app }) => ({
     ...app,
     instructions: standardInstructions(
-      app.instructions,
+      { portal, url, linkLabel, cli },
       `https://docs.example.com/access/${app.id.slice(4)}`,
     ),
   })),

@@ -52,42 +52,24 @@ function optionalNumber(
   return value;
 }
 
-/** Runs a control action, turning bad fields into 422s. */
-function guarded(action: (context: RouteContext) => Response): (context: RouteContext) => Response {
-  return (context) => {
-    try {
-      return action(context);
-    } catch (error) {
-      if (error instanceof BadField)
-        return invalidInput(context.instance, error.field, error.code, error.message);
-      if (error instanceof FaultSpecError)
-        return invalidInput(context.instance, error.field, 'not_allowed', error.message);
-      throw error;
-    }
-  };
+/** Drops the options not given. */
+const given = <T extends object>(options: T) =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+function reset({ control, body }: RouteContext): Response {
+  const input = fields(body, ['seed', 'catalog_size', 'speed']);
+  const options: WorldOptions = given({
+    seed: optionalNumber(input, 'seed', { min: 0, integer: true }),
+    catalogSize: optionalNumber(input, 'catalog_size', { min: 1, integer: true }),
+    speed: optionalNumber(input, 'speed', { min: 0 }),
+  });
+  return json(control.reset(options));
 }
 
-const reset = guarded(({ control, body }) => {
-  const input = fields(body, ['seed', 'catalog_size', 'speed']);
-  const seed = optionalNumber(input, 'seed', { min: 0, integer: true });
-  const catalogSize = optionalNumber(input, 'catalog_size', { min: 1, integer: true });
-  const speed = optionalNumber(input, 'speed', { min: 0 });
-  const options: WorldOptions = {
-    ...(seed === undefined ? {} : { seed }),
-    ...(catalogSize === undefined ? {} : { catalogSize }),
-    ...(speed === undefined ? {} : { speed }),
-  };
-  return json(control.reset(options));
-});
-
-const advance = guarded(({ control, body }) => {
-  const input = fields(body, ['milliseconds', 'seconds', 'minutes', 'hours']);
-  const by = {
-    milliseconds: optionalNumber(input, 'milliseconds', { min: 0 }),
-    seconds: optionalNumber(input, 'seconds', { min: 0 }),
-    minutes: optionalNumber(input, 'minutes', { min: 0 }),
-    hours: optionalNumber(input, 'hours', { min: 0 }),
-  };
+function advance({ control, body }: RouteContext): Response {
+  const units = ['milliseconds', 'seconds', 'minutes', 'hours'] as const;
+  const input = fields(body, units);
+  const by = Object.fromEntries(units.map((unit) => [unit, optionalNumber(input, unit, { min: 0 })]));
   if (Object.values(by).every((value) => value === undefined)) {
     throw new BadField(
       'seconds',
@@ -96,16 +78,16 @@ const advance = guarded(({ control, body }) => {
     );
   }
   return json(control.advance(by));
-});
+}
 
-const speed = guarded(({ control, body }) => {
+function speed({ control, body }: RouteContext): Response {
   const value = optionalNumber(fields(body, ['speed']), 'speed', { min: 0 });
   if (value === undefined)
     throw new BadField('speed', 'speed is required (0 freezes time, 1 is real time).', 'required');
   return json(control.setSpeed(value));
-});
+}
 
-const setOrg = guarded(({ control, body }) => {
+function setOrg({ control, body }: RouteContext): Response {
   const channel = fields(body, ['notification_channel'])['notification_channel'];
   if (channel === undefined)
     throw new BadField('notification_channel', 'notification_channel is required.', 'required');
@@ -117,7 +99,7 @@ const setOrg = guarded(({ control, body }) => {
     );
   }
   return json(control.setNotificationChannel(channel as NotificationChannel));
-});
+}
 
 const listNotifications = ({ control, url }: RouteContext) =>
   json({
@@ -127,9 +109,7 @@ const listNotifications = ({ control, url }: RouteContext) =>
     }),
   });
 
-const addFault = guarded(({ control, body }) => json(control.faults.add(body as FaultSpec), 201));
-
-export const controlRoutes: Route[] = [
+const routes: ReturnType<typeof open>[] = [
   open('GET', '/_control/clock', ({ control }) => json(control.clock())),
   open('POST', '/_control/clock/advance', advance, { body: 'required' }),
   open('PUT', '/_control/clock/speed', speed, { body: 'required' }),
@@ -142,7 +122,9 @@ export const controlRoutes: Route[] = [
     return noContent();
   }),
   open('GET', '/_control/faults', ({ control }) => json({ items: control.faults.list() })),
-  open('POST', '/_control/faults', addFault, { body: 'required' }),
+  open('POST', '/_control/faults', ({ control, body }) => json(control.faults.add(body as FaultSpec), 201), {
+    body: 'required',
+  }),
   open('DELETE', '/_control/faults', ({ control }) => {
     control.faults.clear();
     return noContent();
@@ -154,3 +136,19 @@ export const controlRoutes: Route[] = [
       : problem(404, 'not-found', `No fault ${id}.`, context.instance);
   }),
 ];
+
+/** Every control route, a bad field answered as a 422 naming it. */
+export const controlRoutes: Route[] = routes.map((route) => ({
+  ...route,
+  resolve(context: RouteContext) {
+    try {
+      return route.resolve(context);
+    } catch (error) {
+      if (error instanceof BadField)
+        return invalidInput(context.instance, error.field, error.code, error.message);
+      if (error instanceof FaultSpecError)
+        return invalidInput(context.instance, error.field, 'not_allowed', error.message);
+      throw error;
+    }
+  },
+}));

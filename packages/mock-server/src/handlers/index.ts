@@ -177,6 +177,9 @@ export function handlersFor(
     options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
   const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
+  const hooked = async (exchange: Exchange): Promise<Response> =>
+    options.onResponse ? options.onResponse(exchange) : exchange.response;
+
   async function run(
     route: Route,
     request: Request,
@@ -184,28 +187,29 @@ export function handlersFor(
     params: Record<string, string>,
   ): Promise<Response> {
     const instance = instanceOf(url);
+    // Authentication comes first: a caller without a valid token learns nothing about their body.
     const caller = route.auth ? backend.authenticate(bearerToken(request) ?? '') : undefined;
     if (route.auth && !caller) return unauthorized(request, instance);
-    let body: unknown;
-    if (route.body) {
-      const read = await readJsonBody(request, instance, route.body === 'required');
-      if (!read.ok) return read.response;
-      body = read.body;
-    }
+    const read = route.body
+      ? await readJsonBody(request, instance, route.body === 'required')
+      : { ok: true as const, body: undefined };
+    if (!read.ok) return read.response;
+    const query = parseQuery(url);
     const context: RouteContext = {
       backend,
       control,
       request,
       url,
       params,
-      query: parseQuery(url),
-      body,
+      query,
+      body: read.body,
       instance,
       heartbeatMs,
     };
     if (!route.auth) return route.resolve(context);
-    if (!caller) return unauthorized(request, instance);
-    return route.resolve({ ...context, caller, id: params['id'] ?? '' });
+    return caller
+      ? route.resolve({ ...context, caller, id: params['id'] ?? '' })
+      : unauthorized(request, instance);
   }
 
   async function respond(route: Route, request: Request, params: Record<string, string>): Promise<Response> {
@@ -219,36 +223,24 @@ export function handlersFor(
     } catch (error) {
       response = errorResponse(error, instanceOf(url));
     }
-    const checked = options.onResponse
-      ? await options.onResponse({ request, path: apiPath(url), response, fault })
-      : response;
+    const checked = await hooked({ request, path: apiPath(url), response, fault });
     return fault?.kind === 'commit_then_drop' ? cutShort(checked) : checked;
   }
 
   /** 404 for an unknown path, 405 (with `Allow`) for a known path and another method. */
-  async function fallback(request: Request): Promise<Response> {
+  function fallback(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = apiPath(url);
     const allowed = routes.filter((route) => pathMatches(route.path, path)).map((route) => route.method);
-    let response: Response;
-    if (allowed.length === 0) {
-      response = problem(404, 'not-found', `There is no ${path} in this API.`, instanceOf(url));
-    } else {
-      const allow = [...new Set(allowed), 'OPTIONS'].join(', ');
-      response =
-        request.method === 'OPTIONS'
+    const allow = [...new Set(allowed), 'OPTIONS'].join(', ');
+    const detail = `${request.method} is not allowed on ${path}; use ${allow}.`;
+    const response =
+      allowed.length === 0
+        ? problem(404, 'not-found', `There is no ${path} in this API.`, instanceOf(url))
+        : request.method === 'OPTIONS'
           ? noContent({ allow })
-          : problem(
-              405,
-              'method-not-allowed',
-              `${request.method} is not allowed on ${path}; use ${allow}.`,
-              instanceOf(url),
-              {
-                headers: { allow },
-              },
-            );
-    }
-    return options.onResponse ? options.onResponse({ request, path, response, fault: undefined }) : response;
+          : problem(405, 'method-not-allowed', detail, instanceOf(url), { headers: { allow } });
+    return hooked({ request, path, response, fault: undefined });
   }
 
   // A resolver that returns nothing lets msw try the next handler (and, when none answers, do what
