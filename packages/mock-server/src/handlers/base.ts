@@ -7,10 +7,8 @@
  */
 import { matchRequestUrl } from 'msw';
 
-/** A base URL, parsed: the origin it is bound to (or none: any origin) and its path. */
+/** A base URL, parsed: its path, and how a request is known to be under it. */
 interface ApiBase {
-  /** The origin the API answers on; `undefined` for any origin. */
-  readonly origin: string | undefined;
   /** The path the API lives under, without a trailing slash: `''` (the root) or `/access`. */
   readonly basePath: string;
   /** The msw pattern for `path` (a route's path, `/v1/me`) under this base. */
@@ -62,7 +60,6 @@ export function parseBase(baseUrl: string): ApiBase {
   if (baseUrl === '*' || baseUrl.startsWith('/')) {
     const basePath = baseUrl === '*' ? '' : normalizeBasePath(baseUrl, 'baseUrl');
     return {
-      origin: undefined,
       basePath,
       pattern: (path) => `*${basePath}${path}`,
       matches: (url, path) => matchRequestUrl(url, `${url.origin}${basePath}${path}`).matches,
@@ -81,7 +78,6 @@ export function parseBase(baseUrl: string): ApiBase {
   }
   const basePath = normalizeBasePath(url.pathname, 'baseUrl');
   return {
-    origin: url.origin,
     basePath,
     pattern: (path) => `${url.origin}${basePath}${path}`,
     matches: () => true, // msw matched origin, base path and route: nothing can come between.

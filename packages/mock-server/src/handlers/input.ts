@@ -41,34 +41,23 @@ export async function readJsonBody(
   instance: string,
   required: boolean,
 ): Promise<BodyResult> {
+  const bad = (field: string, code: 'required' | 'invalid_format', message: string): BodyResult => ({
+    ok: false,
+    response: invalidInput(instance, field, code, message),
+  });
   const text = await request.text();
   if (text.trim() === '') {
-    if (!required) return { ok: true, body: {} };
-    return {
-      ok: false,
-      response: invalidInput(instance, '', 'required', 'A JSON request body is required.'),
-    };
+    return required ? bad('', 'required', 'A JSON request body is required.') : { ok: true, body: {} };
   }
   const contentType = request.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(contentType)) {
     const sent = contentType ? `was ${contentType}` : 'was missing';
-    return {
-      ok: false,
-      response: invalidInput(
-        instance,
-        'Content-Type',
-        'invalid_format',
-        `Content-Type must be application/json; it ${sent}.`,
-      ),
-    };
+    return bad('Content-Type', 'invalid_format', `Content-Type must be application/json; it ${sent}.`);
   }
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      response: invalidInput(instance, '', 'invalid_format', `The request body is not valid JSON: ${reason}`),
-    };
+    return bad('', 'invalid_format', `The request body is not valid JSON: ${reason}`);
   }
 }
