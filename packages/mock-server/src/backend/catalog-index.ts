@@ -38,7 +38,6 @@ function sortByName<T extends { readonly id: string; readonly name: string }>(it
 
 function lookup<T>(map: ReadonlyMap<string, T>, id: string, noun: string): T {
   const value = map.get(id);
-  // Only ever called with ids the backend stored itself: a miss is a defect, not bad input.
   if (value === undefined) throw new Error(`No ${noun} ${id} in the world`);
   return value;
 }
@@ -84,27 +83,14 @@ export class CatalogIndex {
     this.approverIds = new Set(world.flows.flatMap((f) => [...f.approverIds, ...f.backupApproverIds]));
   }
 
-  user(id: string): UserRecord {
-    return lookup(this.users, id, 'user');
-  }
-  flow(id: string): AccessFlowRecord {
-    return lookup(this.flows, id, 'access flow');
-  }
-  app(id: string): AppRecord {
-    return lookup(this.apps, id, 'app');
-  }
-  resource(id: string): ResourceRecord {
-    return lookup(this.resources, id, 'resource');
-  }
-  resourceType(id: string): ResourceTypeRecord {
-    return lookup(this.resourceTypes, id, 'resource type');
-  }
-  permission(id: string): PermissionRecord {
-    return lookup(this.permissions, id, 'permission');
-  }
-  bundle(id: string): BundleRecord {
-    return lookup(this.bundles, id, 'bundle');
-  }
+  // Only ever called with ids the backend stored itself: a miss is a defect, not bad input.
+  readonly user = (id: string): UserRecord => lookup(this.users, id, 'user');
+  readonly flow = (id: string): AccessFlowRecord => lookup(this.flows, id, 'access flow');
+  readonly app = (id: string): AppRecord => lookup(this.apps, id, 'app');
+  readonly resource = (id: string): ResourceRecord => lookup(this.resources, id, 'resource');
+  readonly resourceType = (id: string): ResourceTypeRecord => lookup(this.resourceTypes, id, 'resource type');
+  readonly permission = (id: string): PermissionRecord => lookup(this.permissions, id, 'permission');
+  readonly bundle = (id: string): BundleRecord => lookup(this.bundles, id, 'bundle');
 
   /** The people `userId` may request access for, themself first. */
   granteesOf(userId: string): readonly string[] {

@@ -6,9 +6,8 @@
  * scheduled: advancing time completes them. History leaves no events.
  */
 import { USER_IDS } from '../demo-data/people.js';
-import { decide } from './approvals.js';
 import { advanceTo } from './lifecycle.js';
-import { markFavorite, revoke } from './requests.js';
+import { decide, markFavorite, revoke } from './requests.js';
 import type { BackendState } from './state.js';
 import { submit } from './submission.js';
 

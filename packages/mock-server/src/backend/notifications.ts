@@ -6,7 +6,7 @@
 import { statusInfo, type AccessRequestStatus } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
 import type { StoredRequest } from './records.js';
-import { isoTime } from './views.js';
+import { isoTime, userView } from './views.js';
 
 /**
  * Where the org's notifications go, as `GET /v1/me` reports it.
@@ -131,7 +131,7 @@ export function composeNotifications(
   const notifications: Notification[] = [
     {
       id: nextId(),
-      recipient: { id: grantee.id, name: grantee.name, email: grantee.email },
+      recipient: userView(catalog, grantee.id),
       role: 'grantee',
       text: granteeText,
       ...base,
@@ -140,7 +140,7 @@ export function composeNotifications(
   if (onBehalf) {
     notifications.push({
       id: nextId(),
-      recipient: { id: requester.id, name: requester.name, email: requester.email },
+      recipient: userView(catalog, requester.id),
       role: 'requester',
       text: `Your request for ${grantee.name}'s access to ${access} ${what}`,
       ...base,
