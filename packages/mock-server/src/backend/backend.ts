@@ -5,7 +5,7 @@
 import { generateWorld } from '../demo-data/generate.js';
 import { ApiProblem, type Backend, type Caller, type StreamEvent, type WorldOptions } from './api.js';
 import { isVisibleTo } from './access-rules.js';
-import { CatalogIndex } from './catalog-index.js';
+import { indexWorld, type CatalogIndex } from './catalog-index.js';
 import * as catalogService from './catalog-queries.js';
 import { Scheduler, type RealTimeSource, type TimerApi } from './scheduler.js';
 import { DEFAULT_START_TIME } from './constants.js';
@@ -94,7 +94,7 @@ function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): Reso
   return { seed, catalogSize, speed, startTime: new Date(startTime.getTime()) };
 }
 
-/** The contract's operations, each over the state and the caller's id; `createBackend` wraps each in `run`. */
+/** The contract's operations over the state and the caller's id; the constructor wraps each in `#run`. */
 const OPERATIONS = {
   me: (s, callerId) => catalogService.me(s.catalog, callerId, s.notificationChannel),
   grantees: (s, callerId, query) => catalogService.grantees(s.catalog, callerId, query),
@@ -166,7 +166,7 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     const { seed, catalogSize, startTime, speed } = this.#options;
     const key = `${seed}:${catalogSize}`;
     if (this.#cachedWorld?.key !== key) {
-      this.#cachedWorld = { key, catalog: new CatalogIndex(generateWorld({ seed, catalogSize })) };
+      this.#cachedWorld = { key, catalog: indexWorld(generateWorld({ seed, catalogSize })) };
     }
     const start = startTime.getTime();
     this.#state?.scheduler.stop();
@@ -175,16 +175,11 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
       onDue: () => this.tick(),
     });
     const catalog = this.#cachedWorld.catalog;
-    this.#state = createState(
-      catalog.world,
-      scheduler,
-      {
-        onEvent: (event) => this.#deliver(event),
-        onStatusChange: (change) => this.#onStatusChange(change),
-        firstEventSequence: this.#state?.events.nextSequence ?? 1,
-      },
-      catalog,
-    );
+    this.#state = createState(catalog, scheduler, {
+      onEvent: (event) => this.#deliver(event),
+      onStatusChange: (change) => this.#onStatusChange(change),
+      firstEventSequence: this.#state?.events.nextSequence ?? 1,
+    });
     this.#history = playHistory(this.#state, start);
     scheduler.setSpeed(speed);
   }

@@ -1,9 +1,8 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
 import type { AccessRequestStatus } from '@access-requests/contract';
-import type { World } from '../demo-data/model.js';
 import { createRandom, deriveSeed, type Random } from '../demo-data/random.js';
 import { isVisibleTo } from './access-rules.js';
-import { CatalogIndex } from './catalog-index.js';
+import type { CatalogIndex } from './catalog-index.js';
 import { EventLog, type EventRecord } from './events.js';
 import { IdempotencyStore } from './idempotency.js';
 import { NotificationOutbox, type NotificationChannel } from './notifications.js';
@@ -43,12 +42,8 @@ interface StateHooks {
   readonly firstEventSequence: number;
 }
 
-export function createState(
-  world: World,
-  scheduler: Scheduler,
-  hooks: StateHooks,
-  catalog = new CatalogIndex(world),
-): BackendState {
+export function createState(catalog: CatalogIndex, scheduler: Scheduler, hooks: StateHooks): BackendState {
+  const { world } = catalog;
   return {
     catalog,
     requests: new Map(),
