@@ -71,6 +71,7 @@ export interface BackendDependencies {
 }
 
 type ResolvedOptions = Backend['options'];
+type Subscriber = { readonly callerId: string; readonly onEvent: (event: StreamEvent) => void };
 
 const MAX_CATALOG_SIZE = 1_000_000;
 
@@ -130,10 +131,7 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
   #history!: HistoryIds;
   /** The last world built: a reset to the same seed and size reuses it (worlds are immutable). */
   #cachedWorld: { key: string; catalog: CatalogIndex } | undefined;
-  readonly #subscribers = new Set<{
-    readonly callerId: string;
-    readonly onEvent: (event: StreamEvent) => void;
-  }>();
+  readonly #subscribers = new Set<Subscriber>();
   readonly #statusListeners = new Set<StatusListener>();
   readonly #dependencies: BackendDependencies;
 
@@ -176,7 +174,7 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     });
     const catalog = this.#cachedWorld.catalog;
     this.#state = createState(catalog, scheduler, {
-      onEvent: (event) => this.#deliver(event),
+      onEvent: (event) => this.#subscribers.forEach((subscriber) => this.#send(subscriber, event)),
       onStatusChange: (change) => this.#onStatusChange(change),
       firstEventSequence: this.#state?.events.nextSequence ?? 1,
     });
@@ -184,18 +182,11 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     scheduler.setSpeed(speed);
   }
 
-  #deliver(event: EventRecord): void {
-    for (const subscriber of this.#subscribers) {
-      if (!isVisibleTo(event.request, subscriber.callerId)) continue;
-      callSafely(() => subscriber.onEvent(this.#shape(event, subscriber.callerId)));
-    }
-  }
-
-  #shape(event: EventRecord, callerId: string): StreamEvent {
-    return {
-      id: event.id,
-      data: { type: 'request.updated', request: requestView(this.#state.catalog, event.request, callerId) },
-    };
+  /** Sends the event to the subscriber if they may see its request, shaped for them. */
+  #send({ callerId, onEvent }: Subscriber, event: EventRecord): void {
+    if (!isVisibleTo(event.request, callerId)) return;
+    const request = requestView(this.#state.catalog, event.request, callerId);
+    callSafely(() => onEvent({ id: event.id, data: { type: 'request.updated', request } }));
   }
 
   /**
@@ -247,10 +238,7 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     const subscriber = { callerId: caller.userId, onEvent };
     this.#run('subscribe', (state) => {
       const missed = lastEventId === undefined ? [] : (state.events.after(lastEventId) ?? []);
-      for (const event of missed) {
-        if (isVisibleTo(event.request, caller.userId))
-          callSafely(() => onEvent(this.#shape(event, caller.userId)));
-      }
+      for (const event of missed) this.#send(subscriber, event);
       this.#subscribers.add(subscriber);
     });
     return () => this.#subscribers.delete(subscriber);
