@@ -128,25 +128,16 @@ export function composeNotifications(
   let granteeText = `Your request for access to ${access} ${what}`;
   if (onBehalf) granteeText = `${requester.name} requested access to ${access} for you: it ${what}`;
   else if (request.status === 'active') granteeText = `Your access to ${access} ${what}`;
-  const notifications: Notification[] = [
-    {
-      id: nextId(),
-      recipient: userView(catalog, grantee.id),
-      role: 'grantee',
-      text: granteeText,
-      ...base,
-    },
-  ];
-  if (onBehalf) {
-    notifications.push({
-      id: nextId(),
-      recipient: userView(catalog, requester.id),
-      role: 'requester',
-      text: `Your request for ${grantee.name}'s access to ${access} ${what}`,
-      ...base,
-    });
-  }
-  return notifications;
+  const sent: [string, Notification['role'], string][] = [[grantee.id, 'grantee', granteeText]];
+  if (onBehalf)
+    sent.push([requester.id, 'requester', `Your request for ${grantee.name}'s access to ${access} ${what}`]);
+  return sent.map(([to, role, text]) => ({
+    id: nextId(),
+    recipient: userView(catalog, to),
+    role,
+    text,
+    ...base,
+  }));
 }
 
 /** The notifications sent so far, oldest first. */

@@ -103,22 +103,20 @@ export function accessDetails(
   const target = request.target;
   // The instructions are the app's; a request spanning several apps gets one section per app.
   const byApp = new Map<string, { names: string[]; permissionName: string }>();
-  const addPair = (resourceId: string, permissionId: string): void => {
-    const resource = catalog.resource(resourceId);
-    const entry = byApp.get(resource.appId) ?? {
-      names: [],
-      permissionName: catalog.permission(permissionId).name,
-    };
-    entry.names.push(resource.name);
-    byApp.set(resource.appId, entry);
-  };
   if (target.kind === 'app') {
     byApp.set(target.appId, {
       names: [`every ${catalog.app(target.appId).name} resource`],
       permissionName: catalog.permission(target.permissionId).name,
     });
-  } else {
-    for (const pair of target.pairs) addPair(pair.resourceId, pair.permissionId);
+  }
+  for (const pair of target.kind === 'app' ? [] : target.pairs) {
+    const resource = catalog.resource(pair.resourceId);
+    const entry = byApp.get(resource.appId) ?? {
+      names: [],
+      permissionName: catalog.permission(pair.permissionId).name,
+    };
+    entry.names.push(resource.name);
+    byApp.set(resource.appId, entry);
   }
   const sections = [...byApp].map(([appId, entry]) =>
     catalog.app(appId).instructions({ resourceNames: entry.names, permissionName: entry.permissionName }),
