@@ -16,13 +16,21 @@ const HOUR = 60 * MINUTE;
 
 /** A demo user, or the first, second or third generated user (the seed picks who they are). */
 type Actor = keyof typeof USER_IDS | 0 | 1 | 2;
+type Submission = readonly [
+  at: number,
+  label: HistoryLabel,
+  by: Actor,
+  hours: number,
+  items: string,
+  grantee?: Actor,
+];
 
 /**
  * The submissions, in time order: when (before the start), what the request shows, who asks, for how
  * many hours, and what for: `resource permission` pairs (comma-separated) or a bundle id. An actor
  * after the target is the grantee, when not the requester.
  */
-const SUBMISSIONS = [
+const SUBMISSIONS: readonly Submission[] = [
   [-50 * HOUR, 'daveExpired', 'dave', 4, 'res_dev_orders_db perm_pg_readonly'],
   [-48 * HOUR, 'aliceOnCallExpired', 'alice', 12, 'bun_oncall_payments'],
   [-30 * HOUR, 'aliceRevokedByUser', 'alice', 8, 'res_staging_payments_db perm_pg_readwrite'],
@@ -54,7 +62,7 @@ const SUBMISSIONS = [
   [-10 * MINUTE, 'bobActive', 'bob', 4, 'res_aws_staging_5678 perm_aws_readonly'],
   [-1 * MINUTE, 'colleagueWaitingForSimulatedCarol', 2, 2, 'res_github_payments_api perm_github_admin'],
   [-2_000, 'aliceGranting', 'alice', 2, 'res_dev_orders_db perm_pg_readwrite'],
-] as const satisfies readonly (readonly [number, string, Actor, number, string, Actor?])[];
+];
 
 /**
  * The seeded requests, by what they show: the keys of `HistoryIds`.
@@ -65,7 +73,26 @@ const SUBMISSIONS = [
  * const id = createBackend().history[label];
  * ```
  */
-export type HistoryLabel = (typeof SUBMISSIONS)[number][1];
+export type HistoryLabel =
+  | 'daveExpired'
+  | 'aliceOnCallExpired'
+  | 'aliceRevokedByUser'
+  | 'aliceRejected'
+  | 'colleagueApprovedByBob'
+  | 'aliceFailed'
+  | 'aliceRevoking'
+  | 'aliceActiveLegacyCrm'
+  | 'bobForAliceActive'
+  | 'colleagueWaitingForBobAndCarol'
+  | 'aliceForDaveActive'
+  | 'aliceActiveExpiringSoon'
+  | 'alicePendingTwoApprovers'
+  | 'aliceForDavePending'
+  | 'alicePendingManager'
+  | 'carolActive'
+  | 'bobActive'
+  | 'colleagueWaitingForSimulatedCarol'
+  | 'aliceGranting';
 
 /**
  * The ids of the seeded history's requests, by what each shows (`backend.history`): the same for
@@ -143,7 +170,7 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
     ...SUBMISSIONS.map((s) => ({ at: s[0], run: () => ask(s) })),
     ...ACTIONS.map((a) => ({ at: a[0], run: () => act(a) })),
   ].sort((a, b) => a.at - b.at);
-  const ask = ([, label, by, hours, items, grantee]: (typeof SUBMISSIONS)[number]): void => {
+  const ask = ([, label, by, hours, items, grantee]: Submission): void => {
     const body = {
       ...(grantee === undefined ? {} : { grantee_id: idOf(grantee) }),
       ...target(items),
