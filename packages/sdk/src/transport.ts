@@ -88,6 +88,21 @@ async function buffered(response: Response): Promise<Response> {
   return new Response(NULL_BODY_STATUS.includes(status) ? null : body, { status, statusText, headers });
 }
 
+/**
+ * The token, if a header can carry it: visible ASCII only (RFC 6750's token characters are a subset).
+ * Otherwise a TypeError that does not repeat it (the platform's own error would, whole, and error
+ * messages end up in logs and on screens).
+ */
+export function checkedToken(token: unknown): string {
+  if (typeof token !== 'string' || !/^[\x21-\x7e]*$/.test(token)) {
+    const what = typeof token === 'string' ? 'contains a character a header cannot carry' : 'is not a string';
+    throw new TypeError(
+      `The bearer token ${what}: only visible ASCII characters are allowed (it is not shown).`,
+    );
+  }
+  return token;
+}
+
 export interface TransportOptions {
   token: TokenSource;
   fetch: Fetch;
@@ -102,7 +117,8 @@ export interface TransportOptions {
 export function createTransport({ token, fetch, retry }: TransportOptions): Fetch {
   const { retries = 3, baseDelayMs = 300, maxDelayMs = 5000, maxRetryAfterMs = 60_000 } = retry || {};
   const maxRetries = retry === false ? 0 : retries;
-  const readToken = async (refresh: boolean) => (typeof token === 'function' ? token({ refresh }) : token);
+  const readToken = async (refresh: boolean) =>
+    checkedToken(typeof token === 'function' ? await token({ refresh }) : token);
 
   return async (request) => {
     const signal = request.signal;
@@ -127,7 +143,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
       if (response && !(retryable && RETRYABLE_STATUS.includes(response.status))) return response;
       if (!retryable) {
         if (response) return response;
-        throw new NetworkError(request.url, failure);
+        throw new NetworkError(request.url, failure, request.headers.get('idempotency-key') ?? undefined);
       }
       let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
       const after = response && retryAfterMs(response);

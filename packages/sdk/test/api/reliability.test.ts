@@ -144,6 +144,46 @@ describe('SDK reliability against injected faults', () => {
 
   it('times out with its own error', async () => {
     await control.fault({ path: '/v1/me', kind: 'delay', delay_ms: 1000 });
-    await assert.rejects(clientFor().me({ timeoutMs: 100 }), TimeoutError);
+    const error = await clientFor()
+      .me({ timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.equal(error.idempotencyKey, undefined, 'a call without a key has none to give');
+  });
+
+  it('a keyed call that timed out carries its key, and sending it again with the key creates nothing new', async () => {
+    const before = await requestCount();
+    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'delay', delay_ms: 1000 });
+    const body = { resources: [fixtures.stagingDb], duration_hours: 1 };
+    const error = await clientFor()
+      .submit(body, { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.match(error.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+    // Whichever of the delayed attempt and this retry reaches the backend first creates the request;
+    // the other replays it.
+    const [request] = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });
+    assert.equal(await requestCount(), before + 1);
+    const again = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });
+    assert.deepEqual(
+      again.map((r) => r.id),
+      [request!.id],
+    );
+    assert.equal(await requestCount(), before + 1);
+  });
+
+  it('a keyed call whose connection keeps dropping carries its key in the NetworkError', async () => {
+    await control.fault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'drop',
+      times: 10,
+    });
+    const [request] = await clientFor().submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    const error = await clientFor('demo-alice', { retry: false })
+      .requestAgain(request!.id, { justification: 'again' }, { idempotencyKey: 'again-1' })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof NetworkError, String(error));
+    assert.equal(error.idempotencyKey, 'again-1');
   });
 });

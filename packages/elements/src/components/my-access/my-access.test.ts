@@ -3,6 +3,7 @@ import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
+  addFault,
   advance,
   clientFor,
   expectNoContractViolations,
@@ -320,6 +321,31 @@ describe('<my-access>', () => {
     await until(() => dialog.querySelector('[part="notification-channel"]'), 'the confirmation');
     const after = (await clientFor('alice').requests().page({ limit: 200 })).items.length;
     expect(after - before).to.equal(1);
+  });
+
+  it('reuses its Idempotency-Key after a lost answer: Submit again replays, one request only', async () => {
+    const el = await myAccess();
+    const count = async () => (await clientFor('alice').requests().page({ limit: 200 })).items.length;
+    const before = await count();
+    await addFault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'commit_then_drop',
+      times: 1,
+    });
+    const dialog = await openAgain(
+      el,
+      'recent',
+      /^Request again: staging-payments-db/,
+      'After a lost answer',
+    );
+    buttonNamed(dialog, 'Submit Request')!.click();
+    await until(() => textOf(dialog.querySelector('[data-error]')), 'the lost answer is reported');
+    expect(await count()).to.equal(before + 1); // the server did the work
+    expect(dialog.querySelector('textarea')!.value).to.equal('After a lost answer');
+    buttonNamed(dialog, 'Submit Request')!.click();
+    await until(() => dialog.querySelector('[part="notification-channel"]'), 'the confirmation');
+    expect(await count()).to.equal(before + 1);
   });
 
   it('requests again from Favorites, telling Microsoft Teams or email users how they will hear', async () => {
