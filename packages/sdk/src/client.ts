@@ -7,6 +7,7 @@ import {
   checkedToken,
   createTransport,
   type Fetch,
+  type RetryNotice,
   type RetryOptions,
   type TokenSource,
 } from './transport.js';
@@ -95,6 +96,11 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
+  /**
+   * Hears each retry before its wait (a 429's `Retry-After`, a 503, a dropped connection), so the
+   * user can be told when the next attempt goes and offered a Cancel (abort `signal`).
+   */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
 
 /**
@@ -330,7 +336,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       call.signal,
       timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
     ].filter((s) => s !== undefined);
-    return signals.length ? { signal: AbortSignal.any(signals) } : {};
+    const { onRetry } = call;
+    return {
+      ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
+      ...(onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {}),
+    };
   }
 
   /** Unwraps a result: the data, or a thrown ApiError; a timeout becomes a TimeoutError. */

@@ -91,7 +91,9 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
     }
     const body = { justification, ...(hours === undefined ? {} : { duration_hours: hours }) };
     const idempotencyKey = this.#intent.for({ id: source.id, body });
-    const created = await this.send(() => client.requestAgain(source.id, body, { idempotencyKey }));
+    const created = await this.send((options) =>
+      client.requestAgain(source.id, body, { idempotencyKey, ...options }),
+    );
     if (!created) return;
     this.#intent.clear();
     this.sentence = notificationSentence(await this.#channel);

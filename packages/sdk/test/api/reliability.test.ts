@@ -1,5 +1,5 @@
-import { assert, beforeEach, describe, it } from '#harness';
-import { ApiError, NetworkError, TimeoutError, isAbortError } from '../../src/index.js';
+import { assert, beforeEach, describe, it, runtime } from '#harness';
+import { ApiError, NetworkError, TimeoutError, isAbortError, type RetryNotice } from '../../src/index.js';
 import { clientFor, control, fixtures, whenAnswered } from './support.js';
 
 /** Counts what the client sends, passing it on to the real fetch. */
@@ -36,6 +36,27 @@ describe('SDK reliability against injected faults', () => {
     await clientFor('demo-alice', { fetch, retry: { baseDelayMs: 1, maxDelayMs: 1 } }).me();
     assert.equal(sent.length, 2);
     assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+  });
+
+  it('tells onRetry why and how long it waits before each retry, and Cancel (abort) ends the wait', async () => {
+    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'rate_limit', retry_after: 30 });
+    const before = await requestCount();
+    const controller = new AbortController();
+    const notices: RetryNotice[] = [];
+    const pending = clientFor().submit(
+      { resources: [fixtures.stagingDb], duration_hours: 1 },
+      { signal: controller.signal, onRetry: (notice) => (notices.push(notice), controller.abort()) },
+    );
+    await assert.rejects(pending, isAbortError);
+    assert.deepEqual(notices, [{ reason: 'rate_limited', status: 429, delayMs: 30_000, attempt: 2 }]);
+    assert.equal(await requestCount(), before);
+
+    await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 1 });
+    // Browsers resend a request whose connection broke before any byte on their own: only Node sees it.
+    if (runtime === 'node') await control.fault({ path: '/v1/me', kind: 'drop', times: 1 });
+    const seen: RetryNotice['reason'][] = [];
+    await clientFor().me({ onRetry: (notice) => seen.push(notice.reason) });
+    assert.deepEqual(seen.sort(), runtime === 'node' ? ['network', 'unavailable'] : ['unavailable']);
   });
 
   it('retries a dropped connection on a GET, and says so when it keeps dropping', async () => {

@@ -348,6 +348,30 @@ describe('<my-access>', () => {
     expect(await count()).to.equal(before + 1);
   });
 
+  it('says when a rate-limited Request again will be retried, and Cancel keeps the justification', async () => {
+    const el = await fixture<MyAccess>(
+      html`<my-access .client=${clientFor('alice', { retry: {} })} .now=${() => START}></my-access>`,
+    );
+    await until(() => el.myAccess, 'My Access is loaded');
+    await addFault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'rate_limit',
+      retry_after: 20,
+    });
+    const dialog = await openAgain(el, 'recent', /^Request again: staging-payments-db/, 'Wait for it');
+    buttonNamed(dialog, 'Submit Request')!.click();
+    const wait = await until(() => dialog.querySelector('[part="retry-wait"]'), 'the wait is shown');
+    expect(textOf(wait.querySelector('[role="status"]'))).to.equal(
+      'Too many requests right now. Trying again in 20 s.',
+    );
+    buttonNamed(wait, 'Cancel')!.click();
+    await until(() => textOf(dialog.querySelector('[data-error]')).startsWith('Cancelled.'), 'cancelled');
+    expect(dialog.querySelector('[part="retry-wait"]')).to.equal(null);
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('textarea')!.value).to.equal('Wait for it');
+  });
+
   it('requests again from Favorites, telling Microsoft Teams or email users how they will hear', async () => {
     await setNotificationChannel('teams');
     const el = await myAccess();
