@@ -15,6 +15,7 @@ import type { MyAccess } from '../components/my-access/my-access.js';
 import type { RequestDetails } from '../components/request-details/request-details.js';
 import type { RequestList } from '../components/request-list/request-list.js';
 import {
+  addFault,
   advance,
   choose,
   clientFor,
@@ -114,6 +115,15 @@ describe('the XSS corpus, through every string the elements render', () => {
     );
     await until(() => el.items.length > 0 && shadow(el)?.querySelector('article.card'), 'the cards');
     await expectInert(el, '<request-list>');
+  });
+
+  it('<request-list>: a failure’s problem details', async () => {
+    await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
+    const el = await fixture<RequestList>(
+      html`<request-list .client=${hostileClient('alice')}></request-list>`,
+    );
+    await until(() => shadow(el)?.querySelector('[part~="error"]'), 'the error');
+    await expectInert(el, '<request-list>, its error');
   });
 
   it('<request-details>: open on a request of each status, with its dialogs', async () => {
