@@ -68,6 +68,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart created - The Request again confirmation's list of new requests.
  * @csspart notification-channel - How the user will be notified of the new requests.
  * @csspart announcer - The polite live region.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Panel background.
  * @cssproperty --ar-color-border - Panel border.
@@ -248,7 +249,7 @@ export class RequestDetails extends ClientElement {
         ${this.#announcer.render()}`;
     }
     return html`<section part="panel" class="panel surface" aria-labelledby="title">
-        ${this.#renderHeader(request)} ${this.#renderNotice(request)}
+        ${this.#renderHeader(request)} ${this.#live.renderLiveStatus()} ${this.#renderNotice(request)}
         ${renderAccessTo(request, this.#live.locale, {
           open: this.resourcesOpen,
           items: this.resources,
