@@ -67,6 +67,7 @@ const statusesConverter = {
  * @csspart error - The error state (the first page, or a later one).
  * @csspart load-more - The Load more button.
  * @csspart announcer - The polite live region.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Card background.
  * @cssproperty --ar-color-border - Card border.
@@ -317,7 +318,7 @@ export class RequestList extends ClientElement {
         )}
         <span part="count" class="count">${this.#countText()}</span>
       </div>
-      ${this.#renderBody()} ${this.#announcer.render()}`;
+      ${this.#live.renderLiveStatus()} ${this.#renderBody()} ${this.#announcer.render()}`;
   }
 
   #countText() {
