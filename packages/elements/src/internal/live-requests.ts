@@ -6,7 +6,13 @@ import { css, html, type ReactiveController, type ReactiveControllerHost } from 
 import { msg, str } from '@lit/localize';
 import type { AccessClient, WatchState } from '@access-requests/sdk';
 import { formatNumber, localeOf } from './format.js';
-import { callerOf, subscribeToLiveState, subscribeToRequests, type RequestListener } from './requests-hub.js';
+import {
+  callerOf,
+  onFirstConnect,
+  subscribeToLiveState,
+  subscribeToRequests,
+  type RequestListener,
+} from './requests-hub.js';
 
 /** The look of `renderLiveStatus()`'s line (the element's `live-status` part). */
 export const liveStatusStyles = css`
@@ -32,6 +38,11 @@ export class LiveRequests implements ReactiveController {
     private readonly host: ReactiveControllerHost & Element,
     private readonly client: () => AccessClient | undefined,
     private readonly listener: RequestListener,
+    /**
+     * Called when the shared watch connects for the first time after this element subscribed: read
+     * again what was loaded before, since changes made meanwhile were not streamed.
+     */
+    private readonly onFirstConnect?: () => void,
   ) {
     host.addController(this);
   }
@@ -55,7 +66,11 @@ export class LiveRequests implements ReactiveController {
       this.#state = state;
       this.host.requestUpdate();
     });
+    const stopConnect = onFirstConnect(client, () => {
+      if (this.#client === client) this.onFirstConnect?.();
+    });
     this.#stop = () => {
+      stopConnect();
       stopState();
       stopRequests();
     };

@@ -16,6 +16,10 @@ interface Hub {
   controller?: AbortController;
   /** Resolves once the running stream has connected (the server sends every change from then on). */
   connected?: Promise<void>;
+  /** Whether the running watch has connected once (a first stream, or a first poll round). */
+  isConnected?: boolean;
+  /** Told when the running watch connects for the first time. */
+  readonly firstConnectListeners: Set<() => void>;
 }
 
 const hubs = new WeakMap<AccessClient, Hub>();
@@ -23,7 +27,12 @@ const callers = new WeakMap<AccessClient, Promise<Me>>();
 
 function hubOf(client: AccessClient): Hub {
   let hub = hubs.get(client);
-  if (!hub) hubs.set(client, (hub = { listeners: new Set(), stateListeners: new Set() }));
+  if (!hub) {
+    hubs.set(
+      client,
+      (hub = { listeners: new Set(), stateListeners: new Set(), firstConnectListeners: new Set() }),
+    );
+  }
   return hub;
 }
 
@@ -63,7 +72,13 @@ export function subscribeToRequests(client: AccessClient, listener: RequestListe
     hub.controller = controller;
     let connected!: () => void;
     hub.connected = new Promise((resolve) => (connected = resolve));
-    void pump(client, hub, controller.signal, () => connected());
+    hub.isConnected = false;
+    void pump(client, hub, controller.signal, () => {
+      connected();
+      if (hub.isConnected) return;
+      hub.isConnected = true;
+      for (const listener of [...hub.firstConnectListeners]) listener();
+    });
   }
   return () => {
     hub.listeners.delete(listener);
@@ -71,6 +86,7 @@ export function subscribeToRequests(client: AccessClient, listener: RequestListe
       hub.controller?.abort();
       delete hub.controller;
       delete hub.connected;
+      delete hub.isConnected;
       setState(hub, undefined);
     }
   };
@@ -88,6 +104,22 @@ export function subscribeToLiveState(client: AccessClient, listener: LiveStateLi
     if (hub.stateListeners.has(listener)) listener(hub.state);
   });
   return () => hub.stateListeners.delete(listener);
+}
+
+/**
+ * Calls `listener` when the client's shared watch connects for the first time, if it has not yet:
+ * what an element loaded before then may have changed before the stream began to tell (a fresh
+ * stream has nothing to resume from), so the element reads it again. Returns the unsubscribe.
+ */
+export function onFirstConnect(client: AccessClient, listener: () => void): () => void {
+  const hub = hubOf(client);
+  if (hub.isConnected) return () => undefined;
+  const once = () => {
+    hub.firstConnectListeners.delete(once);
+    listener();
+  };
+  hub.firstConnectListeners.add(once);
+  return () => hub.firstConnectListeners.delete(once);
 }
 
 /**

@@ -82,6 +82,9 @@ export class ApprovalInbox extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
+    () => {
+      if (this.#list.status === 'ready') this.reload();
+    },
   );
   #removedAt = 0;
 

@@ -117,6 +117,9 @@ export class MyAccess extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
+    () => {
+      if (this.data && !this.loadError) this.reload();
+    },
   );
   #pendingDetails: AccessRequest | string | undefined;
 

@@ -130,6 +130,7 @@ export class RequestDetails extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#apply(request),
+    () => this.#catchUp(),
   );
 
   readonly #byId = new Task(this, {
@@ -175,6 +176,17 @@ export class RequestDetails extends ClientElement {
       this.#resourcesTask.abort();
     }
     this.current = request;
+  }
+
+  /** The stream began after the request on screen was read: read it again (a change may be missed). */
+  #catchUp(): void {
+    const client = this.activeClient;
+    const id = this.current?.id;
+    if (client && id)
+      client.request(id).then(
+        (request) => this.#apply(request),
+        () => undefined,
+      );
   }
 
   /** A newer version of the request on screen (an action's answer, or the stream). */
