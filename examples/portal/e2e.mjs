@@ -15,7 +15,8 @@ const started = Date.now();
 const server = await serveWithReference({
   rootDir,
   index: 'examples/portal/index.html',
-  compile: true,
+  entry: 'examples/portal/main.ts',
+  stylesheets: ['examples/portal/portal.css'],
   world: { speed: 0 },
 });
 const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
