@@ -65,14 +65,62 @@ async function dismissToasts() {
     await handle.click();
 }
 
-async function switchUser(token) {
-  await fill('combobox', 'Demo user', token);
-  await page.waitForFunction((t) => sessionStorage.getItem('access-requests-demo-user') === t, {}, token);
+/** Chooses a demo user by its key (`alice`) in the switcher, once the page has taken it. */
+async function switchUser(key) {
+  await fill('combobox', 'Demo user', key);
+  await page.waitForFunction((k) => sessionStorage.getItem('access-requests-demo-user') === k, {}, key);
 }
+
+/**
+ * Where a demo token (`demo-…`) shows in the page: attributes, text and form values, through every
+ * shadow root, and the session and local storage.
+ */
+const tokensInPage = () =>
+  page.evaluate(() => {
+    const found = [];
+    const seen = (where, value) => {
+      if (/demo-(?:alice|bob|carol|dave)/.test(String(value))) found.push(`${where}: ${value}`);
+    };
+    /** @param {Document | ShadowRoot} root */
+    const scan = (root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        if (node instanceof Text) seen('text', node.data);
+        if (!(node instanceof Element)) continue;
+        for (const attribute of node.attributes)
+          seen(`${node.localName}[${attribute.name}]`, attribute.value);
+        if ('value' in node) seen(`${node.localName}.value`, node.value);
+        if (node.shadowRoot) scan(node.shadowRoot);
+      }
+    };
+    scan(document);
+    /** @type {[string, Storage][]} */
+    const storages = [
+      ['sessionStorage', sessionStorage],
+      ['localStorage', localStorage],
+    ];
+    for (const [name, storage] of storages) {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) ?? '';
+        seen(`${name} key`, key);
+        seen(`${name}[${key}]`, storage.getItem(key));
+      }
+    }
+    return found;
+  });
 
 let failed = false;
 try {
   await page.goto(server.url, { waitUntil: 'load' });
+
+  await step('No demo token in the page or its storage, whichever user is chosen', async () => {
+    for (const key of ['bob', 'carol', 'dave', 'alice']) {
+      await switchUser(key);
+      await see('tab', 'My Requests');
+      const found = await tokensInPage();
+      if (found.length) throw new Error(`As ${key}, a token shows in the page:\n${found.join('\n')}`);
+    }
+  });
 
   await step('Alice requests ReadOnly on the production payments database', async () => {
     await click('tab', 'New Request');
@@ -89,7 +137,7 @@ try {
   });
 
   await step('Bob approves it from Approvals', async () => {
-    await switchUser('demo-bob');
+    await switchUser('bob');
     await click('tab', 'Approvals');
     await click('button', `Approve: ${ACCESS}`);
     await click('button', 'Approve');
@@ -105,7 +153,7 @@ try {
   });
 
   await step('Alice sees it Active, and reads its Access Details', async () => {
-    await switchUser('demo-alice');
+    await switchUser('alice');
     await advance(6);
     await click('tab', 'My Requests');
     await cardStatus('active');
