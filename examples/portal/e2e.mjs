@@ -109,6 +109,60 @@ const tokensInPage = () =>
     return found;
   });
 
+/** A strict policy, Trusted Types enforced, reports sent to `/csp-report` (answered by the test itself). */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html dompurify',
+  'report-uri /csp-report',
+].join('; ');
+
+/**
+ * A new tab whose page is served with STRICT_CSP. Every violation is collected three ways: the
+ * `securitypolicyviolation` event, the reports the browser sends, and the browser's security log
+ * (which also sees violations in documents the page's listener does not reach).
+ */
+async function strictCspPage() {
+  const tab = await browser.newPage();
+  /** @type {string[]} */
+  const violations = [];
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Log.enable');
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.source === 'security') violations.push(`log: ${entry.text}`);
+  });
+  await tab.exposeFunction('__cspViolation', (text) => violations.push(`event: ${text}`));
+  await tab.evaluateOnNewDocument(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      // @ts-expect-error -- exposed by the test
+      window.__cspViolation(
+        `${event.effectiveDirective} ${event.sample} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    ),
+  );
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/csp-report') {
+      violations.push(`report: ${request.postData()}`);
+      return void request.respond({ status: 204 });
+    }
+    if (request.resourceType() !== 'document') return void request.continue();
+    void fetch(request.url()).then(async (response) =>
+      request.respond({
+        status: response.status,
+        contentType: 'text/html',
+        headers: { 'content-security-policy': STRICT_CSP },
+        body: await response.text(),
+      }),
+    );
+  });
+  return { tab, violations };
+}
+
 let failed = false;
 try {
   await page.goto(server.url, { waitUntil: 'load' });
@@ -121,6 +175,47 @@ try {
       if (found.length) throw new Error(`As ${key}, a token shows in the page:\n${found.join('\n')}`);
     }
   });
+
+  await step(
+    'The hostile Legacy CRM instructions on a strict-CSP page: shown, inert, no violation',
+    async () => {
+      const { tab, violations } = await strictCspPage();
+      try {
+        await tab.goto(`${server.url}#/my-access`, { waitUntil: 'load' });
+        await tab
+          .locator(
+            '::-p-aria([name="Access Details: crm-staging-accounts (Viewer) and 1 more"][role="button"])',
+          )
+          .setTimeout(15_000)
+          .click();
+        await tab.waitForFunction(
+          () => {
+            const dialog = document
+              .querySelector('access-portal')
+              ?.shadowRoot?.querySelector('my-access')
+              ?.shadowRoot?.querySelector('dialog[open]');
+            return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes(
+              'Use your Legacy CRM access',
+            );
+          },
+          { timeout: 10_000 },
+        );
+        // A task and a frame for anything the markup could have started (a load, an error event).
+        const executed = await tab.evaluate(
+          () =>
+            new Promise((resolve) =>
+              requestAnimationFrame(() =>
+                setTimeout(() => resolve(/** @type {{ __xss?: unknown }} */ (window).__xss !== undefined)),
+              ),
+            ),
+        );
+        if (executed) throw new Error('Markup from the instructions ran.');
+        if (violations.length) throw new Error(`The page reported violations:\n${violations.join('\n')}`);
+      } finally {
+        await tab.close();
+      }
+    },
+  );
 
   await step('Alice requests ReadOnly on the production payments database', async () => {
     await click('tab', 'New Request');
