@@ -163,6 +163,32 @@ async function strictCspPage() {
   return { tab, violations };
 }
 
+/** The first page of a demo user's requests, from the reference server. */
+async function requestsOf(key) {
+  const response = await fetch(`${server.url}v1/access-requests`, {
+    headers: { authorization: `Bearer demo-${key}` },
+  });
+  return (await response.json()).items;
+}
+
+/** Loads the page at `hash` in a new tab (a first load); resolves once the details panel says `expected`. */
+async function detailsPanelOnFirstLoad(hash, expected) {
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`${server.url}${hash}`, { waitUntil: 'load' });
+    await fresh.waitForFunction(
+      (wanted) => {
+        const details = document.querySelector('access-portal')?.shadowRoot?.querySelector('request-details');
+        return (details?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '').includes(wanted);
+      },
+      { timeout: 10_000 },
+      expected,
+    );
+  } finally {
+    await fresh.close();
+  }
+}
+
 let failed = false;
 try {
   await page.goto(server.url, { waitUntil: 'load' });
@@ -213,6 +239,20 @@ try {
         if (violations.length) throw new Error(`The page reported violations:\n${violations.join('\n')}`);
       } finally {
         await tab.close();
+      }
+    },
+  );
+
+  await step(
+    'A first load of #/my-requests/<id> opens that request; an unknown or hidden id says so',
+    async () => {
+      const [mine] = await requestsOf('alice');
+      const resource = mine.target.resources_summary[0].resource.name;
+      await detailsPanelOnFirstLoad(`#/my-requests/${mine.id}`, resource);
+      // One of Dave's own requests (not one Alice made for him): not Alice's to see.
+      const daves = (await requestsOf('dave')).find((r) => r.requester.id !== mine.requester.id);
+      for (const id of ['req_unknown', daves.id]) {
+        await detailsPanelOnFirstLoad(`#/my-requests/${id}`, 'The request could not be loaded.');
       }
     },
   );
