@@ -214,7 +214,7 @@ async function oneCall() {
     }
   } catch (error) {
     counts.errors++;
-    failures.push(`${name}: ${String(error)}`);
+    failures.push(`${name}: ${String(error)} (${String(/** @type {Error} */ (error).cause)})`);
   }
 }
 

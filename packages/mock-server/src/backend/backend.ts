@@ -174,7 +174,11 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     });
     const catalog = this.#cachedWorld.catalog;
     this.#state = createState(catalog, scheduler, {
-      onEvent: (event) => this.#subscribers.forEach((subscriber) => this.#send(subscriber, event)),
+      onEvent: (event) => {
+        // One view per caller, however many streams each has open (a page with several tabs, say).
+        const shaped = new Map<string, StreamEvent>();
+        this.#subscribers.forEach((subscriber) => this.#send(subscriber, event, shaped));
+      },
       onStatusChange: (change) => this.#onStatusChange(change),
       firstEventSequence: this.#state?.events.nextSequence ?? 1,
     });
@@ -182,11 +186,24 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
     scheduler.setSpeed(speed);
   }
 
-  /** Sends the event to the subscriber if they may see its request, shaped for them. */
-  #send({ callerId, onEvent }: Subscriber, event: EventRecord): void {
+  /**
+   * Sends the event to the subscriber if they may see its request, shaped for them (`shaped` keeps
+   * the shape made for each caller, so their streams share one object and its encoding).
+   */
+  #send(
+    { callerId, onEvent }: Subscriber,
+    event: EventRecord,
+    shaped = new Map<string, StreamEvent>(),
+  ): void {
     if (!isVisibleTo(event.request, callerId)) return;
-    const request = requestView(this.#state.catalog, event.request, callerId);
-    callSafely(() => onEvent({ id: event.id, data: { type: 'request.updated', request } }));
+    let view = shaped.get(callerId);
+    if (!view) {
+      const request = requestView(this.#state.catalog, event.request, callerId);
+      view = { id: event.id, data: { type: 'request.updated', request } };
+      shaped.set(callerId, view);
+    }
+    const shapedView = view;
+    callSafely(() => onEvent(shapedView));
   }
 
   /**

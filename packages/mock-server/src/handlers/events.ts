@@ -9,9 +9,17 @@ import type { Backend, Caller, StreamEvent } from '../backend/api.js';
 const RETRY_MS = 3000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
+/** Each event's frame, encoded once for all the streams it goes to (the backend shares the object). */
+const frames = new WeakMap<StreamEvent, string>();
+
 function eventFrame(event: StreamEvent): string {
-  // JSON.stringify never emits a raw newline, so the data fits on one `data:` line.
-  return `id: ${event.id}\nevent: ${event.data.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    // JSON.stringify never emits a raw newline, so the data fits on one `data:` line.
+    frame = `id: ${event.id}\nevent: ${event.data.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+    frames.set(event, frame);
+  }
+  return frame;
 }
 
 /** The caller's event stream: missed events after `Last-Event-ID` first, then each as it happens. */
