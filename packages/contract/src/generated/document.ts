@@ -2563,7 +2563,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "The access request's id.",
+        "description": "The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.",
         "schema": {
           "type": "string"
         },

@@ -216,7 +216,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -242,7 +242,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -268,7 +268,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -302,7 +302,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -336,7 +336,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -366,7 +366,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -392,7 +392,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -418,7 +418,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -1312,7 +1312,7 @@ export interface components {
          */
         GranteeId: string;
         /**
-         * @description The access request's id.
+         * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
          * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
          */
         RequestId: string;
@@ -2202,7 +2202,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2242,7 +2242,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2309,7 +2309,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2346,7 +2346,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2460,7 +2460,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2490,7 +2490,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2520,7 +2520,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2565,7 +2565,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2606,7 +2606,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];

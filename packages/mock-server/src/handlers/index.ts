@@ -243,25 +243,20 @@ export function handlersFor(
     return hooked({ request, path, response, fault: undefined });
   }
 
-  // A resolver that returns nothing lets msw try the next handler (and, when none answers, do what
+  // A request no predicate matches goes to the next handler (and, when none answers, msw does what
   // its `onUnhandledRequest` says): that is how a request under another prefix goes unanswered.
+  const at =
+    (path: string) =>
+    ({ request }: { request: Request }) =>
+      base.match(new URL(request.url), path);
   const handlers = routes.map((route) => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    return http[method](base.pattern(route.path), ({ request, params }) =>
-      base.matches(new URL(request.url), route.path)
-        ? respond(route, request, params as Record<string, string>)
-        : undefined,
+    return http[method](at(route.path), ({ request, params }) =>
+      respond(route, request, params as Record<string, string>),
     );
   });
   const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
-  return [
-    ...handlers,
-    ...fallbacks.map((path) =>
-      http.all(base.pattern(path), ({ request }) =>
-        base.matches(new URL(request.url), path) ? fallback(request) : undefined,
-      ),
-    ),
-  ];
+  return [...handlers, ...fallbacks.map((path) => http.all(at(path), ({ request }) => fallback(request)))];
 }
 
 export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';

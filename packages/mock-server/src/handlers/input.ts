@@ -21,10 +21,13 @@ export function parseQuery(url: URL): RawQuery {
 
 /**
  * The path and query of a request, as a problem's `instance` (a URI reference: characters URIs do
- * not allow there, such as the brackets of `status[]`, are percent-encoded).
+ * not allow there, such as the brackets of `status[]` or a `%` that starts no escape, are
+ * percent-encoded).
  */
 export function instanceOf(url: URL): string {
-  return `${url.pathname}${url.search}`.replace(/[^\w\-.~!$&'()*+,;=:@/?%]/g, (c) => encodeURIComponent(c));
+  return `${url.pathname}${url.search}`.replace(/[^\w\-.~!$&'()*+,;=:@/?%]|%(?![\dA-Fa-f]{2})/g, (c) =>
+    encodeURIComponent(c),
+  );
 }
 
 type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
