@@ -527,7 +527,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`.
+             * @description A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`, `malformed-request` (`400`), `content-too-large` (`413`).
              */
             type: string;
             /** @description A short, human-readable summary of the kind of problem. */
@@ -1228,6 +1228,40 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON, or nests arrays and objects deeper than `x-limit: jsonDepth` (32) levels. Nothing was done. */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://access-requests.example/problems/malformed-request",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "The request body is not valid JSON: Unexpected end of JSON input"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than `x-limit: requestBodyBytes` (1 MiB). Nothing was done. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://access-requests.example/problems/content-too-large",
+                 *       "title": "Content Too Large",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than 1048576 bytes."
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1952,7 +1986,9 @@ export interface operations {
                     "application/json": components["schemas"]["Preview"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2191,7 +2227,9 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequestList"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2446,10 +2484,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequestList"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2592,10 +2632,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequest"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2633,10 +2675,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequest"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };

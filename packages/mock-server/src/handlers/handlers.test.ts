@@ -93,17 +93,16 @@ describe('routing', () => {
 });
 
 describe('bad input never answers 500', () => {
-  it('malformed JSON is a 422 naming the body', async () => {
-    const response = await call('/v1/access-requests', {
+  it('malformed JSON is a 400 naming what is wrong', async () => {
+    const malformed = await call('/v1/access-requests', {
       method: 'POST',
       body: '{"app":',
       headers: { 'content-type': 'application/json' },
     });
-    assert.equal(response.status, 422);
-    assert.deepEqual(
-      (await problemOf(response)).errors?.map((e) => [e.field, e.code]),
-      [['', 'invalid_format']],
-    );
+    assert.equal(malformed.status, 400);
+    const problem = await problemOf(malformed);
+    assert.equal(problem.type, 'https://access-requests.example/problems/malformed-request');
+    assert.match(problem.detail, /not valid JSON/);
   });
 
   it('a body of another content type is a 422 naming Content-Type', async () => {
@@ -322,13 +321,15 @@ describe('control API', () => {
       ['/_control/faults', '{"path":"/v1/me","kind":"explode"}'],
       ['/_control/reset', '{"seed":1.5}'],
       ['/_control/reset', '{"colour":"red"}'],
-      ['/_control/reset', 'not json'],
     ];
     for (const [path, body, method] of cases) {
       const response = await send(path, body, method);
       assert.equal(response.status, 422, `${path} ${body}`);
       await problemOf(response);
     }
+    const notJson = await send('/_control/reset', 'not json');
+    assert.equal(notJson.status, 400);
+    await problemOf(notJson);
     assert.equal((await fetch(`${BASE}/_control/nothing`)).status, 404);
   });
 

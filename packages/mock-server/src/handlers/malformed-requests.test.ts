@@ -1,5 +1,6 @@
 // Requests no client should send, answered as problems (never a 5xx): ids whose percent-encoding
-// is not UTF-8, on every `{id}` route of the API and of the control API. Asked through msw's
+// is not UTF-8, on every `{id}` route of the API and of the control API; bodies that are not JSON,
+// nest too deep or are too large, on every route that reads one. Asked through msw's
 // `getResponse`, as the HTTP server and the dev-server middleware do; every answer is checked
 // against the contract.
 import { after, describe, it } from 'node:test';
@@ -57,6 +58,51 @@ describe('ids that are not valid percent-encoded UTF-8', () => {
       const unknown = await answer('GET', `/v1/nothing/${id}`, { headers: ALICE });
       assert.equal(unknown.status, 404);
       assert.equal(unknown.headers.get('content-type'), 'application/problem+json');
+    }
+  });
+});
+
+describe('bodies the contract refuses, on every route that reads one', () => {
+  const bodyRoutes = ROUTES.filter((route) => route.body).map((route) => ({
+    ...route,
+    path: route.path.replace(':id', 'req_unknown'),
+  }));
+  const send = (route: (typeof bodyRoutes)[number], body: string, headers: Record<string, string> = {}) =>
+    answer(route.method, route.path, {
+      body,
+      headers: { ...ALICE, 'content-type': 'application/json', 'idempotency-key': 'key-1', ...headers },
+    });
+  async function problemType(response: Response): Promise<string> {
+    assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    const problem = (await response.json()) as { type: string };
+    return `${response.status} ${problem.type.split('/').pop()}`;
+  }
+
+  it('answer 400 for 5,000 nested arrays (with an Idempotency-Key) and for text that is not JSON', async () => {
+    assert.ok(bodyRoutes.length >= 5);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const route of bodyRoutes) {
+      assert.equal(await problemType(await send(route, deep)), '400 malformed-request', route.path);
+      assert.equal(await problemType(await send(route, '{"justification":')), '400 malformed-request');
+    }
+  });
+
+  it('answer 422 for well-formed JSON of the wrong shape', async () => {
+    for (const route of bodyRoutes.filter((r) => r.body === 'required')) {
+      for (const body of ['[1, 2]', '"text"', '{"duration_hours": "long"}']) {
+        const status = (await send(route, body)).status;
+        assert.ok(status === 422 || status === 404, `${route.path} ${body}: ${status}`);
+      }
+    }
+    const submit = bodyRoutes.find((r) => r.path === '/v1/access-requests');
+    assert.ok(submit);
+    assert.equal(await problemType(await send(submit, '[1, 2]')), '422 validation-failed');
+  });
+
+  it('answer 413 for a body over 1 MiB', async () => {
+    const big = JSON.stringify({ justification: 'x'.repeat(1024 * 1024) });
+    for (const route of bodyRoutes) {
+      assert.equal(await problemType(await send(route, big)), '413 content-too-large', route.path);
     }
   });
 });
