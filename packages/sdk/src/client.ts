@@ -1,9 +1,16 @@
 // Over 400 lines: about 160 are the public JSDoc (with examples) of the client's interface and types.
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { defaultPathSerializer, type Client, type PathSerializer } from 'openapi-fetch';
 import type { AccessRequestStatus, components, operations, paths } from '@access-requests/contract';
 import { ApiError, TimeoutError, problemFrom } from './errors.js';
 import { paginate, type Page, type PageOptions, type Paginated } from './pagination.js';
-import { createTransport, type Fetch, type RetryOptions, type TokenSource } from './transport.js';
+import {
+  checkedToken,
+  createTransport,
+  type Fetch,
+  type RetryNotice,
+  type RetryOptions,
+  type TokenSource,
+} from './transport.js';
 import { createWatcher, type WatchOptions, type RequestUpdate, type WaitForOptions } from './watch.js';
 
 /**
@@ -89,6 +96,11 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
+  /**
+   * Hears each retry before its wait (a 429's `Retry-After`, a 503, a dropped connection), so the
+   * user can be told when the next attempt goes and offered a Cancel (abort `signal`).
+   */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
 
 /**
@@ -259,6 +271,19 @@ function checkedBaseUrl(baseUrl: unknown): string {
 }
 
 /**
+ * Path parameters as openapi-fetch writes them, refusing an empty id and the dot segments `.` and
+ * `..`: URL parsing removes those (even percent-encoded), so the call would reach another path.
+ */
+const pathSerializer: PathSerializer = (pathname, params) => {
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && /^(|\.|\.\.)$/.test(value)) {
+      throw new TypeError(`The ${name} '${value}' is not an id: it would change the path of the call.`);
+    }
+  }
+  return defaultPathSerializer(pathname, params);
+};
+
+/**
  * Makes the typed client for one API and one user. Every call returns the data of a success and
  * throws an {@link ApiError} on a problem answer, a {@link NetworkError} when the server cannot be
  * reached, and a {@link TimeoutError} when `timeoutMs` runs out. Lists are {@link Paginated}.
@@ -289,6 +314,13 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       'createAccessClient: token is required: a bearer token, or a function returning one.',
     );
   }
+  if (typeof options.token === 'string') {
+    try {
+      checkedToken(options.token);
+    } catch (error) {
+      throw new TypeError(`createAccessClient: ${(error as Error).message}`, { cause: error });
+    }
+  }
   const baseFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
   const transport = createTransport({ token: options.token, fetch: baseFetch, retry: options.retry ?? {} });
 
@@ -296,7 +328,7 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
    * The raw typed openapi-fetch client, with the same token, retries and base URL, for anything the calls
    * below don't cover.
    */
-  const raw: Client<paths> = createClient<paths>({ baseUrl, fetch: transport });
+  const raw: Client<paths> = createClient<paths>({ baseUrl, fetch: transport, pathSerializer });
 
   function init(call: CallOptions = {}) {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
@@ -304,17 +336,21 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       call.signal,
       timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
     ].filter((s) => s !== undefined);
-    return signals.length ? { signal: AbortSignal.any(signals) } : {};
+    const { onRetry } = call;
+    return {
+      ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
+      ...(onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {}),
+    };
   }
 
   /** Unwraps a result: the data, or a thrown ApiError; a timeout becomes a TimeoutError. */
-  async function unwrap<T>(pending: Promise<FetchResult<T>>): Promise<T> {
+  async function unwrap<T>(pending: Promise<FetchResult<T>>, idempotencyKey?: string): Promise<T> {
     let result: FetchResult<T>;
     try {
       result = await pending;
     } catch (error) {
       if ((error as Error | undefined)?.name === 'TimeoutError' && !(error instanceof TimeoutError)) {
-        throw new TimeoutError('The call timed out.', { cause: error });
+        throw new TimeoutError('The call timed out.', { cause: error, idempotencyKey });
       }
       throw error;
     }
@@ -335,10 +371,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       ),
     );
 
-  const idempotency = (call: CreateOptions = {}) => ({
-    ...init(call),
-    params: { header: { 'Idempotency-Key': call.idempotencyKey ?? crypto.randomUUID() } },
-  });
+  const idempotency = (call: CreateOptions = {}) => {
+    const key = call.idempotencyKey ?? crypto.randomUUID();
+    return { key, init: { ...init(call), params: { header: { 'Idempotency-Key': key } } } };
+  };
   const path = (id: string) => ({ params: { path: { id } } });
 
   // Each call is documented on the AccessClient interface.
@@ -362,8 +398,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
     preview: (body: components['schemas']['AccessRequestInput'], call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/preview', { body, ...init(call) })),
-    submit: (body: components['schemas']['AccessRequestInput'], call?: CreateOptions) =>
-      unwrap(raw.POST('/v1/access-requests', { body, ...idempotency(call) })).then((r) => r.requests),
+    submit: (body: components['schemas']['AccessRequestInput'], call?: CreateOptions) => {
+      const { key, init } = idempotency(call);
+      return unwrap(raw.POST('/v1/access-requests', { body, ...init }), key).then((r) => r.requests);
+    },
 
     requests: (filters?: ListFilters<'listRequests'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/access-requests', { params: { query }, ...i }), filters, call),
@@ -379,13 +417,17 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     revoke: (id: string, call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/{id}/revoke', { ...path(id), ...init(call) })),
     requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions) => {
-      const { params, ...rest } = idempotency(call);
+      const {
+        key,
+        init: { params, ...rest },
+      } = idempotency(call);
       return unwrap(
         raw.POST('/v1/access-requests/{id}/request-again', {
           body,
           ...rest,
           params: { ...params, path: { id } },
         }),
+        key,
       ).then((r) => r.requests);
     },
     favorite: (id: string, call?: CallOptions) =>

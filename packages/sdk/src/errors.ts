@@ -123,7 +123,13 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
   /** Why, as far as the runtime tells: `refused`, `dns`, `tls`, `reset`, `timeout` or `unknown`. */
   readonly failure: NetworkFailure;
-  constructor(url: string, cause?: unknown) {
+  /**
+   * The `Idempotency-Key` the call carried, if it took one: the server may have acted before the
+   * connection failed, so send the call again with this key (`{ idempotencyKey }`) to get its answer
+   * without a second effect.
+   */
+  readonly idempotencyKey: string | undefined;
+  constructor(url: string, cause?: unknown, idempotencyKey?: string) {
     const inner = cause as
       { message?: string; code?: string; cause?: { message?: string; code?: string } } | undefined;
     const said = [inner?.code, inner?.message, inner?.cause?.code, inner?.cause?.message].join(' ');
@@ -134,6 +140,7 @@ export class NetworkError extends Error {
       { cause },
     );
     this.failure = found?.[1] ?? 'unknown';
+    this.idempotencyKey = idempotencyKey;
   }
 }
 
@@ -150,11 +157,29 @@ export class NetworkError extends Error {
  *   if (error instanceof TimeoutError) console.log('Still provisioning; check back later.');
  *   else throw error;
  * }
+ *
+ * // A keyed call that timed out: send it again with its key, and nothing is created twice.
+ * const submitted = await client.submit(body, { timeoutMs: 5_000 }).catch((error: unknown) => {
+ *   if (error instanceof TimeoutError && error.idempotencyKey) {
+ *     return client.submit(body, { idempotencyKey: error.idempotencyKey });
+ *   }
+ *   throw error;
+ * });
  * ```
  */
 export class TimeoutError extends Error {
   /** Always `'TimeoutError'`. */
   override name = 'TimeoutError';
+  /**
+   * The `Idempotency-Key` of a call that took one (`submit`, `requestAgain`): the server may have
+   * acted before the time ran out, so send the call again with `{ idempotencyKey }` to get its
+   * answer without a second effect. Undefined for other calls and for `waitFor`.
+   */
+  readonly idempotencyKey: string | undefined;
+  constructor(message: string, options?: ErrorOptions & { idempotencyKey?: string | undefined }) {
+    super(message, options);
+    this.idempotencyKey = options?.idempotencyKey;
+  }
 }
 
 /** A problem for any error answer, even one that is not problem+json (a proxy's HTML page, say). */

@@ -10,7 +10,7 @@ export type {
 export { ApiError, NetworkError, TimeoutError, isAbortError } from './errors.js';
 export type { FieldError, NetworkFailure, Problem } from './errors.js';
 export type { Page, PageOptions, Paginated } from './pagination.js';
-export type { RetryOptions, TokenSource } from './transport.js';
+export type { RetryNotice, RetryOptions, TokenSource } from './transport.js';
 export { RequestSettledError } from './watch.js';
 export type { RequestUpdate, WaitForOptions, WatchOptions } from './watch.js';
 export type { components, operations, paths } from '@access-requests/contract';

@@ -37,7 +37,39 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
+/**
+ * A retry about to wait, as `onRetry` hears it: why, how long until the next attempt, which attempt
+ * that is. Show it to the user ("Too many requests: trying again in 30 s", with a Cancel that aborts
+ * the call's `signal`) so that a long `Retry-After` is never a silent spinner.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const onRetry = ({ reason, delayMs }: RetryNotice) => {
+ *   const why = reason === 'rate_limited' ? 'Too many requests' : 'No answer';
+ *   showBanner(`${why}: retrying in ${Math.ceil(delayMs / 1000)} s`);
+ * };
+ * await client.submit(body, { signal: controller.signal, onRetry }); // Cancel: controller.abort()
+ * ```
+ */
+export interface RetryNotice {
+  /** `rate_limited` (429), `unavailable` (502, 503, 504) or `network` (no answer). */
+  readonly reason: 'rate_limited' | 'unavailable' | 'network';
+  /** The answer's status, for `rate_limited` and `unavailable`. */
+  readonly status: number | undefined;
+  /** How long until the next attempt, in ms (`Retry-After` when the server sent one). */
+  readonly delayMs: number;
+  /** The attempt that comes next: 2 for the first retry. */
+  readonly attempt: number;
+}
+
+/** What one call adds to the transport: a hook that hears each retry before its wait. */
+export interface CallHooks {
+  readonly onRetry?: ((notice: RetryNotice) => void) | undefined;
+}
+
 export type Fetch = (request: Request) => Promise<Response>;
+export type Transport = (request: Request, hooks?: CallHooks) => Promise<Response>;
 
 const RETRYABLE_STATUS = [429, 502, 503, 504];
 
@@ -88,6 +120,21 @@ async function buffered(response: Response): Promise<Response> {
   return new Response(NULL_BODY_STATUS.includes(status) ? null : body, { status, statusText, headers });
 }
 
+/**
+ * The token, if a header can carry it: visible ASCII only (RFC 6750's token characters are a subset).
+ * Otherwise a TypeError that does not repeat it (the platform's own error would, whole, and error
+ * messages end up in logs and on screens).
+ */
+export function checkedToken(token: unknown): string {
+  if (typeof token !== 'string' || !/^[\x21-\x7e]*$/.test(token)) {
+    const what = typeof token === 'string' ? 'contains a character a header cannot carry' : 'is not a string';
+    throw new TypeError(
+      `The bearer token ${what}: only visible ASCII characters are allowed (it is not shown).`,
+    );
+  }
+  return token;
+}
+
 export interface TransportOptions {
   token: TokenSource;
   fetch: Fetch;
@@ -99,12 +146,13 @@ export interface TransportOptions {
  * retries of safe requests on network errors, 429 (after `Retry-After`), 502, 503 and 504 with capped
  * exponential backoff and full jitter. Nothing else is retried; an abort ends everything at once.
  */
-export function createTransport({ token, fetch, retry }: TransportOptions): Fetch {
+export function createTransport({ token, fetch, retry }: TransportOptions): Transport {
   const { retries = 3, baseDelayMs = 300, maxDelayMs = 5000, maxRetryAfterMs = 60_000 } = retry || {};
   const maxRetries = retry === false ? 0 : retries;
-  const readToken = async (refresh: boolean) => (typeof token === 'function' ? token({ refresh }) : token);
+  const readToken = async (refresh: boolean) =>
+    checkedToken(typeof token === 'function' ? await token({ refresh }) : token);
 
-  return async (request) => {
+  return async (request, hooks = {}) => {
     const signal = request.signal;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -127,7 +175,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
       if (response && !(retryable && RETRYABLE_STATUS.includes(response.status))) return response;
       if (!retryable) {
         if (response) return response;
-        throw new NetworkError(request.url, failure);
+        throw new NetworkError(request.url, failure, request.headers.get('idempotency-key') ?? undefined);
       }
       let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
       const after = response && retryAfterMs(response);
@@ -135,6 +183,12 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Fetc
         if (after > maxRetryAfterMs) return response;
         delay = after;
       }
+      hooks.onRetry?.({
+        reason: !response ? 'network' : response.status === 429 ? 'rate_limited' : 'unavailable',
+        status: response?.status,
+        delayMs: delay,
+        attempt: attempt + 2,
+      });
       await sleep(delay, signal);
     }
   };

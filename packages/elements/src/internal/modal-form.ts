@@ -3,10 +3,11 @@
 // time, and the server's field errors placed next to their fields.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
-import { ApiError } from '@access-requests/sdk';
+import { ApiError, type CallOptions } from '@access-requests/sdk';
 import { openModal } from './dialog.js';
-import { formatNumber } from './format.js';
+import { formatNumber, localeOf } from './format.js';
 import { problemText } from './problem.js';
+import { RetryWait } from './retry-wait.js';
 
 export interface ModalHost extends ReactiveElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -18,6 +19,8 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
   /** A problem that belongs to no field. */
   error = '';
   fieldErrors: Partial<Record<Field, string[]>> = {};
+  /** While the call waits to retry (a 429's Retry-After, say): when, and Cancel. */
+  readonly #retryWait: RetryWait;
 
   constructor(
     protected readonly host: ModalHost,
@@ -29,6 +32,7 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     private readonly apiFields: Readonly<Record<Field, string>>,
   ) {
     host.addController(this);
+    this.#retryWait = new RetryWait(host);
   }
 
   hostUpdate(): void {}
@@ -68,22 +72,40 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     );
   }
 
-  /** Runs the call once at a time; a failure stays in the dialog, next to its field where it has one. */
-  protected async send<T>(call: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs the call once at a time; a failure stays in the dialog, next to its field where it has one.
+   * Give `options` (a signal and a retry hook) to the client call: a wait before a retry is shown,
+   * with Cancel.
+   */
+  protected async send<T>(
+    call: (options: Pick<CallOptions, 'signal' | 'onRetry'>) => Promise<T>,
+  ): Promise<T | undefined> {
     if (this.sending) return undefined;
     this.sending = true;
     this.error = '';
     this.fieldErrors = {};
     this.host.requestUpdate();
     try {
-      return await call();
+      return await call(this.#retryWait.begin());
     } catch (error) {
-      this.#failed(error);
+      if (this.#retryWait.cancelled(error)) {
+        this.error = msg('Cancelled. What you entered is kept; send it again when you are ready.');
+        this.#focusError();
+      } else {
+        this.#failed(error);
+      }
       return undefined;
     } finally {
+      this.#retryWait.end();
       this.sending = false;
       this.host.requestUpdate();
     }
+  }
+
+  #focusError(): void {
+    void this.host.updateComplete.then(() =>
+      this.dialog?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error]')?.focus(),
+    );
   }
 
   #failed(error: unknown): void {
@@ -99,9 +121,7 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     this.fieldErrors = placed;
     this.error =
       error instanceof ApiError && count > 0 && count === error.fieldErrors.length ? '' : problemText(error);
-    void this.host.updateComplete.then(() =>
-      this.dialog?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error]')?.focus(),
-    );
+    this.#focusError();
   }
 
   /** A field's ARIA state and its error message, to spread over its control. */
@@ -159,9 +179,12 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     </div>`;
   }
 
+  /** The dialog's own message (a failure that belongs to no field), and a retry's wait. */
   protected renderError() {
-    return this.error
-      ? html`<p class="error-text" role="alert" tabindex="-1" data-error>${this.error}</p>`
-      : nothing;
+    return html`${
+      this.error
+        ? html`<p class="error-text" role="alert" tabindex="-1" data-error>${this.error}</p>`
+        : nothing
+    }${this.#retryWait.render(localeOf(this.host))}`;
   }
 }

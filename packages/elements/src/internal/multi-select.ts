@@ -4,6 +4,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg, str } from '@lit/localize';
 import { chevronIcon } from './icons.js';
+import { renderRetry } from './retry.js';
 
 export interface MultiSelectOption {
   readonly value: string;
@@ -15,6 +16,15 @@ export interface MultiSelectConfig {
   readonly id: string;
   /** The visible label ("Resource Type", "Permission"). */
   readonly label: () => string;
+}
+
+/** Where the options come from a server: whether they are still loading, or why they failed. */
+export interface OptionsSource {
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly error?: unknown;
+  /** What failed, in one sentence ("The resource types could not be loaded:"). */
+  readonly failed: string;
+  readonly onRetry: () => void;
 }
 
 type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -84,10 +94,31 @@ export class MultiSelect implements ReactiveController {
     return labels.length <= 2 ? labels.join(', ') : msg(str`${labels.length} selected`);
   }
 
+  /** Loading…, why the options could not be loaded (with Retry), or that there are none. */
+  #optionsState(options: readonly MultiSelectOption[], source: OptionsSource | undefined) {
+    if (source?.status === 'error') {
+      return renderRetry({
+        message: source.failed,
+        error: source.error,
+        onRetry: () => {
+          source.onRetry();
+          this.#button?.focus(); // the Retry button goes: focus stays on the filter
+        },
+        class: 'multi-select-error',
+        layout: 'inline',
+      });
+    }
+    if (options.length) return nothing;
+    return html`<p class="hint" role="status">
+      ${source?.status === 'ready' ? msg('None to choose from.') : msg('Loading…')}
+    </p>`;
+  }
+
   render(
     options: readonly MultiSelectOption[],
     selected: readonly string[],
     onChange: (values: string[]) => void,
+    source?: OptionsSource,
   ) {
     const { id } = this.config;
     const label = this.config.label();
@@ -113,7 +144,7 @@ export class MultiSelect implements ReactiveController {
       <div id=${`${id}-panel`} class="multi-select-panel" part="filter-panel" ?hidden=${!this.#open}>
         <fieldset>
           <legend>${label}</legend>
-          ${options.length === 0 ? html`<p class="hint">${msg('Loading…')}</p>` : nothing}
+          ${this.#optionsState(options, source)}
           ${options.map(
             (option) =>
               html`<label class="check"
@@ -174,6 +205,12 @@ export const multiSelectStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+  }
+  .multi-select-error {
+    display: grid;
+    gap: var(--_space-2);
+    justify-items: start;
+    color: var(--_danger);
   }
   .multi-select-panel[hidden] {
     display: none;

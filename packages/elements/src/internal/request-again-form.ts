@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatHours } from './format.js';
+import { IntentKey } from './intent-key.js';
 import { ModalForm, type ModalHost } from './modal-form.js';
 import type { Me } from './requests-hub.js';
 
@@ -44,6 +45,8 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
   created: AccessRequest[] = [];
   sentence = '';
   #channel: Promise<Channel | undefined> = Promise.resolve(undefined);
+  /** Submitting the same again after a lost answer replays it: one request, not two. */
+  readonly #intent = new IntentKey();
 
   constructor(
     host: ModalHost,
@@ -86,13 +89,13 @@ export class RequestAgainForm extends ModalForm<'justification' | 'duration'> {
     if (hours !== undefined && !(Number.isInteger(hours) && hours >= 1)) {
       return this.refuse('duration', msg('Enter a whole number of hours, 1 or more.'));
     }
-    const created = await this.send(() =>
-      client.requestAgain(source.id, {
-        justification,
-        ...(hours === undefined ? {} : { duration_hours: hours }),
-      }),
+    const body = { justification, ...(hours === undefined ? {} : { duration_hours: hours }) };
+    const idempotencyKey = this.#intent.for({ id: source.id, body });
+    const created = await this.send((options) =>
+      client.requestAgain(source.id, body, { idempotencyKey, ...options }),
     );
     if (!created) return;
+    this.#intent.clear();
     this.sentence = notificationSentence(await this.#channel);
     this.created = created;
     this.host.requestUpdate();

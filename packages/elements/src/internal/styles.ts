@@ -74,6 +74,13 @@ export const tokens = css`
     white-space: nowrap;
     border: 0;
   }
+  .retry-wait {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    color: var(--_muted);
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

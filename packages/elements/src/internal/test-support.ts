@@ -7,14 +7,16 @@ import { fixture, html as litHtml, oneEvent } from '@open-wc/testing';
 import {
   createAccessClient,
   type AccessClient,
+  type AccessClientOptions,
   type AccessRequest,
   type AccessRequestStatus,
 } from '@access-requests/sdk';
 
 export type DemoUser = 'alice' | 'bob' | 'carol' | 'dave';
 
-export function clientFor(user: DemoUser): AccessClient {
-  return createAccessClient({ baseUrl: location.origin, token: `demo-${user}`, retry: false });
+/** A client as a demo user; without retries unless `options` give a retry policy. */
+export function clientFor(user: DemoUser, options: Pick<AccessClientOptions, 'retry'> = {}): AccessClient {
+  return createAccessClient({ baseUrl: location.origin, token: `demo-${user}`, retry: false, ...options });
 }
 
 /** A page of resources a `recordingSearches` client asked for, and when its answer was in. */

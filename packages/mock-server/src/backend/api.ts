@@ -1,10 +1,4 @@
-/**
- * The reference server's service boundary: one method per operation of the contract.
- *
- * The transport (msw handlers in `../handlers/`) parses HTTP into these calls and turns their results
- * and `ApiProblem`s into responses; everything else — rules, state, time, validation of bodies and
- * query values — lives behind this interface, in the backend.
- */
+/** The reference server's service boundary (`Backend`) and the types it speaks. */
 import type { components } from '@access-requests/contract';
 import type { Notification, NotificationChannel, NotificationFilter } from './notifications.js';
 

@@ -3,18 +3,9 @@
  * (rebuilt on reset, with its clock, `scheduler.ts`) and the event subscribers (kept across resets).
  */
 import { generateWorld } from '../demo-data/generate.js';
-import {
-  ApiProblem,
-  type Backend,
-  type Caller,
-  type CreateResult,
-  type RawQuery,
-  type StreamEvent,
-  type WorldOptions,
-} from './api.js';
+import { ApiProblem, type Backend, type Caller, type StreamEvent, type WorldOptions } from './api.js';
 import { isVisibleTo } from './access-rules.js';
-import * as approvalService from './approvals.js';
-import { CatalogIndex } from './catalog-index.js';
+import { indexWorld, type CatalogIndex } from './catalog-index.js';
 import * as catalogService from './catalog-queries.js';
 import { Scheduler, type RealTimeSource, type TimerApi } from './scheduler.js';
 import { DEFAULT_START_TIME } from './constants.js';
@@ -80,6 +71,7 @@ export interface BackendDependencies {
 }
 
 type ResolvedOptions = Backend['options'];
+type Subscriber = { readonly callerId: string; readonly onEvent: (event: StreamEvent) => void };
 
 const MAX_CATALOG_SIZE = 1_000_000;
 
@@ -103,16 +95,43 @@ function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): Reso
   return { seed, catalogSize, speed, startTime: new Date(startTime.getTime()) };
 }
 
-class SeededBackend implements ReferenceBackend {
+/** The contract's operations over the state and the caller's id; the constructor wraps each in `#run`. */
+const OPERATIONS = {
+  me: (s, callerId) => catalogService.me(s.catalog, callerId, s.notificationChannel),
+  grantees: (s, callerId, query) => catalogService.grantees(s.catalog, callerId, query),
+  resourceTypes: (s, _, query) => catalogService.resourceTypes(s.catalog, query),
+  permissions: (s, _, query) => catalogService.permissions(s.catalog, query),
+  resources: (s, callerId, query) => catalogService.resources(s.catalog, callerId, query),
+  apps: (s, _, query) => catalogService.apps(s.catalog, query),
+  bundles: (s, _, query) => catalogService.bundles(s.catalog, query),
+  preview: submissionService.preview,
+  submit: submissionService.submit,
+  requestAgain: submissionService.requestAgain,
+  listRequests: requestService.listRequests,
+  getRequest: requestService.getRequest,
+  requestResources: requestService.requestResources,
+  revoke: requestService.revoke,
+  favorite: (s, callerId, id) => requestService.markFavorite(s, callerId, id, true),
+  unfavorite: (s, callerId, id) => requestService.markFavorite(s, callerId, id, false),
+  accessDetails: requestService.accessDetails,
+  myAccess: requestService.myAccess,
+  approvals: requestService.approvals,
+  approve: (s, callerId, id, body) => requestService.decide(s, callerId, id, body, 'approve'),
+  reject: (s, callerId, id, body) => requestService.decide(s, callerId, id, body, 'reject'),
+} satisfies { [K in keyof Backend]?: Over<Backend[K]> };
+
+type Operation = keyof typeof OPERATIONS;
+type Over<F> = F extends (caller: Caller, ...args: infer A) => infer R
+  ? (state: BackendState, callerId: string, ...args: A) => R
+  : never;
+
+class SeededBackend implements Omit<ReferenceBackend, Operation> {
   #options: ResolvedOptions;
   #state!: BackendState;
   #history!: HistoryIds;
   /** The last world built: a reset to the same seed and size reuses it (worlds are immutable). */
   #cachedWorld: { key: string; catalog: CatalogIndex } | undefined;
-  readonly #subscribers = new Set<{
-    readonly callerId: string;
-    readonly onEvent: (event: StreamEvent) => void;
-  }>();
+  readonly #subscribers = new Set<Subscriber>();
   readonly #statusListeners = new Set<StatusListener>();
   readonly #dependencies: BackendDependencies;
 
@@ -120,6 +139,13 @@ class SeededBackend implements ReferenceBackend {
     this.#dependencies = dependencies;
     this.#options = resolveOptions(options);
     this.#build();
+    for (const [name, operation] of Object.entries(OPERATIONS)) {
+      const over = operation as (state: BackendState, callerId: string, ...args: unknown[]) => unknown;
+      Object.assign(this, {
+        [name]: (caller: Caller, ...args: unknown[]) =>
+          this.#run(name, (state) => over(state, caller.userId, ...args)),
+      });
+    }
   }
 
   get options(): ResolvedOptions {
@@ -138,7 +164,7 @@ class SeededBackend implements ReferenceBackend {
     const { seed, catalogSize, startTime, speed } = this.#options;
     const key = `${seed}:${catalogSize}`;
     if (this.#cachedWorld?.key !== key) {
-      this.#cachedWorld = { key, catalog: new CatalogIndex(generateWorld({ seed, catalogSize })) };
+      this.#cachedWorld = { key, catalog: indexWorld(generateWorld({ seed, catalogSize })) };
     }
     const start = startTime.getTime();
     this.#state?.scheduler.stop();
@@ -147,32 +173,20 @@ class SeededBackend implements ReferenceBackend {
       onDue: () => this.tick(),
     });
     const catalog = this.#cachedWorld.catalog;
-    this.#state = createState(
-      catalog.world,
-      scheduler,
-      {
-        onEvent: (event) => this.#deliver(event),
-        onStatusChange: (change) => this.#onStatusChange(change),
-        firstEventSequence: this.#state?.events.nextSequence ?? 1,
-      },
-      catalog,
-    );
+    this.#state = createState(catalog, scheduler, {
+      onEvent: (event) => this.#subscribers.forEach((subscriber) => this.#send(subscriber, event)),
+      onStatusChange: (change) => this.#onStatusChange(change),
+      firstEventSequence: this.#state?.events.nextSequence ?? 1,
+    });
     this.#history = playHistory(this.#state, start);
     scheduler.setSpeed(speed);
   }
 
-  #deliver(event: EventRecord): void {
-    for (const subscriber of this.#subscribers) {
-      if (!isVisibleTo(event.request, subscriber.callerId)) continue;
-      callSafely(() => subscriber.onEvent(this.#shape(event, subscriber.callerId)));
-    }
-  }
-
-  #shape(event: EventRecord, callerId: string): StreamEvent {
-    return {
-      id: event.id,
-      data: { type: 'request.updated', request: requestView(this.#state.catalog, event.request, callerId) },
-    };
+  /** Sends the event to the subscriber if they may see its request, shaped for them. */
+  #send({ callerId, onEvent }: Subscriber, event: EventRecord): void {
+    if (!isVisibleTo(event.request, callerId)) return;
+    const request = requestView(this.#state.catalog, event.request, callerId);
+    callSafely(() => onEvent({ id: event.id, data: { type: 'request.updated', request } }));
   }
 
   /**
@@ -216,51 +230,6 @@ class SeededBackend implements ReferenceBackend {
     return userId ? { userId } : undefined;
   }
 
-  me = (caller: Caller) =>
-    this.#run('me', (s) => catalogService.me(s.catalog, caller.userId, s.notificationChannel));
-  grantees = (caller: Caller, query: RawQuery) =>
-    this.#run('grantees', (s) => catalogService.grantees(s.catalog, caller.userId, query));
-  resourceTypes = (_caller: Caller, query: RawQuery) =>
-    this.#run('resourceTypes', (s) => catalogService.resourceTypes(s.catalog, query));
-  permissions = (_caller: Caller, query: RawQuery) =>
-    this.#run('permissions', (s) => catalogService.permissions(s.catalog, query));
-  resources = (caller: Caller, query: RawQuery) =>
-    this.#run('resources', (s) => catalogService.resources(s.catalog, caller.userId, query));
-  apps = (_caller: Caller, query: RawQuery) =>
-    this.#run('apps', (s) => catalogService.apps(s.catalog, query));
-  bundles = (_caller: Caller, query: RawQuery) =>
-    this.#run('bundles', (s) => catalogService.bundles(s.catalog, query));
-
-  preview = (caller: Caller, body: unknown) =>
-    this.#run('preview', (s) => submissionService.preview(s, caller.userId, body));
-  submit = (caller: Caller, body: unknown, key: string | undefined): CreateResult =>
-    this.#run('submit', (s) => submissionService.submit(s, caller.userId, body, key));
-  requestAgain = (caller: Caller, id: string, body: unknown, key: string | undefined): CreateResult =>
-    this.#run('requestAgain', (s) => submissionService.requestAgain(s, caller.userId, id, body, key));
-
-  listRequests = (caller: Caller, query: RawQuery) =>
-    this.#run('listRequests', (s) => requestService.listRequests(s, caller.userId, query));
-  getRequest = (caller: Caller, id: string) =>
-    this.#run('getRequest', (s) => requestService.getRequest(s, caller.userId, id));
-  requestResources = (caller: Caller, id: string, query: RawQuery) =>
-    this.#run('requestResources', (s) => requestService.requestResources(s, caller.userId, id, query));
-  revoke = (caller: Caller, id: string) =>
-    this.#run('revoke', (s) => requestService.revoke(s, caller.userId, id));
-  favorite = (caller: Caller, id: string) =>
-    this.#run('favorite', (s) => requestService.markFavorite(s, caller.userId, id, true));
-  unfavorite = (caller: Caller, id: string) =>
-    this.#run('unfavorite', (s) => requestService.markFavorite(s, caller.userId, id, false));
-  accessDetails = (caller: Caller, id: string) =>
-    this.#run('accessDetails', (s) => requestService.accessDetails(s, caller.userId, id));
-  myAccess = (caller: Caller) => this.#run('myAccess', (s) => requestService.myAccess(s, caller.userId));
-
-  approvals = (caller: Caller, query: RawQuery) =>
-    this.#run('approvals', (s) => approvalService.approvals(s, caller.userId, query));
-  approve = (caller: Caller, id: string, body: unknown) =>
-    this.#run('approve', (s) => approvalService.decide(s, caller.userId, id, body, 'approve'));
-  reject = (caller: Caller, id: string, body: unknown) =>
-    this.#run('reject', (s) => approvalService.decide(s, caller.userId, id, body, 'reject'));
-
   subscribe(
     caller: Caller,
     lastEventId: string | undefined,
@@ -269,10 +238,7 @@ class SeededBackend implements ReferenceBackend {
     const subscriber = { callerId: caller.userId, onEvent };
     this.#run('subscribe', (state) => {
       const missed = lastEventId === undefined ? [] : (state.events.after(lastEventId) ?? []);
-      for (const event of missed) {
-        if (isVisibleTo(event.request, caller.userId))
-          callSafely(() => onEvent(this.#shape(event, caller.userId)));
-      }
+      for (const event of missed) this.#send(subscriber, event);
       this.#subscribers.add(subscriber);
     });
     return () => this.#subscribers.delete(subscriber);
@@ -361,5 +327,6 @@ export function createBackend(
   options: WorldOptions = {},
   dependencies: BackendDependencies = {},
 ): ReferenceBackend {
-  return new SeededBackend(options, dependencies);
+  // The constructor installed every operation of `OPERATIONS`.
+  return new SeededBackend(options, dependencies) as SeededBackend & Pick<Backend, Operation>;
 }

@@ -3,16 +3,7 @@
  * the catalog in listing order (by name), and lowercased search keys, so that a search over 100,000
  * resources is one pass of `includes` over precomputed strings.
  */
-import type {
-  AccessFlowRecord,
-  AppRecord,
-  BundleRecord,
-  PermissionRecord,
-  ResourceRecord,
-  ResourceTypeRecord,
-  UserRecord,
-  World,
-} from '../demo-data/model.js';
+import type { ResourceRecord, World } from '../demo-data/model.js';
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -38,92 +29,64 @@ function sortByName<T extends { readonly id: string; readonly name: string }>(it
 
 function lookup<T>(map: ReadonlyMap<string, T>, id: string, noun: string): T {
   const value = map.get(id);
-  // Only ever called with ids the backend stored itself: a miss is a defect, not bad input.
   if (value === undefined) throw new Error(`No ${noun} ${id} in the world`);
   return value;
 }
 
-export class CatalogIndex {
-  readonly world: World;
-  readonly users: ReadonlyMap<string, UserRecord>;
-  readonly apps: ReadonlyMap<string, AppRecord>;
-  readonly resourceTypes: ReadonlyMap<string, ResourceTypeRecord>;
-  readonly permissions: ReadonlyMap<string, PermissionRecord>;
-  readonly resources: ReadonlyMap<string, ResourceRecord>;
-  readonly bundles: ReadonlyMap<string, BundleRecord>;
-  readonly flows: ReadonlyMap<string, AccessFlowRecord>;
+/** The index `indexWorld` builds. */
+export type CatalogIndex = ReturnType<typeof indexWorld>;
 
-  readonly appsByName: readonly AppRecord[];
-  readonly resourceTypesByName: readonly ResourceTypeRecord[];
-  readonly permissionsByName: readonly PermissionRecord[];
-  readonly bundlesByName: readonly BundleRecord[];
+export function indexWorld(world: World) {
+  const [users, apps, resourceTypes] = [byId(world.users), byId(world.apps), byId(world.resourceTypes)];
+  const [permissions, resources, bundles] = [
+    byId(world.permissions),
+    byId(world.resources),
+    byId(world.bundles),
+  ];
+  const flows = byId(world.flows);
   /** The catalog's listing order. */
-  readonly resourcesByName: readonly ResourceRecord[];
-  /** `resourcesByName[i]`'s lowercased path (which ends with its name): what `search` matches. */
-  readonly resourceSearchKeys: readonly string[];
-  /** Everyone who approves (or stands in) for at least one flow. */
-  readonly approverIds: ReadonlySet<string>;
-
-  readonly #appResources = new Map<string, readonly ResourceRecord[]>();
-
-  constructor(world: World) {
-    this.world = world;
-    this.users = byId(world.users);
-    this.apps = byId(world.apps);
-    this.resourceTypes = byId(world.resourceTypes);
-    this.permissions = byId(world.permissions);
-    this.resources = byId(world.resources);
-    this.bundles = byId(world.bundles);
-    this.flows = byId(world.flows);
-    this.appsByName = sortByName(world.apps);
-    this.resourceTypesByName = sortByName(world.resourceTypes);
-    this.permissionsByName = sortByName(world.permissions);
-    this.bundlesByName = sortByName(world.bundles);
-    this.resourcesByName = sortByName(world.resources);
-    this.resourceSearchKeys = this.resourcesByName.map((r) => r.path.toLowerCase());
-    this.approverIds = new Set(world.flows.flatMap((f) => [...f.approverIds, ...f.backupApproverIds]));
-  }
-
-  user(id: string): UserRecord {
-    return lookup(this.users, id, 'user');
-  }
-  flow(id: string): AccessFlowRecord {
-    return lookup(this.flows, id, 'access flow');
-  }
-  app(id: string): AppRecord {
-    return lookup(this.apps, id, 'app');
-  }
-  resource(id: string): ResourceRecord {
-    return lookup(this.resources, id, 'resource');
-  }
-  resourceType(id: string): ResourceTypeRecord {
-    return lookup(this.resourceTypes, id, 'resource type');
-  }
-  permission(id: string): PermissionRecord {
-    return lookup(this.permissions, id, 'permission');
-  }
-  bundle(id: string): BundleRecord {
-    return lookup(this.bundles, id, 'bundle');
-  }
-
-  /** The people `userId` may request access for, themself first. */
-  granteesOf(userId: string): readonly string[] {
-    return this.world.granteesOf.get(userId) ?? [userId];
-  }
-
-  /** Whether `granteeId` may receive access through the flow. */
-  flowAdmits(flowId: string, granteeId: string): boolean {
-    return !this.flow(flowId).excludedGranteeIds.includes(granteeId);
-  }
-
-  /** What an app request expands to: the app's resources that offer the permission, by name. */
-  resourcesOfApp(appId: string, permissionId: string): readonly ResourceRecord[] {
-    const key = `${appId} ${permissionId}`;
-    let list = this.#appResources.get(key);
-    if (!list) {
-      list = this.resourcesByName.filter((r) => r.appId === appId && r.permissionIds.includes(permissionId));
-      this.#appResources.set(key, list);
-    }
-    return list;
-  }
+  const resourcesByName = sortByName(world.resources);
+  const appResources = new Map<string, readonly ResourceRecord[]>();
+  const flow = (id: string) => lookup(flows, id, 'access flow');
+  return {
+    world,
+    users,
+    apps,
+    resourceTypes,
+    permissions,
+    resources,
+    bundles,
+    flows,
+    appsByName: sortByName(world.apps),
+    resourceTypesByName: sortByName(world.resourceTypes),
+    permissionsByName: sortByName(world.permissions),
+    bundlesByName: sortByName(world.bundles),
+    resourcesByName,
+    /** `resourcesByName[i]`'s lowercased path (which ends with its name): what `search` matches. */
+    resourceSearchKeys: resourcesByName.map((r) => r.path.toLowerCase()),
+    /** Everyone who approves (or stands in) for at least one flow. */
+    approverIds: new Set(world.flows.flatMap((f) => [...f.approverIds, ...f.backupApproverIds])),
+    // Only ever called with ids the backend stored itself: a miss is a defect, not bad input.
+    user: (id: string) => lookup(users, id, 'user'),
+    flow,
+    app: (id: string) => lookup(apps, id, 'app'),
+    resource: (id: string) => lookup(resources, id, 'resource'),
+    resourceType: (id: string) => lookup(resourceTypes, id, 'resource type'),
+    permission: (id: string) => lookup(permissions, id, 'permission'),
+    bundle: (id: string) => lookup(bundles, id, 'bundle'),
+    /** The people `userId` may request access for, themself first. */
+    granteesOf: (userId: string): readonly string[] => world.granteesOf.get(userId) ?? [userId],
+    /** Whether `granteeId` may receive access through the flow. */
+    flowAdmits: (flowId: string, granteeId: string) => !flow(flowId).excludedGranteeIds.includes(granteeId),
+    /** What an app request expands to: the app's resources that offer the permission, by name. */
+    resourcesOfApp(appId: string, permissionId: string): readonly ResourceRecord[] {
+      const key = `${appId} ${permissionId}`;
+      let list = appResources.get(key);
+      if (!list) {
+        list = resourcesByName.filter((r) => r.appId === appId && r.permissionIds.includes(permissionId));
+        appResources.set(key, list);
+      }
+      return list;
+    },
+  };
 }

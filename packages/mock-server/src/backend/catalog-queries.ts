@@ -1,6 +1,5 @@
 /** The caller, their grantees and the catalog lists: searchable, filterable, paged by name. */
 import type { RawQuery, Schemas } from './api.js';
-import type { PermissionRecord, ResourceTypeRecord } from '../demo-data/model.js';
 import type { CatalogIndex } from './catalog-index.js';
 import { encodeCursor, pageByOffset, readPageRequest, type Page } from './pagination.js';
 import { fieldError } from './problems.js';
@@ -31,40 +30,50 @@ export function me(
   };
 }
 
-const nameMatches = (search: string) => (item: { readonly name: string }) =>
-  search === '' || item.name.toLowerCase().includes(search);
-
-type CatalogList = 'resourceTypes' | 'permissions' | 'apps' | 'bundles';
-type Filters<T> = (
-  query: Readonly<Record<string, unknown>>,
-  errors: FieldError[],
-) => { readonly filters: object; readonly keep: (item: T) => boolean };
-
 /** `search`, lowercased; empty means "everything". */
 const searchOf = (query: { readonly search?: string }) => (query.search ?? '').toLowerCase();
 
-/** A list filtered by `search` (and `readFilters`), paged by offset. */
+/** The ids of a repeatable parameter; each must be known (or it is `unknown`). */
+function knownIds(
+  values: readonly string[] | undefined,
+  param: string,
+  known: ReadonlyMap<string, unknown>,
+  noun: string,
+  errors: FieldError[],
+): string[] {
+  for (const id of values ?? [])
+    if (!known.has(id)) errors.push(fieldError(param, 'unknown', `There is no ${noun} ${clip(id)}.`));
+  return [...(values ?? [])];
+}
+
+/** A filter by parent ids (`app_id[]`, `resource_type_id[]`): unknown ids are 422 `unknown`. */
+interface ParentFilter<T> {
+  readonly param: string;
+  readonly known: ReadonlyMap<string, unknown>;
+  readonly noun: string;
+  readonly parentOf: (item: T) => string;
+}
+
+/** A list filtered by `search` (and its parent filter), paged by offset. */
 function searchable<T extends { readonly name: string }, R>(
   query: RawQuery,
-  list: CatalogList,
-  readFilters: Filters<T>,
+  list: 'resourceTypes' | 'permissions' | 'apps' | 'bundles',
   items: readonly T[],
   view: (item: T) => R,
+  parent?: ParentFilter<T>,
 ): Page<R> {
   const { values, errors } = readQuery(list, query);
   const search = searchOf(values);
-  const { filters, keep } = readFilters(values, errors);
+  const given = parent && (values as Record<string, string[] | undefined>)[parent.param];
+  const ids = parent ? knownIds(given, parent.param, parent.known, parent.noun, errors) : [];
+  const filters = parent ? { [parent.param]: [...ids].sort() } : {};
   const page = readPageRequest(values, errors, { list, search, ...filters });
   throwIfInvalid(errors);
-  const matchesName = nameMatches(search);
-  return pageByOffset(
-    items.filter((item) => matchesName(item) && keep(item)),
-    page,
-    view,
-  );
+  const keep = (item: T) =>
+    (search === '' || item.name.toLowerCase().includes(search)) &&
+    (ids.length === 0 || (parent !== undefined && ids.includes(parent.parentOf(item))));
+  return pageByOffset(items.filter(keep), page, view);
 }
-
-const noFilters = () => ({ filters: {}, keep: () => true });
 
 export function grantees(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['GranteePage'] {
   const people = catalog.granteesOf(callerId).map((id) => catalog.user(id));
@@ -83,61 +92,27 @@ export function grantees(catalog: CatalogIndex, callerId: string, query: RawQuer
   return pageByOffset(matches, page, (p) => ({ ...userView(catalog, p.id), is_self: p.id === callerId }));
 }
 
-/** The ids of a repeatable parameter; each must be known (or it is `unknown`). */
-function knownIds(
-  values: readonly string[] | undefined,
-  param: string,
-  known: ReadonlyMap<string, unknown>,
-  noun: string,
-  errors: FieldError[],
-): string[] {
-  for (const id of values ?? [])
-    if (!known.has(id)) errors.push(fieldError(param, 'unknown', `There is no ${noun} ${clip(id)}.`));
-  return [...(values ?? [])];
-}
+export const resourceTypes = (catalog: CatalogIndex, query: RawQuery): Schemas['ResourceTypePage'] =>
+  searchable(query, 'resourceTypes', catalog.resourceTypesByName, (t) => resourceTypeView(catalog, t), {
+    param: 'app_id[]',
+    known: catalog.apps,
+    noun: 'app',
+    parentOf: (t) => t.appId,
+  });
 
-/** A filter by parent ids (`app_id[]`, `resource_type_id[]`): unknown ids are 422 `unknown`. */
-function byParent<T>(
-  param: string,
-  known: ReadonlyMap<string, unknown>,
-  noun: string,
-  parentOf: (item: T) => string,
-): Filters<T> {
-  return (query, errors) => {
-    const ids = knownIds(query[param] as string[] | undefined, param, known, noun, errors);
-    return {
-      filters: { [param]: [...ids].sort() },
-      keep: (item: T) => ids.length === 0 || ids.includes(parentOf(item)),
-    };
-  };
-}
+export const permissions = (catalog: CatalogIndex, query: RawQuery): Schemas['PermissionPage'] =>
+  searchable(query, 'permissions', catalog.permissionsByName, (p) => permissionView(catalog, p), {
+    param: 'resource_type_id[]',
+    known: catalog.resourceTypes,
+    noun: 'resource type',
+    parentOf: (p) => p.resourceTypeId,
+  });
 
-export function resourceTypes(catalog: CatalogIndex, query: RawQuery): Schemas['ResourceTypePage'] {
-  const filter = byParent<ResourceTypeRecord>('app_id[]', catalog.apps, 'app', (t) => t.appId);
-  return searchable(query, 'resourceTypes', filter, catalog.resourceTypesByName, (t) =>
-    resourceTypeView(catalog, t),
-  );
-}
+export const apps = (catalog: CatalogIndex, query: RawQuery): Schemas['AppPage'] =>
+  searchable(query, 'apps', catalog.appsByName, (a) => appView(catalog, a));
 
-export function permissions(catalog: CatalogIndex, query: RawQuery): Schemas['PermissionPage'] {
-  const filter = byParent<PermissionRecord>(
-    'resource_type_id[]',
-    catalog.resourceTypes,
-    'resource type',
-    (p) => p.resourceTypeId,
-  );
-  return searchable(query, 'permissions', filter, catalog.permissionsByName, (p) =>
-    permissionView(catalog, p),
-  );
-}
-
-export function apps(catalog: CatalogIndex, query: RawQuery): Schemas['AppPage'] {
-  return searchable(query, 'apps', noFilters, catalog.appsByName, (a) => appView(catalog, a));
-}
-
-export function bundles(catalog: CatalogIndex, query: RawQuery): Schemas['BundlePage'] {
-  return searchable(query, 'bundles', noFilters, catalog.bundlesByName, (b) => bundleView(catalog, b));
-}
+export const bundles = (catalog: CatalogIndex, query: RawQuery): Schemas['BundlePage'] =>
+  searchable(query, 'bundles', catalog.bundlesByName, (b) => bundleView(catalog, b));
 
 /**
  * The resource list, built for 100,000 resources: one pass over the name-ordered catalog, matching

@@ -14,17 +14,13 @@ export const LIFECYCLE = {
 } as const;
 
 /**
- * The limits the server enforces by hand. Those the contract states come from it
- * (`@access-requests/contract`,
- * generated from the YAML's `x-limit` marks); request shapes are checked by the contract's validators
- * (`input.ts`), the rest are the reference server's own.
+ * The limits the server enforces by hand: those the contract states come from it (its `x-limit`
+ * marks); request shapes are checked by its validators (`input.ts`); the rest are the server's own.
  */
 export const LIMITS = {
   /** How long an Idempotency-Key is remembered (simulated time). */
   idempotencyTtlMs: 24 * HOUR,
-  /**
-   * Events are kept while they are among the last `eventRetentionCount` OR younger than `eventRetentionMs`.
-   */
+  /** Events are kept while among the last `eventRetentionCount` OR younger than `eventRetentionMs`. */
   eventRetentionCount: 10_000,
   eventRetentionMs: 24 * HOUR,
   defaultPageSize: CONTRACT_LIMITS.pageSize.default,

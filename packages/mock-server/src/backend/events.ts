@@ -60,8 +60,7 @@ export class EventLog {
     if (!match) return undefined;
     const sequence = Number(match[1]);
     const first = this.#events[this.#head]?.sequence ?? this.#nextSequence;
-    // The event just before the first retained one is still a valid resume point: nothing after it was
-    // dropped.
+    // The event just before the first retained one is a valid resume point: nothing after it was dropped.
     if (sequence < first - 1 || sequence >= this.#nextSequence) return undefined;
     return this.#events.slice(this.#head + (sequence - first + 1));
   }

@@ -151,28 +151,26 @@ function run(validators: Validators, name: string, data: unknown, blanks: Readon
   };
 }
 
-type BodyOperation = 'submit' | 'requestAgain' | 'approve' | 'reject';
-type BodyOf<Op extends BodyOperation> = Op extends 'submit'
-  ? Schemas['AccessRequestInput']
-  : Op extends 'requestAgain'
-    ? Schemas['RequestAgainInput']
-    : Op extends 'approve'
-      ? Schemas['ApproveInput']
-      : Schemas['RejectInput'];
+interface Bodies {
+  submit: Schemas['AccessRequestInput'];
+  requestAgain: Schemas['RequestAgainInput'];
+  approve: Schemas['ApproveInput'];
+  reject: Schemas['RejectInput'];
+}
 
 /**
  * A JSON body checked against the operation's schema. Wrong JSON types (or no object at all) throw
  * a 422; the rule errors are returned with the body, whose fields then have their declared types.
  */
-export function readBody<Op extends BodyOperation>(
+export function readBody<Op extends keyof Bodies>(
   operation: Op,
   body: unknown,
-): { body: Partial<BodyOf<Op>>; errors: FieldError[] } {
+): { body: Partial<Bodies[Op]>; errors: FieldError[] } {
   const blanks = new Set<string>();
   const data = clean(body ?? [], '', blanks);
   const { typeErrors, ruleErrors } = run(bodyValidators, operation, data, blanks);
   if (typeErrors.length > 0) throw validationFailed(typeErrors, 'request body');
-  return { body: data as Partial<BodyOf<Op>>, errors: ruleErrors };
+  return { body: data as Partial<Bodies[Op]>, errors: ruleErrors };
 }
 
 type QueryOperation = keyof {

@@ -55,6 +55,12 @@ function update(
   return save(state, request, { ...request, ...changes, updatedAt: at });
 }
 
+/** `next` as `granting`, with its provisioning scheduled. */
+function grant(state: BackendState, previous: StoredRequest | null, next: StoredRequest, at: number) {
+  state.scheduler.schedule({ kind: 'finish_granting', requestId: next.id, dueAt: at + LIFECYCLE.grantingMs });
+  return save(state, previous, { ...next, status: 'granting' });
+}
+
 /** Stores a new request: `granting` for automatic flows, else `pending_approval`. */
 export function createRequest(state: BackendState, draft: NewRequest, at: number): StoredRequest {
   const flow = state.catalog.flow(draft.flowId);
@@ -81,14 +87,7 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     revokedAt: null,
     favorite: false,
   };
-  if (flow.approval === 'automatic') {
-    state.scheduler.schedule({
-      kind: 'finish_granting',
-      requestId: base.id,
-      dueAt: at + LIFECYCLE.grantingMs,
-    });
-    return save(state, null, base);
-  }
+  if (flow.approval === 'automatic') return grant(state, null, base, at);
   if (approverIds.length === 0) {
     // "Rejected either automatically or by approvers": nobody but the requester or grantee could approve.
     const reason = `Rejected automatically: every approver of ${flow.name} is the requester or the grantee.`;
@@ -125,12 +124,7 @@ export function recordApproval(
   const approvals = decided(request, approverId, { approverId, status: 'approved', reason, decidedAt: at });
   const approvedCount = approvals.filter((a) => a.status === 'approved').length;
   if (approvedCount < request.requiredApprovals) return update(state, request, { approvals }, at);
-  state.scheduler.schedule({
-    kind: 'finish_granting',
-    requestId: request.id,
-    dueAt: at + LIFECYCLE.grantingMs,
-  });
-  return update(state, request, { approvals, status: 'granting' }, at);
+  return grant(state, request, { ...request, approvals, updatedAt: at }, at);
 }
 
 /** One rejection rejects the request; its reason becomes the `rejection_reason`. */

@@ -6,7 +6,7 @@
 import { statusInfo, type AccessRequestStatus } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
 import type { StoredRequest } from './records.js';
-import { isoTime } from './views.js';
+import { isoTime, userView } from './views.js';
 
 /**
  * Where the org's notifications go, as `GET /v1/me` reports it.
@@ -128,25 +128,16 @@ export function composeNotifications(
   let granteeText = `Your request for access to ${access} ${what}`;
   if (onBehalf) granteeText = `${requester.name} requested access to ${access} for you: it ${what}`;
   else if (request.status === 'active') granteeText = `Your access to ${access} ${what}`;
-  const notifications: Notification[] = [
-    {
-      id: nextId(),
-      recipient: { id: grantee.id, name: grantee.name, email: grantee.email },
-      role: 'grantee',
-      text: granteeText,
-      ...base,
-    },
-  ];
-  if (onBehalf) {
-    notifications.push({
-      id: nextId(),
-      recipient: { id: requester.id, name: requester.name, email: requester.email },
-      role: 'requester',
-      text: `Your request for ${grantee.name}'s access to ${access} ${what}`,
-      ...base,
-    });
-  }
-  return notifications;
+  const sent: [string, Notification['role'], string][] = [[grantee.id, 'grantee', granteeText]];
+  if (onBehalf)
+    sent.push([requester.id, 'requester', `Your request for ${grantee.name}'s access to ${access} ${what}`]);
+  return sent.map(([to, role, text]) => ({
+    id: nextId(),
+    recipient: userView(catalog, to),
+    role,
+    text,
+    ...base,
+  }));
 }
 
 /** The notifications sent so far, oldest first. */

@@ -60,26 +60,13 @@ export function readPageRequest(
   if (cursor === undefined || errors.some((e) => e.field === 'cursor'))
     return { limit, position: undefined, fingerprint };
   const decoded = decodeCursor(cursor);
-  if (!decoded) {
-    errors.push(
-      fieldError(
-        'cursor',
-        'invalid_format',
-        'cursor is not a cursor this server gave; omit it to start again.',
-      ),
-    );
-  } else if (decoded.f !== fingerprint) {
-    errors.push(
-      fieldError(
-        'cursor',
-        'invalid_format',
-        'This cursor belongs to a list with other filters; pass it back with the same filters.',
-      ),
-    );
-  } else {
-    return { limit, position: decoded.p, fingerprint };
-  }
-  return { limit, position: undefined, fingerprint };
+  const wrong = !decoded
+    ? 'cursor is not a cursor this server gave; omit it to start again.'
+    : decoded.f !== fingerprint
+      ? 'This cursor belongs to a list with other filters; pass it back with the same filters.'
+      : undefined;
+  if (wrong) errors.push(fieldError('cursor', 'invalid_format', wrong));
+  return { limit, position: wrong ? undefined : decoded?.p, fingerprint };
 }
 
 /** A page of a fully known list, by offset. */

@@ -1,9 +1,13 @@
-/** The requester's and grantee's side: lists, details, "View resources", revoke, favorites, My Access. */
+/**
+ * The operations on requests: the requester's and grantee's side (lists, details, "View resources",
+ * revoke, favorites, My Access) and the approver's (the queue, approve and reject).
+ */
 import type { RawQuery, Schemas } from './api.js';
 import { RULES, enforce, isClosed } from './access-rules.js';
-import { revokeRequest, setFavorite } from './lifecycle.js';
+import { recordApproval, recordRejection, revokeRequest, setFavorite } from './lifecycle.js';
+import { validationFailed } from './problems.js';
 import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
-import { readQuery, throwIfInvalid } from './input.js';
+import { readBody, readQuery, throwIfInvalid } from './input.js';
 import type { StoredPair, StoredRequest } from './records.js';
 import { findVisible, type BackendState } from './state.js';
 import { isoTime, requestResourceView, requestView } from './views.js';
@@ -99,22 +103,20 @@ export function accessDetails(
   const target = request.target;
   // The instructions are the app's; a request spanning several apps gets one section per app.
   const byApp = new Map<string, { names: string[]; permissionName: string }>();
-  const addPair = (resourceId: string, permissionId: string): void => {
-    const resource = catalog.resource(resourceId);
-    const entry = byApp.get(resource.appId) ?? {
-      names: [],
-      permissionName: catalog.permission(permissionId).name,
-    };
-    entry.names.push(resource.name);
-    byApp.set(resource.appId, entry);
-  };
   if (target.kind === 'app') {
     byApp.set(target.appId, {
       names: [`every ${catalog.app(target.appId).name} resource`],
       permissionName: catalog.permission(target.permissionId).name,
     });
-  } else {
-    for (const pair of target.pairs) addPair(pair.resourceId, pair.permissionId);
+  }
+  for (const pair of target.kind === 'app' ? [] : target.pairs) {
+    const resource = catalog.resource(pair.resourceId);
+    const entry = byApp.get(resource.appId) ?? {
+      names: [],
+      permissionName: catalog.permission(pair.permissionId).name,
+    };
+    entry.names.push(resource.name);
+    byApp.set(resource.appId, entry);
   }
   const sections = [...byApp].map(([appId, entry]) =>
     catalog.app(appId).instructions({ resourceNames: entry.names, permissionName: entry.permissionName }),
@@ -153,4 +155,62 @@ export function myAccess(state: BackendState, callerId: string): Schemas['MyAcce
       .sort(newestFirst)
       .map(view),
   };
+}
+
+/**
+ * `pending`: waiting for the caller's decision, oldest first (nobody waits longest);
+ * `decided`: what the caller approved or rejected, most recently decided first.
+ */
+export function approvals(
+  state: BackendState,
+  callerId: string,
+  query: RawQuery,
+): Schemas['AccessRequestPage'] {
+  const { values, errors } = readQuery('approvals', query);
+  const status = values.status ?? 'pending';
+  const page = readPageRequest(values, errors, { list: 'approvals', callerId, status });
+  throwIfInvalid(errors);
+  const view = (r: Parameters<typeof requestView>[1]): Schemas['AccessRequest'] =>
+    requestView(state.catalog, r, callerId);
+  const all = [...state.requests.values()];
+  if (status === 'pending') {
+    const waiting = all.filter(
+      (r) =>
+        r.status === 'pending_approval' &&
+        r.approvals.some((a) => a.approverId === callerId && a.status === 'pending'),
+    );
+    return pageByKey(waiting, page, (r) => r.sequence, 'ascending', view);
+  }
+  const decidedAt = (r: (typeof all)[number]): number =>
+    r.approvals.find((a) => a.approverId === callerId && a.status !== 'pending')?.decidedAt ?? -1;
+  const decided = all
+    .filter((r) => decidedAt(r) >= 0)
+    .sort((a, b) => decidedAt(b) - decidedAt(a) || b.sequence - a.sequence);
+  return pageByOffset(decided, page, view);
+}
+
+/** The optional (approve) or required (reject) `reason`, trimmed. */
+function readReason(body: unknown, operation: 'approve' | 'reject'): string | null {
+  const { body: input, errors } = readBody(operation, body ?? {});
+  if (errors.length > 0) throw validationFailed(errors, 'request body');
+  return input.reason ?? null;
+}
+
+/** Approve and reject: the same visibility and rule checks, then the reason, then the decision. */
+export function decide(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+  body: unknown,
+  decision: 'approve' | 'reject',
+): Schemas['AccessRequest'] {
+  const request = findVisible(state, callerId, requestId);
+  enforce(RULES.decide, request, callerId, state.catalog);
+  const at = state.scheduler.now();
+  const reason = readReason(body, decision);
+  const decided =
+    decision === 'approve'
+      ? recordApproval(state, request, callerId, reason, at)
+      : recordRejection(state, request, callerId, reason ?? '', at);
+  return requestView(state.catalog, decided, callerId);
 }

@@ -1,13 +1,12 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
 import type { AccessRequestStatus } from '@access-requests/contract';
-import type { World } from '../demo-data/model.js';
-import { createRandom, deriveSeed } from '../demo-data/random.js';
+import { createRandom, deriveSeed, type Random } from '../demo-data/random.js';
 import { isVisibleTo } from './access-rules.js';
-import { CatalogIndex } from './catalog-index.js';
+import type { CatalogIndex } from './catalog-index.js';
 import { EventLog, type EventRecord } from './events.js';
 import { IdempotencyStore } from './idempotency.js';
 import { NotificationOutbox, type NotificationChannel } from './notifications.js';
-import { createRequestIds } from './ids.js';
+import { clip } from './input.js';
 import { notFound } from './problems.js';
 import type { StoredRequest } from './records.js';
 import type { Scheduler } from './scheduler.js';
@@ -43,12 +42,8 @@ interface StateHooks {
   readonly firstEventSequence: number;
 }
 
-export function createState(
-  world: World,
-  scheduler: Scheduler,
-  hooks: StateHooks,
-  catalog = new CatalogIndex(world),
-): BackendState {
+export function createState(catalog: CatalogIndex, scheduler: Scheduler, hooks: StateHooks): BackendState {
+  const { world } = catalog;
   return {
     catalog,
     requests: new Map(),
@@ -67,7 +62,26 @@ export function createState(
 /** The request, if the caller may see it; else 404 (indistinguishable from "does not exist"). */
 export function findVisible(state: BackendState, callerId: string, requestId: string): StoredRequest {
   const request = state.requests.get(requestId);
-  if (!request || !isVisibleTo(request, callerId))
-    throw notFound(requestId.length > 100 ? `${requestId.slice(0, 100)}…` : requestId);
+  if (!request || !isVisibleTo(request, callerId)) throw notFound(clip(requestId, 100));
   return request;
+}
+
+/**
+ * Request ids in the contract's style (`req_` + a ULID: 10 characters of time, 16 of randomness,
+ * Crockford base32). The randomness is seeded, so the same operations give the same ids.
+ */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function createRequestIds(random: Random): (time: number) => string {
+  return (time) => {
+    let timePart = '';
+    let rest = Math.max(0, Math.floor(time));
+    for (let i = 0; i < 10; i++) {
+      timePart = CROCKFORD.charAt(rest % 32) + timePart;
+      rest = Math.floor(rest / 32);
+    }
+    let randomPart = '';
+    for (let i = 0; i < 16; i++) randomPart += CROCKFORD.charAt(random.int(0, 31));
+    return `req_${timePart}${randomPart}`;
+  };
 }

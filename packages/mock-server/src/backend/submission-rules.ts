@@ -46,14 +46,7 @@ export interface ResolvedGroup {
   readonly items: ResolvedItem[];
 }
 
-export interface Resolution {
-  readonly granteeId: string;
-  readonly groups: readonly ResolvedGroup[];
-  readonly durationHours: number;
-  readonly justification: string | null;
-  readonly ticket: StoredTicket | null;
-  readonly errors: readonly FieldError[];
-}
+export type Resolution = ReturnType<typeof resolveSubmission>;
 
 function tooLongId(id: string, path: string, errors: FieldError[]): boolean {
   if (id.length <= LIMITS.maxIdLength) return false;
@@ -98,14 +91,9 @@ function checkAdmitted(
   errors: FieldError[],
 ): void {
   if (!catalog.users.has(granteeId) || catalog.flowAdmits(flowId, granteeId)) return;
-  const flow = catalog.flow(flowId);
-  errors.push(
-    fieldError(
-      path,
-      'not_allowed',
-      `${catalog.user(granteeId).name} cannot receive ${what}: ${flow.name} does not include them.`,
-    ),
-  );
+  const [grantee, flow] = [catalog.user(granteeId).name, catalog.flow(flowId).name];
+  const message = `${grantee} cannot receive ${what}: ${flow} does not include them.`;
+  errors.push(fieldError(path, 'not_allowed', message));
 }
 
 /** A resource or app selection (`resources[i]` or `app`), and the selections seen before it, if a list. */
@@ -135,13 +123,8 @@ function resolvePermitted<T extends ResourceRecord | AppRecord>(
     errors.push(fieldError(permissionPath, 'unknown', `There is no permission ${clip(permissionId)}.`));
   if (!record || !permission) return undefined;
   if (!record.permissionIds.includes(permission.id)) {
-    errors.push(
-      fieldError(
-        permissionPath,
-        'not_allowed',
-        `${permission.name} is not a permission ${record.name} can be requested with.`,
-      ),
-    );
+    const message = `${permission.name} is not a permission ${record.name} can be requested with.`;
+    errors.push(fieldError(permissionPath, 'not_allowed', message));
     return undefined;
   }
   if (seen) {
@@ -207,14 +190,8 @@ function resolveItems(
         errors.push(fieldError('bundle.bundle_id', 'unknown', `There is no bundle ${clip(bundleId)}.`));
         return [];
       }
-      checkAdmitted(
-        catalog,
-        bundle.flowId,
-        granteeId,
-        `the bundle ${bundle.name}`,
-        'bundle.bundle_id',
-        errors,
-      );
+      const what = `the bundle ${bundle.name}`;
+      checkAdmitted(catalog, bundle.flowId, granteeId, what, 'bundle.bundle_id', errors);
       return [{ kind: 'bundle', bundle, flowId: bundle.flowId }];
     }
   }
@@ -240,15 +217,10 @@ function checkDuration(
   errors: FieldError[],
 ): void {
   if (durationHours === undefined || refused(errors, 'duration_hours')) return;
-  const strictest = [...groups].sort((a, b) => a.flow.maxDurationHours - b.flow.maxDurationHours)[0];
-  if (strictest && durationHours > strictest.flow.maxDurationHours) {
-    errors.push(
-      fieldError(
-        'duration_hours',
-        'out_of_range',
-        `${strictest.flow.name} allows at most ${hours(strictest.flow.maxDurationHours)}.`,
-      ),
-    );
+  const strictest = [...groups].sort((a, b) => a.flow.maxDurationHours - b.flow.maxDurationHours)[0]?.flow;
+  if (strictest && durationHours > strictest.maxDurationHours) {
+    const message = `${strictest.name} allows at most ${hours(strictest.maxDurationHours)}.`;
+    errors.push(fieldError('duration_hours', 'out_of_range', message));
   }
 }
 
@@ -257,11 +229,9 @@ function checkJustification(
   justification: string | undefined,
   errors: FieldError[],
 ): void {
-  const requiring = groups.find((g) => g.flow.justificationRequired);
+  const requiring = groups.find((g) => g.flow.justificationRequired)?.flow.name;
   if (justification === undefined && requiring && !refused(errors, 'justification'))
-    errors.push(
-      fieldError('justification', 'required', `A justification is required by ${requiring.flow.name}.`),
-    );
+    errors.push(fieldError('justification', 'required', `A justification is required by ${requiring}.`));
 }
 
 function resolveTicket(
@@ -282,9 +252,8 @@ function resolveTicket(
     errors.push(fieldError('ticket.type_id', 'unknown', `There is no ticket type ${clip(typeId)}.`));
   if (id === undefined || refused(errors, 'ticket.id')) return null;
   if (type?.idPattern !== undefined && !new RegExp(type.idPattern).test(id)) {
-    errors.push(
-      fieldError('ticket.id', 'invalid_format', `A ${type.name} ticket id looks like ${type.example}.`),
-    );
+    const message = `A ${type.name} ticket id looks like ${type.example}.`;
+    errors.push(fieldError('ticket.id', 'invalid_format', message));
   }
   return type ? { typeId: type.id, id } : null;
 }
@@ -295,7 +264,7 @@ export function resolveSubmission(
   callerId: string,
   input: SubmissionInput,
   earlierErrors: readonly FieldError[],
-): Resolution {
+) {
   const errors = [...earlierErrors];
   const granteeId = resolveGrantee(catalog, callerId, input.grantee_id, errors);
   const groups = groupByFlow(catalog, resolveItems(catalog, input, granteeId, errors));

@@ -18,12 +18,7 @@ import {
   type ResolvedGroup,
   type ResolvedItem,
 } from './submission-rules.js';
-import { requestView, userView } from './views.js';
-
-const ref = (record: { readonly id: string; readonly name: string }) => ({
-  id: record.id,
-  name: record.name,
-});
+import { ref, requestView, userView } from './views.js';
 
 function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
   switch (item.kind) {

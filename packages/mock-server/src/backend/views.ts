@@ -22,7 +22,10 @@ export function isoTime(milliseconds: number): string {
 const isoOrNull = (milliseconds: number | null): string | null =>
   milliseconds === null ? null : isoTime(milliseconds);
 
-const ref = (record: { readonly id: string; readonly name: string }): { id: string; name: string } => ({
+export const ref = (record: {
+  readonly id: string;
+  readonly name: string;
+}): { id: string; name: string } => ({
   id: record.id,
   name: record.name,
 });

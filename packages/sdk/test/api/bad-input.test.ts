@@ -47,6 +47,20 @@ describe('a client made with bad options says what is wrong, at once', () => {
     assertRefused(noToken, /token is required/);
   });
 
+  it('refuses a token a header cannot carry, without repeating it', () => {
+    for (const token of ['demo-alice\nX-Injected: 1', 'secret\u0000tail', 'café-token', 'two words']) {
+      let thrown: unknown;
+      try {
+        create('https://access.example.com', token)();
+      } catch (error) {
+        thrown = error;
+      }
+      assert.ok(thrown instanceof TypeError, `expected a TypeError for ${JSON.stringify(token)}`);
+      assert.match(thrown.message, /bearer token contains a character a header cannot carry/);
+      assert.ok(!thrown.message.includes(token) && !thrown.message.includes('secret'), thrown.message);
+    }
+  });
+
   it('takes a good baseUrl with a path prefix and a trailing slash', () => {
     assert.ok(create('https://access.example.com/access/')().me);
     assert.ok(create(apiBase())().me);
@@ -91,5 +105,65 @@ describe('a server that cannot be reached gives a NetworkError naming the cause'
     assert.equal(error.failure, runtime === 'node' ? 'tls' : 'unknown');
     if (runtime === 'node')
       assert.match(error.message, /TLS failed \(wrong scheme\? untrusted certificate\?\)/);
+  });
+});
+
+describe('a call with bad input fails before anything is sent', () => {
+  /** A client over a fetch that records what would be sent. */
+  function recording(token: Options['token'] = 'demo-alice') {
+    const sent: string[] = [];
+    const client = createAccessClient({
+      baseUrl: apiBase(),
+      token,
+      retry: false,
+      fetch: (request) => {
+        sent.push(request.url);
+        return globalThis.fetch(request);
+      },
+    });
+    return { client, sent };
+  }
+
+  it('refuses an id that would change the path (empty, . or ..), on every call that takes one', async () => {
+    const { client, sent } = recording();
+    for (const id of ['', '.', '..']) {
+      const calls: Promise<unknown>[] = [
+        client.request(id),
+        client.revoke(id),
+        client.favorite(id),
+        client.unfavorite(id),
+        client.accessDetails(id),
+        client.approve(id),
+        client.reject(id, { reason: 'no' }),
+        client.requestAgain(id, { justification: 'again' }),
+        client.requestResources(id).page(),
+      ];
+      for (const call of calls) {
+        const error = await call.catch((e: unknown) => e);
+        assert.ok(error instanceof TypeError, `expected a TypeError for '${id}', got ${String(error)}`);
+        assert.match(error.message, new RegExp(`The id '${id.replace(/\./g, '\\.')}' is not an id`));
+      }
+    }
+    assert.deepEqual(sent, []);
+  });
+
+  it('still sends ids that only look like dots or slashes, encoded', async () => {
+    const { client, sent } = recording();
+    for (const id of ['...', '%2e%2e', 'a/../b']) {
+      await client.request(id).catch(() => undefined);
+    }
+    assert.deepEqual(
+      sent.map((url) => new URL(url).pathname),
+      ['/v1/access-requests/...', '/v1/access-requests/%252e%252e', '/v1/access-requests/a%2F..%2Fb'],
+    );
+  });
+
+  it('refuses a token function that answers a token a header cannot carry, without repeating it', async () => {
+    const { client, sent } = recording(() => 'demo-alice\r\nX-Injected: 1');
+    const error = await client.me().catch((e: unknown) => e);
+    assert.ok(error instanceof TypeError, String(error));
+    assert.match(error.message, /bearer token contains a character a header cannot carry/);
+    assert.ok(!error.message.includes('demo-alice'), error.message);
+    assert.deepEqual(sent, []);
   });
 });

@@ -1,5 +1,5 @@
-import { assert, beforeEach, describe, it } from '#harness';
-import { ApiError, NetworkError, TimeoutError, isAbortError } from '../../src/index.js';
+import { assert, beforeEach, describe, it, runtime } from '#harness';
+import { ApiError, NetworkError, TimeoutError, isAbortError, type RetryNotice } from '../../src/index.js';
 import { clientFor, control, fixtures, whenAnswered } from './support.js';
 
 /** Counts what the client sends, passing it on to the real fetch. */
@@ -36,6 +36,27 @@ describe('SDK reliability against injected faults', () => {
     await clientFor('demo-alice', { fetch, retry: { baseDelayMs: 1, maxDelayMs: 1 } }).me();
     assert.equal(sent.length, 2);
     assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+  });
+
+  it('tells onRetry why and how long it waits before each retry, and Cancel (abort) ends the wait', async () => {
+    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'rate_limit', retry_after: 30 });
+    const before = await requestCount();
+    const controller = new AbortController();
+    const notices: RetryNotice[] = [];
+    const pending = clientFor().submit(
+      { resources: [fixtures.stagingDb], duration_hours: 1 },
+      { signal: controller.signal, onRetry: (notice) => (notices.push(notice), controller.abort()) },
+    );
+    await assert.rejects(pending, isAbortError);
+    assert.deepEqual(notices, [{ reason: 'rate_limited', status: 429, delayMs: 30_000, attempt: 2 }]);
+    assert.equal(await requestCount(), before);
+
+    await control.fault({ path: '/v1/me', kind: 'error', status: 503, times: 1 });
+    // Browsers resend a request whose connection broke before any byte on their own: only Node sees it.
+    if (runtime === 'node') await control.fault({ path: '/v1/me', kind: 'drop', times: 1 });
+    const seen: RetryNotice['reason'][] = [];
+    await clientFor().me({ onRetry: (notice) => seen.push(notice.reason) });
+    assert.deepEqual(seen.sort(), runtime === 'node' ? ['network', 'unavailable'] : ['unavailable']);
   });
 
   it('retries a dropped connection on a GET, and says so when it keeps dropping', async () => {
@@ -144,6 +165,46 @@ describe('SDK reliability against injected faults', () => {
 
   it('times out with its own error', async () => {
     await control.fault({ path: '/v1/me', kind: 'delay', delay_ms: 1000 });
-    await assert.rejects(clientFor().me({ timeoutMs: 100 }), TimeoutError);
+    const error = await clientFor()
+      .me({ timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.equal(error.idempotencyKey, undefined, 'a call without a key has none to give');
+  });
+
+  it('a keyed call that timed out carries its key, and sending it again with the key creates nothing new', async () => {
+    const before = await requestCount();
+    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'delay', delay_ms: 1000 });
+    const body = { resources: [fixtures.stagingDb], duration_hours: 1 };
+    const error = await clientFor()
+      .submit(body, { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.match(error.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+    // Whichever of the delayed attempt and this retry reaches the backend first creates the request;
+    // the other replays it.
+    const [request] = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });
+    assert.equal(await requestCount(), before + 1);
+    const again = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });
+    assert.deepEqual(
+      again.map((r) => r.id),
+      [request!.id],
+    );
+    assert.equal(await requestCount(), before + 1);
+  });
+
+  it('a keyed call whose connection keeps dropping carries its key in the NetworkError', async () => {
+    await control.fault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'drop',
+      times: 10,
+    });
+    const [request] = await clientFor().submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
+    const error = await clientFor('demo-alice', { retry: false })
+      .requestAgain(request!.id, { justification: 'again' }, { idempotencyKey: 'again-1' })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof NetworkError, String(error));
+    assert.equal(error.idempotencyKey, 'again-1');
   });
 });

@@ -209,6 +209,31 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(after).to.include(request!.id);
   });
 
+  it('says when a rate-limited submit will be retried, and Cancel keeps everything entered', async () => {
+    const retrying = clientFor('alice', { retry: {} });
+    const page = await openRequestForm(retrying, { 'resource-ids': 'res_staging_payments_db' });
+    await fill(page, { justification: 'Rate limited once', duration: '3' });
+    const before = await aliceRequestIds();
+    await addFault({ method: 'POST', path: '/v1/access-requests', kind: 'rate_limit', retry_after: 30 });
+    page.button('Submit Request').click();
+    const wait = await until(() => page.part('retry-wait'), 'the wait is shown');
+    expect(textOf(wait.querySelector('[role="status"]'))).to.equal(
+      'Too many requests right now. Trying again in 30 s.',
+    );
+    expect(textOf(wait.querySelector('[aria-hidden="true"]'))).to.match(/^Trying again in (30|29) s\.$/);
+    await expect(page.el).to.be.accessible();
+    [...wait.querySelectorAll('button')].find((b) => textOf(b) === 'Cancel')!.click();
+    await until(() => textOf(page.part('form-error')).startsWith('Submission cancelled.'), 'cancelled');
+    expect(page.part('retry-wait')).to.equal(null);
+    expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal('Rate limited once');
+    expect(page.field('Duration in Hours').value).to.equal('3');
+    expect(await aliceRequestIds()).to.deep.equal(before);
+    const [request] = await page.submit();
+    const after = await aliceRequestIds();
+    expect(after.length).to.equal(before.length + 1);
+    expect(after).to.include(request!.id);
+  });
+
   it('restores the draft after a reload, for the same user only; Back keeps the selection', async () => {
     const page = await openRequestForm('alice', {
       'resource-ids': 'res_staging_payments_db res_prod_orders_db',

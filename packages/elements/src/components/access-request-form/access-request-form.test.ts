@@ -121,6 +121,28 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(page.rowNames()).to.include('payments');
   });
 
+  it('says in a filter when its options could not be loaded, and Retry loads them', async () => {
+    await addFault({ method: 'GET', path: '/v1/catalog/resource-types', kind: 'error', status: 500 });
+    await addFault({ method: 'GET', path: '/v1/catalog/permissions', kind: 'error', status: 500 });
+    const page = await openRequestForm();
+    const button = await filter(page, 'Resource Type');
+    const panel = page.root.querySelector('#type-filter-panel')!;
+    const failure = await until(() => panel.querySelector('[role="alert"]'), 'the failure in the filter');
+    expect(textOf(failure)).to.match(/^The resource types could not be loaded: .+ Retry$/);
+    expect(textOf(panel)).not.to.contain('Loading');
+    await expect(page.el).to.be.accessible();
+    [...failure.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!.click();
+    await until(() => panel.querySelectorAll('input').length > 5, 'the resource types are loaded');
+    expect(panel.querySelector('[role="alert"]')).to.equal(null);
+    expect(page.root.activeElement).to.equal(button);
+    const permissions = page.root.querySelector('#permission-filter-panel')!;
+    await filter(page, 'Permission');
+    const lost = await until(() => permissions.querySelector('[role="alert"]'), 'the permissions failure');
+    expect(textOf(lost)).to.match(/^The permissions could not be loaded: .+ Retry$/);
+    [...lost.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!.click();
+    await until(() => permissions.querySelectorAll('input').length > 5, 'the permissions are loaded');
+  });
+
   it('keeps the selection across searches, with its permissions, in the review', async () => {
     const page = await openRequestForm();
     const changes: number[] = [];

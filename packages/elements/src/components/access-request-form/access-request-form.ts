@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
 import { renderRetry } from '../../internal/retry.js';
+import { RetryWait } from '../../internal/retry-wait.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -133,6 +134,7 @@ const PREFILL_PROPERTIES = [
  * @csspart ticket-id - Ticket ID.
  * @csspart field-error - A field's error.
  * @csspart form-error - The form's error (also when the form cannot load).
+ * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart split - The preview of the split.
  * @csspart flows - The access flows of the split.
  * @csspart flow - One access flow of the split.
@@ -206,6 +208,7 @@ export class AccessRequestForm extends ClientElement {
 
   readonly #internals = this.attachInternals();
   readonly #announcer = new Announcer(this);
+  readonly #retryWait = new RetryWait(this);
   readonly #start = new LatestTask(this);
   readonly #people = new PeoplePicker(this, 'grantee', {
     client: () => this.activeClient,
@@ -507,7 +510,10 @@ export class AccessRequestForm extends ClientElement {
     this.sending = true;
     this.formError = '';
     try {
-      const requests = await client.submit(body, { idempotencyKey: idempotency.key });
+      const requests = await client.submit(body, {
+        idempotencyKey: idempotency.key,
+        ...this.#retryWait.begin(),
+      });
       publishRequests(client, ...requests);
       clearDraft(me.user.id);
       const fresh = await client.me().catch(() => me);
@@ -517,12 +523,20 @@ export class AccessRequestForm extends ClientElement {
       fire(this, 'request-submitted', { requests });
       void this.#focusTitle();
     } catch (error) {
+      if (this.#retryWait.cancelled(error)) {
+        this.formError = msg(
+          'Submission cancelled. Everything you entered is kept; submit it again when you are ready.',
+        );
+        void this.#focusFirstInvalid();
+        return;
+      }
       const failure = failureOf(error);
       if (failure.newKey) this.#patch({ idempotency: undefined });
       if (failure.fieldErrors.length) this.fieldErrors = { body, errors: failure.fieldErrors };
       this.formError = failure.message;
       void this.#focusFirstInvalid();
     } finally {
+      this.#retryWait.end();
       this.sending = false;
     }
   };
@@ -628,6 +642,7 @@ export class AccessRequestForm extends ClientElement {
       preview: this.#preview,
       formError: this.formError,
       sending: this.sending,
+      retryWait: this.#retryWait.render(this.#locale),
       review: rowErrors ? this.#renderReview(me) : nothing,
       onBack: this.#back,
       onSubmit: (event) => void this.#submit(event),

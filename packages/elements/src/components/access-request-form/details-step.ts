@@ -145,6 +145,8 @@ export interface DetailsStepView extends DetailsView {
   /** The form's own message (a failed submit), or ''. */
   readonly formError: string;
   readonly sending: boolean;
+  /** While a submit waits to retry: when, and Cancel (else nothing). */
+  readonly retryWait: unknown;
   /** The selection review, rendered when a selected resource has an error; else nothing. */
   readonly review: unknown;
   readonly onBack: () => void;
@@ -201,6 +203,7 @@ export function renderDetails(view: DetailsStepView) {
         ${view.sending ? msg('Submitting…') : msg('Submit Request')}
       </button>
     </div>
+    ${view.retryWait}
     <p class="hint" role="status">${view.sending ? msg('Submitting your request…') : ''}</p>
   </form>`;
 }

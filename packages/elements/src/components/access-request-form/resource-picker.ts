@@ -119,6 +119,11 @@ export class ResourcePicker {
                 : draft.permissionIds;
               view.onQuery({ typeIds, permissionIds: kept });
             },
+            {
+              ...this.search.typesState,
+              failed: msg('The resource types could not be loaded:'),
+              onRetry: () => this.search.reloadTypes(),
+            },
           )}
           ${this.#permissions.render(
             this.search.permissions.map((p) => ({
@@ -127,6 +132,11 @@ export class ResourcePicker {
             })),
             draft.permissionIds,
             (permissionIds) => view.onQuery({ permissionIds }),
+            {
+              ...this.search.permissionsState,
+              failed: msg('The permissions could not be loaded:'),
+              onRetry: () => this.search.reloadPermissions(draft.typeIds),
+            },
           )}
         </div>
         <div class="selection-bar" part="selection-bar">

@@ -31,9 +31,15 @@ async function everyPage<T>(pages: AsyncGenerator<{ items: T[] }>): Promise<T[]>
   return all;
 }
 
+/** How a filter's options stand: loading, loaded, or failed (with why). */
+export type OptionsState =
+  { readonly status: 'loading' | 'ready' } | { readonly status: 'error'; readonly error: unknown };
+
 export class ResourceSearch implements ReactiveController {
   types: readonly ResourceType[] = [];
   permissions: readonly Permission[] = [];
+  typesState: OptionsState = { status: 'loading' };
+  permissionsState: OptionsState = { status: 'loading' };
 
   readonly #list: PagedList<Resource>;
   readonly #typesCall: LatestTask;
@@ -93,13 +99,7 @@ export class ResourceSearch implements ReactiveController {
       this.#query = undefined;
       this.#permissionsFor = undefined;
       this.types = [];
-      this.#typesCall.start(
-        (signal) => everyPage(client.resourceTypes().pages({ limit: LIMITS.pageSize.maximum, signal })),
-        (outcome) => {
-          if (outcome.ok) this.types = outcome.value;
-          this.host.requestUpdate();
-        },
-      );
+      this.#loadTypes(client);
     }
     this.#syncPermissions(client, query.typeIds);
     const previous = this.#query;
@@ -117,10 +117,37 @@ export class ResourceSearch implements ReactiveController {
     if (client && this.#query) this.#load(client, this.#query, 0);
   }
 
+  /** Loads the Resource Type options again (their Retry). */
+  reloadTypes(): void {
+    const client = this.deps.client();
+    if (client) this.#loadTypes(client);
+  }
+
+  /** Loads the Permission options again (their Retry). */
+  reloadPermissions(typeIds: readonly string[]): void {
+    const client = this.deps.client();
+    if (!client) return;
+    this.#permissionsFor = undefined;
+    this.#syncPermissions(client, typeIds);
+  }
+
+  #loadTypes(client: AccessClient): void {
+    this.typesState = { status: 'loading' };
+    this.#typesCall.start(
+      (signal) => everyPage(client.resourceTypes().pages({ limit: LIMITS.pageSize.maximum, signal })),
+      (outcome) => {
+        if (outcome.ok) this.types = outcome.value;
+        this.typesState = outcome.ok ? { status: 'ready' } : { status: 'error', error: outcome.error };
+        this.host.requestUpdate();
+      },
+    );
+  }
+
   #syncPermissions(client: AccessClient, typeIds: readonly string[]): void {
     const key = typeIds.join(' ');
     if (key === this.#permissionsFor) return;
     this.#permissionsFor = key;
+    this.permissionsState = { status: 'loading' };
     this.#permissionsCall.start(
       (signal) =>
         everyPage(
@@ -129,8 +156,9 @@ export class ResourceSearch implements ReactiveController {
             .pages({ limit: LIMITS.pageSize.maximum, signal }),
         ),
       (outcome) => {
+        // A failure stays until Retry or another choice of types: no loop of calls on every update.
         if (outcome.ok) this.permissions = outcome.value;
-        else this.#permissionsFor = undefined;
+        this.permissionsState = outcome.ok ? { status: 'ready' } : { status: 'error', error: outcome.error };
         this.host.requestUpdate();
       },
     );

@@ -2,6 +2,7 @@
 // to tell the user when the server refuses or cannot be reached.
 import { msg, str } from '@lit/localize';
 import { ApiError } from '@access-requests/sdk';
+import { intentFor } from '../../internal/intent-key.js';
 import { problemText } from '../../internal/problem.js';
 import type { Draft, FieldError, RequestInput } from './draft.js';
 import { placeOf } from './validation.js';
@@ -11,8 +12,7 @@ import { placeOf } from './validation.js';
  * failure, even after a reload, so that the server replays instead of creating twice), else a new one.
  */
 export function idempotencyFor(draft: Draft, body: RequestInput): NonNullable<Draft['idempotency']> {
-  const json = JSON.stringify(body);
-  return draft.idempotency?.body === json ? draft.idempotency : { key: crypto.randomUUID(), body: json };
+  return intentFor(draft.idempotency, body);
 }
 
 export interface Failure {

@@ -48,6 +48,7 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @csspart reject - A Reject button.
  * @csspart empty - The empty state.
  * @csspart error - The load error.
+ * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart load-more - The Load more button.
  * @csspart dialog - The decision dialog.
  * @csspart decision-dialog - The decision dialog (with `dialog`).

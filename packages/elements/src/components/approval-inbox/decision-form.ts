@@ -47,10 +47,10 @@ export class DecisionForm extends ModalForm<'reason'> {
       return this.refuse('reason', msg('Enter a reason for the rejection.'));
     if (reason.length > REASON_MAX)
       return this.refuse('reason', msg(str`Use fewer than ${REASON_MAX + 1} characters.`));
-    const decided = await this.send(() =>
+    const decided = await this.send((options) =>
       this.decision === 'approve'
-        ? client.approve(request.id, reason ? { reason } : {})
-        : client.reject(request.id, { reason }),
+        ? client.approve(request.id, reason ? { reason } : {}, options)
+        : client.reject(request.id, { reason }, options),
     );
     if (!decided) return;
     this.reason = '';

@@ -3,6 +3,7 @@ import { assert, expect, fixture, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
+  addFault,
   advance,
   clientFor,
   expectNoContractViolations,
@@ -320,6 +321,55 @@ describe('<my-access>', () => {
     await until(() => dialog.querySelector('[part="notification-channel"]'), 'the confirmation');
     const after = (await clientFor('alice').requests().page({ limit: 200 })).items.length;
     expect(after - before).to.equal(1);
+  });
+
+  it('reuses its Idempotency-Key after a lost answer: Submit again replays, one request only', async () => {
+    const el = await myAccess();
+    const count = async () => (await clientFor('alice').requests().page({ limit: 200 })).items.length;
+    const before = await count();
+    await addFault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'commit_then_drop',
+      times: 1,
+    });
+    const dialog = await openAgain(
+      el,
+      'recent',
+      /^Request again: staging-payments-db/,
+      'After a lost answer',
+    );
+    buttonNamed(dialog, 'Submit Request')!.click();
+    await until(() => textOf(dialog.querySelector('[data-error]')), 'the lost answer is reported');
+    expect(await count()).to.equal(before + 1); // the server did the work
+    expect(dialog.querySelector('textarea')!.value).to.equal('After a lost answer');
+    buttonNamed(dialog, 'Submit Request')!.click();
+    await until(() => dialog.querySelector('[part="notification-channel"]'), 'the confirmation');
+    expect(await count()).to.equal(before + 1);
+  });
+
+  it('says when a rate-limited Request again will be retried, and Cancel keeps the justification', async () => {
+    const el = await fixture<MyAccess>(
+      html`<my-access .client=${clientFor('alice', { retry: {} })} .now=${() => START}></my-access>`,
+    );
+    await until(() => el.myAccess, 'My Access is loaded');
+    await addFault({
+      method: 'POST',
+      path: '/v1/access-requests/:id/request-again',
+      kind: 'rate_limit',
+      retry_after: 20,
+    });
+    const dialog = await openAgain(el, 'recent', /^Request again: staging-payments-db/, 'Wait for it');
+    buttonNamed(dialog, 'Submit Request')!.click();
+    const wait = await until(() => dialog.querySelector('[part="retry-wait"]'), 'the wait is shown');
+    expect(textOf(wait.querySelector('[role="status"]'))).to.equal(
+      'Too many requests right now. Trying again in 20 s.',
+    );
+    buttonNamed(wait, 'Cancel')!.click();
+    await until(() => textOf(dialog.querySelector('[data-error]')).startsWith('Cancelled.'), 'cancelled');
+    expect(dialog.querySelector('[part="retry-wait"]')).to.equal(null);
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('textarea')!.value).to.equal('Wait for it');
   });
 
   it('requests again from Favorites, telling Microsoft Teams or email users how they will hear', async () => {

@@ -56,6 +56,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart again-button - A Request again icon button.
  * @csspart empty - A section's empty state.
  * @csspart error - The load error.
+ * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart dialog - Both dialogs.
  * @csspart details-dialog - The Access Details dialog (with `dialog`).
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).

@@ -68,6 +68,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart created - The Request again confirmation's list of new requests.
  * @csspart notification-channel - How the user will be notified of the new requests.
  * @csspart announcer - The polite live region.
+ * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  *
  * @cssproperty --ar-color-surface - Panel background.
  * @cssproperty --ar-color-border - Panel border.

@@ -34,7 +34,7 @@ export class RevokeDialog extends ModalForm<never> {
     const client = this.deps.client();
     const request = this.#request;
     if (!client || !request) return;
-    const revoked = await this.send(() => client.revoke(request.id));
+    const revoked = await this.send((options) => client.revoke(request.id, options));
     if (!revoked) return;
     // The panel shows the outcome first, so that focus goes back to what is still there.
     this.deps.done(revoked);

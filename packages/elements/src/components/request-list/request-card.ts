@@ -16,6 +16,10 @@ export interface CardOptions {
   readonly locale: string;
   /** Host content for the card's footer (fallback of the `card-footer-<id>` slot). */
   readonly footer: unknown;
+  /** The star's change is on its way to the server. */
+  readonly busy: boolean;
+  /** Why the star's last change failed, with Retry (or `nothing`). */
+  readonly failure: unknown;
 }
 
 export const cardTitleId = (request: AccessRequest) => `title-${request.id}`;
@@ -48,6 +52,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
               class="icon-button star"
               data-action="favorite"
               aria-pressed=${request.favorite ? 'true' : 'false'}
+              aria-disabled=${o.busy ? 'true' : 'false'}
               aria-label=${msg('Favorite')}
               tabindex=${o.active ? 0 : -1}
             >
@@ -78,6 +83,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
         <dd><time datetime=${request.created_at}>${formatDateTime(o.locale, request.created_at)}</time></dd>
       </div>
     </dl>
+    ${o.failure}
     <div part="card-footer" class="card-footer">
       <slot name=${`card-footer-${request.id}`}>${o.footer}</slot>
     </div>

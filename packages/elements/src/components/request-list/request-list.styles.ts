@@ -128,6 +128,13 @@ const list = css`
   .error {
     border-color: var(--_danger);
   }
+  .card-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    color: var(--_danger);
+  }
   .more {
     display: flex;
     align-items: center;

@@ -225,6 +225,49 @@ describe('<request-list>', () => {
     expect(cards(el)[onBehalf]!.querySelector('[part="star"]')).to.equal(null);
   });
 
+  it('says on the card when a star could not be changed, and Retry makes the same change', async () => {
+    const el = await aliceList('200rem');
+    const index = el.items.findIndex((r: AccessRequest) => r.can.favorite && !r.favorite);
+    const id = el.items[index]!.id;
+    const card = () => cards(el).find((c) => c.dataset['index'] === String(index))!;
+    const star = () => card().querySelector<HTMLButtonElement>('[part="star"]')!;
+    await addFault({ method: 'PUT', path: '/v1/access-requests/:id/favorite', kind: 'error', status: 500 });
+    star().click();
+    const failure = await until(() => card().querySelector('[part="card-error"]'), 'the failure on the card');
+    expect(failure.getAttribute('role')).to.equal('alert');
+    expect(textOf(failure)).to.match(/^Could not add to favorites: .+ Retry$/);
+    expect(star().getAttribute('aria-pressed')).to.equal('false');
+    expect((await clientFor('alice').request(id)).favorite).to.equal(false);
+    const retry = [...failure.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!;
+    const changed = oneEvent(el, 'request-favorite-changed');
+    retry.click();
+    expect((await changed).detail.request.favorite).to.equal(true);
+    await until(() => !card().querySelector('[part="card-error"]'), 'the failure is gone');
+    expect(star().getAttribute('aria-pressed')).to.equal('true');
+    expect((await clientFor('alice').request(id)).favorite).to.equal(true);
+  });
+
+  it('sends one star change at a time, however often the star is pressed', async () => {
+    const el = await aliceList('200rem');
+    const index = el.items.findIndex((r: AccessRequest) => r.can.favorite && !r.favorite);
+    const star = () => cards(el)[index]!.querySelector<HTMLButtonElement>('[part="star"]')!;
+    const sent: string[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name.endsWith('/favorite')) sent.push(entry.name);
+    });
+    observer.observe({ type: 'resource', buffered: false });
+    await addFault({ method: 'PUT', path: '/v1/access-requests/:id/favorite', kind: 'delay', delay_ms: 300 });
+    star().click();
+    await until(() => star().getAttribute('aria-disabled') === 'true', 'the star is busy');
+    star().click();
+    star().click();
+    await until(() => star().getAttribute('aria-pressed') === 'true', 'the star is on');
+    expect(star().getAttribute('aria-disabled')).to.equal('false');
+    await until(() => sent.length >= 1, 'the call is seen');
+    observer.disconnect();
+    expect(sent).to.have.length(1);
+  });
+
   it('virtualises a long list and loads further pages as it scrolls', async () => {
     const alice = clientFor('alice');
     const body = {

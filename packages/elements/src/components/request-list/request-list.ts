@@ -8,7 +8,6 @@ import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
 import { Announcer } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
-import { problemText } from '../../internal/problem.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
@@ -62,6 +61,7 @@ const statusesConverter = {
  * @csspart card-footer - The foot of a card, where host content goes.
  * @csspart badge - A card's `<status-badge>`.
  * @csspart star - A card's favourite button.
+ * @csspart card-error - On a card, why its favourite could not be changed, with Retry.
  * @csspart skeleton - The placeholder cards while the first page loads.
  * @csspart empty - The empty state.
  * @csspart error - The error state (the first page, or a later one).
@@ -112,6 +112,10 @@ export class RequestList extends ClientElement {
       if (row >= this.#list.items.length - PREFETCH_DISTANCE) void this.#list.loadMore();
     },
   });
+  /** The cards whose star is on its way to the server. */
+  readonly #favoriteBusy = new Set<string>();
+  /** The cards whose last star change failed: the change to retry, and why it failed. */
+  readonly #favoriteFailures = new Map<string, { readonly favorite: boolean; readonly error: unknown }>();
   /** The query of the first page on screen (client, scope, statuses, page size). */
   #shown: readonly unknown[] = [];
   readonly #live = new LiveRequests(
@@ -221,21 +225,45 @@ export class RequestList extends ClientElement {
     fire(this, 'request-selected', { request });
   }
 
-  async #toggleFavorite(index: number): Promise<void> {
-    const request = this.items[index];
+  /**
+   * Stars or unstars a card. One call per card at a time (a press while one is on its way does
+   * nothing); a failure stays on the card, saying what failed, with a Retry of the same change.
+   * (PUT and DELETE are idempotent: sending one again cannot act twice.)
+   */
+  async #setFavorite(id: string, favorite: boolean): Promise<void> {
+    const request = this.items.find((r) => r.id === id);
     const client = this.activeClient;
-    if (!request || !client) return;
+    if (!request || !client || this.#favoriteBusy.has(id)) return;
+    this.#favoriteBusy.add(id);
+    this.#favoriteFailures.delete(id);
+    this.requestUpdate();
     try {
-      const updated = request.favorite
-        ? await client.unfavorite(request.id)
-        : await client.favorite(request.id);
+      const updated = favorite ? await client.favorite(id) : await client.unfavorite(id);
       publishRequests(client, updated);
       this.#onRequestChanged(updated, 'action');
       this.#announcer.announce(updated.favorite ? msg('Added to favorites') : msg('Removed from favorites'));
       fire(this, 'request-favorite-changed', { request: updated });
     } catch (error) {
-      this.#announcer.announce(msg(str`Could not change the favorite: ${problemText(error)}`));
+      this.#favoriteFailures.set(id, { favorite, error });
+    } finally {
+      this.#favoriteBusy.delete(id);
+      this.requestUpdate();
     }
+  }
+
+  #renderFavoriteFailure(request: AccessRequest) {
+    const failure = this.#favoriteFailures.get(request.id);
+    if (!failure) return nothing;
+    return renderRetry({
+      message: failure.favorite
+        ? msg('Could not add to favorites:')
+        : msg('Could not remove from favorites:'),
+      error: failure.error,
+      onRetry: () => void this.#setFavorite(request.id, failure.favorite),
+      part: 'card-error',
+      class: 'card-error',
+      layout: 'inline',
+    });
   }
 
   #cardIndexOf(
@@ -255,7 +283,8 @@ export class RequestList extends ClientElement {
   #onFeedClick = (event: MouseEvent): void => {
     const hit = this.#cardIndexOf(event);
     if (!hit) return;
-    if (hit.action === 'favorite') void this.#toggleFavorite(hit.index);
+    const request = this.items[hit.index];
+    if (hit.action === 'favorite' && request) void this.#setFavorite(request.id, !request.favorite);
     else if (!hit.interactive) this.#open(hit.index);
   };
 
@@ -356,6 +385,8 @@ export class RequestList extends ClientElement {
             selected: request.id === this.selectedId,
             locale: this.#live.locale,
             footer: this.renderCardFooter?.(request),
+            busy: this.#favoriteBusy.has(request.id),
+            failure: this.#renderFavoriteFailure(request),
           }),
       })}
     </div>`;
