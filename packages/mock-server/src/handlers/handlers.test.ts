@@ -30,6 +30,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
   });
+const JSON_TYPE = { 'content-type': 'application/json' };
 const SUBMISSION = { app: { app_id: 'app_github', permission_id: 'perm_write' }, duration_hours: 1 };
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -304,10 +305,11 @@ describe('control API', () => {
       listed.items.map((f) => f.id),
       [fault.id],
     );
-    assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 204);
-    assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 404);
+    const remove = (path: string) => fetch(`${BASE}${path}`, { method: 'DELETE', headers: JSON_TYPE });
+    assert.equal((await remove(`/_control/faults/${fault.id}`)).status, 204);
+    assert.equal((await remove(`/_control/faults/${fault.id}`)).status, 404);
     control.faults.add({ path: '/v1/me', kind: 'drop' });
-    assert.equal((await fetch(`${BASE}/_control/faults`, { method: 'DELETE' })).status, 204);
+    assert.equal((await remove('/_control/faults')).status, 204);
     assert.deepEqual(control.faults.list(), []);
   });
 
@@ -336,7 +338,7 @@ describe('control API', () => {
   it('reset clears faults and rebuilds the world', async () => {
     await post('/v1/access-requests', SUBMISSION);
     control.faults.add({ path: '/v1/me', kind: 'drop' });
-    const reset = await fetch(`${BASE}/_control/reset`, { method: 'POST' });
+    const reset = await fetch(`${BASE}/_control/reset`, { method: 'POST', headers: JSON_TYPE });
     assert.equal(reset.status, 200);
     assert.deepEqual(control.faults.list(), []);
     const list = (await (await call('/v1/access-requests')).json()) as { items: unknown[] };

@@ -35,6 +35,9 @@ type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response 
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
+/** Whether a `Content-Type` is JSON (`application/json`, `application/problem+json; charset=utf-8`). */
+export const isJsonType = (contentType: string | null): boolean => JSON_TYPE.test(contentType ?? '');
+
 /** The largest request body, in bytes, and the deepest nesting of a JSON body (the contract's). */
 export const MAX_BODY_BYTES = LIMITS.requestBodyBytes.maximum;
 export const MAX_JSON_DEPTH = LIMITS.jsonDepth.maximum;
@@ -111,7 +114,7 @@ export async function readJsonBody(
       : { ok: true, body: {} };
   }
   const contentType = request.headers.get('content-type') ?? '';
-  if (!JSON_TYPE.test(contentType)) {
+  if (!isJsonType(contentType)) {
     const sent = contentType ? `was ${contentType}` : 'was missing';
     const message = `Content-Type must be application/json; it ${sent}.`;
     return refuse(invalidInput(instance, 'Content-Type', 'invalid_format', message));

@@ -52,7 +52,9 @@ describe('ids that are not valid percent-encoded UTF-8', () => {
 
   it('answer 404 problem+json on the control API, and on unknown paths', async () => {
     for (const id of MALFORMED_IDS) {
-      const fault = await answer('DELETE', `/_control/faults/${id}`);
+      const fault = await answer('DELETE', `/_control/faults/${id}`, {
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(fault.status, 404);
       assert.equal(fault.headers.get('content-type'), 'application/problem+json');
       const unknown = await answer('GET', `/v1/nothing/${id}`, { headers: ALICE });
