@@ -21,9 +21,10 @@ interface ApiBase {
 }
 
 /**
- * msw's matching, except that a path with a malformed percent-encoding (`%zz`, an overlong `%C0%AF`,
- * a lone surrogate `%ED%A0%80`) still matches, its parameters kept as written: such an id names
- * nothing, so the route answers its own 404 instead of the match throwing a `URIError`.
+ * msw's matching, except that a trailing slash is another path (`/v1/me/` is not `/v1/me`), and
+ * that a path with a malformed percent-encoding (`%zz`, an overlong `%C0%AF`, a lone surrogate
+ * `%ED%A0%80`) still matches, its parameters kept as written: such an id names nothing, so the
+ * route answers its own 404 instead of the match throwing a `URIError`.
  */
 function matchUrl(url: URL, pattern: string): RouteMatch {
   let match;
@@ -35,7 +36,9 @@ function matchUrl(url: URL, pattern: string): RouteMatch {
     literal.pathname = url.pathname.replaceAll('%', '%25');
     match = matchRequestUrl(literal, pattern);
   }
-  return { matches: match.matches, params: match.params ?? {} };
+  // msw also matches a trailing slash (`/v1/me/`); the contract names no such path.
+  const straySlash = url.pathname.endsWith('/') && !pattern.endsWith('/') && !pattern.endsWith('*');
+  return { matches: match.matches && !straySlash, params: match.params ?? {} };
 }
 
 /** Segments of plain characters: no msw pattern syntax (`*`, `:`), no query or fragment. */

@@ -50,6 +50,14 @@ describe('ids that are not valid percent-encoded UTF-8', () => {
     }
   });
 
+  it('a trailing slash names no route: 404 problem+json, not the route without it', async () => {
+    for (const path of ['/v1/me/', '/v1/access-requests/', '/v1/access-requests/req_x/']) {
+      const response = await answer('GET', path, { headers: ALICE });
+      assert.equal(response.status, 404, path);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    }
+  });
+
   it('answer 404 problem+json on the control API, and on unknown paths', async () => {
     for (const id of MALFORMED_IDS) {
       const fault = await answer('DELETE', `/_control/faults/${id}`, {
