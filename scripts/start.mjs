@@ -1,6 +1,6 @@
-// `pnpm start`: the demo portal on http://127.0.0.1:4173 (PORT overrides), answered by the reference
-// server in the same process (`/v1/*` and `/_control/*`, same origin). MOCK_SEED, MOCK_CATALOG_SIZE
-// and MOCK_SPEED set the simulated world, as for `pnpm mock`.
+// `pnpm start`: the demo portal on http://127.0.0.1:4173 (HOST and PORT override; it listens on that
+// host only), answered by the reference server in the same process (`/v1/*` and `/_control/*`, same
+// origin). MOCK_SEED, MOCK_CATALOG_SIZE and MOCK_SPEED set the simulated world, as for `pnpm mock`.
 import { fileURLToPath } from 'node:url';
 import { serveWithReference } from './serve.mjs';
 
@@ -30,7 +30,8 @@ const server = await serveWithReference({
   port,
   hostname,
   world: { seed, catalogSize, speed },
-  compile: true,
+  entry: 'examples/portal/main.ts',
+  stylesheets: ['examples/portal/portal.css'],
 });
 console.log(`Demo portal: ${server.url}`);
 console.log(`Reference server: same origin (/v1), seed ${seed}, ${catalogSize} resources, speed ${speed}×.`);

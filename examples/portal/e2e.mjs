@@ -15,7 +15,8 @@ const started = Date.now();
 const server = await serveWithReference({
   rootDir,
   index: 'examples/portal/index.html',
-  compile: true,
+  entry: 'examples/portal/main.ts',
+  stylesheets: ['examples/portal/portal.css'],
   world: { speed: 0 },
 });
 const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
@@ -64,14 +65,197 @@ async function dismissToasts() {
     await handle.click();
 }
 
-async function switchUser(token) {
-  await fill('combobox', 'Demo user', token);
-  await page.waitForFunction((t) => sessionStorage.getItem('access-requests-demo-user') === t, {}, token);
+/** Chooses a demo user by its key (`alice`) in the switcher, once the page has taken it. */
+async function switchUser(key) {
+  await fill('combobox', 'Demo user', key);
+  await page.waitForFunction((k) => sessionStorage.getItem('access-requests-demo-user') === k, {}, key);
+}
+
+/**
+ * Where a demo token (`demo-…`) shows in the page: attributes, text and form values, through every
+ * shadow root, and the session and local storage.
+ */
+const tokensInPage = () =>
+  page.evaluate(() => {
+    const found = [];
+    const seen = (where, value) => {
+      if (/demo-(?:alice|bob|carol|dave)/.test(String(value))) found.push(`${where}: ${value}`);
+    };
+    /** @param {Document | ShadowRoot} root */
+    const scan = (root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        if (node instanceof Text) seen('text', node.data);
+        if (!(node instanceof Element)) continue;
+        for (const attribute of node.attributes)
+          seen(`${node.localName}[${attribute.name}]`, attribute.value);
+        if ('value' in node) seen(`${node.localName}.value`, node.value);
+        if (node.shadowRoot) scan(node.shadowRoot);
+      }
+    };
+    scan(document);
+    /** @type {[string, Storage][]} */
+    const storages = [
+      ['sessionStorage', sessionStorage],
+      ['localStorage', localStorage],
+    ];
+    for (const [name, storage] of storages) {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) ?? '';
+        seen(`${name} key`, key);
+        seen(`${name}[${key}]`, storage.getItem(key));
+      }
+    }
+    return found;
+  });
+
+/** A strict policy, Trusted Types enforced, reports sent to `/csp-report` (answered by the test itself). */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html dompurify',
+  'report-uri /csp-report',
+].join('; ');
+
+/**
+ * A new tab whose page is served with STRICT_CSP. Every violation is collected three ways: the
+ * `securitypolicyviolation` event, the reports the browser sends, and the browser's security log
+ * (which also sees violations in documents the page's listener does not reach).
+ */
+async function strictCspPage() {
+  const tab = await browser.newPage();
+  /** @type {string[]} */
+  const violations = [];
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Log.enable');
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.source === 'security') violations.push(`log: ${entry.text}`);
+  });
+  await tab.exposeFunction('__cspViolation', (text) => violations.push(`event: ${text}`));
+  await tab.evaluateOnNewDocument(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      // @ts-expect-error -- exposed by the test
+      window.__cspViolation(
+        `${event.effectiveDirective} ${event.sample} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    ),
+  );
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/csp-report') {
+      violations.push(`report: ${request.postData()}`);
+      return void request.respond({ status: 204 });
+    }
+    if (request.resourceType() !== 'document') return void request.continue();
+    void fetch(request.url()).then(async (response) =>
+      request.respond({
+        status: response.status,
+        contentType: 'text/html',
+        headers: { 'content-security-policy': STRICT_CSP },
+        body: await response.text(),
+      }),
+    );
+  });
+  return { tab, violations };
+}
+
+/** The first page of a demo user's requests, from the reference server. */
+async function requestsOf(key) {
+  const response = await fetch(`${server.url}v1/access-requests`, {
+    headers: { authorization: `Bearer demo-${key}` },
+  });
+  return (await response.json()).items;
+}
+
+/** Loads the page at `hash` in a new tab (a first load); resolves once the details panel says `expected`. */
+async function detailsPanelOnFirstLoad(hash, expected) {
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`${server.url}${hash}`, { waitUntil: 'load' });
+    await fresh.waitForFunction(
+      (wanted) => {
+        const details = document.querySelector('access-portal')?.shadowRoot?.querySelector('request-details');
+        return (details?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '').includes(wanted);
+      },
+      { timeout: 10_000 },
+      expected,
+    );
+  } finally {
+    await fresh.close();
+  }
 }
 
 let failed = false;
 try {
   await page.goto(server.url, { waitUntil: 'load' });
+
+  await step('No demo token in the page or its storage, whichever user is chosen', async () => {
+    for (const key of ['bob', 'carol', 'dave', 'alice']) {
+      await switchUser(key);
+      await see('tab', 'My Requests');
+      const found = await tokensInPage();
+      if (found.length) throw new Error(`As ${key}, a token shows in the page:\n${found.join('\n')}`);
+    }
+  });
+
+  await step(
+    'The hostile Legacy CRM instructions on a strict-CSP page: shown, inert, no violation',
+    async () => {
+      const { tab, violations } = await strictCspPage();
+      try {
+        await tab.goto(`${server.url}#/my-access`, { waitUntil: 'load' });
+        await tab
+          .locator(
+            '::-p-aria([name="Access Details: crm-staging-accounts (Viewer) and 1 more"][role="button"])',
+          )
+          .setTimeout(15_000)
+          .click();
+        await tab.waitForFunction(
+          () => {
+            const dialog = document
+              .querySelector('access-portal')
+              ?.shadowRoot?.querySelector('my-access')
+              ?.shadowRoot?.querySelector('dialog[open]');
+            return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes(
+              'Use your Legacy CRM access',
+            );
+          },
+          { timeout: 10_000 },
+        );
+        // A task and a frame for anything the markup could have started (a load, an error event).
+        const executed = await tab.evaluate(
+          () =>
+            new Promise((resolve) =>
+              requestAnimationFrame(() =>
+                setTimeout(() => resolve(/** @type {{ __xss?: unknown }} */ (window).__xss !== undefined)),
+              ),
+            ),
+        );
+        if (executed) throw new Error('Markup from the instructions ran.');
+        if (violations.length) throw new Error(`The page reported violations:\n${violations.join('\n')}`);
+      } finally {
+        await tab.close();
+      }
+    },
+  );
+
+  await step(
+    'A first load of #/my-requests/<id> opens that request; an unknown or hidden id says so',
+    async () => {
+      const [mine] = await requestsOf('alice');
+      const resource = mine.target.resources_summary[0].resource.name;
+      await detailsPanelOnFirstLoad(`#/my-requests/${mine.id}`, resource);
+      // One of Dave's own requests (not one Alice made for him): not Alice's to see.
+      const daves = (await requestsOf('dave')).find((r) => r.requester.id !== mine.requester.id);
+      for (const id of ['req_unknown', daves.id]) {
+        await detailsPanelOnFirstLoad(`#/my-requests/${id}`, 'The request could not be loaded.');
+      }
+    },
+  );
 
   await step('Alice requests ReadOnly on the production payments database', async () => {
     await click('tab', 'New Request');
@@ -88,7 +272,7 @@ try {
   });
 
   await step('Bob approves it from Approvals', async () => {
-    await switchUser('demo-bob');
+    await switchUser('bob');
     await click('tab', 'Approvals');
     await click('button', `Approve: ${ACCESS}`);
     await click('button', 'Approve');
@@ -104,7 +288,7 @@ try {
   });
 
   await step('Alice sees it Active, and reads its Access Details', async () => {
-    await switchUser('demo-alice');
+    await switchUser('alice');
     await advance(6);
     await click('tab', 'My Requests');
     await cardStatus('active');

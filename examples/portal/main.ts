@@ -1,9 +1,10 @@
 // The demo portal: the reference server's world (its clock, speed and a Reset), a demo user switcher,
 // and `<access-portal>` with every screen of the portal. The token is given from JavaScript,
-// as a function read on every call — never as an attribute.
+// as a function read on every call — never as an attribute; the user switcher and the tab's storage
+// carry a user key, not a token.
 import '@access-requests/elements/define.js';
 import { SPEEDS, WorldClock, orgChannel, type NotificationChannel } from './world.js';
-import { DEMO_USERS, currentUser, rememberUser, type DemoUser } from './users.js';
+import { DEMO_USERS, currentUser, rememberUser, tokenOf, userByKey, type DemoUser } from './users.js';
 
 /** An element of index.html: the page is broken without it, so say which one is missing. */
 function element<K extends keyof HTMLElementTagNameMap>(selector: K): HTMLElementTagNameMap[K];
@@ -31,7 +32,8 @@ function signIn(next: DemoUser): void {
   user = next;
   rememberUser(user);
   provider.baseUrl = location.origin;
-  provider.token = () => user.token;
+  const token = tokenOf(user);
+  provider.token = () => token;
   document.title = `${user.name} — Access requests demo`;
 }
 
@@ -76,14 +78,12 @@ reset.addEventListener('click', () => void resetWorld());
 
 for (const demoUser of DEMO_USERS) {
   const option = document.createElement('option');
-  option.value = demoUser.token;
+  option.value = demoUser.key;
   option.textContent = `${demoUser.name} — ${demoUser.role}`;
   switcher.append(option);
 }
-switcher.value = user.token;
-switcher.addEventListener('change', () =>
-  signIn(DEMO_USERS.find((u) => u.token === switcher.value) ?? DEMO_USERS[0]),
-);
+switcher.value = user.key;
+switcher.addEventListener('change', () => signIn(userByKey(switcher.value)));
 
 // The org's channel: the form's success view and Request again say where the answer will come.
 void orgChannel.read().then(

@@ -5,7 +5,7 @@ import { accessRequestsPlugin } from './scripts/cem-plugin.mjs';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/internal/test-support.ts'],
+  exclude: ['src/**/*.test.ts', 'src/internal/test-support.ts', 'src/security/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

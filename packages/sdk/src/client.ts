@@ -217,8 +217,8 @@ export interface AccessClient {
   reject(id: string, body: components['schemas']['RejectInput'], call?: CallOptions): Promise<AccessRequest>;
 
   /**
-   * Live request updates from the event stream (resuming after drops; polling where streaming is
-   * unavailable).
+   * Live request updates from the event stream (resuming after drops; polling while it fails, and
+   * where streaming is unavailable).
    */
   watch(watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate>;
   /**

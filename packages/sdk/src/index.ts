@@ -12,7 +12,7 @@ export type { FieldError, NetworkFailure, Problem } from './errors.js';
 export type { Page, PageOptions, Paginated } from './pagination.js';
 export type { RetryNotice, RetryOptions, TokenSource } from './transport.js';
 export { RequestSettledError } from './watch.js';
-export type { RequestUpdate, WaitForOptions, WatchOptions } from './watch.js';
+export type { RequestUpdate, WaitForOptions, WatchOptions, WatchState } from './watch.js';
 export type { components, operations, paths } from '@access-requests/contract';
 export {
   CLOSED_STATUSES,

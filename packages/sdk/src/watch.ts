@@ -1,7 +1,7 @@
-// Live request updates: the event stream, resumed with Last-Event-ID after a drop, or polling where
-// streaming is not available.
+// Live request updates: the event stream, resumed with Last-Event-ID after a drop; polling while the
+// stream fails (it is retried meanwhile) and where streaming is not available.
 import { TERMINAL_STATUSES, type AccessRequestStatus, type components } from '@access-requests/contract';
-import { ApiError, TimeoutError, isAbortError, problemFrom } from './errors.js';
+import { ApiError, NetworkError, TimeoutError, problemFrom } from './errors.js';
 import type { Page } from './pagination.js';
 import { readEvents } from './sse.js';
 import { sleep, type Fetch } from './transport.js';
@@ -27,6 +27,37 @@ export interface RequestUpdate {
 }
 
 /**
+ * How `watch` receives changes now: from the event stream (`live`), or by asking the server every
+ * `pollIntervalMs` (`polling`), which it does while the stream fails (within 10 s of a failure,
+ * retrying the stream meanwhile) and on a server without one. Changes still arrive while polling,
+ * only later; an interface can say so.
+ *
+ * @example
+ * ```ts
+ * const updates = client.watch({
+ *   signal,
+ *   onStateChange: (state) => {
+ *     notice.textContent =
+ *       state.mode === 'polling'
+ *         ? `Live updates paused — checking every ${state.pollIntervalMs / 1000} s`
+ *         : '';
+ *   },
+ * });
+ * ```
+ */
+export type WatchState =
+  | {
+      /** Changes arrive from the event stream as they happen. */
+      mode: 'live';
+    }
+  | {
+      /** The stream is unavailable: changes are found by polling. */
+      mode: 'polling';
+      /** How often the server is polled. */
+      pollIntervalMs: number;
+    };
+
+/**
  * Options of `watch`: how to stop it, where to resume, and how patiently to reconnect or poll.
  *
  * @example
@@ -46,10 +77,19 @@ export interface WatchOptions {
   lastEventId?: string | undefined;
   /** Wait before reconnecting a dropped stream; doubled per failed try up to 30 s. Default 1,000 ms. */
   reconnectDelayMs?: number | undefined;
-  /** How often to poll when streaming is unavailable. Default 5,000 ms. */
+  /**
+   * How often to poll while the stream fails (from the second failed connection in a row, or 5 s
+   * after losing it) or where the server has none. Default 5,000 ms.
+   */
   pollIntervalMs?: number | undefined;
   /** Called each time the stream (re)connects, or a polling round starts. */
   onConnect?: (() => void | Promise<void>) | undefined;
+  /**
+   * Called when changes start coming another way: `{ mode: 'live' }` when the stream connects,
+   * `{ mode: 'polling', pollIntervalMs }` when polling starts; not again until that changes. Across
+   * a switch no change is lost or delivered twice (copies are compared by `updated_at`).
+   */
+  onStateChange?: ((state: WatchState) => void) | undefined;
 }
 
 /**
@@ -107,70 +147,170 @@ interface WatcherDeps {
 
 /** Statuses meaning "this server has no event stream": fall back to polling. */
 const NO_STREAM = [404, 405, 406, 501];
+/** A lost stream not back within this long is replaced by polling (sooner if a reconnection fails). */
+const FALLBACK_AFTER_MS = 5000;
+/** A (re)connection whose answer has not begun within this long has failed. */
+const CONNECT_TIMEOUT_MS = 5000;
+/** The longest wait between two reconnections. */
+const MAX_RECONNECT_DELAY_MS = 30_000;
 
 /** Waits `ms`, or less if `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => {});
 
+/** What opening the stream gave: the stream, a server without one (poll for good), or a failure to retry. */
+type Opened =
+  { kind: 'stream'; body: ReadableStream<Uint8Array> } | { kind: 'unavailable' } | { kind: 'failed' };
+
+/** A failure a later poll round may not meet: the network, a timeout, a 5xx or a 429. */
+const isTransient = (error: unknown) =>
+  error instanceof NetworkError ||
+  error instanceof TimeoutError ||
+  (error instanceof ApiError && (error.status >= 500 || error.status === 429));
+
+/**
+ * The version of each request already delivered, so that the stream and polling, which overlap when
+ * one takes over from the other, deliver each change once: a copy older than the one delivered, or
+ * as old with the same status and star (favouriting keeps `updated_at`), is not news.
+ */
+class Delivered {
+  readonly #known = new Map<string, { at: number; version: string }>();
+  /** The newest `updated_at` delivered or polled. */
+  latest: number | undefined;
+  /** Whether a poll round has recorded where everything stood. */
+  baselined = false;
+
+  /** Records `request`; true if it is news. An unknown request is news if `unknownIsNews(at)` says so. */
+  take(request: AccessRequest, unknownIsNews: (at: number) => boolean): boolean {
+    const at = Date.parse(request.updated_at);
+    const version = `${request.status} ${request.favorite}`;
+    const known = this.#known.get(request.id);
+    if (known && (at < known.at || (at === known.at && version === known.version))) return false;
+    this.#known.set(request.id, { at, version });
+    this.latest = Math.max(this.latest ?? at, at);
+    return known ? true : unknownIsNews(at);
+  }
+}
+
 export function createWatcher({ baseUrl, transport, getRequest, pollSources }: WatcherDeps) {
-  async function* poll(signal: AbortSignal, intervalMs: number, onConnect?: () => void | Promise<void>) {
-    const seen = new Map<string, string>();
-    let first = true;
-    while (!signal.aborted) {
-      await onConnect?.();
-      const pages = await Promise.all(pollSources(signal));
-      for (const request of pages.flatMap((p) => p.items)) {
-        const previous = seen.get(request.id);
-        seen.set(request.id, request.updated_at);
-        if (!first && previous !== request.updated_at) yield { eventId: '', request };
-      }
-      first = false;
-      await pause(intervalMs, signal);
+  async function openStream(signal: AbortSignal, lastEventId: string | undefined): Promise<Opened> {
+    const attempt = new AbortController();
+    const timer = setTimeout(
+      () =>
+        attempt.abort(new TimeoutError(`The event stream did not answer within ${CONNECT_TIMEOUT_MS} ms.`)),
+      CONNECT_TIMEOUT_MS,
+    );
+    try {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      const response = await transport(
+        new Request(`${baseUrl}/v1/events`, { headers, signal: AbortSignal.any([signal, attempt.signal]) }),
+      );
+      if (response.body && response.headers.get('content-type')?.includes('text/event-stream'))
+        return { kind: 'stream', body: response.body };
+      const body = await response.text().catch(() => '');
+      if (response.ok || NO_STREAM.includes(response.status)) return { kind: 'unavailable' };
+      if (response.status < 500 && response.status !== 429)
+        throw new ApiError(problemFrom(response, tryJson(body)), response);
+      return { kind: 'failed' };
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      return { kind: 'failed' };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
+  /** One poll round: the changes since what `delivered` holds (the first round only records them). */
+  async function* pollRound(signal: AbortSignal, delivered: Delivered): AsyncGenerator<RequestUpdate> {
+    let pages: Page<AccessRequest>[];
+    try {
+      pages = await Promise.all(pollSources(signal));
+    } catch (error) {
+      if (signal.aborted || isTransient(error)) return; // the next round tries again
+      throw error;
+    }
+    // After the stream, a request it never mentioned is news if it changed after the last one it did.
+    const since = delivered.latest;
+    const unknownIsNews = delivered.baselined
+      ? () => true
+      : (at: number) => since !== undefined && at >= since;
+    for (const request of pages.flatMap((p) => p.items))
+      if (delivered.take(request, unknownIsNews)) yield { eventId: '', request };
+    delivered.baselined = true;
+  }
+
   async function* watch(options: WatchOptions = {}): AsyncGenerator<RequestUpdate> {
-    const { reconnectDelayMs = 1000, pollIntervalMs = 5000, onConnect } = options;
+    const { reconnectDelayMs = 1000, pollIntervalMs = 5000, onConnect, onStateChange } = options;
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const delivered = new Delivered();
     let lastEventId = options.lastEventId;
     let failures = 0;
-    const backOff = () => pause(Math.min(30_000, reconnectDelayMs * 2 ** failures++), signal);
+    const backOff = () => Math.min(MAX_RECONNECT_DELAY_MS, reconnectDelayMs * 2 ** failures++);
+    let reported: WatchState['mode'] | undefined;
+    const report = (state: WatchState) => {
+      if (state.mode === reported) return;
+      reported = state.mode;
+      onStateChange?.(state);
+    };
+    /** Polling until the stream is back. */
+    let polling = false;
+    /** When the stream was lost; undefined while it runs (and before it first failed). */
+    let lostAt: number | undefined;
+    let nextAttemptAt = 0;
+    let nextPollAt = 0;
     try {
       while (!signal.aborted) {
-        let response: Response;
-        try {
-          const headers: Record<string, string> = { accept: 'text/event-stream' };
-          if (lastEventId) headers['last-event-id'] = lastEventId;
-          response = await transport(new Request(`${baseUrl}/v1/events`, { headers, signal }));
-        } catch (error) {
-          if (signal.aborted || isAbortError(error)) return;
-          await backOff();
-          continue;
-        }
-        if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
-          const body = await response.text().catch(() => '');
-          if (response.ok || NO_STREAM.includes(response.status))
-            return yield* poll(signal, pollIntervalMs, onConnect);
-          if (response.status < 500 && response.status !== 429)
-            throw new ApiError(problemFrom(response, tryJson(body)), response);
-          await backOff();
-          continue;
-        }
-        await onConnect?.();
-        try {
-          for await (const event of readEvents(response.body)) {
-            failures = 0;
-            if (event.id) lastEventId = event.id;
-            const data =
-              event.event === 'request.updated'
-                ? (tryJson(event.data) as { request?: AccessRequest } | undefined)
-                : undefined;
-            if (data?.request) yield { eventId: event.id ?? '', request: data.request };
+        if (Date.now() >= nextAttemptAt) {
+          const startedAt = Date.now();
+          const opened = await openStream(signal, lastEventId);
+          if (signal.aborted) return;
+          if (opened.kind === 'stream') {
+            // Without an event id the server replays nothing: one more round covers the last interval.
+            const catchUp = polling && !lastEventId;
+            polling = false;
+            lostAt = undefined;
+            await onConnect?.();
+            if (catchUp) yield* pollRound(signal, delivered);
+            report({ mode: 'live' });
+            try {
+              for await (const event of readEvents(opened.body)) {
+                failures = 0;
+                if (event.id) lastEventId = event.id;
+                const data =
+                  event.event === 'request.updated'
+                    ? (tryJson(event.data) as { request?: AccessRequest } | undefined)
+                    : undefined;
+                if (data?.request && delivered.take(data.request, () => true))
+                  yield { eventId: event.id ?? '', request: data.request };
+              }
+            } catch {
+              // A dropped stream: reconnect below, resuming after the last event seen.
+            }
+            if (signal.aborted) return;
+            lostAt = Date.now();
+            nextAttemptAt = lostAt + backOff();
+            continue;
           }
-        } catch {
-          // A dropped stream: reconnect below, resuming after the last event seen.
+          if (opened.kind === 'unavailable') {
+            polling = true;
+            nextAttemptAt = Infinity;
+          } else {
+            // The first failure may be a blip; a second one in a row means polling.
+            if (lostAt === undefined) lostAt = startedAt;
+            else polling = true;
+            nextAttemptAt = Date.now() + backOff();
+          }
         }
-        if (!signal.aborted) await backOff();
+        if (!polling && lostAt !== undefined && Date.now() >= lostAt + FALLBACK_AFTER_MS) polling = true;
+        if (polling && Date.now() >= nextPollAt) {
+          report({ mode: 'polling', pollIntervalMs });
+          await onConnect?.();
+          yield* pollRound(signal, delivered);
+          nextPollAt = Date.now() + pollIntervalMs;
+        }
+        const wakeAt = Math.min(nextAttemptAt, polling ? nextPollAt : (lostAt ?? 0) + FALLBACK_AFTER_MS);
+        await pause(Math.max(0, wakeAt - Date.now()), signal);
       }
     } finally {
       controller.abort();

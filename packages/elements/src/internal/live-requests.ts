@@ -1,15 +1,35 @@
 // An element's subscription to the requests hub, kept in step with the client it uses: subscribed
 // while it is connected, moved to the new client when the client changes; and what the element's
-// rendering needs around it: the caller's id and the page's language.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AccessClient } from '@access-requests/sdk';
-import { localeOf } from './format.js';
-import { callerOf, subscribeToRequests, type RequestListener } from './requests-hub.js';
+// rendering needs around it: the caller's id, the page's language, and the line saying live updates
+// are paused while the hub polls.
+import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { AccessClient, WatchState } from '@access-requests/sdk';
+import { formatNumber, localeOf } from './format.js';
+import {
+  callerOf,
+  onFirstConnect,
+  subscribeToLiveState,
+  subscribeToRequests,
+  type RequestListener,
+} from './requests-hub.js';
+
+/** The look of `renderLiveStatus()`'s line (the element's `live-status` part). */
+export const liveStatusStyles = css`
+  .live-status {
+    margin: 0;
+    padding: var(--_space-1) var(--_space-2);
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+    font-size: var(--_font-small);
+  }
+`;
 
 export class LiveRequests implements ReactiveController {
   #client: AccessClient | undefined;
   #stop: (() => void) | undefined;
   #callerId: string | undefined;
+  #state: WatchState | undefined;
   #connected = false;
   /** The language of the page around the element (its closest `lang`), read when it connects. */
   locale = 'en';
@@ -18,6 +38,11 @@ export class LiveRequests implements ReactiveController {
     private readonly host: ReactiveControllerHost & Element,
     private readonly client: () => AccessClient | undefined,
     private readonly listener: RequestListener,
+    /**
+     * Called when the shared watch connects for the first time after this element subscribed: read
+     * again what was loaded before, since changes made meanwhile were not streamed.
+     */
+    private readonly onFirstConnect?: () => void,
   ) {
     host.addController(this);
   }
@@ -35,7 +60,20 @@ export class LiveRequests implements ReactiveController {
     this.#unsubscribe();
     this.#client = client;
     if (!client) return;
-    this.#stop = subscribeToRequests(client, this.listener);
+    const stopRequests = subscribeToRequests(client, this.listener);
+    const stopState = subscribeToLiveState(client, (state) => {
+      if (this.#client !== client || state?.mode === this.#state?.mode) return;
+      this.#state = state;
+      this.host.requestUpdate();
+    });
+    const stopConnect = onFirstConnect(client, () => {
+      if (this.#client === client) this.onFirstConnect?.();
+    });
+    this.#stop = () => {
+      stopConnect();
+      stopState();
+      stopRequests();
+    };
     callerOf(client).then(
       (me) => {
         if (this.#client === client) {
@@ -64,5 +102,27 @@ export class LiveRequests implements ReactiveController {
     this.#stop = undefined;
     this.#client = undefined;
     this.#callerId = undefined;
+    this.#state = undefined;
+  }
+
+  /** The poll interval while live updates are paused (the stream fails, or the server has none). */
+  get pollIntervalMs(): number | undefined {
+    return this.#state?.mode === 'polling' ? this.#state.pollIntervalMs : undefined;
+  }
+
+  /**
+   * The `live-status` part: "Live updates paused — checking every 5 s" while the hub polls, empty
+   * (and hidden) while updates are live. A polite status region, there from the start so that what
+   * it says is announced.
+   */
+  renderLiveStatus() {
+    const interval = this.pollIntervalMs;
+    const text =
+      interval === undefined
+        ? ''
+        : msg(str`Live updates paused — checking every ${formatNumber(this.locale, interval / 1000)} s`);
+    return html`<p part="live-status" class=${text ? 'live-status' : 'visually-hidden'} role="status">
+      ${text}
+    </p>`;
   }
 }

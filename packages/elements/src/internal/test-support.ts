@@ -357,3 +357,67 @@ export async function openRequestForm(
   });
   return page;
 }
+
+// ---- Deep DOM scans (through every open shadow root)
+
+/** Every element under `root`, its own and its descendants' shadow roots included. */
+export function* deepElements(root: ParentNode): Generator<Element> {
+  for (const element of root.querySelectorAll('*')) {
+    yield element;
+    if (element.shadowRoot) yield* deepElements(element.shadowRoot);
+  }
+}
+
+/** Every text node's text under `root`, shadow roots included, as written (no whitespace collapsed). */
+export function deepTexts(root: ParentNode): string[] {
+  const texts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) texts.push(child.textContent ?? '');
+      else walk(child);
+    }
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+  };
+  walk(root);
+  return texts;
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data'];
+const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'frame', 'frameset'];
+/** Characters a browser skips or folds in a URL's scheme (controls, spaces, zero-widths, bidi marks). */
+// eslint-disable-next-line no-control-regex -- the control characters are the point
+const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060\ufeff]/g;
+
+/** Whether a URL attribute's value runs script or holds a document (`javascript:`, `data:`, `vbscript:`). */
+export function isScriptishUrl(value: string): boolean {
+  let plain = value.normalize('NFKC').replace(IGNORED_IN_SCHEME, '').toLowerCase();
+  try {
+    plain = decodeURIComponent(plain).replace(IGNORED_IN_SCHEME, '');
+  } catch {
+    // Not percent-encoded text: as it is.
+  }
+  return /^(javascript|data|vbscript):/.test(plain);
+}
+
+/**
+ * What under `root` (shadow roots included) could run script: `<script>`, frames, plugins, `<base>`
+ * and `<meta>` elements, `on*` attributes, `srcdoc`, and `javascript:`/`data:` URLs in URL
+ * attributes. Each finding is one line; `[]` when there is none.
+ */
+export function scriptableMarkup(root: ParentNode): string[] {
+  const found: string[] = [];
+  const where = (element: Element) => {
+    const host = (element.getRootNode() as ShadowRoot).host;
+    return `<${element.localName}>${host ? ` in <${host.localName}>` : ''}`;
+  };
+  for (const element of deepElements(root)) {
+    if (FORBIDDEN_ELEMENTS.includes(element.localName)) found.push(`${where(element)} element`);
+    for (const { name, value } of element.attributes) {
+      if (name.startsWith('on') || name === 'srcdoc')
+        found.push(`${where(element)} [${name}="${value.slice(0, 60)}"]`);
+      else if (URL_ATTRIBUTES.includes(name) && isScriptishUrl(value))
+        found.push(`${where(element)} [${name}="${value.slice(0, 60)}"]`);
+    }
+  }
+  return found;
+}

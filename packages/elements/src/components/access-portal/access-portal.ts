@@ -124,8 +124,17 @@ export class AccessPortal extends ClientElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('routing') && this.routing === 'hash' && this.isConnected) this.#onHashChange();
     if (this.clientChanged(changed)) {
-      this.selected = undefined;
-      this.selectedId = '';
+      // Another user's client: their requests are not this one's. The first client keeps the request
+      // the address named (a deep link opened as the first load).
+      const before =
+        (changed.has('client') ? (changed.get('client') as AccessClient | undefined) : this.client) ??
+        (changed.has('providedClient')
+          ? (changed.get('providedClient') as AccessClient | undefined)
+          : this.providedClient);
+      if (before !== undefined && before !== this.activeClient) {
+        this.selected = undefined;
+        this.selectedId = '';
+      }
       this.#learnRole();
     }
     if (!this.visited.has(this.view)) this.visited = new Set([...this.visited, this.view]);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
 
@@ -68,4 +69,4 @@ const inbox = css`
   }
 `;
 
-export const approvalInboxStyles = [tokens, controls, surface, dialogExtras, inbox];
+export const approvalInboxStyles = [tokens, controls, surface, dialogExtras, liveStatusStyles, inbox];

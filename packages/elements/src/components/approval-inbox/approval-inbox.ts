@@ -53,6 +53,7 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @csspart dialog - The decision dialog.
  * @csspart decision-dialog - The decision dialog (with `dialog`).
  * @csspart announcer - The polite live region.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Item background.
  * @cssproperty --ar-color-border - Item border.
@@ -81,6 +82,9 @@ export class ApprovalInbox extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
+    () => {
+      if (this.#list.status === 'ready') this.reload();
+    },
   );
   #removedAt = 0;
 
@@ -173,7 +177,8 @@ export class ApprovalInbox extends ClientElement {
   // ---- rendering
 
   protected override render() {
-    return html`${this.#renderBody()} ${this.#decision.render(this.#live.locale)} ${this.#announcer.render()}`;
+    return html`${this.#live.renderLiveStatus()} ${this.#renderBody()}
+    ${this.#decision.render(this.#live.locale)} ${this.#announcer.render()}`;
   }
 
   #renderBody() {

@@ -165,7 +165,11 @@ export class AccessDetailsDialog implements ReactiveController {
       part="dialog details-dialog"
       aria-labelledby=${`${this.id}-title`}
       aria-describedby=${`${this.id}-subtitle`}
-      @close=${() => this.#load.cancel()}
+      @close=${() => {
+        // The event comes a task after the dialog closed: if it was opened again since, the new
+        // loading stays.
+        if (!this.isOpen) this.#load.cancel();
+      }}
     >
       <div class="dialog-header">
         <h2 id=${`${this.id}-title`}>${msg('Access Details')}</h2>

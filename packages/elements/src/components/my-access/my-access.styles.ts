@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
 
@@ -63,4 +64,4 @@ const page = css`
   }
 `;
 
-export const myAccessStyles = [tokens, controls, surface, createdList, dialogExtras, page];
+export const myAccessStyles = [tokens, controls, surface, createdList, dialogExtras, liveStatusStyles, page];

@@ -173,6 +173,15 @@ describe('<my-access>', () => {
     expect(textOf(dialog.querySelector('[role="timer"]'))).to.match(/^Expires in 5 minutes, [0-5] seconds$/);
   });
 
+  it('loads the Access Details of another access opened right after one was closed', async () => {
+    const el = await myAccess();
+    const dialog = await openDetails(el, /^Access Details: payments-staging/);
+    buttonNamed(dialog, 'Close')!.click();
+    // Reopened before the dialog’s `close` event (queued by the Close) has arrived.
+    const other = await openDetails(el, /^Access Details: crm-staging-accounts/);
+    expect(textOf(other.querySelector('[part="instructions"]'))).to.contain('Use your Legacy CRM access');
+  });
+
   it('never executes markup injected through the access instructions', async () => {
     const el = await myAccess();
     const dialog = await openDetails(el, /^Access Details: crm-staging-accounts/);

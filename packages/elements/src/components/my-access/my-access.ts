@@ -69,6 +69,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart created - The Request again confirmation's list of new requests.
  * @csspart notification-channel - How the user will be notified.
  * @csspart announcer - The polite live region.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Item background.
  * @cssproperty --ar-color-border - Item border.
@@ -116,6 +117,9 @@ export class MyAccess extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
+    () => {
+      if (this.data && !this.loadError) this.reload();
+    },
   );
   #pendingDetails: AccessRequest | string | undefined;
 
@@ -188,8 +192,9 @@ export class MyAccess extends ClientElement {
   // ---- rendering
 
   protected override render() {
-    return html`${this.#renderBody()} ${this.#details.render(this.#live.locale)}
-    ${this.#again.render(this.#live.locale)} ${this.#announcer.render()}`;
+    return html`${this.#live.renderLiveStatus()} ${this.#renderBody()}
+    ${this.#details.render(this.#live.locale)} ${this.#again.render(this.#live.locale)}
+    ${this.#announcer.render()}`;
   }
 
   #renderBody() {

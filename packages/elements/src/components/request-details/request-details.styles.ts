@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 
 const panel = css`
@@ -148,4 +149,4 @@ const panel = css`
   }
 `;
 
-export const requestDetailsStyles = [tokens, controls, surface, createdList, panel];
+export const requestDetailsStyles = [tokens, controls, surface, createdList, liveStatusStyles, panel];

@@ -69,6 +69,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart notification-channel - How the user will be notified of the new requests.
  * @csspart announcer - The polite live region.
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Panel background.
  * @cssproperty --ar-color-border - Panel border.
@@ -129,6 +130,7 @@ export class RequestDetails extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#apply(request),
+    () => this.#catchUp(),
   );
 
   readonly #byId = new Task(this, {
@@ -174,6 +176,17 @@ export class RequestDetails extends ClientElement {
       this.#resourcesTask.abort();
     }
     this.current = request;
+  }
+
+  /** The stream began after the request on screen was read: read it again (a change may be missed). */
+  #catchUp(): void {
+    const client = this.activeClient;
+    const id = this.current?.id;
+    if (client && id)
+      client.request(id).then(
+        (request) => this.#apply(request),
+        () => undefined,
+      );
   }
 
   /** A newer version of the request on screen (an action's answer, or the stream). */
@@ -249,7 +262,7 @@ export class RequestDetails extends ClientElement {
         ${this.#announcer.render()}`;
     }
     return html`<section part="panel" class="panel surface" aria-labelledby="title">
-        ${this.#renderHeader(request)} ${this.#renderNotice(request)}
+        ${this.#renderHeader(request)} ${this.#live.renderLiveStatus()} ${this.#renderNotice(request)}
         ${renderAccessTo(request, this.#live.locale, {
           open: this.resourcesOpen,
           items: this.resources,

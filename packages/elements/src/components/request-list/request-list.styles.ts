@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { multiSelectStyles } from '../../internal/multi-select.js';
+import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, surface, tokens } from '../../internal/styles.js';
 
 const list = css`
@@ -173,4 +174,4 @@ const list = css`
   }
 `;
 
-export const requestListStyles = [tokens, controls, surface, multiSelectStyles, list];
+export const requestListStyles = [tokens, controls, surface, multiSelectStyles, liveStatusStyles, list];

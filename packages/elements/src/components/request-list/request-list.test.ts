@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { STATUSES, type AccessRequest } from '@access-requests/sdk';
+import { STATUSES, createAccessClient, type AccessRequest } from '@access-requests/sdk';
+import { describeTarget } from '../../internal/format.js';
 import './request-list.define.js';
 import type { RequestList } from './request-list.js';
 import {
@@ -266,6 +267,34 @@ describe('<request-list>', () => {
     await until(() => sent.length >= 1, 'the call is seen');
     observer.disconnect();
     expect(sent).to.have.length(1);
+  });
+
+  it('catches up with what changed between its first page and the start of its event stream', async () => {
+    // The stream is held back until the server has changed: a fresh stream has nothing to resume from.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = createAccessClient({
+      baseUrl: location.origin,
+      token: 'demo-alice',
+      retry: false,
+      fetch: async (request) => {
+        if (new URL(request.url).pathname === '/v1/events') await held;
+        return fetch(request);
+      },
+    });
+    const el = await fixture<RequestList>(
+      html`<request-list style="block-size:200rem" .client=${client}></request-list>`,
+    );
+    await until(() => cards(el).length > 0, 'cards are shown');
+    const granting = el.items.find((r) => r.status === 'granting')!;
+    const card = () => cards(el).find((c) => c.textContent?.includes(describeTarget(granting)))!;
+    await advance(6);
+    expect((await clientFor('alice').request(granting.id)).status).to.equal('active');
+    release();
+    await until(
+      () => card().querySelector('status-badge')?.getAttribute('status') === 'active',
+      'the card shows the change made before the stream began',
+    );
   });
 
   it('virtualises a long list and loads further pages as it scrolls', async () => {

@@ -67,6 +67,7 @@ const statusesConverter = {
  * @csspart error - The error state (the first page, or a later one).
  * @csspart load-more - The Load more button.
  * @csspart announcer - The polite live region.
+ * @csspart live-status - "Live updates paused — checking every 5 s" while polling (hidden otherwise).
  *
  * @cssproperty --ar-color-surface - Card background.
  * @cssproperty --ar-color-border - Card border.
@@ -116,12 +117,15 @@ export class RequestList extends ClientElement {
   readonly #favoriteBusy = new Set<string>();
   /** The cards whose last star change failed: the change to retry, and why it failed. */
   readonly #favoriteFailures = new Map<string, { readonly favorite: boolean; readonly error: unknown }>();
+  /** The stream began while the first page was loading: catch up once it is in. */
+  #catchUpPending = false;
   /** The query of the first page on screen (client, scope, statuses, page size). */
   #shown: readonly unknown[] = [];
   readonly #live = new LiveRequests(
     this,
     () => this.activeClient,
     (request, source) => this.#onRequestChanged(request, source),
+    () => this.#catchUp(),
   );
 
   /** The loaded requests, newest first. */
@@ -156,6 +160,14 @@ export class RequestList extends ClientElement {
     }
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#catchUpPending && this.#list.status !== 'loading') {
+      this.#catchUpPending = false;
+      this.#catchUp();
+    }
+  }
+
   #loadFirstPage(): void {
     const client = this.activeClient;
     if (!client) {
@@ -176,6 +188,34 @@ export class RequestList extends ClientElement {
   /** Loads the first page again (after an error, or to pick up what the stream could not tell). */
   reload(): void {
     this.#list.reload();
+  }
+
+  /**
+   * The stream began after the first page was read: read it again and merge what changed meanwhile
+   * (patched in place, announced; new requests on top) without replacing what the user sees.
+   */
+  #catchUp(): void {
+    const client = this.activeClient;
+    if (!client) return;
+    // A first page still on its way may have been read before the stream began: once it is in.
+    if (this.#list.status === 'loading') {
+      this.#catchUpPending = true;
+      return;
+    }
+    if (this.#list.status !== 'ready') return; // an error stays until Retry, which reads afresh
+    const { scope, pageSize: limit } = this;
+    const status = this.statuses.length ? [...this.statuses] : undefined;
+    const query = this.#shown;
+    client
+      .requests({ scope, status })
+      .page({ limit })
+      .then(
+        (page) => {
+          if (query !== this.#shown) return; // another query is on screen now
+          for (const request of [...page.items].reverse()) this.#onRequestChanged(request, 'stream');
+        },
+        () => undefined, // the list stays as it is; the stream tells what changes from now on
+      );
   }
 
   #inScope(request: AccessRequest): boolean {
@@ -317,7 +357,7 @@ export class RequestList extends ClientElement {
         )}
         <span part="count" class="count">${this.#countText()}</span>
       </div>
-      ${this.#renderBody()} ${this.#announcer.render()}`;
+      ${this.#live.renderLiveStatus()} ${this.#renderBody()} ${this.#announcer.render()}`;
   }
 
   #countText() {
