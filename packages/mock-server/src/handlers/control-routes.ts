@@ -175,7 +175,7 @@ function crossSite({ request, url, instance }: RouteContext, allowOrigin: (origi
 }
 
 /**
- * Every control route, refusing cross-site requests (other origins than the server's own, or those
+ * Every control route, refusing cross-site requests (from any origin but the server's own and those
  * `allowOrigin` accepts) and answering a bad field as a 422 naming it.
  */
 export const controlRoutesFor = (allowOrigin: (origin: string) => boolean = () => false): Route[] =>
