@@ -159,7 +159,7 @@ describe('the authorization matrix: every action × requester, grantee, approver
       if (action.flag) {
         for (const role of ['requester', 'grantee', 'approver'] as const) {
           const status: number | undefined = answers[role];
-          const succeeded = status !== undefined && status < 300;
+          const succeeded: boolean = status !== undefined && status < 300;
           assert.equal(flags[role], succeeded, `${action.name}: can.${action.flag} for the ${role}`);
         }
       }
