@@ -14,7 +14,8 @@ async function control<T = ClockState>(
 ): Promise<T> {
   const response = await fetch(`/_control/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The control API requires Content-Type: application/json of every change, body or not.
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} /_control/${path} answered ${response.status}`);

@@ -7,7 +7,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
     "title": "Access Requests API",
     "version": "1.0.0",
     "summary": "Just-in-time access requests — catalog, requests, approvals and live updates.",
-    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`). Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Idempotency**: `POST /v1/access-requests` and `POST /v1/access-requests/{id}/request-again`\n  honor an `Idempotency-Key` header (see the `IdempotencyKey` parameter).\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
+    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`); no input ever yields\n  a `5xx`. Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Request bodies** are JSON sent as `Content-Type: application/json` (another type is `422`,\n  field `Content-Type`). A body that is not JSON, or that nests arrays and objects deeper than\n  32 levels (`x-limit: jsonDepth`), is `400` (`malformed-request`); JSON of the wrong shape is\n  `422`. A body over 1 MiB (1,048,576 bytes, `x-limit: requestBodyBytes`) is `413`\n  (`content-too-large`), refused while it is read, before authentication.\n- **Idempotency**: `POST /v1/access-requests` and `POST /v1/access-requests/{id}/request-again`\n  honor an `Idempotency-Key` header (see the `IdempotencyKey` parameter).\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -764,8 +764,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
@@ -1017,8 +1023,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
@@ -1579,6 +1591,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1590,6 +1605,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           "409": {
             "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
@@ -1777,6 +1795,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1788,6 +1809,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           "409": {
             "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
@@ -1840,6 +1864,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1851,6 +1878,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           "409": {
             "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
@@ -2432,6 +2462,20 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "description": "`Authorization: Bearer <token>` on every call. The reference server accepts the fixed tokens `demo-alice`, `demo-bob`, `demo-carol` and `demo-dave`."
       }
     },
+    "x-request-body": {
+      "size": {
+        "description": "The largest request body, in bytes (1 MiB); a larger one is `413`.",
+        "type": "integer",
+        "maximum": 1048576,
+        "x-limit": "requestBodyBytes"
+      },
+      "depth": {
+        "description": "How deep a JSON body may nest arrays and objects (`{}` is 1, `{\"a\":[{}]}` is 3); a deeper one is `400`, refused before the body is read any further.",
+        "type": "integer",
+        "maximum": 32,
+        "x-limit": "jsonDepth"
+      }
+    },
     "parameters": {
       "Limit": {
         "name": "limit",
@@ -2563,7 +2607,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "The access request's id.",
+        "description": "The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.",
         "schema": {
           "type": "string"
         },
@@ -2838,6 +2882,38 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   ]
                 }
               }
+            }
+          }
+        }
+      },
+      "MalformedRequest": {
+        "description": "The body is not JSON, or nests arrays and objects deeper than `x-limit: jsonDepth` (32) levels. Nothing was done.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://access-requests.example/problems/malformed-request",
+              "title": "Bad Request",
+              "status": 400,
+              "detail": "The request body is not valid JSON: Unexpected end of JSON input"
+            }
+          }
+        }
+      },
+      "ContentTooLarge": {
+        "description": "The body is larger than `x-limit: requestBodyBytes` (1 MiB). Nothing was done.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://access-requests.example/problems/content-too-large",
+              "title": "Content Too Large",
+              "status": 413,
+              "detail": "The request body is larger than 1048576 bytes."
             }
           }
         }
@@ -3538,7 +3614,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "type": {
             "type": "string",
             "format": "uri-reference",
-            "description": "A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`."
+            "description": "A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`, `malformed-request` (`400`), `content-too-large` (`413`)."
           },
           "title": {
             "type": "string",

@@ -216,7 +216,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -242,7 +242,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -268,7 +268,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -302,7 +302,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -336,7 +336,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -366,7 +366,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -392,7 +392,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -418,7 +418,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -527,7 +527,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`.
+             * @description A URI naming the kind of problem; stable, so clients may branch on it. One of `https://access-requests.example/problems/` + `unauthorized`, `forbidden`, `not-found`, `invalid-state`, `validation-failed`, `idempotency-mismatch`, `rate-limited`, `malformed-request` (`400`), `content-too-large` (`413`).
              */
             type: string;
             /** @description A short, human-readable summary of the kind of problem. */
@@ -1231,6 +1231,40 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is not JSON, or nests arrays and objects deeper than `x-limit: jsonDepth` (32) levels. Nothing was done. */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://access-requests.example/problems/malformed-request",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "The request body is not valid JSON: Unexpected end of JSON input"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than `x-limit: requestBodyBytes` (1 MiB). Nothing was done. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://access-requests.example/problems/content-too-large",
+                 *       "title": "Content Too Large",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than 1048576 bytes."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The input breaks a rule. `errors` has one item per problem, `field` naming the body path, query parameter or header. */
         ValidationFailed: {
             headers: {
@@ -1312,7 +1346,7 @@ export interface components {
          */
         GranteeId: string;
         /**
-         * @description The access request's id.
+         * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
          * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
          */
         RequestId: string;
@@ -1952,7 +1986,9 @@ export interface operations {
                     "application/json": components["schemas"]["Preview"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2191,7 +2227,9 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequestList"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2202,7 +2240,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2242,7 +2280,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2309,7 +2347,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2346,7 +2384,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2446,10 +2484,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequestList"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2460,7 +2500,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2490,7 +2530,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2520,7 +2560,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2565,7 +2605,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2592,10 +2632,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequest"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2606,7 +2648,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The access request's id.
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
                  * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
                  */
                 id: components["parameters"]["RequestId"];
@@ -2633,10 +2675,12 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRequest"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -97,6 +97,8 @@ export const LIMITS = {
   filterValues: { maxItems: 100 },
   /** `#/components/parameters/IdempotencyKey/schema` */
   idempotencyKey: { minLength: 1, maxLength: 255 },
+  /** `#/components/x-request-body/depth` */
+  jsonDepth: { maximum: 32 },
   /** `#/components/schemas/AccessRequestInput/properties/justification` */
   justification: { minLength: 1, maxLength: 1000 },
   /** `#/components/parameters/LastEventId/schema` */
@@ -105,6 +107,8 @@ export const LIMITS = {
   pageSize: { minimum: 1, maximum: 500, default: 50 },
   /** `#/components/schemas/RejectInput/properties/reason` */
   rejectionReason: { minLength: 1, maxLength: 123 },
+  /** `#/components/x-request-body/size` */
+  requestBodyBytes: { maximum: 1048576 },
   /** `#/components/schemas/AccessRequestInput/properties/resources` */
   resourcesPerRequest: { minItems: 1, maxItems: 1000 },
   /** `#/components/parameters/Search/schema` */

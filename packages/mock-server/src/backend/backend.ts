@@ -8,7 +8,7 @@ import { isVisibleTo } from './access-rules.js';
 import { indexWorld, type CatalogIndex } from './catalog-index.js';
 import * as catalogService from './catalog-queries.js';
 import { Scheduler, type RealTimeSource, type TimerApi } from './scheduler.js';
-import { DEFAULT_START_TIME } from './constants.js';
+import { DEFAULT_START_TIME, WORLD_LIMITS } from './constants.js';
 import type { EventRecord } from './events.js';
 import { HISTORY_SPAN_MS, playHistory, type HistoryIds } from './history.js';
 import { advanceTo, runDueJobs } from './lifecycle.js';
@@ -73,8 +73,6 @@ export interface BackendDependencies {
 type ResolvedOptions = Backend['options'];
 type Subscriber = { readonly callerId: string; readonly onEvent: (event: StreamEvent) => void };
 
-const MAX_CATALOG_SIZE = 1_000_000;
-
 const TOKENS: ReadonlyMap<string, string> = new Map(
   Object.values(DEMO_USERS).map((user) => [user.token, user.userId]),
 );
@@ -84,14 +82,22 @@ function resolveOptions(options: WorldOptions, previous?: ResolvedOptions): Reso
   const catalogSize = options.catalogSize ?? previous?.catalogSize ?? 2000;
   const speed = options.speed ?? previous?.speed ?? 0;
   const startTime = options.startTime ?? previous?.startTime ?? DEFAULT_START_TIME;
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
-  if (!Number.isInteger(catalogSize) || catalogSize < 0 || catalogSize > MAX_CATALOG_SIZE) {
+  const { maxSeed, maxCatalogSize, maxSpeed, earliestTime, latestTime } = WORLD_LIMITS;
+  if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) {
+    throw new RangeError(`seed must be a whole number from 0 to ${maxSeed}, got ${seed}`);
+  }
+  if (!Number.isInteger(catalogSize) || catalogSize < 0 || catalogSize > maxCatalogSize) {
     throw new RangeError(
-      `catalogSize must be a whole number from 0 to ${MAX_CATALOG_SIZE}, got ${catalogSize}`,
+      `catalogSize must be a whole number from 0 to ${maxCatalogSize}, got ${catalogSize}`,
     );
   }
-  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`speed must be a number ≥ 0, got ${speed}`);
-  if (Number.isNaN(startTime.getTime())) throw new RangeError('startTime must be a valid date');
+  if (!Number.isFinite(speed) || speed < 0 || speed > maxSpeed) {
+    throw new RangeError(`speed must be a number from 0 to ${maxSpeed}, got ${speed}`);
+  }
+  const start = startTime.getTime();
+  if (!(start >= earliestTime && start <= latestTime)) {
+    throw new RangeError('startTime must be a valid date from 1970 to 9000');
+  }
   return { seed, catalogSize, speed, startTime: new Date(startTime.getTime()) };
 }
 
@@ -292,10 +298,14 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
   }
 
   advance(milliseconds: number): void {
-    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-      throw new RangeError(`advance() takes a finite number of milliseconds ≥ 0, got ${milliseconds}`);
+    const { maxAdvanceMs } = WORLD_LIMITS;
+    if (!Number.isFinite(milliseconds) || milliseconds < 0 || milliseconds > maxAdvanceMs) {
+      throw new RangeError(
+        `advance() takes 0 to ${maxAdvanceMs} milliseconds (ten years), got ${milliseconds}`,
+      );
     }
-    advanceTo(this.#state, this.#state.scheduler.now() + milliseconds);
+    // The clock stops at its latest time: nothing past it falls due.
+    advanceTo(this.#state, Math.min(WORLD_LIMITS.latestTime, this.#state.scheduler.now() + milliseconds));
     this.#state.scheduler.arm();
   }
 

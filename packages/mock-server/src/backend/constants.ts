@@ -30,5 +30,23 @@ export const LIMITS = {
   maxIdLength: 255,
 } as const;
 
+/**
+ * The bounds of the simulated world: what `createBackend`, the CLI and the control API accept, so
+ * that no option, however large, stops the server answering.
+ */
+export const WORLD_LIMITS = {
+  /** Seeds are whole numbers from 0 to 2³² − 1. */
+  maxSeed: 4_294_967_295,
+  /** Generating 200,000 resources takes about 4 s and 230 MB; a larger catalog is refused. */
+  maxCatalogSize: 200_000,
+  /** Simulated seconds per real second: 10,000 is about a week a minute. */
+  maxSpeed: 10_000,
+  /** The farthest one advance may move the clock: ten years (of 365 days). */
+  maxAdvanceMs: 10 * 365 * 24 * HOUR,
+  /** The clock's range: times and a year's expiry after them stay RFC 3339 (four-digit years). */
+  earliestTime: Date.parse('1970-01-01T00:00:00Z'),
+  latestTime: Date.parse('9000-01-01T00:00:00Z'),
+} as const;
+
 /** The simulated clock's default start. */
 export const DEFAULT_START_TIME = new Date('2026-01-15T09:00:00Z');

@@ -11,6 +11,7 @@
  * Jobs are not cancelled: each checks, when it runs, that the request is still in the state it was
  * scheduled for, and does nothing otherwise.
  */
+import { WORLD_LIMITS } from './constants.js';
 
 /**
  * A source of real time in milliseconds since the epoch (`Date.now` by default).
@@ -78,9 +79,12 @@ export class Scheduler {
     this.#realAnchor = realTime();
   }
 
-  /** Simulated milliseconds since the epoch. */
+  /** Simulated milliseconds since the epoch; the clock stops at `WORLD_LIMITS.latestTime`. */
   now(): number {
-    return this.#base + (this.#realTime() - this.#realAnchor) * this.#speed;
+    return Math.min(
+      WORLD_LIMITS.latestTime,
+      this.#base + (this.#realTime() - this.#realAnchor) * this.#speed,
+    );
   }
 
   get speed(): number {
@@ -94,12 +98,12 @@ export class Scheduler {
   /** Moves simulated time forward to `time`, if it is later than now. */
   advanceTo(time: number): void {
     const now = this.now();
-    if (time > now) this.#base += time - now;
+    if (time > now) this.#base += Math.min(time, WORLD_LIMITS.latestTime) - now;
   }
 
   setSpeed(speed: number): void {
-    if (!Number.isFinite(speed) || speed < 0)
-      throw new RangeError(`speed must be a finite number ≥ 0, got ${speed}`);
+    if (!Number.isFinite(speed) || speed < 0 || speed > WORLD_LIMITS.maxSpeed)
+      throw new RangeError(`speed must be a number from 0 to ${WORLD_LIMITS.maxSpeed}, got ${speed}`);
     // Re-anchor so that the time already elapsed keeps the old speed.
     this.#base = this.now();
     this.#realAnchor = this.#realTime();

@@ -55,7 +55,7 @@ export interface ReferenceParts {
 
 export function assemble(
   options: ReferenceOptions,
-  defaults: { baseUrl: string; speed?: number },
+  defaults: { baseUrl: string; speed?: number; controlOrigins?: (origin: string) => boolean },
 ): ReferenceParts {
   const { backend: given, baseUrl, heartbeatMs, onResponse, ...world } = options;
   const backend =
@@ -64,6 +64,7 @@ export function assemble(
   const control = createControl(backend, faults);
   const handlers = handlersFor(backend, faults, control, {
     baseUrl: baseUrl ?? defaults.baseUrl,
+    ...(defaults.controlOrigins ? { controlOrigins: defaults.controlOrigins } : {}),
     ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
     ...(onResponse ? { onResponse } : {}),
   });

@@ -1,20 +1,44 @@
 /**
- * Where the API lives, and how a request is known to be exactly there. A leading `*` in an msw
- * pattern matches any prefix (the pattern for `/v1/me` would also answer `/api/v1/me` and
- * `/v1/v1/me`), so for a base without an origin the handlers also check that nothing but the
- * origin (and the base path) comes before the route: a client with a wrong base URL fails in tests
- * as it would in production.
+ * Where the API lives, and how a request is known to be exactly there: a route matches only its
+ * path right after the origin and the base path (never `/api/v1/me` nor `/v1/v1/me` for `/v1/me`),
+ * so a client with a wrong base URL fails in tests as it would in production. A base without an
+ * origin takes the request's origin.
  */
-import { matchRequestUrl } from 'msw';
+import { matchRequestUrl, type PathParams } from 'msw';
+
+/** Whether a route matched, and its path parameters (`:id`). */
+interface RouteMatch {
+  readonly matches: boolean;
+  readonly params: PathParams;
+}
 
 /** A base URL, parsed: its path, and how a request is known to be under it. */
 interface ApiBase {
   /** The path the API lives under, without a trailing slash: `''` (the root) or `/access`. */
   readonly basePath: string;
-  /** The msw pattern for `path` (a route's path, `/v1/me`) under this base. */
-  pattern(path: string): string;
-  /** Whether `url` is `path` exactly under this base (msw matched the pattern; this rules out prefixes). */
-  matches(url: URL, path: string): boolean;
+  /** Whether `url` is `path` (a route's path, `/v1/me`) exactly under this base, and its parameters. */
+  match(url: URL, path: string): RouteMatch;
+}
+
+/**
+ * msw's matching, except that a trailing slash is another path (`/v1/me/` is not `/v1/me`), and
+ * that a path with a malformed percent-encoding (`%zz`, an overlong `%C0%AF`, a lone surrogate
+ * `%ED%A0%80`) still matches, its parameters kept as written: such an id names nothing, so the
+ * route answers its own 404 instead of the match throwing a `URIError`.
+ */
+function matchUrl(url: URL, pattern: string): RouteMatch {
+  let match;
+  try {
+    match = matchRequestUrl(url, pattern);
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    const literal = new URL(url);
+    literal.pathname = url.pathname.replaceAll('%', '%25');
+    match = matchRequestUrl(literal, pattern);
+  }
+  // msw also matches a trailing slash (`/v1/me/`); the contract names no such path.
+  const straySlash = url.pathname.endsWith('/') && !pattern.endsWith('/') && !pattern.endsWith('*');
+  return { matches: match.matches && !straySlash, params: match.params ?? {} };
 }
 
 /** Segments of plain characters: no msw pattern syntax (`*`, `:`), no query or fragment. */
@@ -59,11 +83,7 @@ export function isApiPath(pathname: string, basePath: string): boolean {
 export function parseBase(baseUrl: string): ApiBase {
   if (baseUrl === '*' || baseUrl.startsWith('/')) {
     const basePath = baseUrl === '*' ? '' : normalizeBasePath(baseUrl, 'baseUrl');
-    return {
-      basePath,
-      pattern: (path) => `*${basePath}${path}`,
-      matches: (url, path) => matchRequestUrl(url, `${url.origin}${basePath}${path}`).matches,
-    };
+    return { basePath, match: (url, path) => matchUrl(url, `${url.origin}${basePath}${path}`) };
   }
   let url: URL;
   try {
@@ -77,9 +97,5 @@ export function parseBase(baseUrl: string): ApiBase {
     throw new TypeError(`baseUrl must be an origin with an optional path, got "${baseUrl}".`);
   }
   const basePath = normalizeBasePath(url.pathname, 'baseUrl');
-  return {
-    basePath,
-    pattern: (path) => `${url.origin}${basePath}${path}`,
-    matches: () => true, // msw matched origin, base path and route: nothing can come between.
-  };
+  return { basePath, match: (request, path) => matchUrl(request, `${url.origin}${basePath}${path}`) };
 }

@@ -65,5 +65,8 @@ describe('FaultInjector', () => {
     assert.equal(field({ path: '/v1/me', kind: 'drop', method: 'FETCH' }), 'method');
     assert.equal(field({ path: '/v1/me', kind: 'drop', colour: 'red' }), 'colour');
     assert.equal(field([]), '');
+    assert.equal(field({ path: `/${'x'.repeat(2048)}`, kind: 'drop' }), 'path');
+    for (let i = 0; i < 1000; i += 1) faults.add({ path: '/v1/me', kind: 'drop' });
+    assert.equal(field({ path: '/v1/me', kind: 'drop' }), '');
   });
 });

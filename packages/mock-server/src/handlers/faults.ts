@@ -118,6 +118,9 @@ export class FaultSpecError extends Error {
 }
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/** The longest fault path, and the most faults waiting at once. */
+const MAX_FAULT_PATH = 2048;
+const MAX_FAULTS = 1000;
 
 function wholeNumber(value: unknown, field: string, min: number, max: number): number | undefined {
   if (value === undefined || value === null) return undefined;
@@ -142,10 +145,10 @@ function parseFaultSpec(input: unknown, id: string): Fault {
   if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
     throw new FaultSpecError('kind', `kind must be one of ${FAULT_KINDS.join(', ')}.`);
   }
-  if (typeof path !== 'string' || !path.startsWith('/')) {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.length > MAX_FAULT_PATH) {
     throw new FaultSpecError(
       'path',
-      'path must be a path starting with / (e.g. /v1/access-requests/:id/revoke).',
+      `path must be a path starting with / of at most ${MAX_FAULT_PATH} characters (e.g. /v1/access-requests/:id/revoke).`,
     );
   }
   let method: string | null = null;
@@ -204,6 +207,9 @@ export class FaultInjector {
   /** Adds a fault (validated as the control API does); throws `FaultSpecError` for a bad spec. */
   add(spec: FaultSpec): Fault {
     const fault = parseFaultSpec(spec, `flt_${this.#nextId}`);
+    if (this.#faults.length >= MAX_FAULTS) {
+      throw new FaultSpecError('', `At most ${MAX_FAULTS} faults may wait at once; clear some first.`);
+    }
     this.#nextId += 1;
     this.#faults.push(fault);
     return { ...fault };

@@ -30,6 +30,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
   });
+const JSON_TYPE = { 'content-type': 'application/json' };
 const SUBMISSION = { app: { app_id: 'app_github', permission_id: 'perm_write' }, duration_hours: 1 };
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -93,17 +94,16 @@ describe('routing', () => {
 });
 
 describe('bad input never answers 500', () => {
-  it('malformed JSON is a 422 naming the body', async () => {
-    const response = await call('/v1/access-requests', {
+  it('malformed JSON is a 400 naming what is wrong', async () => {
+    const malformed = await call('/v1/access-requests', {
       method: 'POST',
       body: '{"app":',
       headers: { 'content-type': 'application/json' },
     });
-    assert.equal(response.status, 422);
-    assert.deepEqual(
-      (await problemOf(response)).errors?.map((e) => [e.field, e.code]),
-      [['', 'invalid_format']],
-    );
+    assert.equal(malformed.status, 400);
+    const problem = await problemOf(malformed);
+    assert.equal(problem.type, 'https://access-requests.example/problems/malformed-request');
+    assert.match(problem.detail, /not valid JSON/);
   });
 
   it('a body of another content type is a 422 naming Content-Type', async () => {
@@ -305,10 +305,11 @@ describe('control API', () => {
       listed.items.map((f) => f.id),
       [fault.id],
     );
-    assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 204);
-    assert.equal((await fetch(`${BASE}/_control/faults/${fault.id}`, { method: 'DELETE' })).status, 404);
+    const remove = (path: string) => fetch(`${BASE}${path}`, { method: 'DELETE', headers: JSON_TYPE });
+    assert.equal((await remove(`/_control/faults/${fault.id}`)).status, 204);
+    assert.equal((await remove(`/_control/faults/${fault.id}`)).status, 404);
     control.faults.add({ path: '/v1/me', kind: 'drop' });
-    assert.equal((await fetch(`${BASE}/_control/faults`, { method: 'DELETE' })).status, 204);
+    assert.equal((await remove('/_control/faults')).status, 204);
     assert.deepEqual(control.faults.list(), []);
   });
 
@@ -322,20 +323,22 @@ describe('control API', () => {
       ['/_control/faults', '{"path":"/v1/me","kind":"explode"}'],
       ['/_control/reset', '{"seed":1.5}'],
       ['/_control/reset', '{"colour":"red"}'],
-      ['/_control/reset', 'not json'],
     ];
     for (const [path, body, method] of cases) {
       const response = await send(path, body, method);
       assert.equal(response.status, 422, `${path} ${body}`);
       await problemOf(response);
     }
+    const notJson = await send('/_control/reset', 'not json');
+    assert.equal(notJson.status, 400);
+    await problemOf(notJson);
     assert.equal((await fetch(`${BASE}/_control/nothing`)).status, 404);
   });
 
   it('reset clears faults and rebuilds the world', async () => {
     await post('/v1/access-requests', SUBMISSION);
     control.faults.add({ path: '/v1/me', kind: 'drop' });
-    const reset = await fetch(`${BASE}/_control/reset`, { method: 'POST' });
+    const reset = await fetch(`${BASE}/_control/reset`, { method: 'POST', headers: JSON_TYPE });
     assert.equal(reset.status, 200);
     assert.deepEqual(control.faults.list(), []);
     const list = (await (await call('/v1/access-requests')).json()) as { items: unknown[] };

@@ -11,7 +11,7 @@ import { http, type HttpHandler } from 'msw';
 import { ApiProblem, type Backend } from '../backend/api.js';
 import { parseBase } from './base.js';
 import { createControl, type Control } from './control.js';
-import { controlRoutes } from './control-routes.js';
+import { controlRoutesFor } from './control-routes.js';
 import { DEFAULT_HEARTBEAT_MS } from './events.js';
 import { FaultInjector, pathMatches, type Fault } from './faults.js';
 import { bearerToken, instanceOf, parseQuery, readJsonBody } from './input.js';
@@ -79,6 +79,11 @@ export interface HandlerOptions {
   readonly heartbeatMs?: number;
   /** Whether to serve `/_control/*`. Default true. */
   readonly controlApi?: boolean;
+  /**
+   * Which origins besides the request's own may call `/_control/*` from a web page: a control
+   * request whose `Origin` is another one is refused with `403`. Default: none.
+   */
+  readonly controlOrigins?: (origin: string) => boolean;
   /** Called with every response before it is sent. */
   readonly onResponse?: ResponseHook;
 }
@@ -174,7 +179,7 @@ export function handlersFor(
   const base = parseBase(options.baseUrl ?? '*');
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const routes: readonly Route[] =
-    options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutes];
+    options.controlApi === false ? API_ROUTES : [...API_ROUTES, ...controlRoutesFor(options.controlOrigins)];
   const apiPath = (url: URL) => url.pathname.slice(base.basePath.length) || '/';
 
   const hooked = async (exchange: Exchange): Promise<Response> =>
@@ -243,25 +248,20 @@ export function handlersFor(
     return hooked({ request, path, response, fault: undefined });
   }
 
-  // A resolver that returns nothing lets msw try the next handler (and, when none answers, do what
+  // A request no predicate matches goes to the next handler (and, when none answers, msw does what
   // its `onUnhandledRequest` says): that is how a request under another prefix goes unanswered.
+  const at =
+    (path: string) =>
+    ({ request }: { request: Request }) =>
+      base.match(new URL(request.url), path);
   const handlers = routes.map((route) => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    return http[method](base.pattern(route.path), ({ request, params }) =>
-      base.matches(new URL(request.url), route.path)
-        ? respond(route, request, params as Record<string, string>)
-        : undefined,
+    return http[method](at(route.path), ({ request, params }) =>
+      respond(route, request, params as Record<string, string>),
     );
   });
   const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
-  return [
-    ...handlers,
-    ...fallbacks.map((path) =>
-      http.all(base.pattern(path), ({ request }) =>
-        base.matches(new URL(request.url), path) ? fallback(request) : undefined,
-      ),
-    ),
-  ];
+  return [...handlers, ...fallbacks.map((path) => http.all(at(path), ({ request }) => fallback(request)))];
 }
 
 export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';

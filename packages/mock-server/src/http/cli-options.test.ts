@@ -89,7 +89,9 @@ describe('access-requests-mock options', () => {
     assert.match(message(['--port', '70000']), /--port must be/);
     assert.match(message(['--seed=-1']), /--seed must be a whole number/);
     assert.match(message(['--catalog-size', '0']), /--catalog-size must be a whole number from 1/);
-    assert.match(message(['--speed', 'fast']), /--speed must be a number of 0 or more/);
+    assert.match(message(['--speed', 'fast']), /--speed must be a number from 0 to 10000/);
+    assert.match(message(['--speed', '1e308']), /--speed must be a number from 0 to 10000/);
+    assert.match(message(['--catalog-size', '1000000']), /--catalog-size/);
     assert.match(message(['--cors-origin', 'localhost:5173']), /is not an origin/);
     assert.match(message(['--cors-origin', 'http://localhost:5173/app']), /give scheme, host and port only/);
     assert.match(

@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { WORLD_LIMITS } from '../backend/constants.js';
 import { normalizeBasePath } from '../handlers/base.js';
 import { parseCorsOrigin } from './cors.js';
 
@@ -69,9 +70,9 @@ function integer(value: string, name: string, min: number, max: number): number 
 
 function speed(value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > WORLD_LIMITS.maxSpeed) {
     throw new CliError(
-      `--speed must be a number of 0 or more (0 freezes the clock, 1 is real time), got "${value}".`,
+      `--speed must be a number from 0 to ${WORLD_LIMITS.maxSpeed} (0 freezes the clock, 1 is real time), got "${value}".`,
     );
   }
   return number;
@@ -144,8 +145,11 @@ export function parseCliOptions(
     host: pick(values.host, 'MOCK_HOST') ?? '127.0.0.1',
     basePath,
     staticDir: staticDir(pick(values.static, 'MOCK_STATIC')),
-    seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1),
-    catalogSize: catalogSize === undefined ? 2000 : integer(catalogSize, '--catalog-size', 1, 1_000_000),
+    seed: seed === undefined ? 1 : integer(seed, '--seed', 0, WORLD_LIMITS.maxSeed),
+    catalogSize:
+      catalogSize === undefined
+        ? 2000
+        : integer(catalogSize, '--catalog-size', 1, WORLD_LIMITS.maxCatalogSize),
     speed: speedValue === undefined ? 1 : speed(speedValue),
     corsOrigins,
     quiet: values.quiet ?? ['1', 'true'].includes(env.MOCK_QUIET ?? ''),

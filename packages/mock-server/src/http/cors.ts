@@ -6,7 +6,8 @@
 /** Any port of localhost, 127.0.0.1 or [::1], over http or https. */
 const LOCALHOST_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
 
-const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+/** Every method the server answers somewhere. */
+export const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
 const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, Location, WWW-Authenticate';
 

@@ -11,27 +11,83 @@
  * stream's subscription. The bridge below writes the body by hand, waiting for `drain` when
  * `write()` says the socket is full (backpressure), destroying the socket on a body error.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { getResponse, type HttpHandler } from 'msw';
-import { instanceOf } from '../handlers/input.js';
+import { contentTooLarge, declaredTooLarge, instanceOf, MAX_BODY_BYTES } from '../handlers/input.js';
+import { apiProblem } from '../backend/problems.js';
 import { problem } from '../handlers/responses.js';
+import { ALLOWED_METHODS } from './cors.js';
 
-/** Reads the whole request body (API bodies are small). */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** Methods a Fetch `Request` cannot carry (Node's parser knows no `TRACK`; `CONNECT` comes apart). */
+const UNSERVED_METHODS: readonly string[] = ['TRACE'];
+
+/** A `Host` header: a name or an IPv4 or bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[\w.~!$&'()*+,;=%-]+|\[[\dA-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * Reads the request body, up to `MAX_BODY_BYTES`: undefined (and the rest left unread) as soon as
+ * the declared `Content-Length`, or the bytes counted as they arrive, pass it.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (declaredTooLarge(req.headers['content-length'])) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** A refusal sent before the request was read to its end: the connection closes after it. */
+function refusal(status: number, kind: string, detail: string, instance: string, headers = {}): Response {
+  return problem(status, kind, detail, instance, { headers: { connection: 'close', ...headers } });
 }
 
 /**
- * The Fetch `Request` for an incoming request. Its `signal` aborts when the client goes away before
- * the response is complete (that ends an event stream's subscription).
+ * The Fetch `Request` for an incoming request, or the problem to answer instead: `400` for a
+ * missing or malformed `Host` (or request target), `405` for `TRACE` (which Fetch cannot carry),
+ * `413` for a body over `MAX_BODY_BYTES`. The request's `signal` aborts when the client
+ * goes away before the response is complete (that ends an event stream's subscription).
+ * `fallbackHost` stands in for the `Host` an HTTP/1.0 client may leave out.
  */
 export async function toFetchRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  origin: string,
-): Promise<Request> {
+  fallbackHost: string,
+  protocol = 'http',
+): Promise<Request | Response> {
+  const target = req.url ?? '/';
+  let instance = '/';
+  try {
+    instance = instanceOf(new URL(target, 'http://localhost'));
+  } catch {
+    // A target that is no URL at all: the problem names the root.
+  }
+  const host = req.headers.host ?? (req.httpVersion === '1.0' ? fallbackHost : undefined);
+  if (host === undefined || !HOST.test(host)) {
+    const what = host === undefined ? 'is missing' : `"${host}" is not a host name or address`;
+    return refusal(400, 'malformed-request', `The Host header ${what}.`, instance);
+  }
+  let url: URL;
+  try {
+    url = new URL(target, `${protocol}://${host}`);
+  } catch {
+    return refusal(400, 'malformed-request', 'The request target is not a path.', instance);
+  }
+  const method = req.method ?? 'GET';
+  if (UNSERVED_METHODS.includes(method)) {
+    const detail = `${method} is not served here; use ${ALLOWED_METHODS}.`;
+    return refusal(405, 'method-not-allowed', detail, instance, { allow: ALLOWED_METHODS });
+  }
   const controller = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
@@ -41,9 +97,13 @@ export async function toFetchRequest(
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  const method = req.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
-  return new Request(new URL(req.url ?? '/', origin), {
+  if (body === undefined && method !== 'GET' && method !== 'HEAD') {
+    const tooLarge = contentTooLarge(instance);
+    tooLarge.headers.set('connection', 'close');
+    return tooLarge;
+  }
+  return new Request(url, {
     method,
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : undefined,
@@ -128,4 +188,44 @@ export async function answer(handlers: HttpHandler[], request: Request, basePath
     console.error('[mock-server] unexpected error', error);
     return problem(500, 'internal-error', `The reference server failed: ${String(error)}`, instance);
   }
+}
+
+/** Node's parser errors that have a status of their own; any other is a `400`. */
+const PARSER_STATUSES: Readonly<Record<string, [number, string, string]>> = {
+  HPE_INVALID_METHOD: [501, 'not-implemented', 'The request method is not one this server knows.'],
+  HPE_HEADER_OVERFLOW: [431, 'headers-too-large', 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request-timeout', 'The request took too long to arrive.'],
+};
+
+/** Writes a problem+json straight to a socket Node gave up on (no `ServerResponse`), then closes it. */
+function endWithProblem(socket: Duplex, status: number, kind: string, detail: string, headers = ''): void {
+  const body = JSON.stringify(apiProblem(status, kind, detail).problem);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/problem+json\r\n${headers}` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Answers a request Node could not parse (an unknown method, a malformed request line or header)
+ * with a problem+json instead of Node's bare `400`, then closes the connection: a server's
+ * `clientError` listener.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, kind, detail] = PARSER_STATUSES[error.code ?? ''] ?? [
+    400,
+    'malformed-request',
+    'The request is not valid HTTP.',
+  ];
+  endWithProblem(socket, status, kind, detail);
+}
+
+/** Answers `CONNECT` (which Node hands to a server's `connect` listener, not its request handler): 405. */
+export function answerConnect(_req: IncomingMessage, socket: Duplex): void {
+  const detail = `CONNECT is not served here; use ${ALLOWED_METHODS}.`;
+  endWithProblem(socket, 405, 'method-not-allowed', detail, `allow: ${ALLOWED_METHODS}\r\n`);
 }

@@ -25,7 +25,13 @@ import { problem } from '../handlers/responses.js';
 import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from './cors.js';
 
 export type { CorsOrigins } from './cors.js';
-import { answer, sendFetchResponse, toFetchRequest } from './node-bridge.js';
+import {
+  answer,
+  answerClientError,
+  answerConnect,
+  sendFetchResponse,
+  toFetchRequest,
+} from './node-bridge.js';
 import { staticFiles } from './static-files.js';
 
 /**
@@ -133,7 +139,11 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   } = options;
   const files = staticDir === undefined ? undefined : staticFiles(staticDir);
   const basePath = normalizeBasePath(wantedBasePath ?? '');
-  const parts = assemble(reference, { baseUrl: basePath || '*', speed: 1 });
+  const parts = assemble(reference, {
+    baseUrl: basePath || '*',
+    speed: 1,
+    controlOrigins: (origin) => originAllowed(origin, corsOrigins),
+  });
   const { backend, handlers } = parts;
   const log = logOption === false ? () => {} : (logOption ?? ((line: string) => console.log(line)));
   const host = wantedHost ?? '127.0.0.1';
@@ -160,20 +170,27 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       return;
     }
 
-    const request = await toFetchRequest(req, res, `http://${req.headers.host ?? host}`);
-    const inApi = isApiPath(new URL(request.url).pathname, basePath);
-    const response = (!inApi && (await files?.(request))) || (await answer(handlers, request, basePath));
+    const request = await toFetchRequest(req, res, host);
+    const refused = request instanceof Response;
+    const inApi = !refused && isApiPath(new URL(request.url).pathname, basePath);
+    const response = refused
+      ? request
+      : (!inApi && (await files?.(request))) || (await answer(handlers, request, basePath));
     const outcome = response.type === 'error' ? 'dropped' : response.status;
-    log(logLine(method, path, outcome, performance.now() - started, user(bearerToken(request))));
+    const caller = refused ? undefined : user(bearerToken(request));
+    log(logLine(method, path, outcome, performance.now() - started, caller));
     await sendFetchResponse(res, response, allowed ? corsHeaders(origin) : {});
   }
 
-  const server = createServer((req, res) => {
+  // Node checks the Host header itself with a bare 400; `toFetchRequest` answers it as a problem.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[mock-server] could not answer', error);
       res.destroy();
     });
   });
+  server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(wantedPort ?? 4010, host, () => {

@@ -30,8 +30,6 @@ export interface KoaLikeContext {
   readonly req: IncomingMessage;
   /** Node's response: the middleware writes (and streams) its answer here. */
   readonly res: ServerResponse;
-  /** The `Host` the request was sent to. */
-  readonly host?: string;
   /** `http` or `https`. */
   readonly protocol?: string;
   /** Set to `false` by the middleware once it has written the response itself. */
@@ -105,9 +103,8 @@ export function createDevServerMiddleware(options: DevServerMiddlewareOptions = 
 
   const middleware = async (context: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown> => {
     if (!isApiPath(context.path, basePath)) return next();
-    const origin = `${context.protocol ?? 'http'}://${context.host ?? context.req.headers.host ?? 'localhost'}`;
-    const request = await toFetchRequest(context.req, context.res, origin);
-    const response = await answer(parts.handlers, request, basePath);
+    const request = await toFetchRequest(context.req, context.res, 'localhost', context.protocol);
+    const response = request instanceof Response ? request : await answer(parts.handlers, request, basePath);
     context.respond = false; // Koa must not touch the response: it is written (and streamed) here.
     await sendFetchResponse(context.res, response);
     return undefined;

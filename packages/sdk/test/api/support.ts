@@ -19,11 +19,11 @@ export function clientFor(
 }
 
 async function controlCall(method: string, path: string, body?: unknown): Promise<unknown> {
+  // Every change carries Content-Type: application/json, which the control API requires of it.
   const response = await fetch(`${apiBase()}/_control${path}`, {
     method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok)
     throw new Error(`control ${method} ${path} answered ${response.status}: ${await response.text()}`);

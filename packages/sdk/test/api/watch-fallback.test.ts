@@ -8,7 +8,11 @@ import { clientFor, control, fixtures } from './support.js';
 const QUICK = { reconnectDelayMs: 20, pollIntervalMs: 40 } as const;
 
 const STREAM_FAILS = { path: '/v1/events', kind: 'error', status: 500, times: 1000 } as const;
-const clearFaults = () => fetch(`${apiBase()}/_control/faults`, { method: 'DELETE' });
+const clearFaults = () =>
+  fetch(`${apiBase()}/_control/faults`, {
+    method: 'DELETE',
+    headers: { 'content-type': 'application/json' },
+  });
 
 /** A watch running in the background: what it delivered and reported, and a way to wait for either. */
 function watchInBackground(client: AccessClient, options: WatchOptions = {}) {

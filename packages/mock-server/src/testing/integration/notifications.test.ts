@@ -24,7 +24,7 @@ const outbox = async (query = '') =>
 before(async () => {
   server = await startHttpServer({ port: 0, speed: 0, log: false, onResponse: check.hook });
 });
-beforeEach(() => control('/reset', { method: 'POST' }));
+beforeEach(() => control('/reset', { method: 'POST', headers: { 'content-type': 'application/json' } }));
 after(async () => {
   await server.close();
   check.assertNoViolations();
@@ -81,7 +81,7 @@ describe('notifications through the control API', () => {
     assert.deepEqual((await outbox('?recipient_id=usr_bob')).length, 0);
     assert.equal((await outbox('?recipient_id=usr_dave')).length, 2);
 
-    assert.equal((await control('/notifications', { method: 'DELETE' })).status, 204);
+    assert.equal((await control('/notifications', { method: 'DELETE', headers: json })).status, 204);
     assert.deepEqual(await outbox(), []);
   });
 });

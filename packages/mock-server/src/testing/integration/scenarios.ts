@@ -288,7 +288,7 @@ export function apiScenarios(target: () => Target): void {
   describe('bad input', () => {
     it('answers transport-level mistakes with problems, never a 500', async () => {
       const path = '/v1/access-requests';
-      assertProblem(await alice().call('POST', path, { raw: '{"resources": [' }), 422, [':invalid_format']);
+      assertProblem(await alice().call('POST', path, { raw: '{"resources": [' }), 400);
       assertProblem(
         await alice().call('POST', path, {
           raw: 'duration_hours=1',
@@ -634,7 +634,7 @@ export function apiScenarios(target: () => Target): void {
       client(target(), 'alice').call<Record<string, unknown>>(
         method,
         path,
-        body === undefined ? { token: null } : { token: null, body },
+        method === 'GET' ? { token: null } : { token: null, body: body ?? {} },
       );
 
     it('resets to the seed, reads and moves the clock', async () => {
