@@ -35,6 +35,7 @@ export const DOCUMENTS = [
   'guides/embedding.md',
   'testing-your-integration.md',
   'reference-server.md',
+  'reliability.md',
   'elements/index.md',
   'http-api.md',
   'benchmarks.md',
