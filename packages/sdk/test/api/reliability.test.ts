@@ -85,15 +85,16 @@ describe('SDK reliability against injected faults', () => {
     );
     assert.equal(invalid.sent.length, 1);
 
-    const [request] = await clientFor().submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
-    await control.advance(6);
-    await control.fault({ path: '/v1/access-requests/:id/revoke', kind: 'error', status: 503 });
-    const revoking = countingFetch();
+    await control.fault({ method: 'POST', path: '/v1/access-requests/preview', kind: 'error', status: 503 });
+    const previewing = countingFetch();
     await assert.rejects(
-      clientFor('demo-alice', { fetch: revoking.fetch }).revoke(request!.id),
+      clientFor('demo-alice', { fetch: previewing.fetch }).preview({
+        resources: [fixtures.stagingDb],
+        duration_hours: 1,
+      }),
       (e) => e instanceof ApiError && e.status === 503,
     );
-    assert.equal(revoking.sent.length, 1, 'revoke carries no idempotency key: never sent twice');
+    assert.equal(previewing.sent.length, 1, 'preview carries no idempotency key: never sent twice');
   });
 
   it('a submit whose response is lost after commit is retried with the same key and creates nothing new', async () => {
