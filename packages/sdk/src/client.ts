@@ -348,8 +348,12 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
     ].filter((s) => s !== undefined);
     const { onRetry } = call;
+    const signal = signals.length ? AbortSignal.any(signals) : undefined;
+    // AbortSignal.any holds its sources weakly, and nothing else holds the timeout signal: without
+    // this reference the garbage collector can take it and the timeout never fires.
+    signal?.addEventListener('abort', () => signals.length, { once: true });
     return {
-      ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
+      ...(signal ? { signal } : {}),
       ...(onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {}),
     };
   }
