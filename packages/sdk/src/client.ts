@@ -215,7 +215,10 @@ export interface AccessClient {
 
   /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
   approvals(filters?: ListFilters<'approvals'>, call?: CallOptions): Paginated<AccessRequest>;
-  /** Approves a request waiting for the caller, with an optional `reason`. Safe to retry: it carries an Idempotency-Key. */
+  /**
+   * Approves a request waiting for the caller, with an optional `reason`. Safe to retry: it carries an
+   * Idempotency-Key.
+   */
   approve(
     id: string,
     body?: components['schemas']['ApproveInput'],
@@ -225,7 +228,11 @@ export interface AccessClient {
    * Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the
    * requester. Safe to retry: it carries an Idempotency-Key.
    */
-  reject(id: string, body: components['schemas']['RejectInput'], call?: CreateOptions): Promise<AccessRequest>;
+  reject(
+    id: string,
+    body: components['schemas']['RejectInput'],
+    call?: CreateOptions,
+  ): Promise<AccessRequest>;
 
   /**
    * Live request updates from the event stream (resuming after drops; polling where streaming is

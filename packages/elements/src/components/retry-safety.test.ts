@@ -66,7 +66,7 @@ function trackedClient(user: DemoUser, options: Partial<AccessClientOptions> = {
   return { client, settled, press };
 }
 
-/** How each fault is met: the user retries by hand (no SDK retries), except a 429, which the SDK waits out. */
+/** How each fault is met: the user retries by hand (no SDK retries), but the SDK waits out a 429. */
 const FAULTS: readonly {
   readonly kind: FaultKind;
   readonly spec: Record<string, unknown>;

@@ -208,7 +208,7 @@ export interface Backend {
   approvals(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
   /** `POST /v1/access-requests/{id}/approve`; with a key, a repeat replays the first answer. */
   approve(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];
-  /** `POST /v1/access-requests/{id}/reject`: `reason` required; with a key, a repeat replays the first answer. */
+  /** `POST /v1/access-requests/{id}/reject`: `reason` required; with a key, a repeat replays it. */
   reject(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];
 
   /**

@@ -25,7 +25,12 @@ export class IdempotencyStore {
    * Looks the key up for `scope` (caller + operation; one operation always answers the same
    * `Answer` type). Throws 422 for a malformed key or a key reused with another body.
    */
-  lookup<Answer>(scope: string, key: string | undefined, body: unknown, now: number): IdempotencyLookup<Answer> {
+  lookup<Answer>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    now: number,
+  ): IdempotencyLookup<Answer> {
     if (key === undefined) return { kind: 'none' };
     if (key.length === 0 || key.length > LIMITS.maxIdempotencyKeyLength) {
       throw validationFailed(
@@ -70,7 +75,12 @@ export class IdempotencyStore {
  */
 export function oncePerKey<Answer>(
   store: IdempotencyStore,
-  call: { readonly scope: string; readonly key: string | undefined; readonly body: unknown; readonly now: number },
+  call: {
+    readonly scope: string;
+    readonly key: string | undefined;
+    readonly body: unknown;
+    readonly now: number;
+  },
   change: () => Answer,
 ): Answer {
   const lookup = store.lookup<Answer>(call.scope, call.key, call.body, call.now);

@@ -86,15 +86,14 @@ function keyed<Answer>(
 ): Answer {
   const { callerId, operation, requestId } = scope;
   const now = state.scheduler.now();
-  return oncePerKey(state.idempotency, { scope: `${callerId} ${operation} ${requestId}`, now, ...call }, change);
+  return oncePerKey(
+    state.idempotency,
+    { scope: `${callerId} ${operation} ${requestId}`, now, ...call },
+    change,
+  );
 }
 
-export function revoke(
-  state: BackendState,
-  callerId: string,
-  requestId: string,
-  key?: string,
-): RequestView {
+export function revoke(state: BackendState, callerId: string, requestId: string, key?: string): RequestView {
   const request = findVisible(state, callerId, requestId);
   return keyed(state, { callerId, operation: 'revoke', requestId }, { key, body: {} }, () => {
     enforce(RULES.revoke, request, callerId, state.catalog);

@@ -105,7 +105,13 @@ function checkFlow(
   const flow = catalog.flow(flowId);
   if (!catalog.flowAdmits(flowId, granteeId)) {
     const grantee = catalog.user(granteeId).name;
-    errors.push(fieldError(path, 'not_allowed', `${grantee} cannot receive ${what}: ${flow.name} does not include them.`));
+    errors.push(
+      fieldError(
+        path,
+        'not_allowed',
+        `${grantee} cannot receive ${what}: ${flow.name} does not include them.`,
+      ),
+    );
     return;
   }
   const { approverIds, required } = approversFor(flow, requesterId, granteeId);
