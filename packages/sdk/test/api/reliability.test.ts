@@ -177,7 +177,13 @@ describe('SDK reliability against injected faults', () => {
     const before = await requestCount();
     // The retry is delayed as long as the timed-out attempt, so that one reaches the backend first and
     // has landed once the retry answers (nothing arrives late, in this test or the next).
-    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'delay', delay_ms: 300, times: 2 });
+    await control.fault({
+      method: 'POST',
+      path: '/v1/access-requests',
+      kind: 'delay',
+      delay_ms: 300,
+      times: 2,
+    });
     const body = { resources: [fixtures.stagingDb], duration_hours: 1 };
     const error = await clientFor()
       .submit(body, { timeoutMs: 100 })
