@@ -104,13 +104,18 @@ export interface CallOptions {
 }
 
 /**
- * Options of `submit` and `requestAgain`, the two calls that create requests.
+ * Options of the calls that create or change something and carry an `Idempotency-Key`: `submit`,
+ * `requestAgain`, `revoke`, `approve` and `reject`. The key makes them safe to retry: the client
+ * retries them itself (with the same key), and a `TimeoutError` or `NetworkError` carries the key so
+ * the caller can send the call again with it and never do it twice. (`favorite` and `unfavorite` are
+ * PUT and DELETE, idempotent by their method: they need no key.)
  *
  * @example
  * ```ts
- * // One key per user intent: sending the same submission again replays the first answer.
+ * // One key per user intent: sending the same call again replays the first answer.
  * const key = crypto.randomUUID();
  * const requests = await client.submit(body, { idempotencyKey: key });
+ * await client.revoke(requests[0]!.id, { idempotencyKey: crypto.randomUUID() });
  * ```
  */
 export interface CreateOptions extends CallOptions {
@@ -185,17 +190,23 @@ export interface AccessClient {
   request(id: string, call?: CallOptions): Promise<AccessRequest>;
   /** The resource and permission pairs a request grants ("View resources"). */
   requestResources(id: string, call?: CallOptions): Paginated<components['schemas']['RequestResource']>;
-  /** Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). */
-  revoke(id: string, call?: CallOptions): Promise<AccessRequest>;
+  /**
+   * Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). Safe to retry:
+   * it carries an Idempotency-Key.
+   */
+  revoke(id: string, call?: CreateOptions): Promise<AccessRequest>;
   /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
   requestAgain(
     id: string,
     body: components['schemas']['RequestAgainInput'],
     call?: CreateOptions,
   ): Promise<AccessRequest[]>;
-  /** Marks a request as a favorite (only one the caller submitted for themself; else a `403` ApiError). */
+  /**
+   * Marks a request as a favorite (only one the caller submitted for themself; else a `403` ApiError).
+   * Idempotent (PUT): safe to retry without a key.
+   */
   favorite(id: string, call?: CallOptions): Promise<AccessRequest>;
-  /** Removes a request from the caller's favorites. */
+  /** Removes a request from the caller's favorites. Idempotent (DELETE): safe to retry without a key. */
   unfavorite(id: string, call?: CallOptions): Promise<AccessRequest>;
   /** How to use an active access: instructions, link, CLI snippet, expiry. */
   accessDetails(id: string, call?: CallOptions): Promise<components['schemas']['AccessDetails']>;
@@ -204,17 +215,24 @@ export interface AccessClient {
 
   /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
   approvals(filters?: ListFilters<'approvals'>, call?: CallOptions): Paginated<AccessRequest>;
-  /** Approves a request waiting for the caller, with an optional `reason`. */
+  /**
+   * Approves a request waiting for the caller, with an optional `reason`. Safe to retry: it carries an
+   * Idempotency-Key.
+   */
   approve(
     id: string,
     body?: components['schemas']['ApproveInput'],
-    call?: CallOptions,
+    call?: CreateOptions,
   ): Promise<AccessRequest>;
   /**
    * Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the
-   * requester.
+   * requester. Safe to retry: it carries an Idempotency-Key.
    */
-  reject(id: string, body: components['schemas']['RejectInput'], call?: CallOptions): Promise<AccessRequest>;
+  reject(
+    id: string,
+    body: components['schemas']['RejectInput'],
+    call?: CreateOptions,
+  ): Promise<AccessRequest>;
 
   /**
    * Live request updates from the event stream (resuming after drops; polling while it fails, and
@@ -337,8 +355,12 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
     ].filter((s) => s !== undefined);
     const { onRetry } = call;
+    const signal = signals.length ? AbortSignal.any(signals) : undefined;
+    // AbortSignal.any holds its sources weakly, and nothing else holds the timeout signal: without
+    // this reference the garbage collector can take it and the timeout never fires.
+    signal?.addEventListener('abort', () => signals.length, { once: true });
     return {
-      ...(signals.length ? { signal: AbortSignal.any(signals) } : {}),
+      ...(signal ? { signal } : {}),
       ...(onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {}),
     };
   }
@@ -371,9 +393,15 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       ),
     );
 
+  /** The call's key (the caller's, or a new one) and its init, which sends the key. */
   const idempotency = (call: CreateOptions = {}) => {
     const key = call.idempotencyKey ?? crypto.randomUUID();
     return { key, init: { ...init(call), params: { header: { 'Idempotency-Key': key } } } };
+  };
+  /** The same, for a call on the request `id`. */
+  const idempotencyOn = (id: string, call?: CreateOptions) => {
+    const { key, init } = idempotency(call);
+    return { key, init: { ...init, params: { ...init.params, path: { id } } } };
   };
   const path = (id: string) => ({ params: { path: { id } } });
 
@@ -414,21 +442,15 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
         undefined,
         call,
       ),
-    revoke: (id: string, call?: CallOptions) =>
-      unwrap(raw.POST('/v1/access-requests/{id}/revoke', { ...path(id), ...init(call) })),
+    revoke: (id: string, call?: CreateOptions) => {
+      const { key, init } = idempotencyOn(id, call);
+      return unwrap(raw.POST('/v1/access-requests/{id}/revoke', init), key);
+    },
     requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions) => {
-      const {
-        key,
-        init: { params, ...rest },
-      } = idempotency(call);
-      return unwrap(
-        raw.POST('/v1/access-requests/{id}/request-again', {
-          body,
-          ...rest,
-          params: { ...params, path: { id } },
-        }),
-        key,
-      ).then((r) => r.requests);
+      const { key, init } = idempotencyOn(id, call);
+      return unwrap(raw.POST('/v1/access-requests/{id}/request-again', { body, ...init }), key).then(
+        (r) => r.requests,
+      );
     },
     favorite: (id: string, call?: CallOptions) =>
       unwrap(raw.PUT('/v1/access-requests/{id}/favorite', { ...path(id), ...init(call) })),
@@ -440,10 +462,14 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
     approvals: (filters?: ListFilters<'approvals'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/approvals', { params: { query }, ...i }), filters, call),
-    approve: (id: string, body: components['schemas']['ApproveInput'] = {}, call?: CallOptions) =>
-      unwrap(raw.POST('/v1/access-requests/{id}/approve', { ...path(id), body, ...init(call) })),
-    reject: (id: string, body: components['schemas']['RejectInput'], call?: CallOptions) =>
-      unwrap(raw.POST('/v1/access-requests/{id}/reject', { ...path(id), body, ...init(call) })),
+    approve: (id: string, body: components['schemas']['ApproveInput'] = {}, call?: CreateOptions) => {
+      const { key, init } = idempotencyOn(id, call);
+      return unwrap(raw.POST('/v1/access-requests/{id}/approve', { body, ...init }), key);
+    },
+    reject: (id: string, body: components['schemas']['RejectInput'], call?: CreateOptions) => {
+      const { key, init } = idempotencyOn(id, call);
+      return unwrap(raw.POST('/v1/access-requests/{id}/reject', { body, ...init }), key);
+    },
 
     watch: (watchOptions?: WatchOptions): AsyncGenerator<RequestUpdate> => watcher.watch(watchOptions),
     waitFor: (

@@ -14,8 +14,9 @@ import { NetworkError, isAbortError } from './errors.js';
 export type TokenSource = string | ((context: { refresh: boolean }) => string | Promise<string>);
 
 /**
- * How the client retries safe calls (GETs, and POSTs that carry an `Idempotency-Key`) on network
- * errors, 429, 502, 503 and 504: capped exponential backoff with full jitter, honouring `Retry-After`.
+ * How the client retries safe calls (GETs, PUTs, DELETEs, and POSTs that carry an `Idempotency-Key`)
+ * on network errors, 429, 502, 503 and 504: capped exponential backoff with full jitter, honouring
+ * `Retry-After`.
  *
  * @example
  * ```ts
@@ -73,9 +74,10 @@ export type Transport = (request: Request, hooks?: CallHooks) => Promise<Respons
 
 const RETRYABLE_STATUS = [429, 502, 503, 504];
 
-/** GETs, and POSTs that carry an Idempotency-Key, are safe to send again. */
+/** Idempotent methods (GET, HEAD, PUT, DELETE), and POSTs with an Idempotency-Key, are safe to resend. */
+const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE'];
 const isRetryable = (r: Request) =>
-  r.method === 'GET' || r.method === 'HEAD' || (r.method === 'POST' && r.headers.has('idempotency-key'));
+  IDEMPOTENT_METHODS.includes(r.method) || (r.method === 'POST' && r.headers.has('idempotency-key'));
 
 /** Waits `ms`; rejects with the abort reason if `signal` aborts first. */
 export const sleep = (ms: number, signal: AbortSignal) =>

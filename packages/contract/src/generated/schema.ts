@@ -199,6 +199,14 @@ export interface paths {
          *     (`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:
          *     "You can select a maximum of 1,000 resources.").
          *
+         *     Nobody approves their own access: the requester and the grantee are never among a
+         *     request's approvers, the flow's backup approvers take their seats, and the number of
+         *     approvals the flow needs never drops. When too few eligible approvers remain to reach it
+         *     (for example the requester is one of the two approvers a flow needs and it has no backup),
+         *     the item is refused: `422` with code `not_allowed` on the item's id
+         *     (`resources[0].resource_id`, `app.app_id`, `bundle.bundle_id`). `preview` reports the same
+         *     error.
+         *
          *     Honors `Idempotency-Key`: the same key with the same body within 24 hours replays the
          *     first answer (status `201`, the same requests, header `Idempotent-Replayed: true`) and
          *     creates nothing; the same key with another body is `422` with code `idempotency_mismatch`.
@@ -284,6 +292,10 @@ export interface paths {
          *     `revoked` (from `pending_approval`: the requester withdraws it). `revocation_reason` is
          *     `user`.
          *
+         *     Honors `Idempotency-Key`: the same key within 24 hours replays the first answer (`202`,
+         *     the same body) and changes nothing, so a revoke sent again after a lost answer is not
+         *     `409`.
+         *
          *     Only the requester may revoke — the guide: "If someone else has made a request on your
          *     behalf, only the requester can revoke the request." The grantee of a request someone else
          *     made, and an approver, get `403`. A request in any other status is `409`
@@ -346,13 +358,13 @@ export interface paths {
         get?: never;
         /**
          * Mark a request as a favorite
-         * @description The guide: "Click the ⭐ icon on the request card to mark this request as a favorite. You can only favorite requests that you have submitted for yourself." Anyone else gets `403`. Idempotent: favoriting a favorite changes nothing. Favorites appear on `GET /v1/my-access`.
+         * @description The guide: "Click the ⭐ icon on the request card to mark this request as a favorite. You can only favorite requests that you have submitted for yourself." Anyone else gets `403`. Idempotent by its method (`PUT`), so it takes no `Idempotency-Key`: favoriting a favorite changes nothing and answers the same. Favorites appear on `GET /v1/my-access`.
          */
         put: operations["favorite"];
         post?: never;
         /**
          * Remove a request from the favorites
-         * @description Undoes `favorite`. Same rule as favoriting (the guide: "You can only favorite requests that you have submitted for yourself."); anyone else gets `403`. Idempotent.
+         * @description Undoes `favorite`. Same rule as favoriting (the guide: "You can only favorite requests that you have submitted for yourself."); anyone else gets `403`. Idempotent by its method (`DELETE`), so it takes no `Idempotency-Key`: sending it again answers the same.
          */
         delete: operations["unfavorite"];
         options?: never;
@@ -404,6 +416,7 @@ export interface paths {
         /**
          * Approve a request
          * @description Records the caller's approval, with an optional `reason`. When the access flow's approvals are met the request moves from `pending_approval` to `granting` (the guide: "The request has been approved. The access is being provisioned."). `403` for anyone who is not an approver of this request, and for approving one's own request (as its requester or its grantee); `409` (`invalid_state`) when the request is not `pending_approval` or the caller has already decided. `can.approve` says in advance whether this call will succeed.
+         *     Honors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the first answer (not `409`); the same key with another body is `422` `idempotency_mismatch`.
          */
         post: operations["approve"];
         delete?: never;
@@ -429,7 +442,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a request
-         * @description Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: "Hover over the status to read the rejection reason written by the approver."). Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed.
+         * @description Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: "Hover over the status to read the rejection reason written by the approver."). Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed. Honors `Idempotency-Key` like `approve`.
          */
         post: operations["reject"];
         delete?: never;
@@ -883,7 +896,9 @@ export interface components {
          *
          *     Transitions:
          *     - On creation: `pending_approval` if the access flow needs approvers, else `granting`.
-         *     - `pending_approval` → `granting` when the flow's approvals are met; → `rejected` on a
+         *     - `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee
+         *       who is one of the flow's approvers never counts, and never lowers how many approvals the
+         *       flow needs; see `submit`); → `rejected` on a
          *       rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the
          *       requester withdraws it (`revocation_reason: user`).
          *     - `granting` → `active` (access provisioned) | `failed` (see `status_reason`).
@@ -1374,7 +1389,7 @@ export interface components {
          */
         ApprovalStatus: "pending" | "decided";
         /**
-         * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry. The same key with the same body within 24 hours replays the first answer — same status (`201`), same body, plus the header `Idempotent-Replayed: true` — and creates nothing new. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). Keys are scoped to the caller.
+         * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
          * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
          */
         IdempotencyKey: string;
@@ -2050,7 +2065,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry. The same key with the same body within 24 hours replays the first answer — same status (`201`), same body, plus the header `Idempotent-Replayed: true` — and creates nothing new. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). Keys are scoped to the caller.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2344,7 +2359,13 @@ export interface operations {
     revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
@@ -2377,7 +2398,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry. The same key with the same body within 24 hours replays the first answer — same status (`201`), same body, plus the header `Idempotent-Replayed: true` — and creates nothing new. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). Keys are scoped to the caller.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2602,7 +2623,13 @@ export interface operations {
     approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
@@ -2645,7 +2672,13 @@ export interface operations {
     reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.

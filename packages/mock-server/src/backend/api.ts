@@ -190,9 +190,9 @@ export interface Backend {
   requestResources(caller: Caller, id: string, query: RawQuery): Schemas['RequestResourcePage'];
   /**
    * `POST /v1/access-requests/{id}/revoke`: the request now `revoking` (or `revoked` from
-   * `pending_approval`).
+   * `pending_approval`). With a key, a repeat replays the first answer (not `409`).
    */
-  revoke(caller: Caller, id: string): Schemas['AccessRequest'];
+  revoke(caller: Caller, id: string, idempotencyKey?: string): Schemas['AccessRequest'];
   /** `POST /v1/access-requests/{id}/request-again`: idempotent with a key. */
   requestAgain(caller: Caller, id: string, body: unknown, idempotencyKey: string | undefined): CreateResult;
   /** `PUT /v1/access-requests/{id}/favorite`. */
@@ -206,10 +206,10 @@ export interface Backend {
 
   /** `GET /v1/approvals`: the requests waiting for the caller's decision. */
   approvals(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
-  /** `POST /v1/access-requests/{id}/approve`. */
-  approve(caller: Caller, id: string, body: unknown): Schemas['AccessRequest'];
-  /** `POST /v1/access-requests/{id}/reject`: `reason` required. */
-  reject(caller: Caller, id: string, body: unknown): Schemas['AccessRequest'];
+  /** `POST /v1/access-requests/{id}/approve`; with a key, a repeat replays the first answer. */
+  approve(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];
+  /** `POST /v1/access-requests/{id}/reject`: `reason` required; with a key, a repeat replays it. */
+  reject(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];
 
   /**
    * Subscribes to the caller's events (requests they requested, hold or must approve). Events after

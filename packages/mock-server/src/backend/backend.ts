@@ -122,8 +122,8 @@ const OPERATIONS = {
   accessDetails: requestService.accessDetails,
   myAccess: requestService.myAccess,
   approvals: requestService.approvals,
-  approve: (s, callerId, id, body) => requestService.decide(s, callerId, id, body, 'approve'),
-  reject: (s, callerId, id, body) => requestService.decide(s, callerId, id, body, 'reject'),
+  approve: (s, callerId, id, body, key) => requestService.decide(s, callerId, id, body, 'approve', key),
+  reject: (s, callerId, id, body, key) => requestService.decide(s, callerId, id, body, 'reject', key),
 } satisfies { [K in keyof Backend]?: Over<Backend[K]> };
 
 type Operation = keyof typeof OPERATIONS;

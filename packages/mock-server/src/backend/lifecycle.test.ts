@@ -243,13 +243,32 @@ describe('the request lifecycle', () => {
       own.approvals.map((a) => a.approver.id),
       ['usr_carol'],
     );
-    const ownCloud = submitOne(backend, bob, prodCloud);
+  });
+
+  it('never lets a requester or grantee who approves for the flow count or lower its bar', () => {
+    const backend = smallBackend();
+    // Bob and Carol must both approve Production cloud; Carol requesting leaves only Bob.
+    const problem = expectProblem(() => backend.submit(carol, prodCloud, undefined), 422);
     assert.deepEqual(
-      ownCloud.approvals.map((a) => a.approver.id),
-      ['usr_carol'],
-      'of two approvers, the one left is enough',
+      problem.problem.errors?.map((e) => `${e.field} ${e.code}`),
+      ['resources[0].resource_id not_allowed'],
     );
-    assert.equal(backend.approve(carol, ownCloud.id, {}).status, 'granting');
+    assert.match(problem.problem.errors?.[0]?.message ?? '', /needs 2 approvers .* and has 1/);
+    const preview = backend.preview(carol, prodCloud);
+    assert.deepEqual(
+      preview.errors.map((e) => `${e.field} ${e.code}`),
+      ['resources[0].resource_id not_allowed'],
+    );
+    // Bob for Alice: Bob is an approver, so only Carol is left.
+    expectFieldErrors(
+      () => backend.submit(bob, { ...prodCloud, grantee_id: 'usr_alice' }, undefined),
+      'resources[0].resource_id not_allowed',
+    );
+
+    // With both approvers eligible, one approval is not enough.
+    const fromAlice = submitOne(backend, alice, prodCloud);
+    assert.equal(backend.approve(bob, fromAlice.id, {}).status, 'pending_approval');
+    assert.equal(backend.approve(carol, fromAlice.id, {}).status, 'granting');
   });
 
   it('tells status listeners of every status change, creation included', () => {

@@ -20,7 +20,9 @@ export const SIMULATED_APPROVAL_REASON = 'Approved by the simulated approver of 
 
 /**
  * Who is asked to approve: the flow's approvers except the requester and the grantee (nobody
- * approves their own access), topped up with the flow's stand-ins when too few remain.
+ * approves their own access), topped up with the flow's backup approvers when too few remain. The
+ * flow's bar never moves: `required` is always the flow's `requiredApprovals`, and a submission
+ * whose eligible approvers cannot reach it is refused (`submission-rules.ts`).
  */
 export function approversFor(
   flow: AccessFlowRecord,
@@ -34,7 +36,7 @@ export function approversFor(
     if (approverIds.length >= flow.requiredApprovals) break;
     if (!approverIds.includes(backup)) approverIds.push(backup);
   }
-  return { approverIds, required: Math.min(flow.requiredApprovals, approverIds.length) };
+  return { approverIds, required: flow.requiredApprovals };
 }
 
 function save(state: BackendState, previous: StoredRequest | null, next: StoredRequest): StoredRequest {
@@ -88,9 +90,9 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     favorite: false,
   };
   if (flow.approval === 'automatic') return grant(state, null, base, at);
-  if (approverIds.length === 0) {
-    // "Rejected either automatically or by approvers": nobody but the requester or grantee could approve.
-    const reason = `Rejected automatically: every approver of ${flow.name} is the requester or the grantee.`;
+  if (approverIds.length < required) {
+    // Submissions refuse this case first: a request is never granted below its flow's bar.
+    const reason = `Rejected automatically: ${flow.name} needs ${required} approvals and only ${approverIds.length} of its approvers may decide.`;
     return save(state, null, { ...base, status: 'rejected', rejectionReason: reason });
   }
   const simulated = flow.simulatedApprover;

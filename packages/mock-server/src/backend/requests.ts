@@ -1,10 +1,12 @@
 /**
  * The operations on requests: the requester's and grantee's side (lists, details, "View resources",
- * revoke, favorites, My Access) and the approver's (the queue, approve and reject).
+ * revoke, favorites, My Access) and the approver's (the queue, approve and reject). Revoke, approve
+ * and reject honor Idempotency-Key; favorites are idempotent by their method (PUT, DELETE).
  */
 import type { RawQuery, Schemas } from './api.js';
 import { RULES, enforce, isClosed } from './access-rules.js';
 import { recordApproval, recordRejection, revokeRequest, setFavorite } from './lifecycle.js';
+import { oncePerKey } from './idempotency.js';
 import { validationFailed } from './problems.js';
 import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
 import { readBody, readQuery, throwIfInvalid } from './input.js';
@@ -75,10 +77,28 @@ export function requestResources(
   return pageByOffset(pairs, page, (pair) => requestResourceView(state.catalog, pair));
 }
 
-export function revoke(state: BackendState, callerId: string, requestId: string): RequestView {
+/** Scoped to the caller, the operation and the request; the first answer to a key is replayed. */
+function keyed<Answer>(
+  state: BackendState,
+  scope: { readonly callerId: string; readonly operation: string; readonly requestId: string },
+  call: { readonly key: string | undefined; readonly body: unknown },
+  change: () => Answer,
+): Answer {
+  const { callerId, operation, requestId } = scope;
+  const now = state.scheduler.now();
+  return oncePerKey(
+    state.idempotency,
+    { scope: `${callerId} ${operation} ${requestId}`, now, ...call },
+    change,
+  );
+}
+
+export function revoke(state: BackendState, callerId: string, requestId: string, key?: string): RequestView {
   const request = findVisible(state, callerId, requestId);
-  enforce(RULES.revoke, request, callerId, state.catalog);
-  return requestView(state.catalog, revokeRequest(state, request, 'user', state.scheduler.now()), callerId);
+  return keyed(state, { callerId, operation: 'revoke', requestId }, { key, body: {} }, () => {
+    enforce(RULES.revoke, request, callerId, state.catalog);
+    return requestView(state.catalog, revokeRequest(state, request, 'user', state.scheduler.now()), callerId);
+  });
 }
 
 export function markFavorite(
@@ -203,14 +223,17 @@ export function decide(
   requestId: string,
   body: unknown,
   decision: 'approve' | 'reject',
+  key?: string,
 ): Schemas['AccessRequest'] {
   const request = findVisible(state, callerId, requestId);
-  enforce(RULES.decide, request, callerId, state.catalog);
-  const at = state.scheduler.now();
-  const reason = readReason(body, decision);
-  const decided =
-    decision === 'approve'
-      ? recordApproval(state, request, callerId, reason, at)
-      : recordRejection(state, request, callerId, reason ?? '', at);
-  return requestView(state.catalog, decided, callerId);
+  return keyed(state, { callerId, operation: decision, requestId }, { key, body: body ?? {} }, () => {
+    enforce(RULES.decide, request, callerId, state.catalog);
+    const at = state.scheduler.now();
+    const reason = readReason(body, decision);
+    const decided =
+      decision === 'approve'
+        ? recordApproval(state, request, callerId, reason, at)
+        : recordRejection(state, request, callerId, reason ?? '', at);
+    return requestView(state.catalog, decided, callerId);
+  });
 }

@@ -15,6 +15,7 @@ import type { CatalogIndex } from './catalog-index.js';
 import { LIMITS } from './constants.js';
 import { fieldError } from './problems.js';
 import { clip, hours } from './input.js';
+import { approversFor } from './lifecycle.js';
 import type { Schemas } from './api.js';
 import type { StoredTicket } from './records.js';
 
@@ -81,19 +82,45 @@ export function checkGrantee(
   }
 }
 
-/** `not_allowed` when the grantee is not among the flow's grantees. */
-function checkAdmitted(
+/** Who a submission is by and for. */
+interface Parties {
+  readonly requesterId: string;
+  readonly granteeId: string;
+}
+
+/**
+ * `not_allowed` when the grantee is not among the flow's grantees, or when too few of the flow's
+ * approvers (and backup approvers) remain once the requester and the grantee are set aside: neither
+ * counts towards, nor lowers, the approvals the flow needs.
+ */
+function checkFlow(
   catalog: CatalogIndex,
   flowId: string,
-  granteeId: string,
+  { requesterId, granteeId }: Parties,
   what: string,
   path: string,
   errors: FieldError[],
 ): void {
-  if (!catalog.users.has(granteeId) || catalog.flowAdmits(flowId, granteeId)) return;
-  const [grantee, flow] = [catalog.user(granteeId).name, catalog.flow(flowId).name];
-  const message = `${grantee} cannot receive ${what}: ${flow} does not include them.`;
-  errors.push(fieldError(path, 'not_allowed', message));
+  if (!catalog.users.has(granteeId)) return;
+  const flow = catalog.flow(flowId);
+  if (!catalog.flowAdmits(flowId, granteeId)) {
+    const grantee = catalog.user(granteeId).name;
+    errors.push(
+      fieldError(
+        path,
+        'not_allowed',
+        `${grantee} cannot receive ${what}: ${flow.name} does not include them.`,
+      ),
+    );
+    return;
+  }
+  const { approverIds, required } = approversFor(flow, requesterId, granteeId);
+  if (approverIds.length < required) {
+    const message =
+      `${flow.name} needs ${required} approvers other than the requester and the grantee, and has ` +
+      `${approverIds.length}: ${what} cannot be requested here.`;
+    errors.push(fieldError(path, 'not_allowed', message));
+  }
 }
 
 /** A resource or app selection (`resources[i]` or `app`), and the selections seen before it, if a list. */
@@ -110,7 +137,7 @@ interface PermittedSelection<T> {
 function resolvePermitted<T extends ResourceRecord | AppRecord>(
   catalog: CatalogIndex,
   { path, noun, records, id, permissionId, seen }: PermittedSelection<T>,
-  granteeId: string,
+  parties: Parties,
   errors: FieldError[],
 ): { readonly record: T; readonly permission: PermissionRecord } | undefined {
   const [idPath, permissionPath] = [`${path}.${noun}_id`, `${path}.permission_id`];
@@ -137,14 +164,14 @@ function resolvePermitted<T extends ResourceRecord | AppRecord>(
     }
     seen.first.set(key, seen.index);
   }
-  checkAdmitted(catalog, record.flowId, granteeId, `access to ${record.name}`, idPath, errors);
+  checkFlow(catalog, record.flowId, parties, `access to ${record.name}`, idPath, errors);
   return { record, permission };
 }
 
 function resolveItems(
   catalog: CatalogIndex,
   input: SubmissionInput,
-  granteeId: string,
+  parties: Parties,
   errors: FieldError[],
 ): ResolvedItem[] {
   const [target, ...extra] = (['resources', 'app', 'bundle'] as const).filter((f) => input[f] !== undefined);
@@ -166,7 +193,7 @@ function resolveItems(
         const found = resolvePermitted(
           catalog,
           { path, noun: 'resource', records: catalog.resources, id, permissionId, seen },
-          granteeId,
+          parties,
           errors,
         );
         if (!found) return [];
@@ -177,7 +204,7 @@ function resolveItems(
     case 'app': {
       const { app_id: id, permission_id: permissionId } = input.app ?? {};
       const selection = { path: 'app', noun: 'app', records: catalog.apps, id, permissionId } as const;
-      const found = resolvePermitted(catalog, selection, granteeId, errors);
+      const found = resolvePermitted(catalog, selection, parties, errors);
       if (!found) return [];
       const { record: app, permission } = found;
       return [{ kind: 'app', app, permission, flowId: app.flowId }];
@@ -191,7 +218,7 @@ function resolveItems(
         return [];
       }
       const what = `the bundle ${bundle.name}`;
-      checkAdmitted(catalog, bundle.flowId, granteeId, what, 'bundle.bundle_id', errors);
+      checkFlow(catalog, bundle.flowId, parties, what, 'bundle.bundle_id', errors);
       return [{ kind: 'bundle', bundle, flowId: bundle.flowId }];
     }
   }
@@ -267,7 +294,8 @@ export function resolveSubmission(
 ) {
   const errors = [...earlierErrors];
   const granteeId = resolveGrantee(catalog, callerId, input.grantee_id, errors);
-  const groups = groupByFlow(catalog, resolveItems(catalog, input, granteeId, errors));
+  const parties = { requesterId: callerId, granteeId };
+  const groups = groupByFlow(catalog, resolveItems(catalog, input, parties, errors));
   checkDuration(groups, input.duration_hours, errors);
   checkJustification(groups, input.justification, errors);
   const ticket = resolveTicket(catalog, groups, input.ticket, errors);

@@ -132,7 +132,7 @@ function create(
   operation: string,
   call: { readonly body: unknown; readonly key: string | undefined; readonly original?: StoredRequest },
 ): CreateResult {
-  const lookup = state.idempotency.lookup(
+  const lookup = state.idempotency.lookup<Schemas['AccessRequestList']>(
     `${callerId} ${operation}`,
     call.key,
     call.body,

@@ -111,7 +111,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api('GET', '/v1/access-requests', (c) => json(c.backend.listRequests(c.caller, c.query))),
   api('GET', REQUEST, (c) => json(c.backend.getRequest(c.caller, c.id))),
   api('GET', `${REQUEST}/resources`, (c) => json(c.backend.requestResources(c.caller, c.id, c.query))),
-  api('POST', `${REQUEST}/revoke`, (c) => json(c.backend.revoke(c.caller, c.id), 202)),
+  api('POST', `${REQUEST}/revoke`, (c) =>
+    json(c.backend.revoke(c.caller, c.id, idempotencyKey(c.request)), 202),
+  ),
   api(
     'POST',
     `${REQUEST}/request-again`,
@@ -121,12 +123,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api('PUT', `${REQUEST}/favorite`, (c) => json(c.backend.favorite(c.caller, c.id))),
   api('DELETE', `${REQUEST}/favorite`, (c) => json(c.backend.unfavorite(c.caller, c.id))),
   api('GET', '/v1/approvals', (c) => json(c.backend.approvals(c.caller, c.query))),
-  api('POST', `${REQUEST}/approve`, (c) => json(c.backend.approve(c.caller, c.id, c.body)), {
-    body: 'optional',
-  }),
-  api('POST', `${REQUEST}/reject`, (c) => json(c.backend.reject(c.caller, c.id, c.body)), {
-    body: 'required',
-  }),
+  api(
+    'POST',
+    `${REQUEST}/approve`,
+    (c) => json(c.backend.approve(c.caller, c.id, c.body, idempotencyKey(c.request))),
+    {
+      body: 'optional',
+    },
+  ),
+  api(
+    'POST',
+    `${REQUEST}/reject`,
+    (c) => json(c.backend.reject(c.caller, c.id, c.body, idempotencyKey(c.request))),
+    {
+      body: 'required',
+    },
+  ),
   api('GET', '/v1/my-access', (c) => json(c.backend.myAccess(c.caller))),
   api('GET', `${REQUEST}/access-details`, (c) => json(c.backend.accessDetails(c.caller, c.id))),
   api('GET', '/v1/events', eventStream),

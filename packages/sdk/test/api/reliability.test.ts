@@ -85,15 +85,16 @@ describe('SDK reliability against injected faults', () => {
     );
     assert.equal(invalid.sent.length, 1);
 
-    const [request] = await clientFor().submit({ resources: [fixtures.stagingDb], duration_hours: 1 });
-    await control.advance(6);
-    await control.fault({ path: '/v1/access-requests/:id/revoke', kind: 'error', status: 503 });
-    const revoking = countingFetch();
+    await control.fault({ method: 'POST', path: '/v1/access-requests/preview', kind: 'error', status: 503 });
+    const previewing = countingFetch();
     await assert.rejects(
-      clientFor('demo-alice', { fetch: revoking.fetch }).revoke(request!.id),
+      clientFor('demo-alice', { fetch: previewing.fetch }).preview({
+        resources: [fixtures.stagingDb],
+        duration_hours: 1,
+      }),
       (e) => e instanceof ApiError && e.status === 503,
     );
-    assert.equal(revoking.sent.length, 1, 'revoke carries no idempotency key: never sent twice');
+    assert.equal(previewing.sent.length, 1, 'preview carries no idempotency key: never sent twice');
   });
 
   it('a submit whose response is lost after commit is retried with the same key and creates nothing new', async () => {
@@ -174,15 +175,21 @@ describe('SDK reliability against injected faults', () => {
 
   it('a keyed call that timed out carries its key, and sending it again with the key creates nothing new', async () => {
     const before = await requestCount();
-    await control.fault({ method: 'POST', path: '/v1/access-requests', kind: 'delay', delay_ms: 1000 });
+    // The retry is delayed as long as the timed-out attempt, so that one reaches the backend first and
+    // has landed once the retry answers (nothing arrives late, in this test or the next).
+    await control.fault({
+      method: 'POST',
+      path: '/v1/access-requests',
+      kind: 'delay',
+      delay_ms: 300,
+      times: 2,
+    });
     const body = { resources: [fixtures.stagingDb], duration_hours: 1 };
     const error = await clientFor()
       .submit(body, { timeoutMs: 100 })
       .catch((e: unknown) => e);
     assert.ok(error instanceof TimeoutError, String(error));
     assert.match(error.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
-    // Whichever of the delayed attempt and this retry reaches the backend first creates the request;
-    // the other replays it.
     const [request] = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });
     assert.equal(await requestCount(), before + 1);
     const again = await clientFor().submit(body, { idempotencyKey: error.idempotencyKey! });

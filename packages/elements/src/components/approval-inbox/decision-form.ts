@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
+import { IntentKey } from '../../internal/intent-key.js';
 import { ModalForm, type ModalHost } from '../../internal/modal-form.js';
 
 export const REASON_MAX = LIMITS.rejectionReason.maxLength;
@@ -21,6 +22,7 @@ export class DecisionForm extends ModalForm<'reason'> {
   decision: Decision = 'approve';
   request: AccessRequest | undefined;
   reason = '';
+  readonly #intent = new IntentKey();
 
   constructor(
     host: ModalHost,
@@ -47,12 +49,16 @@ export class DecisionForm extends ModalForm<'reason'> {
       return this.refuse('reason', msg('Enter a reason for the rejection.'));
     if (reason.length > REASON_MAX)
       return this.refuse('reason', msg(str`Use fewer than ${REASON_MAX + 1} characters.`));
+    // One key per decision: the user's retries of the same decision and reason reuse it.
+    const body = reason ? { reason } : {};
+    const idempotencyKey = this.#intent.for({ id: request.id, decision: this.decision, body });
     const decided = await this.send((options) =>
       this.decision === 'approve'
-        ? client.approve(request.id, reason ? { reason } : {}, options)
-        : client.reject(request.id, { reason }, options),
+        ? client.approve(request.id, body, { idempotencyKey, ...options })
+        : client.reject(request.id, { reason }, { idempotencyKey, ...options }),
     );
     if (!decided) return;
+    this.#intent.clear();
     this.reason = '';
     this.close();
     this.deps.done(decided, this.decision);

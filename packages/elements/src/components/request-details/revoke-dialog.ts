@@ -1,9 +1,11 @@
 // The Revoke confirmation of <request-details>: a native <dialog> opened with showModal() (focus stays
-// inside, Escape cancels, focus goes back to the opener), Cancel first, Yes revokes once.
+// inside, Escape cancels, focus goes back to the opener), Cancel first, Yes revokes once: the user's
+// own retries (after "Could not reach …") reuse the first Idempotency-Key.
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
+import { IntentKey } from '../../internal/intent-key.js';
 import { ModalForm, type ModalHost } from '../../internal/modal-form.js';
 
 export interface RevokeDeps {
@@ -16,6 +18,7 @@ export interface RevokeDeps {
 /** "Revoke access?" — Yes revokes, Cancel (the initial focus) keeps it. */
 export class RevokeDialog extends ModalForm<never> {
   #request: AccessRequest | undefined;
+  readonly #intent = new IntentKey();
 
   constructor(
     host: ModalHost,
@@ -34,8 +37,10 @@ export class RevokeDialog extends ModalForm<never> {
     const client = this.deps.client();
     const request = this.#request;
     if (!client || !request) return;
-    const revoked = await this.send((options) => client.revoke(request.id, options));
+    const idempotencyKey = this.#intent.for({ revoke: request.id });
+    const revoked = await this.send((options) => client.revoke(request.id, { idempotencyKey, ...options }));
     if (!revoked) return;
+    this.#intent.clear();
     // The panel shows the outcome first, so that focus goes back to what is still there.
     this.deps.done(revoked);
     await this.host.updateComplete;

@@ -450,7 +450,7 @@ export function apiScenarios(target: () => Target): void {
     });
 
     it('403: no approving one’s own request, nor one you are not asked to approve', async () => {
-      const own = await bob().submit(PROD_CLOUD);
+      const own = await bob().submit(PROD_DB);
       assertProblem(await bob().post(`/v1/access-requests/${own.id}/approve`, {}), 403);
       const mine = await alice().submit(PROD_DB);
       assertProblem(await alice().post(`/v1/access-requests/${mine.id}/approve`, {}), 403);
