@@ -59,14 +59,18 @@ export function eventStream({
         clearInterval(heartbeat);
         unsubscribe();
       };
-      request.signal.addEventListener('abort', () => {
+      const end = (): void => {
         stop();
         try {
           controller.close();
         } catch {
           // Already closed or errored by the reader.
         }
-      });
+      };
+      // A client that gave up before the stream began (during an injected delay, say) fires no
+      // abort event any more: end at once, or the heartbeat would run for good.
+      if (request.signal.aborted) end();
+      else request.signal.addEventListener('abort', end, { once: true });
     },
     cancel() {
       stop();

@@ -12,6 +12,7 @@ import { loadContractValidator } from '../testing/load-contract.js';
 import { readEvents, SseParser } from '../testing/sse.js';
 import { readUntilComment } from '../testing/test-waits.js';
 import { createControl, createHandlers, FaultInjector } from './index.js';
+import { eventStream } from './events.js';
 
 const BASE = 'http://api.test';
 const backend = createFakeBackend();
@@ -234,6 +235,20 @@ describe('faults', () => {
 describe('the event stream', () => {
   // In-process, msw tees mocked bodies, so cancelling one never reaches the handler: clients end a
   // stream by aborting the request (over real HTTP, closing the connection does it too).
+  it('ends at once a stream whose client gave up before it began (no heartbeat left running)', async () => {
+    const gaveUp = new AbortController();
+    gaveUp.abort();
+    const response = eventStream({
+      backend,
+      caller: { userId: 'usr_alice' },
+      request: new Request(`${BASE}/v1/events`, { signal: gaveUp.signal }),
+      url: new URL(`${BASE}/v1/events`),
+      heartbeatMs: 5,
+    });
+    const text = await response.text(); // resolves only when the stream ends
+    assert.match(text, /^retry: \d+\n: connected\n\n$/);
+  });
+
   it('streams events with ids, a retry hint and heartbeats; resumes after Last-Event-ID; unsubscribes on abort', async () => {
     const abort = new AbortController();
     const stream = await call('/v1/events', { signal: abort.signal });
