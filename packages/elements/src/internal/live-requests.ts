@@ -30,6 +30,8 @@ export class LiveRequests implements ReactiveController {
   #stop: (() => void) | undefined;
   #callerId: string | undefined;
   #state: WatchState | undefined;
+  /** The watch connected while the element's load was on its way: catch up once it is in. */
+  #catchUpPending = false;
   #connected = false;
   /** The language of the page around the element (its closest `lang`), read when it connects. */
   locale = 'en';
@@ -39,10 +41,11 @@ export class LiveRequests implements ReactiveController {
     private readonly client: () => AccessClient | undefined,
     private readonly listener: RequestListener,
     /**
-     * Called when the shared watch connects for the first time after this element subscribed: read
-     * again what was loaded before, since changes made meanwhile were not streamed.
+     * What to read again when the shared watch connects for the first time after this element
+     * subscribed (changes made before were not streamed): `run` at once, or, while the element's own
+     * load is on its way (`loading`), once it is in.
      */
-    private readonly onFirstConnect?: () => void,
+    private readonly catchUp?: { readonly loading: () => boolean; readonly run: () => void },
   ) {
     host.addController(this);
   }
@@ -53,6 +56,10 @@ export class LiveRequests implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.#catchUpPending && !this.catchUp?.loading()) {
+      this.#catchUpPending = false;
+      this.catchUp?.run();
+    }
     // A disconnected element can still update (a load that answers late): it must not subscribe again.
     if (!this.#connected) return;
     const client = this.client();
@@ -67,7 +74,9 @@ export class LiveRequests implements ReactiveController {
       this.host.requestUpdate();
     });
     const stopConnect = onFirstConnect(client, () => {
-      if (this.#client === client) this.onFirstConnect?.();
+      if (this.#client !== client || !this.catchUp) return;
+      if (this.catchUp.loading()) this.#catchUpPending = true;
+      else this.catchUp.run();
     });
     this.#stop = () => {
       stopConnect();
@@ -103,6 +112,7 @@ export class LiveRequests implements ReactiveController {
     this.#client = undefined;
     this.#callerId = undefined;
     this.#state = undefined;
+    this.#catchUpPending = false;
   }
 
   /** The poll interval while live updates are paused (the stream fails, or the server has none). */

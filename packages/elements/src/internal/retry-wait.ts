@@ -3,7 +3,7 @@
 // "Submitting…". The action's input stays; its Idempotency-Key too, so sending it again is safe.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { CallOptions, RetryNotice } from '@access-requests/sdk';
+import { isAbortError, type CallOptions, type RetryNotice } from '@access-requests/sdk';
 import { formatNumber } from './format.js';
 
 export class RetryWait implements ReactiveController {
@@ -43,22 +43,23 @@ export class RetryWait implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Whether `error` is the abort of a Cancel. */
+  /** Whether `error` is the abort of a Cancel (the only abort of the call `begin` gave options to). */
   cancelled(error: unknown): boolean {
-    return (error as { name?: unknown } | null)?.name === 'AbortError';
-  }
-
-  get waiting(): boolean {
-    return this.#notice !== undefined;
+    return isAbortError(error);
   }
 
   cancel = (): void => {
     this.#controller?.abort(new DOMException('Cancelled by the user.', 'AbortError'));
   };
 
+  // Leaving the page (or being moved in it) does not cancel the user's action: only the countdown stops.
+  hostConnected(): void {
+    if (this.#notice && !this.#timer) this.#timer = setInterval(() => this.host.requestUpdate(), 1000);
+  }
+
   hostDisconnected(): void {
-    this.cancel();
-    this.end();
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
   /** "Too many requests right now. Trying again in 28 s." with Cancel, while a retry waits. */

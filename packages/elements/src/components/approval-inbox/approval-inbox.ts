@@ -82,8 +82,11 @@ export class ApprovalInbox extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
-    () => {
-      if (this.#list.status === 'ready') this.reload();
+    {
+      loading: () => this.#list.status === 'loading',
+      run: () => {
+        if (this.#list.status === 'ready') this.reload(); // an error stays until Retry
+      },
     },
   );
   #removedAt = 0;

@@ -117,8 +117,11 @@ export class MyAccess extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#onChange(request),
-    () => {
-      if (this.data && !this.loadError) this.reload();
+    {
+      loading: () => this.#load.pending,
+      run: () => {
+        if (!this.loadError) this.reload(); // an error stays until Retry, which reads afresh
+      },
     },
   );
   #pendingDetails: AccessRequest | string | undefined;

@@ -130,7 +130,7 @@ export class RequestDetails extends ClientElement {
     this,
     () => this.activeClient,
     (request) => this.#apply(request),
-    () => this.#catchUp(),
+    { loading: () => this.#byId.status === TaskStatus.PENDING, run: () => this.#catchUp() },
   );
 
   readonly #byId = new Task(this, {

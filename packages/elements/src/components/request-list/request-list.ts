@@ -117,15 +117,13 @@ export class RequestList extends ClientElement {
   readonly #favoriteBusy = new Set<string>();
   /** The cards whose last star change failed: the change to retry, and why it failed. */
   readonly #favoriteFailures = new Map<string, { readonly favorite: boolean; readonly error: unknown }>();
-  /** The stream began while the first page was loading: catch up once it is in. */
-  #catchUpPending = false;
   /** The query of the first page on screen (client, scope, statuses, page size). */
   #shown: readonly unknown[] = [];
   readonly #live = new LiveRequests(
     this,
     () => this.activeClient,
     (request, source) => this.#onRequestChanged(request, source),
-    () => this.#catchUp(),
+    { loading: () => this.#list.status === 'loading', run: () => this.#catchUp() },
   );
 
   /** The loaded requests, newest first. */
@@ -160,14 +158,6 @@ export class RequestList extends ClientElement {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.#catchUpPending && this.#list.status !== 'loading') {
-      this.#catchUpPending = false;
-      this.#catchUp();
-    }
-  }
-
   #loadFirstPage(): void {
     const client = this.activeClient;
     if (!client) {
@@ -196,13 +186,7 @@ export class RequestList extends ClientElement {
    */
   #catchUp(): void {
     const client = this.activeClient;
-    if (!client) return;
-    // A first page still on its way may have been read before the stream began: once it is in.
-    if (this.#list.status === 'loading') {
-      this.#catchUpPending = true;
-      return;
-    }
-    if (this.#list.status !== 'ready') return; // an error stays until Retry, which reads afresh
+    if (!client || this.#list.status !== 'ready') return; // an error stays until Retry, which reads afresh
     const { scope, pageSize: limit } = this;
     const status = this.statuses.length ? [...this.statuses] : undefined;
     const query = this.#shown;
