@@ -5,11 +5,15 @@
 // every interface for 127.0.0.1 and localhost), and serves only what the portal needs: its page, its
 // stylesheet, and the modules its entry point reaches (found by esbuild, as the browser will ask for
 // them). Anything else — the repository's files, dot-files, `..` in any spelling — is a 404.
+// A request naming a host other than an IP address, localhost, the host it listens on or one of
+// `allowedHosts` is a 403, so a page cannot reach it through DNS rebinding (see the reference
+// server's `hostAllowed`).
 import { createServer } from 'node:http';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { context as esbuildContext } from 'esbuild';
 import { createDevServerMiddleware } from '@access-requests/mock-server/testing';
+import { hostAllowed } from '@access-requests/mock-server/http';
 
 const workspaceRoot = new URL('..', import.meta.url).pathname;
 const EXPORT_CONDITIONS = ['source', 'browser', 'development'];
@@ -69,7 +73,8 @@ function plainPath(rawPath) {
 
 /**
  * @param {{ rootDir: string, index: string, entry: string, stylesheets?: string[], port?: number,
- *   hostname?: string, world?: { seed?: number, catalogSize?: number, speed?: number } }} options
+ *   hostname?: string, allowedHosts?: string[],
+ *   world?: { seed?: number, catalogSize?: number, speed?: number } }} options
  *   `index` is the page (under `rootDir`) served at `/`, `entry` its module script, `stylesheets` the
  *   CSS files it links. TypeScript and bare imports are served from the workspace's sources.
  */
@@ -80,6 +85,7 @@ export async function serveWithReference({
   stylesheets = [],
   port = 0,
   hostname = '127.0.0.1',
+  allowedHosts = [],
   world = {},
 }) {
   const reference = createDevServerMiddleware(world);
@@ -118,7 +124,17 @@ export async function serveWithReference({
     autoExitProcess: false,
   });
   const handle = devServer.koaApp.callback();
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => {
+    const host = request.headers.host;
+    if (host !== undefined && !hostAllowed(host, allowedHosts, hostname)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      response.end(
+        `Not served for the host ${JSON.stringify(host)}; start with ALLOWED_HOSTS=<name> to serve it.\n`,
+      );
+      return;
+    }
+    void handle(request, response);
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: hostname, port }, () => resolve(undefined));

@@ -38,10 +38,10 @@ const accepts = (host, port) =>
   });
 
 /** @returns {Promise<number>} the status of `GET path`, the path sent byte for byte */
-function rawGet(url, path) {
+function rawGet(url, path, host = url.host) {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: url.hostname, port: Number(url.port) }, () =>
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`),
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
     );
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk));
@@ -118,5 +118,14 @@ describe('pnpm start', () => {
     ]) {
       assert.equal(await rawGet(served.url, path), 404, path);
     }
+  });
+
+  it('answers only IP addresses and localhost names, so a page cannot reach it through DNS rebinding', async () => {
+    const port = served.url.port;
+    for (const path of ['/', '/examples/portal/main.ts', '/_control/clock', '/v1/catalog/resource-types']) {
+      assert.equal(await rawGet(served.url, path, `rebound.attacker.example:${port}`), 403, path);
+    }
+    assert.equal(await rawGet(served.url, '/', `localhost:${port}`), 200);
+    assert.equal(await rawGet(served.url, '/', `127.0.0.1:${port}`), 200);
   });
 });

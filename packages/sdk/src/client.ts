@@ -118,7 +118,7 @@ export interface CallOptions {
  * await client.revoke(requests[0]!.id, { idempotencyKey: crypto.randomUUID() });
  * ```
  */
-export interface CreateOptions extends CallOptions {
+export interface ChangeOptions extends CallOptions {
   /** Sent as `Idempotency-Key`; one is generated per call when absent and reused across its retries. */
   idempotencyKey?: string;
 }
@@ -182,7 +182,7 @@ export interface AccessClient {
     call?: CallOptions,
   ): Promise<components['schemas']['Preview']>;
   /** Submits a request; answers one request per access flow. Safe to retry: it carries an Idempotency-Key. */
-  submit(body: components['schemas']['AccessRequestInput'], call?: CreateOptions): Promise<AccessRequest[]>;
+  submit(body: components['schemas']['AccessRequestInput'], call?: ChangeOptions): Promise<AccessRequest[]>;
 
   /** The caller's requests (`scope: 'mine'`) or those they made for others (`'on_behalf'`), newest first. */
   requests(filters?: ListFilters<'listRequests'>, call?: CallOptions): Paginated<AccessRequest>;
@@ -194,12 +194,12 @@ export interface AccessClient {
    * Revokes (or withdraws a pending) request; answers it now `revoking` (or `revoked`). Safe to retry:
    * it carries an Idempotency-Key.
    */
-  revoke(id: string, call?: CreateOptions): Promise<AccessRequest>;
+  revoke(id: string, call?: ChangeOptions): Promise<AccessRequest>;
   /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
   requestAgain(
     id: string,
     body: components['schemas']['RequestAgainInput'],
-    call?: CreateOptions,
+    call?: ChangeOptions,
   ): Promise<AccessRequest[]>;
   /**
    * Marks a request as a favorite (only one the caller submitted for themself; else a `403` ApiError).
@@ -222,7 +222,7 @@ export interface AccessClient {
   approve(
     id: string,
     body?: components['schemas']['ApproveInput'],
-    call?: CreateOptions,
+    call?: ChangeOptions,
   ): Promise<AccessRequest>;
   /**
    * Rejects a request waiting for the caller; `reason` (1–123 characters) is required and shown to the
@@ -231,7 +231,7 @@ export interface AccessClient {
   reject(
     id: string,
     body: components['schemas']['RejectInput'],
-    call?: CreateOptions,
+    call?: ChangeOptions,
   ): Promise<AccessRequest>;
 
   /**
@@ -394,12 +394,12 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     );
 
   /** The call's key (the caller's, or a new one) and its init, which sends the key. */
-  const idempotency = (call: CreateOptions = {}) => {
+  const idempotency = (call: ChangeOptions = {}) => {
     const key = call.idempotencyKey ?? crypto.randomUUID();
     return { key, init: { ...init(call), params: { header: { 'Idempotency-Key': key } } } };
   };
   /** The same, for a call on the request `id`. */
-  const idempotencyOn = (id: string, call?: CreateOptions) => {
+  const idempotencyOn = (id: string, call?: ChangeOptions) => {
     const { key, init } = idempotency(call);
     return { key, init: { ...init, params: { ...init.params, path: { id } } } };
   };
@@ -426,7 +426,7 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
     preview: (body: components['schemas']['AccessRequestInput'], call?: CallOptions) =>
       unwrap(raw.POST('/v1/access-requests/preview', { body, ...init(call) })),
-    submit: (body: components['schemas']['AccessRequestInput'], call?: CreateOptions) => {
+    submit: (body: components['schemas']['AccessRequestInput'], call?: ChangeOptions) => {
       const { key, init } = idempotency(call);
       return unwrap(raw.POST('/v1/access-requests', { body, ...init }), key).then((r) => r.requests);
     },
@@ -442,11 +442,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
         undefined,
         call,
       ),
-    revoke: (id: string, call?: CreateOptions) => {
+    revoke: (id: string, call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);
       return unwrap(raw.POST('/v1/access-requests/{id}/revoke', init), key);
     },
-    requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: CreateOptions) => {
+    requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);
       return unwrap(raw.POST('/v1/access-requests/{id}/request-again', { body, ...init }), key).then(
         (r) => r.requests,
@@ -462,11 +462,11 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
 
     approvals: (filters?: ListFilters<'approvals'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/approvals', { params: { query }, ...i }), filters, call),
-    approve: (id: string, body: components['schemas']['ApproveInput'] = {}, call?: CreateOptions) => {
+    approve: (id: string, body: components['schemas']['ApproveInput'] = {}, call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);
       return unwrap(raw.POST('/v1/access-requests/{id}/approve', { body, ...init }), key);
     },
-    reject: (id: string, body: components['schemas']['RejectInput'], call?: CreateOptions) => {
+    reject: (id: string, body: components['schemas']['RejectInput'], call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);
       return unwrap(raw.POST('/v1/access-requests/{id}/reject', { body, ...init }), key);
     },

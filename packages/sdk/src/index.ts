@@ -4,7 +4,7 @@ export type {
   AccessClientOptions,
   AccessRequest,
   CallOptions,
-  CreateOptions,
+  ChangeOptions,
   ListFilters,
 } from './client.js';
 export { ApiError, NetworkError, TimeoutError, isAbortError } from './errors.js';

@@ -41,6 +41,22 @@ function matchUrl(url: URL, pattern: string): RouteMatch {
   return { matches: match.matches && !straySlash, params: match.params ?? {} };
 }
 
+/**
+ * The origin routes are matched under. msw reads a pattern's origin as path syntax too, so an
+ * IPv6 origin (`http://[::1]:4010`: `:1`, `:4010`) would be a broken pattern; the origin is
+ * compared on its own and only the path goes through msw's matching.
+ */
+const MATCH_ORIGIN = 'http://localhost';
+
+/** Whether `url`'s path is `path` (a route's path under the base), ignoring its origin. */
+function matchPath(url: URL, path: string): RouteMatch {
+  const local = new URL(MATCH_ORIGIN);
+  local.pathname = url.pathname;
+  return matchUrl(local, `${MATCH_ORIGIN}${path}`);
+}
+
+const NO_MATCH: RouteMatch = { matches: false, params: {} };
+
 /** Segments of plain characters: no msw pattern syntax (`*`, `:`), no query or fragment. */
 const PLAIN_PATH = /^(?:\/[\w.~!$&'()+,;=@%-]+)*$/;
 
@@ -83,7 +99,7 @@ export function isApiPath(pathname: string, basePath: string): boolean {
 export function parseBase(baseUrl: string): ApiBase {
   if (baseUrl === '*' || baseUrl.startsWith('/')) {
     const basePath = baseUrl === '*' ? '' : normalizeBasePath(baseUrl, 'baseUrl');
-    return { basePath, match: (url, path) => matchUrl(url, `${url.origin}${basePath}${path}`) };
+    return { basePath, match: (url, path) => matchPath(url, `${basePath}${path}`) };
   }
   let url: URL;
   try {
@@ -97,5 +113,9 @@ export function parseBase(baseUrl: string): ApiBase {
     throw new TypeError(`baseUrl must be an origin with an optional path, got "${baseUrl}".`);
   }
   const basePath = normalizeBasePath(url.pathname, 'baseUrl');
-  return { basePath, match: (request, path) => matchUrl(request, `${url.origin}${basePath}${path}`) };
+  return {
+    basePath,
+    match: (request, path) =>
+      request.origin === url.origin ? matchPath(request, `${basePath}${path}`) : NO_MATCH,
+  };
 }

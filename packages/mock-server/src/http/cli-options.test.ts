@@ -14,6 +14,7 @@ describe('access-requests-mock options', () => {
       catalogSize: 2000,
       speed: 1,
       corsOrigins: [],
+      allowedHosts: [],
       quiet: false,
       exitWithParent: false,
       help: false,
@@ -55,6 +56,20 @@ describe('access-requests-mock options', () => {
     assert.equal(flags.speed, 60);
     assert.equal(flags.catalogSize, 100_000);
     assert.deepEqual(flags.corsOrigins, ['*', 'http://c.test']);
+  });
+
+  it('takes the host names to answer from --allowed-host or MOCK_ALLOWED_HOSTS, and refuses a non-name', () => {
+    assert.deepEqual(
+      parseCliOptions(['--allowed-host', 'Portal.Internal', '--allowed-host', '.corp.example'], {})
+        .allowedHosts,
+      ['portal.internal', '.corp.example'],
+    );
+    assert.deepEqual(parseCliOptions([], { MOCK_ALLOWED_HOSTS: 'a.test, *' }).allowedHosts, ['a.test', '*']);
+    assert.throws(
+      () => parseCliOptions(['--allowed-host', 'http://a.test'], {}),
+      (e: Error) =>
+        e instanceof CliError && /^--allowed-host: "http:\/\/a\.test" is not a host name/.test(e.message),
+    );
   });
 
   it('takes a base path from --base-path or MOCK_BASE_PATH, without its trailing slash', () => {

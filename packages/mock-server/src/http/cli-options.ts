@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { WORLD_LIMITS } from '../backend/constants.js';
 import { normalizeBasePath } from '../handlers/base.js';
 import { parseCorsOrigin } from './cors.js';
+import { parseAllowedHost } from './hosts.js';
 
 /** The command's name, in its usage and at the start of its messages. */
 export const COMMAND = 'access-requests-mock';
@@ -23,6 +24,8 @@ interface CliOptions {
   readonly speed: number;
   /** Empty: any localhost origin. */
   readonly corsOrigins: string[];
+  /** Host names answered besides IP addresses, localhost and `host` (DNS rebinding). */
+  readonly allowedHosts: string[];
   readonly quiet: boolean;
   /** Stop when the process that started this one exits (npx passes no signals on to it). */
   readonly exitWithParent: boolean;
@@ -48,6 +51,10 @@ Options (environment variable in brackets):
                         the clock (drive it with /_control) [MOCK_SPEED]   default 1
   --cors-origin <url>   an origin browsers may call from; repeat for more,
                         * for any [MOCK_CORS_ORIGINS, comma-separated]     default any localhost origin
+  --allowed-host <name> a host name requests may name, besides IP addresses,
+                        localhost and --host; .example.com for subdomains
+                        too, * for any; repeat for more
+                        [MOCK_ALLOWED_HOSTS, comma-separated]             default none
   --quiet               no per-request log lines [MOCK_QUIET=1]
   --exit-with-parent    stop when the process that started it exits, e.g. a
                         test runner that ran it through npx, which passes no
@@ -109,6 +116,7 @@ export function parseCliOptions(
         'catalog-size': { type: 'string' },
         speed: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         'exit-with-parent': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -134,6 +142,18 @@ export function parseCliOptions(
   } catch (error) {
     throw new CliError(`--cors-origin: ${(error as Error).message}`);
   }
+  let allowedHosts: string[];
+  try {
+    allowedHosts = (
+      values['allowed-host'] ??
+      (env.MOCK_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean)
+    ).map(parseAllowedHost);
+  } catch (error) {
+    throw new CliError(`--allowed-host: ${(error as Error).message}`);
+  }
   let basePath: string;
   try {
     basePath = normalizeBasePath(pick(values['base-path'], 'MOCK_BASE_PATH') ?? '', '--base-path');
@@ -152,6 +172,7 @@ export function parseCliOptions(
         : integer(catalogSize, '--catalog-size', 1, WORLD_LIMITS.maxCatalogSize),
     speed: speedValue === undefined ? 1 : speed(speedValue),
     corsOrigins,
+    allowedHosts,
     quiet: values.quiet ?? ['1', 'true'].includes(env.MOCK_QUIET ?? ''),
     exitWithParent: values['exit-with-parent'] ?? ['1', 'true'].includes(env.MOCK_EXIT_WITH_PARENT ?? ''),
     help: values.help ?? false,

@@ -139,3 +139,71 @@ describe('the control API from web pages', () => {
     assert.equal((await reset({ ...json, origin: 'http://localhost:5173' }, '{}')).status, 200);
   });
 });
+
+describe('DNS rebinding', () => {
+  /** A request as a page on `name` sends it once the name resolves to the server: Host and Origin alike. */
+  const asPageOn = (name: string, path = '/v1/me', method = 'GET') =>
+    raw(
+      `${method} ${path} HTTP/1.1\r\nHost: ${name}:${port}\r\nOrigin: http://${name}:${port}\r\n` +
+        `Authorization: Bearer demo-alice\r\nContent-Type: application/json\r\nContent-Length: 2\r\n` +
+        `Connection: close\r\n\r\n{}`,
+    );
+
+  it('refuses a request naming another host with a 403 problem, API and control API alike', async () => {
+    for (const [path, method] of [
+      ['/v1/me', 'GET'],
+      ['/v1/access-requests', 'GET'],
+      ['/_control/reset', 'POST'],
+    ] as const) {
+      const answer = await asPageOn('rebound.attacker.example', path, method);
+      assertProblemText(answer, 403);
+      assert.match(answer.body, /does not answer for the host \\?"rebound\.attacker\.example\\?"/);
+      assert.doesNotMatch(answer.body, /Alice/);
+    }
+    assertProblemText(await asPageOn('Rebound.Attacker.Example.'), 403);
+  });
+
+  it('answers IP addresses, localhost and names under .localhost', async () => {
+    for (const name of ['127.0.0.1', 'localhost', 'portal.localhost', '[::1]', '10.1.2.3']) {
+      const answer = await asPageOn(name);
+      assert.match(answer.head, /^HTTP\/1\.1 200 /, name);
+    }
+  });
+
+  it('answers the names it is told to, and only those', async () => {
+    const named = await startHttpServer({
+      port: 0,
+      speed: 0,
+      log: false,
+      catalogSize: 50,
+      allowedHosts: ['access.test', '.corp.example'],
+    });
+    try {
+      const url = new URL(named.url);
+      const get = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const request = httpRequest(
+            {
+              host: url.hostname,
+              port: url.port,
+              path: '/v1/me',
+              headers: { host, authorization: 'Bearer demo-alice' },
+            },
+            (response) => {
+              response.resume();
+              resolve(response.statusCode ?? 0);
+            },
+          );
+          request.on('error', reject);
+          request.end();
+        });
+      assert.equal(await get('access.test'), 200);
+      assert.equal(await get('api.corp.example:8080'), 200);
+      assert.equal(await get('corp.example'), 200);
+      assert.equal(await get('notcorp.example'), 403);
+      assert.equal(await get('access.test.attacker.example'), 403);
+    } finally {
+      await named.close();
+    }
+  });
+});

@@ -25,6 +25,9 @@ const UNSERVED_METHODS: readonly string[] = ['TRACE'];
 /** A `Host` header: a name or an IPv4 or bracketed IPv6 address, with an optional port. */
 const HOST = /^(?:[\w.~!$&'()*+,;=%-]+|\[[\dA-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+/** Whether `host` is a well-formed `Host` header value (`toFetchRequest` answers any other with a 400). */
+export const wellFormedHost = (host: string): boolean => HOST.test(host);
+
 /**
  * Reads the request body, up to `MAX_BODY_BYTES`: undefined (and the rest left unread) as soon as
  * the declared `Content-Length`, or the bytes counted as they arrive, pass it.

@@ -23,14 +23,17 @@ import { isApiPath, normalizeBasePath } from '../handlers/base.js';
 import { bearerToken, instanceOf } from '../handlers/input.js';
 import { problem } from '../handlers/responses.js';
 import { corsHeaders, originAllowed, preflightHeaders, type CorsOrigins } from './cors.js';
+import { hostAllowed, hostName, type AllowedHosts } from './hosts.js';
 
 export type { CorsOrigins } from './cors.js';
+export { hostAllowed, type AllowedHosts } from './hosts.js';
 import {
   answer,
   answerClientError,
   answerConnect,
   sendFetchResponse,
   toFetchRequest,
+  wellFormedHost,
 } from './node-bridge.js';
 import { staticFiles } from './static-files.js';
 
@@ -62,6 +65,12 @@ export interface HttpServerOptions extends Omit<ReferenceOptions, 'baseUrl'> {
   readonly host?: string;
   /** Origins allowed by CORS (see `originAllowed`). Default: any localhost origin. */
   readonly corsOrigins?: CorsOrigins;
+  /**
+   * Host names answered besides IP addresses, `localhost`, `*.localhost` and `host` (see
+   * `hostAllowed`); a request naming any other host is refused with a 403 problem, so a page
+   * cannot reach the server through DNS rebinding. Default: none.
+   */
+  readonly allowedHosts?: AllowedHosts;
   /** Where the per-request lines go; `false` for none. Default: stdout. */
   readonly log?: ((line: string) => void) | false;
 }
@@ -111,6 +120,15 @@ export function logLine(
   return `${time} ${method} ${path} ${outcome} ${Math.round(ms)}ms ${user ?? '-'}`;
 }
 
+/** The problem's `instance` for a request target, or `/` when the target is no path at all. */
+function safeInstance(target: string): string {
+  try {
+    return instanceOf(new URL(target, 'http://localhost'));
+  } catch {
+    return '/';
+  }
+}
+
 /**
  * Starts the reference server on `node:http` and resolves once it listens. The simulated clock runs
  * in real time unless `speed` says otherwise. Rejects with the listen error (`EADDRINUSE`, …), and
@@ -132,6 +150,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     port: wantedPort,
     host: wantedHost,
     corsOrigins,
+    allowedHosts,
     log: logOption,
     basePath: wantedBasePath,
     staticDir,
@@ -155,6 +174,24 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     const origin = req.headers.origin;
     const allowed = origin !== undefined && originAllowed(origin, corsOrigins);
     const user = (token: string | undefined) => (token ? backend.authenticate(token)?.userId : undefined);
+
+    const hostHeader = req.headers.host;
+    if (
+      hostHeader !== undefined &&
+      wellFormedHost(hostHeader) &&
+      !hostAllowed(hostHeader, allowedHosts, host)
+    ) {
+      const name = hostName(hostHeader);
+      const response = problem(
+        403,
+        'forbidden',
+        `This server does not answer for the host "${name}" (a page reaching it through DNS rebinding would); start it with --allowed-host ${name} to serve that name.`,
+        safeInstance(path),
+      );
+      log(logLine(method, path, response.status, performance.now() - started, undefined));
+      await sendFetchResponse(res, response);
+      return;
+    }
 
     if (method === 'OPTIONS' && origin !== undefined && req.headers['access-control-request-method']) {
       const response = allowed

@@ -2,7 +2,7 @@
 // exactly one effect on the server, or a clear error after which sending the call again (with the
 // key the caller kept, or the one the error carries) makes exactly one.
 import { assert, beforeEach, describe, it } from '#harness';
-import { ApiError, TimeoutError, type AccessClient, type CreateOptions } from '../../src/index.js';
+import { ApiError, TimeoutError, type AccessClient, type ChangeOptions } from '../../src/index.js';
 import { clientFor, control, fixtures, type DemoToken, type FaultSpec } from './support.js';
 
 const alice = () => clientFor('demo-alice');
@@ -41,7 +41,7 @@ interface Case {
   readonly keyed: boolean;
   /** Sets the world up; answers what `act` and `verify` need (a request id, a count). */
   readonly setup: () => Promise<{ id: string; before: number }>;
-  readonly act: (client: AccessClient, id: string, call: CreateOptions) => Promise<unknown>;
+  readonly act: (client: AccessClient, id: string, call: ChangeOptions) => Promise<unknown>;
   /** Fails unless the server shows the action done exactly once. */
   readonly verify: (id: string, before: number) => Promise<void>;
 }
