@@ -3,7 +3,7 @@
 // with what the user entered intact, so pressing again finishes the job (with the same
 // Idempotency-Key: the server replays the first answer when the change was already made).
 import { expect, fixture, html } from '@open-wc/testing';
-import { createAccessClient, type AccessClient, type AccessClientOptions } from '@access-requests/sdk';
+import type { AccessClient } from '@access-requests/sdk';
 import './request-details/request-details.define.js';
 import './approval-inbox/approval-inbox.define.js';
 import type { RequestDetails } from './request-details/request-details.js';
@@ -13,85 +13,26 @@ import {
   aliceRequest,
   clientFor,
   expectNoContractViolations,
+  FAULTS,
+  pressUntilDone,
   resetServer,
   textOf,
+  trackedClient,
   typeInto,
   until,
-  type DemoUser,
 } from '../internal/test-support.js';
-
-type FaultKind = 'error' | 'rate_limit' | 'delay' | 'drop' | 'commit_then_drop';
-
-/**
- * A client whose every change (a non-GET request) runs to its answer even when the call gives up on
- * it (a timeout), so a test can wait for `settled()` instead of guessing when a late attempt reaches
- * the server.
- */
-function trackedClient(user: DemoUser, options: Partial<AccessClientOptions> = {}) {
-  const inFlight: Promise<unknown>[] = [];
-  let changes = 0;
-  const fetch = (request: Request): Promise<Response> => {
-    // Reads (the event stream among them) stay abortable; only changes run on after a timeout.
-    if (request.method === 'GET') return globalThis.fetch(request);
-    changes++;
-    const sent = globalThis.fetch(new Request(request, { signal: null }));
-    inFlight.push(sent.catch(() => undefined));
-    return new Promise((resolve, reject) => {
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
-      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
-      sent.then(resolve, reject);
-    });
-  };
-  const client = createAccessClient({
-    baseUrl: location.origin,
-    token: `demo-${user}`,
-    retry: false,
-    fetch,
-    ...options,
-  });
-  const settled = () => Promise.all(inFlight);
-  /**
-   * Clicks, waits for the change it sends and every answer, then resolves `true` once `done()` holds
-   * or `false` once `failed()` does.
-   */
-  const press = async (click: () => void, done: () => boolean, failed: () => boolean, what: string) => {
-    const before = changes;
-    click();
-    await until(() => changes > before, `${what}: the call is sent`);
-    await settled();
-    let result = false;
-    await until(() => (done() ? ((result = true), true) : failed()), what, 8000);
-    return result;
-  };
-  return { client, settled, press };
-}
-
-/** How each fault is met: the user retries by hand (no SDK retries), but the SDK waits out a 429. */
-const FAULTS: readonly {
-  readonly kind: FaultKind;
-  readonly spec: Record<string, unknown>;
-  readonly options: Partial<AccessClientOptions>;
-}[] = [
-  { kind: 'error', spec: { status: 500 }, options: {} },
-  { kind: 'rate_limit', spec: { retry_after: 1 }, options: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } },
-  { kind: 'delay', spec: { delay_ms: 600 }, options: { timeoutMs: 200 } },
-  { kind: 'drop', spec: {}, options: {} },
-  { kind: 'commit_then_drop', spec: {}, options: {} },
-];
-
-/** Presses until done (at most twice: a fault affects one attempt); every failure must say so. */
-async function pressUntilDone(press: () => Promise<boolean>, inputIntact: () => void): Promise<number> {
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    if (await press()) return attempt;
-    inputIntact();
-  }
-  throw new Error('The second press did not finish either.');
-}
 
 const button = (scope: ParentNode, name: string) =>
   [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
     (b) => (b.getAttribute('aria-label') ?? textOf(b)) === name,
   );
+
+/** A dialog's failure is said (an alert) where the user looks: focus moves to it. */
+async function errorFocused(root: ShadowRoot, dialog: HTMLDialogElement): Promise<void> {
+  const error = dialog.querySelector<HTMLElement>('[data-error]')!;
+  expect(error.getAttribute('role')).to.equal('alert');
+  await until(() => root.activeElement === error, 'focus on the message');
+}
 
 describe('retry safety of what the user presses', () => {
   beforeEach(() => resetServer());
@@ -123,7 +64,10 @@ describe('retry safety of what the user presses', () => {
             () => textOf(dialog.querySelector('[data-error]')) !== '',
             'Revoke finishes or says why not',
           ),
-        () => expect(dialog.open, 'the confirmation stays open').to.equal(true),
+        async () => {
+          expect(dialog.open, 'the confirmation stays open').to.equal(true);
+          await errorFocused(root, dialog);
+        },
       );
       await settled();
       const now = await clientFor('alice').request(request.id);
@@ -155,7 +99,9 @@ describe('retry safety of what the user presses', () => {
               () => textOf(root.querySelector('[role="alert"]')) !== '' && star().ariaDisabled !== 'true',
               'the star settles or says why not',
             ),
-          () => expect(star().getAttribute('aria-pressed')).not.to.equal(pressed),
+          () => {
+            expect(star().getAttribute('aria-pressed')).not.to.equal(pressed);
+          },
         );
         await settled();
         expect((await clientFor('alice').request(request.id)).favorite).to.equal(pressed === 'true');
@@ -196,7 +142,10 @@ describe('retry safety of what the user presses', () => {
               () => textOf(dialog.querySelector('[data-error]')) !== '',
               `${decision} finishes or says why not`,
             ),
-          () => expect(dialog.querySelector('textarea')!.value).to.equal(reason),
+          async () => {
+            expect(dialog.querySelector('textarea')!.value).to.equal(reason);
+            await errorFocused(root, dialog);
+          },
         );
         await settled();
         const now = await clientFor('alice').request(request!.id);

@@ -103,6 +103,9 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
   }
 
   #focusError(): void {
+    // `error` and `fieldErrors` are plain fields: without an update asked for first, `updateComplete`
+    // is already settled and the focus would look for the message before it is rendered.
+    this.host.requestUpdate();
     void this.host.updateComplete.then(() =>
       this.dialog?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error]')?.focus(),
     );

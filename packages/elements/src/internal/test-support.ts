@@ -421,3 +421,82 @@ export function scriptableMarkup(root: ParentNode): string[] {
   }
   return found;
 }
+
+// ---- Retry safety: each fault kind of the control API, met as a user meets it
+
+export type FaultKind = 'error' | 'rate_limit' | 'delay' | 'drop' | 'commit_then_drop';
+
+/**
+ * A client whose every change (a non-GET request) runs to its answer even when the call gives up on
+ * it (a timeout), so a test can wait for `settled()` instead of guessing when a late attempt reaches
+ * the server. `keys` holds the Idempotency-Key of every change sent (`null` for none), in order.
+ */
+export function trackedClient(user: DemoUser, options: Partial<AccessClientOptions> = {}) {
+  const inFlight: Promise<unknown>[] = [];
+  const keys: (string | null)[] = [];
+  let changes = 0;
+  const fetch = (request: Request): Promise<Response> => {
+    // Reads stay abortable: the event stream among them, and the preview (a POST that changes nothing).
+    if (request.method === 'GET' || new URL(request.url).pathname.endsWith('/preview'))
+      return globalThis.fetch(request);
+    changes++;
+    keys.push(request.headers.get('idempotency-key'));
+    const sent = globalThis.fetch(new Request(request, { signal: null }));
+    inFlight.push(sent.catch(() => undefined));
+    return new Promise((resolve, reject) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
+      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      sent.then(resolve, reject);
+    });
+  };
+  const client = createAccessClient({
+    baseUrl: location.origin,
+    token: `demo-${user}`,
+    retry: false,
+    fetch,
+    ...options,
+  });
+  const settled = () => Promise.all(inFlight);
+  /**
+   * Clicks, waits for the change it sends and every answer, then resolves `true` once `done()` holds
+   * or `false` once `failed()` does.
+   */
+  const press = async (click: () => void, done: () => boolean, failed: () => boolean, what: string) => {
+    const before = changes;
+    click();
+    await until(() => changes > before, `${what}: the call is sent`);
+    await settled();
+    let result = false;
+    await until(() => (done() ? ((result = true), true) : failed()), what, 8000);
+    return result;
+  };
+  return { client, settled, press, keys };
+}
+
+/** How each fault is met: the user retries by hand (no SDK retries), but the SDK waits out a 429. */
+export const FAULTS: readonly {
+  readonly kind: FaultKind;
+  readonly spec: Record<string, unknown>;
+  readonly options: Partial<AccessClientOptions>;
+}[] = [
+  { kind: 'error', spec: { status: 500 }, options: {} },
+  { kind: 'rate_limit', spec: { retry_after: 1 }, options: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } },
+  { kind: 'delay', spec: { delay_ms: 600 }, options: { timeoutMs: 200 } },
+  { kind: 'drop', spec: {}, options: {} },
+  { kind: 'commit_then_drop', spec: {}, options: {} },
+];
+
+/**
+ * Presses until done (at most twice: a fault affects one attempt); every failure must say so, which
+ * `inputIntact` checks with what the user entered. Answers how many presses it took.
+ */
+export async function pressUntilDone(
+  press: () => Promise<boolean>,
+  inputIntact: () => void | Promise<void>,
+): Promise<number> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    if (await press()) return attempt;
+    await inputIntact();
+  }
+  throw new Error('The second press did not finish either.');
+}
