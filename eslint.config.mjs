@@ -53,6 +53,7 @@ export default defineConfig(
       'bench/**',
       // Scripts that drive Chromium: the functions they hand to `page.evaluate` run in the page.
       'examples/portal/e2e.mjs',
+      'examples/portal/strict-csp.mjs',
       'scripts/chrome.mjs',
       'scripts/docs/browser-check.mjs',
       'scripts/example-smoke.mjs',

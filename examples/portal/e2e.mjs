@@ -1,15 +1,21 @@
 // End to end: the demo portal in headless Chromium, driven as a user would — by roles and accessible
 // names (puppeteer's ARIA queries, which see through shadow roots) — through the whole lifecycle:
 // Alice requests access to a production database, Bob approves it, it becomes Active, Alice reads its
-// Access Details, revokes it, and requests it again. The simulated clock is frozen and moved by hand.
+// Access Details, uses it, revokes it, and requests it again; Bob rejects another, and Alice filters
+// My Requests. The simulated clock is frozen and moved by hand. Every tab is served with the strict
+// CSP of strict-csp.mjs, Trusted Types enforced, and every step ends with no violation of it.
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
 import { serveWithReference } from '../../scripts/serve.mjs';
+import { strictCspPage } from './strict-csp.mjs';
 
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 const RESOURCE = 'prod-payments-db';
 const ACCESS = `${RESOURCE} (ReadOnly)`;
+/** One of Alice's seeded requests that waits for Bob, which he rejects. */
+const REJECTED = 'AWS production account 1234 (Admin)';
+const REJECTION_REASON = 'Admin on production needs a change ticket.';
 const started = Date.now();
 
 const server = await serveWithReference({
@@ -20,7 +26,8 @@ const server = await serveWithReference({
   world: { speed: 0 },
 });
 const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
-const page = await browser.newPage();
+// The whole journey runs under the strict CSP, Trusted Types enforced: every step ends with no violation.
+const { tab: page, checked } = await strictCspPage(browser);
 await page.setViewport({ width: 1400, height: 1000 });
 const errors = [];
 page.on('pageerror', (error) => errors.push(String(error)));
@@ -43,20 +50,64 @@ const advance = (seconds) =>
 
 async function step(name, run) {
   const at = Date.now();
-  await run();
+  await checked(name, run);
   console.log(`  ✔ ${name} (${((Date.now() - at) / 1000).toFixed(1)} s)`);
 }
 
-/** The status of the card of the access on My Requests, once it is `status`. */
-async function cardStatus(status) {
-  const card = await see('article', ACCESS);
-  await page.waitForFunction(
-    (node, expected) => node.querySelector('status-badge')?.getAttribute('status') === expected,
+/** A card of `access` on My Requests whose status is `status`, once there is one. */
+async function cardStatus(status, access = ACCESS) {
+  await see('article', access);
+  // Of the cards with that name (a request asked again has the same), the one in that status.
+  const card = await page.waitForFunction(
+    (name, expected) =>
+      [
+        ...(document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('request-list')
+          ?.shadowRoot?.querySelectorAll('article') ?? []),
+      ].find(
+        (node) =>
+          node.querySelector('[part="card-title"]')?.textContent === name &&
+          node.querySelector('status-badge')?.getAttribute('status') === expected,
+      ) ?? false,
     { timeout: 15_000 },
-    card,
+    access,
     status,
   );
-  return card;
+  return /** @type {import('puppeteer-core').ElementHandle<Element>} */ (card);
+}
+
+/** The text of the node `selector` finds in the portal's `element`, once it includes `expected`. */
+const shownIn = (element, selector, expected) =>
+  page.waitForFunction(
+    (inner, wanted, text) => {
+      const root = document.querySelector('access-portal')?.shadowRoot?.querySelector(inner)?.shadowRoot;
+      return (root?.querySelector(wanted)?.textContent?.replace(/\s+/g, ' ') ?? '').includes(text);
+    },
+    { timeout: 10_000 },
+    element,
+    selector,
+    expected,
+  );
+
+/** Resolves once the portal's current tab is `name`. */
+async function onTab(name) {
+  const tab = await see('tab', name);
+  await page.waitForFunction(
+    (node) => node.getAttribute('aria-selected') === 'true',
+    { timeout: 10_000 },
+    tab,
+  );
+}
+
+/** Opens My Requests' Status filter, runs `choose`, and closes the filter (its panel covers the cards). */
+async function statusFilter(choose) {
+  await page.locator('access-portal >>> request-list >>> [part="filter-button"]').setTimeout(15_000).click();
+  await choose();
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('access-portal >>> request-list >>> [part="filter-panel"][hidden]', {
+    timeout: 5_000,
+  });
 }
 
 /** Dismisses the notifier's toasts, as a user would before reaching what they cover. */
@@ -109,60 +160,6 @@ const tokensInPage = () =>
     return found;
   });
 
-/** A strict policy, Trusted Types enforced, reports sent to `/csp-report` (answered by the test itself). */
-const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html dompurify',
-  'report-uri /csp-report',
-].join('; ');
-
-/**
- * A new tab whose page is served with STRICT_CSP. Every violation is collected three ways: the
- * `securitypolicyviolation` event, the reports the browser sends, and the browser's security log
- * (which also sees violations in documents the page's listener does not reach).
- */
-async function strictCspPage() {
-  const tab = await browser.newPage();
-  /** @type {string[]} */
-  const violations = [];
-  const cdp = await tab.createCDPSession();
-  await cdp.send('Log.enable');
-  cdp.on('Log.entryAdded', ({ entry }) => {
-    if (entry.source === 'security') violations.push(`log: ${entry.text}`);
-  });
-  await tab.exposeFunction('__cspViolation', (text) => violations.push(`event: ${text}`));
-  await tab.evaluateOnNewDocument(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      // @ts-expect-error -- exposed by the test
-      window.__cspViolation(
-        `${event.effectiveDirective} ${event.sample} ${event.sourceFile}:${event.lineNumber}`,
-      ),
-    ),
-  );
-  await tab.setRequestInterception(true);
-  tab.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/csp-report') {
-      violations.push(`report: ${request.postData()}`);
-      return void request.respond({ status: 204 });
-    }
-    if (request.resourceType() !== 'document') return void request.continue();
-    void fetch(request.url()).then(async (response) =>
-      request.respond({
-        status: response.status,
-        contentType: 'text/html',
-        headers: { 'content-security-policy': STRICT_CSP },
-        body: await response.text(),
-      }),
-    );
-  });
-  return { tab, violations };
-}
-
 /** The first page of a demo user's requests, from the reference server. */
 async function requestsOf(key) {
   const response = await fetch(`${server.url}v1/access-requests`, {
@@ -173,17 +170,21 @@ async function requestsOf(key) {
 
 /** Loads the page at `hash` in a new tab (a first load); resolves once the details panel says `expected`. */
 async function detailsPanelOnFirstLoad(hash, expected) {
-  const fresh = await browser.newPage();
+  const { tab: fresh, checked: checkedInTab } = await strictCspPage(browser);
   try {
-    await fresh.goto(`${server.url}${hash}`, { waitUntil: 'load' });
-    await fresh.waitForFunction(
-      (wanted) => {
-        const details = document.querySelector('access-portal')?.shadowRoot?.querySelector('request-details');
-        return (details?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '').includes(wanted);
-      },
-      { timeout: 10_000 },
-      expected,
-    );
+    await checkedInTab(`A first load of ${hash}`, async () => {
+      await fresh.goto(`${server.url}${hash}`, { waitUntil: 'load' });
+      await fresh.waitForFunction(
+        (wanted) => {
+          const details = document
+            .querySelector('access-portal')
+            ?.shadowRoot?.querySelector('request-details');
+          return (details?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '').includes(wanted);
+        },
+        { timeout: 10_000 },
+        expected,
+      );
+    });
   } finally {
     await fresh.close();
   }
@@ -205,38 +206,39 @@ try {
   await step(
     'The hostile Legacy CRM instructions on a strict-CSP page: shown, inert, no violation',
     async () => {
-      const { tab, violations } = await strictCspPage();
+      const { tab, checked: checkedInTab } = await strictCspPage(browser);
       try {
-        await tab.goto(`${server.url}#/my-access`, { waitUntil: 'load' });
-        await tab
-          .locator(
-            '::-p-aria([name="Access Details: crm-staging-accounts (Viewer) and 1 more"][role="button"])',
-          )
-          .setTimeout(15_000)
-          .click();
-        await tab.waitForFunction(
-          () => {
-            const dialog = document
-              .querySelector('access-portal')
-              ?.shadowRoot?.querySelector('my-access')
-              ?.shadowRoot?.querySelector('dialog[open]');
-            return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes(
-              'Use your Legacy CRM access',
-            );
-          },
-          { timeout: 10_000 },
-        );
-        // A task and a frame for anything the markup could have started (a load, an error event).
-        const executed = await tab.evaluate(
-          () =>
-            new Promise((resolve) =>
-              requestAnimationFrame(() =>
-                setTimeout(() => resolve(/** @type {{ __xss?: unknown }} */ (window).__xss !== undefined)),
+        await checkedInTab('The hostile instructions', async () => {
+          await tab.goto(`${server.url}#/my-access`, { waitUntil: 'load' });
+          await tab
+            .locator(
+              '::-p-aria([name="Access Details: crm-staging-accounts (Viewer) and 1 more"][role="button"])',
+            )
+            .setTimeout(15_000)
+            .click();
+          await tab.waitForFunction(
+            () => {
+              const dialog = document
+                .querySelector('access-portal')
+                ?.shadowRoot?.querySelector('my-access')
+                ?.shadowRoot?.querySelector('dialog[open]');
+              return (dialog?.querySelector('[part="instructions"]')?.textContent ?? '').includes(
+                'Use your Legacy CRM access',
+              );
+            },
+            { timeout: 10_000 },
+          );
+          // A task and a frame for anything the markup could have started (a load, an error event).
+          const executed = await tab.evaluate(
+            () =>
+              new Promise((resolve) =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => resolve(/** @type {{ __xss?: unknown }} */ (window).__xss !== undefined)),
+                ),
               ),
-            ),
-        );
-        if (executed) throw new Error('Markup from the instructions ran.');
-        if (violations.length) throw new Error(`The page reported violations:\n${violations.join('\n')}`);
+          );
+          if (executed) throw new Error('Markup from the instructions ran.');
+        });
       } finally {
         await tab.close();
       }
@@ -309,6 +311,19 @@ try {
     await click('button', 'Close');
   });
 
+  await step('Use Access on its details opens its Access Details on My Access', async () => {
+    await click('tab', 'My Requests');
+    const card = await cardStatus('active');
+    await card.click();
+    await dismissToasts();
+    await click('button', 'Use Access');
+    await see('dialog', 'Access Details');
+    await shownIn('my-access', 'dialog[open] [part="instructions"]', 'database proxy');
+    await click('button', 'Close');
+    // The modal dialog made the rest of the page inert: the tabs are back once it is closed.
+    await onTab('My Access');
+  });
+
   await step('Alice revokes it', async () => {
     await click('tab', 'My Requests');
     const card = await cardStatus('active');
@@ -319,6 +334,7 @@ try {
     await cardStatus('revoking');
     await advance(6);
     await cardStatus('revoked');
+    await shownIn('access-notifications', '[part="region"]', `Your request for ${ACCESS} is now Revoked.`);
   });
 
   await step('Alice requests it again from My Access', async () => {
@@ -338,7 +354,82 @@ try {
     );
     if ((await sentence.jsonValue()) !== 'You will receive a notification via Slack.')
       throw new Error('The confirmation does not say how Alice will be notified.');
+    await click('button', 'Close');
   });
+
+  await step('Bob rejects another of her requests from Approvals, with a reason', async () => {
+    const waiting = (await requestsOf('alice')).find(
+      (r) => r.status === 'pending_approval' && r.target.resources_summary[0].permission?.name === 'Admin',
+    );
+    await switchUser('bob');
+    await click('tab', 'Approvals');
+    await click('button', `Reject: ${REJECTED}`);
+    await fill('textbox', 'Reason', REJECTION_REASON);
+    await click('button', 'Reject');
+    await page.waitForFunction(
+      (id) =>
+        !document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('approval-inbox')
+          ?.approvals.some((r) => r.id === id),
+      { timeout: 10_000 },
+      waiting.id,
+    );
+  });
+
+  await step(
+    'My Requests filtered: Rejected shows the reason, Request again, On behalf of others',
+    async () => {
+      await switchUser('alice');
+      await click('tab', 'My Requests');
+      await statusFilter(() => click('checkbox', 'Rejected'));
+      const card = await cardStatus('rejected', REJECTED);
+      // Only rejected cards are left (the seeded one and Bob's).
+      await page.waitForFunction(
+        () => {
+          const list = document.querySelector('access-portal')?.shadowRoot?.querySelector('request-list');
+          const badges = [...(list?.shadowRoot?.querySelectorAll('[part~="card"] status-badge') ?? [])];
+          return badges.length === 2 && badges.every((badge) => badge.getAttribute('status') === 'rejected');
+        },
+        { timeout: 10_000 },
+      );
+      // The badge's tooltip: in the top layer, placed under the badge from script, with Bob's reason.
+      const badge = await card.$('status-badge');
+      const base = await badge.evaluateHandle((node) => node.shadowRoot.querySelector('[part="base"]'));
+      await base.hover();
+      await page.waitForFunction(
+        (node, reason) => {
+          const tip = node.shadowRoot.querySelector('[part="tooltip"]');
+          const below = tip.getBoundingClientRect().top >= node.getBoundingClientRect().bottom;
+          return tip.matches(':popover-open') && below && tip.textContent.includes(reason);
+        },
+        { timeout: 10_000 },
+        badge,
+        REJECTION_REASON,
+      );
+      await card.click();
+      await click('button', 'Request again');
+      await fill('textbox', 'Justification', 'With change ticket CHG-1042.');
+      await click('button', 'Submit Request');
+      await see('heading', 'Request submitted');
+      await click('button', 'Close');
+      // The new request waits for approval: the Rejected filter leaves it out until it is cleared.
+      await statusFilter(() => click('button', 'Show all'));
+      await cardStatus('pending_approval', REJECTED);
+      await click('radio', 'On behalf of others');
+      await see('article', 'prod-orders-db (ReadOnly)');
+      // Only what she asked for someone else: none of her own requests.
+      await page.waitForFunction(
+        () => {
+          const list = document.querySelector('access-portal')?.shadowRoot?.querySelector('request-list');
+          return list?.items.length && list.items.every((r) => r.requester.id !== r.grantee.id);
+        },
+        { timeout: 10_000 },
+      );
+      await click('radio', 'My requests');
+      await see('article', REJECTED);
+    },
+  );
 
   if (errors.length) throw new Error(`The page threw:\n${errors.join('\n')}`);
   console.log(`✔ demo portal, end to end (${((Date.now() - started) / 1000).toFixed(1)} s)`);
