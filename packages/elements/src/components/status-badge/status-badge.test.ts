@@ -82,6 +82,23 @@ describe('<status-badge>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('is a button named by its status that says a reason is available', async () => {
+      const el = await fixture<StatusBadge>(
+        html`<status-badge status="rejected" reason=${REASON}></status-badge>`,
+      );
+      const { base, tip } = parts(el);
+      expect(base.getAttribute('role')).to.equal('button');
+      expect(base.getAttribute('aria-label')).to.equal('Rejected: rejection reason available');
+      base.focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(tip.matches(':popover-open')).to.equal(false);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(tip.matches(':popover-open'), 'Enter shows the reason again').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
     it('shows the reason on focus, and Escape hides it', async () => {
       const el = await fixture<StatusBadge>(
         html`<status-badge status="rejected" reason=${REASON}></status-badge>`,

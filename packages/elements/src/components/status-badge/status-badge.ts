@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
 import { statusDescription, statusLabel } from '../../internal/status-label.js';
 import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
@@ -124,6 +124,12 @@ export class StatusBadge extends LitElement {
     if (event.key === 'Escape' && this.tipOpen) {
       event.stopPropagation();
       this.tipOpen = false;
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      // A button shows what it has on activation too (the reason again, after Escape hid it).
+      event.preventDefault();
+      event.stopPropagation();
+      clearTimeout(this.#hideTimer);
+      this.tipOpen = !this.tipOpen;
     }
   };
 
@@ -144,6 +150,8 @@ export class StatusBadge extends LitElement {
         part="base"
         class="has-tip"
         tabindex=${this.noTabStop ? -1 : 0}
+        role="button"
+        aria-label=${msg(str`${label}: rejection reason available`)}
         aria-describedby="tip"
         @mouseenter=${this.#show}
         @mouseleave=${this.#hideSoon}
