@@ -65,8 +65,9 @@ export const dialogExtras = css`
     padding: var(--_space-2) var(--_space-3);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-    overflow-x: auto;
-    white-space: pre;
+    /* A long command wraps inside the dialog: a scrolling block would need a tab stop of its own. */
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
