@@ -23,8 +23,26 @@ const contractViolations = {
   },
 };
 
+// Forced colours are not among what @web/test-runner-commands' emulateMedia passes to puppeteer
+// (nor among the features puppeteer's own emulateMediaFeatures accepts): ask Chromium directly.
+const pageSessions = new WeakMap();
+const mediaFeatures = {
+  name: 'access-requests-media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'access-requests:media-features') return undefined;
+    const page = session.browser.getPage(session.id);
+    let cdp = pageSessions.get(page);
+    if (!cdp) {
+      cdp = await page.createCDPSession();
+      pageSessions.set(page, cdp);
+    }
+    await cdp.send('Emulation.setEmulatedMedia', { features: payload });
+    return true;
+  },
+};
+
 export default createWtrConfig({
   files: 'src/**/*.test.ts',
   middleware: [createDevServerMiddleware({ onResponse: check.hook, speed: 0 })],
-  plugins: [contractViolations],
+  plugins: [contractViolations, mediaFeatures],
 });

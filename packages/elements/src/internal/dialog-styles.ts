@@ -9,6 +9,9 @@ export const dialogExtras = css`
   dialog form,
   dialog {
     display: grid;
+    /* One column as wide as the dialog: a long command or link scrolls or wraps inside it instead of
+       widening the dialog past the viewport (and its Close button with it). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-3);
   }
   dialog:not([open]) {
@@ -24,7 +27,11 @@ export const dialogExtras = css`
     gap: var(--_space-2);
   }
   .dialog-header h2 {
+    min-inline-size: 0;
     margin: 0;
+  }
+  .dialog-header .icon-button {
+    flex: none;
   }
   .dialog-actions {
     margin-block-start: var(--_space-2);
@@ -58,8 +65,9 @@ export const dialogExtras = css`
     padding: var(--_space-2) var(--_space-3);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-    overflow-x: auto;
-    white-space: pre;
+    /* A long command wraps inside the dialog: a scrolling block would need a tab stop of its own. */
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

@@ -206,6 +206,27 @@ export const multiSelectStyles = css`
     background: var(--_surface);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
   }
+  /* Near the inline end of a narrow page the panel opens towards the start instead, and never wider
+     than the viewport, so it does not make the page scroll sideways (reflow, WCAG 1.4.10). */
+  @supports (position-try-fallbacks: flip-inline) {
+    .multi-select {
+      anchor-scope: --multi-select;
+    }
+    .multi-select-button {
+      anchor-name: --multi-select;
+    }
+    .multi-select-panel {
+      position: fixed;
+      position-anchor: --multi-select;
+      position-area: block-end span-inline-end;
+      position-try-fallbacks: flip-inline;
+      inset: auto;
+      margin-block-start: var(--_space-1);
+      min-inline-size: min(16rem, calc(100vw - 2rem));
+      max-inline-size: calc(100vw - 2rem);
+      box-sizing: border-box;
+    }
+  }
   .multi-select-error {
     display: grid;
     gap: var(--_space-2);

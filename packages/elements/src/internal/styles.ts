@@ -181,8 +181,11 @@ export const controls = css`
     margin: 0;
   }
   dialog {
+    box-sizing: border-box;
     inline-size: min(32rem, calc(100vw - 2rem));
+    max-inline-size: calc(100vw - 2rem);
     padding: var(--_space-4);
+    overflow-wrap: break-word;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);

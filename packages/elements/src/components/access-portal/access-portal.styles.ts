@@ -33,8 +33,22 @@ const portal = css`
     color: var(--_accent);
     border-block-end-color: var(--_accent);
   }
+  @media (forced-colors: active) {
+    /* Colour and a coloured edge are all that mark the selected tab otherwise: forced colours drop both. */
+    .tab {
+      border-block-end-color: Canvas;
+    }
+    .tab[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-block-end-color: Highlight;
+    }
+  }
   .panel {
     min-block-size: 0;
+    /* The portal sits in the host's layout: its panels follow their own width, not the viewport's. */
+    container-type: inline-size;
   }
   .panel[hidden] {
     display: none;
@@ -49,7 +63,7 @@ const portal = css`
     position: sticky;
     inset-block-start: var(--_space-2);
   }
-  @media (max-width: 56rem) {
+  @container (inline-size < 56rem) {
     .requests-layout {
       grid-template-columns: minmax(0, 1fr);
     }

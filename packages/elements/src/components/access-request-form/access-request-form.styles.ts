@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { controls, createdList, tokens } from '../../internal/styles.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
+import { truncateStyles } from '../../internal/truncate.js';
 import { choiceStyles } from './choice.styles.js';
 
 const layout = css`
@@ -100,6 +101,18 @@ const layout = css`
     color: var(--_fg);
     border-block-end-color: var(--_accent);
   }
+  @media (forced-colors: active) {
+    /* Colour and a coloured edge are all that mark the selected tab otherwise: forced colours drop both. */
+    .tab {
+      border-block-end-color: Canvas;
+    }
+    .tab[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-block-end-color: Highlight;
+    }
+  }
   .panel {
     display: grid;
     gap: var(--_space-4);
@@ -149,6 +162,11 @@ const layout = css`
   }
   .option[data-current='true'] .option-name {
     font-weight: var(--_font-weight-strong);
+  }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline-color: Highlight;
+    }
   }
   .option-detail {
     color: var(--_muted);
@@ -274,4 +292,5 @@ export const accessRequestFormStyles = [
   multiSelectStyles,
   layout,
   choiceStyles,
+  truncateStyles,
 ];

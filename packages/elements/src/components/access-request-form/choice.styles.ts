@@ -104,6 +104,12 @@ export const choiceStyles = css`
   .row[part~='result-selected'] {
     background: var(--_selected);
   }
+  @media (forced-colors: active) {
+    .row[part~='result-selected'] {
+      outline: 2px solid Highlight;
+      outline-offset: -3px;
+    }
+  }
   .review-list .row {
     grid-template-columns: minmax(0, 1fr) auto auto;
   }
@@ -164,6 +170,12 @@ export const choiceStyles = css`
   .choice[part~='choice-selected'] {
     border-color: var(--_accent);
     background: var(--_selected);
+  }
+  @media (forced-colors: active) {
+    .choice[part~='choice-selected'] {
+      border-color: Highlight;
+      outline: 1px solid Highlight;
+    }
   }
   .choice-label {
     display: flex;

@@ -13,6 +13,7 @@ import { formatNumber } from '../../internal/format.js';
 import { defaultPermission, type Draft, type Resource, type SelectedResource } from './draft.js';
 import { ResourceSearch } from './resource-search.js';
 import { RovingRows } from '../../internal/roving-rows.js';
+import { middleTruncated } from '../../internal/truncate.js';
 
 /** Load the next page when the rendered rows come this close to the end. */
 const PREFETCH_ROWS = 20;
@@ -254,7 +255,7 @@ export class ResourcePicker {
         }}
       />
       <span class="row-text">
-        <label for=${`pick-${index}`} class="row-name">${resource.name}</label>
+        <label for=${`pick-${index}`} class="row-name">${middleTruncated(resource.name)}</label>
         <span class="row-path" id=${`pick-${index}-path`}
           >${resource.resource_type.name} · ${resource.path}</span
         >

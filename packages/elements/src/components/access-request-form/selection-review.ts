@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { formatNumber } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
+import { middleTruncated } from '../../internal/truncate.js';
 import type { SelectedResource } from './draft.js';
 import { permissionOptions } from './resource-picker.js';
 import type { RovingRows } from '../../internal/roving-rows.js';
@@ -71,7 +72,7 @@ function renderReviewRow({ resource, permissionId }: SelectedResource, index: nu
     aria-setsize=${view.items.length}
   >
     <span class="row-text">
-      <span class="row-name" id=${`selected-${index}-name`}>${resource.name}</span>
+      <span class="row-name" id=${`selected-${index}-name`}>${middleTruncated(resource.name)}</span>
       <span class="row-path">${resource.resource_type.name} · ${resource.path}</span>
     </span>
     <select

@@ -11,6 +11,7 @@ const page = css`
   .section {
     display: grid;
     gap: var(--_space-2);
+    container-type: inline-size;
   }
   h2 {
     margin: 0;
@@ -54,7 +55,7 @@ const page = css`
   .no-action {
     inline-size: 2.25rem;
   }
-  @media (max-width: 30rem) {
+  @container (inline-size < 30rem) {
     .item {
       grid-template-columns: minmax(0, 1fr) auto;
     }

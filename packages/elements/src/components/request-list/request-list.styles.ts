@@ -81,17 +81,33 @@ const list = css`
     background: var(--_selected);
     border-color: var(--_accent);
   }
+  @media (forced-colors: active) {
+    .segment input:checked + span {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .card[aria-current='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -4px;
+    }
+    .card[aria-current='true']:focus-visible {
+      outline-color: CanvasText;
+    }
+  }
   .card-head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-2);
     min-inline-size: 0;
   }
   .card-title {
-    flex: 1;
+    /* Below 10rem the badge and star wrap under the title instead of squeezing it until words break. */
+    flex: 1 1 10rem;
     min-inline-size: 0;
     font-weight: var(--_font-weight-strong);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .meta {
     display: flex;
