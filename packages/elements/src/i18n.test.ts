@@ -18,6 +18,7 @@ import {
 import { requestsCount } from './internal/format.js';
 import { statusDescription, statusLabel } from './internal/status-label.js';
 import {
+  addFault,
   advance,
   aliceRequest,
   clientFor,
@@ -249,6 +250,38 @@ const SCENES: Scene[] = [
     },
   })),
   {
+    name: 'request details: the revoke dialog',
+    show: async (lang) => {
+      const request = await aliceRequest('active');
+      const el = await inLang(
+        lang,
+        html`<request-details .client=${client('alice')} request-id=${request.id}></request-details>`,
+      );
+      const details = el.firstElementChild!;
+      await until(() => details.shadowRoot!.querySelector('[part~="timeline"]'), 'the timeline', 8000);
+      const buttons = [
+        ...details.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="actions"] button'),
+      ];
+      buttons.at(-1)!.click();
+      await until(
+        () => details.shadowRoot!.querySelector('[part~="revoke-dialog"][open]'),
+        'the revoke dialog',
+      );
+      await settled(el);
+      return el;
+    },
+  },
+  {
+    name: 'request list: a failure, with Retry',
+    show: async (lang) => {
+      await addFault({ path: '/v1/access-requests', method: 'GET', kind: 'error', status: 500, times: 1 });
+      const el = await inLang(lang, html`<request-list .client=${client('alice')}></request-list>`);
+      await until(() => deepQuery(el, '[role="alert"] button'), 'the failure', 8000);
+      await settled(el);
+      return el;
+    },
+  },
+  {
     name: 'approval inbox: the decision dialog',
     show: async (lang) => {
       const el = await inLang(lang, html`<approval-inbox .client=${client('bob')}></approval-inbox>`);
@@ -434,6 +467,17 @@ describe('languages', () => {
       } finally {
         french();
       }
+    });
+
+    it('mirrors in Arabic with the host’s dir: the portal’s tabs run right to left', async () => {
+      const el = await portalView('ar', 'alice', 'my-requests', '[part~="card-title"]');
+      const portal = el.firstElementChild!;
+      const tabs = [...portal.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) =>
+        t.getBoundingClientRect(),
+      );
+      expect(tabs.length).to.be.greaterThan(1);
+      expect(tabs[0]!.left).to.be.greaterThan(tabs[1]!.left);
+      expect(tabs[0]!.right).to.be.closeTo(portal.getBoundingClientRect().right, 48);
     });
 
     it('counts with the plural forms of the language (Arabic: 1, 2, 3, 11, 100)', async () => {
