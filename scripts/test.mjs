@@ -51,7 +51,10 @@ const stages = [
     cmd: ['pnpm', 'run', '--silent', 'lint'],
   },
   { name: 'contract lint (Redocly, recommended rules)', cmd: ['pnpm', 'run', '--silent', 'lint:contract'] },
-  { name: 'generated types match the contract', cmd: ['pnpm', 'run', '--silent', 'check:drift'] },
+  {
+    name: 'generated files match their sources (contract, languages)',
+    cmd: ['pnpm', 'run', '--silent', 'check:drift'],
+  },
   { name: 'typecheck (strict)', cmd: ['pnpm', 'run', '--silent', 'typecheck'] },
   {
     name: 'docs build (typedoc, element reference, contract, guides)',

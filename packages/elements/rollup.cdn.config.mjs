@@ -18,6 +18,9 @@ const here = new URL('.', import.meta.url).pathname;
 /** @type {import('rollup').RollupOptions} */
 export default {
   input: { 'access-requests': `${here}src/cdn.ts` },
+  // The lazy language chunks import lit-localize's `str` from the entry: it may export more than
+  // cdn.ts does (else rollup moves the whole entry into a shared chunk behind a facade).
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: `${here}cdn`,
     format: 'es',

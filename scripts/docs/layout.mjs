@@ -32,6 +32,7 @@ export const DOCUMENTS = [
   'guides/events.md',
   'guides/accessibility.md',
   'guides/theming.md',
+  'guides/languages.md',
   'guides/embedding.md',
   'testing-your-integration.md',
   'reference-server.md',

@@ -23,6 +23,7 @@ export { PORTAL_VIEWS } from './components/access-portal/routes.js';
 export type { PortalView } from './components/access-portal/routes.js';
 export { clientContext } from './internal/context.js';
 export { define } from './define.js';
+export { getLocale, registerTranslations, setLocale } from './internal/locale.js';
 export type {
   AccessNotification,
   AccessNotificationDetail,

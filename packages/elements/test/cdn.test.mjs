@@ -79,7 +79,13 @@ before(async () => {
 });
 
 test('cdn/ holds the entry and its lazy chunks, with no bare import specifier left', async () => {
-  assert.deepEqual(opened.files, ['access-requests-flow.js', 'access-requests-markdown.js', ENTRY]);
+  assert.deepEqual(opened.files, [
+    'access-requests-ar.js',
+    'access-requests-de.js',
+    'access-requests-flow.js',
+    'access-requests-markdown.js',
+    ENTRY,
+  ]);
   for (const file of opened.files) {
     const code = await readFile(join(cdnDir, file), 'utf8');
     for (const specifier of specifiersOf(code)) {
@@ -91,12 +97,16 @@ test('cdn/ holds the entry and its lazy chunks, with no bare import specifier le
     assert.doesNotMatch(code, /Lit is in dev mode/, `${file} holds Lit's development build`);
   }
   const entry = await readFile(join(cdnDir, ENTRY), 'utf8');
-  // The Markdown renderer and the virtualizer's layout are loaded when needed, not with the entry.
+  // The Markdown renderer, the virtualizer's layout and each language are loaded when needed, not
+  // with the entry.
   assert.deepEqual(specifiersOf(entry).sort(), [
+    './access-requests-ar.js',
+    './access-requests-de.js',
     './access-requests-flow.js',
     './access-requests-markdown.js',
   ]);
   assert.doesNotMatch(entry, /DOMPurify/);
+  assert.doesNotMatch(entry, /Anfrage|طلب/);
 });
 
 test('a plain page with one module script shows My Requests from an API on another origin', () => {

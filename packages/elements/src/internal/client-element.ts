@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { AccessClient } from '@access-requests/sdk';
 import { clientContext } from './context.js';
+import { LocaleController } from './locale.js';
 import { attachContextRoot, defineDependencies, type ElementDependencies } from '../define.js';
 
 /**
@@ -16,6 +17,8 @@ export class ClientElement extends LitElement {
    * registered the class itself (`customElements.define('my-requests', RequestList)`).
    */
   static dependencies: ElementDependencies = {};
+
+  readonly #locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -34,6 +37,15 @@ export class ClientElement extends LitElement {
   /** The client in use: the element's own, else the provider's. */
   protected get activeClient(): AccessClient | undefined {
     return this.client ?? this.providedClient;
+  }
+
+  // Renders in the element's language, once its translations are in (no flash of English).
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const update = () => this.#locale.within(() => super.scheduleUpdate());
+    const loading = this.#locale.ready();
+    if (loading) return loading.then(update);
+    void update();
+    return undefined;
   }
 
   /** Whether an update changed the client in use. */

@@ -2,7 +2,7 @@
 // connected and has a target, and reads "now" from a function the element is given (the server's
 // clock, from the answer's `server_time`, unless the host gives its own).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from './locale.js';
 
 export type Clock = () => number;
 

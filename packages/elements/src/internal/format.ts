@@ -1,16 +1,13 @@
-// Dates, numbers and durations through Intl, in the language of the page around the element.
-import { msg, str } from '@lit/localize';
+// Dates, numbers and durations through Intl, in the element's locale (the one its strings use).
+import { msg, plural, resolveLocale, str } from './locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 
-/** The `lang` of the closest ancestor (across shadow roots), else the document's, else the browser's. */
+/**
+ * The element's locale: the one set with `setLocale()`, else the `lang` of the element or its closest
+ * ancestor (across shadow roots), else the browser's.
+ */
 export function localeOf(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    const lang = node instanceof Element ? node.getAttribute('lang') : null;
-    if (lang) return lang;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return navigator.language || 'en';
+  return resolveLocale(element);
 }
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -46,10 +43,62 @@ export function describeTarget(request: AccessRequest): string {
   if (target.type === 'app') return `${target.app.name} (${target.permission.name})`;
   if (target.type === 'bundle') return target.bundle.name;
   const [first] = target.resources_summary;
-  if (!first) return msg(str`${target.resource_count} resources`);
+  if (!first) return resourcesCount(target.resource_count);
   const name = `${first.resource.name} (${first.permission.name})`;
   const more = target.resource_count - 1;
-  return more > 0 ? msg(str`${name} and ${more} more`) : name;
+  return more > 0 ? andMore(name, more) : name;
+}
+
+/** "3 resources", in the plural form the count takes in the current language. */
+export function resourcesCount(count: number): string {
+  return plural(count, {
+    zero: () => msg('# resources', { id: 'count.resources.zero' }),
+    one: () => msg('# resource', { id: 'count.resources.one' }),
+    two: () => msg('# resources', { id: 'count.resources.two' }),
+    few: () => msg('# resources', { id: 'count.resources.few' }),
+    many: () => msg('# resources', { id: 'count.resources.many' }),
+    other: () => msg('# resources', { id: 'count.resources.other' }),
+  });
+}
+
+// Stands for the name while `#` is replaced, so that a `#` in the name stays as it is.
+const NAME = '\uE000';
+
+/** "prod-db (ReadOnly) and 2 more". */
+export function andMore(name: string, more: number): string {
+  const text = plural(more, {
+    zero: () => msg(str`${NAME} and # more`, { id: 'count.and-more.zero' }),
+    one: () => msg(str`${NAME} and # more`, { id: 'count.and-more.one' }),
+    two: () => msg(str`${NAME} and # more`, { id: 'count.and-more.two' }),
+    few: () => msg(str`${NAME} and # more`, { id: 'count.and-more.few' }),
+    many: () => msg(str`${NAME} and # more`, { id: 'count.and-more.many' }),
+    other: () => msg(str`${NAME} and # more`, { id: 'count.and-more.other' }),
+  });
+  return text.replace(NAME, () => name);
+}
+
+/** "3 requests", in the plural form the count takes in the current language. */
+export function requestsCount(count: number): string {
+  return plural(count, {
+    zero: () => msg('# requests', { id: 'count.requests.zero' }),
+    one: () => msg('# request', { id: 'count.requests.one' }),
+    two: () => msg('# requests', { id: 'count.requests.two' }),
+    few: () => msg('# requests', { id: 'count.requests.few' }),
+    many: () => msg('# requests', { id: 'count.requests.many' }),
+    other: () => msg('# requests', { id: 'count.requests.other' }),
+  });
+}
+
+/** "3 selected". */
+export function selectedCount(count: number): string {
+  return plural(count, {
+    zero: () => msg('# selected', { id: 'count.selected.zero' }),
+    one: () => msg('# selected', { id: 'count.selected.one' }),
+    two: () => msg('# selected', { id: 'count.selected.two' }),
+    few: () => msg('# selected', { id: 'count.selected.few' }),
+    many: () => msg('# selected', { id: 'count.selected.many' }),
+    other: () => msg('# selected', { id: 'count.selected.other' }),
+  });
 }
 
 /** How many resource and permission pairs a request holds, when that is known. */

@@ -3,7 +3,7 @@
 // rendering needs around it: the caller's id, the page's language, and the line saying live updates
 // are paused while the hub polls.
 import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from './locale.js';
 import type { AccessClient, WatchState } from '@access-requests/sdk';
 import { formatNumber, localeOf } from './format.js';
 import {

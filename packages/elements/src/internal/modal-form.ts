@@ -2,7 +2,7 @@
 // showModal() (focus stays inside, Escape cancels, focus returns to the opener), one submission at a
 // time, and the server's field errors placed next to their fields.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from './locale.js';
 import { ApiError, type CallOptions } from '@access-requests/sdk';
 import { openModal } from './dialog.js';
 import { formatNumber, localeOf } from './format.js';

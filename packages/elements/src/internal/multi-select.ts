@@ -2,7 +2,8 @@
 // checkboxes (a fieldset named by the label). Escape or a click outside closes it; focus goes back
 // to the button. Up and Down move between the checkboxes.
 import { css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from './locale.js';
+import { selectedCount } from './format.js';
 import { chevronIcon } from './icons.js';
 import { renderRetry } from './retry.js';
 
@@ -91,7 +92,7 @@ export class MultiSelect implements ReactiveController {
   #summary(options: readonly MultiSelectOption[], selected: readonly string[]): string {
     if (selected.length === 0) return msg('All');
     const labels = selected.map((value) => options.find((o) => o.value === value)?.label ?? value);
-    return labels.length <= 2 ? labels.join(', ') : msg(str`${labels.length} selected`);
+    return labels.length <= 2 ? labels.join(', ') : selectedCount(labels.length);
   }
 
   /** Loading…, why the options could not be loaded (with Retry), or that there are none. */

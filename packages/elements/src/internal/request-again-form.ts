@@ -2,7 +2,7 @@
 // (and, optionally, a new Duration in Hours), submits, and then confirms what was created and how the
 // user will be told about it (the org's notification channel).
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from './locale.js';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatHours } from './format.js';

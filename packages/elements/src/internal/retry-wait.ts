@@ -2,7 +2,7 @@
 // says so, counting down to the next attempt, with a Cancel that aborts the call: never a silent
 // "Submitting…". The action's input stays; its Idempotency-Key too, so sending it again is safe.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from './locale.js';
 import { isAbortError, type CallOptions, type RetryNotice } from '@access-requests/sdk';
 import { formatNumber } from './format.js';
 

@@ -2,7 +2,7 @@
 // and a Retry button. Its part and class are the element's, so each element styles it as before.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg } from '@lit/localize';
+import { msg } from './locale.js';
 import { problemText } from './problem.js';
 
 export interface RetryView {

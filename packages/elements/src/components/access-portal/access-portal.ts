@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
 import { AccessRequestForm } from '../access-request-form/access-request-form.js';

@@ -2,7 +2,7 @@
 // validation are modules beside it.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 import { LIMITS } from '@access-requests/contract';
 import { renderRetry } from '../../internal/retry.js';
 import { RetryWait } from '../../internal/retry-wait.js';

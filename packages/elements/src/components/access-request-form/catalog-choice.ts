@@ -1,7 +1,7 @@
 // The Apps and Bundles tabs: choose an app and one of its permissions, or a bundle (its items shown).
 // Each is a native radio group: one tab stop, arrow keys move the choice.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { LatestTask } from '../../internal/latest-task.js';

@@ -1,7 +1,7 @@
 // Step one, "New Request": the tabs All Resources, Apps and Bundles (a tab list with arrow keys),
 // Request on Behalf of, and the tab's choice; Next leads to the details.
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 import type { CatalogChoice } from './catalog-choice.js';
 import { errorText } from './details-step.js';
 import { TABS, type App, type Bundle, type Draft, type Tab } from './draft.js';

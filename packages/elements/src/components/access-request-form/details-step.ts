@@ -3,7 +3,7 @@
 // types, only when it has some) and Ticket ID (checked against the type's pattern).
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { live } from 'lit/directives/live.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 import { renderBundleItems } from './catalog-choice.js';

@@ -1,7 +1,7 @@
 // "Request on Behalf of": a combobox (an input and a listbox, aria-activedescendant) that searches
 // the people the server allows as you type (`grantees({ search })`), yourself first.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient } from '@access-requests/sdk';
 import { formatNumber, localeOf } from '../../internal/format.js';
 import { LatestTask } from '../../internal/latest-task.js';

@@ -1,7 +1,7 @@
 // Prefill for hosts: turns the ids a host gives (`resource-ids`, `grantee-id`, `app-id`, `bundle-id`)
 // into the catalog entries the form shows. Resources are looked up by id (`GET /v1/catalog/resources
 // ?id[]=…`, 100 at a time); people, apps and bundles are short lists, read page by page.
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient } from '@access-requests/sdk';
 import { callerOf, type Me } from '../../internal/requests-hub.js';
 import {

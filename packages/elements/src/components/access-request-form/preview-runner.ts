@@ -1,10 +1,10 @@
 // The split before submit: the server's preview of how the submission divides into requests, one
 // per access flow — each flow's approval (automatic, or by whom), longest duration and requirements.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient, components } from '@access-requests/sdk';
 import { LatestTask } from '../../internal/latest-task.js';
-import { formatHours, formatNumber } from '../../internal/format.js';
+import { formatHours, formatNumber, requestsCount } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
 import type { Preview, PreviewGroup, RequestInput } from './draft.js';
 
@@ -126,7 +126,7 @@ export function renderSplit(runner: PreviewRunner, locale: string) {
     summary = html`<p class="hint">${msg('Working out how your request will be routed…')}</p>`;
   } else if (groups.length > 1) {
     summary = html`<p class="hint">
-      ${msg(str`It will be sent as ${formatNumber(locale, groups.length)} requests, one per access flow.`)}
+      ${msg(str`It will be sent as ${requestsCount(groups.length)}, one per access flow.`)}
     </p>`;
   } else if (groups.length === 1) {
     summary = html`<p class="hint">${msg('It will be sent as one request.')}</p>`;

@@ -2,7 +2,7 @@
 // Permission filters (several values each), and the virtualised result list where each resource is
 // selected with the permission to request. One tab stop for the list; Up and Down move between rows.
 import { html, nothing, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';

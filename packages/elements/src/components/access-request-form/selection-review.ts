@@ -2,7 +2,7 @@
 // submission order, whatever the search and filters show. Server errors on `resources[i]` appear on
 // the i-th row. Virtualised (up to 1,000 rows), one tab stop.
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { formatNumber } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';

@@ -1,6 +1,6 @@
 // What Submit Request needs beyond the call: one Idempotency-Key per logical submission, and what
 // to tell the user when the server refuses or cannot be reached.
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { ApiError } from '@access-requests/sdk';
 import { intentFor } from '../../internal/intent-key.js';
 import { problemText } from '../../internal/problem.js';

@@ -2,10 +2,10 @@
 // badges, how the user will be notified (the org's channel, in the guide's words), and the way on —
 // My Requests, or a New Request.
 import { html, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { isStatus, type AccessClient, type AccessRequest } from '@access-requests/sdk';
 import { statusLabel } from '../../internal/status-label.js';
-import { describeTarget, formatNumber } from '../../internal/format.js';
+import { describeTarget, requestsCount } from '../../internal/format.js';
 import { notificationSentence } from '../../internal/request-again-form.js';
 import { isNewer, subscribeToRequests } from '../../internal/requests-hub.js';
 import type { OrgSettings } from './draft.js';
@@ -80,7 +80,7 @@ export class SubmittedRequests implements ReactiveController {
         ${
           count === 1
             ? msg('One request was created.')
-            : msg(str`${formatNumber(view.locale, count)} requests were created, one per access flow.`)
+            : msg(str`${requestsCount(count)} were created, one per access flow.`)
         }
       </p>
       <ul class="created" part="created" aria-label=${msg('Created requests')}>

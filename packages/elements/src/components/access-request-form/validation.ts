@@ -1,7 +1,7 @@
 // What is wrong with the draft, and where each problem is shown: the form's own checks (before any
 // call) and the server's field errors (from the preview or a refused submit), each put next to the
 // control its `field` names.
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { LIMITS } from '@access-requests/contract';
 import {
   durationHours,

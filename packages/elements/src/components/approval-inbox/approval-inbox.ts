@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';

@@ -1,7 +1,7 @@
 // Approve (with an optional reason) and Reject (with a required reason), each confirmed in a modal
 // dialog. A reason is at most 123 characters ("under 124"): refused here before the server would.
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';

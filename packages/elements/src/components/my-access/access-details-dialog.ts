@@ -3,7 +3,7 @@
 // countdown to the expiry. A native modal <dialog>, with a live region of its own (the page behind
 // a modal dialog is inert, so its live regions would not be heard).
 import { html, nothing, type ReactiveController } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 import type { AccessClient, AccessRequest, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';

@@ -1,6 +1,6 @@
 // The read-only sections of <request-details>: Access to, people and terms, Approvals, Timeline.
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { formatDateTime, formatHours, formatNumber } from '../../internal/format.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AccessRequest } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';

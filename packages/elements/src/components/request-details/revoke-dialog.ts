@@ -2,7 +2,7 @@
 // inside, Escape cancels, focus goes back to the opener), Cancel first, Yes revokes once: the user's
 // own retries (after "Could not reach …") reuse the first Idempotency-Key.
 import { html } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
 import { IntentKey } from '../../internal/intent-key.js';

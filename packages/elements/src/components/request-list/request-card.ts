@@ -1,7 +1,7 @@
 // One request card of <request-list>: a template, not an element, so that a long list stays cheap.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatDateTime, formatHours } from '../../internal/format.js';
 import { starIcon } from '../../internal/icons.js';

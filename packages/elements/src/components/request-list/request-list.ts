@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/locale.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { STATUSES, isStatus, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
@@ -11,7 +11,7 @@ import { MultiSelect } from '../../internal/multi-select.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
-import { describeTarget, formatNumber } from '../../internal/format.js';
+import { describeTarget, formatNumber, requestsCount } from '../../internal/format.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { PagedList } from '../../internal/paged-list.js';
 import { RovingRows } from '../../internal/roving-rows.js';
@@ -348,7 +348,7 @@ export class RequestList extends ClientElement {
     if (this.#list.status !== 'ready') return nothing;
     const count = formatNumber(this.#live.locale, this.items.length);
     if (this.#list.nextCursor) return msg(str`${count}+ requests`);
-    return this.items.length === 1 ? msg('1 request') : msg(str`${count} requests`);
+    return requestsCount(this.items.length);
   }
 
   #renderBody() {

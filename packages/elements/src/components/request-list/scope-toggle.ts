@@ -1,6 +1,6 @@
 // The scope of <request-list>: a two-option toggle (radio buttons, so arrow keys move between them).
 import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/locale.js';
 
 export type Scope = 'mine' | 'on_behalf';
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { LocaleController, msg, str } from '../../internal/locale.js';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
 import { statusDescription, statusLabel } from '../../internal/status-label.js';
 import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
@@ -55,6 +55,17 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
  */
 export class StatusBadge extends LitElement {
   static override styles = [statusBadgeStyles, tooltipStyles];
+
+  readonly #locale = new LocaleController(this);
+
+  // Renders in the badge's language, once its translations are in (no flash of English).
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const update = () => this.#locale.within(() => super.scheduleUpdate());
+    const loading = this.#locale.ready();
+    if (loading) return loading.then(update);
+    void update();
+    return undefined;
+  }
 
   /**
    * The request's status, as the API sends it (`pending_approval`, `active`, …). A status this version
