@@ -67,6 +67,7 @@
 's263ede3bb98eac9b': str`Das Paket ${0} wurde nicht gefunden.`,
 's26664b82c2d89d3e': str`Erneut anfragen: ${0}`,
 's27d803767bf9af2c': `Letzte Anfragen`,
+'s2828c7edeb8ce169': str`${0}: Ablehnungsgrund verfügbar`,
 's285009d0de82c394': `Ihre Anfragen konnten nicht geladen werden.`,
 's2aa102b8970db204': `Es gibt keine Apps, die Sie anfragen können.`,
 's2af4a2355575980c': `Weitere Anfragen laden`,
