@@ -31,20 +31,27 @@ export class PagedList<T extends { readonly id: string }> {
   readonly #first: LatestTask;
   readonly #more: LatestTask;
   #source: PageSource<T> | undefined;
+  /**
+   * Load more was pressed while the first page was loading again (a Retry, a catch-up after the
+   * event stream connected): the press is kept and served once that page is in, never dropped.
+   */
+  #moreWanted: (() => void)[] = [];
 
   constructor(private readonly host: ReactiveControllerHost) {
     this.#first = new LatestTask(host);
     this.#more = new LatestTask(host);
   }
 
-  /** Whether the next page is loading. */
+  /** Whether the next page is loading (or waits for the first page loading again). */
   get loadingMore(): boolean {
-    return this.#more.pending;
+    return this.#more.pending || this.#moreWanted.length > 0;
   }
 
   /** Loads the first page from `source` (after `delayMs`), which later pages come from too. */
   load(source: PageSource<T>, delayMs = 0): void {
     this.#source = source;
+    // A Load more in flight would append to the page being replaced: it goes again after it.
+    if (this.#more.pending) this.#moreWanted.push(() => undefined);
     this.cancelMore();
     this.moreError = undefined;
     this.status = 'loading';
@@ -58,9 +65,12 @@ export class PagedList<T extends { readonly id: string }> {
           this.status = 'ready';
           this.loaded = true;
           this.error = undefined;
+          const wanted = this.#moreWanted.splice(0);
+          if (wanted.length) void this.loadMore().then(() => wanted.forEach((done) => done()));
         } else {
           this.error = outcome.error;
           this.status = 'error';
+          this.#moreWanted.splice(0).forEach((done) => done());
         }
         this.host.requestUpdate();
       },
@@ -77,6 +87,12 @@ export class PagedList<T extends { readonly id: string }> {
   loadMore(): Promise<void> {
     const source = this.#source;
     const cursor = this.nextCursor;
+    if (source && this.loaded && this.status === 'loading') {
+      return new Promise((resolve) => {
+        this.#moreWanted.push(resolve);
+        this.host.requestUpdate();
+      });
+    }
     if (!source || !cursor || this.loadingMore || this.status !== 'ready') return Promise.resolve();
     this.moreError = undefined;
     this.host.requestUpdate();
@@ -108,6 +124,7 @@ export class PagedList<T extends { readonly id: string }> {
     this.loaded = false;
     this.error = undefined;
     this.moreError = undefined;
+    this.#moreWanted.splice(0).forEach((done) => done());
   }
 
   /** Cancels both loads; their answers will be ignored. */
