@@ -302,6 +302,48 @@ describe('<request-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('closes with Escape from inside the panel, like X, and keeps focus off the page body', async () => {
+    const request = await aliceRequest((r) => r.status === 'active' && r.favorite);
+    const el = await details(request);
+    button(el, 'Use Access')!.focus();
+    const closing = oneEvent(el, 'details-closed');
+    await sendKeys({ press: 'Escape' });
+    const closed = await closing;
+    expect(closed.detail.request!.id).to.equal(request.id);
+    const placeholder = await until(() => root(el).querySelector('[part="placeholder"]'), 'the panel closes');
+    expect(textOf(placeholder)).to.equal('Select a request to see its details.');
+    await until(() => document.activeElement !== document.body, 'focus stays in the element');
+    expectFocus(root(el), placeholder, 'the empty panel');
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives focus to the empty panel when X closes it', async () => {
+    const el = await details(await aliceRequest('pending_approval'));
+    button(el, 'Close')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const placeholder = await until(() => root(el).querySelector('[part="placeholder"]'), 'the panel closes');
+    await until(() => document.activeElement !== document.body, 'focus stays in the element');
+    expectFocus(root(el), placeholder, 'the empty panel');
+  });
+
+  it('closes an open dialog with Escape first, and the panel only with the next Escape', async () => {
+    const el = await details(await aliceRequest((r) => r.status === 'active' && r.favorite));
+    const revoke = button(el, 'Revoke access')!;
+    revoke.focus();
+    await sendKeys({ press: 'Enter' });
+    const confirm = dialog(el, 'revoke-dialog');
+    await until(() => confirm.open, 'the confirmation opens');
+    let closed = false;
+    el.addEventListener('details-closed', () => (closed = true));
+    await sendKeys({ press: 'Escape' });
+    await until(() => !confirm.open, 'Escape closes the confirmation');
+    await el.updateComplete;
+    expect(closed, 'the panel stays open').to.equal(false);
+    expectFocus(root(el), revoke, 'Revoke access');
+    await sendKeys({ press: 'Escape' });
+    await until(() => closed, 'the next Escape closes the panel');
+  });
+
   it('loads a request by its id', async () => {
     const failed = await aliceRequest('failed');
     const el = await fixture<RequestDetails>(

@@ -45,7 +45,8 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
  * `source` request.
  * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
- * @event details-closed - The X button closed the panel; `detail.request` is the request that was open.
+ * @event details-closed - The X button (or Escape inside the panel) closed the panel; `detail.request` is the
+ * request that was open. Focus moves to the empty panel unless a listener moves it on (to the list, say).
  *
  * @csspart panel - The panel (also while a request loads or fails to).
  * @csspart placeholder - The empty panel.
@@ -102,6 +103,7 @@ export class RequestDetails extends ClientElement {
   @state() private accessor favoriteBusy = false;
 
   @query('#title') private accessor titleElement: HTMLElement | null = null;
+  @query('.placeholder') private accessor placeholderElement: HTMLElement | null = null;
 
   readonly #announcer = new Announcer(this);
   readonly #revoke = new RevokeDialog(this, 'revoke-dialog', {
@@ -199,10 +201,26 @@ export class RequestDetails extends ClientElement {
 
   #close = (): void => {
     const request = this.current;
+    const hadFocus = this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement);
     this.request = undefined;
     this.requestId = '';
     this.current = undefined;
     fire(this, 'details-closed', { request });
+    // The focused button goes away with the panel: unless the page has moved focus on (a list, say), it
+    // stays here, on the empty panel, rather than falling to the page's body.
+    if (hadFocus)
+      void this.updateComplete.then(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) this.placeholderElement?.focus();
+      });
+  };
+
+  /** Escape inside the panel closes it like its X button, unless something inside it handled Escape first. */
+  #onPanelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.renderRoot.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    this.#close();
   };
 
   #toggleFavorite = async (): Promise<void> => {
@@ -256,12 +274,17 @@ export class RequestDetails extends ClientElement {
         return html`<div part="panel" class="panel surface state" role="status">
           ${msg('Loading the request…')}
         </div>`;
-      return html`<div part="placeholder" class="placeholder">
+      return html`<div part="placeholder" class="placeholder" tabindex="-1">
           <slot name="placeholder">${msg('Select a request to see its details.')}</slot>
         </div>
         ${this.#announcer.render()}`;
     }
-    return html`<section part="panel" class="panel surface" aria-labelledby="title">
+    return html`<section
+        part="panel"
+        class="panel surface"
+        aria-labelledby="title"
+        @keydown=${this.#onPanelKeydown}
+      >
         ${this.#renderHeader(request)} ${this.#live.renderLiveStatus()} ${this.#renderNotice(request)}
         ${renderAccessTo(request, this.#live.locale, {
           open: this.resourcesOpen,
