@@ -143,7 +143,11 @@ export class RovingRows implements ReactiveController {
       if (control) {
         control.focus({ preventScroll: true });
         control.scrollIntoView({ block: 'nearest' });
-        return true;
+        // The virtualizer lays its rows out a frame after the host renders: a row just removed can still
+        // hold this index until then, and focus would fall to the page with it. Try the new row then.
+        await new Promise(requestAnimationFrame);
+        if (control.isConnected) return true;
+        continue;
       }
       await new Promise(requestAnimationFrame);
     }

@@ -169,6 +169,33 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(textOf(page.root.querySelector('[part="limit-message"]'))).to.equal('The selection was cleared.');
   });
 
+  it('keeps focus off the page body after Clear all and after removing the last selected resource', async () => {
+    const page = await openRequestForm();
+    await page.pick('staging-payments-db');
+    await page.pick('prod-orders-db');
+    const search = page.field('Search');
+    const removeFirst = page.button('Remove staging-payments-db');
+    removeFirst.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.reviewNames().length === 1, 'one left');
+    const removeLast = await until(
+      () =>
+        page.root.activeElement === buttonNamed(page.root, 'Remove prod-orders-db')
+          ? page.root.activeElement
+          : null,
+      'focus on the remaining row’s Remove',
+    );
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.reviewNames().length === 0, 'none left');
+    await until(() => page.root.activeElement === search, 'focus on the search after removing the last');
+    expect(removeLast.isConnected).to.equal(false);
+    await page.pick('staging-payments-db');
+    page.button('Clear all').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.reviewNames().length === 0, 'cleared');
+    await until(() => page.root.activeElement === search, 'focus on the search after Clear all');
+  });
+
   it('never lets a slow answer to an older search replace a newer one', async () => {
     const { client, searches } = recordingSearches('alice');
     const page = await openRequestForm(client);

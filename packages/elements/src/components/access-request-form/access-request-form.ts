@@ -453,6 +453,8 @@ export class AccessRequestForm extends ClientElement {
     this.#patch({ selection: new Map() });
     this.message = msg('The selection was cleared.');
     fire(this, 'selection-changed', { count: 0 });
+    // Clear all is now disabled: focus goes back to the search rather than to the page's body.
+    void this.#focusSearch();
   };
 
   #remove = (resourceId: string, index: number): void => {
@@ -460,7 +462,13 @@ export class AccessRequestForm extends ClientElement {
     this.#announcer.announce(msg('Removed from the selection.'));
     const left = this.draft.selection.size;
     if (left > 0) void this.#reviewRows.focusRow(Math.min(index, left - 1), 'remove');
+    else void this.#focusSearch();
   };
+
+  async #focusSearch(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  }
 
   #setTab = (tab: Tab, focus: boolean): void => {
     if (tab !== this.draft.tab) {
