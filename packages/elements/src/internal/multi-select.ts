@@ -1,6 +1,7 @@
 // A filter that takes several values: a disclosure button that says what is chosen, and a panel of
-// checkboxes (a fieldset named by the label). Escape or a click outside closes it; focus goes back
-// to the button. Up and Down move between the checkboxes.
+// checkboxes (a fieldset named by the label). Escape (from the button or anywhere in the panel) or a
+// click outside closes it, and focus goes back to the button; Tab out of the button and panel closes it
+// too, leaving focus where Tab took it. Up and Down move between the checkboxes.
 import { css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { msg } from './locale.js';
 import { selectedCount } from './format.js';
@@ -73,6 +74,7 @@ export class MultiSelect implements ReactiveController {
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.#open) {
       event.stopPropagation();
+      event.preventDefault();
       this.open = false;
       this.#button?.focus();
       return;
@@ -87,6 +89,13 @@ export class MultiSelect implements ReactiveController {
     const next =
       event.key === 'ArrowDown' ? Math.min(boxes.length - 1, current + 1) : Math.max(0, current - 1);
     boxes[next]?.focus();
+  };
+
+  /** Focus moving on to something outside the button and panel (Tab, say) closes the panel. */
+  #onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    const root = event.currentTarget as HTMLElement;
+    if (this.#open && next && !root.contains(next)) this.open = false;
   };
 
   #summary(options: readonly MultiSelectOption[], selected: readonly string[]): string {
@@ -129,7 +138,13 @@ export class MultiSelect implements ReactiveController {
       else next.delete(value);
       onChange(options.map((o) => o.value).filter((v) => next.has(v)));
     };
-    return html`<div id=${id} class="multi-select" part="filter" @keydown=${this.#onKeydown}>
+    return html`<div
+      id=${id}
+      class="multi-select"
+      part="filter"
+      @keydown=${this.#onKeydown}
+      @focusout=${this.#onFocusOut}
+    >
       <button
         id=${`${id}-button`}
         type="button"

@@ -6,6 +6,7 @@ import {
   buttonNamed,
   choose,
   clientFor,
+  expectFocus,
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
   labelled,
@@ -39,6 +40,12 @@ async function filter(page: Page, label: 'Resource Type' | 'Permission', ...opti
     await page.el.updateComplete;
   }
   return button;
+}
+
+async function shiftTab() {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
 }
 
 describe('<access-request-form>: choosing what to request', () => {
@@ -167,6 +174,31 @@ describe('<access-request-form>: choosing what to request', () => {
     buttonNamed(page.root, 'Clear all')!.click();
     await until(() => page.reviewNames().length === 0, 'cleared');
     expect(textOf(page.root.querySelector('[part="limit-message"]'))).to.equal('The selection was cleared.');
+  });
+
+  it('closes a filter when Tab leaves it, and Escape closes it from anywhere inside', async () => {
+    const page = await openRequestForm();
+    const button = await filter(page, 'Resource Type', 'PostgreSQL database');
+    const panel = page.root.querySelector<HTMLElement>('#type-filter-panel')!;
+    const first = panel.querySelector('input')!;
+    first.focus();
+    await shiftTab();
+    await page.el.updateComplete;
+    expectFocus(page.root, button, 'the Resource Type button');
+    expect(button.getAttribute('aria-expanded'), 'still open: focus is on its button').to.equal('true');
+    await shiftTab();
+    await page.el.updateComplete;
+    expect(button.getAttribute('aria-expanded'), 'Tab out closes it').to.equal('false');
+    expect(panel.hidden).to.equal(true);
+    expectFocus(page.root, page.field('Search'), 'the Search field, where Shift+Tab went');
+
+    await filter(page, 'Resource Type');
+    const showAll = page.button('Show all', panel);
+    showAll.focus();
+    await sendKeys({ press: 'Escape' });
+    await page.el.updateComplete;
+    expect(button.getAttribute('aria-expanded'), 'Escape from Show all').to.equal('false');
+    expectFocus(page.root, button, 'the Resource Type button');
   });
 
   it('keeps focus off the page body after Clear all and after removing the last selected resource', async () => {
