@@ -60,6 +60,10 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @cssproperty --ar-color-accent - Approve.
  * @cssproperty --ar-color-danger - Reject.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-overlay - Elevation of dialogs.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.

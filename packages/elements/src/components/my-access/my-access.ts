@@ -76,6 +76,10 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @cssproperty --ar-color-accent - Primary buttons.
  * @cssproperty --ar-color-surface-alt - The CLI snippet's background.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-overlay - Elevation of dialogs.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.
