@@ -43,6 +43,7 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @csspart item-title - What it gives access to.
  * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
  * @csspart approvals - Its approvers and their decisions.
+ * @csspart approval - One approver and their decision.
  * @csspart actions - The Approve and Reject buttons.
  * @csspart approve - An Approve button.
  * @csspart reject - A Reject button.
@@ -259,7 +260,7 @@ export class ApprovalInbox extends ClientElement {
       ${
         request.approvals.length > 1
           ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
-              ${request.approvals.map((a) => html`<li>${a.approver.name}: ${this.#decisionText(a)}</li>`)}
+              ${request.approvals.map((a) => html`<li part="approval">${a.approver.name}: ${this.#decisionText(a)}</li>`)}
             </ul>`
           : nothing
       }

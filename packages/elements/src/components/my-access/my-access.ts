@@ -59,6 +59,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart dialog - Both dialogs.
  * @csspart details-dialog - The Access Details dialog (with `dialog`).
+ * @csspart dialog-title - The Access Details dialog's heading.
+ * @csspart close - Its X button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
  * @csspart ended - The note that the access is no longer active.
  * @csspart instructions - The rendered instructions.
