@@ -73,11 +73,11 @@ function plainPath(rawPath) {
 
 /**
  * @param {{ rootDir: string, index: string, entry: string, stylesheets?: string[], pages?: string[],
- *   port?: number,
- *   hostname?: string, allowedHosts?: string[],
+ *   port?: number, hostname?: string, allowedHosts?: string[],
  *   world?: { seed?: number, catalogSize?: number, speed?: number } }} options
  *   `index` is the page (under `rootDir`) served at `/`, `entry` its module script, `stylesheets` the
- *   CSS files it links, `pages` other pages beside it (same entry). TypeScript and bare imports are served from the workspace's sources.
+ *   CSS files it links, `pages` other pages beside it (same entry). TypeScript and bare imports are
+ *   served from the workspace's sources.
  */
 export async function serveWithReference({
   rootDir,
