@@ -31,7 +31,7 @@ export const accessNotificationsStyles = css`
     border-inline-start: 4px solid var(--_tone, var(--_border));
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    box-shadow: var(--_shadow-popover);
   }
   [part~='toast'][data-tone='positive'] {
     --_tone: var(--ar-status-positive-fg, light-dark(#11653a, #a6e9c0));

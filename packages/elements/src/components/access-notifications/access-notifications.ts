@@ -64,6 +64,8 @@ const GROUP_THRESHOLD = 3;
  * @cssproperty --ar-toast-offset - Distance from the viewport's end corner.
  * @cssproperty --ar-toast-z-index - Stacking of the toast region.
  * @cssproperty --ar-status-positive-fg - The edge of an Active toast.
+ * @cssproperty --ar-shadow-popover - Elevation of a toast.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
  */
 export class AccessNotifications extends ClientElement {
   static override styles = [tokens, controls, accessNotificationsStyles];

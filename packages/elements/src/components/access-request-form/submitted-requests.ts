@@ -75,7 +75,7 @@ export class SubmittedRequests implements ReactiveController {
     const count = this.requests.length;
     const href = safeHref(view.myRequestsHref);
     return html`<section class="done" part="done" aria-labelledby="step-title">
-      <h2 id="step-title" class="step-title" tabindex="-1">${msg('Request submitted')}</h2>
+      <h2 id="step-title" class="step-title" part="step-title" tabindex="-1">${msg('Request submitted')}</h2>
       <p part="done-summary">
         ${
           count === 1
