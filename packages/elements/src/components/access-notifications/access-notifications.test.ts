@@ -13,6 +13,7 @@ import {
   until,
 } from '../../internal/test-support.js';
 import './access-notifications.define.js';
+import '../request-list/request-list.define.js';
 import type { AccessNotification } from '../../internal/events.js';
 import type { AccessNotifications } from './access-notifications.js';
 
@@ -292,5 +293,44 @@ describe('<access-notifications>', () => {
       expect(shownToasts(el).filter((t) => overlaps(t.getBoundingClientRect(), box))).to.deep.equal([]);
       dialog.close();
     });
+  });
+
+  it('says a status change once, when a list of the same requests says it too', async () => {
+    const client = clientFor('alice');
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <request-list style="block-size: 20rem" .client=${client}></request-list>
+        <access-notifications placement="inline" .client=${client}></access-notifications>
+      </div>`,
+    );
+    const el = page.querySelector<AccessNotifications>('access-notifications')!;
+    const list = page.querySelector('request-list')!;
+    await streamReady('alice', client);
+    await advance(5);
+    await until(() => toasts(el).length >= 2, 'the seeded changes arrive');
+    el.dismissAll();
+    const regions = [live(el)!, list.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!];
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(...regions.map(textOf).filter(Boolean)));
+    for (const region of regions)
+      observer.observe(region, { subtree: true, childList: true, characterData: true });
+    try {
+      await client.submit(STAGING_DB);
+      await advance(6);
+      await until(() => toastFor(el, 'active'), 'the Active toast');
+      // Something only the notifications say (a burst), said after anything the Active change made them say.
+      for (let i = 0; i < 5; i++) await client.submit(LEGACY_CRM);
+      await advance(6);
+      await until(
+        () => textOf(live(el)).includes('5 of your requests changed status.'),
+        'the burst is announced',
+      );
+    } finally {
+      observer.disconnect();
+    }
+    const active = [...new Set(said)].flatMap(
+      (text) => text.match(/staging-payments-db.{0,20} is now Active/g) ?? [],
+    );
+    expect(active.length, [...new Set(said)].join(' | ')).to.equal(1);
   });
 });
