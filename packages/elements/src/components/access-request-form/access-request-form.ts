@@ -227,7 +227,7 @@ export class AccessRequestForm extends ClientElement {
   readonly #choice = new CatalogChoice(this, () => this.activeClient);
   readonly #preview = new PreviewRunner(this);
   readonly #reviewRows = new RovingRows(this, { list: '#selected', count: () => this.draft.selection.size });
-  readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
+  readonly #submitted = new SubmittedRequests(this, (...said) => this.#announcer.announce(...said));
   readonly #keeper = new DraftKeeper(this, () =>
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
   );

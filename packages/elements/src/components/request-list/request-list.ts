@@ -6,7 +6,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { STATUSES, isStatus, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
-import { Announcer } from '../../internal/announcer.js';
+import { Announcer, statusKey } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -234,7 +234,9 @@ export class RequestList extends ClientElement {
 
   #announceStatus(request: AccessRequest): void {
     const status = statusLabel(request.status);
-    this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
+    this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`), {
+      key: statusKey(request),
+    });
   }
 
   // ---- user actions
