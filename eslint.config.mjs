@@ -12,7 +12,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 /** Tests and their helpers: a `!` there fails the test loudly if it is wrong, which is what a test wants. */
-const TESTS = ['**/*.test.{ts,mjs}', '**/test/**', '**/test-support.ts'];
+const TESTS = ['**/*.test.{ts,mjs}', '**/test/**', '**/test-support.ts', '**/test-scenes.ts'];
 
 export default defineConfig(
   {

@@ -72,17 +72,19 @@ function plainPath(rawPath) {
 }
 
 /**
- * @param {{ rootDir: string, index: string, entry: string, stylesheets?: string[], port?: number,
- *   hostname?: string, allowedHosts?: string[],
+ * @param {{ rootDir: string, index: string, entry: string, stylesheets?: string[], pages?: string[],
+ *   port?: number, hostname?: string, allowedHosts?: string[],
  *   world?: { seed?: number, catalogSize?: number, speed?: number } }} options
  *   `index` is the page (under `rootDir`) served at `/`, `entry` its module script, `stylesheets` the
- *   CSS files it links. TypeScript and bare imports are served from the workspace's sources.
+ *   CSS files it links, `pages` other pages beside it (same entry). TypeScript and bare imports are
+ *   served from the workspace's sources.
  */
 export async function serveWithReference({
   rootDir,
   index,
   entry,
   stylesheets = [],
+  pages: otherPages = [],
   port = 0,
   hostname = '127.0.0.1',
   allowedHosts = [],
@@ -90,7 +92,7 @@ export async function serveWithReference({
 }) {
   const reference = createDevServerMiddleware(world);
   const graph = await moduleGraph(rootDir, entry);
-  const pages = new Set([`/${index}`, ...stylesheets.map((file) => `/${file}`)]);
+  const pages = new Set([index, ...otherPages, ...stylesheets].map((file) => `/${file}`));
   const devServer = await startDevServer({
     config: {
       rootDir,

@@ -38,9 +38,11 @@ const server = await serveWithReference({
   allowedHosts,
   world: { seed, catalogSize, speed },
   entry: 'examples/portal/main.ts',
-  stylesheets: ['examples/portal/portal.css'],
+  stylesheets: ['examples/portal/portal.css', 'examples/portal/themed.css'],
+  pages: ['examples/portal/themed.html'],
 });
 console.log(`Demo portal: ${server.url}`);
+console.log(`Themed with tokens and parts only: ${new URL('examples/portal/themed.html', server.url)}`);
 console.log(`Reference server: same origin (/v1), seed ${seed}, ${catalogSize} resources, speed ${speed}×.`);
 console.log(
   'Demo users: demo-alice (requester), demo-bob (approver), demo-carol (approver), demo-dave (teammate).',

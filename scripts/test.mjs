@@ -1,5 +1,5 @@
 // `pnpm test`: every check the project has, stage by stage, with each stage's result and the time it took.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -81,19 +81,69 @@ const stages = [
 
 const only = process.argv.slice(2);
 const selected = only.length ? stages.filter((s) => only.some((o) => s.name.includes(o))) : stages;
-const results = [];
-for (const stage of selected) {
-  console.log(`\n▶ ${stage.name}`);
+
+/**
+ * The checks that read the sources and start no server (the stages before the first package's tests)
+ * run two at a time, each one's output held and printed whole when it ends, in order; the rest run one
+ * by one with their output live, since they start servers and browsers and are timed against each other.
+ */
+const STATIC_STAGES = stages.findIndex((s) => s.name.startsWith('tests: '));
+const LANES = 2;
+
+/**
+ * @param {{ name: string, cmd: [string, ...string[]], cwd?: string }} stage
+ * @param {boolean} live
+ * @returns {Promise<{ ok: boolean, seconds: string, output: Buffer[] }>}
+ */
+function runStage(stage, live) {
   const started = Date.now();
-  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+  const child = spawn(stage.cmd[0], stage.cmd.slice(1), {
     cwd: stage.cwd ?? root,
-    stdio: 'inherit',
-    env: process.env,
+    stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env: live ? process.env : { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
   });
-  const ok = run.status === 0;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name: stage.name, ok, seconds });
-  console.log(`${ok ? '✔' : '✘'} ${stage.name} (${seconds} s)`);
+  /** @type {Buffer[]} */
+  const output = [];
+  child.stdout?.on('data', (chunk) => output.push(chunk));
+  child.stderr?.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      resolve({ ok: false, seconds: ((Date.now() - started) / 1000).toFixed(1), output });
+    });
+    child.on('close', (code) =>
+      resolve({ ok: code === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), output }),
+    );
+  });
+}
+
+/** @type {{ name: string, ok: boolean, seconds: string }[]} */
+const results = [];
+/** @param {{ name: string }} stage @param {{ ok: boolean, seconds: string }} run */
+function record(stage, run) {
+  results.push({ name: stage.name, ok: run.ok, seconds: run.seconds });
+  console.log(`${run.ok ? '✔' : '✘'} ${stage.name} (${run.seconds} s)`);
+}
+
+const staticStages = selected.filter((s) => stages.indexOf(s) < STATIC_STAGES);
+/** A free lane: each stage waits for the lane the stage `LANES` places before it used. */
+/** @type {Promise<{ ok: boolean, seconds: string, output: Buffer[] }>[]} */
+const runs = [];
+for (const [index, stage] of staticStages.entries()) {
+  const before = index >= LANES ? runs[index - LANES] : undefined;
+  runs.push((before ?? Promise.resolve()).then(() => runStage(stage, false)));
+}
+for (const [index, stage] of staticStages.entries()) {
+  const run = await runs[index];
+  if (!run) continue;
+  console.log(`\n▶ ${stage.name}`);
+  process.stdout.write(Buffer.concat(run.output));
+  record(stage, run);
+}
+
+for (const stage of selected.filter((s) => stages.indexOf(s) >= STATIC_STAGES)) {
+  console.log(`\n▶ ${stage.name}`);
+  record(stage, await runStage(stage, true));
 }
 
 console.log('\nSummary');

@@ -5,7 +5,12 @@ import { accessRequestsPlugin } from './scripts/cem-plugin.mjs';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/internal/test-support.ts', 'src/security/**'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/internal/test-support.ts',
+    'src/internal/test-scenes.ts',
+    'src/security/**',
+  ],
   outdir: '.',
   litelement: true,
   packagejson: false,

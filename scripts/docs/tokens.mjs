@@ -65,17 +65,38 @@ export function cssTokens(elements) {
     }
   }
   const rows = [...defaults]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => groupIndex(a) - groupIndex(b) || a.localeCompare(b))
     .map(([name, values]) => {
       const entry = documented.get(name);
       return [
+        GROUPS[groupIndex(name)]?.[0] ?? '',
         code(name),
         [...values].map(showDefault).join(' or '),
         entry ? prose([...entry.descriptions].join('; ')) : '',
         (entry?.tags ?? []).map((t) => `[${t}](../${ELEMENTS_DIR}/${t}.md)`).join(', '),
       ];
     });
-  return table(['custom property', 'default', 'what it sets', 'documented by'], rows);
+  return table(['group', 'custom property', 'default', 'what it sets', 'documented by'], rows);
+}
+
+/**
+ * The token groups of the theming guide, in its order, each with the names it holds; the last one
+ * takes the rest (an element's own layout tokens).
+ * @type {[string, RegExp][]}
+ */
+const GROUPS = [
+  ['colour', /^--ar-(color-(?!focus$)|status-[a-z]+-(bg|fg)$|tooltip-)/],
+  ['spacing', /^--ar-space-/],
+  ['radius', /^--ar-radius/],
+  ['type', /^--ar-(font-|status-font-size$)/],
+  ['elevation', /^--ar-(shadow-|toast-z-index$)/],
+  ['focus ring', /^--ar-(color-focus$|focus-)/],
+  ['layout', /^--ar-/],
+];
+
+/** @param {string} name */
+function groupIndex(name) {
+  return GROUPS.findIndex(([, pattern]) => pattern.test(name));
 }
 
 /**

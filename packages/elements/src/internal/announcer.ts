@@ -1,5 +1,31 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
+/** How long a keyed announcement keeps others on the page from saying the same thing, in ms. */
+const DEDUPE_MS = 3000;
+/** Keys said lately anywhere on the page: when, and by which announcer (still on the page). */
+const said = new Map<string, { readonly at: number; readonly by: Announcer }>();
+
+/** Whether `key` was announced lately on this page; if not, `by` takes it now. */
+function takenAlready(key: string, by: Announcer): boolean {
+  const now = Date.now();
+  for (const [k, { at }] of said) if (now - at > DEDUPE_MS) said.delete(k);
+  if (said.has(key)) return true;
+  said.set(key, { at: now, by });
+  return false;
+}
+
+/** The dedupe key of a request's status change: the same for every element that hears of it. */
+export const statusKey = (request: { id: string; status: string; updated_at: string }): string =>
+  `${request.id}:${request.status}:${request.updated_at}`;
+
+export interface AnnounceOptions {
+  /**
+   * What the text is about (a status change: `statusKey(request)`): when another element of the page
+   * announced the same key a moment ago, this one stays silent, so a change is said once.
+   */
+  readonly key?: string;
+}
+
 /**
  * A polite live region: `announce()` tells screen readers about a change (a status that moved, an
  * action done) without moving focus. The region is rendered from the start, as live regions must be.
@@ -17,7 +43,8 @@ export class Announcer implements ReactiveController {
     return this.#message;
   }
 
-  announce(text: string): void {
+  announce(text: string, { key }: AnnounceOptions = {}): void {
+    if (key !== undefined && takenAlready(key, this)) return;
     // Changes that arrive together are said together; the region is cleared first, so that the same
     // words said twice are announced twice.
     this.#pending.push(text);
@@ -33,6 +60,7 @@ export class Announcer implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    for (const [k, { by }] of said) if (by === this) said.delete(k);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#pending = [];

@@ -220,7 +220,7 @@ export const multiSelectStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    box-shadow: var(--_shadow-popover);
   }
   /* Near the inline end of a narrow page the panel opens towards the start instead, and never wider
      than the viewport, so it does not make the page scroll sideways (reflow, WCAG 1.4.10). */

@@ -56,12 +56,17 @@ export const tokens = css`
     --_font-small: var(--ar-font-size-small, 0.8125rem);
     --_font-title: var(--ar-font-size-title, 1.0625rem);
     --_font-weight-strong: var(--ar-font-weight-strong, 600);
+    --_shadow-popover: var(--ar-shadow-popover, 0 8px 24px rgb(0 0 0 / 0.18));
+    --_shadow-overlay: var(--ar-shadow-overlay, 0 12px 32px rgb(0 0 0 / 0.25));
+    --_focus-width: var(--ar-focus-ring-width, 2px);
+    --_focus-offset: var(--ar-focus-ring-offset, 2px);
     color: var(--_fg);
     font: inherit;
+    font-family: var(--ar-font-family, inherit);
   }
   :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: var(--_focus-offset);
   }
   .visually-hidden {
     position: absolute;
@@ -190,7 +195,7 @@ export const controls = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_fg);
-    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+    box-shadow: var(--_shadow-overlay);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);

@@ -10,6 +10,14 @@ export const accessNotificationsStyles = css`
     inline-size: min(24rem, calc(100vw - 2rem));
     pointer-events: none;
   }
+  :host([data-corner~='top']) {
+    inset-block-start: var(--ar-toast-offset, 1rem);
+    inset-block-end: auto;
+  }
+  :host([data-corner~='start']) {
+    inset-inline-start: var(--ar-toast-offset, 1rem);
+    inset-inline-end: auto;
+  }
   :host([placement='inline']) {
     position: static;
     inline-size: auto;
@@ -31,7 +39,17 @@ export const accessNotificationsStyles = css`
     border-inline-start: 4px solid var(--_tone, var(--_border));
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    box-shadow: var(--_shadow-popover);
+  }
+  [part~='toast'][hidden],
+  :host([data-crowded]) [part~='toast'] {
+    display: none;
+  }
+  [part='more'] {
+    pointer-events: auto;
+    display: block;
+    margin-inline-start: auto;
+    margin-block-end: var(--_space-2);
   }
   [part~='toast'][data-tone='positive'] {
     --_tone: var(--ar-status-positive-fg, light-dark(#11653a, #a6e9c0));

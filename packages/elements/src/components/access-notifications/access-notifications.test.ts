@@ -1,4 +1,5 @@
-import { assert, expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { subscribeToRequests } from '../../internal/requests-hub.js';
@@ -12,6 +13,7 @@ import {
   until,
 } from '../../internal/test-support.js';
 import './access-notifications.define.js';
+import '../request-list/request-list.define.js';
 import type { AccessNotification } from '../../internal/events.js';
 import type { AccessNotifications } from './access-notifications.js';
 
@@ -29,10 +31,10 @@ const LEGACY_CRM = {
   duration_hours: 1,
 };
 
-async function notifierFor(user: 'alice' | 'bob') {
+async function notifierFor(user: 'alice' | 'bob', placement: 'inline' | 'corner' = 'inline') {
   const client = clientFor(user);
   const el = await fixture<AccessNotifications>(
-    html`<access-notifications placement="inline" .client=${client}></access-notifications>`,
+    html`<access-notifications placement=${placement} .client=${client}></access-notifications>`,
   );
   await streamReady(user, client);
   // Let the seeded world's own pending transitions (a grant and a revocation due 3 s in) happen, and be told.
@@ -46,6 +48,10 @@ const toasts = (el: AccessNotifications) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="toast"]'),
 ];
 const live = (el: AccessNotifications) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]');
+const shownToasts = (el: AccessNotifications) => toasts(el).filter((t) => t.checkVisibility());
+const more = (el: AccessNotifications) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]');
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const toastFor = (el: AccessNotifications, status: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="toast-${status}"]`);
 
@@ -209,5 +215,122 @@ describe('<access-notifications>', () => {
         'Notify me in the background',
       );
     }
+  });
+
+  it('shows the newest toast that stays, and the earlier ones behind a count the user can open', async () => {
+    const el = await notifierFor('alice');
+    const alice = clientFor('alice');
+    for (let i = 0; i < 3; i++) await alice.submit(LEGACY_CRM);
+    await advance(6);
+    await until(() => toasts(el).length === 3, 'three Failed toasts');
+    await el.updateComplete;
+    expect(shownToasts(el)).to.deep.equal([toasts(el)[2]], 'only the newest shows');
+    const count = more(el)!;
+    expect(textOf(count)).to.equal('2 more updates');
+    expect(count.getAttribute('aria-expanded')).to.equal('false');
+    count.focus();
+    count.click();
+    await el.updateComplete;
+    expect(shownToasts(el).length).to.equal(3);
+    expect(count.getAttribute('aria-expanded')).to.equal('true');
+    count.click();
+    await el.updateComplete;
+    expect(shownToasts(el).length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('in the corner, never over what has focus', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    for (const [width, height] of [
+      [1280, 720],
+      [375, 812],
+    ] as const) {
+      for (const [what, style] of [
+        ['a button under the toasts’ corner', 'inset-block-end: 1.5rem; inset-inline-end: 1.5rem'],
+        [
+          'a form’s Next button at the bottom end',
+          'inset-block-end: 0; inset-inline-end: 0; padding: 1rem 2rem',
+        ],
+      ] as const) {
+        it(`moves off ${what} at ${width}x${height}`, async () => {
+          await setViewport({ width, height });
+          const focused = await fixture<HTMLButtonElement>(
+            html`<button style="position: fixed; ${style}">Next</button>`,
+          );
+          const el = await notifierFor('alice', 'corner');
+          focused.focus();
+          await clientFor('alice').submit(STAGING_DB);
+          await advance(6);
+          await until(() => toastFor(el, 'active'), 'the Active toast');
+          await el.updateComplete;
+          await nextFrame();
+          const target = focused.getBoundingClientRect();
+          const covering = [...shownToasts(el), more(el)].filter(
+            (t) => t && t.checkVisibility() && overlaps(t.getBoundingClientRect(), target),
+          );
+          expect(covering).to.deep.equal([]);
+          expect(deepActiveElement()).to.equal(focused);
+          expect(shownToasts(el).length, 'the toast is still there').to.equal(1);
+        });
+      }
+    }
+
+    it('stays off an open dialog', async () => {
+      await setViewport({ width: 375, height: 812 });
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = `<dialog style="margin: 0; inset: auto 0 0 auto; inline-size: 100vw; block-size: 50vh"><p>Are you sure?</p></dialog>`;
+      const dialog = root.querySelector('dialog')!;
+      const el = await notifierFor('alice', 'corner');
+      dialog.show();
+      await clientFor('alice').submit(STAGING_DB);
+      await advance(6);
+      await until(() => toastFor(el, 'active'), 'the Active toast');
+      await el.updateComplete;
+      await nextFrame();
+      const box = dialog.getBoundingClientRect();
+      expect(shownToasts(el).filter((t) => overlaps(t.getBoundingClientRect(), box))).to.deep.equal([]);
+      dialog.close();
+    });
+  });
+
+  it('says a status change once, when a list of the same requests says it too', async () => {
+    const client = clientFor('alice');
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <request-list style="block-size: 20rem" .client=${client}></request-list>
+        <access-notifications placement="inline" .client=${client}></access-notifications>
+      </div>`,
+    );
+    const el = page.querySelector<AccessNotifications>('access-notifications')!;
+    const list = page.querySelector('request-list')!;
+    await streamReady('alice', client);
+    await advance(5);
+    await until(() => toasts(el).length >= 2, 'the seeded changes arrive');
+    el.dismissAll();
+    const regions = [live(el)!, list.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!];
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(...regions.map(textOf).filter(Boolean)));
+    for (const region of regions)
+      observer.observe(region, { subtree: true, childList: true, characterData: true });
+    try {
+      await client.submit(STAGING_DB);
+      await advance(6);
+      await until(() => toastFor(el, 'active'), 'the Active toast');
+      // Something only the notifications say (a burst), said after anything the Active change made them say.
+      for (let i = 0; i < 5; i++) await client.submit(LEGACY_CRM);
+      await advance(6);
+      await until(
+        () => textOf(live(el)).includes('5 of your requests changed status.'),
+        'the burst is announced',
+      );
+    } finally {
+      observer.disconnect();
+    }
+    const active = [...new Set(said)].flatMap(
+      (text) => text.match(/staging-payments-db.{0,20} is now Active/g) ?? [],
+    );
+    expect(active.length, [...new Set(said)].join(' | ')).to.equal(1);
   });
 });

@@ -10,7 +10,8 @@ import {
 import { statusLabel } from '../../internal/status-label.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
-import { Announcer } from '../../internal/announcer.js';
+import { Announcer, statusKey } from '../../internal/announcer.js';
+import { deepActiveElement } from '../../internal/dialog.js';
 import { fire, type AccessNotification } from '../../internal/events.js';
 import { describeTarget } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
@@ -27,6 +28,20 @@ interface Toast {
 const GROUP_WINDOW_MS = 400;
 /** More changes than this in one burst become one grouped toast. */
 const GROUP_THRESHOLD = 3;
+/** Where the corner region may go, in order of preference (values of the host's `data-corner`). */
+const CORNERS = ['', 'top', 'start', 'top start'] as const;
+
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Every open `<dialog>` of the page, in shadow roots too. */
+function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Element[] {
+  for (const el of root.querySelectorAll('*')) {
+    if (el instanceof HTMLDialogElement && el.open) found.push(el);
+    if (el.shadowRoot) openDialogs(el.shadowRoot, found);
+  }
+  return found;
+}
 
 /**
  * Fed by the SDK's event stream while the page is open. Toasts are announced politely and never
@@ -36,6 +51,13 @@ const GROUP_THRESHOLD = 3;
  * `preventDefault()` and no toast is shown). With `system-notifications`, the element also offers to
  * show browser notifications while the page is in the background — it asks the browser's permission
  * only when the user presses its button.
+ *
+ * Only the newest toast shows in full; the earlier ones wait behind a "2 more updates" button (the
+ * `more` part) that shows them all, and hides them again, on demand. In the corner, the toasts never
+ * cover what the user works on: when the focused element (in shadow roots too) or an open dialog is
+ * where the toasts are, they move to the other end of the viewport, to its top, or to the other
+ * corner at the top — and where none is free, only the `more` button stays. This is checked again as
+ * focus moves, and when the page scrolls or the viewport resizes.
  *
  * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its
  * Access Details, Rejected with the reason, Failed with "Contact your admin".
@@ -57,6 +79,7 @@ const GROUP_THRESHOLD = 3;
  * @csspart toast-failed - A toast about a request now Failed (with `toast`).
  * @csspart toast-group - A toast for a burst of changes (with `toast`).
  * @csspart dismiss - A toast's dismiss button.
+ * @csspart more - The button that shows the earlier toasts ("2 more updates"), or hides them again.
  * @csspart action - The Access Details button.
  * @csspart permission - The button that asks for browser notifications.
  * @csspart announcer - The polite live region.
@@ -64,6 +87,8 @@ const GROUP_THRESHOLD = 3;
  * @cssproperty --ar-toast-offset - Distance from the viewport's end corner.
  * @cssproperty --ar-toast-z-index - Stacking of the toast region.
  * @cssproperty --ar-status-positive-fg - The edge of an Active toast.
+ * @cssproperty --ar-shadow-popover - Elevation of a toast.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
  */
 export class AccessNotifications extends ClientElement {
   static override styles = [tokens, controls, accessNotificationsStyles];
@@ -87,6 +112,10 @@ export class AccessNotifications extends ClientElement {
 
   @state() private accessor toasts: readonly Toast[] = [];
   @state() private accessor permission: NotificationPermission | 'unsupported' = 'default';
+  /** The user asked to see the earlier toasts too. */
+  @state() private accessor expanded = false;
+  /** No corner is free of the focused element and dialogs: only the `more` button shows. */
+  @state() private accessor crowded = false;
 
   readonly #announcer = new Announcer(this);
   readonly #known = new Map<string, AccessRequestStatus>();
@@ -97,15 +126,67 @@ export class AccessNotifications extends ClientElement {
   #nextKey = 1;
   readonly #expiry = new Map<number, ReturnType<typeof setTimeout>>();
   #paused = false;
+  #frame = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.permission = typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+    document.addEventListener('focusin', this.#placeSoon, true);
+    window.addEventListener('scroll', this.#placeSoon, { capture: true, passive: true });
+    window.addEventListener('resize', this.#placeSoon);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stop();
+    document.removeEventListener('focusin', this.#placeSoon, true);
+    window.removeEventListener('scroll', this.#placeSoon, { capture: true });
+    window.removeEventListener('resize', this.#placeSoon);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  protected override updated(): void {
+    this.#placeSoon();
+  }
+
+  /** Places the region at the next frame (once, however many times it is asked for meanwhile). */
+  readonly #placeSoon = () => {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#place();
+    });
+  };
+
+  /** What the corner region must not cover: the focused element, and open dialogs. */
+  #obstacles(): DOMRect[] {
+    const owned = (el: Element) => this.contains(el) || !!this.shadowRoot?.contains(el);
+    const active = deepActiveElement();
+    const found = active && active !== document.body && !owned(active) ? [active] : [];
+    found.push(...openDialogs(document).filter((d) => !owned(d)));
+    return found.map((el) => el.getBoundingClientRect());
+  }
+
+  /** Moves the corner region off the focused element and open dialogs (see the class' doc). */
+  #place(): void {
+    const obstacles = this.placement === 'corner' && this.toasts.length > 0 ? this.#obstacles() : [];
+    const free = () => {
+      const rect = this.getBoundingClientRect();
+      return obstacles.every((o) => !overlaps(rect, o) && !overlaps(o, rect));
+    };
+    for (const crowded of [false, true]) {
+      this.toggleAttribute('data-crowded', crowded);
+      for (const corner of CORNERS) {
+        this.setAttribute('data-corner', corner);
+        if (free()) {
+          this.crowded = crowded;
+          return;
+        }
+      }
+    }
+    this.setAttribute('data-corner', '');
+    this.crowded = true;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -210,11 +291,10 @@ export class AccessNotifications extends ClientElement {
       this.#forget(gone.key);
     this.toasts = kept.slice(-Math.max(1, this.maxToasts));
     for (const toast of fresh) this.#expireLater(toast);
-    this.#announcer.announce(
-      burst.length > GROUP_THRESHOLD
-        ? msg(str`${burst.length} of your requests changed status.`)
-        : burst.map((n) => n.message).join(' '),
-    );
+    // A change another element of the page announced already (a list's row, say) is not said again.
+    if (burst.length > GROUP_THRESHOLD)
+      this.#announcer.announce(msg(str`${burst.length} of your requests changed status.`));
+    else for (const n of burst) this.#announcer.announce(n.message, { key: statusKey(n.request) });
   }
 
   /** Toasts that ask nothing of the user go after `duration` (unless the user is on the region). */
@@ -290,13 +370,14 @@ export class AccessNotifications extends ClientElement {
     }
   }
 
-  #renderOne(toast: Toast, notification: AccessNotification) {
+  #renderOne(toast: Toast, notification: AccessNotification, shown: boolean) {
     const { request } = notification;
     const tone = statusInfo(request.status).tone;
     const part = `toast toast-${request.status}`;
     return html`<li
       part=${part}
       data-key=${toast.key}
+      ?hidden=${!shown}
       data-tone=${tone}
       @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}
     >
@@ -342,10 +423,11 @@ export class AccessNotifications extends ClientElement {
     </button>`;
   }
 
-  #renderGroup(toast: Toast) {
+  #renderGroup(toast: Toast, shown: boolean) {
     return html`<li
       part="toast toast-group"
       data-key=${toast.key}
+      ?hidden=${!shown}
       @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, toast.key)}
     >
       <p class="title">${msg(str`${toast.items.length} of your requests changed status`)}</p>
@@ -354,6 +436,31 @@ export class AccessNotifications extends ClientElement {
         ${toast.items.map((n) => html`<li>${n.message}</li>`)}
       </ul>
     </li>`;
+  }
+
+  /** The newest toast shows, and the one with focus; the others when the user asked for them. */
+  #isShown(toast: Toast): boolean {
+    const focused = this.shadowRoot?.activeElement?.closest('[part~="toast"]')?.getAttribute('data-key');
+    return this.expanded || toast === this.toasts.at(-1) || focused === String(toast.key);
+  }
+
+  #renderMore() {
+    const updates = (toasts: readonly Toast[]) => toasts.reduce((sum, t) => sum + t.items.length, 0);
+    const count = this.crowded
+      ? updates(this.toasts)
+      : this.expanded
+        ? updates(this.toasts.slice(0, -1))
+        : updates(this.toasts.filter((t) => !this.#isShown(t)));
+    if (count === 0 && !this.crowded) return nothing;
+    return html`<button
+      part="more"
+      class="button more"
+      aria-controls="region"
+      aria-expanded=${this.expanded && !this.crowded ? 'true' : 'false'}
+      @click=${() => (this.expanded = !this.expanded)}
+    >
+      ${count === 1 ? msg('1 more update') : msg(str`${count} more updates`)}
+    </button>`;
   }
 
   protected override render() {
@@ -365,7 +472,9 @@ export class AccessNotifications extends ClientElement {
             </button>`
           : nothing
       }
+      ${this.#renderMore()}
       <ul
+        id="region"
         part="region"
         aria-label=${msg('Request notifications')}
         @pointerenter=${() => (this.#paused = true)}
@@ -375,7 +484,10 @@ export class AccessNotifications extends ClientElement {
       >
         ${this.toasts.map((toast) => {
           const [only] = toast.items;
-          return toast.items.length === 1 && only ? this.#renderOne(toast, only) : this.#renderGroup(toast);
+          const shown = this.#isShown(toast);
+          return toast.items.length === 1 && only
+            ? this.#renderOne(toast, only, shown)
+            : this.#renderGroup(toast, shown);
         })}
       </ul>
       ${this.#announcer.render()}

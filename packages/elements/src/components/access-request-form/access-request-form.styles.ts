@@ -26,7 +26,7 @@ const layout = css`
     outline: none;
   }
   .step-title:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
   }
   h3 {
     margin: 0;
@@ -142,7 +142,7 @@ const layout = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    box-shadow: var(--_shadow-popover);
   }
   .listbox[hidden] {
     display: none;
@@ -157,7 +157,7 @@ const layout = css`
   }
   .option[aria-selected='true'] {
     background: var(--_selected);
-    outline: 2px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: -2px;
   }
   .option[data-current='true'] .option-name {

@@ -90,7 +90,9 @@ const PREFILL_PROPERTIES = [
  * @csspart tab - A tab.
  * @csspart tab-selected - The chosen tab (with `tab`).
  * @csspart panel - The tab panel.
+ * @csspart step-title - The heading of a step (New Request, Complete Additional Details, Request submitted).
  * @csspart grantee - Request on Behalf of.
+ * @csspart grantee-input - Its text field.
  * @csspart grantee-listbox - Its list of people.
  * @csspart how - "How would you like to access resources?".
  * @csspart by-resource - The By Resource search, selection and results.
@@ -107,10 +109,12 @@ const PREFILL_PROPERTIES = [
  * @csspart results - The result list.
  * @csspart result - A result row.
  * @csspart result-selected - A selected result row (with `result`).
+ * @csspart permission - The permission select of a result row or a selected resource.
  * @csspart results-empty - No resource matches.
  * @csspart results-error - The search failed.
  * @csspart results-loading - More results are loading.
  * @csspart review - The selection review.
+ * @csspart review-title - Its heading.
  * @csspart review-empty - The review when nothing is selected.
  * @csspart review-list - The review's list.
  * @csspart review-item - A selected resource.
@@ -156,6 +160,10 @@ const PREFILL_PROPERTIES = [
  * @cssproperty --ar-color-danger - Errors.
  * @cssproperty --ar-color-selected - Selected rows.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-popover - Elevation of pop-up lists and panels.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.
@@ -219,7 +227,7 @@ export class AccessRequestForm extends ClientElement {
   readonly #choice = new CatalogChoice(this, () => this.activeClient);
   readonly #preview = new PreviewRunner(this);
   readonly #reviewRows = new RovingRows(this, { list: '#selected', count: () => this.draft.selection.size });
-  readonly #submitted = new SubmittedRequests(this, (text) => this.#announcer.announce(text));
+  readonly #submitted = new SubmittedRequests(this, (...said) => this.#announcer.announce(...said));
   readonly #keeper = new DraftKeeper(this, () =>
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
   );

@@ -72,7 +72,7 @@ export function renderChoose(view: ChooseView) {
     ? html`<p class="field-error" id=${targetError.id} tabindex="-1" role="alert">${targetError.text}</p>`
     : nothing;
   return html`<section class="step" aria-labelledby="step-title">
-    <h2 id="step-title" class="step-title" tabindex="-1">${msg('New Request')}</h2>
+    <h2 id="step-title" class="step-title" part="step-title" tabindex="-1">${msg('New Request')}</h2>
     <div
       role="tablist"
       part="tabs"

@@ -186,7 +186,9 @@ function renderSummary(view: DetailsStepView) {
 
 export function renderDetails(view: DetailsStepView) {
   return html`<form class="step" part="form" aria-labelledby="step-title" novalidate @submit=${view.onSubmit}>
-    <h2 id="step-title" class="step-title" tabindex="-1">${msg('Complete Additional Details')}</h2>
+    <h2 id="step-title" class="step-title" part="step-title" tabindex="-1">
+      ${msg('Complete Additional Details')}
+    </h2>
     <div part="form-error" class="form-error" role="alert" tabindex="-1" ?hidden=${!view.formError}>
       ${view.formError}
     </div>

@@ -153,6 +153,7 @@ export class PeoplePicker implements ReactiveController {
       <div class="combobox-box">
         <input
           id=${this.id}
+          part="grantee-input"
           type="text"
           role="combobox"
           autocomplete="off"

@@ -261,6 +261,7 @@ export class ResourcePicker {
         >
       </span>
       <select
+        part="permission"
         data-col="permission"
         tabindex=${tabIndex}
         aria-label=${msg(str`Permission for ${resource.name}`)}

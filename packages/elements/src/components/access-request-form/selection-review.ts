@@ -30,7 +30,7 @@ export function renderReview(view: ReviewView) {
     str`${formatNumber(locale, items.length)} of ${formatNumber(locale, view.cap)} selected`,
   );
   return html`<section class="review" part="review" aria-labelledby="review-title">
-    <h3 id="review-title" class="review-title">
+    <h3 id="review-title" class="review-title" part="review-title">
       ${msg('Selected resources')} <span class="count">${heading}</span>
     </h3>
     ${
@@ -76,6 +76,7 @@ function renderReviewRow({ resource, permissionId }: SelectedResource, index: nu
       <span class="row-path">${resource.resource_type.name} · ${resource.path}</span>
     </span>
     <select
+      part="permission"
       data-col="permission"
       tabindex=${tabIndex}
       aria-label=${msg(str`Permission for ${resource.name}`)}

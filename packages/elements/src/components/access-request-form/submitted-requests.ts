@@ -8,6 +8,7 @@ import { statusLabel } from '../../internal/status-label.js';
 import { describeTarget, requestsCount } from '../../internal/format.js';
 import { notificationSentence } from '../../internal/request-again-form.js';
 import { isNewer, subscribeToRequests } from '../../internal/requests-hub.js';
+import { statusKey, type AnnounceOptions } from '../../internal/announcer.js';
 import type { OrgSettings } from './draft.js';
 
 export type Channel = OrgSettings['notification_channel'];
@@ -37,7 +38,7 @@ export class SubmittedRequests implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly announce: (text: string) => void,
+    private readonly announce: (text: string, options?: AnnounceOptions) => void,
   ) {
     host.addController(this);
   }
@@ -58,7 +59,9 @@ export class SubmittedRequests implements ReactiveController {
       this.requests = this.requests.map((r, i) => (i === index ? update : r));
       if (current.status !== update.status && isStatus(update.status)) {
         const label = statusLabel(update.status);
-        this.announce(msg(str`Request for ${describeTarget(update)} is now ${label}.`));
+        this.announce(msg(str`Request for ${describeTarget(update)} is now ${label}.`), {
+          key: statusKey(update),
+        });
       }
       this.host.requestUpdate();
     });
@@ -75,7 +78,7 @@ export class SubmittedRequests implements ReactiveController {
     const count = this.requests.length;
     const href = safeHref(view.myRequestsHref);
     return html`<section class="done" part="done" aria-labelledby="step-title">
-      <h2 id="step-title" class="step-title" tabindex="-1">${msg('Request submitted')}</h2>
+      <h2 id="step-title" class="step-title" part="step-title" tabindex="-1">${msg('Request submitted')}</h2>
       <p part="done-summary">
         ${
           count === 1

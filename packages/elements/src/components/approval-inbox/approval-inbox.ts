@@ -43,6 +43,7 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @csspart item-title - What it gives access to.
  * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
  * @csspart approvals - Its approvers and their decisions.
+ * @csspart approval - One approver and their decision.
  * @csspart actions - The Approve and Reject buttons.
  * @csspart approve - An Approve button.
  * @csspart reject - A Reject button.
@@ -60,6 +61,10 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @cssproperty --ar-color-accent - Approve.
  * @cssproperty --ar-color-danger - Reject.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-overlay - Elevation of dialogs.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.
@@ -255,7 +260,7 @@ export class ApprovalInbox extends ClientElement {
       ${
         request.approvals.length > 1
           ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
-              ${request.approvals.map((a) => html`<li>${a.approver.name}: ${this.#decisionText(a)}</li>`)}
+              ${request.approvals.map((a) => html`<li part="approval">${a.approver.name}: ${this.#decisionText(a)}</li>`)}
             </ul>`
           : nothing
       }

@@ -172,8 +172,8 @@ export class AccessDetailsDialog implements ReactiveController {
       }}
     >
       <div class="dialog-header">
-        <h2 id=${`${this.id}-title`}>${msg('Access Details')}</h2>
-        <button class="icon-button" aria-label=${msg('Close')} autofocus @click=${this.close}>
+        <h2 id=${`${this.id}-title`} part="dialog-title">${msg('Access Details')}</h2>
+        <button class="icon-button" part="close" aria-label=${msg('Close')} autofocus @click=${this.close}>
           ${closeIcon()}
         </button>
       </div>

@@ -59,6 +59,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart dialog - Both dialogs.
  * @csspart details-dialog - The Access Details dialog (with `dialog`).
+ * @csspart dialog-title - The Access Details dialog's heading.
+ * @csspart close - Its X button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
  * @csspart ended - The note that the access is no longer active.
  * @csspart instructions - The rendered instructions.
@@ -76,6 +78,10 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @cssproperty --ar-color-accent - Primary buttons.
  * @cssproperty --ar-color-surface-alt - The CLI snippet's background.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-overlay - Elevation of dialogs.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.

@@ -9,7 +9,9 @@ export type RequestResource = components['schemas']['RequestResource'];
 type Approval = AccessRequest['approvals'][number];
 
 const pair = (resource: string, permission: string) =>
-  html`<li><span class="resource">${resource}</span> <span class="permission">${permission}</span></li>`;
+  html`<li part="resource">
+    <span class="resource">${resource}</span> <span class="permission">${permission}</span>
+  </li>`;
 
 export interface ResourcesView {
   readonly open: boolean;
@@ -40,10 +42,11 @@ export function renderAccessTo(request: AccessRequest, locale: string, view: Res
           </ul>`;
   const count = target.type === 'app' ? undefined : target.resource_count;
   return html`<section part="access-to" aria-labelledby="access-to-title">
-    <h3 id="access-to-title">${msg('Access to')}</h3>
+    <h3 id="access-to-title" part="section-title">${msg('Access to')}</h3>
     ${summary} ${count === undefined ? nothing : html`<p class="muted">${pairsText(locale, count)}</p>`}
     <button
       class="button"
+      part="resources-toggle"
       aria-expanded=${view.open ? 'true' : 'false'}
       aria-controls="resources"
       @click=${view.onToggle}
@@ -60,7 +63,7 @@ function renderResources(view: ResourcesView) {
   return html`<ul class="pairs resources" aria-label=${msg('Resources')}>
       ${view.items.map(
         (r) =>
-          html`<li>
+          html`<li part="resource">
             <span class="resource">${r.resource.name}</span>
             <span class="permission">${r.permission.name}</span>
             <span class="muted path">${r.resource.resource_type.name} · ${r.resource.path}</span>
@@ -75,7 +78,9 @@ function renderResources(view: ResourcesView) {
     }
     ${
       view.hasMore && !view.loading && !view.error
-        ? html`<button class="button" @click=${view.onMore}>${msg('Load more resources')}</button>`
+        ? html`<button class="button" part="resources-more" @click=${view.onMore}>
+            ${msg('Load more resources')}
+          </button>`
         : nothing
     }`;
 }
@@ -117,14 +122,14 @@ const decision = (a: Approval) =>
 
 export function renderApprovals(request: AccessRequest, locale: string) {
   return html`<section part="approvals" aria-labelledby="approvals-title">
-    <h3 id="approvals-title">${msg('Approvals')}</h3>
+    <h3 id="approvals-title" part="section-title">${msg('Approvals')}</h3>
     ${
       request.approvals.length === 0
         ? html`<p class="muted">${msg('No approval needed: this access flow approves automatically.')}</p>`
         : html`<ul class="approvals">
             ${request.approvals.map(
               (a) =>
-                html`<li class=${`approval ${a.status}`}>
+                html`<li part="approval" class=${`approval ${a.status}`}>
                   <span class="approver">${a.approver.name}</span>
                   <span class="decision">${decision(a)}</span>
                   ${a.decided_at ? html`<time class="muted" datetime=${a.decided_at}>${formatDateTime(locale, a.decided_at)}</time>` : nothing}
@@ -175,11 +180,13 @@ function moments(request: AccessRequest): Moment[] {
 
 export function renderTimeline(request: AccessRequest, locale: string) {
   return html`<section part="timeline" aria-labelledby="timeline-title">
-    <h3 id="timeline-title">${msg('Timeline')}</h3>
+    <h3 id="timeline-title" part="section-title">${msg('Timeline')}</h3>
     <ol class="timeline">
       ${moments(request).map(
         (m) =>
-          html`<li><time datetime=${m.at}>${formatDateTime(locale, m.at)}</time> <span>${m.text}</span></li>`,
+          html`<li part="timeline-item">
+            <time datetime=${m.at}>${formatDateTime(locale, m.at)}</time> <span>${m.text}</span>
+          </li>`,
       )}
     </ol>
   </section>`;

@@ -34,7 +34,7 @@ const panel = css`
     outline: none;
   }
   .header h2:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
   }
   section {
     display: grid;

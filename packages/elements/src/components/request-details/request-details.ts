@@ -56,15 +56,27 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart star - The favourite button.
  * @csspart close - The X button.
  * @csspart notice - The "only the requester can revoke" note.
+ * @csspart section-title - The heading of a section (Access to, Approvals, Timeline).
  * @csspart access-to - The "Access to" section.
+ * @csspart resource - A resource and its permission, in the summary or the resource list.
+ * @csspart resources-toggle - The View resources / Hide resources button.
  * @csspart resources - The paged resource list.
+ * @csspart resources-more - The Load more resources button.
  * @csspart facts - People, duration, justification, ticket.
  * @csspart approvals - The "Approvals" section.
+ * @csspart approval - One approver and their decision.
  * @csspart rejection-reason - The Rejection Reason.
  * @csspart timeline - The "Timeline" section.
+ * @csspart timeline-item - One event of the timeline.
  * @csspart actions - The action buttons.
+ * @csspart use-access - The Use Access button.
+ * @csspart request-again - The Request again button.
+ * @csspart revoke - The Revoke access button.
  * @csspart dialog - Both dialogs.
  * @csspart revoke-dialog - The Revoke confirmation (with `dialog`).
+ * @csspart dialog-title - The Revoke confirmation's heading.
+ * @csspart cancel - Its Cancel button.
+ * @csspart confirm - Its Yes button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
  * @csspart created - The Request again confirmation's list of new requests.
  * @csspart notification-channel - How the user will be notified of the new requests.
@@ -78,6 +90,10 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @cssproperty --ar-color-accent - Primary buttons.
  * @cssproperty --ar-color-star - A favourite's star.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-overlay - Elevation of dialogs.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.
@@ -348,6 +364,7 @@ export class RequestDetails extends ClientElement {
         can.use_access
           ? html`<button
               class="button primary"
+              part="use-access"
               @click=${() => fire(this, 'access-use-requested', { request })}
             >
               ${msg('Use Access')}
@@ -356,14 +373,14 @@ export class RequestDetails extends ClientElement {
       }
       ${
         can.request_again
-          ? html`<button class="button" @click=${() => void this.#again.open(request)}>
+          ? html`<button class="button" part="request-again" @click=${() => void this.#again.open(request)}>
               ${msg('Request again')}
             </button>`
           : nothing
       }
       ${
         can.revoke
-          ? html`<button class="button danger" @click=${() => void this.#revoke.open(request)}>
+          ? html`<button class="button danger" part="revoke" @click=${() => void this.#revoke.open(request)}>
               ${msg('Revoke access')}
             </button>`
           : nothing

@@ -54,14 +54,19 @@ export class RevokeDialog extends ModalForm<never> {
       aria-labelledby="revoke-title"
       aria-describedby="revoke-text"
     >
-      <h2 id="revoke-title">${msg('Revoke access?')}</h2>
+      <h2 id="revoke-title" part="dialog-title">${msg('Revoke access?')}</h2>
       <p id="revoke-text">
         ${msg(str`${request.grantee.name} will lose access to ${describeTarget(request)}.`)}
       </p>
       ${this.renderError()}
       <div class="dialog-actions">
-        <button class="button" autofocus @click=${this.close}>${msg('Cancel')}</button>
-        <button class="button danger" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.confirm}>
+        <button class="button" part="cancel" autofocus @click=${this.close}>${msg('Cancel')}</button>
+        <button
+          class="button danger"
+          part="confirm"
+          aria-disabled=${this.sending ? 'true' : 'false'}
+          @click=${this.confirm}
+        >
           ${msg('Yes')}
         </button>
       </div>

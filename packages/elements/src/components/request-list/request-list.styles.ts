@@ -53,7 +53,7 @@ const list = css`
     color: var(--_on-accent);
   }
   .segment input:focus-visible + span {
-    outline: 2px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: -4px;
   }
   .feed {

@@ -6,7 +6,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { STATUSES, isStatus, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
-import { Announcer } from '../../internal/announcer.js';
+import { Announcer, statusKey } from '../../internal/announcer.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
@@ -75,6 +75,10 @@ const statusesConverter = {
  * @cssproperty --ar-color-selected - The open card.
  * @cssproperty --ar-color-star - A favourite's star.
  * @cssproperty --ar-radius - Corner radius.
+ * @cssproperty --ar-font-family - The font stack (default: the page's).
+ * @cssproperty --ar-focus-ring-width - Width of the focus outline (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between a control and its focus outline (default 2px).
+ * @cssproperty --ar-shadow-popover - Elevation of pop-up lists and panels.
  * @cssproperty --ar-space-1 - Spacing, smallest step.
  * @cssproperty --ar-space-2 - Spacing, second step.
  * @cssproperty --ar-space-3 - Spacing, third step.
@@ -230,7 +234,9 @@ export class RequestList extends ClientElement {
 
   #announceStatus(request: AccessRequest): void {
     const status = statusLabel(request.status);
-    this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`));
+    this.#announcer.announce(msg(str`Request for ${describeTarget(request)} is now ${status}.`), {
+      key: statusKey(request),
+    });
   }
 
   // ---- user actions

@@ -58,8 +58,8 @@ export const tooltipStyles = css`
     text-underline-offset: 0.2em;
   }
   .has-tip:focus-visible {
-    outline: 2px solid var(--ar-color-focus, light-dark(#1a56db, #a4c3ff));
-    outline-offset: 2px;
+    outline: var(--ar-focus-ring-width, 2px) solid var(--ar-color-focus, light-dark(#1a56db, #a4c3ff));
+    outline-offset: var(--ar-focus-ring-offset, 2px);
   }
   [part='tooltip'] {
     position: fixed;

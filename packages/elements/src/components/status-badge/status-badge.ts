@@ -52,6 +52,8 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
  * @cssproperty --ar-tooltip-fg - Text of the reason tooltip.
  * @cssproperty --ar-color-border - Border of the reason tooltip.
  * @cssproperty --ar-color-focus - The focus ring of a badge with a reason.
+ * @cssproperty --ar-focus-ring-width - Width of that focus ring (default 2px).
+ * @cssproperty --ar-focus-ring-offset - Gap between the badge and that focus ring (default 2px).
  */
 export class StatusBadge extends LitElement {
   static override styles = [statusBadgeStyles, tooltipStyles];
