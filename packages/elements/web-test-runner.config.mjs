@@ -4,6 +4,7 @@
 // breaks the contract reaches the test as a 500 saying how, and each test file asks at its end
 // (the `contract-violations` command) whether any did.
 // Run with NODE_OPTIONS='--import=tsx --conditions=source' (the package's `test` script does).
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { createWtrConfig } from '../../scripts/wtr-base.mjs';
 import {
   contractCheck,
@@ -44,5 +45,6 @@ const mediaFeatures = {
 export default createWtrConfig({
   files: 'src/**/*.test.ts',
   middleware: [createDevServerMiddleware({ onResponse: check.hook, speed: 0 })],
-  plugins: [contractViolations, mediaFeatures],
+  // a11ySnapshot: the names Chromium's accessibility tree computes, for tests of what a control is called.
+  plugins: [contractViolations, mediaFeatures, a11ySnapshotPlugin()],
 });

@@ -132,6 +132,7 @@ export class MultiSelect implements ReactiveController {
   ) {
     const { id } = this.config;
     const label = this.config.label();
+    const summary = this.#summary(options, selected);
     const toggle = (value: string, checked: boolean) => {
       const next = new Set(selected);
       if (checked) next.add(value);
@@ -154,8 +155,8 @@ export class MultiSelect implements ReactiveController {
         aria-controls=${`${id}-panel`}
         @click=${() => (this.open = !this.#open)}
       >
-        <span>${label}</span
-        ><span class="multi-select-summary">${this.#summary(options, selected)}</span>${chevronIcon()}
+        <!-- Read as one name, "Status: All": the colon and the space are text, not decoration. -->
+        <span>${label}:</span> <span class="multi-select-summary">${summary}</span>${chevronIcon()}
       </button>
       <div id=${`${id}-panel`} class="multi-select-panel" part="filter-panel" ?hidden=${!this.#open}>
         <fieldset>
@@ -203,10 +204,6 @@ export const multiSelectStyles = css`
   .multi-select-summary {
     color: var(--_muted);
     font-weight: normal;
-  }
-  .multi-select-summary::before {
-    content: '·';
-    margin-inline: var(--_space-1);
   }
   .multi-select-panel {
     position: absolute;

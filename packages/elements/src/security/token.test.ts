@@ -250,12 +250,17 @@ describe('the bearer token', () => {
     );
     activeCard.querySelector<HTMLElement>('[part="card-title"]')!.click();
     const details = await until(() => panel()?.querySelector<RequestDetails>('request-details'), 'details');
-    const star = await until(() => buttonIn(shadow(details), 'Favorite'), 'the star');
+    const star = await until(
+      () => shadow(details)?.querySelector<HTMLButtonElement>('[part="star"]'),
+      'the star',
+    );
     const pressed = star.getAttribute('aria-pressed');
     star.click();
     await until(() => seenEvents.has('request-favorite-changed'), 'request-favorite-changed');
     await until(
-      () => buttonIn(shadow(details), 'Favorite')?.getAttribute('aria-pressed') !== pressed,
+      () =>
+        shadow(details)?.querySelector<HTMLButtonElement>('[part="star"]')?.getAttribute('aria-pressed') !==
+        pressed,
       'the star',
     );
     buttonIn(shadow(details), 'Revoke access')!.click();

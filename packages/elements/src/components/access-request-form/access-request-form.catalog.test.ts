@@ -44,7 +44,10 @@ describe('<access-request-form>: large catalogs and the 1,000-resource maximum',
     const message = () => textOf(page.part('limit-message'));
     page.button('Select all visible').click();
     await until(() => page.count() === '100 of 1,000 selected', 'the first page selected');
-    expect(message()).to.equal('Selected 100 more.');
+    expect(page.part('count')!.getAttribute('role')).to.equal('status');
+    expect(textOf(page.part('selection-message'))).to.equal('Selected 100 more.');
+    expect(page.part('selection-message')!.getAttribute('role')).to.equal('status');
+    expect(message(), 'a routine change is no alert').to.equal('');
 
     await scrollUntil(page, 1100);
     page.button('Select all visible').click();

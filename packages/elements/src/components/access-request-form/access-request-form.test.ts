@@ -173,7 +173,7 @@ describe('<access-request-form>: choosing what to request', () => {
     expect(changes).to.deep.equal([1, 2, 1]);
     buttonNamed(page.root, 'Clear all')!.click();
     await until(() => page.reviewNames().length === 0, 'cleared');
-    expect(textOf(page.root.querySelector('[part="limit-message"]'))).to.equal('The selection was cleared.');
+    expect(textOf(page.part('selection-message'))).to.equal('The selection was cleared.');
   });
 
   it('closes a filter when Tab leaves it, and Escape closes it from anywhere inside', async () => {

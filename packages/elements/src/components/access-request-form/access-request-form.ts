@@ -105,7 +105,8 @@ const PREFILL_PROPERTIES = [
  * @csspart count - "N of 1,000 selected".
  * @csspart select-all - Select all visible.
  * @csspart clear-all - Clear all.
- * @csspart limit-message - The refusal past the maximum.
+ * @csspart limit-message - The refusal past the maximum (an alert).
+ * @csspart selection-message - What the last bulk change did ("Selected 97 more.", a polite status).
  * @csspart results - The result list.
  * @csspart result - A result row.
  * @csspart result-selected - A selected result row (with `result`).
@@ -206,6 +207,8 @@ export class AccessRequestForm extends ClientElement {
   @state() private accessor done = false;
   @state() private accessor loadError: unknown;
   @state() private accessor message = '';
+  /** A selection refused past the maximum: said as an alert, apart from the routine `message`. */
+  @state() private accessor refusal = '';
   @state() private accessor nextAttempted = false;
   @state() private accessor attempted = false;
   @state() private accessor sending = false;
@@ -335,6 +338,7 @@ export class AccessRequestForm extends ClientElement {
 
   #resetMessages(): void {
     this.message = '';
+    this.refusal = '';
     this.nextAttempted = false;
     this.attempted = false;
     this.formError = '';
@@ -432,7 +436,9 @@ export class AccessRequestForm extends ClientElement {
   #select = (items: readonly SelectedResource[], how: 'one' | 'visible'): void => {
     const cap = this.me?.org.max_resources_per_request ?? LIMITS.resourcesPerRequest.maxItems;
     const { selection, added, skipped } = addToSelection(this.draft.selection, items, cap);
-    this.message = selectionMessage(how, added, skipped, cap, this.#locale);
+    const said = selectionMessage(how, added, skipped, cap, this.#locale);
+    this.message = skipped ? '' : said;
+    this.refusal = skipped ? said : '';
     if (added === 0) {
       this.requestUpdate();
       return;
@@ -445,6 +451,7 @@ export class AccessRequestForm extends ClientElement {
     const selection = new Map(this.draft.selection);
     selection.delete(resourceId);
     this.message = '';
+    this.refusal = '';
     this.#patch({ selection });
     fire(this, 'selection-changed', { count: selection.size });
   };
@@ -481,6 +488,7 @@ export class AccessRequestForm extends ClientElement {
   #setTab = (tab: Tab, focus: boolean): void => {
     if (tab !== this.draft.tab) {
       this.message = '';
+      this.refusal = '';
       this.#patch({ tab });
     }
     if (focus)
@@ -627,6 +635,7 @@ export class AccessRequestForm extends ClientElement {
         cap: me.org.max_resources_per_request,
         draft: this.draft,
         message: this.message,
+        refusal: this.refusal,
         onQuery: (patch) => this.#patch(patch),
         onSelect: this.#select,
         onDeselect: this.#deselect,

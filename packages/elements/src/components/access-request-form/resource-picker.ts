@@ -28,8 +28,10 @@ export interface PickerView {
   readonly onDeselect: (resourceId: string) => void;
   readonly onPermission: (resourceId: string, permissionId: string) => void;
   readonly onClearAll: () => void;
-  /** The last refusal or bulk change, shown under the count. */
+  /** The last bulk change, shown under the count (polite). */
   readonly message: string;
+  /** The last refusal past the maximum (an alert). */
+  readonly refusal: string;
 }
 
 /** What a selection did: the refusal past the cap, or how many Select all visible added and skipped. */
@@ -141,7 +143,9 @@ export class ResourcePicker {
           )}
         </div>
         <div class="selection-bar" part="selection-bar">
-          <span part="count" class="count" id="selected-count">${msg(str`${count} of ${cap} selected`)}</span>
+          <span part="count" class="count" id="selected-count" role="status"
+            >${msg(str`${count} of ${cap} selected`)}</span
+          >
           <button
             type="button"
             class="button"
@@ -165,7 +169,8 @@ export class ResourcePicker {
             ${msg('Clear all')}
           </button>
         </div>
-        <p part="limit-message" class="limit-message" role="alert">${view.message}</p>
+        <p part="selection-message" class="limit-message" role="status">${view.message}</p>
+        <p part="limit-message" class="limit-message" role="alert">${view.refusal}</p>
         ${this.#renderResults(view)}
       </div>`;
   }

@@ -4,6 +4,7 @@ import type { AccessRequest } from '@access-requests/sdk';
 import './request-details.define.js';
 import '../request-list/request-list.define.js';
 import type { RequestDetails } from './request-details.js';
+import { describeTarget } from '../../internal/format.js';
 import {
   advance,
   aliceRequest,
@@ -188,7 +189,7 @@ describe('<request-details>', () => {
     const el = await details(onBehalf);
     await until(() => root(el).querySelector('[part="notice"]'), 'the notice');
     expect(button(el, 'Revoke access')).to.equal(undefined);
-    expect(button(el, 'Favorite')).to.equal(undefined);
+    expect(root(el).querySelector('[part="star"]')).to.equal(null);
     expect(textOf(root(el).querySelector('[part="notice"]'))).to.equal(
       'Bob Example made this request on your behalf. Only the requester can revoke the request.',
     );
@@ -263,26 +264,28 @@ describe('<request-details>', () => {
     const request = await aliceRequest((r) => r.can.favorite && !r.favorite);
     const { panel, card } = await page();
     card(request.id).click();
-    const star = await until(() => button(panel, 'Favorite'), 'the star');
+    const star = await until(() => button(panel, `Favorite ${describeTarget(request)}`), 'the star');
     expect(star.getAttribute('aria-pressed')).to.equal('false');
     const changed = oneEvent(panel, 'request-favorite-changed');
     star.click();
     const { detail } = await changed;
     expect(detail.request.favorite).to.equal(true);
     await until(
-      () => button(panel, 'Favorite')!.getAttribute('aria-pressed') === 'true',
+      () => button(panel, `Favorite ${describeTarget(request)}`)!.getAttribute('aria-pressed') === 'true',
       'the panel star is on',
     );
     await until(
       () => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'true',
       'so is the card’s',
     );
-    button(panel, 'Favorite')!.click();
+    button(panel, `Favorite ${describeTarget(request)}`)!.click();
     await until(
       () => card(request.id).querySelector('[part="star"]')!.getAttribute('aria-pressed') === 'false',
       'both off again',
     );
-    expect(button(panel, 'Favorite')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(button(panel, `Favorite ${describeTarget(request)}`)!.getAttribute('aria-pressed')).to.equal(
+      'false',
+    );
   });
 
   it('fires access-use-requested for an active request, and closes with X', async () => {

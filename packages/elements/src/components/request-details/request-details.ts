@@ -332,7 +332,7 @@ export class RequestDetails extends ClientElement {
               part="star"
               class="icon-button star"
               aria-pressed=${request.favorite ? 'true' : 'false'}
-              aria-label=${msg('Favorite')}
+              aria-label=${msg(str`Favorite ${describeTarget(request)}`)}
               aria-disabled=${this.favoriteBusy ? 'true' : 'false'}
               @click=${this.#toggleFavorite}
             >

@@ -1,7 +1,7 @@
 // One request card of <request-list>: a template, not an element, so that a long list stays cheap.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg } from '../../internal/locale.js';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import { describeTarget, formatDateTime, formatHours } from '../../internal/format.js';
 import { starIcon } from '../../internal/icons.js';
@@ -53,7 +53,7 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
               data-action="favorite"
               aria-pressed=${request.favorite ? 'true' : 'false'}
               aria-disabled=${o.busy ? 'true' : 'false'}
-              aria-label=${msg('Favorite')}
+              aria-label=${msg(str`Favorite ${describeTarget(request)}`)}
               tabindex=${o.active ? 0 : -1}
             >
               ${starIcon(request.favorite)}

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import { STATUSES, createAccessClient, type AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
 import './request-list.define.js';
@@ -67,6 +67,12 @@ describe('<request-list>', () => {
     const el = await aliceList('200rem');
     const button = byRole(el, '#status-button');
     expect(textOf(button)).to.match(/^Status/);
+    const named = async (name: string) =>
+      findAccessibilityNode(
+        (await a11ySnapshot({})) as never,
+        (node: { role?: string; name?: string }) => node.role === 'button' && node.name === name,
+      );
+    expect(await named('Status: All'), 'the filter is named by what it is and shows').to.be.ok;
     button.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -213,7 +219,9 @@ describe('<request-list>', () => {
     const index = el.items.findIndex((r: AccessRequest) => r.can.favorite && !r.favorite);
     const star = () => cards(el)[index]!.querySelector<HTMLButtonElement>('[part="star"]')!;
     expect(star().getAttribute('aria-pressed')).to.equal('false');
-    expect(star().getAttribute('aria-label')).to.equal('Favorite');
+    expect(star().getAttribute('aria-label'), 'the star names what it marks').to.equal(
+      `Favorite ${describeTarget(el.items[index]!)}`,
+    );
     const changed = oneEvent(el, 'request-favorite-changed');
     star().click();
     const { detail } = await changed;
