@@ -14,7 +14,7 @@ import {
   setLocale,
   str,
 } from './internal/locale.js';
-import { requestsCount } from './internal/format.js';
+import { moreUpdatesCount, requestsCount } from './internal/format.js';
 import { statusDescription, statusLabel } from './internal/status-label.js';
 import {
   expectNoContractViolations,
@@ -284,6 +284,13 @@ describe('languages', () => {
         `${n(3)} طلبات`,
         `${n(11)} طلبًا`,
         `${n(100)} طلب`,
+      ]);
+      expect([1, 2, 3, 11, 100].map(moreUpdatesCount), 'the toasts’ count, dual included').to.deep.equal([
+        'تحديث واحد آخر',
+        'تحديثان آخران',
+        `${n(3)} تحديثات أخرى`,
+        `${n(11)} تحديثًا آخر`,
+        `${n(100)} تحديث آخر`,
       ]);
       await setLocale('de');
       expect([1, 2, 11].map(requestsCount)).to.deep.equal(['1 Anfrage', '2 Anfragen', '11 Anfragen']);

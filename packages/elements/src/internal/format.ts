@@ -89,6 +89,18 @@ export function requestsCount(count: number): string {
   });
 }
 
+/** "2 more updates": the earlier notifications waiting behind the newest. */
+export function moreUpdatesCount(count: number): string {
+  return plural(count, {
+    zero: () => msg('# more updates', { id: 'count.more-updates.zero' }),
+    one: () => msg('# more update', { id: 'count.more-updates.one' }),
+    two: () => msg('# more updates', { id: 'count.more-updates.two' }),
+    few: () => msg('# more updates', { id: 'count.more-updates.few' }),
+    many: () => msg('# more updates', { id: 'count.more-updates.many' }),
+    other: () => msg('# more updates', { id: 'count.more-updates.other' }),
+  });
+}
+
 /** "3 selected". */
 export function selectedCount(count: number): string {
   return plural(count, {

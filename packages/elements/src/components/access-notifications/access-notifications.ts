@@ -13,7 +13,7 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer, statusKey } from '../../internal/announcer.js';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { fire, type AccessNotification } from '../../internal/events.js';
-import { describeTarget } from '../../internal/format.js';
+import { describeTarget, moreUpdatesCount } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { controls, tokens } from '../../internal/styles.js';
@@ -459,7 +459,7 @@ export class AccessNotifications extends ClientElement {
       aria-expanded=${this.expanded && !this.crowded ? 'true' : 'false'}
       @click=${() => (this.expanded = !this.expanded)}
     >
-      ${count === 1 ? msg('1 more update') : msg(str`${count} more updates`)}
+      ${moreUpdatesCount(count)}
     </button>`;
   }
 
