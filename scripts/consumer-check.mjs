@@ -19,6 +19,8 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ensurePacks, root } from './pack.mjs';
 import { openScriptTagPage } from './script-tag-page.mjs';
+import { BASELINES, BUDGETS } from './size-budgets.mjs';
+import { budgetTable } from './sizes.mjs';
 
 /** Exact versions an integrator on Node 20 would install beside our packages. */
 const HOST_TOOLS = {
@@ -277,6 +279,13 @@ try {
       if (list.packages.has(absent)) throw new Error(`request-list's bundle holds ${absent}`);
     }
     return `status-badge: ${[...badge.packages].join(', ')}; request-list adds ${[...list.packages].filter((p) => !badge.packages.has(p)).join(', ')}`;
+  });
+
+  await check('every entry point within its size budget (esbuild --minify, gzip -9)', async () => {
+    const { table, over } = await budgetTable(scratch, BUDGETS, BASELINES);
+    console.log(table.replace(/^/gm, '      '));
+    if (over.length) throw new Error(`over budget (scripts/size-budgets.mjs):\n${over.join('\n')}`);
+    return `${BUDGETS.length} entries`;
   });
 
   await check('npx access-requests-mock --port 0 starts from the installed bin', async () => {

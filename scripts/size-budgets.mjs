@@ -1,0 +1,113 @@
+// The size budgets the consumer check holds the packed packages to (gzip -9 bytes, measured by
+// scripts/sizes.mjs from the installed tarballs, as a host's bundler would see them).
+//
+// `budget` is a ratchet: the size when it was last set, rounded up to the next 500 B. A change that
+// goes over it fails `pnpm test`; lower a budget as cuts land, and raise one only with a changeset that
+// says what the bytes buy. `target` is where the size must get to (the bytes-and-speed issue); a row
+// over its target is printed as such but does not fail, so the table always shows how far there is
+// to go.
+
+const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
+
+/**
+ * @typedef {'initial' | 'lazy' | 'languages' | 'over-baseline'} Measure
+ * @typedef {{
+ *   name: string,
+ *   entry: string,
+ *   measure: Measure,
+ *   budget: number,
+ *   target?: number,
+ *   baseline?: string,
+ * }} Budget
+ */
+
+/** Baselines, measured in the same run: what the figures are compared with. */
+export const BASELINES = {
+  lit: `export { LitElement, html, css } from 'lit';`,
+  'openapi-fetch': `export { default } from 'openapi-fetch';`,
+};
+
+/** @type {Budget[]} */
+export const BUDGETS = [
+  {
+    name: 'every element eager (define.js), initial',
+    entry: elements('define.js'),
+    measure: 'initial',
+    budget: 75_500,
+    target: 40_000,
+  },
+  {
+    name: 'every element eager (define.js), lazy chunks',
+    entry: elements('define.js'),
+    measure: 'lazy',
+    budget: 31_000,
+    target: 20_000,
+  },
+  {
+    name: 'translations (de + ar), each loaded only for its language',
+    entry: elements('define.js'),
+    measure: 'languages',
+    budget: 14_000,
+  },
+  {
+    name: '<access-portal>, initial',
+    entry: elements('access-portal.js'),
+    measure: 'initial',
+    budget: 67_500,
+    target: 30_000,
+  },
+  {
+    name: '<status-badge> alone, with lit and the SDK',
+    entry: elements('status-badge.js'),
+    measure: 'initial',
+    budget: 12_500,
+    target: 8_000,
+  },
+  {
+    name: '<request-list> alone',
+    entry: elements('request-list.js'),
+    measure: 'initial',
+    budget: 30_500,
+    target: 20_000,
+  },
+  {
+    name: '<request-details> alone',
+    entry: elements('request-details.js'),
+    measure: 'initial',
+    budget: 24_500,
+  },
+  {
+    name: '<access-request-form> alone',
+    entry: elements('access-request-form.js'),
+    measure: 'initial',
+    budget: 44_000,
+    target: 25_000,
+  },
+  {
+    name: '<my-access> alone, before its lazy Markdown chunk',
+    entry: elements('my-access.js'),
+    measure: 'initial',
+    budget: 31_000,
+    target: 15_000,
+  },
+  {
+    name: '<approval-inbox> alone',
+    entry: elements('approval-inbox.js'),
+    measure: 'initial',
+    budget: 26_500,
+  },
+  {
+    name: '<access-notifications> alone',
+    entry: elements('access-notifications.js'),
+    measure: 'initial',
+    budget: 18_500,
+  },
+  {
+    name: 'SDK client over openapi-fetch',
+    entry: `export { createAccessClient } from '@access-requests/sdk';`,
+    measure: 'over-baseline',
+    baseline: 'openapi-fetch',
+    budget: 5_000,
+    target: 3_072,
+  },
+];
