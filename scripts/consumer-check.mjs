@@ -255,15 +255,31 @@ try {
         ),
       ),
     ];
-    const components = new Set(
-      inputs
-        .map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1])
-        .filter(Boolean),
+    const componentsOf = (/** @type {string[]} */ paths) =>
+      new Set(
+        paths
+          .map((p) => /@access-requests\/elements\/dist\/components\/([^/]+)\//.exec(p)?.[1])
+          .filter(Boolean),
+      );
+    const components = componentsOf(inputs);
+    // What loads before the entry runs: its chunk and the chunks it imports statically, transitively.
+    const outputs = result.metafile.outputs;
+    const entryChunk = Object.keys(outputs).find((o) => outputs[o]?.entryPoint);
+    const initial = new Set(entryChunk ? [entryChunk] : []);
+    for (const chunk of initial)
+      for (const imported of outputs[chunk]?.imports ?? [])
+        if (imported.kind === 'import-statement') initial.add(imported.path);
+    const initialComponents = componentsOf(
+      [...initial].flatMap((chunk) =>
+        Object.entries(outputs[chunk]?.inputs ?? {})
+          .filter(([, i]) => i.bytesInOutput > 0)
+          .map(([path]) => path),
+      ),
     );
     const packages = new Set(
       inputs.map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter(Boolean),
     );
-    return { components, packages };
+    return { components, initialComponents, packages };
   }
   await check('one element bundled alone holds only itself and what it renders', async () => {
     const badge = await bundleOf('@access-requests/elements/status-badge.js');
@@ -278,7 +294,18 @@ try {
     for (const absent of ['marked', 'dompurify', 'msw']) {
       if (list.packages.has(absent)) throw new Error(`request-list's bundle holds ${absent}`);
     }
-    return `status-badge: ${[...badge.packages].join(', ')}; request-list adds ${[...list.packages].filter((p) => !badge.packages.has(p)).join(', ')}`;
+    const every = await bundleOf('@access-requests/elements/define.js');
+    if (every.components.size !== 9 || every.components.size !== every.initialComponents.size)
+      throw new Error(
+        `define.js holds ${[...every.components].join(', ')}, eager: ${[...every.initialComponents].join(', ')}`,
+      );
+    const portal = await bundleOf('@access-requests/elements/access-portal.js');
+    const lazy = ['access-request-form', 'my-access', 'approval-inbox'];
+    const eager = lazy.filter((name) => portal.initialComponents.has(name));
+    if (eager.length) throw new Error(`access-portal loads ${eager.join(', ')} before its first view`);
+    const missing = lazy.filter((name) => !portal.components.has(name));
+    if (missing.length) throw new Error(`access-portal's bundle has no chunk for ${missing.join(', ')}`);
+    return `status-badge: ${[...badge.packages].join(', ')}; access-portal loads ${lazy.join(', ')} when first shown; request-list adds ${[...list.packages].filter((p) => !badge.packages.has(p)).join(', ')}`;
   });
 
   await check('every entry point within its size budget (esbuild --minify, gzip -9)', async () => {

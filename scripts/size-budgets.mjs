@@ -33,7 +33,7 @@ export const BUDGETS = [
     name: 'every element eager (define.js), initial',
     entry: elements('define.js'),
     measure: 'initial',
-    budget: 75_500,
+    budget: 76_000,
     target: 40_000,
   },
   {
@@ -53,7 +53,7 @@ export const BUDGETS = [
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
-    budget: 67_500,
+    budget: 47_500,
     target: 30_000,
   },
   {

@@ -7,4 +7,5 @@ import './components/access-notifications/access-notifications.define.js';
 import './components/access-request-form/access-request-form.define.js';
 import './components/my-access/my-access.define.js';
 import './components/approval-inbox/approval-inbox.define.js';
-import './components/access-portal/access-portal.define.js';
+// The portal without its lazy views: here they are registered up front, above.
+import './components/access-portal/access-portal.core.define.js';

@@ -8,6 +8,8 @@ import type { AccessRequestForm } from './components/access-request-form/access-
 import type { MyAccess } from './components/my-access/my-access.js';
 import type { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
 import type { AccessPortal } from './components/access-portal/access-portal.js';
+// Sets the portal's view loaders to the classes below (registers nothing).
+import './components/access-portal/access-portal.eager-views.define.js';
 
 export { AccessRequestsProvider } from './components/access-requests-provider/access-requests-provider.js';
 export { StatusBadge } from './components/status-badge/status-badge.js';

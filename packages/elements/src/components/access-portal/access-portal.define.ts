@@ -1,16 +1,4 @@
-import '../access-request-form/access-request-form.define.js';
-import '../request-list/request-list.define.js';
-import '../request-details/request-details.define.js';
-import '../my-access/my-access.define.js';
-import '../approval-inbox/approval-inbox.define.js';
-import '../access-notifications/access-notifications.define.js';
-import { AccessPortal } from './access-portal.js';
-import { define } from '../../define.js';
-
-define('access-portal', AccessPortal);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'access-portal': AccessPortal;
-  }
-}
+// `@access-requests/elements/access-portal.js`: <access-portal>, its first view's elements, and the
+// others loaded when first shown. A page that uses one of those elements on its own imports its entry.
+import './access-portal.lazy-views.define.js';
+import './access-portal.core.define.js';

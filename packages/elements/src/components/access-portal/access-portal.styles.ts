@@ -53,6 +53,25 @@ const portal = css`
   .panel[hidden] {
     display: none;
   }
+  .skeleton {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .skeleton-block {
+    display: grid;
+    gap: var(--_space-2);
+    padding: var(--_space-4);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .skeleton-block span {
+    block-size: 0.9rem;
+    border-radius: 0.25rem;
+    background: var(--_border);
+  }
+  .skeleton-block span + span {
+    inline-size: 55%;
+  }
   .requests-layout {
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(18rem, var(--ar-portal-details-inline-size, 26rem));

@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '../../internal/locale.js';
+import { msg, str } from '../../internal/locale.js';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
-import { AccessRequestForm } from '../access-request-form/access-request-form.js';
 import { RequestList } from '../request-list/request-list.js';
 import { RequestDetails } from '../request-details/request-details.js';
-import { MyAccess } from '../my-access/my-access.js';
-import { ApprovalInbox } from '../approval-inbox/approval-inbox.js';
+import type { MyAccess } from '../my-access/my-access.js';
 import { AccessNotifications } from '../access-notifications/access-notifications.js';
 import type { Clock } from '../../internal/countdown.js';
+import { define } from '../../define.js';
 import { fire } from '../../internal/events.js';
+import { renderRetry } from '../../internal/retry.js';
 import { callerOf } from '../../internal/requests-hub.js';
 import { accessPortalStyles } from './access-portal.styles.js';
 import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
@@ -19,6 +19,18 @@ const viewConverter = {
   fromAttribute: (value: string | null): PortalView => (isPortalView(value) ? value : DEFAULT_VIEW),
   toAttribute: (value: PortalView) => value,
 };
+
+/** The tag each view's element is rendered under (the first view's element comes with the portal). */
+const VIEW_TAGS = {
+  'new-request': 'access-request-form',
+  'my-access': 'my-access',
+  approvals: 'approval-inbox',
+} as const satisfies Partial<Record<PortalView, string>>;
+type LazyView = keyof typeof VIEW_TAGS;
+const isLazy = (view: PortalView): view is LazyView => view in VIEW_TAGS;
+
+/** Gets a view's element class: a dynamic `import()` (its own chunk), or the class itself. */
+export type ViewLoader = () => Promise<CustomElementConstructor> | CustomElementConstructor;
 
 const label = (view: PortalView): string =>
   view === 'new-request'
@@ -52,6 +64,8 @@ const label = (view: PortalView): string =>
  * @csspart tab - A tab.
  * @csspart tab-selected - The current view's tab (with `tab`).
  * @csspart panel - The current view's panel.
+ * @csspart view-loading - The skeleton shown while a view's element loads (the first time its tab opens).
+ * @csspart view-error - Why a view could not be loaded, with Retry.
  * @csspart form - The `<access-request-form>` of New Request.
  * @csspart requests-layout - My Requests' list and details, side by side.
  * @csspart list - The `<request-list>` of My Requests.
@@ -73,12 +87,16 @@ const label = (view: PortalView): string =>
  */
 export class AccessPortal extends ClientElement {
   static override styles = accessPortalStyles;
+  /**
+   * How the portal gets the element of New Request, My Access and Approvals the first time the view
+   * shows, when its tag is not registered yet: `access-portal.js` and the package's index set these
+   * (`access-portal.js` to one chunk per view); a host may set its own.
+   */
+  static viewLoaders: Partial<Record<LazyView, ViewLoader>> = {};
+
   static override dependencies = {
-    'access-request-form': AccessRequestForm,
     'request-list': RequestList,
     'request-details': RequestDetails,
-    'my-access': MyAccess,
-    'approval-inbox': ApprovalInbox,
     'access-notifications': AccessNotifications,
   };
 
@@ -99,6 +117,10 @@ export class AccessPortal extends ClientElement {
   @state() private accessor selectedId = '';
   /** Views shown once stay rendered (hidden), so that a draft or a scroll position survives a switch. */
   @state() private accessor visited: ReadonlySet<PortalView> = new Set();
+  /** The lazy views whose element is loaded and registered; why one failed to load. */
+  @state() private accessor loaded: ReadonlySet<PortalView> = new Set();
+  @state() private accessor loadErrors: ReadonlyMap<PortalView, unknown> = new Map();
+  readonly #loading = new Set<PortalView>();
 
   #pendingAccessDetails: AccessRequest | string | undefined;
   #callerFor: AccessClient | undefined;
@@ -138,6 +160,45 @@ export class AccessPortal extends ClientElement {
       this.#learnRole();
     }
     if (!this.visited.has(this.view)) this.visited = new Set([...this.visited, this.view]);
+    this.#load(this.view);
+  }
+
+  /**
+   * Gets a lazy view's element registered (once; again after a failure, on Retry). A tag already
+   * registered (by `define.js`, say) needs nothing; with no loader either, the tag is rendered as it
+   * is, for the host to register.
+   */
+  #load(view: PortalView): void {
+    if (!isLazy(view) || this.loaded.has(view) || this.#loading.has(view) || this.loadErrors.has(view))
+      return;
+    const tag = VIEW_TAGS[view];
+    const loader = (this.constructor as typeof AccessPortal).viewLoaders[view];
+    if (customElements.get(tag) || !loader) {
+      this.loaded = new Set([...this.loaded, view]);
+      return;
+    }
+    this.#loading.add(view);
+    Promise.resolve()
+      .then(loader)
+      .then(
+        (elementClass) => {
+          this.#loading.delete(view);
+          define(tag, elementClass);
+          this.loaded = new Set([...this.loaded, view]);
+        },
+        (error: unknown) => {
+          this.#loading.delete(view);
+          this.loadErrors = new Map([...this.loadErrors, [view, error]]);
+        },
+      );
+  }
+
+  #retryLoad(view: PortalView): void {
+    const errors = new Map(this.loadErrors);
+    errors.delete(view);
+    this.loadErrors = errors;
+    this.#load(view);
+    void this.updateComplete.then(() => this.#tab(view)?.focus()); // the Retry button goes
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -349,6 +410,23 @@ export class AccessPortal extends ClientElement {
   }
 
   #renderView(view: PortalView) {
+    if (isLazy(view) && !this.loaded.has(view)) {
+      const error = this.loadErrors.get(view);
+      return error === undefined
+        ? html`<div part="view-loading" class="view-loading" role="status" aria-busy="true">
+            <span class="visually-hidden">${msg(str`Loading ${label(view)}…`)}</span>
+            <div class="skeleton" aria-hidden="true">
+              ${[0, 1, 2].map(() => html`<div class="skeleton-block"><span></span><span></span></div>`)}
+            </div>
+          </div>`
+        : renderRetry({
+            message: msg(str`Could not load ${label(view)}.`),
+            error,
+            onRetry: () => this.#retryLoad(view),
+            part: 'view-error',
+            primary: true,
+          });
+    }
     // `.client` passes the portal's own client through; unset, each element asks the provider around the
     // portal.
     switch (view) {
