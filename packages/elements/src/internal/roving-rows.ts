@@ -171,8 +171,9 @@ export class RovingRows implements ReactiveController {
 
   /** Tracks which rows the virtualizer renders (see `pinnedRow`). */
   onRangeChanged = (event: RangeChangedEvent): void => {
+    const pinned = this.pinnedRow;
     this.#rendered = { first: event.first, last: event.last };
-    this.host.requestUpdate();
+    if (this.pinnedRow !== pinned) this.host.requestUpdate(); // not on every scroll
   };
 
   onKeydown = (event: KeyboardEvent): void => {
