@@ -6,9 +6,16 @@
 //
 // Rows carry `data-row="<index>"`; the controls that keep their place across rows carry
 // `data-col="<name>"`. A <select> keeps Up and Down for its options.
+//
+// With `key`, the tab stop follows its row (by key) when rows are added or removed above it. With
+// `onRangeChanged`, `pinnedRow` names the tab stop's row while the virtualizer does not render it,
+// for the list to render it apart, in a `[data-pinned]` container (never a place to move to): the
+// virtualizer renders one contiguous range and recycles what leaves it (lit/lit#4945), so a focused
+// row scrolled far away, or every row of a list out of view, would leave the DOM — and focus and the
+// list's tab stop with it. A focused row the DOM loses gets focus back on its row rendered anew.
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 
 type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -42,12 +49,20 @@ export interface RovingRowsOptions {
   readonly list: string;
   /** How many rows the list has. */
   readonly count: () => number;
+  /** What a row shows (an id): the tab stop stays with it when rows are added or removed above it. */
+  readonly key?: (row: number) => string | undefined;
   /** Told of every move by key, before focus gets there (to load the next page near the end). */
   readonly onMove?: (row: number) => void;
 }
 
 export class RovingRows implements ReactiveController {
   #active = 0;
+  /** The key of the tab stop's row (with `key`), as of the last update. */
+  #activeKey: string | undefined;
+  /** The rows the virtualizer renders (none: -1), from its `rangeChanged`; undefined until it says. */
+  #rendered: { readonly first: number; readonly last: number } | undefined;
+  /** Focus was on a row when the DOM lost it: give it to the row rendered anew. */
+  #focusOwed = false;
 
   constructor(
     private readonly host: Host,
@@ -57,8 +72,24 @@ export class RovingRows implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const last = Math.max(0, this.options.count() - 1);
+    const { key, count } = this.options;
+    if (key && this.#activeKey !== undefined && key(this.#active) !== this.#activeKey) {
+      for (let row = 0, rows = count(); row < rows; row++) {
+        if (key(row) !== this.#activeKey) continue;
+        this.#active = row;
+        break;
+      }
+    }
+    const last = Math.max(0, count() - 1);
     if (this.#active > last) this.#active = last;
+    this.#activeKey = key?.(this.#active);
+  }
+
+  hostUpdated(): void {
+    if (!this.#focusOwed) return;
+    this.#focusOwed = false;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) this.rowElement(this.#active)?.focus({ preventScroll: true });
   }
 
   /** The index of the row that is the tab stop. */
@@ -67,9 +98,18 @@ export class RovingRows implements ReactiveController {
   }
 
   set active(row: number) {
+    this.#activeKey = this.options.key?.(row);
     if (row === this.#active) return;
     this.#active = row;
     this.host.requestUpdate();
+  }
+
+  /** The tab stop's row while the virtualizer does not render it (the list renders it apart). */
+  get pinnedRow(): number | undefined {
+    if (!this.#rendered) return undefined;
+    const { first, last } = this.#rendered;
+    const row = this.#active;
+    return this.options.count() > 0 && (row < first || row > last) ? row : undefined;
   }
 
   /** The tab index of a row (or of its controls). */
@@ -83,7 +123,7 @@ export class RovingRows implements ReactiveController {
     return this.#list?.contains(focused ?? null) ?? false;
   }
 
-  /** The rendered element of a row, if it is rendered. */
+  /** The rendered element of a row (by the virtualizer, or apart as `pinnedRow`), if it is rendered. */
   rowElement(row: number): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>(`${this.options.list} [data-row="${row}"]`);
   }
@@ -114,6 +154,28 @@ export class RovingRows implements ReactiveController {
     if (hit) this.active = hit.row;
   };
 
+  /**
+   * Focus leaving a row for nowhere: when the row left the DOM (the virtualizer recycled it, or the
+   * list rendered it elsewhere), focus is owed back to the row rendered anew. Chromium fires
+   * `focusout` as the node goes, while it is still connected: look once it is gone.
+   */
+  onFocusOut = (event: FocusEvent): void => {
+    if (event.relatedTarget || !this.#hit(event)) return;
+    const from = event.composedPath()[0] as Node;
+    queueMicrotask(() => {
+      if (from.isConnected) return; // focus left the list (a click on the page, another window)
+      this.#focusOwed = true;
+      this.host.requestUpdate();
+    });
+  };
+
+  /** Tracks which rows the virtualizer renders (see `pinnedRow`). */
+  onRangeChanged = (event: RangeChangedEvent): void => {
+    const pinned = this.pinnedRow;
+    this.#rendered = { first: event.first, last: event.last };
+    if (this.pinnedRow !== pinned) this.host.requestUpdate(); // not on every scroll
+  };
+
   onKeydown = (event: KeyboardEvent): void => {
     const hit = this.#hit(event);
     if (!hit?.onTarget) return;
@@ -138,7 +200,8 @@ export class RovingRows implements ReactiveController {
     this.#list?.[virtualizerRef]?.element(row)?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < MAX_FRAMES; frame++) {
       await this.host.updateComplete;
-      const element = this.rowElement(row);
+      // The row where the virtualizer renders it, never its copy apart (which is not in place).
+      const element = this.#list?.querySelector<HTMLElement>(`[data-row="${row}"]:not([data-pinned] *)`);
       const control = col ? element?.querySelector<HTMLElement>(`[data-col="${col}"]`) : element;
       if (control) {
         control.focus({ preventScroll: true });

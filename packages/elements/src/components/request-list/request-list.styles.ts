@@ -61,6 +61,10 @@ const list = css`
     min-block-size: 0;
     border-radius: var(--_radius);
   }
+  /* The tab stop's card while the virtualizer does not render it: out of sight, at the top of the feed. */
+  .pinned {
+    inset-block-start: 0;
+  }
   .card {
     box-sizing: border-box;
     inline-size: 100%;

@@ -27,6 +27,29 @@ const badgeLabels = (el: RequestList) =>
     textOf(card.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')),
   );
 const byRole = (el: RequestList, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+/** The id of the request a card shows. */
+const idOf = (card: Element | null | undefined) =>
+  card?.getAttribute('aria-labelledby')?.replace(/^title-/, '');
+const tabStops = (el: RequestList) => cards(el).filter((c) => c.tabIndex === 0);
+const ORDERS_DB = {
+  resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
+  duration_hours: 1,
+};
+
+/** Gives Alice `count` more requests (the list then starts with them, newest first). */
+async function moreAliceRequests(count: number): Promise<void> {
+  const alice = clientFor('alice');
+  for (let done = 0; done < count; done += 25)
+    await Promise.all(Array.from({ length: Math.min(25, count - done) }, () => alice.submit(ORDERS_DB)));
+}
+
+/** Resolves once the list has rendered and its virtualizer has laid that out (a frame later). */
+async function laidOut(el: RequestList): Promise<void> {
+  await el.updateComplete;
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+  await el.updateComplete;
+}
 
 async function aliceList(height = '36rem', user: 'alice' | 'bob' = 'alice'): Promise<RequestList> {
   const el = await fixture<RequestList>(
@@ -163,10 +186,7 @@ describe('<request-list>', () => {
     const el = await aliceList();
     const before = el.items.length;
     await streamReady('alice', el.client!);
-    const [created] = await clientFor('alice').submit({
-      resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
-      duration_hours: 1,
-    });
+    const [created] = await clientFor('alice').submit(ORDERS_DB);
     await until(() => el.items.length === before + 1, 'the new request appears');
     expect(el.items[0]!.id).to.equal(created!.id);
   });
@@ -305,15 +325,86 @@ describe('<request-list>', () => {
     );
   });
 
+  it('keeps its tab stop and focus on the same request when a live update inserts a card above it', async () => {
+    const el = await aliceList();
+    await streamReady('alice', el.client!);
+    const alice = clientFor('alice');
+    const rendered = (id: string) =>
+      until(() => cards(el).some((c) => idOf(c) === id), 'the new card is on top');
+    const first = el.items[0]!.id;
+    const [created] = await alice.submit(ORDERS_DB);
+    await rendered(created!.id);
+    await laidOut(el);
+    expect(el.items[0]!.id).to.equal(created!.id);
+    expect(tabStops(el).map(idOf), 'the tab stop stays on the request it was on').to.deep.equal([first]);
+
+    el.focus();
+    expect(idOf(el.shadowRoot!.activeElement)).to.equal(first);
+    for (let i = 0; i < 2; i++) await sendKeys({ press: 'ArrowDown' });
+    await until(() => el.shadowRoot!.activeElement === cards(el)[3], 'the fourth card has focus');
+    const focused = el.items[3]!.id;
+    const [another] = await alice.submit(ORDERS_DB);
+    await rendered(another!.id);
+    await laidOut(el);
+    expect(idOf(el.shadowRoot!.activeElement), 'focus stays on the same request').to.equal(focused);
+    expect(tabStops(el).map(idOf), 'and so does the one tab stop').to.deep.equal([focused]);
+  });
+
+  it('keeps the focused card in the DOM, with focus, when it is scrolled far out of view', async () => {
+    await moreAliceRequests(60);
+    const el = await aliceList();
+    el.focus();
+    for (let i = 0; i < 2; i++) await sendKeys({ press: 'ArrowDown' });
+    await until(() => el.shadowRoot!.activeElement === cards(el)[2], 'the third card has focus');
+    const focused = el.items[2]!.id;
+    const feed = byRole(el, '[part="feed"]');
+    const far = () => cards(el).some((c) => Number(c.dataset['index']) > 20);
+    await until(() => {
+      if (feed.scrollTop < 3000) feed.scrollTop += 3000;
+      return far();
+    }, 'the cards 3000 px further down are rendered');
+    await laidOut(el);
+    const active = el.shadowRoot!.activeElement;
+    expect(idOf(active), 'focus stays on the card scrolled away').to.equal(focused);
+    expect(active?.isConnected).to.equal(true);
+    expect(tabStops(el).map(idOf), 'and it stays the tab stop').to.deep.equal([focused]);
+    expect(active?.getAttribute('aria-posinset')).to.equal('3');
+    feed.scrollTop = 0;
+    await until(
+      () =>
+        !el.shadowRoot!.activeElement?.closest('[data-pinned]') &&
+        cards(el).filter((c) => idOf(c) === focused).length === 1,
+      'scrolled back, focus is on the card in its place, drawn once',
+    );
+    expect(idOf(el.shadowRoot!.activeElement)).to.equal(focused);
+  });
+
+  it('keeps cards in its feed, each with its place in the list, while it is out of view', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <div style="block-size: 3000px"></div>
+        <request-list .client=${clientFor('alice')}></request-list>
+      </div>`,
+    );
+    const el = page.querySelector<RequestList>('request-list')!;
+    await until(() => el.items.length === 11 && el.shadowRoot!.querySelector('[role="feed"]'), 'loaded');
+    await laidOut(el);
+    const feed = byRole(el, '[role="feed"]');
+    expect(feed.getBoundingClientRect().top, 'the list is below the viewport').to.be.above(innerHeight);
+    await expect(el).to.be.accessible();
+    const articles = [...feed.querySelectorAll('article')];
+    expect(articles.length, 'the feed has articles').to.be.above(0);
+    for (const article of articles) {
+      const index = el.items.findIndex((r) => r.id === idOf(article));
+      expect(article.getAttribute('aria-posinset')).to.equal(String(index + 1));
+      expect(article.getAttribute('aria-setsize')).to.equal('11');
+    }
+    expect(tabStops(el), 'the list keeps its tab stop').to.have.length(1);
+  });
+
   it('virtualises a long list and loads further pages as it scrolls', async () => {
     const alice = clientFor('alice');
-    const body = {
-      resources: [{ resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' }],
-      duration_hours: 1,
-    };
-    for (let batch = 0; batch < 10; batch++) {
-      await Promise.all(Array.from({ length: 25 }, () => alice.submit(body)));
-    }
+    await moreAliceRequests(250);
     const el = await fixture<RequestList>(
       html`<request-list page-size="100" .client=${alice}></request-list>`,
     );

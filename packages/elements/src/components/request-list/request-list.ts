@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../internal/locale.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -113,6 +114,7 @@ export class RequestList extends ClientElement {
   readonly #rows = new RovingRows(this, {
     list: '[part="feed"]',
     count: () => this.#list.items.length,
+    key: (row) => this.#list.items[row]?.id,
     onMove: (row) => {
       if (row >= this.#list.items.length - PREFETCH_DISTANCE) void this.#list.loadMore();
     },
@@ -226,9 +228,8 @@ export class RequestList extends ClientElement {
     }
     if (list.status !== 'ready' || !this.#inScope(request)) return;
     if (this.statuses.length && !this.statuses.includes(request.status)) return;
-    list.items = [request, ...list.items];
+    list.items = [request, ...list.items]; // the tab stop stays with its request (RovingRows' `key`)
     this.requestUpdate();
-    if (this.#rows.active > 0 || this.#rows.hasFocus) this.#rows.active += 1;
     if (source === 'stream') this.#announceStatus(request);
   }
 
@@ -330,6 +331,7 @@ export class RequestList extends ClientElement {
   };
 
   #onRangeChanged = (event: RangeChangedEvent): void => {
+    this.#rows.onRangeChanged(event);
     if (event.last >= this.#list.items.length - PREFETCH_DISTANCE) void this.#list.loadMore();
   };
 
@@ -390,6 +392,27 @@ export class RequestList extends ClientElement {
 
   #renderFeed(busy: boolean) {
     const setSize = this.#list.nextCursor ? -1 : this.items.length;
+    const card = (request: AccessRequest, index: number) =>
+      renderCard(request, {
+        index,
+        setSize,
+        active: this.#rows.tabIndex(index) === 0,
+        selected: request.id === this.selectedId,
+        locale: this.#live.locale,
+        footer: this.renderCardFooter?.(request),
+        busy: this.#favoriteBusy.has(request.id),
+        failure: this.#renderFavoriteFailure(request),
+      });
+    // The virtualizer renders one contiguous range of cards around the view and recycles the others;
+    // it has no way to keep one outside that range (lit/lit#4945), and its `pin` only frames a card
+    // until the user scrolls. So the tab stop's card, when it is not in the range (scrolled far away
+    // with focus, or the whole list out of view), is rendered apart, out of sight, in the feed: the
+    // feed keeps its tab stop, focus, and an article that tells its place and the list's size. Its
+    // container carries `virtualizer-sizer`, which the virtualizer reads as "not one of my rows"
+    // (it sizes only the first such element, the real sizer): unmarked, it would be measured as the
+    // row after the range (or before the first), and that wrong size would move the rows around it.
+    const pinned = this.#rows.pinnedRow;
+    const pinnedRequest = pinned === undefined ? undefined : this.items[pinned];
     return html`<div
       part="feed"
       class="feed"
@@ -400,6 +423,7 @@ export class RequestList extends ClientElement {
       @keydown=${this.#onFeedKeydown}
       @rangeChanged=${this.#onRangeChanged}
       @focusin=${this.#rows.onFocusIn}
+      @focusout=${this.#rows.onFocusOut}
       @visibilityChanged=${this.#rows.onVisibilityChanged}
     >
       <div virtualizer-sizer aria-hidden="true"></div>
@@ -407,18 +431,15 @@ export class RequestList extends ClientElement {
         scroller: true,
         items: this.items as AccessRequest[],
         keyFunction: (request) => request.id,
-        renderItem: (request, index) =>
-          renderCard(request, {
-            index,
-            setSize,
-            active: this.#rows.tabIndex(index) === 0,
-            selected: request.id === this.selectedId,
-            locale: this.#live.locale,
-            footer: this.renderCardFooter?.(request),
-            busy: this.#favoriteBusy.has(request.id),
-            failure: this.#renderFavoriteFailure(request),
-          }),
+        renderItem: card,
       })}
+      ${
+        pinnedRequest && pinned !== undefined
+          ? html`<div virtualizer-sizer data-pinned class="pinned visually-hidden">
+              ${keyed(pinnedRequest.id, card(pinnedRequest, pinned))}
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
