@@ -344,11 +344,17 @@ export class AccessPortal extends ClientElement {
     details?.focus();
   };
 
-  #onDetailsClosed = (): void => {
+  #onDetailsClosed = (event: CustomEvent<{ request: AccessRequest | undefined }>): void => {
     this.selected = undefined;
     this.selectedId = '';
     if (this.routing === 'hash') history.replaceState(history.state, '', hashFor('my-requests'));
-    void this.updateComplete.then(() => this.renderRoot.querySelector<RequestList>('request-list')?.focus());
+    // Back to the card that opened the details, even if the page scrolled it out of view meanwhile
+    // (one column: the details sit below the list), when the list's tab stop moved to a visible card.
+    const id = event.detail.request?.id;
+    void this.updateComplete.then(() => {
+      const list = this.renderRoot.querySelector<RequestList>('request-list');
+      return id ? list?.focusRequest(id) : list?.focus();
+    });
   };
 
   #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void =>

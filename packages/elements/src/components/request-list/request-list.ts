@@ -181,6 +181,15 @@ export class RequestList extends ClientElement {
     (this.#rows.rowElement(this.#rows.active) ?? this.statusButton)?.focus(options);
   }
 
+  /**
+   * Focuses the card of a request, scrolled into view (after its details close, say), and makes it the
+   * list's tab stop; when the list does not hold the request, focuses the current card as `focus()` does.
+   */
+  async focusRequest(id: string): Promise<void> {
+    const index = this.items.findIndex((r) => r.id === id);
+    if (index < 0 || !(await this.#rows.focusRow(index))) this.focus();
+  }
+
   /** Loads the first page again (after an error, or to pick up what the stream could not tell). */
   reload(): void {
     this.#list.reload();
