@@ -135,8 +135,10 @@ export const SCENES: Scene[] = [
       const form = el.firstElementChild!;
       const box = await until(
         () =>
-          form.shadowRoot?.querySelector<HTMLInputElement>('#results [data-row="0"] input[type="checkbox"]'),
+          form.shadowRoot &&
+          inView(form.shadowRoot, '#results [data-row="0"] input[type="checkbox"]', '#results'),
         'a result row',
+        8000,
       );
       box.click();
       await until(() => inView(form.shadowRoot!, '#selected [data-row]', '#selected'), 'the row is selected');

@@ -75,6 +75,13 @@ export const tooltipStyles = css`
     line-height: 1.4;
     white-space: normal;
   }
+  @media (forced-colors: active) {
+    [part='tooltip'] {
+      border-color: CanvasText;
+      background: Canvas;
+      color: CanvasText;
+    }
+  }
   [part='tooltip'] .meaning {
     display: block;
     margin-block-end: 0.25rem;
