@@ -269,6 +269,9 @@ export const SCENES: Scene[] = [
         'the resource types',
         8000,
       );
+      // At 400 % zoom the open panel pushes the results below the fold: scrolled to, as a user would
+      // (see inView), for its rows are drawn only on screen.
+      await until(() => inView(form.shadowRoot!, '#results [data-row]', '#results'), 'the results', 8000);
       await settled(el);
       return el;
     },
