@@ -89,6 +89,13 @@ export function inView(root: ParentNode, selector: string, list = '[virtualizer-
   return found;
 }
 
+/**
+ * How long the server holds back the answer a loading scene waits for: long enough to check the
+ * loading state, short, as the browser holds a later GET of the same URL (the next scene's) behind a
+ * pending one until its answer comes.
+ */
+const LOADING_MS = 3000;
+
 /** `content` once `button` (a selector) shows, and the dialog it opens is open. */
 async function opened(lang: string, content: TemplateResult, button: string): Promise<Element> {
   const el = await inLang(lang, content);
@@ -226,7 +233,8 @@ export const SCENES: Scene[] = [
   {
     name: 'request details: the Request again dialog',
     show: async (lang) => {
-      const request = await aliceRequest((r) => r.can.request_again);
+      // A closed request of hers that is not Failed (whose reason is the connector's own English).
+      const request = await aliceRequest((r) => r.can.request_again && r.status !== 'failed');
       return opened(
         lang,
         html`<request-details .client=${client('alice')} request-id=${request.id}></request-details>`,
@@ -280,7 +288,7 @@ export const SCENES: Scene[] = [
     name: 'request form: loading',
     show: async (lang) => {
       sessionStorage.clear();
-      await addFault({ path: '/v1/me', method: 'GET', kind: 'delay', delay_ms: 8000, times: 1 });
+      await addFault({ path: '/v1/me', method: 'GET', kind: 'delay', delay_ms: LOADING_MS, times: 1 });
       const el = await inLang(
         lang,
         html`<access-request-form .client=${client('alice')}></access-request-form>`,
@@ -298,7 +306,7 @@ export const SCENES: Scene[] = [
         path: '/v1/catalog/resources',
         method: 'GET',
         kind: 'delay',
-        delay_ms: 8000,
+        delay_ms: LOADING_MS,
         times: 1,
       });
       const el = await inLang(
