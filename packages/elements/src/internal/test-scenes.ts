@@ -80,8 +80,12 @@ export async function portalView(
  * it is on screen (on a phone or at 200 % zoom it may start below the fold): its scroll box is scrolled
  * into view, as a user would scroll to it, until they are drawn.
  */
-export function inView(root: ParentNode, selector: string, list = '[virtualizer-sizer]'): Element | null {
-  const found = deepQuery(root, selector);
+export function inView<T extends Element = Element>(
+  root: ParentNode,
+  selector: string,
+  list = '[virtualizer-sizer]',
+): T | null {
+  const found = deepQuery<T>(root, selector);
   if (!found) {
     const box = deepQuery(root, list);
     (box?.hasAttribute('virtualizer-sizer') ? box.parentElement : box)?.scrollIntoView({ block: 'nearest' });
@@ -143,7 +147,11 @@ export const SCENES: Scene[] = [
       const box = await until(
         () =>
           form.shadowRoot &&
-          inView(form.shadowRoot, '#results [data-row="0"] input[type="checkbox"]', '#results'),
+          inView<HTMLInputElement>(
+            form.shadowRoot,
+            '#results [data-row="0"] input[type="checkbox"]',
+            '#results',
+          ),
         'a result row',
         8000,
       );
