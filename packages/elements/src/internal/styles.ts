@@ -35,7 +35,8 @@ export const createdList = css`
  */
 export const tokens = css`
   :host {
-    color-scheme: var(--ar-color-scheme, light dark);
+    /* Unset, the page's scheme (color-scheme inherits); --ar-color-scheme sets one for the elements. */
+    color-scheme: var(--ar-color-scheme);
     --_fg: var(--ar-color-text, light-dark(#1d2024, #e6e8eb));
     --_muted: var(--ar-color-text-muted, light-dark(#545b65, #a9b0ba));
     --_surface: var(--ar-color-surface, light-dark(#ffffff, #1b1e23));

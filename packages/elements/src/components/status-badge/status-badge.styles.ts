@@ -6,7 +6,7 @@ export const statusBadgeStyles = css`
     vertical-align: middle;
     --_bg: var(--ar-status-neutral-bg, light-dark(#eef0f3, #2b2f36));
     --_fg: var(--ar-status-neutral-fg, light-dark(#3a3f47, #d7dbe1));
-    color-scheme: light dark;
+    color-scheme: var(--ar-color-scheme);
   }
   :host([tone='attention']) {
     --_bg: var(--ar-status-attention-bg, light-dark(#fff4d6, #4a3b0c));
@@ -74,6 +74,13 @@ export const tooltipStyles = css`
     font-size: 0.8125rem;
     line-height: 1.4;
     white-space: normal;
+  }
+  @media (forced-colors: active) {
+    [part='tooltip'] {
+      border-color: CanvasText;
+      background: Canvas;
+      color: CanvasText;
+    }
   }
   [part='tooltip'] .meaning {
     display: block;
