@@ -364,7 +364,10 @@ export const SCENES: Scene[] = [
         html`<status-badge status="rejected" reason="Scope too broad"></status-badge>`,
       );
       const badge = el.firstElementChild!;
-      badge.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!.focus();
+      const base = badge.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+      base.focus();
+      // Focus shows it only while the page has focus (a test page beside others may not): hover too.
+      base.dispatchEvent(new MouseEvent('mouseenter'));
       await until(
         () => badge.shadowRoot!.querySelector('[part~="tooltip"]')?.matches(':popover-open'),
         'the reason',
