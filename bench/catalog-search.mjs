@@ -1,6 +1,6 @@
 // Catalog search on a 100,000-resource world: the reference server's indexed search against a naive
 // scan of the same data (lower-casing every name on every query), in the same run.
-// Target (the reference-server issue): well under 100 ms.
+// Target (issue 15): any query at 100,000 resources answered in ≤ 5 ms (the substring index).
 import { createBackend } from '@access-requests/mock-server';
 
 const QUERIES = ['payments', 'prod-orders', 'zzz-no-match', 'db', 'staging analytics'];
@@ -51,7 +51,7 @@ export async function catalogSearchBench() {
       name: `search "${query}": reference server, first page`,
       value: indexed,
       unit: 'ms',
-      note: 'target < 100 ms',
+      note: `target ≤ 5 ms: ${indexed <= 5 ? 'met' : 'missed'}`,
     });
   }
   return rows;

@@ -276,8 +276,8 @@ export class RequestFormPage {
   /** Whether the result list shows the answer to the current query. */
   settled(): boolean {
     return (
-      this.root.querySelector('#results')?.getAttribute('aria-busy') === 'false' ||
-      !!this.part('results-empty')
+      (this.root.querySelector('#results') ?? this.part('results-empty'))?.getAttribute('aria-busy') ===
+      'false'
     );
   }
   /** Types a search and waits for its answer (whose first row is `first`, when given). */

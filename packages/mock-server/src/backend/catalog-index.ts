@@ -1,9 +1,10 @@
 /**
  * Lookup tables and search indexes over the (immutable) world, built once per world: maps by id,
- * the catalog in listing order (by name), and lowercased search keys, so that a search over 100,000
- * resources is one pass of `includes` over precomputed strings.
+ * the catalog in listing order (by name), lowercased search keys and a substring index over them,
+ * so that a search over 100,000 resources checks only the keys that may match.
  */
 import type { ResourceRecord, World } from '../demo-data/model.js';
+import { SubstringIndex } from './substring-index.js';
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -46,6 +47,7 @@ export function indexWorld(world: World) {
   const flows = byId(world.flows);
   /** The catalog's listing order. */
   const resourcesByName = sortByName(world.resources);
+  const resourceSearchKeys = resourcesByName.map((r) => r.path.toLowerCase());
   const appResources = new Map<string, readonly ResourceRecord[]>();
   const flow = (id: string) => lookup(flows, id, 'access flow');
   return {
@@ -63,7 +65,9 @@ export function indexWorld(world: World) {
     bundlesByName: sortByName(world.bundles),
     resourcesByName,
     /** `resourcesByName[i]`'s lowercased path (which ends with its name): what `search` matches. */
-    resourceSearchKeys: resourcesByName.map((r) => r.path.toLowerCase()),
+    resourceSearchKeys,
+    /** Which of `resourceSearchKeys` may hold a search, by position (so, in listing order). */
+    resourceSearchIndex: new SubstringIndex(resourceSearchKeys),
     /** Everyone who approves (or stands in) for at least one flow. */
     approverIds: new Set(world.flows.flatMap((f) => [...f.approverIds, ...f.backupApproverIds])),
     // Only ever called with ids the backend stored itself: a miss is a defect, not bad input.

@@ -115,7 +115,8 @@ export const bundles = (catalog: CatalogIndex, query: RawQuery): Schemas['Bundle
   searchable(query, 'bundles', catalog.bundlesByName, (b) => bundleView(catalog, b));
 
 /**
- * The resource list, built for 100,000 resources: one pass over the name-ordered catalog, matching
+ * The resource list, built for 100,000 resources: one pass over the name-ordered catalog (or, with a
+ * search, over the positions the substring index says may match, in the same order), matching
  * precomputed lowercase keys, that stops as soon as the page (and one more, to know there is a next
  * page) is found.
  */
@@ -154,8 +155,11 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   const { resourcesByName, resourceSearchKeys } = catalog;
   const start = page.position ?? 0;
   const end = start + page.limit;
+  const candidates = catalog.resourceSearchIndex.candidates(search);
+  const total = candidates ? candidates.length : resourcesByName.length;
   const found: number[] = [];
-  for (let i = 0; i < resourcesByName.length && found.length <= end; i++) {
+  for (let c = 0; c < total && found.length <= end; c++) {
+    const i = candidates ? (candidates[c] ?? 0) : c;
     const resource = resourcesByName[i];
     if (!resource) continue;
     if (ids.size > 0 && !ids.has(resource.id)) continue;

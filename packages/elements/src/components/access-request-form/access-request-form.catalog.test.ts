@@ -75,13 +75,13 @@ describe('<access-request-form>: large catalogs and the 1,000-resource maximum',
     await expect(page.el).to.be.accessible();
   });
 
-  it('stays responsive with 100,000 resources: one debounced server search while typing', async () => {
+  it('stays responsive with 100,000 resources: the first key searches, the rest once typing pauses', async () => {
     await controlApi('POST', 'reset', { speed: 0, catalog_size: 100_000 });
     const { client, searches } = recordingSearches('alice');
     const page = await openRequestForm(client);
     searches.length = 0;
     const field = page.field('Search');
-    // Typed faster than the debounce: each keystroke renders, none leaves a timer turn in between.
+    // Typed faster than the pause: each keystroke renders, none leaves a timer turn in between.
     for (let end = 1; end <= 'payments'.length; end++) {
       typeInto(field, 'payments'.slice(0, end));
       await page.el.updateComplete;
@@ -92,10 +92,11 @@ describe('<access-request-form>: large catalogs and the 1,000-resource maximum',
       'the results for "payments"',
     );
     expect(performance.now() - typed).to.be.below(1500);
-    expect(searches.map((s) => s.search)).to.deep.equal(['payments']);
+    // The first keystroke after a pause searches at once; the others wait for typing to pause.
+    expect(searches.map((s) => s.search)).to.deep.equal(['p', 'payments']);
     await scrollUntil(page, 150);
     // Further pages of the same query, nothing else.
     expect(searches.length).to.be.above(1);
-    expect(new Set(searches.map((s) => s.search))).to.deep.equal(new Set(['payments']));
+    expect(new Set(searches.slice(1).map((s) => s.search))).to.deep.equal(new Set(['payments']));
   });
 });

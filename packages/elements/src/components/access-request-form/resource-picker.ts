@@ -186,8 +186,10 @@ export class ResourcePicker {
         primary: true,
       });
     }
-    if (search.status === 'ready' && search.items.length === 0) {
-      return html`<div part="results-empty" class="state">
+    const busy = search.status === 'loading' || search.status === 'idle' || search.loadingMore;
+    // An answer with nothing in it stays, marked busy, while the next search is out: never a blank list.
+    if (search.items.length === 0 && (search.status === 'ready' || (search.loaded && busy))) {
+      return html`<div part="results-empty" class="state" aria-busy=${busy ? 'true' : 'false'}>
         <p>
           ${
             view.draft.search || view.draft.typeIds.length || view.draft.permissionIds.length
@@ -197,7 +199,6 @@ export class ResourcePicker {
         </p>
       </div>`;
     }
-    const busy = search.status === 'loading' || search.status === 'idle' || search.loadingMore;
     const setSize = search.nextCursor ? -1 : search.items.length;
     return html`<div
         id="results"
