@@ -6,6 +6,10 @@
 // says what the bytes buy. `target` is where the size must get to (the bytes-and-speed issue); a row
 // over its target is printed as such but does not fail, so the table always shows how far there is
 // to go.
+//
+// Raised since set: +0.5 kB for <request-list> keeping the focused card and its tab stop through
+// virtualisation and live inserts; +0.4 kB for the form's search at the first keystroke (both in the
+// eager bundle and the portal).
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
 
@@ -33,7 +37,7 @@ export const BUDGETS = [
     name: 'every element eager (define.js), initial',
     entry: elements('define.js'),
     measure: 'initial',
-    budget: 76_000,
+    budget: 76_500,
     target: 40_000,
   },
   {
@@ -53,7 +57,7 @@ export const BUDGETS = [
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
-    budget: 47_500,
+    budget: 48_000,
     target: 30_000,
   },
   {
@@ -67,7 +71,7 @@ export const BUDGETS = [
     name: '<request-list> alone',
     entry: elements('request-list.js'),
     measure: 'initial',
-    budget: 30_500,
+    budget: 31_000,
     target: 20_000,
   },
   {
@@ -80,7 +84,7 @@ export const BUDGETS = [
     name: '<access-request-form> alone',
     entry: elements('access-request-form.js'),
     measure: 'initial',
-    budget: 44_000,
+    budget: 44_500,
     target: 25_000,
   },
   {
