@@ -78,22 +78,6 @@ export async function entrySize(contents, resolveDir) {
   };
 }
 
-/** Gzip of everything an entry reaches, eager and lazy, in one file (no splitting). */
-export async function inlinedSize(/** @type {string} */ contents, /** @type {string} */ resolveDir) {
-  const result = await build({
-    stdin: { contents, resolveDir, loader: 'js', sourcefile: 'entry.js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['browser', 'production'],
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
-  });
-  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
-}
-
 /**
  * Measures every budget's entry (each distinct entry bundled once, baselines in the same run) and
  * answers the table, as Markdown-ish text, and the rows over their budget.
