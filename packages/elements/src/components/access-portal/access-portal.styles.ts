@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { controls, tokens } from '../../internal/styles.js';
+import { skeletonStyles } from '../../internal/skeleton.js';
 
 const portal = css`
   :host {
@@ -53,25 +54,6 @@ const portal = css`
   .panel[hidden] {
     display: none;
   }
-  .skeleton {
-    display: grid;
-    gap: var(--_space-3);
-  }
-  .skeleton-block {
-    display: grid;
-    gap: var(--_space-2);
-    padding: var(--_space-4);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-  .skeleton-block span {
-    block-size: 0.9rem;
-    border-radius: 0.25rem;
-    background: var(--_border);
-  }
-  .skeleton-block span + span {
-    inline-size: 55%;
-  }
   .requests-layout {
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(18rem, var(--ar-portal-details-inline-size, 26rem));
@@ -92,4 +74,4 @@ const portal = css`
   }
 `;
 
-export const accessPortalStyles = [tokens, controls, portal];
+export const accessPortalStyles = [tokens, controls, skeletonStyles, portal];

@@ -11,6 +11,7 @@ import type { Clock } from '../../internal/countdown.js';
 import { define } from '../../define.js';
 import { fire } from '../../internal/events.js';
 import { renderRetry } from '../../internal/retry.js';
+import { skeleton } from '../../internal/skeleton.js';
 import { callerOf } from '../../internal/requests-hub.js';
 import { accessPortalStyles } from './access-portal.styles.js';
 import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
@@ -66,6 +67,7 @@ const label = (view: PortalView): string =>
  * @csspart panel - The current view's panel.
  * @csspart view-loading - The skeleton shown while a view's element loads (the first time its tab opens).
  * @csspart view-error - Why a view could not be loaded, with Retry.
+ * @csspart skeleton - The placeholder blocks in `view-loading`.
  * @csspart form - The `<access-request-form>` of New Request.
  * @csspart requests-layout - My Requests' list and details, side by side.
  * @csspart list - The `<request-list>` of My Requests.
@@ -421,9 +423,7 @@ export class AccessPortal extends ClientElement {
       return error === undefined
         ? html`<div part="view-loading" class="view-loading" role="status" aria-busy="true">
             <span class="visually-hidden">${msg(str`Loading ${label(view)}…`)}</span>
-            <div class="skeleton" aria-hidden="true">
-              ${[0, 1, 2].map(() => html`<div class="skeleton-block"><span></span><span></span></div>`)}
-            </div>
+            ${skeleton}
           </div>`
         : renderRetry({
             message: msg(str`Could not load ${label(view)}.`),

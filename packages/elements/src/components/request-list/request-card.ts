@@ -89,8 +89,3 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
     </div>
   </article>`;
 }
-
-/** Placeholder cards while the first page loads. */
-export const skeleton = html`<div class="skeleton" part="skeleton" aria-hidden="true">
-  ${[0, 1, 2].map(() => html`<div class="skeleton-card"><span></span><span></span></div>`)}
-</div>`;

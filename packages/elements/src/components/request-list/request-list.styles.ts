@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { skeletonStyles } from '../../internal/skeleton.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, surface, tokens } from '../../internal/styles.js';
@@ -163,35 +164,14 @@ const list = css`
     gap: var(--_space-2);
     color: var(--_muted);
   }
-  .skeleton {
-    display: grid;
-    gap: var(--_space-2);
-    inline-size: 100%;
-  }
-  .skeleton-card {
-    display: grid;
-    gap: var(--_space-2);
-    padding: var(--_space-4);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-  .skeleton-card span {
-    block-size: 0.8rem;
-    border-radius: 0.25rem;
-    background: var(--_border);
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-  .skeleton-card span + span {
-    inline-size: 60%;
-  }
-  @keyframes pulse {
-    from {
-      opacity: 0.5;
-    }
-    to {
-      opacity: 1;
-    }
-  }
 `;
 
-export const requestListStyles = [tokens, controls, surface, multiSelectStyles, liveStatusStyles, list];
+export const requestListStyles = [
+  tokens,
+  controls,
+  surface,
+  multiSelectStyles,
+  liveStatusStyles,
+  skeletonStyles,
+  list,
+];

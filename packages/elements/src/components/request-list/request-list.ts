@@ -17,7 +17,8 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { PagedList } from '../../internal/paged-list.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
-import { renderCard, skeleton } from './request-card.js';
+import { renderCard } from './request-card.js';
+import { skeleton } from '../../internal/skeleton.js';
 import { requestListStyles } from './request-list.styles.js';
 import { renderScope, type Scope } from './scope-toggle.js';
 
