@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 import { ensurePacks, root } from './pack.mjs';
 import { openScriptTagPage } from './script-tag-page.mjs';
 import { BASELINES, BUDGETS } from './size-budgets.mjs';
-import { budgetTable } from './sizes.mjs';
+import { budgetTable, initialChunks } from './sizes.mjs';
 
 /** Exact versions an integrator on Node 20 would install beside our packages. */
 const HOST_TOOLS = {
@@ -262,13 +262,8 @@ try {
           .filter(Boolean),
       );
     const components = componentsOf(inputs);
-    // What loads before the entry runs: its chunk and the chunks it imports statically, transitively.
     const outputs = result.metafile.outputs;
-    const entryChunk = Object.keys(outputs).find((o) => outputs[o]?.entryPoint);
-    const initial = new Set(entryChunk ? [entryChunk] : []);
-    for (const chunk of initial)
-      for (const imported of outputs[chunk]?.imports ?? [])
-        if (imported.kind === 'import-statement') initial.add(imported.path);
+    const initial = initialChunks(result.metafile);
     const initialComponents = componentsOf(
       [...initial].flatMap((chunk) =>
         Object.entries(outputs[chunk]?.inputs ?? {})

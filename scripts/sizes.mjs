@@ -8,9 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 
 /**
- * @typedef {{
- *   initial: number, initialMin: number, lazy: number, languages: number, chunks: number,
- * }} EntrySize
+ * @typedef {{ initial: number, lazy: number, languages: number }} EntrySize
  * `lazy`: the lazy chunks other than translations; `languages`: the translation chunks (each loaded only
  * for its language) together.
  */
@@ -41,41 +39,37 @@ export async function entrySize(contents, resolveDir) {
   /** @type {Map<string, Uint8Array>} */
   const bytes = new Map();
   for (const file of result.outputFiles) bytes.set(relative(resolveDir, file.path), file.contents);
-  const entry = Object.keys(outputs).find((o) => outputs[o]?.entryPoint);
-  if (!entry) throw new Error('esbuild reported no entry chunk');
-  /** The chunks `from` loads before it runs: its static imports, transitively. */
-  const staticClosure = (/** @type {string} */ from, seen = new Set([from])) => {
-    for (const imported of outputs[from]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external && !seen.has(imported.path)) {
-        seen.add(imported.path);
-        staticClosure(imported.path, seen);
-      }
-    }
-    return seen;
-  };
-  const initial = staticClosure(entry);
+  const initial = initialChunks(result.metafile);
   const gz = (/** @type {string} */ key) => gzipSync(bytes.get(key) ?? new Uint8Array(), { level: 9 }).length;
   let initialGzip = 0;
-  let initialMin = 0;
   let lazyGzip = 0;
   let languagesGzip = 0;
   const translations = (/** @type {string} */ key) =>
     Object.keys(outputs[key]?.inputs ?? {}).every((input) => /\/locales\/generated\//.test(input));
   for (const key of Object.keys(outputs)) {
     if (!key.endsWith('.js')) continue;
-    if (initial.has(key)) {
-      initialGzip += gz(key);
-      initialMin += bytes.get(key)?.length ?? 0;
-    } else if (translations(key)) languagesGzip += gz(key);
+    if (initial.has(key)) initialGzip += gz(key);
+    else if (translations(key)) languagesGzip += gz(key);
     else lazyGzip += gz(key);
   }
-  return {
-    initial: initialGzip,
-    initialMin,
-    lazy: lazyGzip,
-    languages: languagesGzip,
-    chunks: Object.keys(outputs).filter((k) => k.endsWith('.js')).length,
-  };
+  return { initial: initialGzip, lazy: lazyGzip, languages: languagesGzip };
+}
+
+/**
+ * The chunks a bundle's entry loads before it runs: its own and its static imports, transitively
+ * (what it reaches only through `import()` is left out).
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {Set<string>}
+ */
+export function initialChunks(metafile) {
+  const { outputs } = metafile;
+  const entry = Object.keys(outputs).find((o) => outputs[o]?.entryPoint);
+  if (!entry) throw new Error('esbuild reported no entry chunk');
+  const initial = new Set([entry]);
+  for (const chunk of initial)
+    for (const imported of outputs[chunk]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) initial.add(imported.path);
+  return initial;
 }
 
 /**
