@@ -308,6 +308,9 @@ describe('the keyboard-only journey of a request', () => {
       (e) => named(`Favorite ${RESOURCE} (${chosen})`)(e) && e.getAttribute('aria-pressed') === 'true',
       'the pressed star',
     );
+    // The star takes one change at a time: it is busy (aria-disabled) until the server's answer is in,
+    // which can come after the event stream has already said the request is a favourite.
+    await until(() => active().getAttribute('aria-disabled') === 'false', 'the star free again');
     await press('Space');
     await until(() => list(el).items.find((r) => r.id === id)?.favorite === false, 'no longer a favourite');
     await focusSettlesOn(
