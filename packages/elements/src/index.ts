@@ -21,6 +21,7 @@ export { MyAccess } from './components/my-access/my-access.js';
 export type { MyAccessData } from './components/my-access/my-access.js';
 export { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';
 export { AccessPortal } from './components/access-portal/access-portal.js';
+export type { LazyView, ViewLoader } from './components/access-portal/access-portal.js';
 export { PORTAL_VIEWS } from './components/access-portal/routes.js';
 export type { PortalView } from './components/access-portal/routes.js';
 export { clientContext } from './internal/context.js';

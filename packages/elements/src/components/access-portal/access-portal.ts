@@ -27,7 +27,8 @@ const VIEW_TAGS = {
   'my-access': 'my-access',
   approvals: 'approval-inbox',
 } as const satisfies Partial<Record<PortalView, string>>;
-type LazyView = keyof typeof VIEW_TAGS;
+/** The portal views whose element loads when the view first shows (see `AccessPortal.viewLoaders`). */
+export type LazyView = keyof typeof VIEW_TAGS;
 const isLazy = (view: PortalView): view is LazyView => view in VIEW_TAGS;
 
 /** Gets a view's element class: a dynamic `import()` (its own chunk), or the class itself. */
