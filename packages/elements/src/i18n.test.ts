@@ -263,6 +263,26 @@ describe('languages', () => {
       }
     });
 
+    it('lets a language space the colon of a filter’s name (French: “Statut : Tous”)', async () => {
+      const french = registerTranslations('fr', {
+        sad3e3c8146fc920f: 'Statut',
+        s087d8607b52b5801: '{0} :',
+      });
+      try {
+        const el = await portalView('fr', 'alice', 'my-requests', '[part~="card-title"]');
+        const filter = () =>
+          el
+            .firstElementChild!.shadowRoot!.querySelector('request-list')!
+            .shadowRoot!.querySelector('[part~="filter-button"]');
+        await until(
+          () => filter()?.textContent?.replace(/\s+/g, ' ').trim().startsWith('Statut : '),
+          'the French colon',
+        );
+      } finally {
+        french();
+      }
+    });
+
     it('mirrors in Arabic with the host’s dir: the portal’s tabs run right to left', async () => {
       const el = await portalView('ar', 'alice', 'my-requests', '[part~="card-title"]');
       const portal = el.firstElementChild!;

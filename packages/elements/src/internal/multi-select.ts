@@ -3,7 +3,7 @@
 // click outside closes it, and focus goes back to the button; Tab out of the button and panel closes it
 // too, leaving focus where Tab took it. Up and Down move between the checkboxes.
 import { css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { msg } from './locale.js';
+import { msg, str } from './locale.js';
 import { selectedCount } from './format.js';
 import { chevronIcon } from './icons.js';
 import { renderRetry } from './retry.js';
@@ -156,7 +156,12 @@ export class MultiSelect implements ReactiveController {
         @click=${() => (this.open = !this.#open)}
       >
         <!-- Read as one name, "Status: All": the colon and the space are text, not decoration. -->
-        <span>${label}:</span> <span class="multi-select-summary">${summary}</span>${chevronIcon()}
+        <span
+          >${msg(str`${label}:`, {
+            desc: 'A filter button\'s label before what it selects ("Status: All"); some languages space the colon.',
+          })}</span
+        >
+        <span class="multi-select-summary">${summary}</span>${chevronIcon()}
       </button>
       <div id=${`${id}-panel`} class="multi-select-panel" part="filter-panel" ?hidden=${!this.#open}>
         <fieldset>

@@ -45,6 +45,7 @@
 's056ba02c3cd59c2b': `Abgelehnt.`,
 's05efcef3ed394cdf': `Der Zugriffslink ist keine Webadresse und wird daher nicht angezeigt.`,
 's0830487cf005db16': `Aus der Auswahl entfernt.`,
+'s087d8607b52b5801': str`${0}:`,
 's08b3926c39f07f0f': `Eine Anfrage wurde erstellt.`,
 's0975adcfaaba97ca': `Konnte nicht zu den Favoriten hinzugefügt werden:`,
 's0a4e47c43fb8f029': `Wählen Sie mindestens eine Ressource aus.`,
