@@ -9,7 +9,7 @@
 //
 // Raised since set: +0.5 kB for <request-list> keeping the focused card and its tab stop through
 // virtualisation and live inserts; +0.4 kB for the form's search at the first keystroke (both in the
-// eager bundle and the portal).
+// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before).
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
 
@@ -44,7 +44,7 @@ export const BUDGETS = [
     name: 'every element eager (define.js), lazy chunks',
     entry: elements('define.js'),
     measure: 'lazy',
-    budget: 31_000,
+    budget: 31_500,
     target: 20_000,
   },
   {

@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { renderMarkdown } from './markdown.js';
 import { safeHttpUrl } from './urls.js';
-import { injectedMarkupHadItsChance } from './test-support.js';
+import {
+  clientFor,
+  expectNoContractViolations,
+  injectedMarkupHadItsChance,
+  resetServer,
+  type DemoUser,
+} from './test-support.js';
 
 declare global {
   interface Window {
@@ -50,6 +56,7 @@ describe('renderMarkdown', () => {
   afterEach(() => {
     document.body.replaceChildren();
   });
+  after(expectNoContractViolations);
 
   it('renders Markdown: headings, lists, emphasis, code and links', async () => {
     const host = await mount(
@@ -74,6 +81,70 @@ describe('renderMarkdown', () => {
     expect(link.getAttribute('href')).to.equal('https://docs.example.com/a');
     expect(link.getAttribute('target')).to.equal('_blank');
     expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+  });
+
+  it('renders the standard instructions to exactly the markup users see', async () => {
+    // The reference world's template (one app's section). A renderer change that alters this markup
+    // changes what every user of Access Details sees: it has to be a decision, not an accident.
+    const host = await mount(
+      [
+        '## Use your AWS access portal access',
+        '',
+        '1. Open the **AWS access portal** with the link below.',
+        '2. Choose **payments-prod** with the `ReadOnly` permission.',
+        '3. Or, from a terminal, run:',
+        '',
+        '```sh',
+        'aws sso login --profile payments-prod && echo "a < b & c"',
+        '```',
+        '',
+        'Read more in the [access guide](https://docs.example.com/access/aws).',
+        '',
+      ].join('\n'),
+    );
+    expect(host.innerHTML).to.equal(
+      [
+        '<h2>Use your AWS access portal access</h2>',
+        '<ol>',
+        '<li>Open the <strong>AWS access portal</strong> with the link below.</li>',
+        '<li>Choose <strong>payments-prod</strong> with the <code>ReadOnly</code> permission.</li>',
+        '<li>Or, from a terminal, run:</li>',
+        '</ol>',
+        '<pre><code class="language-sh">aws sso login --profile payments-prod &amp;&amp; echo "a &lt; b &amp; c"',
+        '</code></pre>',
+        '<p>Read more in the <a href="https://docs.example.com/access/aws" target="_blank" rel="noopener noreferrer">access guide</a>.</p>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('renders every instruction text of the reference world: each section a heading, steps, a command and a link', async () => {
+    await resetServer();
+    let texts = 0;
+    for (const user of ['alice', 'bob', 'carol', 'dave'] satisfies DemoUser[]) {
+      const client = clientFor(user);
+      const { items } = await client.requests({ scope: 'mine' }).page({ limit: 100 });
+      for (const request of items.filter((r) => r.can.use_access)) {
+        const details = await client.accessDetails(request.id);
+        const host = await mount(details.instructions_markdown);
+        const sections = host.querySelectorAll('h2');
+        const what = `${request.id}: ${details.instructions_markdown}`;
+        expect(sections.length, what).to.be.greaterThan(0);
+        expect(host.querySelectorAll(':scope > ol').length, what).to.equal(sections.length);
+        expect(host.querySelectorAll(':scope > ol > li').length, what).to.equal(3 * sections.length);
+        expect(host.querySelectorAll(':scope > pre > code.language-sh').length, what).to.equal(
+          sections.length,
+        );
+        for (const link of host.querySelectorAll('a[href]')) {
+          expect(link.getAttribute('href'), what).to.match(/^https:\/\//);
+          expect(link.getAttribute('rel'), what).to.equal('noopener noreferrer');
+        }
+        expect(window.__xss, what).to.equal(undefined);
+        host.remove();
+        texts++;
+      }
+    }
+    expect(texts, 'instruction texts in the reference world').to.be.greaterThan(0);
   });
 
   it('keeps mailto links', async () => {
