@@ -22,6 +22,7 @@ const none: Can = {
   use_access: false,
   approve: false,
   reject: false,
+  extend: false,
 };
 
 const devDb = { resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' };
