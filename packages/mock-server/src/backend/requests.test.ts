@@ -45,7 +45,7 @@ describe('visibility and the can flags', () => {
 
     backend.approve(bob, id, {});
     backend.advance(LIFECYCLE.grantingMs);
-    assert.deepEqual(backend.getRequest(alice, id).can, { ...none, revoke: true });
+    assert.deepEqual(backend.getRequest(alice, id).can, { ...none, revoke: true, extend: true });
     assert.deepEqual(backend.getRequest(dave, id).can, { ...none, use_access: true });
     assert.deepEqual(backend.getRequest(bob, id).can, none);
 
@@ -66,6 +66,7 @@ describe('visibility and the can flags', () => {
       favorite: true,
       revoke: true,
       use_access: true,
+      extend: true,
     });
   });
 });
