@@ -355,7 +355,8 @@ export function extensionSvg(statuses) {
     `<text x="${b.cx}" y="${b.y + 24}" text-anchor="middle">${escapeXml(label)}</text>` +
     `<text class="id" x="${b.cx}" y="${b.y + 44}" text-anchor="middle">${escapeXml(id)}</text></g>`;
   const [loop, ask, decided, dropped, ends] = EXTENSION_STEPS;
-  /** @type {[string, number, number, 'start' | 'middle' | 'end', string | undefined][]} path, label x, y, anchor, label */
+  /** Each edge: its path, then its label's x, y, anchor and text. */
+  /** @type {[string, number, number, 'start' | 'middle' | 'end', string | undefined][]} */
   const edges = [
     [
       `M ${active.cx - 36} ${active.y} C ${active.cx - 36} ${active.y - 56}, ${active.cx + 36} ${active.y - 56}, ${active.cx + 36} ${active.y - 6}`,

@@ -99,7 +99,8 @@ export interface CreateResult {
  *
  * @example
  * ```ts
- * const result: ExtendResult = backend.extend(alice, id, { hours: 2, justification: 'Still on it.' }, 'key-1');
+ * const body = { hours: 2, justification: 'Still on it.' };
+ * const result: ExtendResult = backend.extend(alice, id, body, 'key-1');
  * console.log(result.status, result.body.extension?.pending?.hours); // 202 2, under a flow with approvers
  * ```
  */

@@ -1,7 +1,8 @@
 /**
  * What the reference server would send through the org's channel (Slack, Teams or email) when a
  * request changes status, or its extension is asked for, granted, rejected or dropped: one
- * notification for the grantee, and one for the requester when they asked on someone else's behalf. Kept in an outbox that tests read and clear through the control API.
+ * notification for the grantee, and one for the requester when they asked on someone else's behalf.
+ * Kept in an outbox that tests read and clear through the control API.
  */
 import { statusInfo, type AccessRequestStatus } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
