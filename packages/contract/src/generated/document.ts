@@ -948,7 +948,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": true,
                         "favorite": true,
@@ -1011,7 +1019,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 8,
+                        "allowed": 2,
+                        "remaining": 2,
+                        "requires_approval": false,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": true,
@@ -1133,7 +1149,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": "2025-06-03T17:15:40Z",
                           "revoked_at": null,
                           "favorite": true,
-                          "extension": null,
+                          "extension": {
+                            "max_hours": 8,
+                            "allowed": 2,
+                            "remaining": 2,
+                            "requires_approval": false,
+                            "extended_hours": 0,
+                            "pending": null,
+                            "last": null
+                          },
                           "can": {
                             "revoke": true,
                             "favorite": true,
@@ -1141,7 +1165,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                             "use_access": true,
                             "approve": false,
                             "reject": false,
-                            "extend": false
+                            "extend": true
                           }
                         },
                         {
@@ -1272,7 +1296,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": null,
                           "revoked_at": null,
                           "favorite": false,
-                          "extension": null,
+                          "extension": {
+                            "max_hours": 4,
+                            "allowed": 1,
+                            "remaining": 1,
+                            "requires_approval": true,
+                            "extended_hours": 0,
+                            "pending": null,
+                            "last": null
+                          },
                           "can": {
                             "revoke": true,
                             "favorite": false,
@@ -2078,7 +2110,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-06-03T17:15:40Z",
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 8,
+                        "allowed": 2,
+                        "remaining": 2,
+                        "requires_approval": false,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": true,
                         "favorite": true,
@@ -2086,7 +2126,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                         "use_access": true,
                         "approve": false,
                         "reject": false,
-                        "extend": false
+                        "extend": true
                       }
                     }
                   ],
@@ -2217,7 +2257,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": true,
@@ -2444,7 +2492,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": false,
@@ -2512,7 +2568,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
-                      "extension": null,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": false,
@@ -2570,7 +2634,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                     "$ref": "#/components/schemas/RequestUpdatedEvent"
                   }
                 },
-                "example": ": heartbeat\n\nid: evt_000000000128\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"granting\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:12Z\",\"granted_at\":null,\"expires_at\":null,\"revoked_at\":null,\"favorite\":false,\"extension\":null,\"can\":{\"revoke\":false,\"favorite\":true,\"request_again\":false,\"use_access\":false,\"approve\":false,\"reject\":false,\"extend\":false}}}\n\nid: evt_000000000129\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"active\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:50Z\",\"granted_at\":\"2025-06-03T09:31:50Z\",\"expires_at\":\"2025-06-03T17:31:50Z\",\"revoked_at\":null,\"favorite\":false,\"extension\":null,\"can\":{\"revoke\":true,\"favorite\":true,\"request_again\":false,\"use_access\":true,\"approve\":false,\"reject\":false,\"extend\":false}}}\n\n: heartbeat\n"
+                "example": ": heartbeat\n\nid: evt_000000000128\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"granting\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:12Z\",\"granted_at\":null,\"expires_at\":null,\"revoked_at\":null,\"favorite\":false,\"extension\":{\"max_hours\":4,\"allowed\":1,\"remaining\":1,\"requires_approval\":true,\"extended_hours\":0,\"pending\":null,\"last\":null},\"can\":{\"revoke\":false,\"favorite\":true,\"request_again\":false,\"use_access\":false,\"approve\":false,\"reject\":false,\"extend\":false}}}\n\nid: evt_000000000129\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"active\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:50Z\",\"granted_at\":\"2025-06-03T09:31:50Z\",\"expires_at\":\"2025-06-03T17:31:50Z\",\"revoked_at\":null,\"favorite\":false,\"extension\":{\"max_hours\":4,\"allowed\":1,\"remaining\":1,\"requires_approval\":true,\"extended_hours\":0,\"pending\":null,\"last\":null},\"can\":{\"revoke\":true,\"favorite\":true,\"request_again\":false,\"use_access\":true,\"approve\":false,\"reject\":false,\"extend\":true}}}\n\n: heartbeat\n"
               }
             }
           },
@@ -3029,7 +3093,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   "type": "https://access-requests.example/problems/invalid-state",
                   "title": "Conflict",
                   "status": 409,
-                  "detail": "The request is granting; only pending_approval requests can be approved or rejected.",
+                  "detail": "The request is granting; only pending_approval requests, and active requests with an extension pending, can be approved or rejected.",
                   "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D0/approve",
                   "errors": [
                     {
@@ -3338,7 +3402,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
-          "extension": null,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": true,
             "favorite": true,
@@ -3658,7 +3730,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
           "favorite": true,
-          "extension": null,
+          "extension": {
+            "max_hours": 8,
+            "allowed": 2,
+            "remaining": 2,
+            "requires_approval": false,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": true,
@@ -3745,7 +3825,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": "2025-06-03T09:20:44Z",
           "favorite": false,
-          "extension": null,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": true,
@@ -3898,7 +3986,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
-          "extension": null,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": false,
@@ -3985,7 +4081,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
-          "extension": null,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": false,

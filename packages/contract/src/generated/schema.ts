@@ -2304,7 +2304,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": true,
                      *             "favorite": true,
@@ -2367,7 +2375,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 8,
+                     *             "allowed": 2,
+                     *             "remaining": 2,
+                     *             "requires_approval": false,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
@@ -2991,7 +3007,15 @@ export interface operations {
                      *           "expires_at": "2025-06-03T17:15:40Z",
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 8,
+                     *             "allowed": 2,
+                     *             "remaining": 2,
+                     *             "requires_approval": false,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": true,
                      *             "favorite": true,
@@ -2999,7 +3023,7 @@ export interface operations {
                      *             "use_access": true,
                      *             "approve": false,
                      *             "reject": false,
-                     *             "extend": false
+                     *             "extend": true
                      *           }
                      *         }
                      *       ],
@@ -3130,7 +3154,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
@@ -3358,7 +3390,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": false,
@@ -3426,7 +3466,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
-                     *           "extension": null,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": false,
@@ -3475,11 +3523,11 @@ export interface operations {
                      *
                      *     id: evt_000000000128
                      *     event: request.updated
-                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"granting","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:12Z","granted_at":null,"expires_at":null,"revoked_at":null,"favorite":false,"extension":null,"can":{"revoke":false,"favorite":true,"request_again":false,"use_access":false,"approve":false,"reject":false,"extend":false}}}
+                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"granting","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:12Z","granted_at":null,"expires_at":null,"revoked_at":null,"favorite":false,"extension":{"max_hours":4,"allowed":1,"remaining":1,"requires_approval":true,"extended_hours":0,"pending":null,"last":null},"can":{"revoke":false,"favorite":true,"request_again":false,"use_access":false,"approve":false,"reject":false,"extend":false}}}
                      *
                      *     id: evt_000000000129
                      *     event: request.updated
-                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"active","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:50Z","granted_at":"2025-06-03T09:31:50Z","expires_at":"2025-06-03T17:31:50Z","revoked_at":null,"favorite":false,"extension":null,"can":{"revoke":true,"favorite":true,"request_again":false,"use_access":true,"approve":false,"reject":false,"extend":false}}}
+                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"active","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:50Z","granted_at":"2025-06-03T09:31:50Z","expires_at":"2025-06-03T17:31:50Z","revoked_at":null,"favorite":false,"extension":{"max_hours":4,"allowed":1,"remaining":1,"requires_approval":true,"extended_hours":0,"pending":null,"last":null},"can":{"revoke":true,"favorite":true,"request_again":false,"use_access":true,"approve":false,"reject":false,"extend":true}}}
                      *
                      *     : heartbeat
                      */
