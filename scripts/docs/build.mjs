@@ -14,7 +14,14 @@ import { cssPartsTable, elementList, elementPages, eventsTable, liveChecks } fro
 import { detailOf, readEventTypes } from './event-types.mjs';
 import { DOCUMENTS, GENERATED_DOCUMENTS, PENDING_DOCUMENTS, REPOSITORY, SITE, STAGE } from './layout.mjs';
 import { httpApiPage } from './http-api.mjs';
-import { lifecycleSvg, readStatuses, statusTable, transitionTable } from './lifecycle.mjs';
+import {
+  extensionSvg,
+  extensionTable,
+  lifecycleSvg,
+  readStatuses,
+  statusTable,
+  transitionTable,
+} from './lifecycle.mjs';
 import { checkLinks } from './links.mjs';
 import { loadManifest } from './manifest.mjs';
 import { code, fillMarkers, prose, table } from './markdown.mjs';
@@ -90,6 +97,7 @@ try {
     stage('http-api.md', httpApiPage());
     const statuses = readStatuses();
     stage('guides/lifecycle.svg', lifecycleSvg(statuses));
+    stage('guides/extension.svg', extensionSvg(statuses));
     const detailTypes = [
       ...new Set([...types.events.values()].map((e) => detailOf(e.type, types).name)),
     ].sort();
@@ -111,6 +119,12 @@ try {
         'Pending Approval to Granting, Rejected or Revoked; Granting to Active or Failed; Active to Revoking; ' +
         'Revoking to Revoked or Failed. The table below lists every transition.](./lifecycle.svg)\n\n' +
         '[The diagram at full size](./lifecycle.svg)',
+      'extension-table': extensionTable(),
+      'extension-diagram':
+        '![State diagram of an extension: from Active, an extension under an automatic flow moves the expiry at once; ' +
+        'under a flow with approvers it becomes Extension pending (still Active), which returns to Active when granted or rejected, ' +
+        'or goes to Revoking (the extension dropped) when the access expires or is revoked first. The table below lists every step.](./extension.svg)\n\n' +
+        '[The diagram at full size](./extension.svg)',
       'events-table': eventsTable(source.elements, types),
       'event-detail-types': documented
         .map((name) => {

@@ -177,6 +177,40 @@ function route(from, to) {
   };
 }
 
+/** The diagrams' shared style (light and dark) and arrow head. */
+const STYLE = `<style>
+  svg { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 16px; }
+  .node rect { stroke: #4b5563; stroke-width: 1.5; fill: #f3f4f6; }
+  .node .inner { fill: none; }
+  .node text { fill: #111827; font-weight: 600; }
+  .node text.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; font-weight: 400; fill: #374151; }
+  .start rect { fill: #ffffff; stroke-dasharray: 4 3; }
+  .tone-attention rect { fill: #fef3c7; stroke: #92400e; }
+  .tone-progress rect { fill: #dbeafe; stroke: #1e40af; }
+  .tone-positive rect { fill: #dcfce7; stroke: #166534; }
+  .tone-negative rect { fill: #fee2e2; stroke: #991b1b; }
+  .tone-neutral rect { fill: #e5e7eb; stroke: #374151; }
+  .edge { fill: none; stroke: #4b5563; stroke-width: 1.5; }
+  .edge-label { fill: #1f2937; font-size: 14px; }
+  #arrow path { fill: #4b5563; }
+  @media (prefers-color-scheme: dark) {
+    .node rect, .start rect { fill: #1f2937; stroke: #9ca3af; }
+    .node text { fill: #f9fafb; }
+    .node text.id { fill: #d1d5db; }
+    .tone-attention rect { fill: #451a03; stroke: #fbbf24; }
+    .tone-progress rect { fill: #172554; stroke: #93c5fd; }
+    .tone-positive rect { fill: #052e16; stroke: #86efac; }
+    .tone-negative rect { fill: #450a0a; stroke: #fca5a5; }
+    .tone-neutral rect { fill: #111827; stroke: #d1d5db; }
+    .edge { stroke: #d1d5db; }
+    .edge-label { fill: #e5e7eb; }
+    #arrow path { fill: #d1d5db; }
+  }
+</style>
+`;
+const ARROW =
+  '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>\n';
+
 /**
  * The state diagram, as a standalone SVG document with its own title and description.
  * @param {Status[]} statuses
@@ -225,37 +259,7 @@ export function lifecycleSvg(statuses) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="title desc">
 <title id="title">The lifecycle of an access request: seven statuses and their transitions</title>
 <desc id="desc">${escapeXml(description)} Rejected, Revoked and Failed are closed (double border); a closed request can be requested again, which creates a new request.</desc>
-<style>
-  svg { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 16px; }
-  .node rect { stroke: #4b5563; stroke-width: 1.5; fill: #f3f4f6; }
-  .node .inner { fill: none; }
-  .node text { fill: #111827; font-weight: 600; }
-  .node text.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; font-weight: 400; fill: #374151; }
-  .start rect { fill: #ffffff; stroke-dasharray: 4 3; }
-  .tone-attention rect { fill: #fef3c7; stroke: #92400e; }
-  .tone-progress rect { fill: #dbeafe; stroke: #1e40af; }
-  .tone-positive rect { fill: #dcfce7; stroke: #166534; }
-  .tone-negative rect { fill: #fee2e2; stroke: #991b1b; }
-  .tone-neutral rect { fill: #e5e7eb; stroke: #374151; }
-  .edge { fill: none; stroke: #4b5563; stroke-width: 1.5; }
-  .edge-label { fill: #1f2937; font-size: 14px; }
-  #arrow path { fill: #4b5563; }
-  @media (prefers-color-scheme: dark) {
-    .node rect, .start rect { fill: #1f2937; stroke: #9ca3af; }
-    .node text { fill: #f9fafb; }
-    .node text.id { fill: #d1d5db; }
-    .tone-attention rect { fill: #451a03; stroke: #fbbf24; }
-    .tone-progress rect { fill: #172554; stroke: #93c5fd; }
-    .tone-positive rect { fill: #052e16; stroke: #86efac; }
-    .tone-negative rect { fill: #450a0a; stroke: #fca5a5; }
-    .tone-neutral rect { fill: #111827; stroke: #d1d5db; }
-    .edge { stroke: #d1d5db; }
-    .edge-label { fill: #e5e7eb; }
-    #arrow path { fill: #d1d5db; }
-  }
-</style>
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>
-${edges.join('\n')}
+${STYLE}${ARROW}${edges.join('\n')}
 ${nodes.join('\n')}
 ${labels.join('\n')}
 </svg>
@@ -283,4 +287,124 @@ export function transitionTable(statuses) {
     id === null ? '(creation)' : `${statuses.find((s) => s.id === id)?.label} (\`${id}\`)`;
   const rows = TRANSITIONS.map((t) => `| ${label(t.from)} | ${label(t.to)} | ${t.when} |`);
   return ['| from | to | when |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * An extension (`extend`) keeps a request Active: the steps it takes, for the guide's table and the
+ * extension diagram. "Extension pending" is not a status: it is an Active request with
+ * `extension.pending` set.
+ */
+export const EXTENSION_STEPS = /** @type {const} */ ([
+  {
+    from: 'Active',
+    to: 'Active',
+    label: 'extend (automatic flow)',
+    when: 'Under an automatic flow `expires_at` moves by `hours` at once (`200`).',
+  },
+  {
+    from: 'Active',
+    to: 'Extension pending',
+    label: 'extend (flow with approvers)',
+    when: 'Under a flow with approvers the extension waits (`202`, `extension.pending`); the access stays active and `expires_at` stays.',
+  },
+  {
+    from: 'Extension pending',
+    to: 'Active',
+    label: 'granted or rejected',
+    when: 'Granted: `expires_at` moves by `hours`, with no gap. Rejected: `expires_at` stays; the reason is `extension.last.reason`.',
+  },
+  {
+    from: 'Extension pending',
+    to: 'Revoking',
+    label: 'expires or revoked: dropped',
+    when: '`expires_at` arrives (or the requester revokes) before the approvers decide: the access ends as it would have, the extension is dropped (`extension.last.status: "dropped"`).',
+  },
+  {
+    from: 'Active',
+    to: 'Revoking',
+    label: 'expires or revoked',
+    when: 'As without extensions: revoked, or expired at `expires_at`.',
+  },
+]);
+
+/** The extension steps as a Markdown table: the extension diagram's text equivalent. */
+export function extensionTable() {
+  const rows = EXTENSION_STEPS.map((t) => `| ${t.from} | ${t.to} | ${t.when} |`);
+  return ['| from | to | when |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * The extension diagram: Active, Active with an extension pending, and Revoking, as a standalone SVG.
+ * @param {Status[]} statuses
+ * @returns {string}
+ */
+export function extensionSvg(statuses) {
+  const tone = (/** @type {string} */ id) => statuses.find((s) => s.id === id)?.tone ?? 'neutral';
+  const { width: w, height: h } = BOX;
+  const at = (/** @type {number} */ x, /** @type {number} */ y) => ({ x, y, cx: x + w / 2, cy: y + h / 2 });
+  const active = at(16, 96);
+  const pending = at(456, 96);
+  const revoking = at(456, 296);
+  const node = (
+    /** @type {ReturnType<typeof at>} */ b,
+    /** @type {string} */ label,
+    /** @type {string} */ id,
+    /** @type {string} */ toneName,
+  ) =>
+    `<g class="node tone-${escapeXml(toneName)}"><rect x="${b.x}" y="${b.y}" width="${w}" height="${h}" rx="8"/>` +
+    `<text x="${b.cx}" y="${b.y + 24}" text-anchor="middle">${escapeXml(label)}</text>` +
+    `<text class="id" x="${b.cx}" y="${b.y + 44}" text-anchor="middle">${escapeXml(id)}</text></g>`;
+  const [loop, ask, decided, dropped, ends] = EXTENSION_STEPS;
+  /** Each edge: its path, then its label's x, y, anchor and text. */
+  /** @type {[string, number, number, 'start' | 'middle' | 'end', string | undefined][]} */
+  const edges = [
+    [
+      `M ${active.cx - 36} ${active.y} C ${active.cx - 36} ${active.y - 56}, ${active.cx + 36} ${active.y - 56}, ${active.cx + 36} ${active.y - 6}`,
+      active.cx,
+      active.y - 50,
+      'middle',
+      loop?.label,
+    ],
+    [
+      `M ${active.x + w} ${active.cy - 10} L ${pending.x - 6} ${pending.cy - 10}`,
+      (active.x + w + pending.x) / 2,
+      active.cy - 19,
+      'middle',
+      ask?.label,
+    ],
+    [
+      `M ${pending.x} ${pending.cy + 10} L ${active.x + w + 6} ${active.cy + 10}`,
+      (active.x + w + pending.x) / 2,
+      active.cy + 30,
+      'middle',
+      decided?.label,
+    ],
+    [
+      `M ${pending.cx} ${pending.y + h} L ${revoking.cx} ${revoking.y - 6}`,
+      pending.cx + 8,
+      (pending.y + h + revoking.y) / 2 + 4,
+      'start',
+      dropped?.label,
+    ],
+    [
+      `M ${active.cx} ${active.y + h} L ${active.cx} ${revoking.cy} L ${revoking.x - 6} ${revoking.cy}`,
+      (active.cx + revoking.x) / 2,
+      revoking.cy - 9,
+      'middle',
+      ends?.label,
+    ],
+  ];
+  const width = revoking.x + w + 250;
+  const height = revoking.y + h + 16;
+  const description = EXTENSION_STEPS.map((t) => `${t.from} to ${t.to}: ${t.label}.`).join(' ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="title desc">
+<title id="title">Extending an active access: granted at once, or pending until the approvers decide</title>
+<desc id="desc">${escapeXml(description)} Extension pending is not a status: the request stays Active, with extension.pending set.</desc>
+${STYLE}${ARROW}${edges.map(([path]) => `<path class="edge" d="${path}" marker-end="url(#arrow)"/>`).join('\n')}
+${node(active, statuses.find((s) => s.id === 'active')?.label ?? 'Active', 'active', tone('active'))}
+${node(pending, 'Extension pending', 'extension.pending', tone('pending_approval'))}
+${node(revoking, statuses.find((s) => s.id === 'revoking')?.label ?? 'Revoking', 'revoking', tone('revoking'))}
+${edges.map(([, x, y, anchor, label]) => `<text class="edge-label" x="${x}" y="${y}" text-anchor="${anchor}">${escapeXml(label ?? '')}</text>`).join('\n')}
+</svg>
+`;
 }

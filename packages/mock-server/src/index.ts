@@ -48,6 +48,7 @@ export type {
   RealTimeSource,
   Caller,
   CreateResult,
+  ExtendResult,
   RawQuery,
   StreamEvent,
   WorldOptions,

@@ -105,7 +105,7 @@ export interface CallOptions {
 
 /**
  * Options of the calls that create or change something and carry an `Idempotency-Key`: `submit`,
- * `requestAgain`, `revoke`, `approve` and `reject`. The key makes them safe to retry: the client
+ * `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The key makes them safe to retry: the client
  * retries them itself (with the same key), and a `TimeoutError` or `NetworkError` carries the key so
  * the caller can send the call again with it and never do it twice. (`favorite` and `unfavorite` are
  * PUT and DELETE, idempotent by their method: they need no key.)
@@ -195,6 +195,17 @@ export interface AccessClient {
    * it carries an Idempotency-Key.
    */
   revoke(id: string, call?: ChangeOptions): Promise<AccessRequest>;
+  /**
+   * Asks for `hours` more of an active request, with a justification (only its requester may; see
+   * `can.extend` and the request's `extension` policy). Under an automatic flow `expires_at` moves at
+   * once; under a flow with approvers the answer has `extension.pending` and the access stays active
+   * until its current `expires_at` while they decide. Safe to retry: it carries an Idempotency-Key.
+   */
+  extend(
+    id: string,
+    body: components['schemas']['ExtendInput'],
+    call?: ChangeOptions,
+  ): Promise<AccessRequest>;
   /** Asks for a closed request's access again. Safe to retry: it carries an Idempotency-Key. */
   requestAgain(
     id: string,
@@ -445,6 +456,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     revoke: (id: string, call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);
       return unwrap(raw.POST('/v1/access-requests/{id}/revoke', init), key);
+    },
+    extend: (id: string, body: components['schemas']['ExtendInput'], call?: ChangeOptions) => {
+      const { key, init } = idempotencyOn(id, call);
+      return unwrap(raw.POST('/v1/access-requests/{id}/extend', { body, ...init }), key);
     },
     requestAgain: (id: string, body: components['schemas']['RequestAgainInput'], call?: ChangeOptions) => {
       const { key, init } = idempotencyOn(id, call);

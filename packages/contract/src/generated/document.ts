@@ -7,7 +7,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
     "title": "Access Requests API",
     "version": "1.0.0",
     "summary": "Just-in-time access requests — catalog, requests, approvals and live updates.",
-    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`); no input ever yields\n  a `5xx`. Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Request bodies** are JSON sent as `Content-Type: application/json` (another type is `422`,\n  field `Content-Type`). A body that is not JSON, or that nests arrays and objects deeper than\n  32 levels (`x-limit: jsonDepth`), is `400` (`malformed-request`); JSON of the wrong shape is\n  `422`. A body over 1 MiB (1,048,576 bytes, `x-limit: requestBodyBytes`) is `413`\n  (`content-too-large`), refused while it is read, before authentication.\n- **Idempotency**: every `POST` that creates or changes something takes an `Idempotency-Key`\n  header (see the `IdempotencyKey` parameter): `submit`, `requestAgain`, `revoke`, `approve`\n  and `reject`. The same key and body replays the first answer, so a client may send such a\n  call again after a timeout or a lost connection without doing it twice. `favorite` and\n  `unfavorite` (`PUT` and `DELETE`) are idempotent by their method and take no key: sending\n  them again leaves the same state and answers the same. `preview` changes nothing and takes\n  no key.\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
+    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`); no input ever yields\n  a `5xx`. Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Request bodies** are JSON sent as `Content-Type: application/json` (another type is `422`,\n  field `Content-Type`). A body that is not JSON, or that nests arrays and objects deeper than\n  32 levels (`x-limit: jsonDepth`), is `400` (`malformed-request`); JSON of the wrong shape is\n  `422`. A body over 1 MiB (1,048,576 bytes, `x-limit: requestBodyBytes`) is `413`\n  (`content-too-large`), refused while it is read, before authentication.\n- **Idempotency**: every `POST` that creates or changes something takes an `Idempotency-Key`\n  header (see the `IdempotencyKey` parameter): `submit`, `requestAgain`, `revoke`, `extend`,\n  `approve` and `reject`. The same key and body replays the first answer, so a client may send such a\n  call again after a timeout or a lost connection without doing it twice. `favorite` and\n  `unfavorite` (`PUT` and `DELETE`) are idempotent by their method and take no key: sending\n  them again leaves the same state and answers the same. `preview` changes nothing and takes\n  no key.\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -948,13 +948,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": true,
                         "favorite": true,
                         "request_again": false,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     },
                     {
@@ -1009,13 +1019,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 8,
+                        "allowed": 2,
+                        "remaining": 2,
+                        "requires_approval": false,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": true,
                         "request_again": false,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     }
                   ]
@@ -1129,13 +1149,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": "2025-06-03T17:15:40Z",
                           "revoked_at": null,
                           "favorite": true,
+                          "extension": {
+                            "max_hours": 8,
+                            "allowed": 2,
+                            "remaining": 2,
+                            "requires_approval": false,
+                            "extended_hours": 0,
+                            "pending": null,
+                            "last": null
+                          },
                           "can": {
                             "revoke": true,
                             "favorite": true,
                             "request_again": false,
                             "use_access": true,
                             "approve": false,
-                            "reject": false
+                            "reject": false,
+                            "extend": true
                           }
                         },
                         {
@@ -1190,13 +1220,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": null,
                           "revoked_at": null,
                           "favorite": false,
+                          "extension": null,
                           "can": {
                             "revoke": false,
                             "favorite": true,
                             "request_again": true,
                             "use_access": false,
                             "approve": false,
-                            "reject": false
+                            "reject": false,
+                            "extend": false
                           }
                         }
                       ],
@@ -1264,13 +1296,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": null,
                           "revoked_at": null,
                           "favorite": false,
+                          "extension": {
+                            "max_hours": 4,
+                            "allowed": 1,
+                            "remaining": 1,
+                            "requires_approval": true,
+                            "extended_hours": 0,
+                            "pending": null,
+                            "last": null
+                          },
                           "can": {
                             "revoke": true,
                             "favorite": false,
                             "request_again": false,
                             "use_access": false,
                             "approve": false,
-                            "reject": false
+                            "reject": false,
+                            "extend": false
                           }
                         }
                       ],
@@ -1582,16 +1624,108 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": null,
                       "can": {
                         "revoke": true,
                         "favorite": true,
                         "request_again": false,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     }
                   ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/v1/access-requests/{id}/extend": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RequestId"
+        }
+      ],
+      "post": {
+        "operationId": "extend",
+        "tags": [
+          "Access requests"
+        ],
+        "summary": "Extend an active access",
+        "description": "Asks for `hours` more of an `active` access, with a `justification`. The access flow sets\nthe policy, which every request carries as `extension`: the most hours one extension may\nadd (`max_hours`), how many extensions a request may have (`allowed`, `remaining` left),\nand whether they need approval (`requires_approval`).\n\n- Under an **automatic** flow the extension is granted at once: `expires_at` moves by\n  `hours`, and the answer is `200` with the request (`extension.last` is the granted\n  extension).\n- Under a flow **with approvers** the extension waits for them: the answer is `202` with\n  the request still `active` and `extension.pending` set. The flow's approvers (the same\n  rule as for a request: never the requester or the grantee, backups taking their seats)\n  decide it with `approve` and `reject` on the request, exactly as they decide a request\n  in `pending_approval`, and it appears in their `GET /v1/approvals` queue. When its\n  approvals are met `expires_at` moves by `hours`; a rejection leaves `expires_at` as it\n  was and keeps the reason in `extension.last.reason`.\n\n**Never a gap, never an early revoke.** While an extension waits, the access stays\n`active` and `expires_at` does not move; it moves only when the extension is granted. An\nextension granted before `expires_at` continues the access without a break (the old expiry\ndoes nothing). If `expires_at` arrives while the extension is still pending, the access\nexpires as it would have (`revoking`, `revocation_reason: expired`) and the extension is\ndropped (`extension.last.status: dropped`, with the reason); an approval that comes after\nthat is `409`. Revoking the request also drops a pending extension.\n\nOnly the requester may extend (as for `revoke`): the grantee of a request someone else\nmade, and an approver, get `403`. A request that is not `active`, or that already has an\nextension pending, is `409` (`invalid_state`). Body errors are `422`:\n- `hours` — `required`, `invalid_type`, or `out_of_range` (under 1, or over the flow's\n  `extension.max_hours`);\n- `justification` — `required` or `too_long`;\n- the body as a whole (field `\"\"`) — `not_allowed` when the flow allows no extensions\n  (`extension` is null), `too_many` when the request has none left (`remaining` is 0).\n\n`can.extend` says in advance whether this call will succeed. Every change (an extension\nasked for, granted, rejected or dropped) is a `request.updated` event and a notification\nto the grantee (and the requester, for a request made on someone's behalf).\n\nHonors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the\nfirst answer (same status, same body) and asks for nothing more; the same key with another\nbody is `422` `idempotency_mismatch`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ExtendInput"
+              },
+              "example": {
+                "hours": 2,
+                "justification": "INC-4821 is not closed yet: the payout replay needs two more hours."
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Granted at once (an automatic flow); the request with its new `expires_at`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AccessRequest"
+                },
+                "examples": {
+                  "extended": {
+                    "$ref": "#/components/examples/RequestExtended"
+                  }
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Waiting for the flow's approvers; the request, still `active`, with `extension.pending`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AccessRequest"
+                },
+                "examples": {
+                  "extension_pending": {
+                    "$ref": "#/components/examples/RequestExtensionPending"
+                  }
                 }
               }
             }
@@ -1770,7 +1904,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Approvals"
         ],
         "summary": "Approve a request",
-        "description": "Records the caller's approval, with an optional `reason`. When the access flow's approvals are met the request moves from `pending_approval` to `granting` (the guide: \"The request has been approved. The access is being provisioned.\"). `403` for anyone who is not an approver of this request, and for approving one's own request (as its requester or its grantee); `409` (`invalid_state`) when the request is not `pending_approval` or the caller has already decided. `can.approve` says in advance whether this call will succeed.\nHonors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the first answer (not `409`); the same key with another body is `422` `idempotency_mismatch`.",
+        "description": "Records the caller's approval, with an optional `reason`. When the access flow's approvals are met the request moves from `pending_approval` to `granting` (the guide: \"The request has been approved. The access is being provisioned.\"). On an `active` request with an extension pending (`extension.pending`), the approval is the extension's: when its approvals are met, `expires_at` moves by its `hours` (see `extend`). A request never has both to decide at once. `403` for anyone who is not an approver of this request (or of its pending extension), and for approving one's own request (as its requester or its grantee); `409` (`invalid_state`) when the request is neither `pending_approval` nor `active` with an extension pending, or the caller has already decided. `can.approve` says in advance whether this call will succeed.\nHonors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the first answer (not `409`); the same key with another body is `422` `idempotency_mismatch`.",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -1844,7 +1978,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Approvals"
         ],
         "summary": "Reject a request",
-        "description": "Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: \"Hover over the status to read the rejection reason written by the approver.\"). Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed. Honors `Idempotency-Key` like `approve`.",
+        "description": "Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: \"Hover over the status to read the rejection reason written by the approver.\"). On an `active` request with an extension pending, rejects the extension instead: the request stays `active` with its `expires_at`, and the reason is kept as `extension.last.reason`. Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed. Honors `Idempotency-Key` like `approve`.",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -1976,13 +2110,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-06-03T17:15:40Z",
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 8,
+                        "allowed": 2,
+                        "remaining": 2,
+                        "requires_approval": false,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": true,
                         "favorite": true,
                         "request_again": false,
                         "use_access": true,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": true
                       }
                     }
                   ],
@@ -2039,13 +2183,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": null,
                       "can": {
                         "revoke": false,
                         "favorite": true,
                         "request_again": true,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     },
                     {
@@ -2111,13 +2257,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": true,
                         "request_again": true,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     },
                     {
@@ -2158,13 +2314,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
                       "favorite": true,
+                      "extension": null,
                       "can": {
                         "revoke": false,
                         "favorite": true,
                         "request_again": true,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     }
                   ],
@@ -2207,13 +2365,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
                       "favorite": true,
+                      "extension": null,
                       "can": {
                         "revoke": false,
                         "favorite": true,
                         "request_again": true,
                         "use_access": false,
                         "approve": false,
-                        "reject": false
+                        "reject": false,
+                        "extend": false
                       }
                     }
                   ]
@@ -2237,7 +2397,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Approvals"
         ],
         "summary": "List requests for the caller to decide",
-        "description": "The approver's queue. `status=pending` (the default): requests in `pending_approval` whose approvals still wait for the caller, oldest first so nobody waits longest. `status=decided`: requests the caller has approved or rejected, most recently decided first. Each item's `can.approve` and `can.reject` say what the caller may still do.",
+        "description": "The approver's queue. `status=pending` (the default): requests in `pending_approval` whose approvals still wait for the caller, and `active` requests whose pending extension waits for the caller (`extension.pending`), oldest first so nobody waits longest. `status=decided`: requests the caller has approved or rejected, most recently decided first. Each item's `can.approve` and `can.reject` say what the caller may still do.",
         "parameters": [
           {
             "$ref": "#/components/parameters/ApprovalStatus"
@@ -2332,13 +2492,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": false,
                         "request_again": false,
                         "use_access": false,
                         "approve": true,
-                        "reject": true
+                        "reject": true,
+                        "extend": false
                       }
                     },
                     {
@@ -2398,13 +2568,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "extension": {
+                        "max_hours": 4,
+                        "allowed": 1,
+                        "remaining": 1,
+                        "requires_approval": true,
+                        "extended_hours": 0,
+                        "pending": null,
+                        "last": null
+                      },
                       "can": {
                         "revoke": false,
                         "favorite": false,
                         "request_again": false,
                         "use_access": false,
                         "approve": true,
-                        "reject": true
+                        "reject": true,
+                        "extend": false
                       }
                     }
                   ],
@@ -2454,7 +2634,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                     "$ref": "#/components/schemas/RequestUpdatedEvent"
                   }
                 },
-                "example": ": heartbeat\n\nid: evt_000000000128\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"granting\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:12Z\",\"granted_at\":null,\"expires_at\":null,\"revoked_at\":null,\"favorite\":false,\"can\":{\"revoke\":false,\"favorite\":true,\"request_again\":false,\"use_access\":false,\"approve\":false,\"reject\":false}}}\n\nid: evt_000000000129\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"active\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:50Z\",\"granted_at\":\"2025-06-03T09:31:50Z\",\"expires_at\":\"2025-06-03T17:31:50Z\",\"revoked_at\":null,\"favorite\":false,\"can\":{\"revoke\":true,\"favorite\":true,\"request_again\":false,\"use_access\":true,\"approve\":false,\"reject\":false}}}\n\n: heartbeat\n"
+                "example": ": heartbeat\n\nid: evt_000000000128\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"granting\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:12Z\",\"granted_at\":null,\"expires_at\":null,\"revoked_at\":null,\"favorite\":false,\"extension\":{\"max_hours\":4,\"allowed\":1,\"remaining\":1,\"requires_approval\":true,\"extended_hours\":0,\"pending\":null,\"last\":null},\"can\":{\"revoke\":false,\"favorite\":true,\"request_again\":false,\"use_access\":false,\"approve\":false,\"reject\":false,\"extend\":false}}}\n\nid: evt_000000000129\nevent: request.updated\ndata: {\"type\":\"request.updated\",\"request\":{\"id\":\"req_01HZXA7RM3K9Q2V5T8W1B4C6D0\",\"status\":\"active\",\"status_reason\":null,\"access_flow\":{\"id\":\"flow_prod_db\",\"name\":\"Production databases – manager approval\"},\"requester\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"grantee\":{\"id\":\"usr_alice\",\"name\":\"Alice Example\",\"email\":\"alice@example.com\"},\"target\":{\"type\":\"resources\",\"resource_count\":2,\"resources_summary\":[{\"resource\":{\"id\":\"res_prod_payments_db\",\"name\":\"prod-payments-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}},{\"resource\":{\"id\":\"res_prod_orders_db\",\"name\":\"prod-orders-db\"},\"permission\":{\"id\":\"perm_pg_readonly\",\"name\":\"ReadOnly\"}}]},\"duration_hours\":8,\"justification\":\"Investigating INC-4821: duplicated payouts in the EU region.\",\"ticket\":{\"type\":{\"id\":\"tt_jira\",\"name\":\"Jira\"},\"id\":\"PAY-4821\"},\"approvals\":[{\"approver\":{\"id\":\"usr_bob\",\"name\":\"Bob Example\",\"email\":\"bob@example.com\"},\"status\":\"approved\",\"reason\":\"OK for the INC-4821 investigation.\",\"decided_at\":\"2025-06-03T09:31:12Z\"}],\"rejection_reason\":null,\"revocation_reason\":null,\"created_at\":\"2025-06-03T09:15:02Z\",\"updated_at\":\"2025-06-03T09:31:50Z\",\"granted_at\":\"2025-06-03T09:31:50Z\",\"expires_at\":\"2025-06-03T17:31:50Z\",\"revoked_at\":null,\"favorite\":false,\"extension\":{\"max_hours\":4,\"allowed\":1,\"remaining\":1,\"requires_approval\":true,\"extended_hours\":0,\"pending\":null,\"last\":null},\"can\":{\"revoke\":true,\"favorite\":true,\"request_again\":false,\"use_access\":true,\"approve\":false,\"reject\":false,\"extend\":true}}}\n\n: heartbeat\n"
               }
             }
           },
@@ -2691,7 +2871,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "name": "Idempotency-Key",
         "in": "header",
         "required": false,
-        "description": "A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.",
+        "description": "A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.",
         "schema": {
           "type": "string",
           "minLength": 1,
@@ -2790,6 +2970,16 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D0/approve"
                 }
               },
+              "extend_on_behalf": {
+                "summary": "Extending a request someone else made for you",
+                "value": {
+                  "type": "https://access-requests.example/problems/forbidden",
+                  "title": "Forbidden",
+                  "status": 403,
+                  "detail": "This request was made on your behalf by Alice Example; only the requester can extend it.",
+                  "instance": "/v1/access-requests/req_01HZXC2D4F6H8J0K2M4N6P8Q9R/extend"
+                }
+              },
               "own_request": {
                 "summary": "Approving one's own request",
                 "value": {
@@ -2880,13 +3070,30 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   ]
                 }
               },
+              "extension_pending": {
+                "summary": "Extending a request that already has an extension pending",
+                "value": {
+                  "type": "https://access-requests.example/problems/invalid-state",
+                  "title": "Conflict",
+                  "status": 409,
+                  "detail": "An extension of this request is already waiting for approval.",
+                  "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D4/extend",
+                  "errors": [
+                    {
+                      "field": "status",
+                      "code": "invalid_state",
+                      "message": "The request is active."
+                    }
+                  ]
+                }
+              },
               "already_decided": {
                 "summary": "Approving a request that is no longer pending approval",
                 "value": {
                   "type": "https://access-requests.example/problems/invalid-state",
                   "title": "Conflict",
                   "status": 409,
-                  "detail": "The request is granting; only pending_approval requests can be approved or rejected.",
+                  "detail": "The request is granting; only pending_approval requests, and active requests with an extension pending, can be approved or rejected.",
                   "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D0/approve",
                   "errors": [
                     {
@@ -3036,6 +3243,45 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   ]
                 }
               },
+              "extend_too_long": {
+                "summary": "An extension longer than the flow allows, without a justification",
+                "value": {
+                  "type": "https://access-requests.example/problems/validation-failed",
+                  "title": "Validation failed",
+                  "status": 422,
+                  "detail": "The request body has 2 errors.",
+                  "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D4/extend",
+                  "errors": [
+                    {
+                      "field": "hours",
+                      "code": "out_of_range",
+                      "message": "Production databases – manager approval allows at most 4 hours per extension."
+                    },
+                    {
+                      "field": "justification",
+                      "code": "required",
+                      "message": "justification is required."
+                    }
+                  ]
+                }
+              },
+              "no_extension_left": {
+                "summary": "Extending a request that has no extension left",
+                "value": {
+                  "type": "https://access-requests.example/problems/validation-failed",
+                  "title": "Validation failed",
+                  "status": 422,
+                  "detail": "The request body has 1 error.",
+                  "instance": "/v1/access-requests/req_01HZXA7RM3K9Q2V5T8W1B4C6D1/extend",
+                  "errors": [
+                    {
+                      "field": "",
+                      "code": "too_many",
+                      "message": "AWS read-only – automatic allows 2 extensions per request; this request has had 2."
+                    }
+                  ]
+                }
+              },
               "bad_query": {
                 "summary": "A query parameter out of range",
                 "value": {
@@ -3156,13 +3402,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": true,
             "favorite": true,
             "request_again": false,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3220,13 +3476,203 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
           "favorite": true,
+          "extension": {
+            "max_hours": 8,
+            "allowed": 2,
+            "remaining": 2,
+            "requires_approval": false,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": true,
             "favorite": true,
             "request_again": false,
             "use_access": true,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": true
+          }
+        }
+      },
+      "RequestExtended": {
+        "summary": "Active, extended at once by 2 hours under an automatic flow (as Alice sees it)",
+        "value": {
+          "id": "req_01HZXA7RM3K9Q2V5T8W1B4C6D1",
+          "status": "active",
+          "status_reason": null,
+          "access_flow": {
+            "id": "flow_aws_readonly",
+            "name": "AWS read-only – automatic"
+          },
+          "requester": {
+            "id": "usr_alice",
+            "name": "Alice Example",
+            "email": "alice@example.com"
+          },
+          "grantee": {
+            "id": "usr_alice",
+            "name": "Alice Example",
+            "email": "alice@example.com"
+          },
+          "target": {
+            "type": "resources",
+            "resource_count": 1,
+            "resources_summary": [
+              {
+                "resource": {
+                  "id": "res_aws_1234",
+                  "name": "AWS production account 1234"
+                },
+                "permission": {
+                  "id": "perm_aws_readonly",
+                  "name": "ReadOnly"
+                }
+              }
+            ]
+          },
+          "duration_hours": 8,
+          "justification": "Investigating INC-4821: duplicated payouts in the EU region.",
+          "ticket": {
+            "type": {
+              "id": "tt_jira",
+              "name": "Jira"
+            },
+            "id": "PAY-4821"
+          },
+          "approvals": [],
+          "rejection_reason": null,
+          "revocation_reason": null,
+          "created_at": "2025-06-03T09:15:02Z",
+          "updated_at": "2025-06-03T16:50:00Z",
+          "granted_at": "2025-06-03T09:15:40Z",
+          "expires_at": "2025-06-03T19:15:40Z",
+          "revoked_at": null,
+          "favorite": true,
+          "extension": {
+            "max_hours": 8,
+            "allowed": 2,
+            "remaining": 1,
+            "requires_approval": false,
+            "extended_hours": 2,
+            "pending": null,
+            "last": {
+              "hours": 2,
+              "justification": "INC-4821 is not closed yet: the payout replay needs two more hours.",
+              "status": "approved",
+              "requested_at": "2025-06-03T16:50:00Z",
+              "decided_at": "2025-06-03T16:50:00Z",
+              "reason": null,
+              "approvals": []
+            }
+          },
+          "can": {
+            "revoke": true,
+            "favorite": true,
+            "request_again": false,
+            "use_access": true,
+            "approve": false,
+            "reject": false,
+            "extend": true
+          }
+        }
+      },
+      "RequestExtensionPending": {
+        "summary": "Active, with an extension waiting for Bob (as Alice sees it)",
+        "value": {
+          "id": "req_01HZXA7RM3K9Q2V5T8W1B4C6D4",
+          "status": "active",
+          "status_reason": null,
+          "access_flow": {
+            "id": "flow_prod_db",
+            "name": "Production databases – manager approval"
+          },
+          "requester": {
+            "id": "usr_alice",
+            "name": "Alice Example",
+            "email": "alice@example.com"
+          },
+          "grantee": {
+            "id": "usr_alice",
+            "name": "Alice Example",
+            "email": "alice@example.com"
+          },
+          "target": {
+            "type": "resources",
+            "resource_count": 1,
+            "resources_summary": [
+              {
+                "resource": {
+                  "id": "res_prod_payments_db",
+                  "name": "prod-payments-db"
+                },
+                "permission": {
+                  "id": "perm_pg_readonly",
+                  "name": "ReadOnly"
+                }
+              }
+            ]
+          },
+          "duration_hours": 8,
+          "justification": "Investigating INC-4821: duplicated payouts in the EU region.",
+          "ticket": null,
+          "approvals": [
+            {
+              "approver": {
+                "id": "usr_bob",
+                "name": "Bob Example",
+                "email": "bob@example.com"
+              },
+              "status": "approved",
+              "reason": null,
+              "decided_at": "2025-06-03T09:20:00Z"
+            }
+          ],
+          "rejection_reason": null,
+          "revocation_reason": null,
+          "created_at": "2025-06-03T09:15:02Z",
+          "updated_at": "2025-06-03T16:40:00Z",
+          "granted_at": "2025-06-03T09:20:05Z",
+          "expires_at": "2025-06-03T17:20:05Z",
+          "revoked_at": null,
+          "favorite": false,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": {
+              "hours": 2,
+              "justification": "INC-4821 is not closed yet: the payout replay needs two more hours.",
+              "status": "pending",
+              "requested_at": "2025-06-03T16:40:00Z",
+              "decided_at": null,
+              "reason": null,
+              "approvals": [
+                {
+                  "approver": {
+                    "id": "usr_bob",
+                    "name": "Bob Example",
+                    "email": "bob@example.com"
+                  },
+                  "status": "pending",
+                  "reason": null,
+                  "decided_at": null
+                }
+              ]
+            },
+            "last": null
+          },
+          "can": {
+            "revoke": true,
+            "favorite": true,
+            "request_again": false,
+            "use_access": true,
+            "approve": false,
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3284,13 +3730,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
           "favorite": true,
+          "extension": {
+            "max_hours": 8,
+            "allowed": 2,
+            "remaining": 2,
+            "requires_approval": false,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": true,
             "request_again": false,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3369,13 +3825,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": "2025-06-03T09:20:44Z",
           "favorite": false,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": true,
             "request_again": true,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3433,13 +3899,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "extension": null,
           "can": {
             "revoke": false,
             "favorite": true,
             "request_again": true,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3518,13 +3986,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": false,
             "request_again": false,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       },
@@ -3603,13 +4081,23 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "extension": {
+            "max_hours": 4,
+            "allowed": 1,
+            "remaining": 1,
+            "requires_approval": true,
+            "extended_hours": 0,
+            "pending": null,
+            "last": null
+          },
           "can": {
             "revoke": false,
             "favorite": false,
             "request_again": false,
             "use_access": false,
             "approve": false,
-            "reject": false
+            "reject": false,
+            "extend": false
           }
         }
       }
@@ -4319,6 +4807,31 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           }
         }
       },
+      "ExtendInput": {
+        "type": "object",
+        "description": "The body of `extend`.",
+        "required": [
+          "hours",
+          "justification"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "hours": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 8760,
+            "x-limit": "durationHours",
+            "description": "How many hours to add to `expires_at`, in whole hours, up to the flow's `extension.max_hours` (more is `out_of_range`)."
+          },
+          "justification": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "x-limit": "justification",
+            "description": "Why the access is needed for longer (required, even where the flow's requests need none)."
+          }
+        }
+      },
       "ApproveInput": {
         "type": "object",
         "description": "The body of `approve`.",
@@ -4485,7 +4998,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
       },
       "AccessRequestStatus": {
         "type": "string",
-        "description": "Where a request is. With the guide's label and description (\"Access Statuses\"):\n- `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.\n- `granting` — **Granting**: The request has been approved. The access is being provisioned.\n- `active` — **Active**: Access has been provisioned. You can access the resource.\n- `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.\n- `revoking` — **Revoking**: An admin has initiated removing your resource access.\n- `revoked` — **Revoked**: An admin has removed your resource access.\n- `failed` — **Failed**: An error has occurred with your request. Contact your admin.\n\nTransitions:\n- On creation: `pending_approval` if the access flow needs approvers, else `granting`.\n- `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee\n  who is one of the flow's approvers never counts, and never lowers how many approvals the\n  flow needs; see `submit`); → `rejected` on a\n  rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the\n  requester withdraws it (`revocation_reason: user`).\n- `granting` → `active` (access provisioned) | `failed` (see `status_reason`).\n- `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`\n  (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.\n\n**Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests\ncan be requested again.\n\n`x-statuses` carries the same vocabulary as data (label, meaning, a display tone, whether\nthe status is open or closed, whether it is terminal); the SDK's status helpers are\ngenerated from it.\n",
+        "description": "Where a request is. With the guide's label and description (\"Access Statuses\"):\n- `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.\n- `granting` — **Granting**: The request has been approved. The access is being provisioned.\n- `active` — **Active**: Access has been provisioned. You can access the resource.\n- `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.\n- `revoking` — **Revoking**: An admin has initiated removing your resource access.\n- `revoked` — **Revoked**: An admin has removed your resource access.\n- `failed` — **Failed**: An error has occurred with your request. Contact your admin.\n\nTransitions:\n- On creation: `pending_approval` if the access flow needs approvers, else `granting`.\n- `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee\n  who is one of the flow's approvers never counts, and never lowers how many approvals the\n  flow needs; see `submit`); → `rejected` on a\n  rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the\n  requester withdraws it (`revocation_reason: user`).\n- `granting` → `active` (access provisioned) | `failed` (see `status_reason`).\n- `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`\n  (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.\n- An extension (`extend`) keeps the request `active`: granted at once under an automatic\n  flow, or pending (`extension.pending`, \"Extension pending\") until the flow's approvers\n  decide; granted, it moves `expires_at`. If `expires_at` arrives while it is pending, the\n  request expires as before and the extension is dropped.\n\n**Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests\ncan be requested again.\n\n`x-statuses` carries the same vocabulary as data (label, meaning, a display tone, whether\nthe status is open or closed, whether it is terminal); the SDK's status helpers are\ngenerated from it.\n",
         "x-statuses": [
           {
             "id": "pending_approval",
@@ -4746,7 +5259,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "request_again",
           "use_access",
           "approve",
-          "reject"
+          "reject",
+          "extend"
         ],
         "additionalProperties": false,
         "properties": {
@@ -4768,11 +5282,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           "approve": {
             "type": "boolean",
-            "description": "What the caller may do now, decided by the server — may approve: the caller is a pending approver of a `pending_approval` request that is not their own."
+            "description": "What the caller may do now, decided by the server — may approve: the caller is a pending approver of a `pending_approval` request that is not their own, or of the pending extension (`extension.pending`) of an `active` request that is not their own."
           },
           "reject": {
             "type": "boolean",
             "description": "What the caller may do now, decided by the server — may reject: same rule as `approve`."
+          },
+          "extend": {
+            "type": "boolean",
+            "description": "What the caller may do now, decided by the server — may extend: the caller is the requester, the request is `active`, its access flow allows extensions (`extension` is not null), it has extensions left (`extension.remaining` above 0) and none is pending (`extension.pending` is null). Unlike the other flags, false also covers the `422` that `extend` answers when no extension is left or the flow allows none (see `extend`)."
           }
         }
       },
@@ -4799,6 +5317,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at",
           "revoked_at",
           "favorite",
+          "extension",
           "can"
         ],
         "additionalProperties": false,
@@ -4908,7 +5427,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               "null"
             ],
             "format": "date-time",
-            "description": "When the access expires (`granted_at` + `duration_hours`); null before it is granted."
+            "description": "When the access expires: `granted_at` + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted."
           },
           "revoked_at": {
             "type": [
@@ -4921,6 +5440,17 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "favorite": {
             "type": "boolean",
             "description": "Whether the caller marked the request as a favorite."
+          },
+          "extension": {
+            "description": "The access flow's extension policy for this request and where its extensions stand (see `extend`); null when the flow allows no extensions.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RequestExtension"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "can": {
             "$ref": "#/components/schemas/RequestPermissions",
@@ -4942,6 +5472,139 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "description": "The created requests.",
             "items": {
               "$ref": "#/components/schemas/AccessRequest"
+            }
+          }
+        }
+      },
+      "RequestExtension": {
+        "type": "object",
+        "description": "A request's extensions: the access flow's policy (how many hours one extension may add, how many extensions a request may have, whether they need approval) and where this request stands (how many are left, the one pending, the last one decided). Every field is always present; fields that do not apply are `null`.",
+        "required": [
+          "max_hours",
+          "allowed",
+          "remaining",
+          "requires_approval",
+          "extended_hours",
+          "pending",
+          "last"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "max_hours": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The most hours one extension may add (the flow's policy); more is `422` `out_of_range` on `hours`.",
+            "examples": [
+              4
+            ]
+          },
+          "allowed": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many extensions the flow grants one request.",
+            "examples": [
+              2
+            ]
+          },
+          "remaining": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many more extensions may be granted: `allowed` minus those granted. A rejected or dropped extension does not count.",
+            "examples": [
+              1
+            ]
+          },
+          "requires_approval": {
+            "type": "boolean",
+            "description": "`true` (a flow with approvers): an extension waits for the flow's approvers while the access stays active until its current `expires_at`. `false` (an automatic flow): an extension moves `expires_at` at once."
+          },
+          "extended_hours": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The hours every granted extension added together (0 before the first)."
+          },
+          "pending": {
+            "description": "The extension waiting for approval; null when none is.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Extension"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "last": {
+            "description": "The most recent extension that was decided (granted, rejected or dropped), so that its outcome and reason can be shown; null before the first.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Extension"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "Extension": {
+        "type": "object",
+        "description": "One extension of an active request, asked for with `extend`.",
+        "required": [
+          "hours",
+          "justification",
+          "status",
+          "requested_at",
+          "decided_at",
+          "reason",
+          "approvals"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "hours": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many hours it adds to `expires_at` once granted."
+          },
+          "justification": {
+            "type": "string",
+            "description": "Why the requester asked for it."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "approved",
+              "rejected",
+              "dropped"
+            ],
+            "description": "- `pending` — waiting for the flow's approvers; the access stays active until its\n  current `expires_at`.\n- `approved` — granted (by the approvers, or at once under an automatic flow):\n  `expires_at` moved by `hours`.\n- `rejected` — an approver rejected it (`reason`); the access keeps its `expires_at`.\n- `dropped` — the request left `active` (expired, or revoked) before the approvers\n  decided; `reason` says why.\n"
+          },
+          "requested_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the requester asked for it."
+          },
+          "decided_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When it was granted, rejected or dropped; null while `pending`."
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "For `rejected`, the approver's reason; for `dropped`, why it was dropped; for `approved`, the approver's note if any; null otherwise."
+          },
+          "approvals": {
+            "type": "array",
+            "description": "The approvers asked and their decisions on this extension; empty for automatic flows.",
+            "items": {
+              "$ref": "#/components/schemas/Approval"
             }
           }
         }

@@ -342,6 +342,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/access-requests/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
+                 * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend an active access
+         * @description Asks for `hours` more of an `active` access, with a `justification`. The access flow sets
+         *     the policy, which every request carries as `extension`: the most hours one extension may
+         *     add (`max_hours`), how many extensions a request may have (`allowed`, `remaining` left),
+         *     and whether they need approval (`requires_approval`).
+         *
+         *     - Under an **automatic** flow the extension is granted at once: `expires_at` moves by
+         *       `hours`, and the answer is `200` with the request (`extension.last` is the granted
+         *       extension).
+         *     - Under a flow **with approvers** the extension waits for them: the answer is `202` with
+         *       the request still `active` and `extension.pending` set. The flow's approvers (the same
+         *       rule as for a request: never the requester or the grantee, backups taking their seats)
+         *       decide it with `approve` and `reject` on the request, exactly as they decide a request
+         *       in `pending_approval`, and it appears in their `GET /v1/approvals` queue. When its
+         *       approvals are met `expires_at` moves by `hours`; a rejection leaves `expires_at` as it
+         *       was and keeps the reason in `extension.last.reason`.
+         *
+         *     **Never a gap, never an early revoke.** While an extension waits, the access stays
+         *     `active` and `expires_at` does not move; it moves only when the extension is granted. An
+         *     extension granted before `expires_at` continues the access without a break (the old expiry
+         *     does nothing). If `expires_at` arrives while the extension is still pending, the access
+         *     expires as it would have (`revoking`, `revocation_reason: expired`) and the extension is
+         *     dropped (`extension.last.status: dropped`, with the reason); an approval that comes after
+         *     that is `409`. Revoking the request also drops a pending extension.
+         *
+         *     Only the requester may extend (as for `revoke`): the grantee of a request someone else
+         *     made, and an approver, get `403`. A request that is not `active`, or that already has an
+         *     extension pending, is `409` (`invalid_state`). Body errors are `422`:
+         *     - `hours` — `required`, `invalid_type`, or `out_of_range` (under 1, or over the flow's
+         *       `extension.max_hours`);
+         *     - `justification` — `required` or `too_long`;
+         *     - the body as a whole (field `""`) — `not_allowed` when the flow allows no extensions
+         *       (`extension` is null), `too_many` when the request has none left (`remaining` is 0).
+         *
+         *     `can.extend` says in advance whether this call will succeed. Every change (an extension
+         *     asked for, granted, rejected or dropped) is a `request.updated` event and a notification
+         *     to the grantee (and the requester, for a request made on someone's behalf).
+         *
+         *     Honors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the
+         *     first answer (same status, same body) and asks for nothing more; the same key with another
+         *     body is `422` `idempotency_mismatch`.
+         */
+        post: operations["extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/access-requests/{id}/favorite": {
         parameters: {
             query?: never;
@@ -415,7 +480,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a request
-         * @description Records the caller's approval, with an optional `reason`. When the access flow's approvals are met the request moves from `pending_approval` to `granting` (the guide: "The request has been approved. The access is being provisioned."). `403` for anyone who is not an approver of this request, and for approving one's own request (as its requester or its grantee); `409` (`invalid_state`) when the request is not `pending_approval` or the caller has already decided. `can.approve` says in advance whether this call will succeed.
+         * @description Records the caller's approval, with an optional `reason`. When the access flow's approvals are met the request moves from `pending_approval` to `granting` (the guide: "The request has been approved. The access is being provisioned."). On an `active` request with an extension pending (`extension.pending`), the approval is the extension's: when its approvals are met, `expires_at` moves by its `hours` (see `extend`). A request never has both to decide at once. `403` for anyone who is not an approver of this request (or of its pending extension), and for approving one's own request (as its requester or its grantee); `409` (`invalid_state`) when the request is neither `pending_approval` nor `active` with an extension pending, or the caller has already decided. `can.approve` says in advance whether this call will succeed.
          *     Honors `Idempotency-Key` like `revoke`: the same key and body within 24 hours replays the first answer (not `409`); the same key with another body is `422` `idempotency_mismatch`.
          */
         post: operations["approve"];
@@ -442,7 +507,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a request
-         * @description Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: "Hover over the status to read the rejection reason written by the approver."). Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed. Honors `Idempotency-Key` like `approve`.
+         * @description Rejects the request with a required `reason` (1–123 characters, i.e. under 124). The request moves to `rejected` and keeps the reason as `rejection_reason` (the guide: "Hover over the status to read the rejection reason written by the approver."). On an `active` request with an extension pending, rejects the extension instead: the request stays `active` with its `expires_at`, and the reason is kept as `extension.last.reason`. Same `403` and `409` rules as `approve`; `can.reject` says in advance whether this call will succeed. Honors `Idempotency-Key` like `approve`.
          */
         post: operations["reject"];
         delete?: never;
@@ -480,7 +545,7 @@ export interface paths {
         };
         /**
          * List requests for the caller to decide
-         * @description The approver's queue. `status=pending` (the default): requests in `pending_approval` whose approvals still wait for the caller, oldest first so nobody waits longest. `status=decided`: requests the caller has approved or rejected, most recently decided first. Each item's `can.approve` and `can.reject` say what the caller may still do.
+         * @description The approver's queue. `status=pending` (the default): requests in `pending_approval` whose approvals still wait for the caller, and `active` requests whose pending extension waits for the caller (`extension.pending`), oldest first so nobody waits longest. `status=decided`: requests the caller has approved or rejected, most recently decided first. Each item's `can.approve` and `can.reject` say what the caller may still do.
          */
         get: operations["approvals"];
         put?: never;
@@ -824,6 +889,13 @@ export interface components {
             /** @description A ticket to link; default, the original request's. */
             ticket?: components["schemas"]["TicketInput"];
         };
+        /** @description The body of `extend`. */
+        ExtendInput: {
+            /** @description How many hours to add to `expires_at`, in whole hours, up to the flow's `extension.max_hours` (more is `out_of_range`). */
+            hours: number;
+            /** @description Why the access is needed for longer (required, even where the flow's requests need none). */
+            justification: string;
+        };
         /** @description The body of `approve`. */
         ApproveInput: {
             /** @description An optional note for the requester (under 124 characters). */
@@ -904,6 +976,10 @@ export interface components {
          *     - `granting` → `active` (access provisioned) | `failed` (see `status_reason`).
          *     - `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`
          *       (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.
+         *     - An extension (`extend`) keeps the request `active`: granted at once under an automatic
+         *       flow, or pending (`extension.pending`, "Extension pending") until the flow's approvers
+         *       decide; granted, it moves `expires_at`. If `expires_at` arrives while it is pending, the
+         *       request expires as before and the extension is dropped.
          *
          *     **Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests
          *     can be requested again.
@@ -993,10 +1069,12 @@ export interface components {
             request_again: boolean;
             /** @description What the caller may do now, decided by the server — may get the access details: the caller is the grantee and the request is `active`. */
             use_access: boolean;
-            /** @description What the caller may do now, decided by the server — may approve: the caller is a pending approver of a `pending_approval` request that is not their own. */
+            /** @description What the caller may do now, decided by the server — may approve: the caller is a pending approver of a `pending_approval` request that is not their own, or of the pending extension (`extension.pending`) of an `active` request that is not their own. */
             approve: boolean;
             /** @description What the caller may do now, decided by the server — may reject: same rule as `approve`. */
             reject: boolean;
+            /** @description What the caller may do now, decided by the server — may extend: the caller is the requester, the request is `active`, its access flow allows extensions (`extension` is not null), it has extensions left (`extension.remaining` above 0) and none is pending (`extension.pending` is null). Unlike the other flags, false also covers the `422` that `extend` answers when no extension is left or the flow allows none (see `extend`). */
+            extend: boolean;
         };
         /** @description An access request, as the caller sees it. Every field is always present; fields that do not apply are `null`. */
         AccessRequest: {
@@ -1046,7 +1124,7 @@ export interface components {
             granted_at: string | null;
             /**
              * Format: date-time
-             * @description When the access expires (`granted_at` + `duration_hours`); null before it is granted.
+             * @description When the access expires: `granted_at` + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted.
              */
             expires_at: string | null;
             /**
@@ -1056,6 +1134,8 @@ export interface components {
             revoked_at: string | null;
             /** @description Whether the caller marked the request as a favorite. */
             favorite: boolean;
+            /** @description The access flow's extension policy for this request and where its extensions stand (see `extend`); null when the flow allows no extensions. */
+            extension: components["schemas"]["RequestExtension"] | null;
             /** @description What the caller may do with the request now. */
             can: components["schemas"]["RequestPermissions"];
         };
@@ -1063,6 +1143,64 @@ export interface components {
         AccessRequestList: {
             /** @description The created requests. */
             requests: components["schemas"]["AccessRequest"][];
+        };
+        /** @description A request's extensions: the access flow's policy (how many hours one extension may add, how many extensions a request may have, whether they need approval) and where this request stands (how many are left, the one pending, the last one decided). Every field is always present; fields that do not apply are `null`. */
+        RequestExtension: {
+            /**
+             * @description The most hours one extension may add (the flow's policy); more is `422` `out_of_range` on `hours`.
+             * @example 4
+             */
+            max_hours: number;
+            /**
+             * @description How many extensions the flow grants one request.
+             * @example 2
+             */
+            allowed: number;
+            /**
+             * @description How many more extensions may be granted: `allowed` minus those granted. A rejected or dropped extension does not count.
+             * @example 1
+             */
+            remaining: number;
+            /** @description `true` (a flow with approvers): an extension waits for the flow's approvers while the access stays active until its current `expires_at`. `false` (an automatic flow): an extension moves `expires_at` at once. */
+            requires_approval: boolean;
+            /** @description The hours every granted extension added together (0 before the first). */
+            extended_hours: number;
+            /** @description The extension waiting for approval; null when none is. */
+            pending: components["schemas"]["Extension"] | null;
+            /** @description The most recent extension that was decided (granted, rejected or dropped), so that its outcome and reason can be shown; null before the first. */
+            last: components["schemas"]["Extension"] | null;
+        };
+        /** @description One extension of an active request, asked for with `extend`. */
+        Extension: {
+            /** @description How many hours it adds to `expires_at` once granted. */
+            hours: number;
+            /** @description Why the requester asked for it. */
+            justification: string;
+            /**
+             * @description - `pending` — waiting for the flow's approvers; the access stays active until its
+             *       current `expires_at`.
+             *     - `approved` — granted (by the approvers, or at once under an automatic flow):
+             *       `expires_at` moved by `hours`.
+             *     - `rejected` — an approver rejected it (`reason`); the access keeps its `expires_at`.
+             *     - `dropped` — the request left `active` (expired, or revoked) before the approvers
+             *       decided; `reason` says why.
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "dropped";
+            /**
+             * Format: date-time
+             * @description When the requester asked for it.
+             */
+            requested_at: string;
+            /**
+             * Format: date-time
+             * @description When it was granted, rejected or dropped; null while `pending`.
+             */
+            decided_at: string | null;
+            /** @description For `rejected`, the approver's reason; for `dropped`, why it was dropped; for `approved`, the approver's note if any; null otherwise. */
+            reason: string | null;
+            /** @description The approvers asked and their decisions on this extension; empty for automatic flows. */
+            approvals: components["schemas"]["Approval"][];
         };
         /** @description A resource of a request, with its location and type. */
         RequestResourceRef: {
@@ -1389,7 +1527,7 @@ export interface components {
          */
         ApprovalStatus: "pending" | "decided";
         /**
-         * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+         * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
          * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
          */
         IdempotencyKey: string;
@@ -2065,7 +2203,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2166,13 +2304,23 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": true,
                      *             "favorite": true,
                      *             "request_again": false,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         },
                      *         {
@@ -2227,13 +2375,23 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 8,
+                     *             "allowed": 2,
+                     *             "remaining": 2,
+                     *             "requires_approval": false,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
                      *             "request_again": false,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         }
                      *       ]
@@ -2361,7 +2519,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2398,7 +2556,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2490,19 +2648,80 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": null,
                      *           "can": {
                      *             "revoke": true,
                      *             "favorite": true,
                      *             "request_again": false,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["AccessRequestList"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The access request's id. An id whose percent-encoding is not UTF-8 (`%zz`, `%C0%AF`) names no request: `404`, like any id the caller may not see.
+                 * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "hours": 2,
+                 *       "justification": "INC-4821 is not closed yet: the payout replay needs two more hours."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendInput"];
+            };
+        };
+        responses: {
+            /** @description Granted at once (an automatic flow); the request with its new `expires_at`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequest"];
+                };
+            };
+            /** @description Waiting for the flow's approvers; the request, still `active`, with `extension.pending`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequest"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -2625,7 +2844,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2674,7 +2893,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
                  * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2788,13 +3007,23 @@ export interface operations {
                      *           "expires_at": "2025-06-03T17:15:40Z",
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 8,
+                     *             "allowed": 2,
+                     *             "remaining": 2,
+                     *             "requires_approval": false,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": true,
                      *             "favorite": true,
                      *             "request_again": false,
                      *             "use_access": true,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": true
                      *           }
                      *         }
                      *       ],
@@ -2851,13 +3080,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
                      *             "request_again": true,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         },
                      *         {
@@ -2923,13 +3154,23 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
                      *             "request_again": true,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         },
                      *         {
@@ -2970,13 +3211,15 @@ export interface operations {
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
                      *           "favorite": true,
+                     *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
                      *             "request_again": true,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         }
                      *       ],
@@ -3019,13 +3262,15 @@ export interface operations {
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
                      *           "favorite": true,
+                     *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": true,
                      *             "request_again": true,
                      *             "use_access": false,
                      *             "approve": false,
-                     *             "reject": false
+                     *             "reject": false,
+                     *             "extend": false
                      *           }
                      *         }
                      *       ]
@@ -3145,13 +3390,23 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": false,
                      *             "request_again": false,
                      *             "use_access": false,
                      *             "approve": true,
-                     *             "reject": true
+                     *             "reject": true,
+                     *             "extend": false
                      *           }
                      *         },
                      *         {
@@ -3211,13 +3466,23 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "extension": {
+                     *             "max_hours": 4,
+                     *             "allowed": 1,
+                     *             "remaining": 1,
+                     *             "requires_approval": true,
+                     *             "extended_hours": 0,
+                     *             "pending": null,
+                     *             "last": null
+                     *           },
                      *           "can": {
                      *             "revoke": false,
                      *             "favorite": false,
                      *             "request_again": false,
                      *             "use_access": false,
                      *             "approve": true,
-                     *             "reject": true
+                     *             "reject": true,
+                     *             "extend": false
                      *           }
                      *         }
                      *       ],
@@ -3258,11 +3523,11 @@ export interface operations {
                      *
                      *     id: evt_000000000128
                      *     event: request.updated
-                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"granting","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:12Z","granted_at":null,"expires_at":null,"revoked_at":null,"favorite":false,"can":{"revoke":false,"favorite":true,"request_again":false,"use_access":false,"approve":false,"reject":false}}}
+                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"granting","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:12Z","granted_at":null,"expires_at":null,"revoked_at":null,"favorite":false,"extension":{"max_hours":4,"allowed":1,"remaining":1,"requires_approval":true,"extended_hours":0,"pending":null,"last":null},"can":{"revoke":false,"favorite":true,"request_again":false,"use_access":false,"approve":false,"reject":false,"extend":false}}}
                      *
                      *     id: evt_000000000129
                      *     event: request.updated
-                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"active","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:50Z","granted_at":"2025-06-03T09:31:50Z","expires_at":"2025-06-03T17:31:50Z","revoked_at":null,"favorite":false,"can":{"revoke":true,"favorite":true,"request_again":false,"use_access":true,"approve":false,"reject":false}}}
+                     *     data: {"type":"request.updated","request":{"id":"req_01HZXA7RM3K9Q2V5T8W1B4C6D0","status":"active","status_reason":null,"access_flow":{"id":"flow_prod_db","name":"Production databases – manager approval"},"requester":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"grantee":{"id":"usr_alice","name":"Alice Example","email":"alice@example.com"},"target":{"type":"resources","resource_count":2,"resources_summary":[{"resource":{"id":"res_prod_payments_db","name":"prod-payments-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}},{"resource":{"id":"res_prod_orders_db","name":"prod-orders-db"},"permission":{"id":"perm_pg_readonly","name":"ReadOnly"}}]},"duration_hours":8,"justification":"Investigating INC-4821: duplicated payouts in the EU region.","ticket":{"type":{"id":"tt_jira","name":"Jira"},"id":"PAY-4821"},"approvals":[{"approver":{"id":"usr_bob","name":"Bob Example","email":"bob@example.com"},"status":"approved","reason":"OK for the INC-4821 investigation.","decided_at":"2025-06-03T09:31:12Z"}],"rejection_reason":null,"revocation_reason":null,"created_at":"2025-06-03T09:15:02Z","updated_at":"2025-06-03T09:31:50Z","granted_at":"2025-06-03T09:31:50Z","expires_at":"2025-06-03T17:31:50Z","revoked_at":null,"favorite":false,"extension":{"max_hours":4,"allowed":1,"remaining":1,"requires_approval":true,"extended_hours":0,"pending":null,"last":null},"can":{"revoke":true,"favorite":true,"request_again":false,"use_access":true,"approve":false,"reject":false,"extend":true}}}
                      *
                      *     : heartbeat
                      */

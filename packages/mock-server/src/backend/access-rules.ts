@@ -6,11 +6,12 @@
 import type { components } from '@access-requests/contract';
 import { CLOSED_STATUSES } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
-import { forbidden, invalidState } from './problems.js';
+import { fieldError, forbidden, invalidState } from './problems.js';
 import type { StoredRequest } from './records.js';
 
 /** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
 type Schemas = components['schemas'];
+type FieldError = Schemas['FieldError'];
 
 interface Denial {
   readonly status: 403 | 409;
@@ -26,12 +27,17 @@ export function isClosed(request: StoredRequest): boolean {
   return CLOSED_STATUSES.includes(request.status);
 }
 
-/** A request is visible to its requester, its grantee and the approvers asked to decide on it. */
+/**
+ * A request is visible to its requester, its grantee and the approvers asked to decide on it (or on
+ * its extension).
+ */
 export function isVisibleTo(request: StoredRequest, userId: string): boolean {
   return (
     request.requesterId === userId ||
     request.granteeId === userId ||
-    request.approvals.some((a) => a.approverId === userId)
+    request.approvals.some((a) => a.approverId === userId) ||
+    (request.pendingExtension ?? request.lastExtension)?.approvals.some((a) => a.approverId === userId) ===
+      true
   );
 }
 
@@ -81,23 +87,73 @@ const useAccess: Rule = (request, callerId, catalog) => {
   return null;
 };
 
-/** Approve and reject share one rule. */
+/**
+ * Approve and reject share one rule. They decide the request while it is `pending_approval`, and
+ * its pending extension while it is `active` with one (a request never has both).
+ */
 const decide: Rule = (request, callerId) => {
   if (request.requesterId === callerId || request.granteeId === callerId) {
     return deny403('You cannot approve or reject your own request.');
   }
-  const approval = request.approvals.find((a) => a.approverId === callerId);
-  if (!approval) return deny403('You are not an approver of this request.');
-  if (request.status !== 'pending_approval') {
+  const extension = request.status === 'active' ? request.pendingExtension : null;
+  const approval = (extension ?? request).approvals.find((a) => a.approverId === callerId);
+  if (!approval && !request.approvals.some((a) => a.approverId === callerId)) {
+    return deny403('You are not an approver of this request.');
+  }
+  if (request.status !== 'pending_approval' && !extension) {
     return deny409(
-      `The request is ${request.status}; only pending_approval requests can be approved or rejected.`,
+      `The request is ${request.status}; only pending_approval requests, and active requests with an extension pending, can be approved or rejected.`,
     );
   }
-  if (approval.status !== 'pending') return deny409(`You have already ${approval.status} this request.`);
+  if (!approval) return deny403('You are not an approver of this extension.');
+  if (approval.status !== 'pending') {
+    return deny409(`You have already ${approval.status} this ${extension ? 'extension' : 'request'}.`);
+  }
   return null;
 };
 
-export const RULES = { revoke, favorite, requestAgain, useAccess, decide } as const;
+/**
+ * Extending: only the requester (as for revoke), only an `active` request without an extension
+ * pending (409); a flow that allows none, or no extension left, is the 422 of `extensionPolicyErrors`.
+ */
+const extend: Rule = (request, callerId, catalog) => {
+  if (request.requesterId !== callerId) {
+    const requester = catalog.user(request.requesterId).name;
+    return deny403(
+      request.granteeId === callerId
+        ? `This request was made on your behalf by ${requester}; only the requester can extend it.`
+        : `Only the requester, ${requester}, can extend this request.`,
+    );
+  }
+  if (request.status !== 'active') {
+    return deny409(`The request is ${request.status}; only active requests can be extended.`);
+  }
+  if (request.pendingExtension)
+    return deny409('An extension of this request is already waiting for approval.');
+  return null;
+};
+
+/** Why the flow's policy refuses another extension of the request (field `""`: the body as a whole). */
+export function extensionPolicyErrors(request: StoredRequest, catalog: CatalogIndex): FieldError[] {
+  const flow = catalog.flow(request.flowId);
+  if (!flow.extension) {
+    return [fieldError('', 'not_allowed', `${flow.name} does not allow extensions.`)];
+  }
+  const { allowed } = flow.extension;
+  if (request.extensionsGranted >= allowed) {
+    const had = request.extensionsGranted;
+    return [
+      fieldError(
+        '',
+        'too_many',
+        `${flow.name} allows ${allowed} ${allowed === 1 ? 'extension' : 'extensions'} per request; this request has had ${had}.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export const RULES = { revoke, favorite, requestAgain, useAccess, decide, extend } as const;
 
 /** What the caller may do with the request now. */
 export function canFlags(
@@ -114,6 +170,7 @@ export function canFlags(
     use_access: allowed(useAccess),
     approve: mayDecide,
     reject: mayDecide,
+    extend: allowed(extend) && extensionPolicyErrors(request, catalog).length === 0,
   };
 }
 

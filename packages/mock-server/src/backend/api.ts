@@ -94,6 +94,24 @@ export interface CreateResult {
 }
 
 /**
+ * What `extend` answers: 200 with the request when the extension was granted at once (an automatic
+ * flow), 202 when it waits for the flow's approvers. A replay of the same key and body answers the same.
+ *
+ * @example
+ * ```ts
+ * const body = { hours: 2, justification: 'Still on it.' };
+ * const result: ExtendResult = backend.extend(alice, id, body, 'key-1');
+ * console.log(result.status, result.body.extension?.pending?.hours); // 202 2, under a flow with approvers
+ * ```
+ */
+export interface ExtendResult {
+  /** 200: granted at once; 202: waiting for approval. */
+  readonly status: 200 | 202;
+  /** The request after the call, as the caller sees it. */
+  readonly body: Schemas['AccessRequest'];
+}
+
+/**
  * One event of the stream, already shaped for the subscriber who receives it (its `can` flags are
  * theirs).
  *
@@ -193,6 +211,11 @@ export interface Backend {
    * `pending_approval`). With a key, a repeat replays the first answer (not `409`).
    */
   revoke(caller: Caller, id: string, idempotencyKey?: string): Schemas['AccessRequest'];
+  /**
+   * `POST /v1/access-requests/{id}/extend`: `hours` more of an active request, with a justification;
+   * granted at once (200) or waiting for the flow's approvers (202). With a key, a repeat replays it.
+   */
+  extend(caller: Caller, id: string, body: unknown, idempotencyKey?: string): ExtendResult;
   /** `POST /v1/access-requests/{id}/request-again`: idempotent with a key. */
   requestAgain(caller: Caller, id: string, body: unknown, idempotencyKey: string | undefined): CreateResult;
   /** `PUT /v1/access-requests/{id}/favorite`. */
@@ -206,7 +229,10 @@ export interface Backend {
 
   /** `GET /v1/approvals`: the requests waiting for the caller's decision. */
   approvals(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
-  /** `POST /v1/access-requests/{id}/approve`; with a key, a repeat replays the first answer. */
+  /**
+   * `POST /v1/access-requests/{id}/approve` (of the request, or of its pending extension); with a key,
+   * a repeat replays the first answer.
+   */
   approve(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];
   /** `POST /v1/access-requests/{id}/reject`: `reason` required; with a key, a repeat replays it. */
   reject(caller: Caller, id: string, body: unknown, idempotencyKey?: string): Schemas['AccessRequest'];

@@ -18,6 +18,7 @@ import { createState, type BackendState, type StatusChange } from './state.js';
 import * as submissionService from './submission.js';
 import { requestView } from './views.js';
 import {
+  composeExtensionNotifications,
   composeNotifications,
   NOTIFICATION_CHANNELS,
   type Notification,
@@ -117,6 +118,7 @@ const OPERATIONS = {
   getRequest: requestService.getRequest,
   requestResources: requestService.requestResources,
   revoke: requestService.revoke,
+  extend: requestService.extend,
   favorite: (s, callerId, id) => requestService.markFavorite(s, callerId, id, true),
   unfavorite: (s, callerId, id) => requestService.markFavorite(s, callerId, id, false),
   accessDetails: requestService.accessDetails,
@@ -186,6 +188,19 @@ class SeededBackend implements Omit<ReferenceBackend, Operation> {
         this.#subscribers.forEach((subscriber) => this.#send(subscriber, event, shaped));
       },
       onStatusChange: (change) => this.#onStatusChange(change),
+      onExtensionChange: ({ request, extension }) => {
+        const { catalog, scheduler, notificationChannel, outbox } = this.#state;
+        outbox.add(
+          composeExtensionNotifications(
+            catalog,
+            request,
+            extension,
+            notificationChannel,
+            scheduler.now(),
+            outbox.nextId,
+          ),
+        );
+      },
       firstEventSequence: this.#state?.events.nextSequence ?? 1,
     });
     this.#history = playHistory(this.#state, start);

@@ -6,9 +6,10 @@
  * scheduled: advancing time completes them. History leaves no events.
  */
 import { USER_IDS } from '../demo-data/people.js';
+import { createRandom, deriveSeed } from '../demo-data/random.js';
 import { advanceTo } from './lifecycle.js';
 import { decide, markFavorite, revoke } from './requests.js';
-import type { BackendState } from './state.js';
+import { createRequestIds, type BackendState } from './state.js';
 import { submit } from './submission.js';
 
 const MINUTE = 60_000;
@@ -26,6 +27,12 @@ type Submission = readonly [
 ];
 
 /**
+ * The fixtures added after the first ones: their ids come from a stream of their own, so that the ids
+ * of the others (drawn in creation order) stay what they were.
+ */
+const ADDED_LATER: ReadonlySet<HistoryLabel> = new Set(['aliceActiveApprovedByBob']);
+
+/**
  * The submissions, in time order: when (before the start), what the request shows, who asks, for how
  * many hours, and what for: `resource permission` pairs (comma-separated) or a bundle id. An actor
  * after the target is the grantee, when not the requester.
@@ -38,6 +45,7 @@ const SUBMISSIONS: readonly Submission[] = [
   [-6 * HOUR, 'colleagueApprovedByBob', 0, 8, 'res_prod_orders_db perm_pg_readonly'],
   [-3 * HOUR, 'aliceFailed', 'alice', 4, 'res_crm_prod_accounts perm_crm_editor'],
   [-3 * HOUR, 'aliceRevoking', 'alice', 8, 'res_k8s_payments_staging perm_k8s_view'],
+  [-3 * HOUR, 'aliceActiveApprovedByBob', 'alice', 8, 'res_prod_payments_db perm_pg_readonly'],
   [
     -2 * HOUR,
     'aliceActiveLegacyCrm',
@@ -81,6 +89,7 @@ export type HistoryLabel =
   | 'colleagueApprovedByBob'
   | 'aliceFailed'
   | 'aliceRevoking'
+  | 'aliceActiveApprovedByBob'
   | 'aliceActiveLegacyCrm'
   | 'bobForAliceActive'
   | 'colleagueWaitingForBobAndCarol'
@@ -115,6 +124,7 @@ const DETAILS: Partial<Record<HistoryLabel, { justification: string; ticket?: ty
   aliceRejected: { justification: 'Run the ledger backfill migration.' },
   colleagueApprovedByBob: { justification: 'Quarterly audit of order exports.' },
   aliceFailed: { justification: 'Fix the duplicated customer accounts.' },
+  aliceActiveApprovedByBob: { justification: 'Reconcile the EU payouts with the finance ledger.' },
   aliceActiveLegacyCrm: { justification: 'Compare staging customer records with the payments data.' },
   bobForAliceActive: { justification: 'Alice is pairing with me on the payments release.' },
   colleagueWaitingForBobAndCarol: {
@@ -146,6 +156,7 @@ const ACTIONS: readonly (readonly [number, Action, HistoryLabel, Actor, string?]
     'Admin on production is for the DBA team; request ReadWrite with a change ticket.',
   ],
   [-5.75 * HOUR, 'approve', 'colleagueApprovedByBob', 'bob', 'OK for the quarterly audit.'],
+  [-2.75 * HOUR, 'approve', 'aliceActiveApprovedByBob', 'bob', 'OK for the reconciliation.'],
   [-50 * MINUTE, 'favorite', 'aliceActiveExpiringSoon', 'alice'],
   [-2_000, 'revoke', 'aliceRevoking', 'alice'],
 ];
@@ -165,6 +176,9 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
   const idOf = (actor: Actor): string =>
     typeof actor === 'number' ? (colleagues[actor] ?? USER_IDS.alice) : USER_IDS[actor];
   const ids: Partial<Record<HistoryLabel, string>> = {};
+  const addedLaterIds = createRequestIds(
+    createRandom(deriveSeed(state.catalog.world.seed, 'request-ids-added')),
+  );
   // Submissions first where an action falls at the same time (a stable sort keeps that order).
   const steps = [
     ...SUBMISSIONS.map((s) => ({ at: s[0], run: () => ask(s) })),
@@ -177,7 +191,14 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
       duration_hours: hours,
       ...DETAILS[label],
     };
-    const [created] = submit(state, idOf(by), body, undefined).body.requests;
+    const firstIds = state.newRequestId;
+    if (ADDED_LATER.has(label)) state.newRequestId = addedLaterIds;
+    let created;
+    try {
+      [created] = submit(state, idOf(by), body, undefined).body.requests;
+    } finally {
+      state.newRequestId = firstIds;
+    }
     if (!created) throw new Error(`History step ${label} created nothing`);
     ids[label] = created.id;
   };

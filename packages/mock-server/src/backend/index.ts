@@ -8,6 +8,7 @@ export type {
   Backend,
   Caller,
   CreateResult,
+  ExtendResult,
   RawQuery,
   StreamEvent,
   WorldOptions,

@@ -37,6 +37,10 @@ const MESSAGES: Readonly<
     minimum: (min) => `duration_hours must be at least ${hours(min)}.`,
     maximum: (max) => `duration_hours must be at most ${hours(max)}.`,
   },
+  hours: {
+    minimum: (min) => `hours must be at least ${hours(min)}.`,
+    maximum: (max) => `hours must be at most ${hours(max)}.`,
+  },
   justification: { maxLength: (max) => `The justification must be at most ${max} characters.` },
   'ticket.id': { maxLength: (max) => `The ticket id must be at most ${max} characters.` },
   reason: { maxLength: (max) => `The reason must be under ${max + 1} characters.` },
@@ -156,6 +160,7 @@ interface Bodies {
   requestAgain: Schemas['RequestAgainInput'];
   approve: Schemas['ApproveInput'];
   reject: Schemas['RejectInput'];
+  extend: Schemas['ExtendInput'];
 }
 
 /**

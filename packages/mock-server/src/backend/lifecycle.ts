@@ -5,9 +5,10 @@
  */
 import type { AccessFlowRecord } from '../demo-data/model.js';
 import { LIFECYCLE } from './constants.js';
-import type { RevocationReason, StoredApproval, StoredRequest } from './records.js';
+import type { RevocationReason, StoredApproval, StoredExtension, StoredRequest } from './records.js';
 import type { Job } from './scheduler.js';
 import type { BackendState } from './state.js';
+import { isoTime } from './views.js';
 
 /** What a submission decided for one new request; the lifecycle fills in the rest. */
 type NewRequest = Pick<
@@ -57,6 +58,19 @@ function update(
   return save(state, request, { ...request, ...changes, updatedAt: at });
 }
 
+/** Saves a change of the request's extension, and tells the listeners which extension changed. */
+function updateExtension(
+  state: BackendState,
+  request: StoredRequest,
+  changes: Partial<StoredRequest>,
+  extension: StoredExtension,
+  at: number,
+): StoredRequest {
+  const next = update(state, request, changes, at);
+  if (!state.quiet) state.notifyExtensionChange({ request: next, extension });
+  return next;
+}
+
 /** `next` as `granting`, with its provisioning scheduled. */
 function grant(state: BackendState, previous: StoredRequest | null, next: StoredRequest, at: number) {
   state.scheduler.schedule({ kind: 'finish_granting', requestId: next.id, dueAt: at + LIFECYCLE.grantingMs });
@@ -88,6 +102,10 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     expiresAt: null,
     revokedAt: null,
     favorite: false,
+    extensionsGranted: 0,
+    extendedHours: 0,
+    pendingExtension: null,
+    lastExtension: null,
   };
   if (flow.approval === 'automatic') return grant(state, null, base, at);
   if (approverIds.length < required) {
@@ -141,7 +159,10 @@ export function recordRejection(
   return update(state, request, { approvals, status: 'rejected', rejectionReason: reason }, at);
 }
 
-/** From `pending_approval`: withdrawn, `revoked` at once. From `active`: `revoking`, then `revoked`. */
+/**
+ * From `pending_approval`: withdrawn, `revoked` at once. From `active`: `revoking`, then `revoked`;
+ * an extension still pending is dropped (the access ends as it would have without it).
+ */
 export function revokeRequest(
   state: BackendState,
   request: StoredRequest,
@@ -156,7 +177,109 @@ export function revokeRequest(
     requestId: request.id,
     dueAt: at + LIFECYCLE.revokingMs,
   });
-  return update(state, request, { status: 'revoking', revocationReason: reason }, at);
+  const changes: Partial<StoredRequest> = { status: 'revoking', revocationReason: reason };
+  const pending = request.pendingExtension;
+  if (!pending) return update(state, request, changes, at);
+  const dropped: StoredExtension = {
+    ...pending,
+    status: 'dropped',
+    decidedAt: at,
+    reason:
+      reason === 'expired'
+        ? `The access expired at ${isoTime(at)} before the extension was approved.`
+        : `The request was revoked${reason === 'admin' ? ' by an admin' : ''} before the extension was approved.`,
+  };
+  return updateExtension(
+    state,
+    request,
+    { ...changes, pendingExtension: null, lastExtension: dropped },
+    dropped,
+    at,
+  );
+}
+
+/** The extension granted: `expires_at` moves by its hours (the old expiry job then does nothing). */
+function grantExtension(
+  state: BackendState,
+  request: StoredRequest,
+  extension: StoredExtension,
+  reason: string | null,
+  at: number,
+): StoredRequest {
+  const expiresAt = (request.expiresAt ?? at) + extension.hours * LIFECYCLE.hourMs;
+  state.scheduler.schedule({ kind: 'expire', requestId: request.id, dueAt: expiresAt });
+  const granted: StoredExtension = { ...extension, status: 'approved', decidedAt: at, reason };
+  return updateExtension(
+    state,
+    request,
+    {
+      expiresAt,
+      extensionsGranted: request.extensionsGranted + 1,
+      extendedHours: request.extendedHours + extension.hours,
+      pendingExtension: null,
+      lastExtension: granted,
+    },
+    granted,
+    at,
+  );
+}
+
+/**
+ * An extension of an active request: granted at once under an automatic flow, else pending for the
+ * flow's approvers (the same as a request's: never the requester or the grantee). The access and its
+ * `expiresAt` stay as they are while it waits.
+ */
+export function requestExtension(
+  state: BackendState,
+  request: StoredRequest,
+  extension: Pick<StoredExtension, 'hours' | 'justification'>,
+  at: number,
+): StoredRequest {
+  const flow = state.catalog.flow(request.flowId);
+  const { approverIds, required } = approversFor(flow, request.requesterId, request.granteeId);
+  const pending: StoredExtension = {
+    ...extension,
+    status: 'pending',
+    requestedAt: at,
+    decidedAt: null,
+    reason: null,
+    approvals: approverIds.map((approverId) => ({
+      approverId,
+      status: 'pending',
+      reason: null,
+      decidedAt: null,
+    })),
+    requiredApprovals: required,
+  };
+  if (required === 0) return grantExtension(state, request, pending, null, at);
+  return updateExtension(state, request, { pendingExtension: pending }, pending, at);
+}
+
+/** An approver's decision on the pending extension: met approvals grant it, one rejection rejects it. */
+export function decideExtension(
+  state: BackendState,
+  request: StoredRequest,
+  approverId: string,
+  decision: { readonly approved: boolean; readonly reason: string | null },
+  at: number,
+): StoredRequest {
+  const pending = request.pendingExtension;
+  if (!pending) return request;
+  const status: StoredApproval['status'] = decision.approved ? 'approved' : 'rejected';
+  const approvals = pending.approvals.map((approval) =>
+    approval.approverId === approverId
+      ? { approverId, status, reason: decision.reason, decidedAt: at }
+      : approval,
+  );
+  const next: StoredExtension = { ...pending, approvals };
+  if (!decision.approved) {
+    const rejected: StoredExtension = { ...next, status: 'rejected', decidedAt: at, reason: decision.reason };
+    return updateExtension(state, request, { pendingExtension: null, lastExtension: rejected }, rejected, at);
+  }
+  if (approvals.filter((a) => a.status === 'approved').length >= pending.requiredApprovals) {
+    return grantExtension(state, request, next, decision.reason, at);
+  }
+  return updateExtension(state, request, { pendingExtension: next }, next, at);
 }
 
 /** Favoriting is not a change of the request (`updated_at` stays), but subscribers hear of it. */

@@ -1,11 +1,12 @@
 /**
  * What the reference server would send through the org's channel (Slack, Teams or email) when a
- * request changes status: one notification for the grantee, and one for the requester when they
- * asked on someone else's behalf. Kept in an outbox that tests read and clear through the control API.
+ * request changes status, or its extension is asked for, granted, rejected or dropped: one
+ * notification for the grantee, and one for the requester when they asked on someone else's behalf.
+ * Kept in an outbox that tests read and clear through the control API.
  */
 import { statusInfo, type AccessRequestStatus } from '@access-requests/contract';
 import type { CatalogIndex } from './catalog-index.js';
-import type { StoredRequest } from './records.js';
+import type { StoredExtension, StoredRequest } from './records.js';
 import { isoTime, userView } from './views.js';
 
 /**
@@ -46,8 +47,13 @@ export interface Notification {
   readonly request_id: string;
   /** Its new status. */
   readonly status: AccessRequestStatus;
-  /** Its status before (`null` for a new request). */
+  /** Its status before (`null` for a new request; the same as `status` for an extension's news). */
   readonly previous_status: AccessRequestStatus | null;
+  /**
+   * For news of an extension (asked for, granted, rejected or dropped), its status now; `null` for a
+   * change of the request's status.
+   */
+  readonly extension_status: StoredExtension['status'] | null;
   /** The message, naming the access and the new status. */
   readonly text: string;
   /** When it was sent, on the simulated clock (RFC 3339). */
@@ -122,6 +128,7 @@ export function composeNotifications(
     request_id: request.id,
     status: request.status,
     previous_status: previousStatus,
+    extension_status: null,
     created_at: isoTime(now),
   };
   const what = outcome(catalog, request);
@@ -137,6 +144,61 @@ export function composeNotifications(
     role,
     text,
     ...base,
+  }));
+}
+
+/** What happened to an extension, after "The extension by N hours …". */
+function extensionOutcome(catalog: CatalogIndex, request: StoredRequest, extension: StoredExtension): string {
+  const until = request.expiresAt === null ? '' : ` until ${isoTime(request.expiresAt)}`;
+  switch (extension.status) {
+    case 'pending':
+      return `is waiting for approval; the access stays active${until}.`;
+    case 'approved':
+      return `was granted: the access is active${until}.`;
+    case 'rejected': {
+      const by = extension.approvals.find((a) => a.status === 'rejected');
+      const who = by ? ` by ${catalog.user(by.approverId).name}` : '';
+      return `was rejected${who}${extension.reason ? `: ${extension.reason}` : '.'}`;
+    }
+    case 'dropped':
+      return `was dropped${extension.reason ? `: ${extension.reason}` : '.'}`;
+  }
+}
+
+/** The news of an extension, for the grantee (and the requester of an on-behalf request). */
+export function composeExtensionNotifications(
+  catalog: CatalogIndex,
+  request: StoredRequest,
+  extension: StoredExtension,
+  channel: NotificationChannel,
+  now: number,
+  nextId: () => string,
+): Notification[] {
+  const access = accessName(catalog, request);
+  const grantee = catalog.user(request.granteeId);
+  const onBehalf = request.requesterId !== request.granteeId;
+  const what = `${extension.hours} ${extension.hours === 1 ? 'hour' : 'hours'} ${extensionOutcome(catalog, request, extension)}`;
+  const sent: [string, Notification['role'], string][] = [
+    [grantee.id, 'grantee', `The extension of your access to ${access} by ${what}`],
+  ];
+  if (onBehalf) {
+    sent.push([
+      request.requesterId,
+      'requester',
+      `The extension of ${grantee.name}'s access to ${access} by ${what}`,
+    ]);
+  }
+  return sent.map(([to, role, text]) => ({
+    id: nextId(),
+    channel,
+    recipient: userView(catalog, to),
+    role,
+    request_id: request.id,
+    status: request.status,
+    previous_status: request.status,
+    extension_status: extension.status,
+    text,
+    created_at: isoTime(now),
   }));
 }
 

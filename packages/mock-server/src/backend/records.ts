@@ -29,6 +29,20 @@ export interface StoredTicket {
 
 export type RevocationReason = 'user' | 'admin' | 'expired';
 
+/** One extension of an active request (`extend`), pending or decided. */
+export interface StoredExtension {
+  readonly hours: number;
+  readonly justification: string;
+  readonly status: 'pending' | 'approved' | 'rejected' | 'dropped';
+  readonly requestedAt: number;
+  readonly decidedAt: number | null;
+  /** The rejection reason, why it was dropped, or the approver's note. */
+  readonly reason: string | null;
+  readonly approvals: readonly StoredApproval[];
+  /** How many approvals grant it (0 for automatic flows). */
+  readonly requiredApprovals: number;
+}
+
 export interface StoredRequest {
   readonly id: string;
   /** Creation order, for "newest first" and keyset paging. */
@@ -54,4 +68,11 @@ export interface StoredRequest {
   readonly revokedAt: number | null;
   /** Marked by its requester, who is also its grantee (only they may). */
   readonly favorite: boolean;
+  /** How many extensions were granted, and the hours they added to `expiresAt`. */
+  readonly extensionsGranted: number;
+  readonly extendedHours: number;
+  /** The extension waiting for approval (only while `active`). */
+  readonly pendingExtension: StoredExtension | null;
+  /** The most recent extension decided (granted, rejected or dropped). */
+  readonly lastExtension: StoredExtension | null;
 }

@@ -22,6 +22,7 @@ const none: Can = {
   use_access: false,
   approve: false,
   reject: false,
+  extend: false,
 };
 
 const devDb = { resource_id: 'res_dev_orders_db', permission_id: 'perm_pg_readonly' };
@@ -44,7 +45,7 @@ describe('visibility and the can flags', () => {
 
     backend.approve(bob, id, {});
     backend.advance(LIFECYCLE.grantingMs);
-    assert.deepEqual(backend.getRequest(alice, id).can, { ...none, revoke: true });
+    assert.deepEqual(backend.getRequest(alice, id).can, { ...none, revoke: true, extend: true });
     assert.deepEqual(backend.getRequest(dave, id).can, { ...none, use_access: true });
     assert.deepEqual(backend.getRequest(bob, id).can, none);
 
@@ -65,6 +66,7 @@ describe('visibility and the can flags', () => {
       favorite: true,
       revoke: true,
       use_access: true,
+      extend: true,
     });
   });
 });

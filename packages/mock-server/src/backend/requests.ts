@@ -1,15 +1,23 @@
 /**
  * The operations on requests: the requester's and grantee's side (lists, details, "View resources",
- * revoke, favorites, My Access) and the approver's (the queue, approve and reject). Revoke, approve
- * and reject honor Idempotency-Key; favorites are idempotent by their method (PUT, DELETE).
+ * revoke, extend, favorites, My Access) and the approver's (the queue, approve and reject, of a
+ * request or of its pending extension). Revoke, extend, approve and reject honor Idempotency-Key;
+ * favorites are idempotent by their method (PUT, DELETE).
  */
-import type { RawQuery, Schemas } from './api.js';
-import { RULES, enforce, isClosed } from './access-rules.js';
-import { recordApproval, recordRejection, revokeRequest, setFavorite } from './lifecycle.js';
+import type { ExtendResult, RawQuery, Schemas } from './api.js';
+import { RULES, enforce, extensionPolicyErrors, isClosed } from './access-rules.js';
+import {
+  decideExtension,
+  recordApproval,
+  recordRejection,
+  requestExtension,
+  revokeRequest,
+  setFavorite,
+} from './lifecycle.js';
 import { oncePerKey } from './idempotency.js';
-import { validationFailed } from './problems.js';
+import { fieldError, validationFailed } from './problems.js';
 import { pageByKey, pageByOffset, readPageRequest } from './pagination.js';
-import { readBody, readQuery, throwIfInvalid } from './input.js';
+import { hours, readBody, readQuery, throwIfInvalid } from './input.js';
 import type { StoredPair, StoredRequest } from './records.js';
 import { findVisible, type BackendState } from './state.js';
 import { isoTime, requestResourceView, requestView } from './views.js';
@@ -98,6 +106,40 @@ export function revoke(state: BackendState, callerId: string, requestId: string,
   return keyed(state, { callerId, operation: 'revoke', requestId }, { key, body: {} }, () => {
     enforce(RULES.revoke, request, callerId, state.catalog);
     return requestView(state.catalog, revokeRequest(state, request, 'user', state.scheduler.now()), callerId);
+  });
+}
+
+/**
+ * Extends an active request: 200 when granted at once (automatic flows), 202 when it waits for the
+ * flow's approvers. The rules first (403, 409), then the body and the flow's policy (422).
+ */
+export function extend(
+  state: BackendState,
+  callerId: string,
+  requestId: string,
+  body: unknown,
+  key?: string,
+): ExtendResult {
+  const request = findVisible(state, callerId, requestId);
+  return keyed(state, { callerId, operation: 'extend', requestId }, { key, body: body ?? {} }, () => {
+    enforce(RULES.extend, request, callerId, state.catalog);
+    const { body: input, errors } = readBody('extend', body);
+    const flow = state.catalog.flow(request.flowId);
+    const max = flow.extension?.maxHours;
+    if (max !== undefined && input.hours !== undefined && input.hours > max) {
+      if (!errors.some((e) => e.field === 'hours')) {
+        errors.push(
+          fieldError('hours', 'out_of_range', `${flow.name} allows at most ${hours(max)} per extension.`),
+        );
+      }
+    }
+    errors.push(...extensionPolicyErrors(request, state.catalog));
+    if (errors.length > 0 || input.hours === undefined || input.justification === undefined) {
+      throw validationFailed(errors, 'request body');
+    }
+    const { hours: added, justification } = input;
+    const next = requestExtension(state, request, { hours: added, justification }, state.scheduler.now());
+    return { status: next.pendingExtension ? 202 : 200, body: requestView(state.catalog, next, callerId) };
   });
 }
 
@@ -194,10 +236,12 @@ export function approvals(
     requestView(state.catalog, r, callerId);
   const all = [...state.requests.values()];
   if (status === 'pending') {
+    const waitsFor = (approvals: readonly { approverId: string; status: string }[] | undefined) =>
+      approvals?.some((a) => a.approverId === callerId && a.status === 'pending') === true;
     const waiting = all.filter(
       (r) =>
-        r.status === 'pending_approval' &&
-        r.approvals.some((a) => a.approverId === callerId && a.status === 'pending'),
+        (r.status === 'pending_approval' && waitsFor(r.approvals)) ||
+        (r.status === 'active' && waitsFor(r.pendingExtension?.approvals)),
     );
     return pageByKey(waiting, page, (r) => r.sequence, 'ascending', view);
   }
@@ -216,7 +260,10 @@ function readReason(body: unknown, operation: 'approve' | 'reject'): string | nu
   return input.reason ?? null;
 }
 
-/** Approve and reject: the same visibility and rule checks, then the reason, then the decision. */
+/**
+ * Approve and reject: the same visibility and rule checks, then the reason, then the decision — on
+ * the request while it is `pending_approval`, on its pending extension while it is `active`.
+ */
 export function decide(
   state: BackendState,
   callerId: string,
@@ -230,10 +277,13 @@ export function decide(
     enforce(RULES.decide, request, callerId, state.catalog);
     const at = state.scheduler.now();
     const reason = readReason(body, decision);
+    const approved = decision === 'approve';
     const decided =
-      decision === 'approve'
-        ? recordApproval(state, request, callerId, reason, at)
-        : recordRejection(state, request, callerId, reason ?? '', at);
+      request.status === 'active'
+        ? decideExtension(state, request, callerId, { approved, reason }, at)
+        : approved
+          ? recordApproval(state, request, callerId, reason, at)
+          : recordRejection(state, request, callerId, reason ?? '', at);
     return requestView(state.catalog, decided, callerId);
   });
 }

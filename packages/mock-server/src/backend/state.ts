@@ -8,13 +8,19 @@ import { IdempotencyStore } from './idempotency.js';
 import { NotificationOutbox, type NotificationChannel } from './notifications.js';
 import { clip } from './input.js';
 import { notFound } from './problems.js';
-import type { StoredRequest } from './records.js';
+import type { StoredExtension, StoredRequest } from './records.js';
 import type { Scheduler } from './scheduler.js';
 
 /** A request's status changed (or it was created: `previousStatus` null). */
 export interface StatusChange {
   readonly request: StoredRequest;
   readonly previousStatus: AccessRequestStatus | null;
+}
+
+/** A request's extension was asked for, decided or dropped (`extension` as it is now). */
+export interface ExtensionChange {
+  readonly request: StoredRequest;
+  readonly extension: StoredExtension;
 }
 
 export interface BackendState {
@@ -25,11 +31,13 @@ export interface BackendState {
   readonly scheduler: Scheduler;
   readonly events: EventLog;
   readonly idempotency: IdempotencyStore;
-  readonly newRequestId: (time: number) => string;
+  /** The next request id; history swaps it for the fixtures added later (see `history.ts`). */
+  newRequestId: (time: number) => string;
   nextSequence: number;
   /** True while the seeded history is played: it leaves no events and tells no listener. */
   quiet: boolean;
   readonly notifyStatusChange: (change: StatusChange) => void;
+  readonly notifyExtensionChange: (change: ExtensionChange) => void;
   /** Where notifications go now (the org's setting; the control API can switch it). */
   notificationChannel: NotificationChannel;
   readonly outbox: NotificationOutbox;
@@ -38,6 +46,7 @@ export interface BackendState {
 interface StateHooks {
   readonly onEvent: (event: EventRecord) => void;
   readonly onStatusChange: (change: StatusChange) => void;
+  readonly onExtensionChange: (change: ExtensionChange) => void;
   /** Where event ids continue from (they stay unique across resets). */
   readonly firstEventSequence: number;
 }
@@ -54,6 +63,7 @@ export function createState(catalog: CatalogIndex, scheduler: Scheduler, hooks: 
     nextSequence: 1,
     quiet: false,
     notifyStatusChange: hooks.onStatusChange,
+    notifyExtensionChange: hooks.onExtensionChange,
     notificationChannel: world.org.notificationChannel,
     outbox: new NotificationOutbox(),
   };
@@ -72,7 +82,7 @@ export function findVisible(state: BackendState, callerId: string, requestId: st
  */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-function createRequestIds(random: Random): (time: number) => string {
+export function createRequestIds(random: Random): (time: number) => string {
   return (time) => {
     let timePart = '';
     let rest = Math.max(0, Math.floor(time));

@@ -9,7 +9,7 @@ import type {
 } from '../demo-data/model.js';
 import { canFlags } from './access-rules.js';
 import type { CatalogIndex } from './catalog-index.js';
-import type { StoredPair, StoredRequest } from './records.js';
+import type { StoredApproval, StoredExtension, StoredPair, StoredRequest } from './records.js';
 
 /** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
 type Schemas = components['schemas'];
@@ -124,6 +124,46 @@ function targetView(catalog: CatalogIndex, request: StoredRequest): Schemas['Acc
   }
 }
 
+function approvalView(catalog: CatalogIndex, approval: StoredApproval): Schemas['Approval'] {
+  return {
+    approver: userView(catalog, approval.approverId),
+    status: approval.status,
+    reason: approval.reason,
+    decided_at: isoOrNull(approval.decidedAt),
+  };
+}
+
+function extensionView(catalog: CatalogIndex, extension: StoredExtension): Schemas['Extension'] {
+  return {
+    hours: extension.hours,
+    justification: extension.justification,
+    status: extension.status,
+    requested_at: isoTime(extension.requestedAt),
+    decided_at: isoOrNull(extension.decidedAt),
+    reason: extension.reason,
+    approvals: extension.approvals.map((approval) => approvalView(catalog, approval)),
+  };
+}
+
+/** The flow's extension policy and where the request's extensions stand; null when the flow allows none. */
+function requestExtensionView(
+  catalog: CatalogIndex,
+  request: StoredRequest,
+): Schemas['RequestExtension'] | null {
+  const flow = catalog.flow(request.flowId);
+  if (!flow.extension) return null;
+  const { maxHours, allowed } = flow.extension;
+  return {
+    max_hours: maxHours,
+    allowed,
+    remaining: Math.max(0, allowed - request.extensionsGranted),
+    requires_approval: flow.approval === 'manual',
+    extended_hours: request.extendedHours,
+    pending: request.pendingExtension && extensionView(catalog, request.pendingExtension),
+    last: request.lastExtension && extensionView(catalog, request.lastExtension),
+  };
+}
+
 /** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
 export function requestView(
   catalog: CatalogIndex,
@@ -144,12 +184,7 @@ export function requestView(
     duration_hours: request.durationHours,
     justification: request.justification,
     ticket: request.ticket && ticketType ? { type: ref(ticketType), id: request.ticket.id } : null,
-    approvals: request.approvals.map((approval) => ({
-      approver: userView(catalog, approval.approverId),
-      status: approval.status,
-      reason: approval.reason,
-      decided_at: isoOrNull(approval.decidedAt),
-    })),
+    approvals: request.approvals.map((approval) => approvalView(catalog, approval)),
     rejection_reason: request.rejectionReason,
     revocation_reason: request.revocationReason,
     created_at: isoTime(request.createdAt),
@@ -158,6 +193,7 @@ export function requestView(
     expires_at: isoOrNull(request.expiresAt),
     revoked_at: isoOrNull(request.revokedAt),
     favorite: request.favorite && request.requesterId === callerId,
+    extension: requestExtensionView(catalog, request),
     can: canFlags(request, callerId, catalog),
   };
 }

@@ -1,25 +1,32 @@
 /**
  * The access flows of the demo organization, and the rule that picks the flow of a resource. Between
  * them every status is reachable: automatic and manual approval, one and two approvers, a simulated
- * approver, a short maximum duration, a required ticket, and a flow whose provisioning fails.
+ * approver, a short maximum duration, a required ticket, and a flow whose provisioning fails. Some
+ * allow extensions of an active request (automatic ones at once, the others after approval), some none.
  */
 import type { AccessFlowRecord, AppCategory, Environment } from './model.js';
 import { USER_IDS } from './people.js';
 
 export const FLOW_IDS = {
-  /** Development and staging: automatic, up to 24 h, nothing required. */
+  /** Development and staging: automatic, up to 24 h, nothing required; 2 extensions of up to 8 h. */
   nonProduction: 'flow_nonprod',
-  /** Production databases: Bob approves (Carol stands in for him); a justification is required. */
+  /**
+   * Production databases: Bob approves (Carol stands in for him); a justification is required; one
+   * extension of up to 4 h, approved like the request.
+   */
   productionDatabases: 'flow_prod_db',
-  /** Production cloud accounts: Bob AND Carol approve; justification and ticket required; not for Dave. */
+  /**
+   * Production cloud accounts: Bob AND Carol approve; justification and ticket required; not for Dave;
+   * no extensions.
+   */
   productionCloud: 'flow_prod_cloud',
-  /** Production Kubernetes: automatic but at most 1 hour. */
+  /** Production Kubernetes: automatic but at most 1 hour, and no extensions. */
   kubernetesProduction: 'flow_k8s_prod',
   /** Production SaaS admin: Carol approves, and the reference server plays her after 2 minutes. */
   saasProduction: 'flow_saas_admin',
   /** Production Legacy CRM: automatic, and provisioning always fails. */
   legacyCrm: 'flow_legacy_crm',
-  /** On-call bundles: automatic, up to 12 h, a justification is required. */
+  /** On-call bundles: automatic, up to 12 h, a justification is required; 2 extensions of up to 4 h. */
   onCall: 'flow_oncall',
 } as const;
 
@@ -35,6 +42,7 @@ const automatic = {
   failsAtGranting: false,
   failureReason: null,
   excludedGranteeIds: [],
+  extension: null,
 } as const satisfies Partial<AccessFlowRecord>;
 
 export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
@@ -43,6 +51,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     id: FLOW_IDS.nonProduction,
     name: 'Development and staging – automatic',
     maxDurationHours: 24,
+    extension: { maxHours: 8, allowed: 2 },
     justificationRequired: false,
     ticketRequired: false,
   },
@@ -55,6 +64,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     backupApproverIds: [USER_IDS.carol],
     requiredApprovals: 1,
     maxDurationHours: 12,
+    extension: { maxHours: 4, allowed: 1 },
     justificationRequired: true,
     ticketRequired: false,
   },
@@ -88,6 +98,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     requiredApprovals: 1,
     simulatedApprover: { userId: USER_IDS.carol, delayMs: SIMULATED_APPROVAL_DELAY_MS },
     maxDurationHours: 24,
+    extension: { maxHours: 4, allowed: 1 },
     justificationRequired: true,
     ticketRequired: false,
   },
@@ -107,6 +118,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     id: FLOW_IDS.onCall,
     name: 'On-call – automatic',
     maxDurationHours: 12,
+    extension: { maxHours: 4, allowed: 2 },
     justificationRequired: true,
     ticketRequired: false,
   },

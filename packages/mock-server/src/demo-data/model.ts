@@ -93,6 +93,15 @@ export interface BundleRecord {
   readonly flowId: string;
 }
 
+/**
+ * How a flow's requests may be extended while active: at most `maxHours` per extension, at most
+ * `allowed` extensions per request. Whether they need approval follows the flow's `approval`.
+ */
+export interface ExtensionPolicyRecord {
+  readonly maxHours: number;
+  readonly allowed: number;
+}
+
 /** An approver the reference server plays by itself, deciding after a delay. */
 interface SimulatedApprover {
   readonly userId: string;
@@ -118,6 +127,8 @@ export interface AccessFlowRecord {
   readonly failureReason: string | null;
   /** Who may not receive access through the flow (e.g. a contractor kept out of production cloud). */
   readonly excludedGranteeIds: readonly string[];
+  /** How an active request may be extended; null when it may not. */
+  readonly extension: ExtensionPolicyRecord | null;
 }
 
 export interface World {

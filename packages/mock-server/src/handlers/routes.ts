@@ -116,6 +116,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ),
   api(
     'POST',
+    `${REQUEST}/extend`,
+    (c) => {
+      const result = c.backend.extend(c.caller, c.id, c.body, idempotencyKey(c.request));
+      return json(result.body, result.status);
+    },
+    { body: 'required' },
+  ),
+  api(
+    'POST',
     `${REQUEST}/request-again`,
     (c) => created(c.backend.requestAgain(c.caller, c.id, c.body, idempotencyKey(c.request))),
     { body: 'required' },

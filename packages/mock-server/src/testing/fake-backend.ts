@@ -132,6 +132,7 @@ export function createFakeBackend(): FakeBackend {
         expires_at: null,
         revoked_at: null,
         favorite: false,
+        extension: null,
         can: {
           revoke: false,
           favorite: true,
@@ -139,6 +140,7 @@ export function createFakeBackend(): FakeBackend {
           use_access: false,
           approve: false,
           reject: false,
+          extend: false,
         },
         grantAt: now + 1000,
       };
@@ -152,6 +154,7 @@ export function createFakeBackend(): FakeBackend {
     getRequest: (_caller, id) => view(get(id)),
     requestResources: (_caller, id) => (get(id), page([])),
     revoke: (_caller, id) => view(get(id)),
+    extend: (_caller, id) => ({ status: 200, body: view(get(id)) }),
     requestAgain: (caller, id, body, key) => (get(id), backend.submit(caller, body, key)),
     favorite: (_caller, id) => view(get(id)),
     unfavorite: (_caller, id) => view(get(id)),

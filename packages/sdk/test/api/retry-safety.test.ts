@@ -82,6 +82,19 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'extend',
+    fault: { method: 'POST', path: '/v1/access-requests/:id/extend' },
+    token: 'demo-alice',
+    keyed: true,
+    setup: async () => ({ id: await aliceActive(), before: 0 }),
+    act: (client, id, call) => client.extend(id, { hours: 1, justification: 'One more hour.' }, call),
+    verify: async (id) => {
+      const { extension } = await alice().request(id);
+      assert.equal(extension?.extended_hours, 1);
+      assert.equal(extension?.remaining, 1);
+    },
+  },
+  {
     name: 'favourite',
     fault: { method: 'PUT', path: '/v1/access-requests/:id/favorite' },
     token: 'demo-alice',

@@ -107,7 +107,7 @@ describe('<my-access>', () => {
       'Recent Requests',
       'Favorites',
     ]);
-    expect(itemTitles(el, 'active')).to.have.length(3);
+    expect(itemTitles(el, 'active')).to.have.length(4);
     expect(itemTitles(el, 'recent')).to.deep.equal([
       'crm-prod-accounts (Editor)',
       'prod-payments-db (Admin)',
@@ -127,15 +127,15 @@ describe('<my-access>', () => {
   it('moves between a list’s buttons with the arrow keys (one tab stop per list)', async () => {
     const el = await myAccess();
     const buttons = [...section(el, 'active').querySelectorAll<HTMLButtonElement>('[data-roving-item]')];
-    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1]);
+    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
     buttons[0]!.focus();
     buttons[0]!.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
     );
     expect(deepActiveElement()).to.equal(buttons[1]);
-    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1]);
+    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
     buttons[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    expect(deepActiveElement()).to.equal(buttons[2]);
+    expect(deepActiveElement()).to.equal(buttons[3]);
   });
 
   it('shows Access Details: instructions, a web link, a CLI snippet and a countdown to the expiry', async () => {
@@ -456,7 +456,7 @@ describe('<my-access>', () => {
     await streamReady('alice', client);
     await advance(6);
     await until(
-      () => itemTitles(el, 'active').length === 4,
+      () => itemTitles(el, 'active').length === 5,
       'the granted access appears under Active Access',
     );
     expect(itemTitles(el, 'active')).to.include('dev-orders-db (ReadWrite)');
