@@ -158,9 +158,15 @@ const TRACE_NAMES = /** @type {Record<string, string>} */ ({
  */
 function traceSelfTimes(trace) {
   const events = trace.traceEvents;
-  const main = events.find(
+  // The page's renderer: of the renderer main threads, the one that did the most.
+  const mains = events.filter(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   );
+  const busy = (/** @type {TraceEvent} */ m) =>
+    events
+      .filter((e) => e.ph === 'X' && e.pid === m.pid && e.tid === m.tid)
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  const main = mains.map((m) => ({ m, busy: busy(m) })).sort((a, b) => b.busy - a.busy)[0]?.m;
   /** @type {Map<string, number>} */
   const self = new Map();
   if (!main) return self;
@@ -189,49 +195,74 @@ function traceSelfTimes(trace) {
 }
 
 /**
- * Profiles the page while `work` runs — a Chromium performance trace (the renderer main thread's
- * work by kind: script, style, layout, paint, GC) and a CPU profile (CDP `Profiler`: the functions
- * with the most self time) — and sums both up for a row's note. Nothing is written to disk.
- * @param {import('puppeteer-core').Page} page @param {() => Promise<unknown>} work @param {number} [top]
+ * Profiles the page while `work` runs, `runs` times (each after `prepare()`, which is not
+ * profiled) — a Chromium performance trace (the renderer main thread's work by kind: script, style,
+ * layout, paint, GC) and a CPU profile (CDP `Profiler`: the functions with the most self time) — and
+ * sums both up for a row's note, per run. Nothing is written to disk.
+ * @param {Page} page @param {() => Promise<unknown>} work
+ * @param {{ prepare?: () => Promise<unknown>, runs?: number, top?: number }} [options]
  * @returns {Promise<string>}
  */
-export async function profileOf(page, work, top = 4) {
+export async function profileOf(page, work, { prepare, runs = 1, top = 4 } = {}) {
+  /** @type {Map<string, number>} */
+  const kinds = new Map();
+  /** @type {Map<string, number>} */
+  const functions = new Map();
+  let wall = 0;
+  /** @type {number[]} */
+  const requests = [];
+  const add = (/** @type {Map<string, number>} */ map, /** @type {string} */ key, /** @type {number} */ us) =>
+    map.set(key, (map.get(key) ?? 0) + us / runs);
   const cdp = await page.createCDPSession();
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await page.tracing.start({
-      categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'],
-    });
-    await cdp.send('Profiler.start');
-    await work();
-    const { profile } = await cdp.send('Profiler.stop');
-    const traced = await page.tracing.stop();
-    const kinds = traceSelfTimes(JSON.parse(new TextDecoder().decode(traced)));
-    const kindsTotal = [...kinds.values()].reduce((a, b) => a + b, 0);
-    const kindsText = [...kinds.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([kind, us]) => `${kind} ${(us / 1000).toFixed(1)} ms`)
-      .join(', ');
-    /** @type {Map<string, number>} */
-    const self = new Map();
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    (profile.samples ?? []).forEach((id, i) => {
-      const node = byId.get(id);
-      const { functionName = '', url = '' } = node?.callFrame ?? {};
-      // Not JavaScript: idle, or the renderer's own work (the trace names it).
-      if (!node || !url) return;
-      const name = `${functionName || '(anonymous)'} (${shortUrl(url)})`;
-      self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
-    });
-    const functions = [...self.entries()]
+    for (let run = 0; run < runs; run++) {
+      await prepare?.();
+      await page.tracing.start({
+        categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'],
+      });
+      await cdp.send('Profiler.start');
+      const from = await page.evaluate(() => performance.now());
+      await work();
+      const { profile } = await cdp.send('Profiler.stop');
+      const { to, fetched } = await page.evaluate((since) => {
+        const entries = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+        return {
+          to: performance.now(),
+          fetched: entries.filter((e) => e.startTime >= since).map((e) => e.responseEnd - e.startTime),
+        };
+      }, from);
+      wall += (to - from) / runs;
+      requests.push(...fetched);
+      const traced = await page.tracing.stop();
+      for (const [kind, us] of traceSelfTimes(JSON.parse(new TextDecoder().decode(traced))))
+        add(kinds, kind, us);
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      (profile.samples ?? []).forEach((id, i) => {
+        const { functionName = '', url = '' } = byId.get(id)?.callFrame ?? {};
+        // Not JavaScript: idle, or the renderer's own work (the trace names it).
+        if (url)
+          add(functions, `${functionName || '(anonymous)'} (${shortUrl(url)})`, profile.timeDeltas?.[i] ?? 0);
+      });
+    }
+  } finally {
+    await cdp.detach();
+  }
+  const ranked = (/** @type {Map<string, number>} */ map) =>
+    [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`)
       .join(', ');
-    return `profile: main thread ${(kindsTotal / 1000).toFixed(0)} ms — ${kindsText || 'nothing traced'}; top JS self time: ${functions || 'none'}`;
-  } finally {
-    await cdp.detach();
-  }
+  const total = [...kinds.values()].reduce((a, b) => a + b, 0);
+  const network = requests.length
+    ? `${(requests.length / runs).toFixed(1)} requests a run, each ${stats(requests).median.toFixed(0)} ms (median)`
+    : 'no requests';
+  const busy = total / 1000;
+  // Little work in a long wait: the time goes to frames, timers or the network, not to the main thread.
+  const waiting = busy < wall / 2 ? ', mostly waiting (frames, timers, network)' : '';
+  return `profile${runs > 1 ? ` (a run, mean of ${runs})` : ''}: ${wall.toFixed(0)} ms, main thread busy ${busy.toFixed(0)} ms${waiting} — ${
+    ranked(kinds) || 'nothing traced'
+  }; network: ${network}; top JS self time: ${ranked(functions) || 'none'}`;
 }

@@ -5,7 +5,7 @@
 // Targets (issue 15): keystroke → results painted ≤ 60 ms median and ≤ 1.2× the baseline; the server
 // hit at most once per settled query plus once per pause; typed characters echo in the next frame.
 import { createDevServerMiddleware } from '@access-requests/mock-server/testing';
-import { openBenchPage, startBenchServer, stats } from './browser.mjs';
+import { openBenchPage, profileOf, startBenchServer, stats } from './browser.mjs';
 
 /** Each pair: the text already searched, then the key typed after a pause (its answer differs). */
 const KEYSTROKES = [
@@ -68,6 +68,26 @@ export async function catalogSearchPaintBench() {
       }
     }
     const ratio = median(form) / median(plain);
+    const formMet = median(form) <= 60 && ratio <= 1.2;
+    let profiled = 0;
+    const formProfile = formMet
+      ? ''
+      : `; ${await profileOf(
+          page,
+          async () => {
+            const [before, key] = KEYSTROKES[profiled++ % KEYSTROKES.length] ?? ['', ''];
+            await page.keyboard.press(key);
+            await page.evaluate((text) => window.formPainted(text), before + key);
+          },
+          {
+            prepare: async () => {
+              const [before] = KEYSTROKES[profiled % KEYSTROKES.length] ?? [''];
+              await page.evaluate((text) => window.prepareForm(text), before);
+              await sleep(PAUSE_MS);
+            },
+            runs: 3,
+          },
+        )} (keystroke → results painted)`;
     const timing = (/** @type {number[]} */ values) => {
       const { median: value, min, runs } = stats(values);
       return { unit: 'ms', value, min, runs };
@@ -83,8 +103,8 @@ export async function catalogSearchPaintBench() {
         name: 'keystroke after a pause → results painted: <access-request-form>',
         ...timing(form),
         target: '≤ 60 ms and ≤ 1.2× baseline',
-        met: median(form) <= 60 && ratio <= 1.2,
-        note: `${ratio.toFixed(2)}× baseline; ${Math.min(...requests)}–${Math.max(...requests)} requests each`,
+        met: formMet,
+        note: `${ratio.toFixed(2)}× baseline; ${Math.min(...requests)}–${Math.max(...requests)} requests each${formProfile}`,
       },
       {
         name: `typed word (${KEY_GAP_MS} ms a key), last keystroke → results painted`,
