@@ -149,13 +149,15 @@ export async function journeyBench() {
     const echoStats = stats(echoDurations);
     const medianMet = all.median <= 24;
     const maxMet = max <= 100;
+    const echoMet = echoStats.median <= 16.7;
     const profile =
-      medianMet && maxMet
+      medianMet && maxMet && echoMet
         ? ''
-        : `; ${await profileOf(page, async () => {
-            await page.reload();
-            await page.waitForSelector('body[data-ready="true"]');
-            await journey(page, { searchOnly: true });
+        : `; ${await profileOf(page, () => journey(page, { searchOnly: true }), {
+            prepare: async () => {
+              await page.reload();
+              await page.waitForSelector('body[data-ready="true"]');
+            },
           })} (New Request, then the search typed)`;
     const worstText = worst
       .map(
@@ -189,8 +191,8 @@ export async function journeyBench() {
         min: echoStats.min,
         runs: echoDurations.length,
         target: '≤ 16.7 ms (the next frame)',
-        met: echoStats.median <= 16.7,
-        note: `Event Timing of each keydown in Search (typed ${KEY_DELAY_MS} ms a key); ${echo.length} of ${searchKeys} ≥ ${THRESHOLD_MS} ms, max ${Math.max(0, ...echo)} ms`,
+        met: echoMet,
+        note: `Event Timing of each keydown in Search (typed ${KEY_DELAY_MS} ms a key; durations come in steps of 8 ms); ${echo.length} of ${searchKeys} ≥ ${THRESHOLD_MS} ms, max ${Math.max(0, ...echo)} ms${echoMet ? '' : profile}`,
       },
     ];
   } finally {

@@ -1,6 +1,6 @@
 // `pnpm bench`: the performance figures the issues name, each beside its baseline from the same run.
 // Prints a table and writes it to docs/benchmarks.md. Never part of `pnpm test`.
-// `pnpm bench <words>` runs only the suites whose title holds them, and prints without writing.
+// `pnpm bench <words>` runs only the suites whose title holds one of them, and prints without writing.
 //
 // A suite is `async () => Row[]`; a Row (bench rows, issue 15):
 //   { name, unit: 'ms' | 'B' | 'req/s' | 'MB' | '×', value (the median), min?, runs?, baseline?,
@@ -43,11 +43,18 @@ const format = (/** @type {number | undefined} */ value, /** @type {string} */ u
 const metText = (/** @type {Row} */ row) =>
   row.target === undefined ? '' : row.met === undefined ? '?' : row.met ? 'met' : 'missed';
 
-const only = process.argv.slice(2).join(' ').toLowerCase();
+/** `pnpm bench <words>`: the suites whose title holds any of the words. */
+const words = process.argv.slice(2).map((word) => word.toLowerCase());
+const only = words.length > 0;
+const chosen = suites.filter(([title]) => !only || words.some((word) => title.toLowerCase().includes(word)));
+if (only && chosen.length === 0) {
+  console.error(`No suite's title holds ${words.join(' or ')}. Suites: ${suites.map(([t]) => t).join('; ')}`);
+  process.exit(2);
+}
 const started = Date.now();
 /** @type {{ title: string, rows: Row[] }[]} */
 const results = [];
-for (const [title, run] of suites.filter(([title]) => title.toLowerCase().includes(only))) {
+for (const [title, run] of chosen) {
   process.stdout.write(`${title}…\n`);
   const suiteStarted = Date.now();
   const rows = await run();
