@@ -25,7 +25,7 @@ async function journey(page, { searchOnly = false } = {}) {
     const handle = await page
       .waitForFunction(
         (s, t) => window.deep(s, t ?? undefined),
-        { polling: 50, timeout: 20_000 },
+        { polling: 100, timeout: 20_000 },
         selector,
         text ?? null,
       )
@@ -36,7 +36,7 @@ async function journey(page, { searchOnly = false } = {}) {
   };
   /** Waits until the page says `test` holds (a function run in the page). */
   const until = (/** @type {() => unknown} */ test) =>
-    page.waitForFunction(test, { polling: 50, timeout: 20_000 }).catch((/** @type {Error} */ error) => {
+    page.waitForFunction(test, { polling: 100, timeout: 20_000 }).catch((/** @type {Error} */ error) => {
       throw new Error(`${error.message}: waiting for ${test.toString()}`);
     });
   const click = async (
@@ -150,15 +150,18 @@ export async function journeyBench() {
     const medianMet = all.median <= 24;
     const maxMet = max <= 100;
     const echoMet = echoStats.median <= 16.7;
+    const reload = async () => {
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+    };
+    // A slow interaction is profiled over a whole journey; a slow echo over the search typed.
     const profile =
-      medianMet && maxMet && echoMet
+      medianMet && maxMet
         ? ''
-        : `; ${await profileOf(page, () => journey(page, { searchOnly: true }), {
-            prepare: async () => {
-              await page.reload();
-              await page.waitForSelector('body[data-ready="true"]');
-            },
-          })} (New Request, then the search typed)`;
+        : `; ${await profileOf(page, () => journey(page), { prepare: reload })} (a whole journey)`;
+    const echoProfile = echoMet
+      ? ''
+      : `; ${await profileOf(page, () => journey(page, { searchOnly: true }), { prepare: reload })} (New Request, then the search typed)`;
     const worstText = worst
       .map(
         (i) =>
@@ -192,7 +195,7 @@ export async function journeyBench() {
         runs: echoDurations.length,
         target: '≤ 16.7 ms (the next frame)',
         met: echoMet,
-        note: `Event Timing of each keydown in Search (typed ${KEY_DELAY_MS} ms a key; durations come in steps of 8 ms); ${echo.length} of ${searchKeys} ≥ ${THRESHOLD_MS} ms, max ${Math.max(0, ...echo)} ms${echoMet ? '' : profile}`,
+        note: `Event Timing of each keydown in Search (typed ${KEY_DELAY_MS} ms a key; durations come in steps of 8 ms); ${echo.length} of ${searchKeys} ≥ ${THRESHOLD_MS} ms, max ${Math.max(0, ...echo)} ms${echoProfile}`,
       },
     ];
   } finally {
