@@ -9,6 +9,7 @@ import {
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
   openRequestForm,
+  pendingFaults,
   resetServer,
   setNotificationChannel,
   streamReady,
@@ -94,6 +95,36 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(await aliceRequestIds()).to.deep.equal(before);
     const [request] = await page.submit();
     expect(request!.duration_hours).to.equal(12);
+  });
+
+  it('sends the preview once after Next, when the duration follows a shorter flow maximum too', async () => {
+    const page = await openRequestForm('alice');
+    // Kubernetes production allows at most 1 hour, under the org's default of 4.
+    await page.search('payments');
+    page.tick('payments');
+    await until(() => page.reviewNames().includes('payments'), 'payments is selected');
+    // A fault that delays nothing: what remains of it counts the previews the server saw.
+    const times = 100;
+    await addFault({
+      method: 'POST',
+      path: '/v1/access-requests/preview',
+      kind: 'delay',
+      delay_ms: 0,
+      times,
+    });
+    const seen = async () =>
+      times - ((await pendingFaults()).find((f) => f.path === '/v1/access-requests/preview')?.remaining ?? 0);
+    const settled = () => page.part('split')?.getAttribute('aria-busy') === 'false';
+    await page.next();
+    const duration = page.field('Duration in Hours');
+    await until(() => settled() && duration.value === '1', 'the split, and the duration at its maximum');
+    expect(await seen(), 'previews after Next').to.equal(1);
+    expect(page.errorOf(duration)).to.equal('');
+
+    // A duration the user types is the server's to check: one more preview.
+    await fill(page, { duration: '2' });
+    await until(settled, 'the split for 2 hours');
+    expect(await seen(), 'previews after typing a duration').to.equal(2);
   });
 
   it('requires a justification where a flow does', async () => {

@@ -34,7 +34,7 @@ import {
 } from './draft.js';
 import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill } from './prefill.js';
-import { PreviewRunner } from './preview-runner.js';
+import { PreviewRunner, previewBody } from './preview-runner.js';
 import { ResourcePicker, selectionMessage } from './resource-picker.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
@@ -273,7 +273,7 @@ export class AccessRequestForm extends ClientElement {
     if (this.#preview.preview !== this.#seenPreview) this.#onPreview();
     if (!this.me || this.done) return;
     const draft = this.draft;
-    if (draft.step === 'details') this.#preview.sync(this.activeClient, requestBody(draft, 'preview'));
+    if (draft.step === 'details') this.#preview.sync(this.activeClient, previewBody(draft));
     else if (draft.tab !== 'resources') this.#choice.ensure(draft.tab);
     else
       this.#picker.search.sync({
@@ -397,7 +397,7 @@ export class AccessRequestForm extends ClientElement {
         this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
       cached = {
         inputs,
-        state: errorState(own, this.fieldErrors, requestBody(this.draft, 'preview'), shown),
+        state: errorState(own, this.fieldErrors, previewBody(this.draft), shown),
       };
       this.#errorCache = cached;
     }

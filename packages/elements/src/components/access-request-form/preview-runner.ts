@@ -6,11 +6,23 @@ import type { AccessClient, components } from '@access-requests/sdk';
 import { LatestTask } from '../../internal/latest-task.js';
 import { formatHours, formatNumber, requestsCount } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
-import type { Preview, PreviewGroup, RequestInput } from './draft.js';
+import { requestBody, type Draft, type Preview, type PreviewGroup, type RequestInput } from './draft.js';
 
 const PREVIEW_DELAY_MS = 300;
 /** Items named per flow before "and N more". */
 const NAMED_ITEMS = 5;
+
+/**
+ * What the preview asks the server about. A duration the user has not set is the form's own pick, the
+ * org's default within the flows' maximum, and that maximum is what the preview answers: previewing the
+ * pick would change it with every answer and send the preview again. So it is previewed as 1 hour, which
+ * every flow allows (the split and the other fields' errors do not depend on it); a duration the user
+ * typed is previewed as typed, for the server's word on it.
+ */
+export function previewBody(draft: Draft): RequestInput | undefined {
+  const body = requestBody(draft, 'preview');
+  return body && !draft.durationTouched ? { ...body, duration_hours: 1 } : body;
+}
 
 export class PreviewRunner implements ReactiveController {
   preview: Preview | undefined;
