@@ -196,7 +196,8 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
     checkedToken(typeof token === 'function' ? await token({ refresh }) : token);
 
   return async (request, hooks = {}) => {
-    const { signal, headers } = request;
+    // `request.signal` only where it is needed: Node's fetch makes it on first read, at a cost.
+    const { headers } = request;
     const retryable = isRetryable(request);
     // A request without a body is sent as it is, on every attempt. One with a body is read once, as
     // bytes, only when it may be sent again (a retry, or a 401 a token function can answer).
@@ -212,6 +213,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
       try {
         response = await readOnce(await fetch(resent ? new Request(request, { body: resent }) : request));
       } catch (error) {
+        const { signal } = request;
         if (signal.aborted || isAbortError(error)) throw signal.reason ?? error;
         failure = error;
       }
@@ -238,7 +240,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
         delayMs: delay,
         attempt: attempt + 2,
       });
-      await sleep(delay, signal);
+      await sleep(delay, request.signal);
     }
   };
 }
