@@ -17,6 +17,7 @@ import { requestListBench } from './request-list.mjs';
 import { catalogSearchPaintBench } from './catalog-search-paint.mjs';
 import { virtualizerLookBench } from './virtualizer-look.mjs';
 import { journeyBench } from './journey.mjs';
+import { sdkOverheadBench } from './sdk-overhead.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** @type {[string, () => Promise<Row[]>][]} */
@@ -27,6 +28,7 @@ const suites = [
   ['<request-list> with 10,000 requests (headless Chromium)', requestListBench],
   ['The virtualizer against content-visibility and paging, 10,000 cards', virtualizerLookBench],
   ['Seed journey in <access-portal>, Event Timing (headless Chromium)', journeyBench],
+  ['SDK call overhead, 1,000 sequential calls', sdkOverheadBench],
 ];
 
 /**

@@ -109,17 +109,58 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const NULL_BODY_STATUS = [101, 204, 205, 304];
+/** The bytes each read answer holds, served by {@link spent} in place of its used body. */
+const read = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+const bytesOf = (response: Response) => read.get(response) ?? new Uint8Array();
+let served: Response | undefined;
+/**
+ * The prototype of an answer whose body was read: what reads a body (`text`, `json`, `clone`, `body`,
+ * …) reads the bytes already read, as often as asked; the rest (`status`, `headers`, …) is Response's.
+ * Made once, when first needed.
+ */
+function spent(): Response {
+  const copy = (response: Response) => new Response(bytesOf(response), response);
+  return (served ??= Object.setPrototypeOf(
+    {
+      get body() {
+        return copy(this as Response).body;
+      },
+      clone(this: Response) {
+        return copy(this);
+      },
+      async text(this: Response) {
+        return new TextDecoder().decode(bytesOf(this));
+      },
+      async json(this: Response): Promise<unknown> {
+        return JSON.parse(await this.text());
+      },
+      arrayBuffer(this: Response) {
+        return copy(this).arrayBuffer();
+      },
+      blob(this: Response) {
+        return copy(this).blob();
+      },
+      bytes(this: Response) {
+        return copy(this).bytes();
+      },
+      formData(this: Response) {
+        return copy(this).formData();
+      },
+    },
+    Response.prototype,
+  ) as Response);
+}
 
 /**
- * Reads the whole body (JSON answers are small), so that a connection lost half-way through an
- * answer fails here, as a network error the retry can handle. Event streams pass through as they come.
+ * Reads the whole body here, once (JSON answers are small), so that a connection lost half-way
+ * through an answer fails inside the retry loop, as a network error the retry can handle. The answer
+ * then serves the bytes it read to whoever reads it next (openapi-fetch, a middleware, a raw caller):
+ * no second Response, no copy. Event streams pass through as they come.
  */
-async function buffered(response: Response): Promise<Response> {
+async function readOnce(response: Response): Promise<Response> {
   if (!response.body || response.headers.get('content-type')?.includes('text/event-stream')) return response;
-  const body = await response.arrayBuffer();
-  const { status, statusText, headers } = response;
-  return new Response(NULL_BODY_STATUS.includes(status) ? null : body, { status, statusText, headers });
+  read.set(response, new Uint8Array(await response.arrayBuffer()));
+  return Object.setPrototypeOf(response, spent()) as Response;
 }
 
 /**
@@ -155,16 +196,24 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
     checkedToken(typeof token === 'function' ? await token({ refresh }) : token);
 
   return async (request, hooks = {}) => {
-    const signal = request.signal;
+    // `request.signal` only where it is needed: Node's fetch makes it on first read, at a cost.
+    const { headers } = request;
+    const retryable = isRetryable(request);
+    // A request without a body is sent as it is, on every attempt. One with a body is read once, as
+    // bytes, only when it may be sent again (a retry, or a 401 a token function can answer).
+    const resent =
+      request.body && ((retryable && maxRetries > 0) || typeof token === 'function')
+        ? await request.arrayBuffer()
+        : undefined;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const current = request.clone();
-      current.headers.set('authorization', `Bearer ${await readToken(refreshed)}`);
+      headers.set('authorization', `Bearer ${await readToken(refreshed)}`);
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await buffered(await fetch(current));
+        response = await readOnce(await fetch(resent ? new Request(request, { body: resent }) : request));
       } catch (error) {
+        const { signal } = request;
         if (signal.aborted || isAbortError(error)) throw signal.reason ?? error;
         failure = error;
       }
@@ -173,9 +222,9 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
         attempt--;
         continue;
       }
-      const retryable = isRetryable(request) && attempt < maxRetries;
-      if (response && !(retryable && RETRYABLE_STATUS.includes(response.status))) return response;
-      if (!retryable) {
+      const again = retryable && attempt < maxRetries;
+      if (response && !(again && RETRYABLE_STATUS.includes(response.status))) return response;
+      if (!again) {
         if (response) return response;
         throw new NetworkError(request.url, failure, request.headers.get('idempotency-key') ?? undefined);
       }
@@ -191,7 +240,7 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
         delayMs: delay,
         attempt: attempt + 2,
       });
-      await sleep(delay, signal);
+      await sleep(delay, request.signal);
     }
   };
 }
