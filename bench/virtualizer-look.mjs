@@ -4,16 +4,12 @@
 // rendering only the cards that fit (the baseline); and what each way costs in bytes over lit
 // (esbuild --minify, gzip -9). Targets (issue 15): first paint ≤ 1.1× the baseline, status filter →
 // painted ≤ 16 ms.
-// Until bench/browser.mjs (the shared launcher) is on main, the page is served and driven here.
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
+import { openBenchPage, startBenchServer, withLogs } from './browser.mjs';
+import { initialChunks } from '../scripts/sizes.mjs';
 
-const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const pageDir = fileURLToPath(new URL('virtualizer-look/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WAYS = {
@@ -32,11 +28,7 @@ async function bytesOverLit(contents) {
       ...{ outdir: `${pageDir}.out`, write: false, logLevel: 'silent', legalComments: 'none' },
       conditions: ['browser', 'production'],
     });
-    const entry = Object.keys(result.metafile.outputs).find((o) => result.metafile.outputs[o].entryPoint);
-    const initial = new Set([entry]);
-    for (const chunk of initial)
-      for (const i of result.metafile.outputs[chunk].imports)
-        if (i.kind === 'import-statement') initial.add(i.path);
+    const initial = initialChunks(result.metafile);
     let eager = 0;
     let lazy = 0;
     for (const file of result.outputFiles) {
@@ -59,36 +51,13 @@ export async function virtualizerLookBench() {
     'content-visibility': await bytesOverLit(`export { allCardsFeed, skippedCardStyles } from './feeds.ts';`),
     paged: await bytesOverLit(`export { PagedFeed, skippedCardStyles } from './feeds.ts';`),
   };
-  const server = await startDevServer({
-    config: {
-      rootDir,
-      port: 0,
-      hostname: '127.0.0.1',
-      nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${rootDir}tsconfig.json` })],
-    },
-    ...{ readCliArgs: false, readFileConfig: false, logStartMessage: false },
-  });
-  const browser = await puppeteer.launch({
-    executablePath: findChrome(),
-    args: [...CHROME_ARGS, '--window-size=1280,1000'],
-    protocolTimeout: 600_000,
-  });
-  const logs = [];
+  const server = await startBenchServer();
+  const { browser, page, logs } = await openBenchPage(server.origin, '/bench/virtualizer-look/index.html');
   try {
-    const page = await browser.newPage();
-    page.on('console', (message) => {
-      logs.push(message.text());
-      if (process.env.BENCH_DEBUG) console.log(message.text());
-    });
-    page.on('pageerror', (error) => logs.push(String(error)));
-    await page.setViewport({ width: 1280, height: 1000 });
-    await page.goto(`http://127.0.0.1:${server.server.address().port}/bench/virtualizer-look/index.html`);
-    await page.waitForSelector('body[data-ready="true"]');
     const r = await page
       .evaluate((runs) => window.runBench(runs), RUNS)
       .catch((error) => {
-        throw new Error(`${error.message}\n${logs.join('\n')}`);
+        throw withLogs(error, logs);
       });
     return rows(r, bytes);
   } finally {
