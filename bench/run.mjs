@@ -8,6 +8,7 @@ import { sizeBench } from './size.mjs';
 import { catalogSearchBench } from './catalog-search.mjs';
 import { requestListBench } from './request-list.mjs';
 import { catalogSearchPaintBench } from './catalog-search-paint.mjs';
+import { serverThroughputBench } from './server-throughput.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const suites = [
@@ -15,6 +16,7 @@ const suites = [
   ['Catalog search (100,000 resources)', catalogSearchBench],
   ['Catalog search in <access-request-form>, 100,000 resources (headless Chromium)', catalogSearchPaintBench],
   ['<request-list> with 10,000 requests (headless Chromium)', requestListBench],
+  ['Reference server throughput beside Prism, 100,000 resources', serverThroughputBench],
 ];
 
 /** Markdown would take `<request-list>` for HTML. */
