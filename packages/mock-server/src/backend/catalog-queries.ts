@@ -117,9 +117,8 @@ export const bundles = (catalog: CatalogIndex, query: RawQuery): Schemas['Bundle
 /**
  * The resource list, built for 100,000 resources: one pass over the name-ordered catalog (or, with a
  * search, over the positions the substring index says may match, in the same order, as it finds
- * them), matching
- * precomputed lowercase keys, that stops as soon as the page (and one more, to know there is a next
- * page) is found.
+ * them), matching precomputed lowercase keys, that stops as soon as the page (and one more, to know
+ * there is a next page) is found.
  */
 export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
   const { values, errors } = readQuery('resources', query);
