@@ -18,6 +18,7 @@ import { catalogSearchPaintBench } from './catalog-search-paint.mjs';
 import { virtualizerLookBench } from './virtualizer-look.mjs';
 import { journeyBench } from './journey.mjs';
 import { sdkOverheadBench } from './sdk-overhead.mjs';
+import { serverThroughputBench } from './server-throughput.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** @type {[string, () => Promise<Row[]>][]} */
@@ -29,6 +30,7 @@ const suites = [
   ['The virtualizer against content-visibility and paging, 10,000 cards', virtualizerLookBench],
   ['Seed journey in <access-portal>, Event Timing (headless Chromium)', journeyBench],
   ['SDK call overhead, 1,000 sequential calls', sdkOverheadBench],
+  ['Reference server throughput beside Prism, 100,000 resources', serverThroughputBench],
 ];
 
 /**

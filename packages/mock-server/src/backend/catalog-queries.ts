@@ -116,9 +116,9 @@ export const bundles = (catalog: CatalogIndex, query: RawQuery): Schemas['Bundle
 
 /**
  * The resource list, built for 100,000 resources: one pass over the name-ordered catalog (or, with a
- * search, over the positions the substring index says may match, in the same order), matching
- * precomputed lowercase keys, that stops as soon as the page (and one more, to know there is a next
- * page) is found.
+ * search, over the positions the substring index says may match, in the same order, as it finds
+ * them), matching precomputed lowercase keys, that stops as soon as the page (and one more, to know
+ * there is a next page) is found.
  */
 export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
   const { values, errors } = readQuery('resources', query);
@@ -155,19 +155,23 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   const { resourcesByName, resourceSearchKeys } = catalog;
   const start = page.position ?? 0;
   const end = start + page.limit;
-  const candidates = catalog.resourceSearchIndex.candidates(search);
-  const total = candidates ? candidates.length : resourcesByName.length;
   const found: number[] = [];
-  for (let c = 0; c < total && found.length <= end; c++) {
-    const i = candidates ? (candidates[c] ?? 0) : c;
+  /** Keeps the resource at position `i` if it matches; false once the page and one more are found. */
+  const consider = (i: number): boolean => {
     const resource = resourcesByName[i];
-    if (!resource) continue;
-    if (ids.size > 0 && !ids.has(resource.id)) continue;
-    if (search !== '' && !(resourceSearchKeys[i] ?? '').includes(search)) continue;
-    if (typeIds.size > 0 && !typeIds.has(resource.resourceTypeId)) continue;
-    if (permissionIds.size > 0 && !resource.permissionIds.some((p) => permissionIds.has(p))) continue;
-    if (!admittedFlows.has(resource.flowId)) continue;
-    found.push(i);
+    if (
+      resource &&
+      (ids.size === 0 || ids.has(resource.id)) &&
+      (search === '' || (resourceSearchKeys[i] ?? '').includes(search)) &&
+      (typeIds.size === 0 || typeIds.has(resource.resourceTypeId)) &&
+      (permissionIds.size === 0 || resource.permissionIds.some((p) => permissionIds.has(p))) &&
+      admittedFlows.has(resource.flowId)
+    )
+      found.push(i);
+    return found.length <= end;
+  };
+  if (!catalog.resourceSearchIndex.eachCandidate(search, consider)) {
+    for (let i = 0; i < resourcesByName.length; i++) if (!consider(i)) break;
   }
   return {
     items: found.slice(start, end).flatMap((i) => {

@@ -2,8 +2,9 @@
  * A substring index over a fixed list of strings (the catalog's lowercased search keys), built once
  * per world: for every character, pair and triple of characters, the ascending positions of the
  * strings that hold it. A search takes the posting lists of its triples (or its pair, or its one
- * character), intersects the shortest ones and checks only those candidates with `includes`, so it
- * never scans the whole catalog, and the matches come out in the list's own order.
+ * character), walks the shortest in step with the others and checks only the positions they all hold
+ * with `includes`, so it never scans the whole catalog, stops once it has what it needs, and the
+ * matches come out in the list's own order.
  *
  * Characters are folded onto 64 codes (the 63 most frequent UTF-16 code units each get their own,
  * every other unit shares the last): a posting list may then hold a few strings that do not match,
@@ -15,8 +16,6 @@ const SHARED_CODE = CODES - 1;
 const PAIRS_FROM = CODES;
 const TRIPLES_FROM = PAIRS_FROM + CODES * CODES;
 const GRAMS = TRIPLES_FROM + CODES * CODES * CODES;
-/** Below this many candidates, checking each with `includes` beats intersecting further lists. */
-const FEW_CANDIDATES = 32;
 
 const pairOf = (a: number, b: number) => PAIRS_FROM + a * CODES + b;
 const tripleOf = (a: number, b: number, c: number) => TRIPLES_FROM + (a * CODES + b) * CODES + c;
@@ -72,23 +71,25 @@ function pass(keys: readonly string[], codes: Uint8Array, slots: Uint32Array, po
   }
 }
 
-/** The positions in both ascending lists, ascending (`small` is the shorter one). */
-function intersect(small: Uint32Array, large: Uint32Array): Uint32Array {
-  const out = new Uint32Array(small.length);
-  let size = 0;
-  let low = 0;
-  for (const position of small) {
-    // Binary search from where the previous position was found: both lists ascend.
-    let high = large.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((large[middle] as number) < position) low = middle + 1;
-      else high = middle;
-    }
-    if (low === large.length) break;
-    if (large[low] === position) out[size++] = position;
+/**
+ * The first index from `from` on whose position in the ascending `list` is `position` or more
+ * (`list.length` when none is): galloping, then a binary search, so that walking a long list in
+ * step with a short one costs the short one's length times a logarithm, not the long one's length.
+ */
+function seek(list: Uint32Array, from: number, position: number): number {
+  let low = from;
+  let high = from;
+  for (let step = 1; high < list.length && (list[high] as number) < position; step *= 2) {
+    low = high + 1;
+    high += step;
   }
-  return out.subarray(0, size);
+  high = Math.min(high, list.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export class SubstringIndex {
@@ -119,7 +120,20 @@ export class SubstringIndex {
    * a few that do not (check each with `includes`). Undefined for the empty needle: every key does.
    */
   candidates(needle: string): Uint32Array | undefined {
-    if (needle === '') return undefined;
+    const found: number[] = [];
+    return this.eachCandidate(needle, (position) => found.push(position) > 0)
+      ? Uint32Array.from(found)
+      : undefined;
+  }
+
+  /**
+   * Calls `visit` with each of `candidates(needle)`, ascending, until it returns false: the shortest
+   * posting list walked in step with the others, so that a search that needs one page stops after
+   * it instead of intersecting whole lists first. False for the empty needle (every key holds it:
+   * nothing visited), else true.
+   */
+  eachCandidate(needle: string, visit: (position: number) => boolean): boolean {
+    if (needle === '') return false;
     // By UTF-16 unit, as `includes` compares (not by code point).
     const grams = new Set<number>();
     let before2 = -1;
@@ -132,15 +146,21 @@ export class SubstringIndex {
       before2 = before1;
       before1 = code;
     }
-    const lists = [...grams]
+    const [shortest = new Uint32Array(0), ...others] = [...grams]
       .map((gram) => this.#postings.subarray(this.#starts[gram], this.#starts[gram + 1]))
       .sort((a, b) => a.length - b.length);
-    const [shortest = new Uint32Array(0), ...others] = lists;
-    let found = shortest;
-    for (const list of others) {
-      if (found.length <= FEW_CANDIDATES) break;
-      found = intersect(found, list);
+    // Where each other list was last read: every list is read forwards only.
+    const at = new Uint32Array(others.length);
+    candidates: for (const position of shortest) {
+      for (let l = 0; l < others.length; l++) {
+        const list = others[l] as Uint32Array;
+        const index = seek(list, at[l] as number, position);
+        if (index === list.length) return true;
+        at[l] = index;
+        if (list[index] !== position) continue candidates;
+      }
+      if (!visit(position)) break;
     }
-    return found;
+    return true;
   }
 }

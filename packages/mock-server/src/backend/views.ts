@@ -14,9 +14,22 @@ import type { StoredApproval, StoredExtension, StoredPair, StoredRequest } from 
 /** The contract's schemas (imported from the contract, not `api.ts`, which sits above this module). */
 type Schemas = components['schemas'];
 
+/** Times already written, by second: a list writes the same few times on every call. */
+const written = new Map<number, string>();
+/** Past this many, `written` starts again (a clock running for days writes ever new times). */
+const MAX_WRITTEN = 10_000;
+
 /** RFC 3339 in UTC, to the second (as the contract's examples write times). */
 export function isoTime(milliseconds: number): string {
-  return new Date(Math.floor(milliseconds / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(milliseconds / 1000);
+  let text = written.get(second);
+  if (text === undefined) {
+    // `toISOString` costs microseconds: a page of requests writes dozens of times.
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (written.size >= MAX_WRITTEN) written.clear();
+    written.set(second, text);
+  }
+  return text;
 }
 
 const isoOrNull = (milliseconds: number | null): string | null =>

@@ -18,6 +18,11 @@ interface ApiBase {
   readonly basePath: string;
   /** Whether `url` is `path` (a route's path, `/v1/me`) exactly under this base, and its parameters. */
   match(url: URL, path: string): RouteMatch;
+  /**
+   * `match` for one `path`, prepared once: the same answers, without building msw's matcher on
+   * every request (what a server that finds the route itself calls; see `routeTable`).
+   */
+  matcher(path: string): (url: URL) => RouteMatch;
 }
 
 /**
@@ -56,6 +61,56 @@ function matchPath(url: URL, path: string): RouteMatch {
 }
 
 const NO_MATCH: RouteMatch = { matches: false, params: {} };
+
+/** A route pattern `prepared` can compile: plain segments, `:name` segments, a final `*`. */
+const PREPARABLE = /^(?:\/(?:[\w.~-]+|:\w+))*(?:\/\*)?$/;
+
+/**
+ * `matchPath` for one pattern, compiled once into the regular expression msw's matching builds for
+ * it on every call (path-to-regexp's defaults: case-insensitive, an optional trailing delimiter,
+ * `:name` one segment, `*` anything, values percent-decoded): the same answers, including for a
+ * malformed percent-encoding (values kept as written) and a stray trailing slash (no match).
+ * Undefined for a pattern outside `PREPARABLE` (a base path with `(`, `+`, …), which keeps msw's.
+ */
+function prepared(pattern: string): ((url: URL) => RouteMatch) | undefined {
+  if (!PREPARABLE.test(pattern)) return undefined;
+  const names: string[] = [];
+  const source = pattern
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      if (segment === '*') {
+        names.push('0');
+        return '(?:\\/(.*))';
+      }
+      if (segment.startsWith(':')) {
+        names.push(segment.slice(1));
+        return '(?:\\/([^\\/#\\?]+?))';
+      }
+      return `\\/${segment.replaceAll('.', '\\.')}`;
+    })
+    .join('');
+  const expression = new RegExp(`^${source}[\\/#\\?]?$`, 'i');
+  const openEnded = pattern.endsWith('/') || pattern.endsWith('*');
+  return (url) => {
+    const { pathname } = url;
+    const found = expression.exec(pathname);
+    if (!found || (!openEnded && pathname.endsWith('/'))) return NO_MATCH;
+    const params: Record<string, string> = {};
+    try {
+      names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+      names.forEach((name, i) => (params[name] = found[i + 1] ?? ''));
+    }
+    return { matches: true, params };
+  };
+}
+
+/** `prepared(pattern)`, or msw's matching when the pattern is not one it compiles. */
+function matcherFor(pattern: string): (url: URL) => RouteMatch {
+  return prepared(pattern) ?? ((url) => matchPath(url, pattern));
+}
 
 /** Segments of plain characters: no msw pattern syntax (`*`, `:`), no query or fragment. */
 const PLAIN_PATH = /^(?:\/[\w.~!$&'()+,;=@%-]+)*$/;
@@ -99,7 +154,11 @@ export function isApiPath(pathname: string, basePath: string): boolean {
 export function parseBase(baseUrl: string): ApiBase {
   if (baseUrl === '*' || baseUrl.startsWith('/')) {
     const basePath = baseUrl === '*' ? '' : normalizeBasePath(baseUrl, 'baseUrl');
-    return { basePath, match: (url, path) => matchPath(url, `${basePath}${path}`) };
+    return {
+      basePath,
+      match: (url, path) => matchPath(url, `${basePath}${path}`),
+      matcher: (path) => matcherFor(`${basePath}${path}`),
+    };
   }
   let url: URL;
   try {
@@ -117,5 +176,9 @@ export function parseBase(baseUrl: string): ApiBase {
     basePath,
     match: (request, path) =>
       request.origin === url.origin ? matchPath(request, `${basePath}${path}`) : NO_MATCH,
+    matcher: (path) => {
+      const match = matcherFor(`${basePath}${path}`);
+      return (request) => (request.origin === url.origin ? match(request) : NO_MATCH);
+    },
   };
 }

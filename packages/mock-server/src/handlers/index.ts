@@ -261,7 +261,48 @@ export function handlersFor(
     );
   });
   const fallbacks = ['/v1/*', ...(options.controlApi === false ? [] : ['/_control/*'])];
-  return [...handlers, ...fallbacks.map((path) => http.all(at(path), ({ request }) => fallback(request)))];
+  const list = [
+    ...handlers,
+    ...fallbacks.map((path) => http.all(at(path), ({ request }) => fallback(request))),
+  ];
+
+  // The same routes and fallbacks in the same order, each matcher prepared once, for `routeTableOf`.
+  const table = routes.map((route) => ({ route, match: base.matcher(route.path) }));
+  const fallbackMatchers = fallbacks.map((path) => base.matcher(path));
+  const dispatch = (request: Request): Promise<Response> | undefined => {
+    const url = new URL(request.url);
+    // msw compares methods case-insensitively.
+    const method = request.method.toUpperCase();
+    for (const { route, match } of table) {
+      if (route.method !== method) continue;
+      const found = match(url);
+      if (found.matches) return respond(route, request, found.params as Record<string, string>);
+    }
+    return fallbackMatchers.some((match) => match(url).matches) ? fallback(request) : undefined;
+  };
+  routeTables.set(list, { handlers: [...list], dispatch });
+  return list;
+}
+
+/**
+ * Answers a request as msw's `getResponse` over a handler list would (undefined where no handler
+ * answers), without running every handler's matcher (and parsing cookies) on the way.
+ */
+export type Dispatch = (request: Request) => Promise<Response> | undefined;
+
+const routeTables = new WeakMap<readonly HttpHandler[], { handlers: HttpHandler[]; dispatch: Dispatch }>();
+
+/**
+ * The route table behind a list `handlersFor` made, while the list is as it made it (one that was
+ * added to or reordered since has none): what the HTTP server answers through.
+ */
+export function routeTableOf(handlers: readonly HttpHandler[]): Dispatch | undefined {
+  const table = routeTables.get(handlers);
+  const unchanged =
+    table !== undefined &&
+    table.handlers.length === handlers.length &&
+    table.handlers.every((handler, i) => handler === handlers[i]);
+  return unchanged ? table.dispatch : undefined;
 }
 
 export { createControl, type Control, type ClockState, type OrgState, type WorldState } from './control.js';

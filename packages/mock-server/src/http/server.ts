@@ -164,7 +164,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     controlOrigins: (origin) => originAllowed(origin, corsOrigins),
   });
   const { backend, handlers } = parts;
-  const log = logOption === false ? () => {} : (logOption ?? ((line: string) => console.log(line)));
+  const log = logOption === false ? undefined : (logOption ?? ((line: string) => console.log(line)));
   const host = wantedHost ?? '127.0.0.1';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -174,6 +174,11 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     const origin = req.headers.origin;
     const allowed = origin !== undefined && originAllowed(origin, corsOrigins);
     const user = (token: string | undefined) => (token ? backend.authenticate(token)?.userId : undefined);
+    // Without a log, nothing is spent on its lines.
+    const note = (outcome: number | string, request?: Request) =>
+      log?.(
+        logLine(method, path, outcome, performance.now() - started, request && user(bearerToken(request))),
+      );
 
     const hostHeader = req.headers.host;
     if (
@@ -188,7 +193,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         `This server does not answer for the host "${name}" (a page reaching it through DNS rebinding would); start it with --allowed-host ${name} to serve that name.`,
         safeInstance(path),
       );
-      log(logLine(method, path, response.status, performance.now() - started, undefined));
+      note(response.status);
       await sendFetchResponse(res, response);
       return;
     }
@@ -202,7 +207,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
             `Origin ${origin} may not call this server; start it with --cors-origin ${origin}.`,
             instanceOf(new URL(path, 'http://localhost')),
           );
-      log(logLine(method, path, response.status, performance.now() - started, undefined));
+      note(response.status);
       await sendFetchResponse(res, response);
       return;
     }
@@ -213,9 +218,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     const response = refused
       ? request
       : (!inApi && (await files?.(request))) || (await answer(handlers, request, basePath));
-    const outcome = response.type === 'error' ? 'dropped' : response.status;
-    const caller = refused ? undefined : user(bearerToken(request));
-    log(logLine(method, path, outcome, performance.now() - started, caller));
+    note(response.type === 'error' ? 'dropped' : response.status, refused ? undefined : request);
     await sendFetchResponse(res, response, allowed ? corsHeaders(origin) : {});
   }
 
