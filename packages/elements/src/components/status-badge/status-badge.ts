@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { LocaleController, msg, str } from '../../internal/locale.js';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
 import { statusDescription, statusLabel } from '../../internal/status-label.js';
@@ -89,8 +89,6 @@ export class StatusBadge extends LitElement {
   @property({ type: Boolean, attribute: 'no-tab-stop' }) accessor noTabStop = false;
 
   @state() private accessor tipOpen = false;
-  @query('[part="tooltip"]') private accessor tip: HTMLElement | null = null;
-  @query('[part="base"]') private accessor base: HTMLElement | null = null;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override willUpdate(): void {
@@ -103,8 +101,12 @@ export class StatusBadge extends LitElement {
     this.tipOpen = false;
   }
 
+  #part(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[part="${name}"]`);
+  }
+
   protected override updated(): void {
-    const tip = this.tip;
+    const tip = this.#part('tooltip');
     if (!tip?.isConnected || !('showPopover' in tip)) return;
     if (this.tipOpen && !tip.matches(':popover-open')) {
       tip.showPopover();
@@ -116,7 +118,7 @@ export class StatusBadge extends LitElement {
 
   /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
   #place(tip: HTMLElement): void {
-    const base = this.base;
+    const base = this.#part('base');
     if (!base) return;
     const rect = base.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
