@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { skeletonStyles } from '../../internal/skeleton.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { liveStatusStyles } from '../../internal/live-requests.js';
-import { controls, surface, tokens } from '../../internal/styles.js';
+import { buttons, fields, surface, tokens } from '../../internal/styles.js';
 
 const list = css`
   :host {
@@ -168,7 +168,8 @@ const list = css`
 
 export const requestListStyles = [
   tokens,
-  controls,
+  buttons,
+  fields,
   surface,
   multiSelectStyles,
   liveStatusStyles,
