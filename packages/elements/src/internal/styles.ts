@@ -5,6 +5,7 @@ export { tokens } from './styles/tokens.js';
 export { surface } from './styles/surface.js';
 export { createdList } from './styles/created-list.js';
 export { tabs } from './styles/tabs.js';
+export { states } from './styles/states.js';
 import { buttons } from './styles/buttons.js';
 import { fields } from './styles/fields.js';
 import { dialogs } from './styles/dialogs.js';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, createdList, tabs, tokens } from '../../internal/styles.js';
+import { controls, createdList, states, tabs, tokens } from '../../internal/styles.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { truncateStyles } from '../../internal/truncate.js';
 import { choiceStyles } from './choice.styles.js';
@@ -49,22 +49,9 @@ const layout = css`
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }
-  .state {
-    padding: var(--_space-4);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    display: grid;
-    justify-items: start;
-    gap: var(--_space-2);
-  }
   .state.error,
   .more.error {
     border-color: var(--_danger);
-  }
-  .more {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
   }
   .actions {
     display: flex;
@@ -251,6 +238,7 @@ export const accessRequestFormStyles = [
   createdList,
   multiSelectStyles,
   tabs,
+  states,
   layout,
   choiceStyles,
   truncateStyles,
