@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { LocaleController, msg, str } from '../../internal/locale.js';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
 import { statusDescription, statusLabel } from '../../internal/status-label.js';
+import { queryIn } from '../../internal/query.js';
 import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
 
 /** One distinct shape per status, so the badge never relies on colour alone. */
@@ -101,12 +102,8 @@ export class StatusBadge extends LitElement {
     this.tipOpen = false;
   }
 
-  #part(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[part="${name}"]`);
-  }
-
   protected override updated(): void {
-    const tip = this.#part('tooltip');
+    const tip = queryIn(this, '[part="tooltip"]');
     if (!tip?.isConnected || !('showPopover' in tip)) return;
     if (this.tipOpen && !tip.matches(':popover-open')) {
       tip.showPopover();
@@ -118,7 +115,7 @@ export class StatusBadge extends LitElement {
 
   /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
   #place(tip: HTMLElement): void {
-    const base = this.#part('base');
+    const base = queryIn(this, '[part="base"]');
     if (!base) return;
     const rect = base.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
