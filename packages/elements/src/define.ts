@@ -1,20 +1,5 @@
-import { ContextRoot } from '@lit/context';
-
-const ROOT = Symbol.for('access-requests/context-root');
-
 /** The elements of ours an element renders, by the tag names its templates use. */
 export type ElementDependencies = Readonly<Record<string, CustomElementConstructor>>;
-
-/**
- * Lets elements registered before their `<access-requests-provider>` still find it: a context root
- * on the document replays their unanswered requests once the provider arrives.
- */
-export function attachContextRoot(): void {
-  const holder = globalThis as { [ROOT]?: ContextRoot };
-  if (holder[ROOT] || typeof document === 'undefined') return;
-  holder[ROOT] = new ContextRoot();
-  holder[ROOT].attach(document.documentElement);
-}
 
 const warned = new Set<string>();
 const withDependencies = new WeakSet<CustomElementConstructor>();
@@ -38,7 +23,6 @@ export function defineDependencies(elementClass: CustomElementConstructor): void
  * it (with one warning), and can register our class under another name.
  */
 export function define(tagName: string, elementClass: CustomElementConstructor): void {
-  attachContextRoot();
   defineDependencies(elementClass);
   const existing = customElements.get(tagName);
   if (existing === undefined) {

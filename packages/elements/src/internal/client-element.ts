@@ -2,9 +2,9 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { AccessClient } from '@access-requests/sdk';
-import { clientContext } from './context.js';
+import { attachContextRoot, clientContext } from './context.js';
 import { LocaleController } from './locale.js';
-import { attachContextRoot, defineDependencies, type ElementDependencies } from '../define.js';
+import { defineDependencies, type ElementDependencies } from '../define.js';
 
 /**
  * The base of every element that talks to the API: its `client` is the one set on it directly, or

@@ -36,8 +36,7 @@ export const dialogExtras = css`
   .dialog-actions {
     margin-block-start: var(--_space-2);
   }
-  .muted,
-  .optional {
+  .muted {
     color: var(--_muted);
     font-weight: normal;
   }
@@ -83,9 +82,6 @@ export const dialogExtras = css`
     justify-content: space-between;
     gap: var(--_space-2);
     font-weight: var(--_font-weight-strong);
-  }
-  a.button {
-    text-decoration: none;
   }
   .countdown {
     display: flex;

@@ -10,9 +10,8 @@
 // locale is the current one (see `LocaleController.within`). Strings made outside an update (a
 // screen-reader announcement after a call returns, an error message) use the page's locale: the
 // explicit one, else the one every connected element agrees on, else the document's.
-import { str, type msg as litMsg, type StrResult } from '@lit/localize';
+import { str, type MsgOptions, type StrResult } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
 import { sourceLocale, targetLocales } from '../locales/generated/locale-codes.js';
 
@@ -108,15 +107,13 @@ function join(strings: readonly string[], values: readonly unknown[], order?: re
 }
 
 /** The English, as written in the source. */
-function source(template: string | StrResult | TemplateResult): unknown {
-  if (typeof template === 'string') return template;
-  return 'strTag' in template ? join(template.strings, template.values) : template;
+function source(template: string | StrResult): string {
+  return typeof template === 'string' ? template : join(template.strings, template.values);
 }
 
-function translate(template: string | StrResult | TemplateResult, options?: { id?: string }): unknown {
+function translate(template: string | StrResult, options?: MsgOptions): string {
   const table = templatesFor(currentLocale());
   if (!table) return source(template);
-  if (typeof template !== 'string' && !('strTag' in template)) return runtimeMsg(table, template, options);
   const localized = table[options?.id ?? idOf(template)];
   if (localized === undefined) return source(template);
   const values = typeof template === 'string' ? [] : template.values;
@@ -126,10 +123,13 @@ function translate(template: string | StrResult | TemplateResult, options?: { id
 }
 
 /**
- * lit-localize's msg(), translating into the locale of the element being updated. Same type as
- * lit-localize's, so `lit-localize extract` finds every call.
+ * lit-localize's msg(), translating into the locale of the element being updated. Its messages are
+ * strings and `str` templates, never `html` ones (so lit-localize's runtime for those stays out of
+ * every bundle); the `_LIT_LOCALIZE_MSG_` brand is what `lit-localize extract` finds every call by.
  */
-export const msg = translate as typeof litMsg;
+export const msg = translate as ((template: string | StrResult, options?: MsgOptions) => string) & {
+  _LIT_LOCALIZE_MSG_?: never;
+};
 
 /** Loads the library's translations for a locale (and its language), if it has any not yet loaded. */
 export function loadLocale(locale: string): Promise<void> | undefined {

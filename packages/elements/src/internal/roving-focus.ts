@@ -4,7 +4,7 @@
 // `inner`) are tab stops only in the current item, so Tab leaves the list after it. A virtualised
 // list, whose rows are not all rendered, uses RovingRows instead.
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { rowAfterKey } from './roving-rows.js';
+import { rowAfterKey } from './row-keys.js';
 
 export class RovingFocus implements ReactiveController {
   /** The current item's key, per group. */

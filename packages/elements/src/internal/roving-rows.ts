@@ -16,33 +16,12 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { rowAfterKey } from './row-keys.js';
 
 type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
-/** How many rows Page Up and Page Down move, in every list. */
-export const PAGE_ROWS = 8;
-
 /** A row is rendered some frames after it is scrolled to; give up after this many. */
 const MAX_FRAMES = 12;
-
-/**
- * The row a key press moves to from `row` in a list of `count` rows, clamped to the list; undefined
- * when the key is not a move (or comes with Alt, Ctrl or Meta). The one key map of every list.
- */
-export function rowAfterKey(event: KeyboardEvent, row: number, count: number): number | undefined {
-  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
-  const last = count - 1;
-  const moves: Record<string, number> = {
-    ArrowDown: row + 1,
-    ArrowUp: row - 1,
-    PageDown: row + PAGE_ROWS,
-    PageUp: row - PAGE_ROWS,
-    Home: 0,
-    End: last,
-  };
-  const next = moves[event.key];
-  return next === undefined ? undefined : Math.max(0, Math.min(last, next));
-}
 
 export interface RovingRowsOptions {
   /** The selector of the list's scrolling container (the virtualizer's host). */

@@ -16,7 +16,7 @@ import { fire, type AccessNotification } from '../../internal/events.js';
 import { describeTarget, moreUpdatesCount } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
-import { controls, tokens } from '../../internal/styles.js';
+import { buttons, tokens } from '../../internal/styles.js';
 import { accessNotificationsStyles } from './access-notifications.styles.js';
 
 interface Toast {
@@ -91,7 +91,7 @@ function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Elemen
  * @cssproperty --ar-font-family - The font stack (default: the page's).
  */
 export class AccessNotifications extends ClientElement {
-  static override styles = [tokens, controls, accessNotificationsStyles];
+  static override styles = [tokens, buttons, accessNotificationsStyles];
   static override dependencies = { 'status-badge': StatusBadge };
 
   /** `corner` (fixed to the viewport's end corner, the default) or `inline` (in the page's flow). */

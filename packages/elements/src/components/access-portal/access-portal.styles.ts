@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../internal/styles.js';
+import { buttons, tabs, tokens } from '../../internal/styles.js';
 import { skeletonStyles } from '../../internal/skeleton.js';
 
 const portal = css`
@@ -10,41 +10,15 @@ const portal = css`
     min-block-size: 0;
   }
   .tabs {
-    display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-1);
-    border-block-end: 1px solid var(--_border);
+    --_tab-padding: var(--_space-4);
+    --_tab-selected: var(--_accent);
   }
   .tab {
-    padding-block: var(--_space-2);
-    padding-inline: var(--_space-4);
-    border: 0;
-    border-block-end: 3px solid transparent;
     margin-block-end: -1px;
-    background: none;
-    color: var(--_muted);
-    font: inherit;
-    font-weight: var(--_font-weight-strong);
-    cursor: pointer;
   }
-  .tab:hover {
+  .tab:not([aria-selected='true']):hover {
     color: var(--_fg);
-  }
-  .tab[aria-selected='true'] {
-    color: var(--_accent);
-    border-block-end-color: var(--_accent);
-  }
-  @media (forced-colors: active) {
-    /* Colour and a coloured edge are all that mark the selected tab otherwise: forced colours drop both. */
-    .tab {
-      border-block-end-color: Canvas;
-    }
-    .tab[aria-selected='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-      border-block-end-color: Highlight;
-    }
   }
   .panel {
     min-block-size: 0;
@@ -74,4 +48,4 @@ const portal = css`
   }
 `;
 
-export const accessPortalStyles = [tokens, controls, skeletonStyles, portal];
+export const accessPortalStyles = [tokens, buttons, tabs, skeletonStyles, portal];

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, createdList, tokens } from '../../internal/styles.js';
+import { controls, createdList, states, tabs, tokens } from '../../internal/styles.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { truncateStyles } from '../../internal/truncate.js';
 import { choiceStyles } from './choice.styles.js';
@@ -49,26 +49,9 @@ const layout = css`
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }
-  .state {
-    padding: var(--_space-4);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    display: grid;
-    justify-items: start;
-    gap: var(--_space-2);
-  }
   .state.error,
   .more.error {
     border-color: var(--_danger);
-  }
-  .more {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-  }
-  .optional {
-    color: var(--_muted);
-    font-weight: normal;
   }
   .actions {
     display: flex;
@@ -76,43 +59,7 @@ const layout = css`
     justify-content: flex-end;
     gap: var(--_space-2);
   }
-  a.button {
-    text-decoration: none;
-  }
 
-  /* tabs */
-  .tabs {
-    display: flex;
-    gap: var(--_space-1);
-    border-block-end: 1px solid var(--_border);
-  }
-  .tab {
-    padding-block: var(--_space-2);
-    padding-inline: var(--_space-3);
-    border: 0;
-    border-block-end: 3px solid transparent;
-    background: none;
-    color: var(--_muted);
-    font: inherit;
-    font-weight: var(--_font-weight-strong);
-    cursor: pointer;
-  }
-  .tab[aria-selected='true'] {
-    color: var(--_fg);
-    border-block-end-color: var(--_accent);
-  }
-  @media (forced-colors: active) {
-    /* Colour and a coloured edge are all that mark the selected tab otherwise: forced colours drop both. */
-    .tab {
-      border-block-end-color: Canvas;
-    }
-    .tab[aria-selected='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-      border-block-end-color: Highlight;
-    }
-  }
   .panel {
     display: grid;
     gap: var(--_space-4);
@@ -290,6 +237,8 @@ export const accessRequestFormStyles = [
   controls,
   createdList,
   multiSelectStyles,
+  tabs,
+  states,
   layout,
   choiceStyles,
   truncateStyles,

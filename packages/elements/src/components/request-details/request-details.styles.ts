@@ -136,10 +136,6 @@ const panel = css`
   .actions .error-text {
     flex-basis: 100%;
   }
-  .optional {
-    color: var(--_muted);
-    font-weight: normal;
-  }
   form {
     display: grid;
     gap: var(--_space-3);

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '../../internal/locale.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AccessRequest } from '@access-requests/sdk';
@@ -12,6 +12,7 @@ import { fire } from '../../internal/events.js';
 import { describeTarget } from '../../internal/format.js';
 import { closeIcon, starIcon } from '../../internal/icons.js';
 import { problemText } from '../../internal/problem.js';
+import { queryIn } from '../../internal/query.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
@@ -118,8 +119,12 @@ export class RequestDetails extends ClientElement {
   @state() private accessor actionError = '';
   @state() private accessor favoriteBusy = false;
 
-  @query('#title') private accessor titleElement: HTMLElement | null = null;
-  @query('.placeholder') private accessor placeholderElement: HTMLElement | null = null;
+  private get titleElement(): HTMLElement | null {
+    return queryIn(this, '#title');
+  }
+  private get placeholderElement(): HTMLElement | null {
+    return queryIn(this, '.placeholder');
+  }
 
   readonly #announcer = new Announcer(this);
   readonly #revoke = new RevokeDialog(this, 'revoke-dialog', {

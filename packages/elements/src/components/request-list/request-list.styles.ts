@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { skeletonStyles } from '../../internal/skeleton.js';
 import { multiSelectStyles } from '../../internal/multi-select.js';
 import { liveStatusStyles } from '../../internal/live-requests.js';
-import { controls, surface, tokens } from '../../internal/styles.js';
+import { buttons, fields, states, surface, tokens } from '../../internal/styles.js';
 
 const list = css`
   :host {
@@ -133,14 +133,6 @@ const list = css`
     margin: 0;
     color: var(--_fg);
   }
-  .state {
-    display: grid;
-    justify-items: start;
-    gap: var(--_space-2);
-    padding: var(--_space-4);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
   .state p {
     margin: 0;
   }
@@ -158,20 +150,19 @@ const list = css`
     color: var(--_danger);
   }
   .more {
-    display: flex;
-    align-items: center;
     justify-content: center;
-    gap: var(--_space-2);
     color: var(--_muted);
   }
 `;
 
 export const requestListStyles = [
   tokens,
-  controls,
+  buttons,
+  fields,
   surface,
   multiSelectStyles,
   liveStatusStyles,
   skeletonStyles,
+  states,
   list,
 ];

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../internal/locale.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -15,6 +15,7 @@ import { fire } from '../../internal/events.js';
 import { describeTarget, formatNumber, requestsCount } from '../../internal/format.js';
 import { LiveRequests } from '../../internal/live-requests.js';
 import { PagedList } from '../../internal/paged-list.js';
+import { queryIn } from '../../internal/query.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { renderCard } from './request-card.js';
@@ -107,7 +108,9 @@ export class RequestList extends ClientElement {
   @property({ attribute: false }) accessor renderCardFooter:
     ((request: AccessRequest) => unknown) | undefined;
 
-  @query('#status-button') private accessor statusButton: HTMLButtonElement | null = null;
+  private get statusButton(): HTMLButtonElement | null {
+    return queryIn(this, '#status-button');
+  }
 
   readonly #announcer = new Announcer(this);
   readonly #statusFilter = new MultiSelect(this, { id: 'status', label: () => msg('Status') });

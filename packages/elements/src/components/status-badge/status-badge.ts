@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { LocaleController, msg, str } from '../../internal/locale.js';
 import { isStatus, statusInfo, type AccessRequestStatus, type StatusTone } from '@access-requests/sdk';
 import { statusDescription, statusLabel } from '../../internal/status-label.js';
+import { queryIn } from '../../internal/query.js';
 import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
 
 /** One distinct shape per status, so the badge never relies on colour alone. */
@@ -89,8 +90,6 @@ export class StatusBadge extends LitElement {
   @property({ type: Boolean, attribute: 'no-tab-stop' }) accessor noTabStop = false;
 
   @state() private accessor tipOpen = false;
-  @query('[part="tooltip"]') private accessor tip: HTMLElement | null = null;
-  @query('[part="base"]') private accessor base: HTMLElement | null = null;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override willUpdate(): void {
@@ -104,7 +103,7 @@ export class StatusBadge extends LitElement {
   }
 
   protected override updated(): void {
-    const tip = this.tip;
+    const tip = queryIn(this, '[part="tooltip"]');
     if (!tip?.isConnected || !('showPopover' in tip)) return;
     if (this.tipOpen && !tip.matches(':popover-open')) {
       tip.showPopover();
@@ -116,7 +115,7 @@ export class StatusBadge extends LitElement {
 
   /** The tooltip lives in the top layer (never clipped by a scrolling list): place it under the badge. */
   #place(tip: HTMLElement): void {
-    const base = this.base;
+    const base = queryIn(this, '[part="base"]');
     if (!base) return;
     const rect = base.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
