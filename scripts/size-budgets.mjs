@@ -38,7 +38,8 @@ export const BUDGETS = [
     name: 'every element eager (define.js), initial',
     entry: elements('define.js'),
     measure: 'initial',
-    budget: 75_500,
+    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
+    budget: 76_000,
     target: 40_000,
   },
   {
