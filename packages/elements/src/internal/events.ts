@@ -62,6 +62,11 @@ export interface AccessRequestsEventMap {
   'request-revoked': CustomEvent<RequestEventDetail>;
   /** The user requested a closed request's access again. */
   'request-again-submitted': CustomEvent<RequestAgainSubmittedDetail>;
+  /**
+   * The user asked to edit a closed request and request it again: open the New Request form with the
+   * request as its `prefill`.
+   */
+  'request-edit-requested': CustomEvent<RequestEventDetail>;
   /** The user asked to use an active access: route to the My Access page. */
   'access-use-requested': CustomEvent<RequestEventDetail>;
   /** The user marked or unmarked a request as a favorite. */

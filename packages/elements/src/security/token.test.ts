@@ -38,6 +38,7 @@ const EVENTS: Record<AccessRequestsEventName, true> = {
   'request-revoked': true,
   'request-again-submitted': true,
   'access-use-requested': true,
+  'request-edit-requested': true,
   'request-favorite-changed': true,
   'filter-changed': true,
   'details-closed': true,

@@ -156,6 +156,32 @@ describe('<access-portal>', () => {
     await until(() => deepActiveElement() === tab(el, 'My Access'), 'focus back on the My Access tab');
   });
 
+  it('opens New Request prefilled from a closed request on Edit and request again', async () => {
+    const el = await portal('alice');
+    const rejected = await aliceRequest('rejected');
+    el.showRequest(rejected);
+    const details = await until(
+      () => inPanel<HTMLElement & { request?: AccessRequest }>(el, 'request-details'),
+      'the details panel',
+    );
+    const edit = await until(
+      () =>
+        [...(details.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find(
+          (b) => textOf(b) === 'Edit and request again',
+        ),
+      'Edit and request again',
+    );
+    expect(details.shadowRoot!.querySelector('[part="request-again"]')).to.not.equal(null);
+    edit.click();
+    await ready(el, 'new-request');
+    await until(() => deepActiveElement() === tab(el, 'New Request'), 'focus on the New Request tab');
+    const form = new RequestFormPage(inPanel(el, 'access-request-form'));
+    await until(() => form.reviewNames().length === 1, 'the request’s resource is selected');
+    expect(form.title()).to.equal('New Request');
+    expect(form.reviewNames()).to.deep.equal(['prod-payments-db']);
+    expect(form.root.querySelector<HTMLSelectElement>('#selected select')!.value).to.equal('perm_pg_admin');
+  });
+
   it('routes the notifier’s Access Details to My Access, with the dialog open', async () => {
     const el = await portal('alice');
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access);

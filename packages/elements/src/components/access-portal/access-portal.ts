@@ -45,8 +45,9 @@ const label = (view: PortalView): string =>
 
 /**
  * The elements inside talk to each other: My Requests on the form's success
- * view opens My Requests; a request card opens its details beside the list; Use Access opens My
- * Access with the request's Access Details; the notifier's Access Details button does the same.
+ * view opens My Requests; a request card opens its details beside the list; Edit and request again
+ * on a closed request opens New Request prefilled from it; Use Access opens My Access with the
+ * request's Access Details; the notifier's Access Details button does the same.
  *
  * Routing: with `routing="none"` (the default) the portal switches views itself when the user asks,
  * after a cancelable `view-change-requested` (`{ view, requestId }`): a host that routes by itself calls
@@ -118,6 +119,8 @@ export class AccessPortal extends ClientElement {
   @state() private accessor isApprover = false;
   @state() private accessor selected: AccessRequest | undefined;
   @state() private accessor selectedId = '';
+  /** The closed request Edit and request again was pressed on: New Request's `prefill`. */
+  @state() private accessor editing: AccessRequest | undefined;
   /** Views shown once stay rendered (hidden), so that a draft or a scroll position survives a switch. */
   @state() private accessor visited: ReadonlySet<PortalView> = new Set();
   /** The lazy views whose element is loaded and registered; why one failed to load. */
@@ -275,7 +278,7 @@ export class AccessPortal extends ClientElement {
   }
 
   /** The user asks for another view: `view-change-requested` first (a host may route it itself), then go. */
-  #navigate(view: PortalView, request?: AccessRequest, { focusTab = false } = {}): void {
+  #navigate(view: PortalView, request?: AccessRequest, { focusTab = false } = {}): boolean {
     if (
       !fire(
         this,
@@ -286,10 +289,11 @@ export class AccessPortal extends ClientElement {
         },
       )
     )
-      return;
+      return false;
     // Leaving content for another view: focus goes to the view's tab, so it has a place to come back to.
     if (focusTab) void this.updateComplete.then(() => this.#tab(view)?.focus());
     this.#go(view, request);
+    return true;
   }
 
   #onHashChange = (): void => {
@@ -360,8 +364,15 @@ export class AccessPortal extends ClientElement {
     });
   };
 
-  #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void =>
+  /** Edit and request again: New Request opens prefilled from the closed request. */
+  #toEdit = (event: CustomEvent<{ request: AccessRequest }>): void => {
+    const request = event.detail.request;
+    if (this.#navigate('new-request', undefined, { focusTab: true })) this.editing = request;
+  };
+
+  #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void => {
     this.#navigate('my-access', event.detail.request, { focusTab: true });
+  };
 
   // ---- rendering
 
@@ -441,6 +452,7 @@ export class AccessPortal extends ClientElement {
         return html`<access-request-form
           part="form"
           .client=${this.client}
+          .prefill=${this.editing}
           @my-requests-requested=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
         ></access-request-form>`;
       case 'my-requests':
@@ -460,6 +472,7 @@ export class AccessPortal extends ClientElement {
             request-id=${this.selected ? '' : this.selectedId}
             @details-closed=${this.#onDetailsClosed}
             @access-use-requested=${this.#toAccessDetails}
+            @request-edit-requested=${this.#toEdit}
           ></request-details>
         </div>`;
       case 'my-access':

@@ -13,6 +13,13 @@ const layout = css`
   p {
     margin: 0;
   }
+  .prefill-notice {
+    margin-block-end: var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_border);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+  }
   .step {
     display: grid;
     gap: var(--_space-4);

@@ -33,7 +33,7 @@ import {
   type Tab,
 } from './draft.js';
 import { PeoplePicker } from './people-picker.js';
-import { openDraft, type Prefill } from './prefill.js';
+import { openDraft, type Prefill, type RequestPrefill } from './prefill.js';
 import { PreviewRunner, previewBody } from './preview-runner.js';
 import { ResourcePicker, selectionMessage } from './resource-picker.js';
 import { RovingRows } from '../../internal/roving-rows.js';
@@ -59,6 +59,7 @@ const PREFILL_PROPERTIES = [
   'appId',
   'bundleId',
   'tab',
+  'prefill',
 ] as const;
 
 /**
@@ -153,6 +154,8 @@ const PREFILL_PROPERTIES = [
  * @csspart notification - How you will be notified.
  * @csspart my-requests - My Requests.
  * @csspart new-request - New Request.
+ * @csspart prefill-notice - What a prefill named that is no longer available and was left out (also
+ * announced).
  * @csspart announcer - The polite live region.
  *
  * @cssproperty --ar-color-accent - Primary buttons, the chosen tab.
@@ -198,6 +201,16 @@ export class AccessRequestForm extends ClientElement {
   /** Prefill: the tab to open, `resources`, `apps` or `bundles`. */
   @property() accessor tab = '';
   /**
+   * Prefill, as one value (it wins over the prefill attributes): a closed request to edit and request
+   * again — as `request-edit-requested` gives it: its resources, app or bundle with each permission,
+   * duration, justification, ticket and grantee — or the fields of a request body
+   * (`AccessRequestInput`, each optional; each resource with its permission). The form opens on New
+   * Request with it chosen, for the user to change before submitting; what no longer exists or is no
+   * longer offered is left out, and the form says which (`prefill-notice`). Set it again with the same
+   * request and the user's changes since are kept.
+   */
+  @property({ attribute: false }) accessor prefill: RequestPrefill | undefined;
+  /**
    * Where My Requests leads on the success view (http, https or relative); without it, only the event fires.
    */
   @property({ attribute: 'my-requests-href' }) accessor myRequestsHref = '';
@@ -207,6 +220,8 @@ export class AccessRequestForm extends ClientElement {
   @state() private accessor done = false;
   @state() private accessor loadError: unknown;
   @state() private accessor message = '';
+  /** What the prefill could not choose (and why), until the user submits or starts over. */
+  @state() private accessor notice = '';
   /** A selection refused past the maximum: said as an alert, apart from the routine `message`. */
   @state() private accessor refusal = '';
   @state() private accessor nextAttempted = false;
@@ -313,11 +328,13 @@ export class AccessRequestForm extends ClientElement {
     this.me = undefined;
     this.done = false;
     this.loadError = undefined;
+    this.notice = '';
     this.#resetMessages();
     if (!client) return;
     const prefill = this.#prefill();
+    const request = this.prefill;
     this.#start.start(
-      (signal) => openDraft(client, prefill, signal),
+      (signal) => openDraft(client, prefill, request, signal),
       (outcome) => {
         if (!outcome.ok) {
           this.loadError = outcome.error;
@@ -326,7 +343,8 @@ export class AccessRequestForm extends ClientElement {
         const { me, draft, notes } = outcome.value;
         this.me = me;
         this.draft = { ...draft, grantee: draft.grantee ?? selfOf(me) };
-        this.message = notes.join(' ');
+        this.notice = notes.join(' ');
+        if (this.notice) this.#announcer.announce(this.notice);
         this.#preview.reset();
       },
     );
@@ -543,6 +561,7 @@ export class AccessRequestForm extends ClientElement {
       const fresh = await client.me().catch(() => me);
       this.#submitted.show(client, requests, fresh.org.notification_channel);
       this.done = true;
+      this.notice = '';
       this.#announcer.announce(msg('Your request was submitted.'));
       fire(this, 'request-submitted', { requests });
       void this.#focusTitle();
@@ -570,6 +589,7 @@ export class AccessRequestForm extends ClientElement {
     this.#submitted.clear();
     this.#preview.reset();
     this.#resetMessages();
+    this.notice = '';
     this.done = false;
     this.draft = {
       ...emptyDraft(me?.org.default_duration_hours),
@@ -610,7 +630,11 @@ export class AccessRequestForm extends ClientElement {
       : this.draft.step === 'details'
         ? this.#renderDetails(this.me)
         : this.#renderChoose(this.me);
-    return html`${body}${this.#announcer.render()}`;
+    const notice =
+      this.notice && !this.done
+        ? html`<p part="prefill-notice" class="prefill-notice">${this.notice}</p>`
+        : nothing;
+    return html`${notice}${body}${this.#announcer.render()}`;
   }
 
   #renderReview(me: Me) {

@@ -1,8 +1,11 @@
-// Prefill for hosts: turns the ids a host gives (`resource-ids`, `grantee-id`, `app-id`, `bundle-id`)
-// into the catalog entries the form shows. Resources are looked up by id (`GET /v1/catalog/resources
-// ?id[]=…`, 100 at a time); people, apps and bundles are short lists, read page by page.
+// Prefill for hosts: turns the ids a host gives (`resource-ids`, `grantee-id`, `app-id`, `bundle-id`,
+// or the `prefill` property: a closed request to edit, or a request body's fields) into the catalog
+// entries the form shows, and says what it could not find. Resources are looked up by id
+// (`GET /v1/catalog/resources?id[]=…`, 100 at a time); people, apps and bundles are short lists, read
+// page by page.
 import { msg, str } from '../../internal/locale.js';
-import type { AccessClient } from '@access-requests/sdk';
+import type { AccessClient, AccessRequest } from '@access-requests/sdk';
+import { LIMITS } from '@access-requests/contract';
 import { callerOf, type Me } from '../../internal/requests-hub.js';
 import {
   emptyDraft,
@@ -13,6 +16,7 @@ import {
   type Bundle,
   type Draft,
   type Grantee,
+  type RequestInput,
   type Resource,
   type SelectedResource,
   type Tab,
@@ -50,9 +54,41 @@ export const findBundle = (
   signal: AbortSignal,
 ): Promise<Bundle | undefined> => findInPages(client.bundles().pages({ limit: 100, signal }), id);
 
+/** A resource to select, with the permission wanted on it. */
+interface WantedResource {
+  readonly id: string;
+  readonly permissionId: string;
+  /** How the notes name it when it is left out. */
+  readonly label: string;
+}
+
+/**
+ * What the form is asked to open with, whoever asks: the prefill attributes, or the `prefill`
+ * property (a closed request to edit, or the fields of a request body).
+ */
+interface Wanted {
+  readonly granteeId: string;
+  readonly resources: readonly WantedResource[];
+  readonly app: WantedResource | undefined;
+  readonly bundle: { readonly id: string; readonly label: string } | undefined;
+  readonly duration: number | undefined;
+  readonly justification: string;
+  readonly ticket: { readonly typeId: string; readonly id: string } | undefined;
+  /** The Permission filter, when nothing to request is named. */
+  readonly permissionFilter: string;
+  readonly tab: Tab | undefined;
+  /**
+   * `exact`: each permission is the one wanted, and what is no longer offered is left out and listed
+   * (a request to edit); `first`: a permission not offered gives way to the item's first (attributes).
+   */
+  readonly permissions: 'exact' | 'first';
+  /** Where the form opens when there is something to request. */
+  readonly step: Draft['step'];
+}
+
 export interface ResolvedResources {
   readonly found: SelectedResource[];
-  readonly missing: string[];
+  readonly missing: WantedResource[];
 }
 
 /** Resources per look-up: the contract's limit on `id[]`. */
@@ -76,28 +112,34 @@ async function lookUp(
 }
 
 /**
- * The resources of `ids`, each with `permissionId` when it offers it, else its first permission; in
- * the order given. Those the grantee may not receive are still chosen when the caller can see them,
+ * The resources wanted, each with its permission when it offers it (else, unless `exact`, its first);
+ * in the order given. Those the grantee may not receive are still chosen when the caller can see them,
  * so that the preview says why, next to their rows.
  */
 export async function resolveResources(
   client: AccessClient,
-  ids: readonly string[],
-  permissionId: string,
+  wanted: readonly WantedResource[],
+  exact: boolean,
   granteeId: string | undefined,
   signal: AbortSignal,
 ): Promise<ResolvedResources> {
+  const ids = wanted.map((w) => w.id);
   const byId = await lookUp(client, ids, granteeId, signal);
   const unseen = ids.filter((id) => !byId.has(id));
   if (granteeId && unseen.length)
     for (const [id, resource] of await lookUp(client, unseen, undefined, signal)) byId.set(id, resource);
   const found: SelectedResource[] = [];
-  for (const id of ids) {
-    const resource = byId.get(id);
-    const permission = resource?.permissions.find((p) => p.id === permissionId) ?? resource?.permissions[0];
-    if (resource && permission) found.push({ resource, permissionId: permission.id });
+  const missing: WantedResource[] = [];
+  for (const item of wanted) {
+    const resource = byId.get(item.id);
+    const permission =
+      resource?.permissions.find((p) => p.id === item.permissionId) ??
+      (exact ? undefined : resource?.permissions[0]);
+    if (resource && permission && !found.some((s) => s.resource.id === item.id))
+      found.push({ resource, permissionId: permission.id });
+    else if (!resource || !permission) missing.push(item);
   }
-  return { found, missing: ids.filter((id) => !found.some((s) => s.resource.id === id)) };
+  return { found, missing };
 }
 
 /** What a host asked the form to open with (the prefill attributes). */
@@ -112,8 +154,18 @@ export interface Prefill {
   readonly tab: Tab | undefined;
 }
 
+/**
+ * What the `prefill` property takes: a closed request to edit and request again (its target with each
+ * permission, duration, justification, ticket and grantee, as `request-edit-requested` gives it), or the
+ * fields of a request body (`AccessRequestInput`, every field optional).
+ */
+export type RequestPrefill = AccessRequest | Partial<RequestInput>;
+
+const isRequest = (prefill: RequestPrefill): prefill is AccessRequest => 'target' in prefill;
+
 /** Tells prefills apart ('' for none): a saved draft made from the same prefill is the user's, and wins. */
-export function prefillKey(prefill: Prefill): string {
+export function prefillKey(prefill: Prefill, request?: RequestPrefill): string {
+  if (request) return isRequest(request) ? `request:${request.id}` : JSON.stringify(request);
   const normal = { ...prefill, resourceIds: parseIds(prefill.resourceIds) };
   const given = Object.values(normal).some((value) =>
     Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '',
@@ -121,63 +173,184 @@ export function prefillKey(prefill: Prefill): string {
   return given ? JSON.stringify(normal) : '';
 }
 
-/** The draft a prefill opens: what it names is chosen (on the details step when something to request is). */
-export async function applyPrefill(
+function fromAttributes(prefill: Prefill, cap: number): Wanted {
+  const permissionId = prefill.permissionId;
+  return {
+    granteeId: prefill.granteeId,
+    resources: parseIds(prefill.resourceIds)
+      .slice(0, cap)
+      .map((id) => ({ id, permissionId, label: id })),
+    app: prefill.appId ? { id: prefill.appId, permissionId, label: prefill.appId } : undefined,
+    bundle: prefill.bundleId ? { id: prefill.bundleId, label: prefill.bundleId } : undefined,
+    duration: prefill.duration,
+    justification: prefill.justification,
+    ticket: undefined,
+    permissionFilter: permissionId,
+    tab: prefill.tab,
+    permissions: 'first',
+    step: 'details',
+  };
+}
+
+/** The resource and permission pairs of a request: its summary when that holds them all, else every page. */
+async function pairsOf(client: AccessClient, request: AccessRequest, signal: AbortSignal) {
+  const target = request.target;
+  if (target.type !== 'resources') return [];
+  if (target.resources_summary.length >= target.resource_count) return target.resources_summary;
+  const pairs: { resource: { id: string; name: string }; permission: { id: string; name: string } }[] = [];
+  for await (const page of client
+    .requestResources(request.id)
+    .pages({ limit: LIMITS.pageSize.maximum, signal }))
+    pairs.push(...page.items);
+  return pairs;
+}
+
+async function fromRequestPrefill(
   client: AccessClient,
+  prefill: RequestPrefill,
   me: Me,
-  fresh: Draft,
-  prefill: Prefill,
   signal: AbortSignal,
-): Promise<{ draft: Draft; notes: string[] }> {
-  const notes: string[] = [];
-  let draft = fresh;
-  if (prefill.granteeId) {
-    const grantee = await findGrantee(client, prefill.granteeId, signal);
-    if (grantee) draft = { ...draft, grantee };
-    else notes.push(msg(str`You cannot request access on behalf of ${prefill.granteeId}.`));
+): Promise<Wanted> {
+  const base = {
+    permissionFilter: '',
+    tab: undefined,
+    permissions: 'exact',
+    step: 'choose',
+  } as const;
+  const label = (name: string, permission: string) => `${name} (${permission})`;
+  if (isRequest(prefill)) {
+    const target = prefill.target;
+    const pairs = await pairsOf(client, prefill, signal);
+    return {
+      ...base,
+      granteeId: prefill.grantee.id === me.user.id ? '' : prefill.grantee.id,
+      resources: pairs.map((p) => ({
+        id: p.resource.id,
+        permissionId: p.permission.id,
+        label: label(p.resource.name, p.permission.name),
+      })),
+      app:
+        target.type === 'app'
+          ? {
+              id: target.app.id,
+              permissionId: target.permission.id,
+              label: label(target.app.name, target.permission.name),
+            }
+          : undefined,
+      bundle: target.type === 'bundle' ? { id: target.bundle.id, label: target.bundle.name } : undefined,
+      duration: prefill.duration_hours,
+      justification: prefill.justification ?? '',
+      ticket: prefill.ticket ? { typeId: prefill.ticket.type.id, id: prefill.ticket.id } : undefined,
+    };
   }
-  const granteeId = draft.grantee && !draft.grantee.is_self ? draft.grantee.id : undefined;
-  const ids = parseIds(prefill.resourceIds).slice(0, me.org.max_resources_per_request);
-  if (ids.length) {
-    const { found, missing } = await resolveResources(client, ids, prefill.permissionId, granteeId, signal);
-    draft = { ...draft, tab: 'resources', selection: new Map(found.map((s) => [s.resource.id, s])) };
-    if (missing.length) notes.push(msg(str`These resources could not be found: ${missing.join(', ')}.`));
-  } else if (prefill.permissionId && !prefill.appId) {
-    draft = { ...draft, permissionIds: [prefill.permissionId] };
-  }
-  if (prefill.appId) {
-    const app = await findApp(client, prefill.appId, signal);
-    const permission = app?.permissions.find((p) => p.id === prefill.permissionId) ?? app?.permissions[0];
-    if (app && permission) draft = { ...draft, tab: 'apps', app: { app, permissionId: permission.id } };
-    else notes.push(msg(str`The app ${prefill.appId} could not be found.`));
-  }
-  if (prefill.bundleId) {
-    const bundle = await findBundle(client, prefill.bundleId, signal);
-    if (bundle) draft = { ...draft, tab: 'bundles', bundle };
-    else notes.push(msg(str`The bundle ${prefill.bundleId} could not be found.`));
-  }
-  if (prefill.duration !== undefined && Number.isInteger(prefill.duration) && prefill.duration >= 1) {
-    draft = { ...draft, duration: String(prefill.duration), durationTouched: true };
-  }
-  if (prefill.justification) draft = { ...draft, justification: prefill.justification };
-  if (prefill.tab) draft = { ...draft, tab: prefill.tab };
-  return { draft: hasTarget(draft) ? { ...draft, step: 'details' } : draft, notes };
+  return {
+    ...base,
+    granteeId: prefill.grantee_id ?? '',
+    resources: (prefill.resources ?? []).map((r) => ({
+      id: r.resource_id,
+      permissionId: r.permission_id,
+      label: label(r.resource_id, r.permission_id),
+    })),
+    app: prefill.app
+      ? {
+          id: prefill.app.app_id,
+          permissionId: prefill.app.permission_id,
+          label: label(prefill.app.app_id, prefill.app.permission_id),
+        }
+      : undefined,
+    bundle: prefill.bundle ? { id: prefill.bundle.bundle_id, label: prefill.bundle.bundle_id } : undefined,
+    duration: prefill.duration_hours,
+    justification: prefill.justification ?? '',
+    ticket: prefill.ticket ? { typeId: prefill.ticket.type_id, id: prefill.ticket.id } : undefined,
+  };
 }
 
 /**
- * What the form opens with: the caller (`GET /v1/me`), then their saved draft — or the host's prefill,
- * unless the saved draft was made from that same prefill (then it holds the user's later changes).
+ * The draft a prefill opens: what it names is chosen (on `wanted.step` when something to request is),
+ * and notes say what could not be.
+ */
+async function applyWanted(
+  client: AccessClient,
+  me: Me,
+  fresh: Draft,
+  wanted: Wanted,
+  signal: AbortSignal,
+): Promise<{ draft: Draft; notes: string[] }> {
+  const notes: string[] = [];
+  const exact = wanted.permissions === 'exact';
+  /** What a request to edit named and is no longer offered. */
+  const dropped: string[] = [];
+  let draft = fresh;
+  if (wanted.granteeId) {
+    const grantee = await findGrantee(client, wanted.granteeId, signal);
+    if (grantee) draft = { ...draft, grantee };
+    else notes.push(msg(str`You cannot request access on behalf of ${wanted.granteeId}.`));
+  }
+  const granteeId = draft.grantee && !draft.grantee.is_self ? draft.grantee.id : undefined;
+  const cap = me.org.max_resources_per_request;
+  if (wanted.resources.length) {
+    const { found, missing } = await resolveResources(client, wanted.resources, exact, granteeId, signal);
+    const kept = found.slice(0, cap);
+    draft = { ...draft, tab: 'resources', selection: new Map(kept.map((s) => [s.resource.id, s])) };
+    if (exact) dropped.push(...missing.map((m) => m.label));
+    else if (missing.length)
+      notes.push(msg(str`These resources could not be found: ${missing.map((m) => m.id).join(', ')}.`));
+  } else if (wanted.permissionFilter && !wanted.app) {
+    draft = { ...draft, permissionIds: [wanted.permissionFilter] };
+  }
+  if (wanted.app) {
+    const app = await findApp(client, wanted.app.id, signal);
+    const offered = app?.permissions.find((p) => p.id === wanted.app?.permissionId);
+    const permission = offered ?? (exact ? undefined : app?.permissions[0]);
+    if (app && permission) draft = { ...draft, tab: 'apps', app: { app, permissionId: permission.id } };
+    else if (exact) dropped.push(wanted.app.label);
+    else notes.push(msg(str`The app ${wanted.app.id} could not be found.`));
+  }
+  if (wanted.bundle) {
+    const bundle = await findBundle(client, wanted.bundle.id, signal);
+    if (bundle) draft = { ...draft, tab: 'bundles', bundle };
+    else if (exact) dropped.push(wanted.bundle.label);
+    else notes.push(msg(str`The bundle ${wanted.bundle.id} could not be found.`));
+  }
+  if (dropped.length)
+    notes.push(
+      msg(str`No longer available, so left out: ${dropped.join(', ')}. Choose something else to request.`),
+    );
+  if (wanted.duration !== undefined && Number.isInteger(wanted.duration) && wanted.duration >= 1) {
+    draft = { ...draft, duration: String(wanted.duration), durationTouched: true };
+  }
+  if (wanted.justification) draft = { ...draft, justification: wanted.justification };
+  if (wanted.ticket) {
+    const type = me.org.ticket_types.find((t) => t.id === wanted.ticket?.typeId);
+    if (type) draft = { ...draft, ticketTypeId: type.id, ticketId: wanted.ticket.id };
+    else
+      notes.push(
+        msg(str`The ticket ${wanted.ticket.id} was left out: its ticket type is no longer offered.`),
+      );
+  }
+  if (wanted.tab) draft = { ...draft, tab: wanted.tab };
+  return { draft: hasTarget(draft) ? { ...draft, step: wanted.step } : draft, notes };
+}
+
+/**
+ * What the form opens with: the caller (`GET /v1/me`), then their saved draft — or the host's prefill
+ * (the `prefill` property, else the attributes), unless the saved draft was made from that same
+ * prefill (then it holds the user's later changes).
  */
 export async function openDraft(
   client: AccessClient,
   prefill: Prefill,
+  request: RequestPrefill | undefined,
   signal: AbortSignal,
 ): Promise<{ me: Me; draft: Draft; notes: string[] }> {
   const me = await callerOf(client);
-  const key = prefillKey(prefill);
+  const key = prefillKey(prefill, request);
   const saved = loadDraft(me.user.id);
   if (saved && saved.prefillKey === key) return { me, draft: saved, notes: [] };
   const fresh: Draft = { ...emptyDraft(me.org.default_duration_hours), grantee: selfOf(me), prefillKey: key };
   if (!key) return { me, draft: saved ?? fresh, notes: [] };
-  return { me, ...(await applyPrefill(client, me, fresh, prefill, signal)) };
+  const wanted = request
+    ? await fromRequestPrefill(client, request, me, signal)
+    : fromAttributes(prefill, me.org.max_resources_per_request);
+  return { me, ...(await applyWanted(client, me, fresh, wanted, signal)) };
 }

@@ -28,7 +28,8 @@ import { requestDetailsStyles } from './request-details.styles.js';
 
 /**
  * The actions follow the request's `can` flags, decided by the server: Use Access, Request again (a
- * dialog asking for a justification and, optionally, a new duration), Revoke access (a confirmation
+ * dialog asking for a justification and, optionally, a new duration), Edit and request again (asks the
+ * host to open the New Request form prefilled from the request), Revoke access (a confirmation
  * dialog), and the favourite star (only for requests you submitted for yourself). A request made on
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
  * It stays current as the request changes (the SDK's event stream).
@@ -45,6 +46,9 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * was pending).
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
  * `source` request.
+ * @event request-edit-requested - Edit and request again was pressed on a closed request: open the New
+ * Request form with `detail.request` as its `prefill` (`<access-portal>` does), for the user to change
+ * the permissions, duration or ticket before submitting.
  * @event request-favorite-changed - The star was toggled; `detail.request` is the updated request.
  * @event details-closed - The X button (or Escape inside the panel) closed the panel; `detail.request` is the
  * request that was open. Focus moves to the empty panel unless a listener moves it on (to the list, say).
@@ -72,6 +76,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart actions - The action buttons.
  * @csspart use-access - The Use Access button.
  * @csspart request-again - The Request again button.
+ * @csspart edit-again - The Edit and request again button.
  * @csspart revoke - The Revoke access button.
  * @csspart dialog - Both dialogs.
  * @csspart revoke-dialog - The Revoke confirmation (with `dialog`).
@@ -379,8 +384,15 @@ export class RequestDetails extends ClientElement {
       ${
         can.request_again
           ? html`<button class="button" part="request-again" @click=${() => void this.#again.open(request)}>
-              ${msg('Request again')}
-            </button>`
+                ${msg('Request again')}
+              </button>
+              <button
+                class="button"
+                part="edit-again"
+                @click=${() => fire(this, 'request-edit-requested', { request })}
+              >
+                ${msg('Edit and request again')}
+              </button>`
           : nothing
       }
       ${
