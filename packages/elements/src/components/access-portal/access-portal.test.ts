@@ -1,4 +1,4 @@
-import { assert, expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
 import {
@@ -180,6 +180,9 @@ describe('<access-portal>', () => {
     expect(form.title()).to.equal('New Request');
     expect(form.reviewNames()).to.deep.equal(['prod-payments-db']);
     expect(form.root.querySelector<HTMLSelectElement>('#selected select')!.value).to.equal('perm_pg_admin');
+    // The draft the form keeps as it leaves the page would open the next tests' forms.
+    fixtureCleanup();
+    sessionStorage.clear();
   });
 
   it('routes the notifier’s Access Details to My Access, with the dialog open', async () => {

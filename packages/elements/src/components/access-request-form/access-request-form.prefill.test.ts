@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import './access-request-form.define.js';
 import type { AccessRequestForm } from './access-request-form.js';
@@ -33,6 +33,11 @@ const reviewPermissions = (page: RequestFormPage) =>
 describe('<access-request-form>: prefilled from a closed request (Edit and request again)', () => {
   before(ignoreResizeObserverLoopReports);
   beforeEach(resetServer);
+  // The drafts these tests leave (saved as the form leaves the page) would open the next file's forms.
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+  });
   after(expectNoContractViolations);
 
   it('opens with the request’s resources and permissions, and submits what the user changed', async () => {
