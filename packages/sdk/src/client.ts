@@ -171,6 +171,16 @@ export interface AccessClient {
     filters?: ListFilters<'resources'>,
     call?: CallOptions,
   ): Paginated<components['schemas']['Resource']>;
+  /**
+   * Every resource `resources` would list for the same `search`, `resource_type_id`, `permission_id`
+   * and `grantee_id`, in one call ("Select all N matching"): the first `max_resources_per_request`
+   * (1000) by name as `items`, how many match in all (`total`), and how many more match but the grantee
+   * may not receive (`not_requestable`).
+   */
+  matchingResources(
+    filters?: ListFilters<'matchingResources'>,
+    call?: CallOptions,
+  ): Promise<components['schemas']['ResourceMatches']>;
   /** The catalog's apps (integrations), requestable as a whole with one permission. */
   apps(filters?: ListFilters<'apps'>, call?: CallOptions): Paginated<components['schemas']['App']>;
   /** The catalog's bundles: named sets of resources and permissions, requestable in one go. */
@@ -430,6 +440,8 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       list((query, i) => raw.GET('/v1/catalog/permissions', { params: { query }, ...i }), filters, call),
     resources: (filters?: ListFilters<'resources'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/catalog/resources', { params: { query }, ...i }), filters, call),
+    matchingResources: (filters?: ListFilters<'matchingResources'>, call?: CallOptions) =>
+      unwrap(raw.GET('/v1/catalog/resource-matches', { params: { query: toQuery(filters) }, ...init(call) })),
     apps: (filters?: ListFilters<'apps'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/catalog/apps', { params: { query }, ...i }), filters, call),
     bundles: (filters?: ListFilters<'bundles'>, call?: CallOptions) =>

@@ -421,6 +421,103 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         }
       }
     },
+    "/v1/catalog/resource-matches": {
+      "get": {
+        "operationId": "matchingResources",
+        "tags": [
+          "Catalog"
+        ],
+        "summary": "Every resource matching a search, up to the selection cap",
+        "description": "For \"Select all N matching\": every resource that `GET /v1/catalog/resources` would list\nfor the same `search`, `resource_type_id[]`, `permission_id[]` and `grantee_id`, in one\nanswer, so a client selects them all without paging through the list. `total` is how many\nmatch; `items` are the first of them by name, at most the org's\n`max_resources_per_request` (1000, the most one request may hold), each with the\npermissions it can be requested with (what a selection needs to show and submit it), so\n`total` minus the length of `items` were left out over the cap. `not_requestable` counts\nthe resources that match the search and filters but that the grantee may not receive (in\nno access flow the grantee is part of): they are not in `total` nor in `items`, and no\nrequest could hold them. Filters are checked as on `resources` (an unknown id is `422`\n`unknown`, a grantee the caller may not request for is `422`).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Search"
+          },
+          {
+            "$ref": "#/components/parameters/ResourceTypeIds"
+          },
+          {
+            "$ref": "#/components/parameters/PermissionIds"
+          },
+          {
+            "$ref": "#/components/parameters/GranteeId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The matching resources, up to the cap, and how many matched in all.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResourceMatches"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "id": "res_prod_orders_db",
+                      "name": "prod-orders-db",
+                      "path": "PostgreSQL / prod-eu-1 / prod-orders-db",
+                      "resource_type": {
+                        "id": "rt_postgresql_database",
+                        "name": "PostgreSQL database"
+                      },
+                      "app": {
+                        "id": "app_postgresql",
+                        "name": "PostgreSQL"
+                      },
+                      "permissions": [
+                        {
+                          "id": "perm_pg_readonly",
+                          "name": "ReadOnly"
+                        },
+                        {
+                          "id": "perm_pg_admin",
+                          "name": "Admin"
+                        }
+                      ]
+                    },
+                    {
+                      "id": "res_prod_payments_db",
+                      "name": "prod-payments-db",
+                      "path": "PostgreSQL / prod-eu-1 / prod-payments-db",
+                      "resource_type": {
+                        "id": "rt_postgresql_database",
+                        "name": "PostgreSQL database"
+                      },
+                      "app": {
+                        "id": "app_postgresql",
+                        "name": "PostgreSQL"
+                      },
+                      "permissions": [
+                        {
+                          "id": "perm_pg_readonly",
+                          "name": "ReadOnly"
+                        },
+                        {
+                          "id": "perm_pg_admin",
+                          "name": "Admin"
+                        }
+                      ]
+                    }
+                  ],
+                  "total": 2,
+                  "not_requestable": 1
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
     "/v1/catalog/apps": {
       "get": {
         "operationId": "apps",
@@ -5884,6 +5981,37 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               "null"
             ],
             "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
+      },
+      "ResourceMatches": {
+        "type": "object",
+        "description": "Every resource matching a search and filters, up to the selection cap (`matchingResources`).",
+        "required": [
+          "items",
+          "total",
+          "not_requestable"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 1000,
+            "x-limit": "resourceMatches",
+            "description": "The first matching resources by name, at most `max_resources_per_request` (1000); all of them when `total` is not larger.",
+            "items": {
+              "$ref": "#/components/schemas/Resource"
+            }
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many resources match (that the grantee may receive); `total` minus the length of `items` were left out over the cap."
+          },
+          "not_requestable": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many more resources match the search and filters but may not be received by the grantee (in no access flow the grantee is part of); in neither `items` nor `total`."
           }
         }
       },

@@ -104,6 +104,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog/resource-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every resource matching a search, up to the selection cap
+         * @description For "Select all N matching": every resource that `GET /v1/catalog/resources` would list
+         *     for the same `search`, `resource_type_id[]`, `permission_id[]` and `grantee_id`, in one
+         *     answer, so a client selects them all without paging through the list. `total` is how many
+         *     match; `items` are the first of them by name, at most the org's
+         *     `max_resources_per_request` (1000, the most one request may hold), each with the
+         *     permissions it can be requested with (what a selection needs to show and submit it), so
+         *     `total` minus the length of `items` were left out over the cap. `not_requestable` counts
+         *     the resources that match the search and filters but that the grantee may not receive (in
+         *     no access flow the grantee is part of): they are not in `total` nor in `items`, and no
+         *     request could hold them. Filters are checked as on `resources` (an unknown id is `422`
+         *     `unknown`, a grantee the caller may not request for is `422`).
+         */
+        get: operations["matchingResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalog/apps": {
         parameters: {
             query?: never;
@@ -1300,6 +1330,15 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /** @description Every resource matching a search and filters, up to the selection cap (`matchingResources`). */
+        ResourceMatches: {
+            /** @description The first matching resources by name, at most `max_resources_per_request` (1000); all of them when `total` is not larger. */
+            items: components["schemas"]["Resource"][];
+            /** @description How many resources match (that the grantee may receive); `total` minus the length of `items` were left out over the cap. */
+            total: number;
+            /** @description How many more resources match the search and filters but may not be received by the grantee (in no access flow the grantee is part of); in neither `items` nor `total`. */
+            not_requestable: number;
+        };
         /** @description A page of apps. */
         AppPage: {
             /** @description The apps of this page. */
@@ -1925,6 +1964,108 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResourcePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    matchingResources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text to match; an item matches when its name contains it (for grantees also the email, for resources also the path). Omit it or leave it empty to list all.
+                 * @example prod
+                 */
+                search?: components["parameters"]["Search"];
+                /**
+                 * @description Only items of these resource types (any of them). Repeat the parameter for several.
+                 * @example [
+                 *       "rt_postgresql_database"
+                 *     ]
+                 */
+                "resource_type_id[]"?: components["parameters"]["ResourceTypeIds"];
+                /**
+                 * @description Only resources that can be requested with at least one of these permissions. Repeat the parameter for several.
+                 * @example [
+                 *       "perm_pg_readonly"
+                 *     ]
+                 */
+                "permission_id[]"?: components["parameters"]["PermissionIds"];
+                /**
+                 * @description Only resources this person may receive (default: the caller). Must be one of `GET /v1/grantees`; otherwise `422` (`not_allowed`, or `unknown`).
+                 * @example usr_dave
+                 */
+                grantee_id?: components["parameters"]["GranteeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching resources, up to the cap, and how many matched in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "res_prod_orders_db",
+                     *           "name": "prod-orders-db",
+                     *           "path": "PostgreSQL / prod-eu-1 / prod-orders-db",
+                     *           "resource_type": {
+                     *             "id": "rt_postgresql_database",
+                     *             "name": "PostgreSQL database"
+                     *           },
+                     *           "app": {
+                     *             "id": "app_postgresql",
+                     *             "name": "PostgreSQL"
+                     *           },
+                     *           "permissions": [
+                     *             {
+                     *               "id": "perm_pg_readonly",
+                     *               "name": "ReadOnly"
+                     *             },
+                     *             {
+                     *               "id": "perm_pg_admin",
+                     *               "name": "Admin"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "res_prod_payments_db",
+                     *           "name": "prod-payments-db",
+                     *           "path": "PostgreSQL / prod-eu-1 / prod-payments-db",
+                     *           "resource_type": {
+                     *             "id": "rt_postgresql_database",
+                     *             "name": "PostgreSQL database"
+                     *           },
+                     *           "app": {
+                     *             "id": "app_postgresql",
+                     *             "name": "PostgreSQL"
+                     *           },
+                     *           "permissions": [
+                     *             {
+                     *               "id": "perm_pg_readonly",
+                     *               "name": "ReadOnly"
+                     *             },
+                     *             {
+                     *               "id": "perm_pg_admin",
+                     *               "name": "Admin"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total": 2,
+                     *       "not_requestable": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceMatches"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -109,6 +109,8 @@ export const LIMITS = {
   rejectionReason: { minLength: 1, maxLength: 123 },
   /** `#/components/x-request-body/size` */
   requestBodyBytes: { maximum: 1048576 },
+  /** `#/components/schemas/ResourceMatches/properties/items` */
+  resourceMatches: { maxItems: 1000 },
   /** `#/components/schemas/AccessRequestInput/properties/resources` */
   resourcesPerRequest: { minItems: 1, maxItems: 1000 },
   /** `#/components/parameters/Search/schema` */

@@ -190,6 +190,12 @@ export interface Backend {
   permissions(caller: Caller, query: RawQuery): Schemas['PermissionPage'];
   /** `GET /v1/catalog/resources`. */
   resources(caller: Caller, query: RawQuery): Schemas['ResourcePage'];
+  /**
+   * `GET /v1/catalog/resource-matches`: every resource `resources` would list for the same search and
+   * filters, up to `max_resources_per_request`, with how many matched and how many the grantee may not
+   * receive.
+   */
+  matchingResources(caller: Caller, query: RawQuery): Schemas['ResourceMatches'];
   /** `GET /v1/catalog/apps`. */
   apps(caller: Caller, query: RawQuery): Schemas['AppPage'];
   /** `GET /v1/catalog/bundles`. */

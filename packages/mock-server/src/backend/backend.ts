@@ -109,6 +109,7 @@ const OPERATIONS = {
   resourceTypes: (s, _, query) => catalogService.resourceTypes(s.catalog, query),
   permissions: (s, _, query) => catalogService.permissions(s.catalog, query),
   resources: (s, callerId, query) => catalogService.resources(s.catalog, callerId, query),
+  matchingResources: (s, callerId, query) => catalogService.matchingResources(s.catalog, callerId, query),
   apps: (s, _, query) => catalogService.apps(s.catalog, query),
   bundles: (s, _, query) => catalogService.bundles(s.catalog, query),
   preview: submissionService.preview,

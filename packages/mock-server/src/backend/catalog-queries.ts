@@ -114,14 +114,19 @@ export const apps = (catalog: CatalogIndex, query: RawQuery): Schemas['AppPage']
 export const bundles = (catalog: CatalogIndex, query: RawQuery): Schemas['BundlePage'] =>
   searchable(query, 'bundles', catalog.bundlesByName, (b) => bundleView(catalog, b));
 
-/**
- * The resource list, built for 100,000 resources: one pass over the name-ordered catalog (or, with a
- * search, over the positions the substring index says may match, in the same order, as it finds
- * them), matching precomputed lowercase keys, that stops as soon as the page (and one more, to know
- * there is a next page) is found.
- */
-export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
-  const { values, errors } = readQuery('resources', query);
+/** The resource filters both resource queries share, read and checked (unknown ids are 422 `unknown`). */
+function resourceFilters(
+  catalog: CatalogIndex,
+  callerId: string,
+  values: {
+    readonly search?: string;
+    readonly 'id[]'?: string[];
+    readonly 'resource_type_id[]'?: string[];
+    readonly 'permission_id[]'?: string[];
+    readonly grantee_id?: string;
+  },
+  errors: FieldError[],
+) {
   const search = searchOf(values);
   // A look-up by id: ids that do not exist are simply not found (no error), as a search finds nothing.
   const ids = new Set(values['id[]']);
@@ -139,45 +144,99 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
   );
   const granteeId = values.grantee_id ?? callerId;
   checkGrantee(catalog, callerId, granteeId, errors);
+  const { resourcesByName, resourceSearchKeys } = catalog;
+  return {
+    search,
+    ids,
+    typeIds,
+    permissionIds,
+    granteeId,
+    /** The access flows whose resources the grantee may receive (call once the filters are valid). */
+    admittedFlows: () =>
+      new Set([...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId))),
+    /** Whether the resource at position `i` matches the search and filters (whoever may receive it). */
+    matches(i: number): boolean {
+      const resource = resourcesByName[i];
+      return (
+        resource !== undefined &&
+        (ids.size === 0 || ids.has(resource.id)) &&
+        (search === '' || (resourceSearchKeys[i] ?? '').includes(search)) &&
+        (typeIds.size === 0 || typeIds.has(resource.resourceTypeId)) &&
+        (permissionIds.size === 0 || resource.permissionIds.some((p) => permissionIds.has(p)))
+      );
+    },
+  };
+}
+
+/**
+ * Visits the positions that may match `search`, in name order, until `visit` returns false: those the
+ * substring index gives, or (no search) every position.
+ */
+function eachPosition(catalog: CatalogIndex, search: string, visit: (i: number) => boolean): void {
+  if (catalog.resourceSearchIndex.eachCandidate(search, visit)) return;
+  for (let i = 0; i < catalog.resourcesByName.length; i++) if (!visit(i)) return;
+}
+
+const viewAt = (catalog: CatalogIndex) => (i: number) => {
+  const resource = catalog.resourcesByName[i];
+  return resource ? [resourceView(catalog, resource)] : [];
+};
+
+/**
+ * The resource list, built for 100,000 resources: one pass over the name-ordered catalog (or, with a
+ * search, over the positions the substring index says may match, in the same order, as it finds
+ * them), matching precomputed lowercase keys, that stops as soon as the page (and one more, to know
+ * there is a next page) is found.
+ */
+export function resources(catalog: CatalogIndex, callerId: string, query: RawQuery): Schemas['ResourcePage'] {
+  const { values, errors } = readQuery('resources', query);
+  const filters = resourceFilters(catalog, callerId, values, errors);
   const page = readPageRequest(values, errors, {
     list: 'resources',
-    search,
-    ids: [...ids].sort(),
-    typeIds: [...typeIds].sort(),
-    permissionIds: [...permissionIds].sort(),
-    granteeId,
+    search: filters.search,
+    ids: [...filters.ids].sort(),
+    typeIds: [...filters.typeIds].sort(),
+    permissionIds: [...filters.permissionIds].sort(),
+    granteeId: filters.granteeId,
   });
   throwIfInvalid(errors);
 
-  const admittedFlows = new Set(
-    [...catalog.flows.keys()].filter((flowId) => catalog.flowAdmits(flowId, granteeId)),
-  );
-  const { resourcesByName, resourceSearchKeys } = catalog;
+  const admittedFlows = filters.admittedFlows();
   const start = page.position ?? 0;
   const end = start + page.limit;
   const found: number[] = [];
-  /** Keeps the resource at position `i` if it matches; false once the page and one more are found. */
-  const consider = (i: number): boolean => {
-    const resource = resourcesByName[i];
-    if (
-      resource &&
-      (ids.size === 0 || ids.has(resource.id)) &&
-      (search === '' || (resourceSearchKeys[i] ?? '').includes(search)) &&
-      (typeIds.size === 0 || typeIds.has(resource.resourceTypeId)) &&
-      (permissionIds.size === 0 || resource.permissionIds.some((p) => permissionIds.has(p))) &&
-      admittedFlows.has(resource.flowId)
-    )
-      found.push(i);
+  eachPosition(catalog, filters.search, (i) => {
+    if (filters.matches(i) && admittedFlows.has(catalog.resourcesByName[i]?.flowId ?? '')) found.push(i);
     return found.length <= end;
-  };
-  if (!catalog.resourceSearchIndex.eachCandidate(search, consider)) {
-    for (let i = 0; i < resourcesByName.length; i++) if (!consider(i)) break;
-  }
+  });
   return {
-    items: found.slice(start, end).flatMap((i) => {
-      const resource = resourcesByName[i];
-      return resource ? [resourceView(catalog, resource)] : [];
-    }),
+    items: found.slice(start, end).flatMap(viewAt(catalog)),
     next_cursor: found.length > end ? encodeCursor(end, page.fingerprint) : null,
   };
+}
+
+/**
+ * "Select all N matching": the same pass as `resources`, to the end (to count), keeping the first
+ * `max_resources_per_request` matches, and counting those the grantee may not receive apart.
+ */
+export function matchingResources(
+  catalog: CatalogIndex,
+  callerId: string,
+  query: RawQuery,
+): Schemas['ResourceMatches'] {
+  const { values, errors } = readQuery('matchingResources', query);
+  const filters = resourceFilters(catalog, callerId, values, errors);
+  throwIfInvalid(errors);
+  const admittedFlows = filters.admittedFlows();
+  const cap = catalog.world.org.maxResourcesPerRequest;
+  const kept: number[] = [];
+  let total = 0;
+  let notRequestable = 0;
+  eachPosition(catalog, filters.search, (i) => {
+    if (!filters.matches(i)) return true;
+    if (!admittedFlows.has(catalog.resourcesByName[i]?.flowId ?? '')) notRequestable += 1;
+    else if (++total <= cap) kept.push(i);
+    return true;
+  });
+  return { items: kept.flatMap(viewAt(catalog)), total, not_requestable: notRequestable };
 }

@@ -97,6 +97,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api('GET', '/v1/catalog/resource-types', (c) => json(c.backend.resourceTypes(c.caller, c.query))),
   api('GET', '/v1/catalog/permissions', (c) => json(c.backend.permissions(c.caller, c.query))),
   api('GET', '/v1/catalog/resources', (c) => json(c.backend.resources(c.caller, c.query))),
+  api('GET', '/v1/catalog/resource-matches', (c) => json(c.backend.matchingResources(c.caller, c.query))),
   api('GET', '/v1/catalog/apps', (c) => json(c.backend.apps(c.caller, c.query))),
   api('GET', '/v1/catalog/bundles', (c) => json(c.backend.bundles(c.caller, c.query))),
   api('POST', '/v1/access-requests/preview', (c) => json(c.backend.preview(c.caller, c.body)), {

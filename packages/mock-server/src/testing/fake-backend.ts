@@ -95,6 +95,7 @@ export function createFakeBackend(): FakeBackend {
       }
       return page([]);
     },
+    matchingResources: () => ({ items: [], total: 0, not_requestable: 0 }),
     apps: () => page([]),
     bundles: () => page([]),
     preview: () => ({ groups: [], errors: [] }),
