@@ -175,10 +175,10 @@ export interface AccessClient {
    * Every resource `resources` would list for the same `search`, `resource_type_id`, `permission_id`
    * and `grantee_id`, in one call ("Select all N matching"): the first `max_resources_per_request`
    * (1000) by name as `items`, how many match in all (`total`), and how many more match but the grantee
-   * may not receive (`not_requestable`).
+   * may not receive (`not_requestable`). `limit: 0` asks for the counts alone.
    */
   matchingResources(
-    filters?: ListFilters<'matchingResources'>,
+    filters?: ListFilters<'matchingResources'> & { readonly limit?: number },
     call?: CallOptions,
   ): Promise<components['schemas']['ResourceMatches']>;
   /** The catalog's apps (integrations), requestable as a whole with one permission. */
@@ -440,7 +440,10 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
       list((query, i) => raw.GET('/v1/catalog/permissions', { params: { query }, ...i }), filters, call),
     resources: (filters?: ListFilters<'resources'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/catalog/resources', { params: { query }, ...i }), filters, call),
-    matchingResources: (filters?: ListFilters<'matchingResources'>, call?: CallOptions) =>
+    matchingResources: (
+      filters?: ListFilters<'matchingResources'> & { readonly limit?: number },
+      call?: CallOptions,
+    ) =>
       unwrap(raw.GET('/v1/catalog/resource-matches', { params: { query: toQuery(filters) }, ...init(call) })),
     apps: (filters?: ListFilters<'apps'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/catalog/apps', { params: { query }, ...i }), filters, call),

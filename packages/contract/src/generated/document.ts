@@ -428,7 +428,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Catalog"
         ],
         "summary": "Every resource matching a search, up to the selection cap",
-        "description": "For \"Select all N matching\": every resource that `GET /v1/catalog/resources` would list\nfor the same `search`, `resource_type_id[]`, `permission_id[]` and `grantee_id`, in one\nanswer, so a client selects them all without paging through the list. `total` is how many\nmatch; `items` are the first of them by name, at most the org's\n`max_resources_per_request` (1000, the most one request may hold), each with the\npermissions it can be requested with (what a selection needs to show and submit it), so\n`total` minus the length of `items` were left out over the cap. `not_requestable` counts\nthe resources that match the search and filters but that the grantee may not receive (in\nno access flow the grantee is part of): they are not in `total` nor in `items`, and no\nrequest could hold them. Filters are checked as on `resources` (an unknown id is `422`\n`unknown`, a grantee the caller may not request for is `422`).\n",
+        "description": "For \"Select all N matching\": every resource that `GET /v1/catalog/resources` would list\nfor the same `search`, `resource_type_id[]`, `permission_id[]` and `grantee_id`, in one\nanswer, so a client selects them all without paging through the list. `total` is how many\nmatch; `items` are the first of them by name, at most the org's\n`max_resources_per_request` (1000, the most one request may hold) or `limit`, each with\nthe permissions it can be requested with (what a selection needs to show and submit it),\nso `total` minus the length of `items` were left out over the cap. `not_requestable`\ncounts the resources that match the search and filters but that the grantee may not\nreceive (in no access flow the grantee is part of): they are not in `total` nor in\n`items`, and no request could hold them. Filters are checked as on `resources` (an\nunknown id is `422` `unknown`, a grantee the caller may not request for is `422`).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/Search"
@@ -441,6 +441,20 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           {
             "$ref": "#/components/parameters/GranteeId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "The most `items` to answer (default and most: 1000); `0` answers the counts alone, for a button that says how many it would select.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000,
+              "default": 1000,
+              "x-limit": "resourceMatchesLimit"
+            },
+            "example": 0
           }
         ],
         "responses": {

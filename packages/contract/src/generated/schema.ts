@@ -117,13 +117,13 @@ export interface paths {
          *     for the same `search`, `resource_type_id[]`, `permission_id[]` and `grantee_id`, in one
          *     answer, so a client selects them all without paging through the list. `total` is how many
          *     match; `items` are the first of them by name, at most the org's
-         *     `max_resources_per_request` (1000, the most one request may hold), each with the
-         *     permissions it can be requested with (what a selection needs to show and submit it), so
-         *     `total` minus the length of `items` were left out over the cap. `not_requestable` counts
-         *     the resources that match the search and filters but that the grantee may not receive (in
-         *     no access flow the grantee is part of): they are not in `total` nor in `items`, and no
-         *     request could hold them. Filters are checked as on `resources` (an unknown id is `422`
-         *     `unknown`, a grantee the caller may not request for is `422`).
+         *     `max_resources_per_request` (1000, the most one request may hold) or `limit`, each with
+         *     the permissions it can be requested with (what a selection needs to show and submit it),
+         *     so `total` minus the length of `items` were left out over the cap. `not_requestable`
+         *     counts the resources that match the search and filters but that the grantee may not
+         *     receive (in no access flow the grantee is part of): they are not in `total` nor in
+         *     `items`, and no request could hold them. Filters are checked as on `resources` (an
+         *     unknown id is `422` `unknown`, a grantee the caller may not request for is `422`).
          */
         get: operations["matchingResources"];
         put?: never;
@@ -1998,6 +1998,11 @@ export interface operations {
                  * @example usr_dave
                  */
                 grantee_id?: components["parameters"]["GranteeId"];
+                /**
+                 * @description The most `items` to answer (default and most: 1000); `0` answers the counts alone, for a button that says how many it would select.
+                 * @example 0
+                 */
+                limit?: number;
             };
             header?: never;
             path?: never;

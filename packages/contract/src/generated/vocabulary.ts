@@ -111,6 +111,8 @@ export const LIMITS = {
   requestBodyBytes: { maximum: 1048576 },
   /** `#/components/schemas/ResourceMatches/properties/items` */
   resourceMatches: { maxItems: 1000 },
+  /** `#/paths//v1/catalog/resource-matches/get/parameters/4/schema` */
+  resourceMatchesLimit: { minimum: 0, maximum: 1000, default: 1000 },
   /** `#/components/schemas/AccessRequestInput/properties/resources` */
   resourcesPerRequest: { minItems: 1, maxItems: 1000 },
   /** `#/components/parameters/Search/schema` */

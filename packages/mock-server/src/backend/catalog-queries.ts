@@ -217,7 +217,8 @@ export function resources(catalog: CatalogIndex, callerId: string, query: RawQue
 
 /**
  * "Select all N matching": the same pass as `resources`, to the end (to count), keeping the first
- * `max_resources_per_request` matches, and counting those the grantee may not receive apart.
+ * `max_resources_per_request` matches (or `limit`: 0 for the counts alone), and counting those the
+ * grantee may not receive apart.
  */
 export function matchingResources(
   catalog: CatalogIndex,
@@ -228,7 +229,10 @@ export function matchingResources(
   const filters = resourceFilters(catalog, callerId, values, errors);
   throwIfInvalid(errors);
   const admittedFlows = filters.admittedFlows();
-  const cap = catalog.world.org.maxResourcesPerRequest;
+  const cap = Math.min(
+    catalog.world.org.maxResourcesPerRequest,
+    values.limit === undefined ? Infinity : Number(values.limit),
+  );
   const kept: number[] = [];
   let total = 0;
   let notRequestable = 0;

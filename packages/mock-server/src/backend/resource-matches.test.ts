@@ -52,6 +52,20 @@ describe('every resource matching a search (Select all N matching), over 100,000
     );
   });
 
+  it('answers `limit` items at most, and the counts alone for 0', () => {
+    const all = backend.matchingResources(alice, { search: 'payments' });
+    const some = backend.matchingResources(alice, { search: 'payments', limit: '3' });
+    assert.deepEqual(
+      some.items.map((r) => r.id),
+      all.items.slice(0, 3).map((r) => r.id),
+    );
+    assert.deepEqual(backend.matchingResources(alice, { search: 'payments', limit: '0' }), {
+      items: [],
+      total: all.total,
+      not_requestable: all.not_requestable,
+    });
+  });
+
   it('counts apart what the grantee may not receive', () => {
     const forDave = backend.matchingResources(alice, { search: 'prod accounts', grantee_id: 'usr_dave' });
     assert.equal(forDave.total, 0);
@@ -79,6 +93,7 @@ describe('every resource matching a search (Select all N matching), over 100,000
     assert.equal(field({ 'permission_id[]': ['perm_nope'] }), '422 permission_id[]:unknown');
     assert.match(field({ grantee_id: 'usr_bob' }), /^422 grantee_id:/);
     assert.equal(field({ search: 'x'.repeat(201) }), '422 search:too_long');
+    assert.equal(field({ limit: '1001' }), '422 limit:out_of_range');
   });
 
   it('answers well under 100 ms (figures printed, not asserted tightly)', () => {

@@ -21,6 +21,8 @@ describe('matchingResources', () => {
     );
     assert.equal(matches.total, listed.length);
     assert.ok(matches.items.every((r) => r.permissions.length > 0));
+    const counts = await client.matchingResources({ ...filters, limit: 0 });
+    assert.deepEqual(counts, { items: [], total: listed.length, not_requestable: matches.not_requestable });
   });
 
   it('counts what the grantee may not receive, apart', async () => {
