@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '../../internal/locale.js';
 import { LIMITS } from '@access-requests/contract';
 import { renderRetry } from '../../internal/retry.js';
+import { problemText } from '../../internal/problem.js';
 import { RetryWait } from '../../internal/retry-wait.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
@@ -35,7 +36,8 @@ import {
 import { PeoplePicker } from './people-picker.js';
 import { openDraft, type Prefill, type RequestPrefill } from './prefill.js';
 import { PreviewRunner, previewBody } from './preview-runner.js';
-import { ResourcePicker, selectionMessage } from './resource-picker.js';
+import { ResourcePicker, selectionMessage, type SelectionHow } from './resource-picker.js';
+import type { MatchCounts } from './resource-search.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
@@ -66,7 +68,9 @@ const PREFILL_PROPERTIES = [
  * Step one has the tabs All Resources, Apps and Bundles and "Request on Behalf of" (a searchable
  * people picker). By Resource searches the catalog on the server (debounced; stale answers are
  * dropped) with the Resource Type and Permission filters, in a virtualised list; up to the org's
- * maximum (1,000) resources are selected, each with a permission, and the selection is reviewed
+ * maximum (1,000) resources are selected, each with a permission — one by one, Select all visible, or
+ * Select all N matching (every match of the search and filters, from the server, without scrolling;
+ * what was left out is said) — and the selection is reviewed
  * beside the list whatever the search shows. Next opens Complete Additional Details: Duration in
  * Hours (bounded by the most restrictive access flow), Justification, Ticket Type and Ticket ID,
  * with the server's preview of the split — one request per access flow, approved automatically or
@@ -102,9 +106,11 @@ const PREFILL_PROPERTIES = [
  * @csspart filter - A filter (Resource Type, Permission).
  * @csspart filter-button - A filter's button.
  * @csspart filter-panel - A filter's checkboxes.
- * @csspart selection-bar - The count and the Select all and Clear all buttons.
+ * @csspart selection-bar - The count and the Select all visible, Select all N matching and Clear all buttons.
  * @csspart count - "N of 1,000 selected".
  * @csspart select-all - Select all visible.
+ * @csspart select-matching - Select all N matching: every resource of the search and filters, up to the
+ * maximum, from the server (no scrolling); what it selected and left out is said like Select all visible.
  * @csspart clear-all - Clear all.
  * @csspart limit-message - The refusal past the maximum (an alert).
  * @csspart selection-message - What the last bulk change did ("Selected 97 more.", a polite status).
@@ -451,12 +457,14 @@ export class AccessRequestForm extends ClientElement {
 
   // ---- user actions
 
-  #select = (items: readonly SelectedResource[], how: 'one' | 'visible'): void => {
+  #select = (items: readonly SelectedResource[], how: SelectionHow, counts?: MatchCounts): void => {
     const cap = this.me?.org.max_resources_per_request ?? LIMITS.resourcesPerRequest.maxItems;
     const { selection, added, skipped } = addToSelection(this.draft.selection, items, cap);
-    const said = selectionMessage(how, added, skipped, cap, this.#locale);
-    this.message = skipped ? '' : said;
-    this.refusal = skipped ? said : '';
+    const matching = counts && { ...counts, fetched: items.length };
+    const said = selectionMessage(how, added, skipped, cap, this.#locale, matching);
+    const leftOut = skipped + (matching ? matching.total - matching.fetched : 0);
+    this.message = leftOut ? '' : said;
+    this.refusal = leftOut ? said : '';
     if (added === 0) {
       this.requestUpdate();
       return;
@@ -662,6 +670,10 @@ export class AccessRequestForm extends ClientElement {
         refusal: this.refusal,
         onQuery: (patch) => this.#patch(patch),
         onSelect: this.#select,
+        onSelectFailed: (error) => {
+          this.message = '';
+          this.refusal = `${msg('The matching resources could not be selected.')} ${problemText(error)}`;
+        },
         onDeselect: this.#deselect,
         onPermission: this.#setPermission,
         onClearAll: this.#clearAll,

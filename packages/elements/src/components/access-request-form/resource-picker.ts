@@ -11,7 +11,7 @@ import { renderRetry } from '../../internal/retry.js';
 import { MultiSelect } from '../../internal/multi-select.js';
 import { formatNumber } from '../../internal/format.js';
 import { defaultPermission, type Draft, type Resource, type SelectedResource } from './draft.js';
-import { ResourceSearch } from './resource-search.js';
+import { ResourceSearch, type MatchCounts } from './resource-search.js';
 import { RovingRows } from '../../internal/roving-rows.js';
 import { middleTruncated } from '../../internal/truncate.js';
 
@@ -23,8 +23,14 @@ export interface PickerView {
   readonly cap: number;
   readonly draft: Draft;
   readonly onQuery: (patch: Partial<Pick<Draft, 'search' | 'typeIds' | 'permissionIds'>>) => void;
-  /** Selects resources; the form applies the cap and says what it refused. */
-  readonly onSelect: (items: readonly SelectedResource[], how: 'one' | 'visible') => void;
+  /**
+   * Selects resources; the form applies the cap and says what it refused. For `matching`, `counts` say
+   * how many matched in all (`total`, of which `items` are the first) and how many the grantee may not
+   * receive.
+   */
+  readonly onSelect: (items: readonly SelectedResource[], how: SelectionHow, counts?: MatchCounts) => void;
+  /** Select all N matching failed: why. */
+  readonly onSelectFailed: (error: unknown) => void;
   readonly onDeselect: (resourceId: string) => void;
   readonly onPermission: (resourceId: string, permissionId: string) => void;
   readonly onClearAll: () => void;
@@ -34,18 +40,43 @@ export interface PickerView {
   readonly refusal: string;
 }
 
-/** What a selection did: the refusal past the cap, or how many Select all visible added and skipped. */
+/** How resources were selected: one row, Select all visible, or Select all N matching. */
+export type SelectionHow = 'one' | 'visible' | 'matching';
+
+/**
+ * What a selection did: the refusal past the cap, or how many Select all visible (or matching) added
+ * and left out — over the cap, and (matching) because the grantee may not receive them.
+ */
 export function selectionMessage(
-  how: 'one' | 'visible',
+  how: SelectionHow,
   added: number,
   skipped: number,
   cap: number,
   locale: string,
+  matching?: MatchCounts & { readonly fetched: number },
 ): string {
   const capText = formatNumber(locale, cap);
   if (how === 'one')
     return skipped ? msg(str`You can select at most ${capText} resources. Remove one to add another.`) : '';
   const addedText = formatNumber(locale, added);
+  if (how === 'matching' && matching) {
+    const leftOut = skipped + (matching.total - matching.fetched);
+    return [
+      msg(str`Selected ${addedText} more of ${formatNumber(locale, matching.total)} matching.`),
+      leftOut
+        ? msg(
+            str`${formatNumber(locale, leftOut)} were left out: you can select at most ${capText} resources.`,
+          )
+        : '',
+      matching.notRequestable
+        ? msg(
+            str`${formatNumber(locale, matching.notRequestable)} more match but cannot be requested for this person.`,
+          )
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
   return skipped
     ? msg(
         str`Selected ${addedText} more; ${formatNumber(locale, skipped)} were not selected: you can select at most ${capText} resources.`,
@@ -68,8 +99,12 @@ export class ResourcePicker {
   readonly #rows: RovingRows;
   /** Permissions chosen on rows that are not selected (yet). */
   readonly #rowPermission = new Map<string, string>();
+  readonly #host: Host;
+  /** Whether Select all N matching is fetching the matches. */
+  #selectingMatches = false;
 
   constructor(host: Host, client: () => AccessClient | undefined) {
+    this.#host = host;
     this.search = new ResourceSearch(host, { client });
     this.#types = new MultiSelect(host, { id: 'type-filter', label: () => msg('Resource Type') });
     this.#permissions = new MultiSelect(host, { id: 'permission-filter', label: () => msg('Permission') });
@@ -81,6 +116,44 @@ export class ResourcePicker {
     const chosen =
       view.draft.selection.get(resource.id)?.permissionId ?? this.#rowPermission.get(resource.id);
     return { resource, permissionId: chosen ?? defaultPermission(resource, view.draft.permissionIds) };
+  }
+
+  /** Select all N matching: every match of the search and filters, up to the cap, from the server. */
+  async #selectMatching(view: PickerView): Promise<void> {
+    if (this.#selectingMatches) return;
+    this.#selectingMatches = true;
+    this.#host.requestUpdate();
+    try {
+      const matches = await this.search.allMatching();
+      const items = matches.items.map((resource) => this.#itemOf(resource, view));
+      view.onSelect(items, 'matching', { total: matches.total, notRequestable: matches.not_requestable });
+    } catch (error) {
+      view.onSelectFailed(error);
+    } finally {
+      this.#selectingMatches = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #renderSelectMatching(view: PickerView) {
+    const matches = this.search.matches;
+    const none = this.search.items.length === 0 || matches?.total === 0;
+    return html`<button
+      type="button"
+      class="button"
+      part="select-matching"
+      ?disabled=${none}
+      aria-disabled=${this.#selectingMatches ? 'true' : 'false'}
+      @click=${() => void this.#selectMatching(view)}
+    >
+      ${
+        this.#selectingMatches
+          ? msg('Selecting…')
+          : matches
+            ? msg(str`Select all ${formatNumber(view.locale, matches.total)} matching`)
+            : msg('Select all matching')
+      }
+    </button>`;
   }
 
   #onRange = (event: RangeChangedEvent): void => {
@@ -159,6 +232,7 @@ export class ResourcePicker {
           >
             ${msg('Select all visible')}
           </button>
+          ${this.#renderSelectMatching(view)}
           <button
             type="button"
             class="button"

@@ -5,12 +5,13 @@
 // the results shown stay until the next ones are in (the list is marked busy meanwhile).
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { LIMITS } from '@access-requests/contract';
-import type { AccessClient, components } from '@access-requests/sdk';
+import type { AccessClient, components, ListFilters } from '@access-requests/sdk';
 import { LatestTask } from '../../internal/latest-task.js';
 import { PagedList } from '../../internal/paged-list.js';
 import type { Resource } from './draft.js';
 
 export type ResourceType = components['schemas']['ResourceType'];
+export type ResourceMatches = components['schemas']['ResourceMatches'];
 export type Permission = components['schemas']['Permission'];
 
 export const PAGE_SIZE = 100;
@@ -38,6 +39,12 @@ async function everyPage<T>(pages: AsyncGenerator<{ items: T[] }>): Promise<T[]>
   return all;
 }
 
+/** How many resources a query matches in all, and how many more the grantee may not receive. */
+export interface MatchCounts {
+  readonly total: number;
+  readonly notRequestable: number;
+}
+
 /** How a filter's options stand: loading, loaded, or failed (with why). */
 export type OptionsState =
   { readonly status: 'loading' | 'ready' } | { readonly status: 'error'; readonly error: unknown };
@@ -47,8 +54,11 @@ export class ResourceSearch implements ReactiveController {
   permissions: readonly Permission[] = [];
   typesState: OptionsState = { status: 'loading' };
   permissionsState: OptionsState = { status: 'loading' };
+  /** The counts of the query shown (`GET /v1/catalog/resource-matches?limit=0`); undefined until in. */
+  matches: MatchCounts | undefined;
 
   readonly #list: PagedList<Resource>;
+  readonly #countCall: LatestTask;
   readonly #typesCall: LatestTask;
   readonly #permissionsCall: LatestTask;
   #query: ResourceQuery | undefined;
@@ -66,6 +76,7 @@ export class ResourceSearch implements ReactiveController {
     this.#list = new PagedList(host);
     this.#typesCall = new LatestTask(host);
     this.#permissionsCall = new LatestTask(host);
+    this.#countCall = new LatestTask(host);
   }
 
   get items(): readonly Resource[] {
@@ -95,7 +106,7 @@ export class ResourceSearch implements ReactiveController {
     this.#list.cancel();
     clearTimeout(this.#typing);
     this.#typing = undefined;
-    for (const call of [this.#typesCall, this.#permissionsCall]) call.cancel();
+    for (const call of [this.#typesCall, this.#permissionsCall, this.#countCall]) call.cancel();
     // Start over when connected again.
     this.#query = undefined;
     this.#client = undefined;
@@ -200,10 +211,34 @@ export class ResourceSearch implements ReactiveController {
   #load(client: AccessClient, query: ResourceQuery, delay: number): void {
     this.#query = query;
     const filters = this.#filters(query);
-    this.#list.load(
-      (cursor, signal) => client.resources(filters).page({ cursor, limit: PAGE_SIZE, signal }),
-      delay,
+    this.matches = undefined;
+    this.#countCall.cancel();
+    this.#list.load((cursor, signal) => {
+      // With the first page (after the same pause while typing): how many match in all.
+      if (cursor === undefined) this.#count(client, filters);
+      return client.resources(filters).page({ cursor, limit: PAGE_SIZE, signal });
+    }, delay);
+  }
+
+  #count(client: AccessClient, filters: ListFilters<'matchingResources'>): void {
+    this.#countCall.start(
+      (signal) => client.matchingResources({ ...filters, limit: 0 }, { signal }),
+      (outcome) => {
+        // Without the counts the button still works: it says no number.
+        this.matches = outcome.ok
+          ? { total: outcome.value.total, notRequestable: outcome.value.not_requestable }
+          : undefined;
+        this.host.requestUpdate();
+      },
     );
+  }
+
+  /** Every resource of the query shown, up to the cap, in one call ("Select all N matching"). */
+  allMatching(): Promise<ResourceMatches> {
+    const client = this.deps.client();
+    const query = this.#query;
+    if (!client || !query) return Promise.reject(new Error('No search to select from.'));
+    return client.matchingResources(this.#filters(query));
   }
 
   /** Loads the next page, if there is one and none is loading. Resolves when it is in. */
