@@ -24,6 +24,26 @@ export function smallBackend(
   return createBackend({ catalogSize: 300, ...options }, dependencies);
 }
 
+/**
+ * Times `call` for each query (once to warm up, then the mean of five runs), prints each figure under
+ * `title` and fails only past a second: the figures are indicative on a shared machine.
+ */
+export function timeQueries<Q>(
+  title: string,
+  cases: readonly [string, Q][],
+  call: (query: Q) => unknown,
+): void {
+  for (const [label, query] of cases) {
+    call(query);
+    const runs = 5;
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) call(query);
+    const ms = (performance.now() - started) / runs;
+    console.log(`${title}, ${label}: ${ms.toFixed(2)} ms`);
+    assert.ok(ms < 1000, `${label} took ${ms} ms`);
+  }
+}
+
 /** Runs `action`, expecting an ApiProblem with `status`; returns it for further checks. */
 export function expectProblem(action: () => unknown, status: number): ApiProblem {
   try {
