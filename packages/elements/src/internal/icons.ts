@@ -24,3 +24,9 @@ export const requestAgainIcon = () =>
   icon(
     svg`<path d="M15.5 10a5.5 5.5 0 1 1-1.7-4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"/><path d="M14.5 2.5v3.8h-3.8" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"/>`,
   );
+
+/** A pencil: Edit and request again. */
+export const editIcon = () =>
+  icon(
+    svg`<path d="M13.5 3.5l3 3-9 9H4.5v-3z" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linejoin="round"/><path d="M11.5 5.5l3 3" fill="none" stroke="currentColor" stroke-width="1.75"/>`,
+  );

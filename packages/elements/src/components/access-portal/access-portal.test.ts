@@ -185,6 +185,30 @@ describe('<access-portal>', () => {
     sessionStorage.clear();
   });
 
+  it('opens New Request prefilled from My Access’s Edit and request again too', async () => {
+    const el = await portal('alice');
+    tab(el, 'My Access').click();
+    await ready(el, 'my-access');
+    const myAccess = inPanel(el, 'my-access');
+    const edit = await until(
+      () =>
+        myAccess.shadowRoot?.querySelector<HTMLButtonElement>(
+          '[part="edit-again-button"][aria-label="Edit and request again: staging-payments-db (ReadWrite)"]',
+        ),
+      'Edit and request again on Recent Requests',
+    );
+    edit.click();
+    await ready(el, 'new-request');
+    const form = new RequestFormPage(inPanel(el, 'access-request-form'));
+    await until(() => form.reviewNames().length === 1, 'the request’s resource is selected');
+    expect(form.reviewNames()).to.deep.equal(['staging-payments-db']);
+    expect(form.root.querySelector<HTMLSelectElement>('#selected select')!.value).to.equal(
+      'perm_pg_readwrite',
+    );
+    fixtureCleanup();
+    sessionStorage.clear();
+  });
+
   it('routes the notifier’s Access Details to My Access, with the dialog open', async () => {
     const el = await portal('alice');
     const active = await aliceRequest((r) => r.status === 'active' && r.can.use_access);

@@ -55,6 +55,10 @@ const page = css`
   .no-action {
     inline-size: 2.25rem;
   }
+  .item-actions {
+    display: inline-flex;
+    gap: var(--_space-1);
+  }
   @container (inline-size < 30rem) {
     .item {
       grid-template-columns: minmax(0, 1fr) auto;

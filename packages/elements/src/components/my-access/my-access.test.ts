@@ -1,7 +1,8 @@
 // Over 400 lines: the behaviours of all three My Access lists and the Access Details dialog, one test each.
-import { assert, expect, fixture, html } from '@open-wc/testing';
+import { assert, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AccessRequest } from '@access-requests/sdk';
 import { deepActiveElement } from '../../internal/dialog.js';
+import { describeTarget } from '../../internal/format.js';
 import {
   addFault,
   advance,
@@ -122,6 +123,24 @@ describe('<my-access>', () => {
     // An active favourite offers its Access Details, not Request again.
     assert.exists(buttonNamed(section(el, 'favorites'), 'Access Details: payments (edit)'));
     expect(section(el, 'active').querySelectorAll('[part="again-button"]')).to.have.length(0);
+  });
+
+  it('asks the host to edit a closed request and request it again, beside Request again', async () => {
+    const el = await myAccess();
+    const recent = section(el, 'recent');
+    const edit = buttonNamed(recent, 'Edit and request again: prod-payments-db (Admin)')!;
+    assert.exists(edit);
+    expect(edit.title).to.equal('Edit and request again');
+    // Beside Request again, in the same list's arrow-key order.
+    const items = [...recent.querySelectorAll<HTMLButtonElement>('[data-roving-item]')];
+    const again = buttonNamed(recent, 'Request again: prod-payments-db (Admin)')!;
+    expect(items.indexOf(edit)).to.equal(items.indexOf(again) + 1);
+    const asked = oneEvent(el, 'request-edit-requested');
+    edit.click();
+    const { detail } = await asked;
+    expect(detail.request.status).to.equal('rejected');
+    expect(describeTarget(detail.request)).to.equal('prod-payments-db (Admin)');
+    expect(section(el, 'active').querySelectorAll('[part="edit-again-button"]')).to.have.length(0);
   });
 
   it('moves between a list’s buttons with the arrow keys (one tab stop per list)', async () => {

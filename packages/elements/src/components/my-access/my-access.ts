@@ -10,7 +10,7 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
 import { describeTarget, formatDateTime } from '../../internal/format.js';
-import { requestAgainIcon } from '../../internal/icons.js';
+import { editIcon, requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
 import { LiveRequests } from '../../internal/live-requests.js';
@@ -30,7 +30,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  * markup from the server ever runs), a link (web addresses only), a CLI snippet with a Copy button and
  * a countdown to the expiry. Request again asks only for a Justification and, optionally, a new
  * Duration in Hours, submits, and confirms what was created and how the user will be notified (the
- * org's Slack, Microsoft Teams or email). The page stays current as requests change (event stream).
+ * org's Slack, Microsoft Teams or email); Edit and request again asks the host to open the New
+ * Request form prefilled from the request instead. The page stays current as requests change (event stream).
  *
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
@@ -41,6 +42,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  *
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
  * `source` request.
+ * @event request-edit-requested - Edit and request again was pressed on a closed request: open the New
+ * Request form with `detail.request` as its `prefill` (`<access-portal>` does).
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
@@ -54,6 +57,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart badge - An item's `<status-badge>`.
  * @csspart details-button - An Access Details button.
  * @csspart again-button - A Request again icon button.
+ * @csspart edit-again-button - An Edit and request again icon button, beside Request again.
  * @csspart empty - A section's empty state.
  * @csspart error - The load error.
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
@@ -275,7 +279,7 @@ export class MyAccess extends ClientElement {
     const button = (part: string, name: string, content: unknown, onClick: () => void, tooltip?: string) =>
       html`<button
         part=${part}
-        class=${part === 'again-button' ? 'icon-button' : 'button'}
+        class=${part === 'details-button' ? 'button' : 'icon-button'}
         data-roving-item
         data-key=${request.id}
         aria-label=${name}
@@ -294,13 +298,16 @@ export class MyAccess extends ClientElement {
     }
     if (section !== 'active' && request.can.request_again) {
       const open = () => void this.#again.open(request);
-      return button(
-        'again-button',
-        msg(str`Request again: ${target}`),
-        requestAgainIcon(),
-        open,
-        msg('Request again'),
-      );
+      return html`<span class="item-actions"
+        >${button('again-button', msg(str`Request again: ${target}`), requestAgainIcon(), open, msg('Request again'))}
+        ${button(
+          'edit-again-button',
+          msg(str`Edit and request again: ${target}`),
+          editIcon(),
+          () => fire(this, 'request-edit-requested', { request }),
+          msg('Edit and request again'),
+        )}</span
+      >`;
     }
     return html`<span class="no-action"></span>`;
   }

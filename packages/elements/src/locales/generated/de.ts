@@ -279,6 +279,7 @@
 'se4021a64fcd0ca4f': str`${0} weitere ausgewählt.`,
 'se4de456fbf31d7c3': `Die Anfragen, die auf Ihre Entscheidung warten, konnten nicht geladen werden.`,
 'se5d01bef737e2e3a': `Genehmigen`,
+'se6ad1c1813ee86f3': str`Bearbeiten und erneut anfragen: ${0}`,
 'se778df2e5a8242b6': `Zugriff nutzen`,
 'se81117df82541f4a': `Ihr Zugriff wird geladen…`,
 'se8a75a603d203322': `Geben Sie eine ganze Zahl von Stunden ein.`,
