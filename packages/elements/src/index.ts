@@ -17,6 +17,7 @@ export { RequestList } from './components/request-list/request-list.js';
 export { RequestDetails } from './components/request-details/request-details.js';
 export { AccessNotifications } from './components/access-notifications/access-notifications.js';
 export { AccessRequestForm } from './components/access-request-form/access-request-form.js';
+export type { RequestPrefill } from './components/access-request-form/prefill.js';
 export { MyAccess } from './components/my-access/my-access.js';
 export type { MyAccessData } from './components/my-access/my-access.js';
 export { ApprovalInbox } from './components/approval-inbox/approval-inbox.js';

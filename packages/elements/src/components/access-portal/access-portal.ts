@@ -46,8 +46,9 @@ const label = (view: PortalView): string =>
 /**
  * The elements inside talk to each other: My Requests on the form's success
  * view opens My Requests; a request card opens its details beside the list; Edit and request again
- * on a closed request (in its details or on My Access) opens New Request prefilled from it; Use Access opens My Access with the
- * request's Access Details; the notifier's Access Details button does the same.
+ * on a closed request (in its details or on My Access) opens New Request prefilled from it; Use
+ * Access opens My Access with the request's Access Details; the notifier's Access Details button does
+ * the same.
  *
  * Routing: with `routing="none"` (the default) the portal switches views itself when the user asks,
  * after a cancelable `view-change-requested` (`{ view, requestId }`): a host that routes by itself calls

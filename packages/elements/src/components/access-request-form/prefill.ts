@@ -158,6 +158,22 @@ export interface Prefill {
  * What the `prefill` property takes: a closed request to edit and request again (its target with each
  * permission, duration, justification, ticket and grantee, as `request-edit-requested` gives it), or the
  * fields of a request body (`AccessRequestInput`, every field optional).
+ *
+ * @example
+ * ```ts
+ * import type { AccessRequestForm, RequestPrefill } from '@access-requests/elements';
+ *
+ * const form = document.querySelector<AccessRequestForm>('access-request-form')!;
+ * document.addEventListener('request-edit-requested', (event) => {
+ *   form.prefill = event.detail.request; // the closed request, to change and submit again
+ * });
+ * const onCall: RequestPrefill = {
+ *   resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
+ *   duration_hours: 2,
+ *   ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
+ * };
+ * form.prefill = onCall;
+ * ```
  */
 export type RequestPrefill = AccessRequest | Partial<RequestInput>;
 
