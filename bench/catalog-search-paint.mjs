@@ -43,6 +43,7 @@ export async function catalogSearchPaintBench() {
       for (const [before, key] of KEYSTROKES) {
         const search = before + key;
         await page.evaluate((text) => window.prepareForm(text), before);
+        await page.evaluate((text) => window.expect(text), search);
         await sleep(PAUSE_MS);
         await page.keyboard.press(key);
         const f = await page.evaluate((text) => window.formPainted(text), search);
@@ -57,6 +58,7 @@ export async function catalogSearchPaintBench() {
       }
       for (const word of BURSTS) {
         await page.evaluate(() => window.prepareForm(''));
+        await page.evaluate((text) => window.expect(text), word);
         await sleep(PAUSE_MS);
         await page.keyboard.type(word, { delay: KEY_GAP_MS });
         const b = await page.evaluate((text) => window.formPainted(text), word);
@@ -81,8 +83,9 @@ export async function catalogSearchPaintBench() {
           },
           {
             prepare: async () => {
-              const [before] = KEYSTROKES[profiled % KEYSTROKES.length] ?? [''];
+              const [before, key] = KEYSTROKES[profiled % KEYSTROKES.length] ?? ['', ''];
               await page.evaluate((text) => window.prepareForm(text), before);
+              await page.evaluate((text) => window.expect(text), before + key);
               await sleep(PAUSE_MS);
             },
             runs: 3,
@@ -104,6 +107,8 @@ export async function catalogSearchPaintBench() {
         ...timing(form),
         target: '≤ 60 ms and ≤ 1.2× baseline',
         met: formMet,
+        tried:
+          "the search delay cut from 250 ms to 60 ms, and none for the first keystroke after a pause; stale requests aborted; the previous results kept until the next are in; an index in the reference server (≤ 5 ms at 100,000). The bench looked the answer up after the keystroke, a second request competing with the form's: now before it",
         note: `${ratio.toFixed(2)}× baseline; ${Math.min(...requests)}–${Math.max(...requests)} requests each${formProfile}`,
       },
       {

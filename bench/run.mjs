@@ -4,14 +4,15 @@
 //
 // A suite is `async () => Row[]`; a Row (bench rows, issue 15):
 //   { name, unit: 'ms' | 'B' | 'req/s' | 'MB' | '×', value (the median), min?, runs?, baseline?,
-//     target? (text), met? (with target: whether the median meets it), note? }
+//     target? (text), met? (with target: whether the median meets it), note?, tried? }
 // Every target, met or missed, is listed at the top of docs/benchmarks.md; every missed one again
-// under "Profiles", with its note (the cause a profile named, and what was tried).
+// under "Profiles", with its note (the cause a profile named) and `tried` (what was done about it, and
+// what was tried and not kept).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { chromiumVersion } from './browser.mjs';
-import { sizeBench } from './size.mjs';
+import { bundleSizesBench } from './bundle-sizes.mjs';
 import { catalogSearchBench } from './catalog-search.mjs';
 import { requestListBench } from './request-list.mjs';
 import { catalogSearchPaintBench } from './catalog-search-paint.mjs';
@@ -23,7 +24,7 @@ import { serverThroughputBench } from './server-throughput.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** @type {[string, () => Promise<Row[]>][]} */
 const suites = [
-  ['SDK size', sizeBench],
+  ['Bundle sizes: what each entry point costs a host (from dist, as packed)', bundleSizesBench],
   ['Catalog search (100,000 resources)', catalogSearchBench],
   ['Catalog search in <access-request-form>, 100,000 resources (headless Chromium)', catalogSearchPaintBench],
   ['<request-list> with 10,000 requests (headless Chromium)', requestListBench],
@@ -35,7 +36,7 @@ const suites = [
 
 /**
  * @typedef {{ name: string, unit: string, value: number, min?: number, runs?: number,
- *   baseline?: boolean, target?: string, met?: boolean, note?: string }} Row
+ *   baseline?: boolean, target?: string, met?: boolean, note?: string, tried?: string }} Row
  */
 
 /** Markdown would take `<request-list>` for HTML, and `|` for a cell's end. */
@@ -90,7 +91,9 @@ const lines = [
   '',
   'Each figure stands beside its baseline from the same run. Timings are the median of the runs, with ' +
     'the minimum beside; every UI timing runs to the painted frame (layout, then the next animation ' +
-    'frame, or Event Timing).',
+    'frame, or Event Timing). Byte sizes are those of the size budget in `pnpm test`; what each size cut ' +
+    'took off, and what was tried and not kept, is in [size-cuts.md](size-cuts.md) and ' +
+    '[size-cuts-markdown.md](size-cuts-markdown.md).',
   '',
   '## Targets',
   '',
@@ -119,7 +122,9 @@ for (const { title, rows } of results) {
 lines.push('## Profiles', '');
 if (missed.length === 0) lines.push('Every target is met: no profile was needed.', '');
 for (const { title, row } of missed)
-  lines.push(`- **${md(row.name)}** (${md(title)}): ${md(row.note ?? '')}`);
+  lines.push(
+    `- **${md(row.name)}** (${md(title)}): ${md(row.note ?? '')}${row.tried ? `\n  - What was tried: ${md(row.tried)}` : ''}`,
+  );
 if (missed.length) lines.push('');
 
 if (only) {

@@ -8,10 +8,30 @@ import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 
 /**
- * @typedef {{ initial: number, lazy: number, languages: number }} EntrySize
+ * @typedef {{ initial: number, lazy: number, languages: number, composition: Map<string, number> }} EntrySize
  * `lazy`: the lazy chunks other than translations; `languages`: the translation chunks (each loaded only
- * for its language) together.
+ * for its language) together; `composition`: the minified bytes the initial chunks hold from each source
+ * (a package, or a folder of ours: see `sourceOf`), largest first.
  */
+
+/**
+ * Who a bundled input belongs to: an npm package by its name, a module of ours by its package and
+ * top folders (`@access-requests/elements components/access-request-form`), so a size can be told by part.
+ * @param {string} input an input path from esbuild's metafile
+ */
+export function sourceOf(input) {
+  const ours = /(?:^|\/)(?:packages|@access-requests)\/([^/]+)\/(?:dist|src)\/(.+)$/.exec(input);
+  if (ours) {
+    const [, name, rest = ''] = ours;
+    const parts = rest.split('/');
+    const folder = parts.length > 2 ? parts.slice(0, 2).join('/') : parts.length > 1 ? parts[0] : '';
+    return `@access-requests/${name}${folder ? ` ${folder}` : ''}`;
+  }
+  const modules = input.lastIndexOf('node_modules/');
+  if (modules < 0) return input;
+  const [scope = '', name = ''] = input.slice(modules + 'node_modules/'.length).split('/');
+  return scope.startsWith('@') ? `${scope}/${name}` : scope;
+}
 
 /**
  * Bundles `contents` (an ES module importing what a host would) and answers its gzip sizes.
@@ -46,13 +66,21 @@ export async function entrySize(contents, resolveDir) {
   let languagesGzip = 0;
   const translations = (/** @type {string} */ key) =>
     Object.keys(outputs[key]?.inputs ?? {}).every((input) => /\/locales\/generated\//.test(input));
+  /** @type {Map<string, number>} */
+  const composition = new Map();
   for (const key of Object.keys(outputs)) {
     if (!key.endsWith('.js')) continue;
-    if (initial.has(key)) initialGzip += gz(key);
-    else if (translations(key)) languagesGzip += gz(key);
+    if (initial.has(key)) {
+      initialGzip += gz(key);
+      for (const [input, { bytesInOutput }] of Object.entries(outputs[key]?.inputs ?? {})) {
+        const source = sourceOf(input);
+        composition.set(source, (composition.get(source) ?? 0) + bytesInOutput);
+      }
+    } else if (translations(key)) languagesGzip += gz(key);
     else lazyGzip += gz(key);
   }
-  return { initial: initialGzip, lazy: lazyGzip, languages: languagesGzip };
+  const largestFirst = new Map([...composition].sort(([, a], [, b]) => b - a));
+  return { initial: initialGzip, lazy: lazyGzip, languages: languagesGzip, composition: largestFirst };
 }
 
 /**

@@ -40,6 +40,8 @@ export const DOCUMENTS = [
   'elements/index.md',
   'http-api.md',
   'benchmarks.md',
+  'size-cuts.md',
+  'size-cuts-markdown.md',
 ];
 
 /**

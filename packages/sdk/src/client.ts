@@ -29,6 +29,19 @@ import { createWatcher, type WatchOptions, type RequestUpdate, type WaitForOptio
 export type AccessRequest = components['schemas']['AccessRequest'];
 
 /**
+ * A named request to start a New Request from, as `templates()` and `template(id)` answer it.
+ *
+ * @example
+ * ```ts
+ * import type { Template } from '@access-requests/sdk';
+ *
+ * const warning = (template: Template) =>
+ *   template.unavailable.length ? `${template.unavailable.length} item(s) can no longer be requested` : '';
+ * ```
+ */
+export type Template = components['schemas']['Template'];
+
+/**
  * A list operation's filters with friendly names: `status` for `status[]`, `resource_type_id` for
  * `resource_type_id[]`; paging (`limit`, `cursor`) is separate, given to `page()`.
  *
@@ -105,10 +118,11 @@ export interface CallOptions {
 
 /**
  * Options of the calls that create or change something and carry an `Idempotency-Key`: `submit`,
- * `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The key makes them safe to retry: the client
- * retries them itself (with the same key), and a `TimeoutError` or `NetworkError` carries the key so
- * the caller can send the call again with it and never do it twice. (`favorite` and `unfavorite` are
- * PUT and DELETE, idempotent by their method: they need no key.)
+ * `requestAgain`, `revoke`, `extend`, `approve`, `reject` and `createTemplate`. The key makes them safe
+ * to retry: the client retries them itself (with the same key), and a `TimeoutError` or
+ * `NetworkError` carries the key so the caller can send the call again with it and never do it twice.
+ * (`favorite`, `unfavorite` and `deleteTemplate` are PUT and DELETE, idempotent by their method: they
+ * need no key.)
  *
  * @example
  * ```ts
@@ -233,6 +247,28 @@ export interface AccessClient {
   accessDetails(id: string, call?: CallOptions): Promise<components['schemas']['AccessDetails']>;
   /** What the caller holds now, their three most recent closed requests, and their favourites. */
   myAccess(call?: CallOptions): Promise<components['schemas']['MyAccess']>;
+
+  /** The caller's request templates, by name; each says what in it can no longer be requested. */
+  templates(filters?: ListFilters<'listTemplates'>, call?: CallOptions): Paginated<Template>;
+  /**
+   * A template by id — the caller's own or one shared by link (a `404` ApiError for none); `unavailable`
+   * lists what in it the caller can no longer request, `can` whether they may rename or delete it.
+   */
+  template(id: string, call?: CallOptions): Promise<Template>;
+  /**
+   * Saves a named template (selection with permissions, and optionally duration, justification and
+   * ticket type); the selection is checked as `submit` checks it (field errors under `request.`). Safe
+   * to retry: it carries an Idempotency-Key.
+   */
+  createTemplate(body: components['schemas']['TemplateInput'], call?: ChangeOptions): Promise<Template>;
+  /** Renames one of the caller's templates (a `422` for a name they already use). */
+  renameTemplate(
+    id: string,
+    body: components['schemas']['TemplateUpdate'],
+    call?: CallOptions,
+  ): Promise<Template>;
+  /** Deletes one of the caller's templates. Idempotent (DELETE): safe to retry without a key. */
+  deleteTemplate(id: string, call?: CallOptions): Promise<void>;
 
   /** Requests waiting for the caller's decision (`status: 'pending'`) or already decided. */
   approvals(filters?: ListFilters<'approvals'>, call?: CallOptions): Paginated<AccessRequest>;
@@ -489,6 +525,19 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     accessDetails: (id: string, call?: CallOptions) =>
       unwrap(raw.GET('/v1/access-requests/{id}/access-details', { ...path(id), ...init(call) })),
     myAccess: (call?: CallOptions) => unwrap(raw.GET('/v1/my-access', init(call))),
+
+    templates: (filters?: ListFilters<'listTemplates'>, call?: CallOptions) =>
+      list((query, i) => raw.GET('/v1/templates', { params: { query }, ...i }), filters, call),
+    template: (id: string, call?: CallOptions) =>
+      unwrap(raw.GET('/v1/templates/{id}', { ...path(id), ...init(call) })),
+    createTemplate: (body: components['schemas']['TemplateInput'], call?: ChangeOptions) => {
+      const { key, init } = idempotency(call);
+      return unwrap(raw.POST('/v1/templates', { body, ...init }), key);
+    },
+    renameTemplate: (id: string, body: components['schemas']['TemplateUpdate'], call?: CallOptions) =>
+      unwrap(raw.PATCH('/v1/templates/{id}', { body, ...path(id), ...init(call) })),
+    deleteTemplate: (id: string, call?: CallOptions) =>
+      unwrap(raw.DELETE('/v1/templates/{id}', { ...path(id), ...init(call) })).then(() => undefined),
 
     approvals: (filters?: ListFilters<'approvals'>, call?: CallOptions) =>
       list((query, i) => raw.GET('/v1/approvals', { params: { query }, ...i }), filters, call),

@@ -6,6 +6,7 @@ export type {
   CallOptions,
   ChangeOptions,
   ListFilters,
+  Template,
 } from './client.js';
 export { ApiError, NetworkError, TimeoutError, isAbortError } from './errors.js';
 export type { FieldError, NetworkFailure, Problem } from './errors.js';

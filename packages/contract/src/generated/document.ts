@@ -7,7 +7,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
     "title": "Access Requests API",
     "version": "1.0.0",
     "summary": "Just-in-time access requests — catalog, requests, approvals and live updates.",
-    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`); no input ever yields\n  a `5xx`. Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Request bodies** are JSON sent as `Content-Type: application/json` (another type is `422`,\n  field `Content-Type`). A body that is not JSON, or that nests arrays and objects deeper than\n  32 levels (`x-limit: jsonDepth`), is `400` (`malformed-request`); JSON of the wrong shape is\n  `422`. A body over 1 MiB (1,048,576 bytes, `x-limit: requestBodyBytes`) is `413`\n  (`content-too-large`), refused while it is read, before authentication.\n- **Idempotency**: every `POST` that creates or changes something takes an `Idempotency-Key`\n  header (see the `IdempotencyKey` parameter): `submit`, `requestAgain`, `revoke`, `extend`,\n  `approve` and `reject`. The same key and body replays the first answer, so a client may send such a\n  call again after a timeout or a lost connection without doing it twice. `favorite` and\n  `unfavorite` (`PUT` and `DELETE`) are idempotent by their method and take no key: sending\n  them again leaves the same state and answers the same. `preview` changes nothing and takes\n  no key.\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
+    "description": "The HTTP contract of **access-requests**: people ask for time-boxed access to resources, apps\nand bundles; access flows decide who approves; the server provisions and revokes the access.\nThis file is the single machine-readable source of truth: the SDK's types are generated from\nit and the reference server is checked against it.\n\n## Conventions\n- **Base path** `/v1`. Request and response bodies are JSON (`application/json`) with\n  `snake_case` fields. Ids are opaque strings: compare them, never parse them.\n  Times are RFC 3339 (`format: date-time`), always in UTC.\n- **Auth**: every call carries `Authorization: Bearer <token>`; a missing or unknown token\n  answers `401`.\n- **Lists** take `limit` (default 50, 1–500) and `cursor` and answer\n  `{ \"items\": [...], \"next_cursor\": \"...\" | null }`. Pass `next_cursor` back as `cursor` to get\n  the next page; `null` means there is no next page.\n- **Errors** are `application/problem+json` (RFC 9457, schema `Problem`); no input ever yields\n  a `5xx`. Bad input is `422`\n  with `errors: [{ field, code, message }]`, `field` naming the body path\n  (`resources[3].permission_id`), or the query parameter or header name.\n  `403` is a forbidden action on a request the caller can see; `404` is anything the caller\n  may not see (it is indistinguishable from \"does not exist\"); `409` is a request in the wrong\n  status for the action; `429` carries `Retry-After` (seconds).\n- **Request bodies** are JSON sent as `Content-Type: application/json` (another type is `422`,\n  field `Content-Type`). A body that is not JSON, or that nests arrays and objects deeper than\n  32 levels (`x-limit: jsonDepth`), is `400` (`malformed-request`); JSON of the wrong shape is\n  `422`. A body over 1 MiB (1,048,576 bytes, `x-limit: requestBodyBytes`) is `413`\n  (`content-too-large`), refused while it is read, before authentication.\n- **Idempotency**: every `POST` that creates or changes something takes an `Idempotency-Key`\n  header (see the `IdempotencyKey` parameter): `submit`, `requestAgain`, `revoke`, `extend`,\n  `approve`, `reject` and `createTemplate`. The same key and body replays the first answer, so a client may send such a\n  call again after a timeout or a lost connection without doing it twice. `favorite` and\n  `unfavorite` (`PUT` and `DELETE`), `renameTemplate` (`PATCH`) and `deleteTemplate` (`DELETE`)\n  are idempotent by their method and take no key: sending\n  them again leaves the same state and answers the same. `preview` changes nothing and takes\n  no key.\n- **Limits**: every bound the contract sets (page size, lengths, counts, duration) is marked\n  `x-limit: <name>` beside its keywords; `@access-requests/contract` exports them as `LIMITS`,\n  so no client or server types a limit by hand.\n- **Decisions are the server's**: every `AccessRequest` carries `can`, saying what the caller\n  may do with it now, so that no client re-derives the rules.\n\n## Statuses\nA request moves through the seven statuses of `AccessRequestStatus`\n(`pending_approval`, `granting`, `active`, `rejected`, `revoking`, `revoked`, `failed`);\nits description lists the transitions. `rejected`, `revoked` and `failed` are *closed*:\nclosed requests can be requested again.\n\n## Reference-server fixtures\n`npx access-requests-mock` (from `@access-requests/mock-server`; `pnpm mock` in the repository)\nserves the reference server on `http://127.0.0.1:4010`; `pnpm start` serves the\ndemo portal on `http://127.0.0.1:4173`. Four users have fixed bearer tokens for integrators'\ntests:\n\n| token | user | role |\n| --- | --- | --- |\n| `demo-alice` | Alice Example (`usr_alice`) | a requester |\n| `demo-bob` | Bob Example (`usr_bob`) | Alice's manager and an approver |\n| `demo-carol` | Carol Example (`usr_carol`) | a second approver |\n| `demo-dave` | Dave Example (`usr_dave`) | a teammate Alice may request for |\n\nThe catalog and the access flows come from a seeded generator: the same seed gives the same\nids.\n\nBehaviours quote the portal's user guide, *Requesting Access with the Web Portal* (\"the guide\").\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -47,6 +47,10 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
     {
       "name": "Approvals",
       "description": "The approver's side — requests waiting for the caller's decision, approve and reject."
+    },
+    {
+      "name": "Templates",
+      "description": "Named requests to start a New Request from: saved, listed, renamed, deleted, shared by link."
     },
     {
       "name": "Events",
@@ -2501,6 +2505,241 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         }
       }
     },
+    "/v1/templates": {
+      "get": {
+        "operationId": "listTemplates",
+        "tags": [
+          "Templates"
+        ],
+        "summary": "List the caller's request templates",
+        "description": "The caller's own templates, by name (then id). Each says what in it is no longer available (`unavailable`), so a list can warn before the form opens. Another user's template is read by its id (`getTemplate`), from the link its owner shared.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of templates.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TemplatePage"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createTemplate",
+        "tags": [
+          "Templates"
+        ],
+        "summary": "Save a request as a named template",
+        "description": "Saves what a New Request holds — the selection with its permissions, and optionally the\nduration, the justification and the ticket type — under a name, for the caller to start a\nNew Request from later (and to share by link). The selection is checked as `submit` checks\nit: an unknown resource, app or bundle is `unknown` on its id, a permission it cannot be\nrequested with is `not_allowed`, a duration over a flow's maximum is `out_of_range`, an unknown\nticket type is `unknown` on `ticket_type_id`. What a flow requires at submission (a\njustification, a ticket id) is not required here: the form asks for it then.\n\nA name is 1 to 80 characters (`x-limit: templateName`), unique among the caller's templates\nregardless of case (`not_allowed` on `name`); a caller has at most 100 templates\n(`x-limit: templatesPerUser`; the 101st is `too_many` on `name`).\n\nHonors `Idempotency-Key`: the same key with the same body replays the first answer (`201`,\nheader `Idempotent-Replayed: true`) and creates nothing.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TemplateInput"
+              },
+              "examples": {
+                "resources": {
+                  "summary": "Two read-only databases for an incident",
+                  "value": {
+                    "name": "Payments incident (read-only)",
+                    "request": {
+                      "resources": [
+                        {
+                          "resource_id": "res_prod_payments_db",
+                          "permission_id": "perm_pg_readonly"
+                        },
+                        {
+                          "resource_id": "res_prod_orders_db",
+                          "permission_id": "perm_pg_readonly"
+                        }
+                      ],
+                      "duration_hours": 4,
+                      "justification": "Investigating a payments incident.",
+                      "ticket_type_id": "tt_jira"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new template (or, for a replayed key and body, the first answer).",
+            "headers": {
+              "Idempotent-Replayed": {
+                "description": "Present, with the value `true`, only when this answer replays the first answer to the same `Idempotency-Key` and body; nothing new was saved.",
+                "required": false,
+                "schema": {
+                  "type": "boolean",
+                  "const": true
+                },
+                "example": true
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Template"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/v1/templates/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/TemplateId"
+        }
+      ],
+      "get": {
+        "operationId": "getTemplate",
+        "tags": [
+          "Templates"
+        ],
+        "summary": "Read a template",
+        "description": "Any user of the organization may read a template by its id: that is the link its owner shares. `unavailable` lists what in it can no longer be requested (a resource, app or bundle that no longer exists, a permission it no longer offers, a ticket type gone), so the form can open with the rest and say what was left out. Only the owner may rename or delete it (`can`).",
+        "responses": {
+          "200": {
+            "description": "The template.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Template"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "renameTemplate",
+        "tags": [
+          "Templates"
+        ],
+        "summary": "Rename a template",
+        "description": "The owner renames the template (the same rules for `name` as `createTemplate`); anyone else gets `403`. Idempotent by what it sets: sending it again answers the same, so it takes no `Idempotency-Key`.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TemplateUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The template, renamed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Template"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/MalformedRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteTemplate",
+        "tags": [
+          "Templates"
+        ],
+        "summary": "Delete a template",
+        "description": "The owner deletes the template; anyone else gets `403`. Its link then answers `404`. Idempotent by its method: deleting a deleted template of one's own answers `204` again for 24 hours, so a retried delete does not fail.",
+        "responses": {
+          "204": {
+            "description": "Deleted."
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
     "/v1/approvals": {
       "get": {
         "operationId": "approvals",
@@ -2782,6 +3021,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "x-limit": "jsonDepth"
       }
     },
+    "x-templates": {
+      "per-user": {
+        "description": "How many templates one user may have; the next `createTemplate` is `422` (`too_many`).",
+        "type": "integer",
+        "maximum": 100,
+        "x-limit": "templatesPerUser"
+      }
+    },
     "parameters": {
       "Limit": {
         "name": "limit",
@@ -2918,6 +3165,16 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "type": "string"
         },
         "example": "req_01HZXA7RM3K9Q2V5T8W1B4C6D0"
+      },
+      "TemplateId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The template's id (its link carries it). An id the caller cannot read is `404`.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0"
       },
       "RequestScope": {
         "name": "scope",
@@ -6118,6 +6375,213 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "description": "The pairs of this page.",
             "items": {
               "$ref": "#/components/schemas/RequestResource"
+            }
+          },
+          "next_cursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
+      },
+      "TemplateRequest": {
+        "type": "object",
+        "description": "What a template starts a New Request with: exactly one of `resources`, `app` or `bundle`, and optionally the duration, the justification and the ticket type (the ticket id is the request's own, asked for each time).",
+        "additionalProperties": false,
+        "properties": {
+          "resources": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "x-limit": "resourcesPerRequest",
+            "description": "Resources, each with one permission.",
+            "items": {
+              "$ref": "#/components/schemas/ResourceSelection"
+            }
+          },
+          "app": {
+            "$ref": "#/components/schemas/AppSelection",
+            "description": "An app, with one of its permissions."
+          },
+          "bundle": {
+            "$ref": "#/components/schemas/BundleSelection",
+            "description": "A bundle."
+          },
+          "duration_hours": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 8760,
+            "x-limit": "durationHours",
+            "description": "In whole hours, up to the flows' `max_duration_hours`."
+          },
+          "justification": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "x-limit": "justification",
+            "description": "A justification to start from."
+          },
+          "ticket_type_id": {
+            "type": "string",
+            "description": "The ticket type to link, one of the org's `ticket_types`."
+          }
+        }
+      },
+      "TemplateInput": {
+        "type": "object",
+        "description": "The body of `createTemplate`.",
+        "required": [
+          "name",
+          "request"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 80,
+            "x-limit": "templateName",
+            "description": "Unique among the caller's templates, regardless of case."
+          },
+          "request": {
+            "$ref": "#/components/schemas/TemplateRequest",
+            "description": "What the template starts a New Request with."
+          }
+        }
+      },
+      "TemplateUpdate": {
+        "type": "object",
+        "description": "The body of `renameTemplate`.",
+        "required": [
+          "name"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 80,
+            "x-limit": "templateName",
+            "description": "The new name, with the same rules as `createTemplate`'s."
+          }
+        }
+      },
+      "TemplateUnavailable": {
+        "type": "object",
+        "description": "Something in a template that can no longer be requested.",
+        "required": [
+          "field",
+          "code",
+          "message"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "field": {
+            "type": "string",
+            "description": "Its path in `request` (`resources[2].resource_id`, `app.permission_id`, `ticket_type_id`).",
+            "examples": [
+              "resources[2].resource_id"
+            ]
+          },
+          "code": {
+            "type": "string",
+            "enum": [
+              "unknown",
+              "not_allowed"
+            ],
+            "description": "`unknown` — the resource, app, bundle, permission or ticket type no longer exists; `not_allowed` — it exists but can no longer be requested so (a permission the resource no longer offers)."
+          },
+          "message": {
+            "type": "string",
+            "description": "A human-readable message, fit to show in the form."
+          }
+        }
+      },
+      "Template": {
+        "type": "object",
+        "description": "A named request to start a New Request from.",
+        "required": [
+          "id",
+          "name",
+          "owner",
+          "request",
+          "unavailable",
+          "created_at",
+          "updated_at",
+          "can"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Opaque; a host's link to the template carries it."
+          },
+          "name": {
+            "type": "string",
+            "description": "The template's name."
+          },
+          "owner": {
+            "$ref": "#/components/schemas/User",
+            "description": "Who saved it."
+          },
+          "request": {
+            "$ref": "#/components/schemas/TemplateRequest",
+            "description": "What it starts a New Request with, as saved."
+          },
+          "unavailable": {
+            "type": "array",
+            "description": "What in `request` can no longer be requested, now; empty when everything can.",
+            "items": {
+              "$ref": "#/components/schemas/TemplateUnavailable"
+            }
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was saved."
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was last renamed (or saved)."
+          },
+          "can": {
+            "type": "object",
+            "description": "What the caller may do with it.",
+            "required": [
+              "rename",
+              "delete"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "rename": {
+                "type": "boolean",
+                "description": "Whether the caller may rename it (its owner)."
+              },
+              "delete": {
+                "type": "boolean",
+                "description": "Whether the caller may delete it (its owner)."
+              }
+            }
+          }
+        }
+      },
+      "TemplatePage": {
+        "type": "object",
+        "description": "A page of templates.",
+        "required": [
+          "items",
+          "next_cursor"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "description": "The templates of this page.",
+            "items": {
+              "$ref": "#/components/schemas/Template"
             }
           },
           "next_cursor": {

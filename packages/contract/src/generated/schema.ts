@@ -566,6 +566,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's request templates
+         * @description The caller's own templates, by name (then id). Each says what in it is no longer available (`unavailable`), so a list can warn before the form opens. Another user's template is read by its id (`getTemplate`), from the link its owner shared.
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        /**
+         * Save a request as a named template
+         * @description Saves what a New Request holds — the selection with its permissions, and optionally the
+         *     duration, the justification and the ticket type — under a name, for the caller to start a
+         *     New Request from later (and to share by link). The selection is checked as `submit` checks
+         *     it: an unknown resource, app or bundle is `unknown` on its id, a permission it cannot be
+         *     requested with is `not_allowed`, a duration over a flow's maximum is `out_of_range`, an unknown
+         *     ticket type is `unknown` on `ticket_type_id`. What a flow requires at submission (a
+         *     justification, a ticket id) is not required here: the form asks for it then.
+         *
+         *     A name is 1 to 80 characters (`x-limit: templateName`), unique among the caller's templates
+         *     regardless of case (`not_allowed` on `name`); a caller has at most 100 templates
+         *     (`x-limit: templatesPerUser`; the 101st is `too_many` on `name`).
+         *
+         *     Honors `Idempotency-Key`: the same key with the same body replays the first answer (`201`,
+         *     header `Idempotent-Replayed: true`) and creates nothing.
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The template's id (its link carries it). An id the caller cannot read is `404`.
+                 * @example tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a template
+         * @description Any user of the organization may read a template by its id: that is the link its owner shares. `unavailable` lists what in it can no longer be requested (a resource, app or bundle that no longer exists, a permission it no longer offers, a ticket type gone), so the form can open with the rest and say what was left out. Only the owner may rename or delete it (`can`).
+         */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template
+         * @description The owner deletes the template; anyone else gets `403`. Its link then answers `404`. Idempotent by its method: deleting a deleted template of one's own answers `204` again for 24 hours, so a retried delete does not fail.
+         */
+        delete: operations["deleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a template
+         * @description The owner renames the template (the same rules for `name` as `createTemplate`); anyone else gets `403`. Idempotent by what it sets: sending it again answers the same, so it takes no `Idempotency-Key`.
+         */
+        patch: operations["renameTemplate"];
+        trace?: never;
+    };
     "/v1/approvals": {
         parameters: {
             query?: never;
@@ -1367,6 +1438,85 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /** @description What a template starts a New Request with: exactly one of `resources`, `app` or `bundle`, and optionally the duration, the justification and the ticket type (the ticket id is the request's own, asked for each time). */
+        TemplateRequest: {
+            /** @description Resources, each with one permission. */
+            resources?: components["schemas"]["ResourceSelection"][];
+            /** @description An app, with one of its permissions. */
+            app?: components["schemas"]["AppSelection"];
+            /** @description A bundle. */
+            bundle?: components["schemas"]["BundleSelection"];
+            /** @description In whole hours, up to the flows' `max_duration_hours`. */
+            duration_hours?: number;
+            /** @description A justification to start from. */
+            justification?: string;
+            /** @description The ticket type to link, one of the org's `ticket_types`. */
+            ticket_type_id?: string;
+        };
+        /** @description The body of `createTemplate`. */
+        TemplateInput: {
+            /** @description Unique among the caller's templates, regardless of case. */
+            name: string;
+            /** @description What the template starts a New Request with. */
+            request: components["schemas"]["TemplateRequest"];
+        };
+        /** @description The body of `renameTemplate`. */
+        TemplateUpdate: {
+            /** @description The new name, with the same rules as `createTemplate`'s. */
+            name: string;
+        };
+        /** @description Something in a template that can no longer be requested. */
+        TemplateUnavailable: {
+            /**
+             * @description Its path in `request` (`resources[2].resource_id`, `app.permission_id`, `ticket_type_id`).
+             * @example resources[2].resource_id
+             */
+            field: string;
+            /**
+             * @description `unknown` — the resource, app, bundle, permission or ticket type no longer exists; `not_allowed` — it exists but can no longer be requested so (a permission the resource no longer offers).
+             * @enum {string}
+             */
+            code: "unknown" | "not_allowed";
+            /** @description A human-readable message, fit to show in the form. */
+            message: string;
+        };
+        /** @description A named request to start a New Request from. */
+        Template: {
+            /** @description Opaque; a host's link to the template carries it. */
+            id: string;
+            /** @description The template's name. */
+            name: string;
+            /** @description Who saved it. */
+            owner: components["schemas"]["User"];
+            /** @description What it starts a New Request with, as saved. */
+            request: components["schemas"]["TemplateRequest"];
+            /** @description What in `request` can no longer be requested, now; empty when everything can. */
+            unavailable: components["schemas"]["TemplateUnavailable"][];
+            /**
+             * Format: date-time
+             * @description When it was saved.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was last renamed (or saved).
+             */
+            updated_at: string;
+            /** @description What the caller may do with it. */
+            can: {
+                /** @description Whether the caller may rename it (its owner). */
+                rename: boolean;
+                /** @description Whether the caller may delete it (its owner). */
+                delete: boolean;
+            };
+        };
+        /** @description A page of templates. */
+        TemplatePage: {
+            /** @description The templates of this page. */
+            items: components["schemas"]["Template"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description The bearer token is missing, malformed or unknown. */
@@ -1542,6 +1692,11 @@ export interface components {
          * @example req_01HZXA7RM3K9Q2V5T8W1B4C6D0
          */
         RequestId: string;
+        /**
+         * @description The template's id (its link carries it). An id the caller cannot read is `404`.
+         * @example tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0
+         */
+        TemplateId: string;
         /**
          * @description `mine`: requests where the caller is the grantee. `on_behalf`: requests the caller submitted for someone else.
          * @example mine
@@ -3426,6 +3581,174 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most items to return in one page.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Where to continue: the `next_cursor` of the previous page, passed back unchanged with the same filters. Omit it for the first page. An invalid cursor is `422` (`invalid_format`).
+                 * @example eyJhZnRlciI6InByb2QtcGF5bWVudHMtZGIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A client-chosen unique key (a UUID is a good choice) that makes the call safe to retry; taken by `submit`, `requestAgain`, `revoke`, `extend`, `approve` and `reject`. The same key with the same body within 24 hours replays the first successful answer — same status, same body (for `submit` and `requestAgain`, plus the header `Idempotent-Replayed: true`) — and creates or changes nothing. The same key with a different body is `422` with an `errors` item of code `idempotency_mismatch` (field `Idempotency-Key`). A call that was refused (any `4xx`) is not remembered. Keys are scoped to the caller, the operation and, for calls on one request, that request.
+                 * @example 5f0c7a8e-3b1d-4c2a-9e61-2d7f4b8a9c10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The new template (or, for a replayed key and body, the first answer). */
+            201: {
+                headers: {
+                    /**
+                     * @description Present, with the value `true`, only when this answer replays the first answer to the same `Idempotency-Key` and body; nothing new was saved.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: true;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The template's id (its link carries it). An id the caller cannot read is `404`.
+                 * @example tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The template's id (its link carries it). An id the caller cannot read is `404`.
+                 * @example tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    renameTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The template's id (its link carries it). An id the caller cannot read is `404`.
+                 * @example tpl_01HZXA7RM3K9Q2V5T8W1B4C6D0
+                 */
+                id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description The template, renamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -117,6 +117,10 @@ export const LIMITS = {
   resourcesPerRequest: { minItems: 1, maxItems: 1000 },
   /** `#/components/parameters/Search/schema` */
   search: { maxLength: 200 },
+  /** `#/components/schemas/TemplateInput/properties/name` */
+  templateName: { minLength: 1, maxLength: 80 },
+  /** `#/components/x-templates/per-user` */
+  templatesPerUser: { maximum: 100 },
   /** `#/components/schemas/TicketInput/properties/id` */
   ticketId: { minLength: 1, maxLength: 100 },
 } as const;

@@ -233,6 +233,21 @@ export interface Backend {
   /** `GET /v1/my-access`: what the caller holds, recent closed requests, favorites. */
   myAccess(caller: Caller): Schemas['MyAccess'];
 
+  /** `GET /v1/templates`: the caller's own templates, by name. */
+  listTemplates(caller: Caller, query: RawQuery): Schemas['TemplatePage'];
+  /** `GET /v1/templates/{id}`: any user may read a template by its id (its shared link). */
+  getTemplate(caller: Caller, id: string): Schemas['Template'];
+  /** `POST /v1/templates`: saves a named template; idempotent with a key. */
+  createTemplate(
+    caller: Caller,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): { status: 201; body: Schemas['Template']; replayed: boolean };
+  /** `PATCH /v1/templates/{id}`: the owner renames it. */
+  renameTemplate(caller: Caller, id: string, body: unknown): Schemas['Template'];
+  /** `DELETE /v1/templates/{id}`: the owner deletes it (a repeat within a day answers the same). */
+  deleteTemplate(caller: Caller, id: string): void;
+
   /** `GET /v1/approvals`: the requests waiting for the caller's decision. */
   approvals(caller: Caller, query: RawQuery): Schemas['AccessRequestPage'];
   /**

@@ -16,6 +16,7 @@ import { BackendDefect } from './problems.js';
 import * as requestService from './requests.js';
 import { createState, type BackendState, type StatusChange } from './state.js';
 import * as submissionService from './submission.js';
+import * as templateService from './templates.js';
 import { requestView } from './views.js';
 import {
   composeExtensionNotifications,
@@ -127,6 +128,11 @@ const OPERATIONS = {
   approvals: requestService.approvals,
   approve: (s, callerId, id, body, key) => requestService.decide(s, callerId, id, body, 'approve', key),
   reject: (s, callerId, id, body, key) => requestService.decide(s, callerId, id, body, 'reject', key),
+  listTemplates: templateService.listTemplates,
+  getTemplate: templateService.getTemplate,
+  createTemplate: templateService.createTemplate,
+  renameTemplate: templateService.renameTemplate,
+  deleteTemplate: templateService.deleteTemplate,
 } satisfies { [K in keyof Backend]?: Over<Backend[K]> };
 
 type Operation = keyof typeof OPERATIONS;

@@ -161,6 +161,8 @@ interface Bodies {
   approve: Schemas['ApproveInput'];
   reject: Schemas['RejectInput'];
   extend: Schemas['ExtendInput'];
+  createTemplate: Schemas['TemplateInput'];
+  renameTemplate: Schemas['TemplateUpdate'];
 }
 
 /**

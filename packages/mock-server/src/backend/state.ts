@@ -1,5 +1,6 @@
 /** The backend's mutable state: one per seeded world (a reset builds a new one). */
 import type { AccessRequestStatus } from '@access-requests/contract';
+import { createTemplateStore, type TemplateStore } from './templates.js';
 import { createRandom, deriveSeed, type Random } from '../demo-data/random.js';
 import { isVisibleTo } from './access-rules.js';
 import type { CatalogIndex } from './catalog-index.js';
@@ -41,6 +42,8 @@ export interface BackendState {
   /** Where notifications go now (the org's setting; the control API can switch it). */
   notificationChannel: NotificationChannel;
   readonly outbox: NotificationOutbox;
+  /** The users' request templates. */
+  readonly templates: TemplateStore;
 }
 
 interface StateHooks {
@@ -66,6 +69,7 @@ export function createState(catalog: CatalogIndex, scheduler: Scheduler, hooks: 
     notifyExtensionChange: hooks.onExtensionChange,
     notificationChannel: world.org.notificationChannel,
     outbox: new NotificationOutbox(),
+    templates: createTemplateStore(),
   };
 }
 

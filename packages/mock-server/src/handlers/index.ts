@@ -255,7 +255,7 @@ export function handlersFor(
     ({ request }: { request: Request }) =>
       base.match(new URL(request.url), path);
   const handlers = routes.map((route) => {
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     return http[method](at(route.path), ({ request, params }) =>
       respond(route, request, params as Record<string, string>),
     );

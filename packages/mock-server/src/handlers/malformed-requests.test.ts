@@ -45,7 +45,7 @@ describe('ids that are not valid percent-encoded UTF-8', () => {
         assert.equal(response.status, 404, `${route.method} ${path}`);
         assert.equal(response.headers.get('content-type'), 'application/problem+json');
         const problem = (await response.json()) as { detail: string };
-        assert.match(problem.detail, /No access request .+ is visible to you/);
+        assert.match(problem.detail, /No (access request|template) .+ is visible to you/);
       }
     }
   });

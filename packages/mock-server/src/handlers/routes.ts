@@ -19,7 +19,7 @@ import { json } from './responses.js';
  */
 export interface RouteSummary {
   /** The HTTP method. */
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to the base URL: `/v1/access-requests/:id/revoke`. */
   readonly path: string;
   /** Whether a bearer token is needed (every `/v1` route). */
@@ -83,13 +83,14 @@ export const open = (
 ): PublicRoute => ({ method, path, auth: false, resolve, ...options });
 
 /** 201, with `Idempotent-Replayed: true` when the answer replays an earlier one. */
-function created(result: CreateResult): Response {
+function created(result: Pick<CreateResult, 'status' | 'replayed'> & { readonly body: unknown }): Response {
   return json(result.body, result.status, result.replayed ? { 'idempotent-replayed': 'true' } : {});
 }
 
 const idempotencyKey = (request: Request) => request.headers.get('idempotency-key') ?? undefined;
 
 const REQUEST = '/v1/access-requests/:id';
+const TEMPLATE = '/v1/templates/:id';
 
 export const API_ROUTES: readonly ApiRoute[] = [
   api('GET', '/v1/me', (c) => json(c.backend.me(c.caller))),
@@ -132,6 +133,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ),
   api('PUT', `${REQUEST}/favorite`, (c) => json(c.backend.favorite(c.caller, c.id))),
   api('DELETE', `${REQUEST}/favorite`, (c) => json(c.backend.unfavorite(c.caller, c.id))),
+  api('GET', '/v1/templates', (c) => json(c.backend.listTemplates(c.caller, c.query))),
+  api(
+    'POST',
+    '/v1/templates',
+    (c) => created(c.backend.createTemplate(c.caller, c.body, idempotencyKey(c.request))),
+    {
+      body: 'required',
+    },
+  ),
+  api('GET', TEMPLATE, (c) => json(c.backend.getTemplate(c.caller, c.id))),
+  api('PATCH', TEMPLATE, (c) => json(c.backend.renameTemplate(c.caller, c.id, c.body)), { body: 'required' }),
+  api('DELETE', TEMPLATE, (c) => {
+    c.backend.deleteTemplate(c.caller, c.id);
+    return new Response(null, { status: 204 });
+  }),
   api('GET', '/v1/approvals', (c) => json(c.backend.approvals(c.caller, c.query))),
   api(
     'POST',

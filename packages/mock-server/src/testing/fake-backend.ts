@@ -57,6 +57,12 @@ export function createFakeBackend(): FakeBackend {
     return request;
   };
   const page = <T>(items: T[]) => ({ items, next_cursor: null });
+  const templates = new Map<string, Schemas['Template']>();
+  const template = (id: string) => {
+    const found = templates.get(id);
+    if (!found) throw notFound(id);
+    return found;
+  };
 
   const backend: FakeBackend = {
     get subscribers() {
@@ -166,6 +172,27 @@ export function createFakeBackend(): FakeBackend {
     approvals: () => page([]),
     approve: (_caller, id) => view(get(id)),
     reject: (_caller, id) => view(get(id)),
+    // Templates, kept as sent (no catalog to check them against).
+    listTemplates: () => page([...templates.values()]),
+    getTemplate: (_caller, id) => template(id),
+    createTemplate: (_caller, body) => {
+      const { name = '', request = {} } = body as Partial<Schemas['TemplateInput']>;
+      const at = new Date(now).toISOString();
+      const id = `tpl_${String(templates.size + 1).padStart(6, '0')}`;
+      const created = { id, name, owner: ALICE, request, unavailable: [], created_at: at, updated_at: at };
+      templates.set(id, { ...created, can: { rename: true, delete: true } });
+      return { status: 201, body: template(id), replayed: false };
+    },
+    renameTemplate: (_caller, id, body) => {
+      const { name } = body as Partial<Schemas['TemplateUpdate']>;
+      const renamed = { ...template(id), ...(name === undefined ? {} : { name }) };
+      templates.set(id, renamed);
+      return renamed;
+    },
+    deleteTemplate: (_caller, id) => {
+      template(id);
+      templates.delete(id);
+    },
     subscribe(_caller, lastEventId, onEvent) {
       const from = events.findIndex((event) => event.id === lastEventId);
       if (from >= 0) for (const event of events.slice(from + 1)) onEvent(event);
@@ -203,6 +230,7 @@ export function createFakeBackend(): FakeBackend {
       requests.clear();
       events.length = 0;
       idempotency.clear();
+      templates.clear();
     },
     get options() {
       return { seed: 1, catalogSize: 0, speed, startTime: new Date(START) };
