@@ -4,7 +4,7 @@
 // (`GET /v1/catalog/resources?id[]=…`, 100 at a time); people, apps and bundles are short lists, read
 // page by page.
 import { msg, str } from '../../internal/locale.js';
-import type { AccessClient, AccessRequest } from '@access-requests/sdk';
+import type { AccessClient, AccessRequest, Template } from '@access-requests/sdk';
 import { LIMITS } from '@access-requests/contract';
 import { callerOf, type Me } from '../../internal/requests-hub.js';
 import {
@@ -156,8 +156,10 @@ export interface Prefill {
 
 /**
  * What the `prefill` property takes: a closed request to edit and request again (its target with each
- * permission, duration, justification, ticket and grantee, as `request-edit-requested` gives it), or the
- * fields of a request body (`AccessRequestInput`, every field optional).
+ * permission, duration, justification, ticket and grantee, as `request-edit-requested` gives it), a
+ * request template (`client.template(id)`: its selection, duration, justification and ticket type; what
+ * is no longer offered is left out and said), or the fields of a request body (`AccessRequestInput`,
+ * every field optional).
  *
  * @example
  * ```ts
@@ -175,13 +177,25 @@ export interface Prefill {
  * form.prefill = onCall;
  * ```
  */
-export type RequestPrefill = AccessRequest | Partial<RequestInput>;
+export type RequestPrefill = AccessRequest | Template | Partial<RequestInput>;
 
 const isRequest = (prefill: RequestPrefill): prefill is AccessRequest => 'target' in prefill;
+const isTemplate = (prefill: RequestPrefill): prefill is Template => 'unavailable' in prefill;
+
+/** A template's request as the fields of a request body (its ticket type kept; the ticket id is asked). */
+function templateFields(template: Template): Partial<RequestInput> & { ticketTypeId?: string } {
+  const { ticket_type_id: ticketTypeId, ...fields } = template.request;
+  return { ...fields, ...(ticketTypeId === undefined ? {} : { ticketTypeId }) };
+}
 
 /** Tells prefills apart ('' for none): a saved draft made from the same prefill is the user's, and wins. */
 export function prefillKey(prefill: Prefill, request?: RequestPrefill): string {
-  if (request) return isRequest(request) ? `request:${request.id}` : JSON.stringify(request);
+  if (request)
+    return isRequest(request)
+      ? `request:${request.id}`
+      : isTemplate(request)
+        ? `template:${request.id}:${request.updated_at}`
+        : JSON.stringify(request);
   const normal = { ...prefill, resourceIds: parseIds(prefill.resourceIds) };
   const given = Object.values(normal).some((value) =>
     Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '',
@@ -259,8 +273,17 @@ async function fromRequestPrefill(
       ticket: prefill.ticket ? { typeId: prefill.ticket.type.id, id: prefill.ticket.id } : undefined,
     };
   }
+  const fields = isTemplate(prefill) ? templateFields(prefill) : prefill;
   return {
     ...base,
+    ...fieldsWanted(fields),
+  };
+}
+
+/** What the fields of a request body (or a template's) ask the form for. */
+function fieldsWanted(prefill: Partial<RequestInput> & { ticketTypeId?: string }) {
+  const label = (name: string, permission: string) => `${name} (${permission})`;
+  return {
     granteeId: prefill.grantee_id ?? '',
     resources: (prefill.resources ?? []).map((r) => ({
       id: r.resource_id,
@@ -277,7 +300,11 @@ async function fromRequestPrefill(
     bundle: prefill.bundle ? { id: prefill.bundle.bundle_id, label: prefill.bundle.bundle_id } : undefined,
     duration: prefill.duration_hours,
     justification: prefill.justification ?? '',
-    ticket: prefill.ticket ? { typeId: prefill.ticket.type_id, id: prefill.ticket.id } : undefined,
+    ticket: prefill.ticket
+      ? { typeId: prefill.ticket.type_id, id: prefill.ticket.id }
+      : prefill.ticketTypeId
+        ? { typeId: prefill.ticketTypeId, id: '' }
+        : undefined,
   };
 }
 
@@ -339,10 +366,11 @@ async function applyWanted(
   if (wanted.ticket) {
     const type = me.org.ticket_types.find((t) => t.id === wanted.ticket?.typeId);
     if (type) draft = { ...draft, ticketTypeId: type.id, ticketId: wanted.ticket.id };
-    else
+    else if (wanted.ticket.id)
       notes.push(
         msg(str`The ticket ${wanted.ticket.id} was left out: its ticket type is no longer offered.`),
       );
+    else notes.push(msg(str`The ticket type ${wanted.ticket.typeId} is no longer offered.`));
   }
   if (wanted.tab) draft = { ...draft, tab: wanted.tab };
   return { draft: hasTarget(draft) ? { ...draft, step: wanted.step } : draft, notes };
