@@ -9,7 +9,9 @@
 //
 // Raised since set: +0.5 kB for <request-list> keeping the focused card and its tab stop through
 // virtualisation and live inserts; +0.4 kB for the form's search at the first keystroke (both in the
-// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before).
+// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before);
+// +1.5 kB for the form (eager bundle and alone) and +0.5 kB for the translations: Edit and request
+// again (the form's `prefill` of a closed request, what was left out said) and Select all N matching.
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -38,8 +40,9 @@ export const BUDGETS = [
     name: 'every element eager (define.js), initial',
     entry: elements('define.js'),
     measure: 'initial',
-    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
-    budget: 76_000,
+    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport; 77.5 kB
+    // with Edit and request again and Select all N matching.
+    budget: 78_000,
     target: 40_000,
   },
   {
@@ -53,7 +56,7 @@ export const BUDGETS = [
     name: 'translations (de + ar), each loaded only for its language',
     entry: elements('define.js'),
     measure: 'languages',
-    budget: 14_000,
+    budget: 14_500,
   },
   {
     name: '<access-portal>, initial',
@@ -86,7 +89,7 @@ export const BUDGETS = [
     name: '<access-request-form> alone',
     entry: elements('access-request-form.js'),
     measure: 'initial',
-    budget: 44_000,
+    budget: 45_500,
     target: 25_000,
   },
   {

@@ -368,7 +368,8 @@ export class AccessPortal extends ClientElement {
   /** Edit and request again: New Request opens prefilled from the closed request. */
   #toEdit = (event: CustomEvent<{ request: AccessRequest }>): void => {
     const request = event.detail.request;
-    if (this.#navigate('new-request', undefined, { focusTab: true })) this.editing = request;
+    // A new value on each press: the form opens afresh from the request, even the same one again.
+    if (this.#navigate('new-request', undefined, { focusTab: true })) this.editing = { ...request };
   };
 
   #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void => {

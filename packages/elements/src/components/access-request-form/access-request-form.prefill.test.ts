@@ -17,8 +17,8 @@ import {
 } from '../../internal/test-support.js';
 
 /** A form for Alice opened with `prefill`, once it shows the New Request step with its selection. */
-async function openWith(prefill: RequestPrefill): Promise<RequestFormPage> {
-  sessionStorage.clear();
+async function openWith(prefill: RequestPrefill, keepDrafts = false): Promise<RequestFormPage> {
+  if (!keepDrafts) sessionStorage.clear();
   const el = await fixture<AccessRequestForm>(
     html`<access-request-form .client=${clientFor('alice')} .prefill=${prefill}></access-request-form>`,
   );
@@ -64,6 +64,25 @@ describe('<access-request-form>: prefilled from a closed request (Edit and reque
     expect(created!.duration_hours).to.equal(rejected.duration_hours);
     if (created!.target.type !== 'resources') throw new Error('a request for resources');
     expect(created!.target.resources_summary.map((p) => p.permission.id)).to.deep.equal(['perm_pg_readonly']);
+  });
+
+  it('keeps the user’s changes over a reload, and opens afresh when the prefill is set again', async () => {
+    const rejected = await aliceRequest('rejected');
+    const page = await openWith(rejected);
+    await until(() => page.reviewNames().length === 1, 'the selection');
+    choose(
+      page.root.querySelector<HTMLSelectElement>('#selected [data-row="0"] select')!,
+      'perm_pg_readonly',
+    );
+    await page.el.updateComplete;
+    // The page reloads: the same prefill, the user's draft.
+    page.el.remove();
+    const reloaded = await openWith(rejected, true);
+    await until(() => reviewPermissions(reloaded).length === 1, 'the selection');
+    expect(reviewPermissions(reloaded)).to.deep.equal(['perm_pg_readonly']);
+    // Edit and request again pressed again: the request as it was.
+    (reloaded.el as AccessRequestForm).prefill = { ...rejected };
+    await until(() => reviewPermissions(reloaded)[0] === 'perm_pg_admin', 'the request’s own permission');
   });
 
   it('says which resources no longer exist or no longer offer the permission, and keeps the rest', async () => {

@@ -212,8 +212,9 @@ export class AccessRequestForm extends ClientElement {
    * duration, justification, ticket and grantee — or the fields of a request body
    * (`AccessRequestInput`, each optional; each resource with its permission). The form opens on New
    * Request with it chosen, for the user to change before submitting; what no longer exists or is no
-   * longer offered is left out, and the form says which (`prefill-notice`). Set it again with the same
-   * request and the user's changes since are kept.
+   * longer offered is left out, and the form says which (`prefill-notice`). Set while the form is on the
+   * page, it opens afresh (each Edit and request again starts from the request); when the form first
+   * loads, a draft the user made from the same prefill (before a reload) wins.
    */
   @property({ attribute: false }) accessor prefill: RequestPrefill | undefined;
   /**
@@ -256,6 +257,8 @@ export class AccessRequestForm extends ClientElement {
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
   );
   #locale = 'en';
+  /** The next load applies the `prefill` property even over a draft the user made from it. */
+  #prefillAfresh = false;
   #seenPreview: unknown;
   #errorCache: { readonly inputs: readonly unknown[]; readonly state: ErrorState } | undefined;
 
@@ -289,6 +292,8 @@ export class AccessRequestForm extends ClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A prefill set while the form is on the page is a new ask: it opens afresh.
+    if (this.hasUpdated && changed.has('prefill') && this.prefill) this.#prefillAfresh = true;
     if (!this.hasUpdated || this.clientChanged(changed) || PREFILL_PROPERTIES.some((p) => changed.has(p)))
       this.#load();
     if (this.#preview.preview !== this.#seenPreview) this.#onPreview();
@@ -339,13 +344,15 @@ export class AccessRequestForm extends ClientElement {
     if (!client) return;
     const prefill = this.#prefill();
     const request = this.prefill;
+    const afresh = this.#prefillAfresh;
     this.#start.start(
-      (signal) => openDraft(client, prefill, request, signal),
+      (signal) => openDraft(client, prefill, request, signal, { afresh }),
       (outcome) => {
         if (!outcome.ok) {
           this.loadError = outcome.error;
           return;
         }
+        this.#prefillAfresh = false;
         const { me, draft, notes } = outcome.value;
         this.me = me;
         this.draft = { ...draft, grantee: draft.grantee ?? selfOf(me) };

@@ -379,18 +379,19 @@ async function applyWanted(
 /**
  * What the form opens with: the caller (`GET /v1/me`), then their saved draft — or the host's prefill
  * (the `prefill` property, else the attributes), unless the saved draft was made from that same
- * prefill (then it holds the user's later changes).
+ * prefill (then it holds the user's later changes) and the prefill is not asked for `afresh`.
  */
 export async function openDraft(
   client: AccessClient,
   prefill: Prefill,
   request: RequestPrefill | undefined,
   signal: AbortSignal,
+  { afresh = false } = {},
 ): Promise<{ me: Me; draft: Draft; notes: string[] }> {
   const me = await callerOf(client);
   const key = prefillKey(prefill, request);
   const saved = loadDraft(me.user.id);
-  if (saved && saved.prefillKey === key) return { me, draft: saved, notes: [] };
+  if (saved && saved.prefillKey === key && !(afresh && key)) return { me, draft: saved, notes: [] };
   const fresh: Draft = { ...emptyDraft(me.org.default_duration_hours), grantee: selfOf(me), prefillKey: key };
   if (!key) return { me, draft: saved ?? fresh, notes: [] };
   const wanted = request

@@ -2,7 +2,8 @@
 // filters and the grantee make a query; its cursor pages load as the list scrolls. The first keystroke
 // after a pause searches at once; while typing goes on, the search waits until the text has stood still
 // for SEARCH_DELAY_MS. Each new query aborts the previous one and answers to older queries are ignored;
-// the results shown stay until the next ones are in (the list is marked busy meanwhile).
+// the results shown stay until the next ones are in (the list is marked busy meanwhile). With each
+// first page goes a count of every match (`resource-matches?limit=0`), for Select all N matching.
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { LIMITS } from '@access-requests/contract';
 import type { AccessClient, components, ListFilters } from '@access-requests/sdk';
