@@ -40,6 +40,7 @@ export type {
   RequestEventDetail,
   RequestSubmittedDetail,
   SelectionChangedDetail,
+  TemplateSavedDetail,
   ViewChangeRequestedDetail,
 } from './internal/events.js';
 export type { ElementDependencies } from './define.js';

@@ -7,7 +7,7 @@
 // asked for something the host or another element carries out (routing, a view), the name ends in
 // `-requested` (`view-change-requested`). Every event bubbles, is composed, carries an object detail,
 // and fires only on a user's action.
-import type { AccessRequest, AccessRequestStatus } from '@access-requests/sdk';
+import type { AccessRequest, AccessRequestStatus, Template } from '@access-requests/sdk';
 import type { PortalView } from '../components/access-portal/routes.js';
 
 export interface RequestEventDetail {
@@ -29,6 +29,10 @@ export interface DetailsClosedDetail {
 export interface RequestSubmittedDetail {
   /** The requests the submission created: one per access flow its items fall under. */
   readonly requests: readonly AccessRequest[];
+}
+export interface TemplateSavedDetail {
+  /** The template the user saved (its `id` makes the link to share). */
+  readonly template: Template;
 }
 export type MyRequestsRequestedDetail = Record<string, never>;
 export interface SelectionChangedDetail {
@@ -87,6 +91,8 @@ export interface AccessRequestsEventMap {
   'view-change-requested': CustomEvent<ViewChangeRequestedDetail>;
   /** The user submitted a request; the server created these requests. */
   'request-submitted': CustomEvent<RequestSubmittedDetail>;
+  /** The user saved the New Request form's request as a named template. */
+  'template-saved': CustomEvent<TemplateSavedDetail>;
   /** The user pressed My Requests on the success view: route to the My Requests page. */
   'my-requests-requested': CustomEvent<MyRequestsRequestedDetail>;
   /** The user changed the resource selection. */

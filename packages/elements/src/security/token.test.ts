@@ -50,6 +50,7 @@ const EVENTS: Record<AccessRequestsEventName, true> = {
   'request-submitted': true,
   'my-requests-requested': true,
   'selection-changed': true,
+  'template-saved': true,
 };
 
 /** The URLs the clients asked for. */

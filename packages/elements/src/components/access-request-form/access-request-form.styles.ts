@@ -71,6 +71,13 @@ const layout = css`
     display: grid;
     gap: var(--_space-4);
   }
+  .template,
+  .template-panel {
+    display: grid;
+    gap: var(--_space-2);
+    justify-items: start;
+    margin-block-start: var(--_space-4);
+  }
 
   /* Request on Behalf of */
   .combobox {

@@ -42,6 +42,7 @@ import { RovingRows } from '../../internal/roving-rows.js';
 import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
 import { SubmittedRequests } from './submitted-requests.js';
+import { TemplateSaver } from './save-template.js';
 import {
   clientErrors,
   constraintsOf,
@@ -86,6 +87,8 @@ const PREFILL_PROPERTIES = [
  *
  * @event request-submitted - The user submitted a request; `detail.requests` are the requests created (one
  * per access flow).
+ * @event template-saved - The user saved the request as a named template (Save as template on the details
+ * step); `detail.template` is the template, whose `id` makes the link to share.
  * @event my-requests-requested - My Requests was pressed on the success view: route to the list. `detail` is
  * `{}`.
  * @event selection-changed - The user changed the resource selection; `detail.count` is how many are
@@ -137,6 +140,12 @@ const PREFILL_PROPERTIES = [
  * @csspart next - Next.
  * @csspart back - Back.
  * @csspart submit - Submit Request.
+ * @csspart save-template - Save as template (opens and closes the template panel).
+ * @csspart template-panel - The panel that names the template and saves it.
+ * @csspart template-name - The Template name field.
+ * @csspart template-name-error - What is wrong with the name.
+ * @csspart template-error - Why the template could not be saved.
+ * @csspart template-saved - Says under which name the request was saved.
  * @csspart form - The details step.
  * @csspart summary - What and for whom, on the details step.
  * @csspart details - The detail fields.
@@ -252,6 +261,11 @@ export class AccessRequestForm extends ClientElement {
   readonly #choice = new CatalogChoice(this, () => this.activeClient);
   readonly #preview = new PreviewRunner(this);
   readonly #reviewRows = new RovingRows(this, { list: '#selected', count: () => this.draft.selection.size });
+  readonly #templates = new TemplateSaver(
+    this,
+    (text) => this.#announcer.announce(text),
+    (template) => fire(this, 'template-saved', { template }),
+  );
   readonly #submitted = new SubmittedRequests(this, (...said) => this.#announcer.announce(...said));
   readonly #keeper = new DraftKeeper(this, () =>
     this.me && !this.done ? { userId: this.me.user.id, draft: this.draft } : undefined,
@@ -699,7 +713,7 @@ export class AccessRequestForm extends ClientElement {
     const draft = this.draft;
     const rowErrors =
       draft.tab === 'resources' && [...draft.selection.keys()].some((_, i) => this.#errorOf(`row-${i}`));
-    return renderDetails({
+    const details = renderDetails({
       locale: this.#locale,
       draft,
       ticketTypes: me.org.ticket_types,
@@ -715,5 +729,6 @@ export class AccessRequestForm extends ClientElement {
       onBack: this.#back,
       onSubmit: (event) => void this.#submit(event),
     });
+    return html`${details}${this.#templates.render(this.activeClient, draft)}`;
   }
 }
