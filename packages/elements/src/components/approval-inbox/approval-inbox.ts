@@ -151,7 +151,12 @@ export class ApprovalInbox extends ClientElement {
     } else if (list.loaded && waitsForMe(request) && (list.nextCursor === null || list.items.length === 0)) {
       list.items = [...list.items, request].sort(byAge);
       this.requestUpdate();
-      this.#announcer.announce(msg(str`New request waiting for your decision: ${describeTarget(request)}.`));
+      const target = describeTarget(request);
+      this.#announcer.announce(
+        request.extension?.pending
+          ? msg(str`New extension waiting for your decision: ${target}.`)
+          : msg(str`New request waiting for your decision: ${target}.`),
+      );
     }
   }
 
