@@ -1,5 +1,5 @@
 // Extend access: a dialog asking how many more hours (up to the flow's `extension.max_hours`, saying
-// how many extensions are left) and why. Loaded on first use (see `ExtendAction` in extension.ts).
+// how many extensions are left) and why, for the details panel and My Access.
 // The server's field errors go next to their fields (`hours` out of range; the body's own errors, no
 // extension left, next to Hours); what the user typed stays through a failure, and the user's own
 // retries of the same extension reuse its Idempotency-Key.
@@ -89,7 +89,7 @@ export class ExtendForm extends ModalForm<'hours' | 'justification'> {
       ${
         policy?.requires_approval
           ? html`<p>
-              ${msg('The extension waits for the approvers. Your access stays active until it expires meanwhile.')}
+              ${msg('The extension waits for the approvers; meanwhile your access stays active until its current expiry.')}
             </p>`
           : nothing
       }

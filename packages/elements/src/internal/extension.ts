@@ -1,12 +1,10 @@
-// Extending an active access, as the details panel and My Access offer it beside the expiry: the
-// "Extend access" action, whose dialog (extend-form.ts) is loaded only when it is first opened, the
-// "Extension pending" note, and what is announced once an extension is granted or waits.
+// Extending an active access, as the details panel and My Access show it beside the expiry: the
+// "Extension pending" note, and what is announced once an extension is granted or waits (the dialog
+// is extend-form.ts).
 import { html, nothing } from 'lit';
 import { msg, str } from './locale.js';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { formatDateTime, formatHours } from './format.js';
-import type { ModalHost } from './modal-form.js';
-import type { ExtendForm } from './extend-form.js';
 
 export interface ExtendDeps {
   client(): AccessClient | undefined;
@@ -14,31 +12,6 @@ export interface ExtendDeps {
   fallbackFocus(): HTMLElement | null | undefined;
   /** The request as the server answered: extended, or with its extension pending. */
   done(request: AccessRequest): void;
-}
-
-/** The Extend access dialog of a host, its code fetched on first use. */
-export class ExtendAction {
-  #form: ExtendForm | undefined;
-  #loading: Promise<ExtendForm> | undefined;
-
-  constructor(
-    private readonly host: ModalHost,
-    private readonly id: string,
-    private readonly deps: ExtendDeps,
-  ) {}
-
-  async open(request: AccessRequest): Promise<void> {
-    this.#loading ??= import('./extend-form.js').then(
-      (m) => (this.#form = new m.ExtendForm(this.host, this.id, this.deps)),
-    );
-    const form = await this.#loading;
-    this.host.requestUpdate();
-    await form.open(request);
-  }
-
-  render(locale: string) {
-    return this.#form ? this.#form.render(locale) : nothing;
-  }
 }
 
 /** The extension waiting for approval: "Extension pending: 2 hours, waiting for Bob Example." */

@@ -17,7 +17,8 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
 import { RovingFocus } from '../../internal/roving-focus.js';
 import { AccessDetailsDialog } from './access-details-dialog.js';
-import { ExtendAction, extendedText, renderPending } from '../../internal/extension.js';
+import { ExtendForm } from '../../internal/extend-form.js';
+import { extendedText, renderPending } from '../../internal/extension.js';
 import { myAccessStyles } from './my-access.styles.js';
 
 export type MyAccessData = components['schemas']['MyAccess'];
@@ -115,7 +116,7 @@ export class MyAccess extends ClientElement {
     clock: () => this.now,
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
   });
-  readonly #extend = new ExtendAction(this, 'extend', {
+  readonly #extend = new ExtendForm(this, 'extend', {
     client: () => this.activeClient,
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
     done: (request) => {

@@ -44,7 +44,7 @@ async function openExtend(el: RequestDetails) {
   await sendKeys({ press: 'Enter' });
   const dialog = await until(
     () => root(el).querySelector<HTMLDialogElement>('#extend[open]'),
-    'the dialog opens (its code loaded on first use)',
+    'the dialog opens',
   );
   return {
     opener,

@@ -17,7 +17,8 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
 import { RevokeDialog } from './revoke-dialog.js';
-import { ExtendAction, extendedText, renderPending } from '../../internal/extension.js';
+import { ExtendForm } from '../../internal/extend-form.js';
+import { extendedText, renderPending } from '../../internal/extension.js';
 import {
   renderAccessTo,
   renderApprovals,
@@ -29,7 +30,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
 
 /**
  * The actions follow the request's `can` flags, decided by the server: Use Access, Extend access (a
- * dialog asking for more hours, up to the flow's limit, and why; loaded on first use), Request again (a
+ * dialog asking for more hours, up to the flow's limit, and why), Request again (a
  * dialog asking for a justification and, optionally, a new duration), Revoke access (a confirmation
  * dialog), and the favourite star (only for requests you submitted for yourself). A request made on
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
@@ -146,7 +147,7 @@ export class RequestDetails extends ClientElement {
       fire(this, 'request-revoked', { request });
     },
   });
-  readonly #extend = new ExtendAction(this, 'extend', {
+  readonly #extend = new ExtendForm(this, 'extend', {
     client: () => this.activeClient,
     fallbackFocus: () => this.titleElement,
     done: (request) => {
