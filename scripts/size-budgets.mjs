@@ -9,7 +9,8 @@
 //
 // Raised since set: +0.5 kB for <request-list> keeping the focused card and its tab stop through
 // virtualisation and live inserts; +0.4 kB for the form's search at the first keystroke (both in the
-// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before).
+// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before);
+// Extend access, in each entry that shows it (the figures beside each budget).
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -38,8 +39,9 @@ export const BUDGETS = [
     name: 'every element eager (define.js), initial',
     entry: elements('define.js'),
     measure: 'initial',
-    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
-    budget: 76_000,
+    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport;
+    // +1.6 kB for Extend access (the dialog, Extension pending, the inbox's extensions, their news).
+    budget: 77_500,
     target: 40_000,
   },
   {
@@ -53,13 +55,15 @@ export const BUDGETS = [
     name: 'translations (de + ar), each loaded only for its language',
     entry: elements('define.js'),
     measure: 'languages',
-    budget: 14_000,
+    // +1.1 kB: the German and Arabic of Extend access.
+    budget: 15_000,
   },
   {
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
-    budget: 48_000,
+    // +2.1 kB for Extend access (its dialog shared by the details panel and My Access).
+    budget: 50_000,
     target: 30_000,
   },
   {
@@ -80,7 +84,8 @@ export const BUDGETS = [
     name: '<request-details> alone',
     entry: elements('request-details.js'),
     measure: 'initial',
-    budget: 24_000,
+    // +0.9 kB for Extend access.
+    budget: 25_000,
   },
   {
     name: '<access-request-form> alone',
@@ -93,20 +98,23 @@ export const BUDGETS = [
     name: '<my-access> alone, before its lazy Markdown chunk',
     entry: elements('my-access.js'),
     measure: 'initial',
-    budget: 24_500,
+    // +0.9 kB for Extend access.
+    budget: 25_000,
     target: 15_000,
   },
   {
     name: '<approval-inbox> alone',
     entry: elements('approval-inbox.js'),
     measure: 'initial',
-    budget: 20_000,
+    // +0.2 kB for pending extensions, labelled as such.
+    budget: 20_500,
   },
   {
     name: '<access-notifications> alone',
     entry: elements('access-notifications.js'),
     measure: 'initial',
-    budget: 18_000,
+    // +0.4 kB for the news of an extension.
+    budget: 18_500,
   },
   {
     name: 'SDK client over openapi-fetch',

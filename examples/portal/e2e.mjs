@@ -1,9 +1,10 @@
 // End to end: the demo portal in headless Chromium, driven as a user would — by roles and accessible
 // names (puppeteer's ARIA queries, which see through shadow roots) — through the whole lifecycle:
 // Alice requests access to a production database, Bob approves it, it becomes Active, Alice reads its
-// Access Details, uses it, extends it (Bob approves the extension), revokes it, and requests it again; Bob rejects another, and Alice filters
-// My Requests. The simulated clock is frozen and moved by hand. Every tab is served with the strict
-// CSP of strict-csp.mjs, Trusted Types enforced, and every step ends with no violation of it.
+// Access Details, uses it, extends it (Bob approves the extension), revokes it, and requests it
+// again; Bob rejects another, and Alice filters My Requests. The simulated clock is frozen and moved
+// by hand. Every tab is served with the strict CSP of strict-csp.mjs, Trusted Types enforced, and
+// every step ends with no violation of it.
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';

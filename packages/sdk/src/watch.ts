@@ -182,7 +182,8 @@ class Delivered {
   /** Records `request`; true if it is news. An unknown request is news if `unknownIsNews(at)` says so. */
   take(request: AccessRequest, unknownIsNews: (at: number) => boolean): boolean {
     const at = Date.parse(request.updated_at);
-    // An extension asked for, decided in part or decided keeps the status (and, within a second, `updated_at`).
+    // An extension asked for, decided in part or decided keeps the status (and, within a second,
+    // `updated_at`).
     const e = request.extension;
     const decided = e?.pending?.approvals.filter((a) => a.status !== 'pending').length ?? '-';
     const version = `${request.status} ${request.favorite} ${decided} ${e?.last?.status ?? '-'} ${e?.last?.decided_at ?? ''}`;

@@ -28,11 +28,12 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(askedAt(a)) - D
 
 /**
  * An active access whose extension waits for me is labelled "Extension:", with the hours asked, its
- * current expiry and the extension's justification; Approve and Reject decide the extension (the access
- * stays active either way). Approve asks for an optional reason; Reject for a required one, under 124 characters (the dialog
- * counts them and refuses more, as the server does). A decided request leaves the list, and so does
- * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
- * its requester (the event stream); a new request that needs me joins it.
+ * current expiry and the extension's justification; Approve and Reject decide the extension (the
+ * access stays active either way). Approve asks for an optional reason; Reject for a required one,
+ * under 124 characters (the dialog counts them and refuses more, as the server does). A decided
+ * request leaves the list, and so does one that stops waiting for me while I look — approved or
+ * rejected by another approver, withdrawn by its requester (the event stream); a new request (or
+ * extension) that needs me joins it.
  *
  * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks
  * for, for whom, by whom, for how long and why, and Approve and Reject.

@@ -72,7 +72,7 @@ describe('<request-details> Extend access', () => {
     const extended = oneEvent(el, 'request-extended');
     submit();
     const { detail } = await extended;
-    expect(Date.parse(detail.request.expires_at!) - Date.parse(request.expires_at!)).to.equal(3 * HOUR);
+    expect(Date.parse(detail.request.expires_at ?? '') - Date.parse(request.expires_at!)).to.equal(3 * HOUR);
     await until(() => !dialog.open, 'the dialog closes');
     expectFocus(root(el), opener, 'the Extend access button again');
     const time = root(el).querySelector('[part="expiry"] time')!;
