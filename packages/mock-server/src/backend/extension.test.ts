@@ -332,6 +332,21 @@ describe('the seeded world', () => {
   });
 });
 
+/** Alice's active SaaS admin access: asked for, approved by the simulated Carol after her delay, granted. */
+function approvedBySimulatedCarol(backend: ReferenceBackend, hours: number): Request {
+  const saasAdmin = { resource_id: 'res_github_payments_api', permission_id: 'perm_github_admin' };
+  const [created] = backend.submit(
+    alice,
+    { resources: [saasAdmin], duration_hours: hours, justification: 'Branch protection.' },
+    undefined,
+  ).body.requests;
+  assert.ok(created);
+  backend.advance(2 * MINUTE + LIFECYCLE.grantingMs);
+  const granted = backend.getRequest(alice, created.id);
+  assert.equal(granted.status, 'active');
+  return granted;
+}
+
 describe('the approvers’ side of an extension', () => {
   it('lists an extension the caller decided under status=decided, most recent first', () => {
     const backend = smallBackend();
@@ -351,19 +366,8 @@ describe('the approvers’ side of an extension', () => {
 
   it('lets the simulated approver approve an extension after her delay, as she approves requests', () => {
     const backend = smallBackend();
-    const [created] = backend.submit(
-      alice,
-      {
-        resources: [{ resource_id: 'res_github_payments_api', permission_id: 'perm_github_admin' }],
-        duration_hours: 1,
-        justification: 'Branch protection.',
-      },
-      undefined,
-    ).body.requests;
-    assert.ok(created);
-    backend.advance(2 * MINUTE + LIFECYCLE.grantingMs);
-    const granted = backend.getRequest(alice, created.id);
-    assert.equal(granted.status, 'active');
+    const created = approvedBySimulatedCarol(backend, 1);
+    const granted = created;
     assert.equal(granted.extension?.requires_approval, true);
     const asked = backend.extend(alice, created.id, more(1));
     assert.equal(asked.status, 202);
@@ -383,17 +387,7 @@ describe('the approvers’ side of an extension', () => {
 
   it('does not let the simulated approver decide an extension decided meanwhile, nor a later one early', () => {
     const backend = smallBackend();
-    const [created] = backend.submit(
-      alice,
-      {
-        resources: [{ resource_id: 'res_github_payments_api', permission_id: 'perm_github_admin' }],
-        duration_hours: 4,
-        justification: 'Branch protection.',
-      },
-      undefined,
-    ).body.requests;
-    assert.ok(created);
-    backend.advance(2 * MINUTE + LIFECYCLE.grantingMs);
+    const created = approvedBySimulatedCarol(backend, 4);
     backend.extend(alice, created.id, more(1));
     backend.reject(carol, created.id, { reason: 'Not now.' });
     backend.advance(MINUTE);

@@ -97,7 +97,7 @@ describe('<request-details> Extend access', () => {
     const request = await aliceRequest(withApprovers);
     const el = await details(request);
     const { dialog, hours, justification, submit } = await openExtend(el);
-    expect(textOf(dialog)).to.contain('The extension waits for the approvers.');
+    expect(textOf(dialog)).to.contain('The extension waits for the approvers;');
     typeInto(hours, '2');
     typeInto(justification, 'The payout replay needs two more hours.');
     submit();
@@ -144,19 +144,20 @@ describe('<request-details> Extend access', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows "no extension left" next to Hours when a stale copy still offers Extend', async () => {
+  it('shows "no extension left" next to Hours when they were used up meanwhile (another tab, say)', async () => {
     const request = await aliceRequest(automatic);
+    const el = await details(request);
+    const { dialog, hours, justification, submit } = await openExtend(el);
     const alice = clientFor('alice');
     await alice.extend(request.id, { hours: 1, justification: 'First.' });
     await alice.extend(request.id, { hours: 1, justification: 'Second.' });
-    const el = await details(request); // the copy read before: it still says 2 left
-    const { dialog, hours, justification, submit } = await openExtend(el);
     typeInto(hours, '1');
     typeInto(justification, 'A third hour.');
     submit();
     const error = await until(() => dialog.querySelector('#extend-hours-error'), 'the refusal');
     expect(textOf(error)).to.contain('allows 2 extensions per request');
     expect(hours.getAttribute('aria-invalid')).to.equal('true');
+    expect(dialog.open).to.equal(true);
     expect(justification.value).to.equal('A third hour.');
   });
 
