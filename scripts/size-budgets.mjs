@@ -12,6 +12,7 @@
 // eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before);
 // +1.5 kB for the form (eager bundle and alone) and +0.5 kB for the translations: Edit and request
 // again (the form's `prefill` of a closed request, what was left out said) and Select all N matching.
+// Extend access, in each entry that shows it (the figures beside each budget).
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -42,6 +43,8 @@ export const BUDGETS = [
     measure: 'initial',
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport; 77.5 kB
     // with Edit and request again and Select all N matching.
+    // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport;
+    // +1.6 kB for Extend access (the dialog, Extension pending, the inbox's extensions, their news).
     budget: 78_000,
     target: 40_000,
   },
@@ -56,13 +59,15 @@ export const BUDGETS = [
     name: 'translations (de + ar), each loaded only for its language',
     entry: elements('define.js'),
     measure: 'languages',
-    budget: 14_500,
+    // +1.1 kB: the German and Arabic of Extend access.
+    budget: 15_000,
   },
   {
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
-    budget: 48_000,
+    // +2.1 kB for Extend access (its dialog shared by the details panel and My Access).
+    budget: 50_000,
     target: 30_000,
   },
   {
@@ -83,7 +88,8 @@ export const BUDGETS = [
     name: '<request-details> alone',
     entry: elements('request-details.js'),
     measure: 'initial',
-    budget: 24_000,
+    // +0.9 kB for Extend access.
+    budget: 25_000,
   },
   {
     name: '<access-request-form> alone',
@@ -96,20 +102,23 @@ export const BUDGETS = [
     name: '<my-access> alone, before its lazy Markdown chunk',
     entry: elements('my-access.js'),
     measure: 'initial',
-    budget: 24_500,
+    // +0.9 kB for Extend access.
+    budget: 25_000,
     target: 15_000,
   },
   {
     name: '<approval-inbox> alone',
     entry: elements('approval-inbox.js'),
     measure: 'initial',
-    budget: 20_000,
+    // +0.2 kB for pending extensions, labelled as such.
+    budget: 20_500,
   },
   {
     name: '<access-notifications> alone',
     entry: elements('access-notifications.js'),
     measure: 'initial',
-    budget: 18_000,
+    // +0.4 kB for the news of an extension.
+    budget: 18_500,
   },
   {
     name: 'SDK client over openapi-fetch',

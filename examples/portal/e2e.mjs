@@ -1,9 +1,10 @@
 // End to end: the demo portal in headless Chromium, driven as a user would — by roles and accessible
 // names (puppeteer's ARIA queries, which see through shadow roots) — through the whole lifecycle:
 // Alice requests access to a production database, Bob approves it, it becomes Active, Alice reads its
-// Access Details, uses it, revokes it, and requests it again; Bob rejects another, and Alice filters
-// My Requests. The simulated clock is frozen and moved by hand. Every tab is served with the strict
-// CSP of strict-csp.mjs, Trusted Types enforced, and every step ends with no violation of it.
+// Access Details, uses it, extends it (Bob approves the extension), revokes it, and requests it
+// again; Bob rejects another, and Alice filters My Requests. The simulated clock is frozen and moved
+// by hand. Every tab is served with the strict CSP of strict-csp.mjs, Trusted Types enforced, and
+// every step ends with no violation of it.
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
@@ -322,6 +323,42 @@ try {
     await click('button', 'Close');
     // The modal dialog made the rest of the page inert: the tabs are back once it is closed.
     await onTab('My Access');
+  });
+
+  await step('Alice extends it from My Access, and Bob approves the extension', async () => {
+    await click('tab', 'My Access');
+    await dismissToasts();
+    await click('button', `Extend access: ${ACCESS}`);
+    await see('dialog', 'Extend access');
+    await fill('spinbutton', 'Hours to add', '2');
+    await fill('textbox', 'Justification', 'The payout replay needs two more hours.');
+    await click('button', 'Extend');
+    await shownIn(
+      'my-access',
+      '[part="extension-pending"]',
+      'Extension pending: 2 hours, waiting for Bob Example.',
+    );
+    await switchUser('bob');
+    await click('tab', 'Approvals');
+    await shownIn('approval-inbox', '[part~="extension"] h3', `Extension: ${ACCESS}`);
+    await click('button', `Approve: ${ACCESS}`);
+    await see('dialog', 'Approve this extension?');
+    await click('button', 'Approve');
+    await switchUser('alice');
+    await click('tab', 'My Access');
+    // Granted: the card no longer says Extension pending.
+    await page.waitForFunction(
+      () => {
+        const root = document
+          .querySelector('access-portal')
+          ?.shadowRoot?.querySelector('my-access')?.shadowRoot;
+        return (
+          root?.querySelector('[part~="section-active"] [part="item"]') &&
+          !root.querySelector('[part="extension-pending"]')
+        );
+      },
+      { timeout: 10_000 },
+    );
   });
 
   await step('Alice revokes it', async () => {

@@ -170,7 +170,7 @@ const isTransient = (error: unknown) =>
 /**
  * The version of each request already delivered, so that the stream and polling, which overlap when
  * one takes over from the other, deliver each change once: a copy older than the one delivered, or
- * as old with the same status and star (favouriting keeps `updated_at`), is not news.
+ * as old with the same status, star (favouriting keeps `updated_at`) and extension, is not news.
  */
 class Delivered {
   readonly #known = new Map<string, { at: number; version: string }>();
@@ -182,7 +182,11 @@ class Delivered {
   /** Records `request`; true if it is news. An unknown request is news if `unknownIsNews(at)` says so. */
   take(request: AccessRequest, unknownIsNews: (at: number) => boolean): boolean {
     const at = Date.parse(request.updated_at);
-    const version = `${request.status} ${request.favorite}`;
+    // An extension asked for, decided in part or decided keeps the status (and, within a second,
+    // `updated_at`).
+    const e = request.extension;
+    const decided = e?.pending?.approvals.filter((a) => a.status !== 'pending').length ?? '-';
+    const version = `${request.status} ${request.favorite} ${decided} ${e?.last?.status ?? '-'} ${e?.last?.decided_at ?? ''}`;
     const known = this.#known.get(request.id);
     if (known && (at < known.at || (at === known.at && version === known.version))) return false;
     this.#known.set(request.id, { at, version });

@@ -51,6 +51,12 @@ export interface AccessNotification {
   readonly id: string;
   readonly request: AccessRequest;
   readonly previousStatus: AccessRequestStatus | undefined;
+  /**
+   * For news of an active access's extension (its status stays `active`): the extension's status now —
+   * `pending` (asked for, waiting for the approvers), `approved` (granted: the new `expires_at`),
+   * `rejected` or `dropped`. Absent for a change of status.
+   */
+  readonly extensionStatus?: NonNullable<NonNullable<AccessRequest['extension']>['last']>['status'];
   /** What the toast says, in one sentence. */
   readonly message: string;
 }
@@ -64,6 +70,8 @@ export interface AccessRequestsEventMap {
   'request-selected': CustomEvent<RequestEventDetail>;
   /** The user revoked a request (it is now `revoking`, or `revoked` if it was pending). */
   'request-revoked': CustomEvent<RequestEventDetail>;
+  /** The user extended an active access (granted at once, or waiting for the approvers). */
+  'request-extended': CustomEvent<RequestEventDetail>;
   /** The user requested a closed request's access again. */
   'request-again-submitted': CustomEvent<RequestAgainSubmittedDetail>;
   /**

@@ -28,8 +28,11 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     readonly id: string,
     /** Where focus goes when the opener is gone once the dialog closes. */
     protected readonly fallbackFocus: () => HTMLElement | null | undefined,
-    /** The API's body path of each field (`justification`, `duration_hours`, `reason`). */
-    private readonly apiFields: Readonly<Record<Field, string>>,
+    /**
+     * The API's body path of each field (`justification`, `duration_hours`, `reason`), or its paths
+     * (`''`, the body as a whole, shown next to the field it concerns).
+     */
+    private readonly apiFields: Readonly<Record<Field, string | readonly string[]>>,
   ) {
     host.addController(this);
     this.#retryWait = new RetryWait(host);
@@ -115,8 +118,8 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     const placed: Partial<Record<Field, string[]>> = {};
     let count = 0;
     if (error instanceof ApiError) {
-      for (const [field, path] of Object.entries(this.apiFields) as [Field, string][]) {
-        const messages = error.errorsFor(path).map((e) => e.message);
+      for (const [field, paths] of Object.entries(this.apiFields) as [Field, string | string[]][]) {
+        const messages = [paths].flat().flatMap((path) => error.errorsFor(path).map((e) => e.message));
         if (messages.length) placed[field] = messages;
         count += messages.length;
       }

@@ -239,6 +239,36 @@ export const SCENES: Scene[] = [
       opened(lang, html`<my-access .client=${client('alice')}></my-access>`, '[part~="again-button"]'),
   },
   {
+    name: 'my access: the Extend access dialog',
+    show: (lang) =>
+      opened(lang, html`<my-access .client=${client('alice')}></my-access>`, '[part~="extend-button"]'),
+  },
+  {
+    name: 'request details: Extension pending',
+    show: async (lang) => {
+      const request = await aliceRequest((r) => r.can.extend && r.extension?.requires_approval === true);
+      await client('alice').extend(request.id, { hours: 1, justification: 'One more hour.' });
+      const el = await inLang(
+        lang,
+        html`<request-details .client=${client('alice')} request-id=${request.id}></request-details>`,
+      );
+      await until(() => deepQuery(el, '[part~="extension-pending"]'), 'Extension pending', 8000);
+      await settled(el);
+      return el;
+    },
+  },
+  {
+    name: 'approval inbox: an extension',
+    show: async (lang) => {
+      const request = await aliceRequest((r) => r.can.extend && r.extension?.requires_approval === true);
+      await client('alice').extend(request.id, { hours: 2, justification: 'Two more hours.' });
+      const el = await inLang(lang, html`<approval-inbox .client=${client('bob')}></approval-inbox>`);
+      await until(() => deepQuery(el, '[part~="extension"]'), 'the extension', 8000);
+      await settled(el);
+      return el;
+    },
+  },
+  {
     name: 'request details: the Request again dialog',
     show: async (lang) => {
       // A closed request of hers that is not Failed (whose reason is the connector's own English).

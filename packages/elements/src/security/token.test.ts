@@ -36,6 +36,7 @@ const SECRETS = [...Object.values(TOKENS), UNKNOWN, 'demo-alice', 'demo-bob'];
 const EVENTS: Record<AccessRequestsEventName, true> = {
   'request-selected': true,
   'request-revoked': true,
+  'request-extended': true,
   'request-again-submitted': true,
   'access-use-requested': true,
   'request-edit-requested': true,

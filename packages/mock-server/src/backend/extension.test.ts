@@ -331,3 +331,72 @@ describe('the seeded world', () => {
     assert.equal(backend.extend(alice, automatic.id, more(1)).status, 200);
   });
 });
+
+/** Alice's active SaaS admin access: asked for, approved by the simulated Carol after her delay, granted. */
+function approvedBySimulatedCarol(backend: ReferenceBackend, hours: number): Request {
+  const saasAdmin = { resource_id: 'res_github_payments_api', permission_id: 'perm_github_admin' };
+  const [created] = backend.submit(
+    alice,
+    { resources: [saasAdmin], duration_hours: hours, justification: 'Branch protection.' },
+    undefined,
+  ).body.requests;
+  assert.ok(created);
+  backend.advance(2 * MINUTE + LIFECYCLE.grantingMs);
+  const granted = backend.getRequest(alice, created.id);
+  assert.equal(granted.status, 'active');
+  return granted;
+}
+
+describe('the approvers’ side of an extension', () => {
+  it('lists an extension the caller decided under status=decided, most recent first', () => {
+    const backend = smallBackend();
+    const request = active(backend, prodDb);
+    const decidedIds = () => backend.approvals(bob, { status: 'decided' }).items.map((r) => r.id);
+    // Bob approved the request itself first: it is listed already, and moves back to the top once he
+    // decides its extension after another decision of his.
+    const other = active(backend, prodDb, { justification: 'Another audit.' });
+    assert.deepEqual(decidedIds().slice(0, 2), [other.id, request.id]);
+    backend.extend(alice, request.id, more(2));
+    backend.advance(MINUTE);
+    backend.reject(bob, request.id, { reason: 'Not this week.' });
+    assert.deepEqual(decidedIds().slice(0, 2), [request.id, other.id]);
+    const [first] = backend.approvals(bob, { status: 'decided' }).items;
+    assert.equal(first?.extension?.last?.status, 'rejected');
+  });
+
+  it('lets the simulated approver approve an extension after her delay, as she approves requests', () => {
+    const backend = smallBackend();
+    const created = approvedBySimulatedCarol(backend, 1);
+    const granted = created;
+    assert.equal(granted.extension?.requires_approval, true);
+    const asked = backend.extend(alice, created.id, more(1));
+    assert.equal(asked.status, 202);
+    backend.advance(2 * MINUTE - 1000);
+    assert.equal(backend.getRequest(alice, created.id).extension?.pending?.hours, 1, 'still waiting');
+    backend.advance(1000);
+    const extended = backend.getRequest(alice, created.id);
+    assert.equal(extended.status, 'active');
+    assert.equal(extended.extension?.pending, null);
+    assert.equal(extended.extension?.last?.status, 'approved');
+    assert.deepEqual(
+      extended.extension?.last?.approvals.map((a) => [a.approver.id, a.status]),
+      [['usr_carol', 'approved']],
+    );
+    assert.equal(expiry(extended), expiry(granted) + HOUR);
+  });
+
+  it('does not let the simulated approver decide an extension decided meanwhile, nor a later one early', () => {
+    const backend = smallBackend();
+    const created = approvedBySimulatedCarol(backend, 4);
+    backend.extend(alice, created.id, more(1));
+    backend.reject(carol, created.id, { reason: 'Not now.' });
+    backend.advance(MINUTE);
+    // Asked again a minute later: the first job (due now + 1 min) must not approve this one.
+    backend.extend(alice, created.id, more(2));
+    backend.advance(MINUTE + 1000);
+    const waiting = backend.getRequest(alice, created.id);
+    assert.equal(waiting.extension?.pending?.hours, 2, 'the second extension still waits');
+    backend.advance(MINUTE);
+    assert.equal(backend.getRequest(alice, created.id).extension?.last?.status, 'approved');
+  });
+});

@@ -113,16 +113,31 @@ export function createRequest(state: BackendState, draft: NewRequest, at: number
     const reason = `Rejected automatically: ${flow.name} needs ${required} approvals and only ${approverIds.length} of its approvers may decide.`;
     return save(state, null, { ...base, status: 'rejected', rejectionReason: reason });
   }
-  const simulated = flow.simulatedApprover;
-  if (simulated && approverIds.includes(simulated.userId)) {
-    state.scheduler.schedule({
-      kind: 'simulated_approval',
-      requestId: base.id,
-      approverId: simulated.userId,
-      dueAt: at + simulated.delayMs,
-    });
-  }
+  scheduleSimulatedApproval(state, flow, base.id, approverIds, at);
   return save(state, null, { ...base, status: 'pending_approval' });
+}
+
+/**
+ * The flow's simulated approver, when it is among the approvers asked, approves after its delay: the
+ * request, or (given `extensionRequestedAt`) the extension asked for then.
+ */
+function scheduleSimulatedApproval(
+  state: BackendState,
+  flow: AccessFlowRecord,
+  requestId: string,
+  approverIds: readonly string[],
+  at: number,
+  extensionRequestedAt?: number,
+): void {
+  const simulated = flow.simulatedApprover;
+  if (!simulated || !approverIds.includes(simulated.userId)) return;
+  state.scheduler.schedule({
+    kind: 'simulated_approval',
+    requestId,
+    approverId: simulated.userId,
+    dueAt: at + simulated.delayMs,
+    ...(extensionRequestedAt === undefined ? {} : { extensionRequestedAt }),
+  });
 }
 
 function decided(
@@ -252,6 +267,7 @@ export function requestExtension(
     requiredApprovals: required,
   };
   if (required === 0) return grantExtension(state, request, pending, null, at);
+  scheduleSimulatedApproval(state, flow, request.id, approverIds, at, at);
   return updateExtension(state, request, { pendingExtension: pending }, pending, at);
 }
 
@@ -324,11 +340,23 @@ function runJob(state: BackendState, job: Job): void {
       if (request.status === 'revoking') update(state, request, { status: 'revoked', revokedAt: at }, at);
       return;
     case 'simulated_approval': {
-      const pending = request.approvals.some(
-        (a) => a.approverId === job.approverId && a.status === 'pending',
-      );
-      if (request.status === 'pending_approval' && pending && job.approverId) {
-        recordApproval(state, request, job.approverId, SIMULATED_APPROVAL_REASON, at);
+      const waits = (approvals: readonly StoredApproval[]) =>
+        approvals.some((a) => a.approverId === job.approverId && a.status === 'pending');
+      if (!job.approverId) return;
+      if (job.extensionRequestedAt === undefined) {
+        if (request.status === 'pending_approval' && waits(request.approvals))
+          recordApproval(state, request, job.approverId, SIMULATED_APPROVAL_REASON, at);
+        return;
+      }
+      // Only the extension it was scheduled for, while it still waits (not a later one).
+      const extension = request.pendingExtension;
+      if (
+        request.status === 'active' &&
+        extension?.requestedAt === job.extensionRequestedAt &&
+        waits(extension.approvals)
+      ) {
+        const decision = { approved: true, reason: SIMULATED_APPROVAL_REASON };
+        decideExtension(state, request, job.approverId, decision, at);
       }
       return;
     }

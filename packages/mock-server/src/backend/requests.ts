@@ -221,7 +221,8 @@ export function myAccess(state: BackendState, callerId: string): Schemas['MyAcce
 
 /**
  * `pending`: waiting for the caller's decision, oldest first (nobody waits longest);
- * `decided`: what the caller approved or rejected, most recently decided first.
+ * `decided`: what the caller approved or rejected (a request, or an extension of one), most recently
+ * decided first.
  */
 export function approvals(
   state: BackendState,
@@ -245,8 +246,15 @@ export function approvals(
     );
     return pageByKey(waiting, page, (r) => r.sequence, 'ascending', view);
   }
+  // The caller's latest decision on the request, or on one of its extensions (the pending one, the last).
   const decidedAt = (r: (typeof all)[number]): number =>
-    r.approvals.find((a) => a.approverId === callerId && a.status !== 'pending')?.decidedAt ?? -1;
+    Math.max(
+      -1,
+      ...[r.approvals, r.pendingExtension?.approvals ?? [], r.lastExtension?.approvals ?? []]
+        .flat()
+        .filter((a) => a.approverId === callerId && a.status !== 'pending')
+        .map((a) => a.decidedAt ?? -1),
+    );
   const decided = all
     .filter((r) => decidedAt(r) >= 0)
     .sort((a, b) => decidedAt(b) - decidedAt(a) || b.sequence - a.sequence);

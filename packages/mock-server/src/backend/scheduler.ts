@@ -49,6 +49,8 @@ export interface Job {
   readonly requestId: string;
   /** For `simulated_approval`: who approves. */
   readonly approverId?: string;
+  /** For `simulated_approval` of an extension: when that extension was asked for. */
+  readonly extensionRequestedAt?: number;
 }
 
 /** setTimeout's largest delay. */

@@ -106,4 +106,36 @@ describe('extend', () => {
     assert.deepEqual(again, first);
     assert.equal(later(active, await alice.request(active.id)), HOUR_MS);
   });
+
+  it('watch delivers an extension asked for and decided within the same second (status and updated_at unchanged)', async () => {
+    const active = await activeRequest(fixtures.prodDb);
+    const alice = clientFor('demo-alice');
+    const controller = new AbortController();
+    let connected!: () => void;
+    const open = new Promise<void>((resolve) => (connected = resolve));
+    const seen: AccessRequest[] = [];
+    const done = (async () => {
+      for await (const update of alice.watch({ signal: controller.signal, onConnect: () => connected() })) {
+        if (update.request.id !== active.id) continue;
+        seen.push(update.request);
+        if (update.request.status !== 'active') break; // the revocation below ends the watch
+      }
+    })();
+    await open;
+    // The clock is frozen: the ask and the approval carry the same `updated_at`.
+    const asked = await alice.extend(active.id, { hours: 1, justification: 'One more hour.' });
+    const approved = await clientFor('demo-bob').approve(active.id);
+    assert.equal(approved.updated_at, asked.updated_at);
+    await alice.revoke(active.id);
+    await done;
+    controller.abort();
+    assert.deepEqual(
+      seen.map((r) => [r.status, r.extension?.pending?.hours ?? null, r.extension?.last?.status ?? null]),
+      [
+        ['active', 1, null],
+        ['active', null, 'approved'],
+        ['revoking', null, 'approved'],
+      ],
+    );
+  });
 });

@@ -13,11 +13,23 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer, statusKey } from '../../internal/announcer.js';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { fire, type AccessNotification } from '../../internal/events.js';
-import { describeTarget, moreUpdatesCount } from '../../internal/format.js';
+import { describeTarget, formatDateTime, localeOf, moreUpdatesCount } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { buttons, tokens } from '../../internal/styles.js';
 import { accessNotificationsStyles } from './access-notifications.styles.js';
+
+type ExtensionStatus = NonNullable<AccessNotification['extensionStatus']>;
+
+/** What the user last heard of a request's extension: the one pending, or the last decided. */
+const extensionNews = (request: AccessRequest): string => {
+  const e = request.extension;
+  return e?.pending
+    ? `pending:${e.pending.requested_at}`
+    : e?.last
+      ? `${e.last.status}:${e.last.decided_at ?? ''}`
+      : '';
+};
 
 interface Toast {
   readonly key: number;
@@ -60,7 +72,8 @@ function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Elemen
  * focus moves, and when the page scrolls or the viewport resizes.
  *
  * @summary Tells the user, in the page, when one of their requests changes status: Active with a way to its
- * Access Details, Rejected with the reason, Failed with "Contact your admin".
+ * Access Details, Rejected with the reason, Failed with "Contact your admin"; and when an extension of an
+ * active access waits for approval, is granted (the new expiry) or is not.
  * @tag access-notifications
  *
  * @event access-notification-received - A request of the user's changed status; `detail.notification` says
@@ -77,6 +90,8 @@ function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Elemen
  * @csspart toast-revoking - A toast about a request now Revoking (with `toast`).
  * @csspart toast-revoked - A toast about a request now Revoked (with `toast`).
  * @csspart toast-failed - A toast about a request now Failed (with `toast`).
+ * @csspart toast-extension - A toast about an active access's extension: waiting for approval, granted, or
+ * not granted (with `toast` and `toast-active`).
  * @csspart toast-group - A toast for a burst of changes (with `toast`).
  * @csspart dismiss - A toast's dismiss button.
  * @csspart more - The button that shows the earlier toasts ("2 more updates"), or hides them again.
@@ -118,7 +133,8 @@ export class AccessNotifications extends ClientElement {
   @state() private accessor crowded = false;
 
   readonly #announcer = new Announcer(this);
-  readonly #known = new Map<string, AccessRequestStatus>();
+  /** Where each of the user's requests stands: its status, and its extension's news (`extensionNews`). */
+  readonly #known = new Map<string, { status: AccessRequestStatus; extension: string }>();
   #unsubscribe: (() => void) | undefined;
   #userId: string | undefined;
   #burst: AccessNotification[] = [];
@@ -242,7 +258,8 @@ export class AccessNotifications extends ClientElement {
     for (const page of pages) {
       if (page.status !== 'fulfilled') continue;
       for (const request of page.value.items)
-        if (!this.#known.has(request.id)) this.#known.set(request.id, request.status);
+        if (!this.#known.has(request.id))
+          this.#known.set(request.id, { status: request.status, extension: extensionNews(request) });
     }
   }
 
@@ -250,16 +267,23 @@ export class AccessNotifications extends ClientElement {
     const userId = this.#userId;
     // Only the user's own requests: held by them, or asked for by them.
     if (!userId || (request.grantee.id !== userId && request.requester.id !== userId)) return;
-    const previous = this.#known.get(request.id);
-    this.#known.set(request.id, request.status);
-    if (previous === request.status) return;
+    const known = this.#known.get(request.id);
+    const extension = extensionNews(request);
+    this.#known.set(request.id, { status: request.status, extension });
+    // An extension asked for, granted or rejected while the access stays active is news too.
+    const extended =
+      request.status === 'active' && known?.status === 'active' && extension !== known.extension
+        ? (request.extension?.pending?.status ?? request.extension?.last?.status)
+        : undefined;
+    if (known?.status === request.status && !extended) return;
     // A request first seen at its creation is news of nothing (its requester just made it).
-    if (previous === undefined && request.created_at === request.updated_at) return;
+    if (known === undefined && request.created_at === request.updated_at) return;
     const notification: AccessNotification = {
       id: `${request.id}:${request.status}:${request.updated_at}`,
       request,
-      previousStatus: previous,
-      message: this.#message(request),
+      previousStatus: known?.status,
+      ...(extended ? { extensionStatus: extended } : {}),
+      message: extended ? this.#extensionMessage(request, extended) : this.#message(request),
     };
     if (
       !fire(
@@ -330,6 +354,23 @@ export class AccessNotifications extends ClientElement {
     }
   }
 
+  #extensionMessage(request: AccessRequest, status: ExtensionStatus): string {
+    const access = describeTarget(request);
+    const locale = localeOf(this);
+    const until = request.expires_at ? formatDateTime(locale, request.expires_at) : '';
+    const reason = request.extension?.last?.reason;
+    switch (status) {
+      case 'pending':
+        return `${msg(str`Your extension of ${access} waits for approval.`)} ${msg(str`Your access stays active until ${until}.`)}`;
+      case 'approved':
+        return msg(str`Your access to ${access} was extended: it now expires ${until}.`);
+      default:
+        return reason
+          ? msg(str`Your extension of ${access} was not granted: ${reason}`)
+          : msg(str`Your extension of ${access} was not granted.`);
+    }
+  }
+
   #showSystemNotification(notification: AccessNotification): void {
     if (!this.systemNotifications || this.permission !== 'granted' || document.visibilityState === 'visible')
       return;
@@ -373,7 +414,7 @@ export class AccessNotifications extends ClientElement {
   #renderOne(toast: Toast, notification: AccessNotification, shown: boolean) {
     const { request } = notification;
     const tone = statusInfo(request.status).tone;
-    const part = `toast toast-${request.status}`;
+    const part = `toast toast-${request.status}${notification.extensionStatus ? ' toast-extension' : ''}`;
     return html`<li
       part=${part}
       data-key=${toast.key}

@@ -19,15 +19,21 @@ type Approval = AccessRequest['approvals'][number];
 
 /** Whether the request still waits for the caller's decision. */
 const waitsForMe = (request: AccessRequest) =>
-  request.status === 'pending_approval' && (request.can.approve || request.can.reject);
+  (request.status === 'pending_approval' || !!request.extension?.pending) &&
+  (request.can.approve || request.can.reject);
 
-const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) - Date.parse(b.created_at);
+/** When it began to wait: a request's creation, or its pending extension's. */
+const askedAt = (r: AccessRequest) => r.extension?.pending?.requested_at ?? r.created_at;
+const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(askedAt(a)) - Date.parse(askedAt(b));
 
 /**
- * Approve asks for an optional reason; Reject for a required one, under 124 characters (the dialog
- * counts them and refuses more, as the server does). A decided request leaves the list, and so does
- * one that stops waiting for me while I look — approved or rejected by another approver, withdrawn by
- * its requester (the event stream); a new request that needs me joins it.
+ * An active access whose extension waits for me is labelled "Extension:", with the hours asked, its
+ * current expiry and the extension's justification; Approve and Reject decide the extension (the
+ * access stays active either way). Approve asks for an optional reason; Reject for a required one,
+ * under 124 characters (the dialog counts them and refuses more, as the server does). A decided
+ * request leaves the list, and so does one that stops waiting for me while I look — approved or
+ * rejected by another approver, withdrawn by its requester (the event stream); a new request (or
+ * extension) that needs me joins it.
  *
  * @summary The approver's inbox: the requests waiting for my decision, oldest first, each with what it asks
  * for, for whom, by whom, for how long and why, and Approve and Reject.
@@ -40,6 +46,8 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(a.created_at) -
  * @csspart count - How many requests wait.
  * @csspart list - The list of requests.
  * @csspart item - One request.
+ * @csspart extension - An item that is an active access's extension (with `item`): its hours asked and
+ * current expiry.
  * @csspart item-title - What it gives access to.
  * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
  * @csspart approvals - Its approvers and their decisions.
@@ -144,7 +152,12 @@ export class ApprovalInbox extends ClientElement {
     } else if (list.loaded && waitsForMe(request) && (list.nextCursor === null || list.items.length === 0)) {
       list.items = [...list.items, request].sort(byAge);
       this.requestUpdate();
-      this.#announcer.announce(msg(str`New request waiting for your decision: ${describeTarget(request)}.`));
+      const target = describeTarget(request);
+      this.#announcer.announce(
+        request.extension?.pending
+          ? msg(str`New extension waiting for your decision: ${target}.`)
+          : msg(str`New request waiting for your decision: ${target}.`),
+      );
     }
   }
 
@@ -173,11 +186,16 @@ export class ApprovalInbox extends ClientElement {
     if (client) publishRequests(client, request);
     this.#remove(request.id);
     const target = describeTarget(request);
+    const wasExtension = request.status === 'active';
     if (decision === 'approve') {
-      this.#announcer.announce(msg(str`Approved: ${target}.`));
+      this.#announcer.announce(
+        wasExtension ? msg(str`Extension approved: ${target}.`) : msg(str`Approved: ${target}.`),
+      );
       fire(this, 'request-approved', { request });
     } else {
-      this.#announcer.announce(msg(str`Rejected: ${target}.`));
+      this.#announcer.announce(
+        wasExtension ? msg(str`Extension rejected: ${target}.`) : msg(str`Rejected: ${target}.`),
+      );
       fire(this, 'request-rejected', { request });
     }
   }
@@ -241,26 +259,35 @@ export class ApprovalInbox extends ClientElement {
         <dt>${term}</dt>
         <dd>${value}</dd>
       </div>`;
+    const extension = request.extension?.pending;
+    const approvals = extension ? extension.approvals : request.approvals;
+    const at = (iso: string) => html`<time datetime=${iso}>${formatDateTime(locale, iso)}</time>`;
     return html`<article
-      part="item"
+      part=${extension ? 'item extension' : 'item'}
       class="item surface"
       data-roving-item
       data-key=${request.id}
       aria-labelledby=${titleId}
     >
-      <h3 part="item-title" id=${titleId}>${target}</h3>
+      <h3 part="item-title" id=${titleId}>
+        ${extension ? html`<span class="kind">${msg('Extension:')}</span> ` : nothing}${target}
+      </h3>
       <dl part="facts" class="facts">
         ${row(msg('Requested by'), request.requester.name)} ${row(msg('For'), request.grantee.name)}
-        ${row(msg('Duration'), formatHours(locale, request.duration_hours))}
-        ${row(msg('Justification'), request.justification ?? msg('None given'))}
+        ${
+          extension
+            ? html`${row(msg('Hours asked'), formatHours(locale, extension.hours))}
+              ${request.expires_at ? row(msg('Current expiry'), at(request.expires_at)) : nothing}`
+            : row(msg('Duration'), formatHours(locale, request.duration_hours))
+        }
+        ${row(msg('Justification'), (extension ? extension.justification : request.justification) ?? msg('None given'))}
         ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
-        ${row(msg('Access flow'), request.access_flow.name)}
-        ${row(msg('Requested'), html`<time datetime=${request.created_at}>${formatDateTime(locale, request.created_at)}</time>`)}
+        ${row(msg('Access flow'), request.access_flow.name)} ${row(msg('Requested'), at(askedAt(request)))}
       </dl>
       ${
-        request.approvals.length > 1
+        approvals.length > 1
           ? html`<ul part="approvals" class="approvals" aria-label=${msg('Approvals')}>
-              ${request.approvals.map((a) => html`<li part="approval">${a.approver.name}: ${this.#decisionText(a)}</li>`)}
+              ${approvals.map((a) => html`<li part="approval">${a.approver.name}: ${this.#decisionText(a)}</li>`)}
             </ul>`
           : nothing
       }

@@ -72,7 +72,15 @@ export class DecisionForm extends ModalForm<'reason'> {
         request
           ? html`<form novalidate @submit=${this.submit}>
               <h2 id=${`${this.id}-title`}>
-                ${approving ? msg('Approve this request?') : msg('Reject this request?')}
+                ${
+                  request.extension?.pending
+                    ? approving
+                      ? msg('Approve this extension?')
+                      : msg('Reject this extension?')
+                    : approving
+                      ? msg('Approve this request?')
+                      : msg('Reject this request?')
+                }
               </h2>
               <p class="muted">${describeTarget(request)} · ${request.grantee.name}</p>
               ${this.renderError()}

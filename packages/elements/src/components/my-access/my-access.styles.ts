@@ -26,7 +26,7 @@ const page = css`
   }
   .item {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto auto;
+    grid-template-columns: minmax(0, 1fr) auto auto auto;
     align-items: center;
     gap: var(--_space-2) var(--_space-3);
     padding: var(--_space-3);
@@ -43,6 +43,10 @@ const page = css`
   .item-meta {
     color: var(--_muted);
     font-size: var(--_font-small);
+  }
+  .extension-pending {
+    display: block;
+    color: var(--_fg);
   }
   .empty,
   .state {

@@ -145,16 +145,17 @@ describe('<my-access>', () => {
 
   it('moves between a list’s buttons with the arrow keys (one tab stop per list)', async () => {
     const el = await myAccess();
+    // Access Details and Extend buttons alike (four active accesses, two of them extendable).
     const buttons = [...section(el, 'active').querySelectorAll<HTMLButtonElement>('[data-roving-item]')];
-    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1, -1, -1]);
     buttons[0]!.focus();
     buttons[0]!.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
     );
     expect(deepActiveElement()).to.equal(buttons[1]);
-    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+    expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1, -1, -1]);
     buttons[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    expect(deepActiveElement()).to.equal(buttons[3]);
+    expect(deepActiveElement()).to.equal(buttons[5]);
   });
 
   it('shows Access Details: instructions, a web link, a CLI snippet and a countdown to the expiry', async () => {

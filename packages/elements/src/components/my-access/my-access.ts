@@ -17,6 +17,8 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { publishRequests } from '../../internal/requests-hub.js';
 import { RovingFocus } from '../../internal/roving-focus.js';
 import { AccessDetailsDialog } from './access-details-dialog.js';
+import { ExtendForm } from '../../internal/extend-form.js';
+import { extendedText, renderPending } from '../../internal/extension.js';
 import { myAccessStyles } from './my-access.styles.js';
 
 export type MyAccessData = components['schemas']['MyAccess'];
@@ -28,7 +30,9 @@ const RELOAD_DEBOUNCE_MS = 120;
 /**
  * Access Details opens a dialog with the access's instructions (Markdown, rendered and sanitised: no
  * markup from the server ever runs), a link (web addresses only), a CLI snippet with a Copy button and
- * a countdown to the expiry. Request again asks only for a Justification and, optionally, a new
+ * a countdown to the expiry. Extend, beside an active access's expiry, asks for more hours (up to the
+ * flow's limit) and why; under a flow with approvers the card says "Extension pending" while they
+ * decide, and the access stays active. Request again asks only for a Justification and, optionally, a new
  * Duration in Hours, submits, and confirms what was created and how the user will be notified (the
  * org's Slack, Microsoft Teams or email); Edit and request again asks the host to open the New
  * Request form prefilled from the request instead. The page stays current as requests change (event stream).
@@ -44,6 +48,8 @@ const RELOAD_DEBOUNCE_MS = 120;
  * `source` request.
  * @event request-edit-requested - Edit and request again was pressed on a closed request: open the New
  * Request form with `detail.request` as its `prefill` (`<access-portal>` does).
+ * @event request-extended - The user extended an active access; `detail.request` is the answer: its new
+ * `expires_at`, or its `extension.pending` while the approvers decide.
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
@@ -58,14 +64,17 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart details-button - An Access Details button.
  * @csspart again-button - A Request again icon button.
  * @csspart edit-again-button - An Edit and request again icon button, beside Request again.
+ * @csspart extend-button - An Extend button, beside an active access's expiry.
+ * @csspart extension-pending - "Extension pending: 2 hours, waiting for …" on an active access.
  * @csspart empty - A section's empty state.
  * @csspart error - The load error.
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
- * @csspart dialog - Both dialogs.
+ * @csspart dialog - Every dialog.
  * @csspart details-dialog - The Access Details dialog (with `dialog`).
  * @csspart dialog-title - The Access Details dialog's heading.
  * @csspart close - Its X button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
+ * @csspart extend-dialog - The Extend access dialog (with `dialog`).
  * @csspart ended - The note that the access is no longer active.
  * @csspart instructions - The rendered instructions.
  * @csspart link - The access link.
@@ -110,6 +119,17 @@ export class MyAccess extends ClientElement {
     client: () => this.activeClient,
     clock: () => this.now,
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
+  });
+  readonly #extend = new ExtendForm(this, 'extend', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[data-roving-item]'),
+    done: (request) => {
+      const client = this.activeClient;
+      if (client) publishRequests(client, request);
+      this.#patch(request);
+      this.#announcer.announce(extendedText(request, this.#live.locale));
+      fire(this, 'request-extended', { request });
+    },
   });
   readonly #again = new RequestAgainForm(this, 'again', {
     client: () => this.activeClient,
@@ -194,6 +214,14 @@ export class MyAccess extends ClientElement {
     await this.#details.open(request);
   }
 
+  /** The answer of an action on a request shown, in place until the reload brings the page. */
+  #patch(request: AccessRequest): void {
+    const data = this.data;
+    if (!data) return;
+    const swap = (list: readonly AccessRequest[]) => list.map((r) => (r.id === request.id ? request : r));
+    this.data = { ...data, active: swap(data.active), favorites: swap(data.favorites) };
+  }
+
   #onChange(request: AccessRequest): void {
     this.#details.update(request);
     const shown =
@@ -207,7 +235,7 @@ export class MyAccess extends ClientElement {
   protected override render() {
     return html`${this.#live.renderLiveStatus()} ${this.#renderBody()}
     ${this.#details.render(this.#live.locale)} ${this.#again.render(this.#live.locale)}
-    ${this.#announcer.render()}`;
+    ${this.#extend.render(this.#live.locale)} ${this.#announcer.render()}`;
   }
 
   #renderBody() {
@@ -254,6 +282,20 @@ export class MyAccess extends ClientElement {
       </div>
       <status-badge part="badge" status=${request.status} no-tab-stop></status-badge>
       ${this.#action(section, request, target)}
+      ${
+        section === 'active' && request.can.extend
+          ? html`<button
+              part="extend-button"
+              class="button"
+              data-roving-item
+              data-key=${`${request.id}:extend`}
+              aria-label=${msg(str`Extend access: ${target}`)}
+              @click=${() => void this.#extend.open(request)}
+            >
+              ${msg('Extend')}
+            </button>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -272,7 +314,8 @@ export class MyAccess extends ClientElement {
         : request.revocation_reason === 'expired'
           ? html` · ${msg('Expired')}`
           : nothing;
-    return html`${when}${reason} · ${request.access_flow.name}`;
+    const pending = request.status === 'active' ? renderPending(request, locale) : nothing;
+    return html`${when}${reason} · ${request.access_flow.name} ${pending}`;
   }
 
   #action(section: Section, request: AccessRequest, target: string) {

@@ -136,6 +136,14 @@ const panel = css`
   .actions .error-text {
     flex-basis: 100%;
   }
+  .expiry {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .extension-pending {
+    display: block;
+    font-weight: var(--_font-weight-strong);
+  }
   form {
     display: grid;
     gap: var(--_space-3);

@@ -9,7 +9,7 @@ import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import { fire } from '../../internal/events.js';
-import { describeTarget } from '../../internal/format.js';
+import { describeTarget, formatDateTime } from '../../internal/format.js';
 import { closeIcon, starIcon } from '../../internal/icons.js';
 import { problemText } from '../../internal/problem.js';
 import { queryIn } from '../../internal/query.js';
@@ -17,6 +17,8 @@ import { LiveRequests } from '../../internal/live-requests.js';
 import { isNewer, publishRequests } from '../../internal/requests-hub.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
 import { RevokeDialog } from './revoke-dialog.js';
+import { ExtendForm } from '../../internal/extend-form.js';
+import { extendedText, renderPending } from '../../internal/extension.js';
 import {
   renderAccessTo,
   renderApprovals,
@@ -27,9 +29,10 @@ import {
 import { requestDetailsStyles } from './request-details.styles.js';
 
 /**
- * The actions follow the request's `can` flags, decided by the server: Use Access, Request again (a
- * dialog asking for a justification and, optionally, a new duration), Edit and request again (asks the
- * host to open the New Request form prefilled from the request), Revoke access (a confirmation
+ * The actions follow the request's `can` flags, decided by the server: Use Access, Extend access (a
+ * dialog asking for more hours, up to the flow's limit, and why), Request again (a dialog asking for a
+ * justification and, optionally, a new duration), Edit and request again (asks the host to open the New
+ * Request form prefilled from the request), Revoke access (a confirmation
  * dialog), and the favourite star (only for requests you submitted for yourself). A request made on
  * your behalf by someone else has no Revoke: the panel says that only the requester can revoke it.
  * It stays current as the request changes (the SDK's event stream).
@@ -44,6 +47,8 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * request.
  * @event request-revoked - The user confirmed Revoke; `detail.request` is now `revoking` (or `revoked` if it
  * was pending).
+ * @event request-extended - The user extended the access; `detail.request` is the answer: its new
+ * `expires_at`, or its `extension.pending` while the approvers decide.
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
  * `source` request.
  * @event request-edit-requested - Edit and request again was pressed on a closed request: open the New
@@ -78,12 +83,16 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart request-again - The Request again button.
  * @csspart edit-again - The Edit and request again button.
  * @csspart revoke - The Revoke access button.
- * @csspart dialog - Both dialogs.
+ * @csspart extend - The Extend access button.
+ * @csspart expiry - When an active access expires, and its pending extension.
+ * @csspart extension-pending - "Extension pending: 2 hours, waiting for …" while approvers decide.
+ * @csspart dialog - Every dialog.
  * @csspart revoke-dialog - The Revoke confirmation (with `dialog`).
  * @csspart dialog-title - The Revoke confirmation's heading.
  * @csspart cancel - Its Cancel button.
  * @csspart confirm - Its Yes button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
+ * @csspart extend-dialog - The Extend access dialog (with `dialog`).
  * @csspart created - The Request again confirmation's list of new requests.
  * @csspart notification-channel - How the user will be notified of the new requests.
  * @csspart announcer - The polite live region.
@@ -141,6 +150,17 @@ export class RequestDetails extends ClientElement {
         request.status === 'revoked' ? msg('The request was withdrawn.') : msg('Access is being revoked.'),
       );
       fire(this, 'request-revoked', { request });
+    },
+  });
+  readonly #extend = new ExtendForm(this, 'extend', {
+    client: () => this.activeClient,
+    fallbackFocus: () => this.titleElement,
+    done: (request) => {
+      this.#apply(request);
+      const client = this.activeClient;
+      if (client) publishRequests(client, request);
+      this.#announcer.announce(extendedText(request, this.#live.locale));
+      fire(this, 'request-extended', { request });
     },
   });
   readonly #again = new RequestAgainForm(this, 'again', {
@@ -325,7 +345,8 @@ export class RequestDetails extends ClientElement {
         ${renderFacts(request, this.#live.locale)} ${renderApprovals(request, this.#live.locale)}
         ${renderTimeline(request, this.#live.locale)} ${this.#renderActions(request)}
       </section>
-      ${this.#revoke.render(request)} ${this.#again.render(this.#live.locale)} ${this.#announcer.render()}`;
+      ${this.#revoke.render(request)} ${this.#again.render(this.#live.locale)}
+      ${this.#extend.render(this.#live.locale)} ${this.#announcer.render()}`;
   }
 
   #renderHeader(request: AccessRequest) {
@@ -367,8 +388,19 @@ export class RequestDetails extends ClientElement {
 
   #renderActions(request: AccessRequest) {
     const can = request.can;
-    if (!can.use_access && !can.request_again && !can.revoke && !this.actionError) return nothing;
+    const locale = this.#live.locale;
+    const expiry =
+      request.status === 'active' && request.expires_at
+        ? html`<p part="expiry" class="expiry">
+            ${msg('Expires')}
+            <time datetime=${request.expires_at}>${formatDateTime(locale, request.expires_at)}</time>
+            ${renderPending(request, locale)}
+          </p>`
+        : nothing;
+    if (!can.use_access && !can.request_again && !can.revoke && !can.extend && !this.actionError)
+      return nothing;
     return html`<div part="actions" class="actions">
+      ${expiry}
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
       ${
         can.use_access
@@ -378,6 +410,13 @@ export class RequestDetails extends ClientElement {
               @click=${() => fire(this, 'access-use-requested', { request })}
             >
               ${msg('Use Access')}
+            </button>`
+          : nothing
+      }
+      ${
+        can.extend
+          ? html`<button class="button" part="extend" @click=${() => void this.#extend.open(request)}>
+              ${msg('Extend access')}
             </button>`
           : nothing
       }
