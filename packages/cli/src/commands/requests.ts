@@ -1,0 +1,251 @@
+// The commands on one's requests: list, show, wait, watch, revoke, again, extend, access, favorite.
+import { LIMITS, STATUS_IDS, TERMINAL_STATUSES, type AccessRequest } from '@access-requests/sdk';
+import {
+  choiceFlag,
+  idArgument,
+  listFlag,
+  pairFlag,
+  requiredFlag,
+  statusFlag,
+  stringFlag,
+  textFlag,
+  wholeNumberFlag,
+} from '../args.js';
+import type { Command, Context } from '../command.js';
+import { CliError, EXIT_CODES, usageError } from '../exit-codes.js';
+import { printable } from '../output.js';
+import { confirm } from '../prompts.js';
+import { accessDetailsText, accessOf, requestDetails, requestLine, requestTable } from '../render.js';
+import { WAIT_FLAGS, waitForAll, waitTarget } from '../waiting.js';
+
+const SCOPES = ['mine', 'on_behalf'] as const;
+
+export const list: Command = {
+  name: 'list',
+  summary: 'your requests (or those you made for others), newest first',
+  flags: {
+    status: { type: 'string', multiple: true, value: 'STATUS', help: 'only this status (repeatable)', choices: STATUS_IDS },
+    scope: { type: 'string', value: 'SCOPE', help: 'mine (default) or on_behalf', choices: SCOPES },
+    favorites: { type: 'boolean', help: 'only favourites' },
+    limit: { type: 'string', value: 'N', help: `how many (default 50, at most ${LIMITS.pageSize.maximum})` },
+  },
+  async run(context, { values }) {
+    const status = listFlag(values, 'status').map((s) => statusFlag('--status', s));
+    const scopeText = stringFlag(values, 'scope');
+    const scope = scopeText === undefined ? 'mine' : choiceFlag('--scope', scopeText, SCOPES);
+    const limitText = stringFlag(values, 'limit');
+    const limit = limitText === undefined ? 50 : wholeNumberFlag('--limit', limitText, 1, LIMITS.pageSize.maximum);
+    const page = await context
+      .client()
+      .requests(
+        { scope, ...(status.length ? { status } : {}), ...(values.favorites ? { favorite: true } : {}) },
+        { signal: context.signal },
+      )
+      .page({ limit });
+    context.out.result(page, (safe) =>
+      [
+        requestTable(context.out, safe.items, scope === 'on_behalf'),
+        ...(safe.next_cursor ? [context.out.dim(`More than ${limit}: add --limit ${Math.min(limit * 2, LIMITS.pageSize.maximum)}.`)] : []),
+      ].join('\n'),
+    );
+  },
+};
+
+export const show: Command = {
+  name: 'show',
+  args: '<id>',
+  summary: 'one request: status, access, approvals, times, what you can do',
+  flags: {},
+  async run(context, { positionals }) {
+    const request = await context.client().request(idArgument('show', positionals), { signal: context.signal });
+    context.out.result(request, (safe) => requestDetails(context.out, safe));
+  },
+};
+
+export const wait: Command = {
+  name: 'wait',
+  args: '<id>',
+  summary: 'wait until a request is active (or --for another status); exit 3 on timeout, 4 if it ends otherwise',
+  flags: {
+    for: { type: 'string', value: 'STATUS', help: 'the status to wait for (default active)', choices: STATUS_IDS },
+    ...WAIT_FLAGS,
+  },
+  async run(context, { values, positionals }) {
+    const id = idArgument('wait', positionals);
+    const { status = 'active', timeoutMs } = waitTarget(values, 'for');
+    const client = context.client();
+    const [reached] = await waitForAll(context, client, [await client.request(id, { signal: context.signal })], status, timeoutMs);
+    context.out.result(reached, (safe) => requestLine(context.out, safe!));
+  },
+};
+
+export const watch: Command = {
+  name: 'watch',
+  args: '[<id>]',
+  summary: 'live updates from the event stream (polling while it is unavailable); one request until it settles',
+  details: 'With --json, one line per update: {"type":"request.updated","request":{…}}.',
+  flags: {},
+  async run(context, { positionals }) {
+    const { out } = context;
+    const [id, extra] = positionals;
+    if (extra !== undefined) throw usageError('watch', `takes at most one request id, got also "${extra}"`);
+    const client = context.client();
+    const print = (request: AccessRequest) =>
+      out.json
+        ? out.jsonLine({ type: 'request.updated', request })
+        : out.stdout.write(`${new Date().toLocaleTimeString()}  ${requestLine(out, printable(request))}\n`);
+    if (id) {
+      const current = await client.request(id, { signal: context.signal });
+      print(current);
+      if (TERMINAL_STATUSES.includes(current.status)) return;
+    }
+    const stop = new AbortController();
+    const signal = AbortSignal.any([context.signal, stop.signal]);
+    if (!id) out.note(out.dim('Watching your requests; Ctrl-C to stop.', out.stderr));
+    for await (const update of client.watch({
+      signal,
+      onStateChange: (state) =>
+        out.note(
+          state.mode === 'live'
+            ? out.dim('Live.', out.stderr)
+            : `Live updates unavailable: checking every ${state.pollIntervalMs / 1000} s.`,
+        ),
+    })) {
+      if (id && update.request.id !== id) continue;
+      print(update.request);
+      if (id && TERMINAL_STATUSES.includes(update.request.status)) stop.abort();
+    }
+    if (context.signal.aborted) return EXIT_CODES.ok;
+  },
+};
+
+/** Asks before an action that cannot be undone, unless --yes; without a terminal, --yes is required. */
+async function confirmed(context: Context, yes: boolean, command: string, question: string): Promise<void> {
+  if (yes) return;
+  if (!context.interactive) throw usageError('--yes', `is required to ${command} without a terminal to confirm in`);
+  if (!(await confirm(context, question))) throw new CliError('Cancelled: nothing was sent.');
+}
+
+const YES = { yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation' } } as const;
+
+export const revoke: Command = {
+  name: 'revoke',
+  args: '<id>',
+  summary: 'revoke an access (or withdraw a pending request), after confirming',
+  flags: YES,
+  async run(context, { values, positionals }) {
+    const id = idArgument('revoke', positionals);
+    const client = context.client();
+    const request = await client.request(id, { signal: context.signal });
+    if (!request.can.revoke)
+      throw new CliError(`${id} cannot be revoked now (it is ${request.status}${request.requester.id !== request.grantee.id ? '; only its requester may revoke it' : ''}).`);
+    await confirmed(context, values.yes === true, 'revoke', `Revoke ${id}, ${accessOf(printable(request))}?`);
+    const revoked = await client.revoke(id, { signal: context.signal });
+    context.out.result(revoked, (safe) => requestLine(context.out, safe));
+  },
+};
+
+const JUSTIFICATION = { type: 'string', value: 'TEXT', help: `why (1–${LIMITS.justification.maxLength} characters)` } as const;
+const TICKET = { type: 'string', value: 'TYPE:ID', help: 'a ticket, like tt_jira:SEC-12' } as const;
+
+/** `--ticket TYPE:ID` as the API takes it. */
+export function ticketOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const [type_id, id] = pairFlag('--ticket', text, 'TYPE:ID (tt_jira:SEC-12)');
+  return { type_id, id: textFlag('--ticket', id, LIMITS.ticketId.minLength, LIMITS.ticketId.maxLength) };
+}
+
+export const again: Command = {
+  name: 'again',
+  args: '<id>',
+  summary: 'request a closed request’s access again (its justification unless --justification)',
+  flags: {
+    justification: JUSTIFICATION,
+    hours: { type: 'string', value: 'N', help: 'duration in whole hours (default: as before)' },
+    ticket: TICKET,
+    wait: { type: 'string', value: 'STATUS', help: 'then wait for this status (active)', choices: STATUS_IDS },
+    ...WAIT_FLAGS,
+  },
+  async run(context, { values, positionals }) {
+    const id = idArgument('again', positionals);
+    const { status, timeoutMs } = waitTarget(values, 'wait');
+    const client = context.client();
+    const given = stringFlag(values, 'justification');
+    const justification =
+      given === undefined
+        ? (await client.request(id, { signal: context.signal })).justification
+        : textFlag('--justification', given, LIMITS.justification.minLength, LIMITS.justification.maxLength);
+    if (!justification) throw usageError('--justification', 'is required: the first request had none');
+    const hoursText = stringFlag(values, 'hours');
+    const ticket = ticketOf(stringFlag(values, 'ticket'));
+    const requests = await client.requestAgain(
+      id,
+      {
+        justification,
+        ...(hoursText === undefined
+          ? {}
+          : { duration_hours: wholeNumberFlag('--hours', hoursText, LIMITS.durationHours.minimum, LIMITS.durationHours.maximum) }),
+        ...(ticket ? { ticket } : {}),
+      },
+      { signal: context.signal },
+    );
+    const final = status ? await waitForAll(context, client, requests, status, timeoutMs) : requests;
+    context.out.result({ requests: final }, (safe) => safe.requests.map((r) => requestLine(context.out, r)).join('\n'));
+  },
+};
+
+export const extend: Command = {
+  name: 'extend',
+  args: '<id>',
+  summary: 'ask for more hours of an active access',
+  flags: {
+    hours: { type: 'string', value: 'N', help: 'how many more hours' },
+    justification: JUSTIFICATION,
+  },
+  async run(context, { values, positionals }) {
+    const id = idArgument('extend', positionals);
+    const hours = wholeNumberFlag('--hours', requiredFlag(values, 'hours', 'how many more hours'), 1, LIMITS.durationHours.maximum);
+    const justification = textFlag(
+      '--justification',
+      requiredFlag(values, 'justification', 'why you need more time'),
+      LIMITS.justification.minLength,
+      LIMITS.justification.maxLength,
+    );
+    const extended = await context.client().extend(id, { hours, justification }, { signal: context.signal });
+    context.out.result(extended, (safe) => {
+      const pending = safe.extension?.pending;
+      return pending
+        ? `${requestLine(context.out, safe)}\n${pending.hours} h more asked: waiting for approval (the access stays active meanwhile).`
+        : `${requestLine(context.out, safe)}\nNow expires ${safe.expires_at ? new Date(safe.expires_at).toLocaleString() : 'later'}.`;
+    });
+  },
+};
+
+export const access: Command = {
+  name: 'access',
+  args: '<id>',
+  summary: 'how to use an active access: instructions, the command to run, the link, the time left',
+  flags: {},
+  async run(context, { positionals }) {
+    const details = await context.client().accessDetails(idArgument('access', positionals), { signal: context.signal });
+    context.out.result(details, (safe) => accessDetailsText(context.out, safe));
+  },
+};
+
+function favoriteCommand(name: 'favorite' | 'unfavorite'): Command {
+  return {
+    name,
+    args: '<id>',
+    summary: name === 'favorite' ? 'star a request you made for yourself' : 'remove the star',
+    flags: {},
+    async run(context, { positionals }) {
+      const id = idArgument(name, positionals);
+      const client = context.client();
+      const request = await (name === 'favorite' ? client.favorite : client.unfavorite)(id, { signal: context.signal });
+      context.out.result(request, (safe) => `${requestLine(context.out, safe)}${safe.favorite ? '  ★' : ''}`);
+    },
+  };
+}
+
+export const favorite = favoriteCommand('favorite');
+export const unfavorite = favoriteCommand('unfavorite');
