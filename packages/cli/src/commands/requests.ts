@@ -119,11 +119,15 @@ export const watch: Command = {
   },
 };
 
-/** Asks before an action that cannot be undone, unless --yes; without a terminal, --yes is required. */
-async function confirmed(context: Context, yes: boolean, command: string, question: string): Promise<void> {
-  if (yes) return;
-  if (!context.interactive) throw usageError('--yes', `is required to ${command} without a terminal to confirm in`);
-  if (!(await confirm(context, question))) throw new CliError('Cancelled: nothing was sent.');
+/** Without a terminal to confirm in, --yes is required (checked before anything is sent). */
+function requireYesOrTerminal(context: Context, yes: boolean, command: string): void {
+  if (!yes && !context.interactive)
+    throw usageError('--yes', `is required to ${command} without a terminal to confirm in`);
+}
+
+/** Asks before an action that cannot be undone, unless --yes. */
+async function confirmed(context: Context, yes: boolean, question: string): Promise<void> {
+  if (!yes && !(await confirm(context, question))) throw new CliError('Cancelled: nothing was sent.');
 }
 
 const YES = { yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation' } } as const;
@@ -135,11 +139,12 @@ export const revoke: Command = {
   flags: YES,
   async run(context, { values, positionals }) {
     const id = idArgument('revoke', positionals);
+    requireYesOrTerminal(context, values.yes === true, 'revoke');
     const client = context.client();
     const request = await client.request(id, { signal: context.signal });
     if (!request.can.revoke)
       throw new CliError(`${id} cannot be revoked now (it is ${request.status}${request.requester.id !== request.grantee.id ? '; only its requester may revoke it' : ''}).`);
-    await confirmed(context, values.yes === true, 'revoke', `Revoke ${id}, ${accessOf(printable(request))}?`);
+    await confirmed(context, values.yes === true, `Revoke ${id}, ${accessOf(printable(request))}?`);
     const revoked = await client.revoke(id, { signal: context.signal });
     context.out.result(revoked, (safe) => requestLine(context.out, safe));
   },
