@@ -10,13 +10,28 @@ import { detailsFromFlags, previewed, type Draft } from './request.js';
 
 const PAGE = 20;
 
+/** Items whose name is the typed words first, then those it starts with, then the rest (stable). */
+function byCloseness<T extends { name: string }>(items: readonly T[], term: string | undefined): T[] {
+  const words = term?.trim().toLowerCase();
+  if (!words) return [...items];
+  const rank = (item: T) => {
+    const name = item.name.toLowerCase();
+    return name === words ? 0 : name.startsWith(words) ? 1 : 2;
+  };
+  return items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map(({ item }) => item);
+}
+
 /** Resources found for the words typed, each with its type and app. */
 async function pickResources(context: Context, client: AccessClient): Promise<Draft['resources']> {
   const picked: NonNullable<Draft['resources']> = [];
   for (;;) {
     const resource = await search(context, picked.length ? 'Another resource (type to search)' : 'Resource (type to search)', async (term, signal) => {
       const { items } = await client.resources(term ? { search: term } : {}, { signal }).page({ limit: PAGE });
-      return printable(items).map((r) => ({ name: r.name, value: r, description: `${r.resource_type.name} · ${r.app.name} · ${r.path}` }));
+      return byCloseness(printable(items), term).map((r) => ({
+        name: r.name,
+        value: r,
+        description: `${r.resource_type.name} · ${r.app.name} · ${r.path}`,
+      }));
     });
     const permissions =
       resource.permissions.length === 1
@@ -42,14 +57,14 @@ async function pickTarget(context: Context, client: AccessClient): Promise<Draft
   if (kind === 'app') {
     const app = await search(context, 'App (type to search)', async (term, signal) => {
       const { items } = await client.apps(term ? { search: term } : {}, { signal }).page({ limit: PAGE });
-      return printable(items).map((a) => ({ name: a.name, value: a, description: a.description }));
+      return byCloseness(printable(items), term).map((a) => ({ name: a.name, value: a, description: a.description }));
     });
     const permission_id = await choose(context, `Permission on ${printable(app.name)}`, printable(app.permissions).map((p) => ({ name: p.name, value: p.id })));
     return { app: { app_id: app.id, permission_id } };
   }
   const bundle = await search(context, 'Bundle (type to search)', async (term, signal) => {
     const { items } = await client.bundles(term ? { search: term } : {}, { signal }).page({ limit: PAGE });
-    return printable(items).map((b) => ({ name: b.name, value: b.id, description: b.description }));
+    return byCloseness(printable(items), term).map((b) => ({ name: b.name, value: b.id, description: b.description }));
   });
   return { bundle: { bundle_id: bundle } };
 }
