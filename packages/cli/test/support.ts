@@ -69,38 +69,45 @@ export interface Running {
   readonly done: Promise<Run>;
   /** Resolves once stderr has matched `pattern` (rejects if the process ends first). */
   stderrMatches(pattern: RegExp): Promise<void>;
+  /** Resolves once stdout has matched `pattern` (rejects if the process ends first). */
+  stdoutMatches(pattern: RegExp): Promise<void>;
+  /** Sends SIGINT, as Ctrl-C in a terminal does. */
+  interrupt(): void;
 }
 
 /** Starts the binary with `args` in `env`, `input` on stdin (closed after it). */
 export function start(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Running {
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const w of waiters.filter((w) => w.pattern.test(stderr))) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
-  });
+  const text = { stdout: '', stderr: '' };
+  const waiters: { stream: keyof typeof text; pattern: RegExp; resolve: () => void }[] = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream].on('data', (chunk: Buffer) => {
+      text[stream] += chunk.toString();
+      for (const w of waiters.filter((w) => w.stream === stream && w.pattern.test(text[stream]))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
+  }
   child.stdin.end(input);
   const done = new Promise<Run>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, ...text }));
   });
+  const matches = (stream: keyof typeof text, pattern: RegExp) =>
+    pattern.test(text[stream])
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          waiters.push({ stream, pattern, resolve });
+          void done.then((run) =>
+            reject(new Error(`exited ${run.code} before ${stream} matched ${pattern}:\n${run.stderr}`)),
+          );
+        });
   return {
     done,
-    stderrMatches: (pattern) =>
-      pattern.test(stderr)
-        ? Promise.resolve()
-        : new Promise<void>((resolve, reject) => {
-            waiters.push({ pattern, resolve });
-            void done.then((run) =>
-              reject(new Error(`exited ${run.code} before stderr matched ${pattern}:\n${run.stderr}`)),
-            );
-          }),
+    interrupt: () => child.kill('SIGINT'),
+    stderrMatches: (pattern) => matches('stderr', pattern),
+    stdoutMatches: (pattern) => matches('stdout', pattern),
   };
 }
 

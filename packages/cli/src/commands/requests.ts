@@ -2,6 +2,7 @@
 import { LIMITS, STATUS_IDS, TERMINAL_STATUSES, type AccessRequest } from '@access-requests/sdk';
 import {
   choiceFlag,
+  durationFlag,
   idArgument,
   listFlag,
   pairFlag,
@@ -84,38 +85,47 @@ export const watch: Command = {
   args: '[<id>]',
   summary: 'live updates from the event stream (polling while it is unavailable); one request until it settles',
   details: 'With --json, one line per update: {"type":"request.updated","request":{…}}.',
-  flags: {},
-  async run(context, { positionals }) {
+  flags: {
+    poll: { type: 'string', value: 'DURATION', help: 'how often to check while the stream is unavailable (default 5s)' },
+  },
+  async run(context, { values, positionals }) {
     const { out } = context;
+    const pollText = stringFlag(values, 'poll');
+    const pollIntervalMs = pollText === undefined ? undefined : durationFlag('--poll', pollText);
+    if (pollIntervalMs === 0) throw usageError('--poll', 'must be longer than 0');
     const [id, extra] = positionals;
     if (extra !== undefined) throw usageError('watch', `takes at most one request id, got also "${extra}"`);
     const client = context.client();
-    const print = (request: AccessRequest) =>
-      out.json
-        ? out.jsonLine({ type: 'request.updated', request })
-        : out.stdout.write(`${new Date().toLocaleTimeString()}  ${requestLine(out, printable(request))}\n`);
-    if (id) {
-      const current = await client.request(id, { signal: context.signal });
-      print(current);
-      if (TERMINAL_STATUSES.includes(current.status)) return;
-    }
     const stop = new AbortController();
     const signal = AbortSignal.any([context.signal, stop.signal]);
+    let shown = '';
+    /** Prints a request's news (once per version); with an id, stops once it has settled. */
+    const print = (request: AccessRequest) => {
+      const version = `${request.status} ${request.updated_at} ${request.favorite}`;
+      if (id && (request.id !== id || version === shown)) return;
+      shown = version;
+      if (out.json) out.jsonLine({ type: 'request.updated', request });
+      else out.stdout.write(`${new Date().toLocaleTimeString()}  ${requestLine(out, printable(request))}\n`);
+      if (id && TERMINAL_STATUSES.includes(request.status)) stop.abort();
+    };
     if (!id) out.note(out.dim('Watching your requests; Ctrl-C to stop.', out.stderr));
-    for await (const update of client.watch({
+    const updates = client.watch({
       signal,
+      pollIntervalMs,
+      // The request as it is at each (re)connection: nothing that changed meanwhile is missed.
+      onConnect: id ? async () => print(await client.request(id, { signal })) : undefined,
       onStateChange: (state) =>
         out.note(
           state.mode === 'live'
             ? out.dim('Live.', out.stderr)
             : `Live updates unavailable: checking every ${state.pollIntervalMs / 1000} s.`,
         ),
-    })) {
-      if (id && update.request.id !== id) continue;
-      print(update.request);
-      if (id && TERMINAL_STATUSES.includes(update.request.status)) stop.abort();
+    });
+    try {
+      for await (const update of updates) print(update.request);
+    } catch (error) {
+      if (!signal.aborted) throw error;
     }
-    if (context.signal.aborted) return EXIT_CODES.ok;
   },
 };
 
