@@ -22,7 +22,11 @@ export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 /** The flags every command takes. */
 export const GLOBAL_FLAGS = {
   json: { type: 'boolean', help: 'print the result as JSON (the API’s own objects) on stdout' },
-  'base-url': { type: 'string', value: 'URL', help: 'the server (default: ACCESS_REQUESTS_URL, then login’s)' },
+  'base-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'the server (default: ACCESS_REQUESTS_URL, then login’s)',
+  },
   'no-color': { type: 'boolean', help: 'no colours (NO_COLOR=1 does the same)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies FlagSpecs;

@@ -2,7 +2,7 @@
 import { createAccessClient, type AccessClient } from '@access-requests/sdk';
 import type { FlagSpecs, Parsed } from './args.js';
 import { resolveSession, type Session } from './config.js';
-import { usageError, type ExitCode } from './exit-codes.js';
+import { usageError } from './exit-codes.js';
 import type { FlagsGiven } from './failures.js';
 import type { Output } from './output.js';
 
@@ -37,7 +37,8 @@ export interface Command {
   readonly flags: FlagSpecs;
   /** Values completion offers for the first argument. */
   readonly argChoices?: readonly string[];
-  run(context: Context, parsed: Parsed): Promise<ExitCode | void>;
+  /** Runs the command to its end (exit 0); a failure throws, and its exit code comes from what it threw. */
+  run(context: Context, parsed: Parsed): Promise<void>;
 }
 
 /** The client for a session; a bad --base-url is a usage error naming it. */

@@ -11,12 +11,19 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 function bash(commands: readonly Command[]): string {
   const cases = commands.map((c) => {
-    const flags = Object.keys(flagsOf(c)).map((f) => `--${f}`).join(' ');
+    const flags = Object.keys(flagsOf(c))
+      .map((f) => `--${f}`)
+      .join(' ');
     const values = Object.entries(flagsOf(c))
-      .filter(([, spec]) => spec.choices)
-      .map(([name, spec]) => `      --${name}) COMPREPLY=($(compgen -W ${quote(spec.choices!.join(' '))} -- "$cur")); return ;;`)
+      .flatMap(([name, spec]) => (spec.choices ? [[name, spec.choices] as const] : []))
+      .map(
+        ([name, choices]) =>
+          `      --${name}) COMPREPLY=($(compgen -W ${quote(choices.join(' '))} -- "$cur")); return ;;`,
+      )
       .join('\n');
-    const args = c.argChoices ? `\n      *) [[ $cur != -* ]] && COMPREPLY=($(compgen -W ${quote(c.argChoices.join(' '))} -- "$cur")) && return ;;` : '';
+    const args = c.argChoices
+      ? `\n      *) [[ $cur != -* ]] && COMPREPLY=($(compgen -W ${quote(c.argChoices.join(' '))} -- "$cur")) && return ;;`
+      : '';
     return `    ${c.name})\n      case "$prev" in\n${values}${args}\n      esac\n      COMPREPLY=($(compgen -W ${quote(flags)} -- "$cur")) ;;`;
   });
   return `# access-requests completion for bash: eval "$(access-requests completion bash)"
@@ -38,7 +45,10 @@ function zsh(commands: readonly Command[]): string {
   const esc = (text: string) => text.replace(/[[\]:'\\]/g, (c) => `\\${c}`);
   const cases = commands.map((c) => {
     const specs = Object.entries(flagsOf(c)).map(([name, spec]) => {
-      const value = spec.type === 'string' ? `:${esc(spec.value ?? 'value')}:${spec.choices ? `(${spec.choices.join(' ')})` : ''}` : '';
+      const value =
+        spec.type === 'string'
+          ? `:${esc(spec.value ?? 'value')}:${spec.choices ? `(${spec.choices.join(' ')})` : ''}`
+          : '';
       return `        '${spec.multiple ? '*' : ''}--${name}[${esc(spec.help)}]${value}'`;
     });
     const args = c.argChoices ? [`        '1:${c.name}:(${c.argChoices.join(' ')})'`] : [];
@@ -72,7 +82,11 @@ function fish(commands: readonly Command[]): string {
       ([name, spec]) =>
         `complete -c access-requests -n '__fish_seen_subcommand_from ${c.name}' -l ${name}${spec.type === 'string' ? ' -r' : ''}${spec.choices ? ` -fa '${spec.choices.join(' ')}'` : ''} -d '${esc(spec.help)}'`,
     ),
-    ...(c.argChoices ? [`complete -c access-requests -n '__fish_seen_subcommand_from ${c.name}' -fa '${c.argChoices.join(' ')}'`] : []),
+    ...(c.argChoices
+      ? [
+          `complete -c access-requests -n '__fish_seen_subcommand_from ${c.name}' -fa '${c.argChoices.join(' ')}'`,
+        ]
+      : []),
   ]);
   return `# access-requests completion for fish: access-requests completion fish > ~/.config/fish/completions/access-requests.fish
 complete -c access-requests -f

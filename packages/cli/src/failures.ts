@@ -14,7 +14,10 @@ import type { Output } from './output.js';
 
 /** Which flag set each body field the server may name (first match wins). */
 const FIELD_FLAGS: readonly [RegExp, (match: RegExpExecArray, given: FlagsGiven) => string][] = [
-  [/^resources\[(\d+)\]/, (m, given) => `--resource ${given.resources?.[Number(m[1])] ?? `#${Number(m[1]) + 1}`}`],
+  [
+    /^resources\[(\d+)\]/,
+    (m, given) => `--resource ${given.resources?.[Number(m[1])] ?? `#${Number(m[1]) + 1}`}`,
+  ],
   [/^resources\b/, () => '--resource'],
   [/^app\b/, () => '--app'],
   [/^bundle\b/, () => '--bundle'],
@@ -41,17 +44,18 @@ export function flagOf(field: string, given: FlagsGiven = {}): string {
 
 /** The server's field errors as flag errors. */
 export function flagErrors(errors: readonly FieldError[], given: FlagsGiven = {}): FlagError[] {
-  return errors.map((e) => ({ flag: flagOf(e.field, given), message: e.message, field: e.field, code: e.code }));
+  return errors.map((e) => ({
+    flag: flagOf(e.field, given),
+    message: e.message,
+    field: e.field,
+    code: e.code,
+  }));
 }
 
 /** Field errors as a usage failure (exit 2): nothing was sent, or the server refused it whole. */
 export function fieldFailure(errors: readonly FieldError[], given: FlagsGiven = {}): CliError {
   const flags = flagErrors(errors, given);
-  return new CliError(
-    flags.map((f) => `${f.flag}: ${f.message}`).join('\n'),
-    EXIT_CODES.usage,
-    flags,
-  );
+  return new CliError(flags.map((f) => `${f.flag}: ${f.message}`).join('\n'), EXIT_CODES.usage, flags);
 }
 
 interface Failure {
@@ -71,7 +75,11 @@ export function describeFailure(error: unknown, given: FlagsGiven = {}): Failure
   if (error instanceof ApiError) {
     if (error.status === 422 && error.fieldErrors.length) {
       const failure = fieldFailure(error.fieldErrors, given);
-      return { exitCode: EXIT_CODES.usage, message: failure.message, json: { flag_errors: failure.flagErrors, problem: error.problem } };
+      return {
+        exitCode: EXIT_CODES.usage,
+        message: failure.message,
+        json: { flag_errors: failure.flagErrors, problem: error.problem },
+      };
     }
     const message =
       error.status === 401
@@ -88,7 +96,8 @@ export function describeFailure(error: unknown, given: FlagsGiven = {}): Failure
       json: { request },
     };
   }
-  if (error instanceof TimeoutError) return { exitCode: EXIT_CODES.timedOut, message: error.message, json: {} };
+  if (error instanceof TimeoutError)
+    return { exitCode: EXIT_CODES.timedOut, message: error.message, json: {} };
   if (error instanceof NetworkError)
     return { exitCode: EXIT_CODES.failed, message: error.message, json: { failure: error.failure } };
   if (isAbortError(error)) return { exitCode: EXIT_CODES.failed, message: 'Cancelled.', json: {} };

@@ -6,7 +6,18 @@ import { sessionAccess, type Command, type Context } from './command.js';
 import { approvals, approve, reject } from './commands/approvals.js';
 import { login, logout, whoami } from './commands/auth.js';
 import { request } from './commands/request.js';
-import { access, again, extend, favorite, list, revoke, show, unfavorite, wait, watch } from './commands/requests.js';
+import {
+  access,
+  again,
+  extend,
+  favorite,
+  list,
+  revoke,
+  show,
+  unfavorite,
+  wait,
+  watch,
+} from './commands/requests.js';
 import { SHELLS, completionScript, type Shell } from './completion.js';
 import { EXIT_CODES, usageError, type ExitCode } from './exit-codes.js';
 import { report } from './failures.js';
@@ -23,7 +34,6 @@ const completion: Command = {
   ].join('\n'),
   flags: {},
   argChoices: SHELLS,
-  // eslint-disable-next-line @typescript-eslint/require-await -- a command's run answers a promise
   async run({ out }, { positionals }) {
     const [shell] = positionals;
     if (!SHELLS.includes(shell as Shell))
@@ -56,7 +66,9 @@ export const COMMANDS: readonly Command[] = [
 
 /** The package's version, from its package.json (beside src/ and dist/). */
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -129,7 +141,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const out = new Output(json, colourAllowed(env, argv.includes('--no-color')), stdout, stderr);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    if (name === 'help' && rest[0] && !topic) return report(out, usageError(rest[0], 'is not a command (see access-requests --help)'));
+    if (name === 'help' && rest[0] && !topic)
+      return report(out, usageError(rest[0], 'is not a command (see access-requests --help)'));
     // Without a command, the help is the usage error's message: on stderr, exit 2.
     (name === undefined ? stderr : stdout).write(`${helpText(topic)}\n`);
     return name === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
@@ -158,7 +171,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       given: {},
       ...sessionAccess(env, baseUrlFlag),
     };
-    return (await command.run(context, parsed)) ?? EXIT_CODES.ok;
+    await command.run(context, parsed);
+    return EXIT_CODES.ok;
   } catch (error) {
     return report(out, error, context?.given);
   }

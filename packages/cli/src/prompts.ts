@@ -55,18 +55,21 @@ export async function chooseSome<T>(
   choices: readonly { name: string; value: T }[],
 ): Promise<T[]> {
   const { default: prompt } = await import('@inquirer/checkbox');
-  return prompt(
-    { message, choices: [...choices], pageSize: 12, required: true },
-    where(context),
-  );
+  return prompt({ message, choices: [...choices], pageSize: 12, required: true }, where(context));
 }
 
 /** A choice from what `source` finds for the typed words (the catalog, searched as you type). */
 export async function search<T>(
   context: Context,
   message: string,
-  source: (term: string | undefined, signal: AbortSignal) => Promise<{ name: string; value: T; description?: string }[]>,
+  source: (
+    term: string | undefined,
+    signal: AbortSignal,
+  ) => Promise<{ name: string; value: T; description?: string }[]>,
 ): Promise<T> {
   const { default: prompt } = await import('@inquirer/search');
-  return prompt({ message, source: (term, { signal }) => source(term, signal), pageSize: 12 }, where(context));
+  return prompt(
+    { message, source: (term, { signal }) => source(term, signal), pageSize: 12 },
+    where(context),
+  );
 }

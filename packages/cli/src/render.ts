@@ -48,16 +48,17 @@ export function requestDetails(out: Output, r: AccessRequest): string {
     ['Status', `${out.status(r.status)}${r.status_reason ? ` — ${r.status_reason}` : ''}`],
     ['Access', accessOf(r)],
     ['Flow', r.access_flow.name],
-    ['For', r.grantee.id === r.requester.id ? r.grantee.name : `${r.grantee.name} (asked by ${r.requester.name})`],
+    [
+      'For',
+      r.grantee.id === r.requester.id ? r.grantee.name : `${r.grantee.name} (asked by ${r.requester.name})`,
+    ],
     ['Duration', `${r.duration_hours} h`],
     ['Justification', r.justification],
     ['Ticket', r.ticket ? `${r.ticket.type.name} ${r.ticket.id}` : null],
-    ...r.approvals.map(
-      (a): [string, string] => [
-        'Approval',
-        `${a.approver.name}: ${a.status}${a.reason ? ` — ${a.reason}` : ''}`,
-      ],
-    ),
+    ...r.approvals.map((a): [string, string] => [
+      'Approval',
+      `${a.approver.name}: ${a.status}${a.reason ? ` — ${a.reason}` : ''}`,
+    ]),
     ['Rejected', r.rejection_reason],
     ['Revoked', r.revocation_reason ? `${r.revocation_reason} ${when(r.revoked_at)}` : null],
     ['Created', when(r.created_at)],
@@ -74,9 +75,10 @@ export function requestDetails(out: Output, r: AccessRequest): string {
   ];
   const shown = lines.filter((line): line is [string, string] => Boolean(line[1]));
   const width = Math.max(...shown.map(([label]) => label.length));
-  return [out.bold(r.id), ...shown.map(([label, value]) => `  ${out.dim(label.padEnd(width))}  ${value}`)].join(
-    '\n',
-  );
+  return [
+    out.bold(r.id),
+    ...shown.map(([label, value]) => `  ${out.dim(label.padEnd(width))}  ${value}`),
+  ].join('\n');
 }
 
 function itemName(item: PreviewItem): string {

@@ -1,6 +1,11 @@
 // Waiting for requests to reach a status, with progress on stderr: a line when the wait starts and
 // when it ends, and on a terminal the time waited so far, updated each second.
-import { statusInfo, type AccessClient, type AccessRequest, type AccessRequestStatus } from '@access-requests/sdk';
+import {
+  statusInfo,
+  type AccessClient,
+  type AccessRequest,
+  type AccessRequestStatus,
+} from '@access-requests/sdk';
 import { durationFlag, statusFlag, stringFlag, type FlagSpec, type Values } from './args.js';
 import type { Context } from './command.js';
 import { span } from './output.js';
@@ -40,14 +45,19 @@ export async function waitForAll(
   out.note(`Waiting up to ${span(timeoutMs)} for ${ids} to be ${label}…`);
   const ticker =
     process.stderr.isTTY && !out.json
-      ? setInterval(() => process.stderr.write(`\r${out.dim(`  ${span(Date.now() - started)} so far`, out.stderr)}`), 1000)
+      ? setInterval(
+          () => process.stderr.write(`\r${out.dim(`  ${span(Date.now() - started)} so far`, out.stderr)}`),
+          1000,
+        )
       : undefined;
   try {
     const done = await Promise.all(
       requests.map((r) =>
         client.waitFor(r.id, status, { timeout: timeoutMs, signal: context.signal }).then((reached) => {
           if (ticker) process.stderr.write('\r\u001b[2K');
-          out.note(`${reached.id} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`);
+          out.note(
+            `${reached.id} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`,
+          );
           return reached;
         }),
       ),

@@ -12,21 +12,48 @@ async function aliceCount(): Promise<number> {
 describe('bad usage (exit 2)', () => {
   it('names the flag and what is wrong with it, on one line', async () => {
     const cases: [string[], RegExp][] = [
-      [['list', '--stauts', 'active'], /^error: --stauts is not a flag of list \(see access-requests list --help\)$/],
-      [['list', '--status', 'activ'], /^error: --status takes a status \(pending_approval, .+\), got "activ"$/],
+      [
+        ['list', '--stauts', 'active'],
+        /^error: --stauts is not a flag of list \(see access-requests list --help\)$/,
+      ],
+      [
+        ['list', '--status', 'activ'],
+        /^error: --status takes a status \(pending_approval, .+\), got "activ"$/,
+      ],
       [['list', '--limit'], /^error: --limit needs a value: N$/],
       [['list', '--favorites=yes'], /^error: --favorites takes no value$/],
-      [['request', '--resource', 'res_staging_payments_db', '--hours', '2'], /^error: --resource takes ID:PERMISSION \(res_db:perm_read\), got "res_staging_payments_db"$/],
-      [['request', '--resource', fixtures.stagingDb, '--hours', '0'], /^error: --hours takes a whole number from 1 to 8760, got "0"$/],
-      [['request', '--resource', fixtures.stagingDb, '--app', 'app_aws:perm_x'], /^error: --resource cannot be combined with --app or --bundle/],
+      [
+        ['request', '--resource', 'res_staging_payments_db', '--hours', '2'],
+        /^error: --resource takes ID:PERMISSION \(res_db:perm_read\), got "res_staging_payments_db"$/,
+      ],
+      [
+        ['request', '--resource', fixtures.stagingDb, '--hours', '0'],
+        /^error: --hours takes a whole number from 1 to 8760, got "0"$/,
+      ],
+      [
+        ['request', '--resource', fixtures.stagingDb, '--app', 'app_aws:perm_x'],
+        /^error: --resource cannot be combined with --app or --bundle/,
+      ],
       [['request', '--hours', '2'], /^error: --resource is required \(or --app or --bundle\)/],
-      [['request', '--resource', fixtures.stagingDb, '--ticket', 'SEC-12'], /^error: --ticket takes TYPE:ID \(tt_jira:SEC-12\), got "SEC-12"$/],
-      [['wait', 'req_x', '--timeout', '10 minutes'], /^error: --timeout takes a duration like 30s, 10m or 1h30m, got "10 minutes"$/],
+      [
+        ['request', '--resource', fixtures.stagingDb, '--ticket', 'SEC-12'],
+        /^error: --ticket takes TYPE:ID \(tt_jira:SEC-12\), got "SEC-12"$/,
+      ],
+      [
+        ['wait', 'req_x', '--timeout', '10 minutes'],
+        /^error: --timeout takes a duration like 30s, 10m or 1h30m, got "10 minutes"$/,
+      ],
       [['wait', 'req_x', '--for', 'done'], /^error: --for takes a status/],
       [['show'], /^error: <id> is required: access-requests show <id>$/],
       [['reject', 'req_x'], /^error: --reason is required: why, shown to the requester$/],
-      [['reject', 'req_x', '--reason', 'x'.repeat(124)], /^error: --reason takes at most 123 characters, got 124$/],
-      [['revoke', 'req_01KF0E42NG1E0JR8RGXMK9SHR2'], /^error: --yes is required to revoke without a terminal to confirm in$/],
+      [
+        ['reject', 'req_x', '--reason', 'x'.repeat(124)],
+        /^error: --reason takes at most 123 characters, got 124$/,
+      ],
+      [
+        ['revoke', 'req_01KF0E42NG1E0JR8RGXMK9SHR2'],
+        /^error: --yes is required to revoke without a terminal to confirm in$/,
+      ],
       [['frobnicate'], /^error: frobnicate is not a command \(see access-requests --help\)$/],
       [['completion', 'tcsh'], /^error: <shell> takes bash, zsh or fish, got "tcsh"$/],
     ];
@@ -49,27 +76,36 @@ describe('bad usage (exit 2)', () => {
     );
     assertExit(result, 2);
     const lines = result.stderr.trimEnd().split('\n');
-    assert.ok(lines.includes('error: --resource res_nope:perm_pg_readonly: There is no resource res_nope.'), result.stderr);
-    assert.ok(lines.some((l) => /^error: --hours: .+ allows at most 12 hours\.$/.test(l)), result.stderr);
-    assert.ok(lines.some((l) => /^error: --justification: A justification is required/.test(l)), result.stderr);
+    assert.ok(
+      lines.includes('error: --resource res_nope:perm_pg_readonly: There is no resource res_nope.'),
+      result.stderr,
+    );
+    assert.ok(
+      lines.some((l) => /^error: --hours: .+ allows at most 12 hours\.$/.test(l)),
+      result.stderr,
+    );
+    assert.ok(
+      lines.some((l) => /^error: --justification: A justification is required/.test(l)),
+      result.stderr,
+    );
     assert.equal(await aliceCount(), before, 'the preview refused it: nothing was created');
   });
 
   it('reports errors as one JSON object on stderr with --json', async () => {
-    const result = await run(['request', '--resource', fixtures.prodDb, '--hours', '50', '--json'], envFor('demo-alice'));
+    const result = await run(
+      ['request', '--resource', fixtures.prodDb, '--hours', '50', '--json'],
+      envFor('demo-alice'),
+    );
     assertExit(result, 2);
     assert.equal(result.stdout, '');
     const { error } = JSON.parse(result.stderr) as {
       error: { exit_code: number; flag_errors: { flag: string; field: string; code: string }[] };
     };
     assert.equal(error.exit_code, 2);
-    assert.deepEqual(
-      error.flag_errors.map((f) => [f.flag, f.field, f.code]).sort(),
-      [
-        ['--hours', 'duration_hours', 'out_of_range'],
-        ['--justification', 'justification', 'required'],
-      ],
-    );
+    assert.deepEqual(error.flag_errors.map((f) => [f.flag, f.field, f.code]).sort(), [
+      ['--hours', 'duration_hours', 'out_of_range'],
+      ['--justification', 'justification', 'required'],
+    ]);
   });
 });
 
@@ -99,19 +135,28 @@ describe('failures (exit 1)', () => {
     ).items[0]!;
     const revoked = await run(['revoke', closed.id, '--yes'], envFor('demo-alice'));
     assertExit(revoked, 1);
-    assert.match(revoked.stderr, new RegExp(`^error: ${closed.id} cannot be revoked now \\(it is revoked\\)`));
+    assert.match(
+      revoked.stderr,
+      new RegExp(`^error: ${closed.id} cannot be revoked now \\(it is revoked\\)`),
+    );
   });
 
   it('reports a server that cannot be reached', async () => {
     const result = await run(['list'], envFor('demo-alice', { ACCESS_REQUESTS_URL: 'http://127.0.0.1:9' }));
     assertExit(result, 1);
-    assert.match(result.stderr, /^error: Could not reach http:\/\/127\.0\.0\.1:9\/v1\/access-requests.*: connection refused/);
+    assert.match(
+      result.stderr,
+      /^error: Could not reach http:\/\/127\.0\.0\.1:9\/v1\/access-requests.*: connection refused/,
+    );
   });
 });
 
 describe('waiting', () => {
   it('times out with exit 3', async () => {
-    const requested = await run(['request', '--resource', fixtures.prodDb, '--hours', '2', '--justification', 'Audit'], envFor('demo-alice'));
+    const requested = await run(
+      ['request', '--resource', fixtures.prodDb, '--hours', '2', '--justification', 'Audit'],
+      envFor('demo-alice'),
+    );
     assertExit(requested, 0);
     const result = await run(['wait', requested.stdout.trim(), '--timeout', '1s'], envFor('demo-alice'));
     assertExit(result, 3);
@@ -120,7 +165,10 @@ describe('waiting', () => {
 
   it('ends with exit 4 when the request is rejected, with the reason', async () => {
     const alice = envFor('demo-alice');
-    const requested = await run(['request', '--resource', fixtures.prodDb, '--hours', '2', '--justification', 'Audit'], alice);
+    const requested = await run(
+      ['request', '--resource', fixtures.prodDb, '--hours', '2', '--justification', 'Audit'],
+      alice,
+    );
     const id = requested.stdout.trim();
     const waiting = start(['wait', id], alice);
     await waiting.stderrMatches(/Waiting up to 10 min/);
@@ -131,7 +179,10 @@ describe('waiting', () => {
   });
 
   it('ends request --wait active with exit 4 when provisioning fails', async () => {
-    const requesting = start(['request', '--resource', fixtures.legacyCrm, '--hours', '1', '--wait', 'active'], envFor('demo-alice'));
+    const requesting = start(
+      ['request', '--resource', fixtures.legacyCrm, '--hours', '1', '--wait', 'active'],
+      envFor('demo-alice'),
+    );
     await requesting.stderrMatches(/Waiting up to/);
     server().control.advance({ seconds: 5 });
     const result = await requesting.done;
@@ -144,14 +195,25 @@ describe('nothing sent twice', () => {
   it('creates one request when the answer to the submission is lost and the SDK sends it again', async () => {
     const before = await aliceCount();
     server().control.faults.add({ method: 'POST', path: '/v1/access-requests', kind: 'commit_then_drop' });
-    const result = await run(['request', '--resource', fixtures.stagingDb, '--hours', '1', '--json'], envFor('demo-alice'));
+    const result = await run(
+      ['request', '--resource', fixtures.stagingDb, '--hours', '1', '--json'],
+      envFor('demo-alice'),
+    );
     assertExit(result, 0);
     assert.equal((JSON.parse(result.stdout) as { requests: unknown[] }).requests.length, 1);
     assert.equal(await aliceCount(), before + 1);
   });
 
   it('gives the same answer, and creates nothing, when run again with the same --idempotency-key', async () => {
-    const args = ['request', '--resource', fixtures.stagingDb, '--hours', '1', '--idempotency-key', 'cli-test-key-1'];
+    const args = [
+      'request',
+      '--resource',
+      fixtures.stagingDb,
+      '--hours',
+      '1',
+      '--idempotency-key',
+      'cli-test-key-1',
+    ];
     const first = await run(args, envFor('demo-alice'));
     assertExit(first, 0);
     const before = await aliceCount();

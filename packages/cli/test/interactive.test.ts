@@ -13,7 +13,9 @@ const CTRL_C = '\u0003';
 describe('on a terminal', () => {
   it('requests by prompts, showing the split by access flow before confirming', async () => {
     const env = envFor('demo-alice');
-    const before = (JSON.parse((await run(['list', '--limit', '500', '--json'], env)).stdout) as { items: unknown[] }).items.length;
+    const before = (
+      JSON.parse((await run(['list', '--limit', '500', '--json'], env)).stdout) as { items: unknown[] }
+    ).items.length;
     const screen = terminal(['request'], env);
     await screen.expect(/Request access by/);
     screen.type(ENTER); // Resource
@@ -49,18 +51,24 @@ describe('on a terminal', () => {
     assert.equal(await screen.done, 0, plain(screen.raw()));
     const ids = plain(screen.raw()).match(/^req_\w+$/gm) ?? [];
     assert.equal(ids.length, 2, plain(screen.raw()));
-    const created = JSON.parse((await run(['list', '--limit', '500', '--json'], env)).stdout) as { items: AccessRequest[] };
+    const created = JSON.parse((await run(['list', '--limit', '500', '--json'], env)).stdout) as {
+      items: AccessRequest[];
+    };
     assert.equal(created.items.length, before + 2);
     const [first, second] = ids.map((id) => created.items.find((r) => r.id === id)!);
     assert.deepEqual([first!.status, second!.status].sort(), ['granting', 'pending_approval']);
-    assert.ok([first, second].every((r) => r!.justification === 'Investigating INC-4211' && r!.duration_hours === 3));
+    assert.ok(
+      [first, second].every((r) => r!.justification === 'Investigating INC-4211' && r!.duration_hours === 3),
+    );
   });
 
   it('sends nothing when the user says no, or presses Ctrl-C', async () => {
     const env = envFor('demo-alice');
-    const active = (JSON.parse((await run(['list', '--status', 'active', '--json'], env)).stdout) as { items: AccessRequest[] }).items.find(
-      (r) => r.can.revoke,
-    )!;
+    const active = (
+      JSON.parse((await run(['list', '--status', 'active', '--json'], env)).stdout) as {
+        items: AccessRequest[];
+      }
+    ).items.find((r) => r.can.revoke)!;
     const declined = terminal(['revoke', active.id], env);
     await declined.expect(new RegExp(`Revoke ${active.id}, .+\\?`));
     declined.type(`n${ENTER}`);
@@ -90,7 +98,10 @@ describe('on a terminal', () => {
     screen.type(`demo-bob${ENTER}`);
     assert.equal(await screen.done, 0, plain(screen.raw()));
     assert.ok(!screen.raw().includes('demo-bob'), 'the token never reaches the screen');
-    assert.match(plain(screen.raw()), /Logged in to http:\/\/127\.0\.0\.1:\d+ as Bob Example <bob@example\.com>\./);
+    assert.match(
+      plain(screen.raw()),
+      /Logged in to http:\/\/127\.0\.0\.1:\d+ as Bob Example <bob@example\.com>\./,
+    );
     const file = join(env.XDG_CONFIG_HOME!, 'access-requests', 'config.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const whoami = await run(['whoami'], env);
@@ -101,7 +112,10 @@ describe('on a terminal', () => {
   it('colours statuses on a terminal, and not with NO_COLOR', async () => {
     const coloured = terminal(['list', '--status', 'active'], envFor('demo-alice'));
     assert.equal(await coloured.done, 0);
-    assert.ok(coloured.raw().includes('\u001b[32mActive\u001b[39m'), JSON.stringify(coloured.raw().slice(0, 400)));
+    assert.ok(
+      coloured.raw().includes('\u001b[32mActive\u001b[39m'),
+      JSON.stringify(coloured.raw().slice(0, 400)),
+    );
 
     const plainScreen = terminal(['list', '--status', 'active'], envFor('demo-alice', { NO_COLOR: '1' }));
     assert.equal(await plainScreen.done, 0);

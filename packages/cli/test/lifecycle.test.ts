@@ -2,13 +2,35 @@
 // HTTP: request → wait active → access → revoke → again, each --json output checked against the
 // contract.
 import type { AccessRequest } from '@access-requests/sdk';
-import { assert, assertContract, assertExit, describe, envFor, fixtures, it, run, server, start } from './support.js';
+import {
+  assert,
+  assertContract,
+  assertExit,
+  describe,
+  envFor,
+  fixtures,
+  it,
+  run,
+  server,
+  start,
+} from './support.js';
 
 describe('a scripted lifecycle', () => {
   it('requests, waits until active, shows the access, revokes and requests again', async () => {
     const env = envFor('demo-alice');
     const requesting = start(
-      ['request', '--resource', fixtures.stagingDb, '--hours', '2', '--justification', 'INC-4211', '--wait', 'active', '--json'],
+      [
+        'request',
+        '--resource',
+        fixtures.stagingDb,
+        '--hours',
+        '2',
+        '--justification',
+        'INC-4211',
+        '--wait',
+        'active',
+        '--json',
+      ],
       env,
     );
     // Granting takes 5 simulated seconds: the clock moves once the binary waits.
@@ -38,19 +60,25 @@ describe('a scripted lifecycle', () => {
     const revoked = await run(['revoke', id, '--yes', '--json'], env);
     assertExit(revoked, 0);
     assert.equal(
-      (assertContract(revoked.stdout, 'POST', `/v1/access-requests/${id}/revoke`, 202) as AccessRequest).status,
+      (assertContract(revoked.stdout, 'POST', `/v1/access-requests/${id}/revoke`, 202) as AccessRequest)
+        .status,
       'revoking',
     );
     server().control.advance({ seconds: 5 });
     const waited = await run(['wait', id, '--for', 'revoked', '--json'], env);
     assertExit(waited, 0);
-    assert.equal((assertContract(waited.stdout, 'GET', `/v1/access-requests/${id}`) as AccessRequest).status, 'revoked');
+    assert.equal(
+      (assertContract(waited.stdout, 'GET', `/v1/access-requests/${id}`) as AccessRequest).status,
+      'revoked',
+    );
 
     const again = await run(['again', id, '--json'], env);
     assertExit(again, 0);
-    const [renewed] = (assertContract(again.stdout, 'POST', `/v1/access-requests/${id}/request-again`, 201) as {
-      requests: AccessRequest[];
-    }).requests;
+    const [renewed] = (
+      assertContract(again.stdout, 'POST', `/v1/access-requests/${id}/request-again`, 201) as {
+        requests: AccessRequest[];
+      }
+    ).requests;
     assert.notEqual(renewed!.id, id);
     assert.equal(renewed!.justification, 'INC-4211', 'the first justification, when none is given');
 
@@ -71,13 +99,21 @@ describe('a scripted lifecycle', () => {
 
     const starred = await run(['favorite', mine.id, '--json'], env);
     assertExit(starred, 0);
-    assert.equal((assertContract(starred.stdout, 'PUT', `/v1/access-requests/${mine.id}/favorite`) as AccessRequest).favorite, true);
+    assert.equal(
+      (assertContract(starred.stdout, 'PUT', `/v1/access-requests/${mine.id}/favorite`) as AccessRequest)
+        .favorite,
+      true,
+    );
     const favorites = await run(['list', '--favorites'], env);
     assertExit(favorites, 0);
     assert.match(favorites.stdout, /^ID\s+STATUS\s+ACCESS\s+FLOW\s+CREATED$/m);
     assert.ok(favorites.stdout.includes(mine.id), favorites.stdout);
     const unstarred = await run(['unfavorite', mine.id, '--json'], env);
-    assert.equal((assertContract(unstarred.stdout, 'DELETE', `/v1/access-requests/${mine.id}/favorite`) as AccessRequest).favorite, false);
+    assert.equal(
+      (assertContract(unstarred.stdout, 'DELETE', `/v1/access-requests/${mine.id}/favorite`) as AccessRequest)
+        .favorite,
+      false,
+    );
 
     const onBehalf = await run(['list', '--scope', 'on_behalf'], env);
     assertExit(onBehalf, 0);
@@ -87,7 +123,10 @@ describe('a scripted lifecycle', () => {
   it('approves as an approver what a requester asked for, and extends an active access', async () => {
     const alice = envFor('demo-alice');
     const bob = envFor('demo-bob');
-    const requested = await run(['request', '--resource', fixtures.prodDb, '--hours', '4', '--justification', 'Audit'], alice);
+    const requested = await run(
+      ['request', '--resource', fixtures.prodDb, '--hours', '4', '--justification', 'Audit'],
+      alice,
+    );
     assertExit(requested, 0);
     const id = requested.stdout.trim();
     assert.match(id, /^req_\w+$/, 'the id alone on stdout');
@@ -98,16 +137,26 @@ describe('a scripted lifecycle', () => {
     assert.ok(pending.items.some((r) => r.id === id));
     const approved = await run(['approve', id, '--reason', 'ok', '--json'], bob);
     assertExit(approved, 0);
-    assert.equal((assertContract(approved.stdout, 'POST', `/v1/access-requests/${id}/approve`) as AccessRequest).status, 'granting');
+    assert.equal(
+      (assertContract(approved.stdout, 'POST', `/v1/access-requests/${id}/approve`) as AccessRequest).status,
+      'granting',
+    );
 
     const waiting = start(['wait', id, '--timeout', '1m'], alice);
     await waiting.stderrMatches(/Waiting up to 1 min/);
     server().control.advance({ seconds: 5 });
     assertExit(await waiting.done, 0);
 
-    const extended = await run(['extend', id, '--hours', '2', '--justification', 'Longer audit', '--json'], alice);
+    const extended = await run(
+      ['extend', id, '--hours', '2', '--justification', 'Longer audit', '--json'],
+      alice,
+    );
     assertExit(extended, 0);
-    const after = assertContract(extended.stdout, 'POST', `/v1/access-requests/${id}/extend`) as AccessRequest;
+    const after = assertContract(
+      extended.stdout,
+      'POST',
+      `/v1/access-requests/${id}/extend`,
+    ) as AccessRequest;
     assert.equal(after.extension?.pending?.hours, 2, 'Bob approves extensions under this flow');
   });
 });

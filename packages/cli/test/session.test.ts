@@ -17,16 +17,25 @@ describe('the session', () => {
     outputs.push(login.stdout, login.stderr);
     assert.equal(statSync(configFile(env)).mode & 0o777, 0o600);
     assert.equal(statSync(join(env.XDG_CONFIG_HOME!, 'access-requests')).mode & 0o777, 0o700);
-    assert.deepEqual(JSON.parse(readFileSync(configFile(env), 'utf8')), { base_url: server().url, token: 'demo-carol' });
+    assert.deepEqual(JSON.parse(readFileSync(configFile(env), 'utf8')), {
+      base_url: server().url,
+      token: 'demo-carol',
+    });
 
     const whoami = await run(['whoami'], env);
     assertExit(whoami, 0);
-    assert.match(whoami.stdout.trim(), /^Carol Example <carol@example\.com> \(usr_carol\), an approver\non http:\/\/127\.0\.0\.1:\d+, token from .+config\.json$/);
+    assert.match(
+      whoami.stdout.trim(),
+      /^Carol Example <carol@example\.com> \(usr_carol\), an approver\non http:\/\/127\.0\.0\.1:\d+, token from .+config\.json$/,
+    );
     outputs.push(whoami.stdout, whoami.stderr);
     const overridden = await run(['whoami'], { ...env, ACCESS_REQUESTS_TOKEN: 'demo-dave' });
     assert.match(overridden.stdout.trim(), /^Dave Example .+\n.+token from ACCESS_REQUESTS_TOKEN$/);
     outputs.push(overridden.stdout, overridden.stderr);
-    assert.ok(outputs.every((o) => !o.includes('demo-carol') && !o.includes('demo-dave')), 'no token printed');
+    assert.ok(
+      outputs.every((o) => !o.includes('demo-carol') && !o.includes('demo-dave')),
+      'no token printed',
+    );
 
     const logout = await run(['logout'], env);
     assertExit(logout, 0);
@@ -55,7 +64,10 @@ describe('the session', () => {
     assert.match(noServer.stderr, /^error: --base-url is required/);
     const badServer = await run(['login', '--token', 'demo-alice', '--base-url', 'localhost:4010'], env);
     assertExit(badServer, 2);
-    assert.match(badServer.stderr, /^error: --base-url "localhost:4010" needs a scheme, http:\/\/ or https:\/\//);
+    assert.match(
+      badServer.stderr,
+      /^error: --base-url "localhost:4010" needs a scheme, http:\/\/ or https:\/\//,
+    );
     assert.equal(existsSync(configFile(env)), false);
   });
 });
@@ -65,7 +77,10 @@ describe('help, version and completion', () => {
     const help = await run(['--help'], envFor(null));
     assertExit(help, 0);
     assert.match(help.stdout, /^Usage: access-requests <command> \[flags\]/);
-    assert.match(help.stdout, /Exit codes: 0 done, 1 failed, 2 bad usage, 3 timed out, 4 rejected or failed request\./);
+    assert.match(
+      help.stdout,
+      /Exit codes: 0 done, 1 failed, 2 bad usage, 3 timed out, 4 rejected or failed request\./,
+    );
     const none = await run([], envFor(null));
     assertExit(none, 2);
     assert.match(none.stderr, /^Usage: access-requests/);
@@ -73,7 +88,11 @@ describe('help, version and completion', () => {
     assertExit(request, 0);
     assert.match(request.stdout, /--resource ID:PERMISSION\s+a resource and permission \(repeatable\)/);
     const version = await run(['--version'], envFor(null));
-    assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+    assert.equal(
+      version.stdout.trim(),
+      (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+        .version,
+    );
   });
 
   it('writes a bash completion that completes commands, flags and their values', async () => {
@@ -81,7 +100,10 @@ describe('help, version and completion', () => {
     const complete = (words: string[]) => {
       const shell = spawnSync(
         'bash',
-        ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _access_requests; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        [
+          '-c',
+          `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _access_requests; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
         { encoding: 'utf8' },
       );
       assert.equal(shell.status, 0, shell.stderr);
@@ -98,7 +120,11 @@ describe('help, version and completion', () => {
       const result = await run(['completion', shell], envFor(null));
       assertExit(result, 0);
       for (const command of ['login', 'request', 'wait', 'watch', 'approve', 'reject', 'completion'])
-        assert.match(result.stdout, new RegExp(shell === 'zsh' ? `'${command}:` : `-a ${command} `), `${shell}: ${command}`);
+        assert.match(
+          result.stdout,
+          new RegExp(shell === 'zsh' ? `'${command}:` : `-a ${command} `),
+          `${shell}: ${command}`,
+        );
     }
   });
 });

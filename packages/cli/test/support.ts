@@ -21,7 +21,13 @@ let running: RunningHttpServer | undefined;
 let home: string | undefined;
 
 before(async () => {
-  running = await startHttpServer({ port: 0, log: false, speed: 0, heartbeatMs: 60_000, onResponse: check.hook });
+  running = await startHttpServer({
+    port: 0,
+    log: false,
+    speed: 0,
+    heartbeatMs: 60_000,
+    onResponse: check.hook,
+  });
   home = mkdtempSync(join(tmpdir(), 'ar-cli-'));
 });
 after(async () => {
@@ -45,7 +51,10 @@ export function configHome(): string {
  * An environment for the binary: the server, a token (ACCESS_REQUESTS_TOKEN; `null` for none) and
  * its own config folder.
  */
-export function envFor(token: string | null = 'demo-alice', extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function envFor(
+  token: string | null = 'demo-alice',
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: home,
@@ -118,7 +127,11 @@ export function run(args: readonly string[], env: NodeJS.ProcessEnv = envFor(), 
 
 /** Asserts the run's exit code, showing its output when it is another. */
 export function assertExit(result: Run, code: number): void {
-  assert.equal(result.code, code, `exit ${result.code}, expected ${code}:\n${result.stdout}\n${result.stderr}`);
+  assert.equal(
+    result.code,
+    code,
+    `exit ${result.code}, expected ${code}:\n${result.stdout}\n${result.stderr}`,
+  );
 }
 
 const validator = loadContractValidator();

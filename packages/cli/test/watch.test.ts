@@ -1,7 +1,18 @@
 // `watch`: live updates from the event stream, each --json line the stream's own event; polling
 // when the server has no stream; one request followed until it settles.
 import type { AccessRequest } from '@access-requests/sdk';
-import { assert, assertEvent, assertExit, describe, envFor, fixtures, it, run, server, start } from './support.js';
+import {
+  assert,
+  assertEvent,
+  assertExit,
+  describe,
+  envFor,
+  fixtures,
+  it,
+  run,
+  server,
+  start,
+} from './support.js';
 
 const statuses = (stdout: string) =>
   stdout

@@ -2,7 +2,7 @@
 import { stringFlag } from '../args.js';
 import { clientFor, type Command } from '../command.js';
 import { configPath, removeLogin, writeLogin } from '../config.js';
-import { CliError, EXIT_CODES, usageError } from '../exit-codes.js';
+import { CliError, usageError } from '../exit-codes.js';
 import { secret, text } from '../prompts.js';
 
 /** Reads all of stdin (a token piped in: `pass show ar | access-requests login`). */
@@ -20,7 +20,11 @@ export const login: Command = {
     'else a hidden prompt. The server from --base-url, else ACCESS_REQUESTS_URL, else a prompt.',
   ].join('\n'),
   flags: {
-    token: { type: 'string', value: 'TOKEN', help: 'the bearer token (prefer the prompt or stdin: no shell history)' },
+    token: {
+      type: 'string',
+      value: 'TOKEN',
+      help: 'the bearer token (prefer the prompt or stdin: no shell history)',
+    },
   },
   async run(context, { values }) {
     const { env, out } = context;
@@ -43,7 +47,6 @@ export const login: Command = {
     const path = configPath(env);
     writeLogin(path, { base_url: session.baseUrl, token });
     out.result(me, (safe) => `Logged in to ${session.baseUrl} as ${safe.user.name} <${safe.user.email}>.`);
-    return EXIT_CODES.ok;
   },
 };
 
@@ -70,7 +73,9 @@ export const whoami: Command = {
     context.out.result(me, (safe) =>
       [
         `${safe.user.name} <${safe.user.email}> (${safe.user.id})${safe.is_approver ? ', an approver' : ''}`,
-        context.out.dim(`on ${session.baseUrl}, token from ${session.tokenFrom === 'login' ? configPath(context.env) : session.tokenFrom}`),
+        context.out.dim(
+          `on ${session.baseUrl}, token from ${session.tokenFrom === 'login' ? configPath(context.env) : session.tokenFrom}`,
+        ),
       ].join('\n'),
     );
   },

@@ -9,14 +9,7 @@ import {
   type AccessClient,
   type components,
 } from '@access-requests/sdk';
-import {
-  listFlag,
-  pairFlag,
-  stringFlag,
-  textFlag,
-  wholeNumberFlag,
-  type Values,
-} from '../args.js';
+import { listFlag, pairFlag, stringFlag, textFlag, wholeNumberFlag, type Values } from '../args.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT_CODES, usageError } from '../exit-codes.js';
 import { fieldFailure } from '../failures.js';
@@ -31,7 +24,11 @@ type Input = components['schemas']['AccessRequestInput'];
 export type Draft = Omit<Input, 'duration_hours'> & { duration_hours?: number };
 
 /** The body the flags describe (what to request, for whom, how long, why, the ticket). */
-async function draftFromFlags(context: Context, client: AccessClient, values: Values): Promise<Draft | undefined> {
+async function draftFromFlags(
+  context: Context,
+  client: AccessClient,
+  values: Values,
+): Promise<Draft | undefined> {
   const resources = listFlag(values, 'resource').map((text) => {
     const [resource_id, permission_id] = pairFlag('--resource', text, 'ID:PERMISSION (res_db:perm_read)');
     return { resource_id, permission_id };
@@ -40,21 +37,31 @@ async function draftFromFlags(context: Context, client: AccessClient, values: Va
   const bundle = stringFlag(values, 'bundle')?.trim();
   const kinds = [resources.length > 0, appText !== undefined, bundle !== undefined].filter(Boolean).length;
   if (kinds === 0) return undefined;
-  if (kinds > 1) throw usageError('--resource', 'cannot be combined with --app or --bundle: request one kind at a time');
+  if (kinds > 1)
+    throw usageError('--resource', 'cannot be combined with --app or --bundle: request one kind at a time');
   if (resources.length > LIMITS.resourcesPerRequest.maxItems)
-    throw usageError('--resource', `is given ${resources.length} times: at most ${LIMITS.resourcesPerRequest.maxItems}`);
+    throw usageError(
+      '--resource',
+      `is given ${resources.length} times: at most ${LIMITS.resourcesPerRequest.maxItems}`,
+    );
   if (bundle === '') throw usageError('--bundle', 'needs a bundle id');
   context.given = { resources: listFlag(values, 'resource') };
   const draft: Draft = resources.length
     ? { resources }
     : appText !== undefined
-      ? (([app_id, permission_id]) => ({ app: { app_id, permission_id } }))(pairFlag('--app', appText, 'ID:PERMISSION'))
+      ? (([app_id, permission_id]) => ({ app: { app_id, permission_id } }))(
+          pairFlag('--app', appText, 'ID:PERMISSION'),
+        )
       : { bundle: { bundle_id: bundle ?? '' } };
   return { ...draft, ...(await detailsFromFlags(context, client, values)) };
 }
 
 /** --for, --hours, --justification and --ticket, as body fields. */
-export async function detailsFromFlags(context: Context, client: AccessClient, values: Values): Promise<Partial<Draft>> {
+export async function detailsFromFlags(
+  context: Context,
+  client: AccessClient,
+  values: Values,
+): Promise<Partial<Draft>> {
   const forText = stringFlag(values, 'for')?.trim();
   const hoursText = stringFlag(values, 'hours');
   const justification = stringFlag(values, 'justification');
@@ -63,10 +70,24 @@ export async function detailsFromFlags(context: Context, client: AccessClient, v
     ...(forText ? { grantee_id: await granteeId(context, client, forText) } : {}),
     ...(hoursText === undefined
       ? {}
-      : { duration_hours: wholeNumberFlag('--hours', hoursText, LIMITS.durationHours.minimum, LIMITS.durationHours.maximum) }),
+      : {
+          duration_hours: wholeNumberFlag(
+            '--hours',
+            hoursText,
+            LIMITS.durationHours.minimum,
+            LIMITS.durationHours.maximum,
+          ),
+        }),
     ...(justification === undefined
       ? {}
-      : { justification: textFlag('--justification', justification, LIMITS.justification.minLength, LIMITS.justification.maxLength) }),
+      : {
+          justification: textFlag(
+            '--justification',
+            justification,
+            LIMITS.justification.minLength,
+            LIMITS.justification.maxLength,
+          ),
+        }),
     ...(ticket ? { ticket } : {}),
   };
 }
@@ -110,27 +131,60 @@ export const request: Command = {
     '  access-requests request --app app_aws:perm_aws_readonly --hours 1 --justification "Audit" --yes',
   ].join('\n'),
   flags: {
-    resource: { type: 'string', multiple: true, value: 'ID:PERMISSION', help: 'a resource and permission (repeatable)' },
+    resource: {
+      type: 'string',
+      multiple: true,
+      value: 'ID:PERMISSION',
+      help: 'a resource and permission (repeatable)',
+    },
     app: { type: 'string', value: 'ID:PERMISSION', help: 'a whole app (integration) with one permission' },
     bundle: { type: 'string', value: 'ID', help: 'a bundle' },
-    hours: { type: 'string', value: 'N', help: 'duration in whole hours (default: the org’s, within the flows’ maximum)' },
-    justification: { type: 'string', value: 'TEXT', help: `why (1–${LIMITS.justification.maxLength} characters; some flows require it)` },
-    ticket: { type: 'string', value: 'TYPE:ID', help: 'a ticket, like tt_jira:SEC-12 (some flows require one)' },
+    hours: {
+      type: 'string',
+      value: 'N',
+      help: 'duration in whole hours (default: the org’s, within the flows’ maximum)',
+    },
+    justification: {
+      type: 'string',
+      value: 'TEXT',
+      help: `why (1–${LIMITS.justification.maxLength} characters; some flows require it)`,
+    },
+    ticket: {
+      type: 'string',
+      value: 'TYPE:ID',
+      help: 'a ticket, like tt_jira:SEC-12 (some flows require one)',
+    },
     for: { type: 'string', value: 'USER', help: 'request for someone else: a user id or email' },
-    wait: { type: 'string', value: 'STATUS', help: 'then wait for this status (active); exit 3 on timeout, 4 if rejected or failed', choices: STATUS_IDS },
+    wait: {
+      type: 'string',
+      value: 'STATUS',
+      help: 'then wait for this status (active); exit 3 on timeout, 4 if rejected or failed',
+      choices: STATUS_IDS,
+    },
     ...WAIT_FLAGS,
     yes: { type: 'boolean', short: 'y', help: 'submit without showing the split and asking' },
-    'idempotency-key': { type: 'string', value: 'KEY', help: 'send the same submission again without creating it twice' },
+    'idempotency-key': {
+      type: 'string',
+      value: 'KEY',
+      help: 'send the same submission again without creating it twice',
+    },
   },
   async run(context, { values, positionals }) {
-    if (positionals.length) throw usageError('request', `takes no arguments, got "${positionals[0]}" (use --resource ID:PERMISSION)`);
+    if (positionals.length)
+      throw usageError(
+        'request',
+        `takes no arguments, got "${positionals[0]}" (use --resource ID:PERMISSION)`,
+      );
     const { out } = context;
     const client = context.client();
     const { status: waitFor, timeoutMs } = waitTarget(values, 'wait');
     let draft = await draftFromFlags(context, client, values);
     if (!draft) {
       if (!context.interactive)
-        throw usageError('--resource', 'is required (or --app or --bundle): what to request; run in a terminal to choose');
+        throw usageError(
+          '--resource',
+          'is required (or --app or --bundle): what to request; run in a terminal to choose',
+        );
       const { draftInteractively } = await import('./interactive.js');
       draft = await draftInteractively(context, client, values);
     }
@@ -139,20 +193,24 @@ export const request: Command = {
     if (context.interactive && values.yes !== true) {
       out.note(previewSplit(out, printable(preview), body.duration_hours));
       const count = preview.groups.length;
-      if (!(await confirm(context, `Submit ${count === 1 ? 'this request' : `these ${count} requests`}?`, true)))
+      if (
+        !(await confirm(context, `Submit ${count === 1 ? 'this request' : `these ${count} requests`}?`, true))
+      )
         throw new CliError('Cancelled: nothing was sent.');
     }
     const idempotencyKey = stringFlag(values, 'idempotency-key')?.trim() || crypto.randomUUID();
-    const requests = await client.submit(body, { signal: context.signal, idempotencyKey }).catch((error: unknown) => {
-      if (error instanceof NetworkError || error instanceof TimeoutError)
-        throw new CliError(
-          `${error.message} The server may have created it: run the same command with --idempotency-key ${idempotencyKey} to get its answer without creating it twice.`,
-          EXIT_CODES.failed,
-          [],
-          { idempotency_key: idempotencyKey },
-        );
-      throw error;
-    });
+    const requests = await client
+      .submit(body, { signal: context.signal, idempotencyKey })
+      .catch((error: unknown) => {
+        if (error instanceof NetworkError || error instanceof TimeoutError)
+          throw new CliError(
+            `${error.message} The server may have created it: run the same command with --idempotency-key ${idempotencyKey} to get its answer without creating it twice.`,
+            EXIT_CODES.failed,
+            [],
+            { idempotency_key: idempotencyKey },
+          );
+        throw error;
+      });
     if (!out.json) for (const r of requests) out.note(`Created ${requestLine(out, printable(r))}`);
     const final = waitFor ? await waitForAll(context, client, requests, waitFor, timeoutMs) : requests;
     // The ids alone on stdout, one a line, for `id=$(access-requests request …)`.

@@ -13,7 +13,7 @@ import {
   wholeNumberFlag,
 } from '../args.js';
 import type { Command, Context } from '../command.js';
-import { CliError, EXIT_CODES, usageError } from '../exit-codes.js';
+import { CliError, usageError } from '../exit-codes.js';
 import { printable } from '../output.js';
 import { confirm } from '../prompts.js';
 import { accessDetailsText, accessOf, requestDetails, requestLine, requestTable } from '../render.js';
@@ -25,7 +25,13 @@ export const list: Command = {
   name: 'list',
   summary: 'your requests (or those you made for others), newest first',
   flags: {
-    status: { type: 'string', multiple: true, value: 'STATUS', help: 'only this status (repeatable)', choices: STATUS_IDS },
+    status: {
+      type: 'string',
+      multiple: true,
+      value: 'STATUS',
+      help: 'only this status (repeatable)',
+      choices: STATUS_IDS,
+    },
     scope: { type: 'string', value: 'SCOPE', help: 'mine (default) or on_behalf', choices: SCOPES },
     favorites: { type: 'boolean', help: 'only favourites' },
     limit: { type: 'string', value: 'N', help: `how many (default 50, at most ${LIMITS.pageSize.maximum})` },
@@ -35,7 +41,8 @@ export const list: Command = {
     const scopeText = stringFlag(values, 'scope');
     const scope = scopeText === undefined ? 'mine' : choiceFlag('--scope', scopeText, SCOPES);
     const limitText = stringFlag(values, 'limit');
-    const limit = limitText === undefined ? 50 : wholeNumberFlag('--limit', limitText, 1, LIMITS.pageSize.maximum);
+    const limit =
+      limitText === undefined ? 50 : wholeNumberFlag('--limit', limitText, 1, LIMITS.pageSize.maximum);
     const page = await context
       .client()
       .requests(
@@ -46,7 +53,13 @@ export const list: Command = {
     context.out.result(page, (safe) =>
       [
         requestTable(context.out, safe.items, scope === 'on_behalf'),
-        ...(safe.next_cursor ? [context.out.dim(`More than ${limit}: add --limit ${Math.min(limit * 2, LIMITS.pageSize.maximum)}.`)] : []),
+        ...(safe.next_cursor
+          ? [
+              context.out.dim(
+                `More than ${limit}: add --limit ${Math.min(limit * 2, LIMITS.pageSize.maximum)}.`,
+              ),
+            ]
+          : []),
       ].join('\n'),
     );
   },
@@ -58,7 +71,9 @@ export const show: Command = {
   summary: 'one request: status, access, approvals, times, what you can do',
   flags: {},
   async run(context, { positionals }) {
-    const request = await context.client().request(idArgument('show', positionals), { signal: context.signal });
+    const request = await context
+      .client()
+      .request(idArgument('show', positionals), { signal: context.signal });
     context.out.result(request, (safe) => requestDetails(context.out, safe));
   },
 };
@@ -66,27 +81,44 @@ export const show: Command = {
 export const wait: Command = {
   name: 'wait',
   args: '<id>',
-  summary: 'wait until a request is active (or --for another status); exit 3 on timeout, 4 if it ends otherwise',
+  summary:
+    'wait until a request is active (or --for another status); exit 3 on timeout, 4 if it ends otherwise',
   flags: {
-    for: { type: 'string', value: 'STATUS', help: 'the status to wait for (default active)', choices: STATUS_IDS },
+    for: {
+      type: 'string',
+      value: 'STATUS',
+      help: 'the status to wait for (default active)',
+      choices: STATUS_IDS,
+    },
     ...WAIT_FLAGS,
   },
   async run(context, { values, positionals }) {
     const id = idArgument('wait', positionals);
     const { status = 'active', timeoutMs } = waitTarget(values, 'for');
     const client = context.client();
-    const [reached] = await waitForAll(context, client, [await client.request(id, { signal: context.signal })], status, timeoutMs);
-    context.out.result(reached, (safe) => requestLine(context.out, safe!));
+    const [reached = undefined] = await waitForAll(
+      context,
+      client,
+      [await client.request(id, { signal: context.signal })],
+      status,
+      timeoutMs,
+    );
+    if (reached) context.out.result(reached, (safe) => requestLine(context.out, safe));
   },
 };
 
 export const watch: Command = {
   name: 'watch',
   args: '[<id>]',
-  summary: 'live updates from the event stream (polling while it is unavailable); one request until it settles',
+  summary:
+    'live updates from the event stream (polling while it is unavailable); one request until it settles',
   details: 'With --json, one line per update: {"type":"request.updated","request":{…}}.',
   flags: {
-    poll: { type: 'string', value: 'DURATION', help: 'how often to check while the stream is unavailable (default 5s)' },
+    poll: {
+      type: 'string',
+      value: 'DURATION',
+      help: 'how often to check while the stream is unavailable (default 5s)',
+    },
   },
   async run(context, { values, positionals }) {
     const { out } = context;
@@ -153,14 +185,20 @@ export const revoke: Command = {
     const client = context.client();
     const request = await client.request(id, { signal: context.signal });
     if (!request.can.revoke)
-      throw new CliError(`${id} cannot be revoked now (it is ${request.status}${request.requester.id !== request.grantee.id ? '; only its requester may revoke it' : ''}).`);
+      throw new CliError(
+        `${id} cannot be revoked now (it is ${request.status}${request.requester.id !== request.grantee.id ? '; only its requester may revoke it' : ''}).`,
+      );
     await confirmed(context, values.yes === true, `Revoke ${id}, ${accessOf(printable(request))}?`);
     const revoked = await client.revoke(id, { signal: context.signal });
     context.out.result(revoked, (safe) => requestLine(context.out, safe));
   },
 };
 
-const JUSTIFICATION = { type: 'string', value: 'TEXT', help: `why (1–${LIMITS.justification.maxLength} characters)` } as const;
+const JUSTIFICATION = {
+  type: 'string',
+  value: 'TEXT',
+  help: `why (1–${LIMITS.justification.maxLength} characters)`,
+} as const;
 const TICKET = { type: 'string', value: 'TYPE:ID', help: 'a ticket, like tt_jira:SEC-12' } as const;
 
 /** `--ticket TYPE:ID` as the API takes it. */
@@ -178,7 +216,12 @@ export const again: Command = {
     justification: JUSTIFICATION,
     hours: { type: 'string', value: 'N', help: 'duration in whole hours (default: as before)' },
     ticket: TICKET,
-    wait: { type: 'string', value: 'STATUS', help: 'then wait for this status (active)', choices: STATUS_IDS },
+    wait: {
+      type: 'string',
+      value: 'STATUS',
+      help: 'then wait for this status (active)',
+      choices: STATUS_IDS,
+    },
     ...WAIT_FLAGS,
   },
   async run(context, { values, positionals }) {
@@ -199,13 +242,22 @@ export const again: Command = {
         justification,
         ...(hoursText === undefined
           ? {}
-          : { duration_hours: wholeNumberFlag('--hours', hoursText, LIMITS.durationHours.minimum, LIMITS.durationHours.maximum) }),
+          : {
+              duration_hours: wholeNumberFlag(
+                '--hours',
+                hoursText,
+                LIMITS.durationHours.minimum,
+                LIMITS.durationHours.maximum,
+              ),
+            }),
         ...(ticket ? { ticket } : {}),
       },
       { signal: context.signal },
     );
     const final = status ? await waitForAll(context, client, requests, status, timeoutMs) : requests;
-    context.out.result({ requests: final }, (safe) => safe.requests.map((r) => requestLine(context.out, r)).join('\n'));
+    context.out.result({ requests: final }, (safe) =>
+      safe.requests.map((r) => requestLine(context.out, r)).join('\n'),
+    );
   },
 };
 
@@ -219,7 +271,12 @@ export const extend: Command = {
   },
   async run(context, { values, positionals }) {
     const id = idArgument('extend', positionals);
-    const hours = wholeNumberFlag('--hours', requiredFlag(values, 'hours', 'how many more hours'), 1, LIMITS.durationHours.maximum);
+    const hours = wholeNumberFlag(
+      '--hours',
+      requiredFlag(values, 'hours', 'how many more hours'),
+      1,
+      LIMITS.durationHours.maximum,
+    );
     const justification = textFlag(
       '--justification',
       requiredFlag(values, 'justification', 'why you need more time'),
@@ -242,7 +299,9 @@ export const access: Command = {
   summary: 'how to use an active access: instructions, the command to run, the link, the time left',
   flags: {},
   async run(context, { positionals }) {
-    const details = await context.client().accessDetails(idArgument('access', positionals), { signal: context.signal });
+    const details = await context
+      .client()
+      .accessDetails(idArgument('access', positionals), { signal: context.signal });
     context.out.result(details, (safe) => accessDetailsText(context.out, safe));
   },
 };
@@ -256,7 +315,9 @@ function favoriteCommand(name: 'favorite' | 'unfavorite'): Command {
     async run(context, { positionals }) {
       const id = idArgument(name, positionals);
       const client = context.client();
-      const request = await (name === 'favorite' ? client.favorite : client.unfavorite)(id, { signal: context.signal });
+      const request = await (name === 'favorite' ? client.favorite : client.unfavorite)(id, {
+        signal: context.signal,
+      });
       context.out.result(request, (safe) => `${requestLine(context.out, safe)}${safe.favorite ? '  ★' : ''}`);
     },
   };
