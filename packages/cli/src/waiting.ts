@@ -1,6 +1,7 @@
 // Waiting for requests to reach a status, with progress on stderr: a line when the wait starts and
 // when it ends, and on a terminal the time waited so far, updated each second.
 import {
+  TimeoutError,
   statusInfo,
   type AccessClient,
   type AccessRequest,
@@ -8,6 +9,7 @@ import {
 } from '@access-requests/sdk';
 import { durationFlag, statusFlag, stringFlag, type FlagSpec, type Values } from './args.js';
 import type { Context } from './command.js';
+import { CliError, EXIT_CODES } from './exit-codes.js';
 import { span } from './output.js';
 
 /** The flags of a command that can wait. */
@@ -53,13 +55,26 @@ export async function waitForAll(
   try {
     const done = await Promise.all(
       requests.map((r) =>
-        client.waitFor(r.id, status, { timeout: timeoutMs, signal: context.signal }).then((reached) => {
-          if (ticker) process.stderr.write('\r\u001b[2K');
-          out.note(
-            `${reached.id} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`,
-          );
-          return reached;
-        }),
+        client.waitFor(r.id, status, { timeout: timeoutMs, signal: context.signal }).then(
+          (reached) => {
+            if (ticker) process.stderr.write('\r\u001b[2K');
+            out.note(
+              `${reached.id} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`,
+            );
+            return reached;
+          },
+          async (error: unknown) => {
+            if (!(error instanceof TimeoutError)) throw error;
+            const now = await client.request(r.id, { signal: context.signal }).catch(() => undefined);
+            const still = now ? ` (still ${statusInfo(now.status).label})` : '';
+            throw new CliError(
+              `${r.id} is not ${label} after ${span(timeoutMs)}${still}: run access-requests wait ${r.id} to wait more.`,
+              EXIT_CODES.timedOut,
+              [],
+              now ? { request: now } : {},
+            );
+          },
+        ),
       ),
     );
     return done;

@@ -158,9 +158,16 @@ describe('waiting', () => {
       envFor('demo-alice'),
     );
     assertExit(requested, 0);
-    const result = await run(['wait', requested.stdout.trim(), '--timeout', '1s'], envFor('demo-alice'));
+    const id = requested.stdout.trim();
+    const result = await run(['wait', id, '--timeout', '1s'], envFor('demo-alice'));
     assertExit(result, 3);
-    assert.match(result.stderr, /did not reach active within 1000 ms/);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^error: ${id} is not Active after 1 s \\(still Pending Approval\\): run access-requests wait ${id} to wait more\\.$`,
+        'm',
+      ),
+    );
   });
 
   it('ends with exit 4 when the request is rejected, with the reason', async () => {
