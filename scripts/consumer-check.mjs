@@ -329,14 +329,17 @@ try {
       .split('\n')
       .at(-1);
   });
-  await check('npx @access-requests/cli --help runs the installed CLI, and whoami reaches the server', async () => {
-    if (!mock) throw new Error('no reference server');
-    const help = await run(scratch, ['npx', '--no-install', '@access-requests/cli', '--help']);
-    if (!help.startsWith('Usage: access-requests <command>')) throw new Error(`--help printed:\n${help}`);
-    const env = { ...process.env, ACCESS_REQUESTS_URL: mock.url, ACCESS_REQUESTS_TOKEN: 'demo-alice' };
-    const me = await run(scratch, ['npx', '--no-install', 'access-requests', 'whoami', '--json'], { env });
-    return `whoami: ${JSON.parse(me).user.name}`;
-  });
+  await check(
+    'npx @access-requests/cli --help runs the installed CLI, and whoami reaches the server',
+    async () => {
+      if (!mock) throw new Error('no reference server');
+      const help = await run(scratch, ['npx', '--no-install', '@access-requests/cli', '--help']);
+      if (!help.startsWith('Usage: access-requests <command>')) throw new Error(`--help printed:\n${help}`);
+      const env = { ...process.env, ACCESS_REQUESTS_URL: mock.url, ACCESS_REQUESTS_TOKEN: 'demo-alice' };
+      const me = await run(scratch, ['npx', '--no-install', 'access-requests', 'whoami', '--json'], { env });
+      return `whoami: ${JSON.parse(me).user.name}`;
+    },
+  );
   await check('a node:test file using @access-requests/mock-server/testing, contract check on', async () => {
     cpSync(
       join(root, 'packages/mock-server/examples/node-test.example.mjs'),

@@ -34,6 +34,7 @@ export const DOCUMENTS = [
   'guides/theming.md',
   'guides/languages.md',
   'guides/embedding.md',
+  'guides/command-line.md',
   'testing-your-integration.md',
   'reference-server.md',
   'reliability.md',
