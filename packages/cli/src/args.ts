@@ -1,7 +1,7 @@
 // The command line: node:util's parseArgs per command (strict: an unknown flag is an error), and the
 // parsers of the values flags take, each failing with a one-line usage error that names the flag.
 import { parseArgs } from 'node:util';
-import { STATUS_IDS, type AccessRequestStatus } from '@access-requests/sdk';
+import { LIMITS, STATUS_IDS, type AccessRequestStatus } from '@access-requests/sdk';
 import { usageError } from './exit-codes.js';
 
 /** A flag of a command: parseArgs' own description plus what help and completion show. */
@@ -152,4 +152,26 @@ export function idArgument(command: string, positionals: readonly string[]): str
   if (!id?.trim()) throw usageError('<id>', `is required: access-requests ${command} <id>`);
   if (extra !== undefined) throw usageError(command, `takes one request id, got also "${extra}"`);
   return id.trim();
+}
+
+/** --hours as whole hours within the contract's bounds; undefined when not given. */
+export function hoursFlag(values: Values): number | undefined {
+  const text = stringFlag(values, 'hours');
+  const { minimum, maximum } = LIMITS.durationHours;
+  return text === undefined ? undefined : wholeNumberFlag('--hours', text, minimum, maximum);
+}
+
+/** --justification within the contract's bounds; undefined when not given. */
+export function justificationFlag(values: Values): string | undefined {
+  const text = stringFlag(values, 'justification');
+  const { minLength, maxLength } = LIMITS.justification;
+  return text === undefined ? undefined : textFlag('--justification', text, minLength, maxLength);
+}
+
+/** --ticket TYPE:ID as the API takes it; undefined when not given. */
+export function ticketFlag(values: Values): { type_id: string; id: string } | undefined {
+  const text = stringFlag(values, 'ticket');
+  if (text === undefined) return undefined;
+  const [type_id, id] = pairFlag('--ticket', text, 'TYPE:ID (tt_jira:SEC-12)');
+  return { type_id, id: textFlag('--ticket', id, LIMITS.ticketId.minLength, LIMITS.ticketId.maxLength) };
 }

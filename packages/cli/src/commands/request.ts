@@ -9,7 +9,15 @@ import {
   type AccessClient,
   type components,
 } from '@access-requests/sdk';
-import { listFlag, pairFlag, stringFlag, textFlag, wholeNumberFlag, type Values } from '../args.js';
+import {
+  hoursFlag,
+  justificationFlag,
+  listFlag,
+  pairFlag,
+  stringFlag,
+  ticketFlag,
+  type Values,
+} from '../args.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT_CODES, usageError } from '../exit-codes.js';
 import { fieldFailure } from '../failures.js';
@@ -17,7 +25,6 @@ import { printable } from '../output.js';
 import { confirm } from '../prompts.js';
 import { previewSplit, requestLine } from '../render.js';
 import { WAIT_FLAGS, waitForAll, waitTarget } from '../waiting.js';
-import { ticketOf } from './requests.js';
 
 type Input = components['schemas']['AccessRequestInput'];
 /** A request body before its duration is known. */
@@ -63,31 +70,13 @@ export async function detailsFromFlags(
   values: Values,
 ): Promise<Partial<Draft>> {
   const forText = stringFlag(values, 'for')?.trim();
-  const hoursText = stringFlag(values, 'hours');
-  const justification = stringFlag(values, 'justification');
-  const ticket = ticketOf(stringFlag(values, 'ticket'));
+  const hours = hoursFlag(values);
+  const justification = justificationFlag(values);
+  const ticket = ticketFlag(values);
   return {
     ...(forText ? { grantee_id: await granteeId(context, client, forText) } : {}),
-    ...(hoursText === undefined
-      ? {}
-      : {
-          duration_hours: wholeNumberFlag(
-            '--hours',
-            hoursText,
-            LIMITS.durationHours.minimum,
-            LIMITS.durationHours.maximum,
-          ),
-        }),
-    ...(justification === undefined
-      ? {}
-      : {
-          justification: textFlag(
-            '--justification',
-            justification,
-            LIMITS.justification.minLength,
-            LIMITS.justification.maxLength,
-          ),
-        }),
+    ...(hours === undefined ? {} : { duration_hours: hours }),
+    ...(justification === undefined ? {} : { justification }),
     ...(ticket ? { ticket } : {}),
   };
 }

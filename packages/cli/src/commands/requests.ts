@@ -3,13 +3,14 @@ import { LIMITS, STATUS_IDS, TERMINAL_STATUSES, type AccessRequest } from '@acce
 import {
   choiceFlag,
   durationFlag,
+  hoursFlag,
   idArgument,
+  justificationFlag,
   listFlag,
-  pairFlag,
+  ticketFlag,
   requiredFlag,
   statusFlag,
   stringFlag,
-  textFlag,
   wholeNumberFlag,
 } from '../args.js';
 import type { Command, Context } from '../command.js';
@@ -201,13 +202,6 @@ const JUSTIFICATION = {
 } as const;
 const TICKET = { type: 'string', value: 'TYPE:ID', help: 'a ticket, like tt_jira:SEC-12' } as const;
 
-/** `--ticket TYPE:ID` as the API takes it. */
-export function ticketOf(text: string | undefined) {
-  if (text === undefined) return undefined;
-  const [type_id, id] = pairFlag('--ticket', text, 'TYPE:ID (tt_jira:SEC-12)');
-  return { type_id, id: textFlag('--ticket', id, LIMITS.ticketId.minLength, LIMITS.ticketId.maxLength) };
-}
-
 export const again: Command = {
   name: 'again',
   args: '<id>',
@@ -228,28 +222,16 @@ export const again: Command = {
     const id = idArgument('again', positionals);
     const { status, timeoutMs } = waitTarget(values, 'wait');
     const client = context.client();
-    const given = stringFlag(values, 'justification');
     const justification =
-      given === undefined
-        ? (await client.request(id, { signal: context.signal })).justification
-        : textFlag('--justification', given, LIMITS.justification.minLength, LIMITS.justification.maxLength);
+      justificationFlag(values) ?? (await client.request(id, { signal: context.signal })).justification;
     if (!justification) throw usageError('--justification', 'is required: the first request had none');
-    const hoursText = stringFlag(values, 'hours');
-    const ticket = ticketOf(stringFlag(values, 'ticket'));
+    const hours = hoursFlag(values);
+    const ticket = ticketFlag(values);
     const requests = await client.requestAgain(
       id,
       {
         justification,
-        ...(hoursText === undefined
-          ? {}
-          : {
-              duration_hours: wholeNumberFlag(
-                '--hours',
-                hoursText,
-                LIMITS.durationHours.minimum,
-                LIMITS.durationHours.maximum,
-              ),
-            }),
+        ...(hours === undefined ? {} : { duration_hours: hours }),
         ...(ticket ? { ticket } : {}),
       },
       { signal: context.signal },
@@ -277,12 +259,8 @@ export const extend: Command = {
       1,
       LIMITS.durationHours.maximum,
     );
-    const justification = textFlag(
-      '--justification',
-      requiredFlag(values, 'justification', 'why you need more time'),
-      LIMITS.justification.minLength,
-      LIMITS.justification.maxLength,
-    );
+    requiredFlag(values, 'justification', 'why you need more time');
+    const justification = justificationFlag(values) ?? '';
     const extended = await context.client().extend(id, { hours, justification }, { signal: context.signal });
     context.out.result(extended, (safe) => {
       const pending = safe.extension?.pending;
