@@ -66,11 +66,16 @@ export interface Session {
 export function resolveSession(env: NodeJS.ProcessEnv, baseUrlFlag: string | undefined): Session {
   const stored = readLogin(configPath(env));
   const envToken = env.ACCESS_REQUESTS_TOKEN?.trim();
-  const token = envToken || stored?.token;
-  const baseUrl = baseUrlFlag?.trim() || env.ACCESS_REQUESTS_URL?.trim() || stored?.base_url;
+  const named = baseUrlFlag?.trim() || env.ACCESS_REQUESTS_URL?.trim();
+  const baseUrl = named || stored?.base_url;
+  // The stored token is for the stored server only: it is never sent to another one.
+  const storedToken = stored && (!named || sameServer(named, stored.base_url)) ? stored.token : undefined;
+  const token = envToken || storedToken;
   if (!token)
     throw new CliError(
-      'Not logged in: run `access-requests login --base-url URL`, or set ACCESS_REQUESTS_TOKEN.',
+      stored && named
+        ? `Not logged in to ${named} (the login is for ${stored.base_url}): run \`access-requests login --base-url ${named}\`, or set ACCESS_REQUESTS_TOKEN.`
+        : 'Not logged in: run `access-requests login --base-url URL`, or set ACCESS_REQUESTS_TOKEN.',
       EXIT_CODES.failed,
       [],
       { reason: 'not_logged_in' },
@@ -80,4 +85,9 @@ export function resolveSession(env: NodeJS.ProcessEnv, baseUrlFlag: string | und
       { flag: '--base-url', message: 'is required' },
     ]);
   return { baseUrl, token, tokenFrom: envToken ? 'ACCESS_REQUESTS_TOKEN' : 'login' };
+}
+
+/** Whether two base URLs name the same server (trailing slashes aside). */
+function sameServer(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }

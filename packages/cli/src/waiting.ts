@@ -10,7 +10,7 @@ import {
 import { durationFlag, statusFlag, stringFlag, type FlagSpec, type Values } from './args.js';
 import type { Context } from './command.js';
 import { CliError, EXIT_CODES } from './exit-codes.js';
-import { span } from './output.js';
+import { printable, span } from './output.js';
 
 /** The flags of a command that can wait. */
 export const WAIT_FLAGS = {
@@ -59,7 +59,7 @@ export async function waitForAll(
           (reached) => {
             if (ticker) process.stderr.write('\r\u001b[2K');
             out.note(
-              `${reached.id} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`,
+              `${printable(reached.id)} is ${out.status(reached.status, out.stderr)} after ${span(Date.now() - started)}.`,
             );
             return reached;
           },

@@ -8,7 +8,7 @@ import { assert, assertContract, assertExit, describe, envFor, it, run, server }
 const configFile = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME!, 'access-requests', 'config.json');
 
 describe('the session', () => {
-  it('logs in with --token, stores it 0600 in the config folder, and never prints it', async () => {
+  it('logs in with --token, stores it 0600 in the config folder, never prints it nor sends it elsewhere', async () => {
     const env = envFor(null, { ACCESS_REQUESTS_URL: '' });
     const outputs: string[] = [];
     const login = await run(['login', '--base-url', server().url, '--token', 'demo-carol', '--json'], env);
@@ -35,6 +35,13 @@ describe('the session', () => {
     assert.ok(
       outputs.every((o) => !o.includes('demo-carol') && !o.includes('demo-dave')),
       'no token printed',
+    );
+
+    const elsewhere = await run(['whoami', '--base-url', 'http://127.0.0.1:9'], env);
+    assertExit(elsewhere, 1);
+    assert.match(
+      elsewhere.stderr,
+      /^error: Not logged in to http:\/\/127\.0\.0\.1:9 \(the login is for http:\/\/127\.0\.0\.1:\d+\)/,
     );
 
     const logout = await run(['logout'], env);
