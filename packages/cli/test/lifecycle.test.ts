@@ -160,3 +160,61 @@ describe('a scripted lifecycle', () => {
     assert.equal(after.extension?.pending?.hours, 2, 'Bob approves extensions under this flow');
   });
 });
+
+describe('what a request can be for', () => {
+  it('requests a whole app, a bundle, and for someone else by email', async () => {
+    const env = envFor('demo-alice');
+    const app = await run(
+      [
+        'request',
+        '--app',
+        'app_github:perm_github_read',
+        '--hours',
+        '1',
+        '--justification',
+        'Review',
+        '--json',
+      ],
+      env,
+    );
+    assertExit(app, 0);
+    const [byApp] = (
+      assertContract(app.stdout, 'POST', '/v1/access-requests', 201) as { requests: AccessRequest[] }
+    ).requests;
+    assert.deepEqual(byApp!.target, {
+      type: 'app',
+      app: { id: 'app_github', name: 'GitHub' },
+      permission: { id: 'perm_github_read', name: 'Read' },
+    });
+
+    const bundle = await run(
+      ['request', '--bundle', 'bun_data_analyst', '--hours', '1', '--justification', 'Report', '--json'],
+      env,
+    );
+    assertExit(bundle, 0);
+    const [byBundle] = (
+      assertContract(bundle.stdout, 'POST', '/v1/access-requests', 201) as { requests: AccessRequest[] }
+    ).requests;
+    assert.equal(byBundle!.target.type, 'bundle');
+
+    const forDave = await run(
+      ['request', '--resource', fixtures.stagingDb, '--hours', '1', '--for', 'dave@example.com', '--json'],
+      env,
+    );
+    assertExit(forDave, 0);
+    const [onBehalf] = (
+      assertContract(forDave.stdout, 'POST', '/v1/access-requests', 201) as { requests: AccessRequest[] }
+    ).requests;
+    assert.deepEqual([onBehalf!.grantee.id, onBehalf!.requester.id], ['usr_dave', 'usr_alice']);
+
+    const nobody = await run(
+      ['request', '--resource', fixtures.stagingDb, '--hours', '1', '--for', 'nobody@example.com'],
+      env,
+    );
+    assertExit(nobody, 2);
+    assert.equal(
+      nobody.stderr.trim(),
+      'error: --for "nobody@example.com" is nobody you may request access for',
+    );
+  });
+});
