@@ -229,4 +229,26 @@ describe('nothing sent twice', () => {
     assert.equal(second.stdout, first.stdout);
     assert.equal(await aliceCount(), before);
   });
+
+  it('gives the key to send again with when the server cannot be reached, and that run creates it once', async () => {
+    const args = ['request', '--resource', fixtures.stagingDb, '--hours', '1'];
+    server().control.faults.add({ method: 'POST', path: '/v1/access-requests', kind: 'drop', times: 100 });
+    let failed;
+    try {
+      failed = await run(args, envFor('demo-alice'));
+    } finally {
+      server().control.faults.clear();
+    }
+    assertExit(failed, 1);
+    const key = /--idempotency-key (\S+) to get its answer without creating it twice\.$/m.exec(
+      failed.stderr,
+    )?.[1];
+    assert.ok(key, failed.stderr);
+    const before = await aliceCount();
+    const first = await run([...args, '--idempotency-key', key], envFor('demo-alice'));
+    assertExit(first, 0);
+    const again = await run([...args, '--idempotency-key', key], envFor('demo-alice'));
+    assert.equal(again.stdout, first.stdout);
+    assert.equal(await aliceCount(), before + 1);
+  });
 });
