@@ -22,7 +22,16 @@ export const EXIT_CODES = {
   rejected: 4,
 } as const;
 
-/** One of {@link EXIT_CODES}. */
+/**
+ * One of {@link EXIT_CODES}: what `main` answers and the binary exits with.
+ *
+ * @example
+ * ```ts
+ * import { main, type ExitCode } from '@access-requests/cli';
+ *
+ * const code: ExitCode = await main(['whoami']);
+ * ```
+ */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /** One problem with one flag, from the command line or from the server's field errors. */

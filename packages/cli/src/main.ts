@@ -111,11 +111,26 @@ export function helpText(command?: Command): string {
   ].join('\n');
 }
 
-/** Where `main` reads and writes; the process's own streams by default. */
+/**
+ * Where `main` reads and writes, and what ends it; the process's own by default.
+ *
+ * @example
+ * ```ts
+ * import { main, type MainOptions } from '@access-requests/cli';
+ *
+ * const controller = new AbortController();
+ * const options: MainOptions = { env: { ...process.env, NO_COLOR: '1' }, signal: controller.signal };
+ * const code = await main(['watch'], options); // controller.abort() ends the watch
+ * ```
+ */
 export interface MainOptions {
+  /** The environment (`ACCESS_REQUESTS_URL`, `ACCESS_REQUESTS_TOKEN`, `NO_COLOR`, `XDG_CONFIG_HOME`, …). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Where a piped token and the prompts' keys come from. */
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Where results go. */
   readonly stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where progress, notes and errors go. */
   readonly stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Ends a running command (the binary passes one aborted on Ctrl-C). */
   readonly signal?: AbortSignal;
