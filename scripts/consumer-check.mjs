@@ -1,5 +1,5 @@
 // The consumer check: what an integrator gets from the published packages, tried outside this
-// workspace. The four packages are packed as they would be published (`scripts/pack.mjs`), then
+// workspace. The five packages are packed as they would be published (`scripts/pack.mjs`), then
 // installed with plain npm in an empty project under the system's temp folder, and there:
 //   1. a React 19 `.tsx` file and a Vue SFC (vue-tsc, strictTemplates) that use the elements
 //      type-check, and the same with `status="activ"` fails on that line;
@@ -8,7 +8,8 @@
 //      against it over HTTP;
 //   4. a node:test file that uses `@access-requests/mock-server/testing` with the contract check runs green;
 //   5. a plain HTML page whose only script imports the script-tag build renders My Requests in
-//      Chromium, the page and the API each served by the installed reference server, on two origins.
+//      Chromium, the page and the API each served by the installed reference server, on two origins;
+//   6. `npx @access-requests/cli --help` runs the installed CLI's bin, and `whoami` reaches the server.
 // `KEEP_CONSUMER=1` keeps the scratch project and prints where it is.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -134,7 +135,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ar-consumer-'));
 /** @type {{ url: string, stop(): Promise<unknown> } | undefined} */
 let mock;
 try {
-  await check('npm install of the four tarballs and the host tools', async () => {
+  await check('npm install of the five tarballs and the host tools', async () => {
     writeFileSync(
       join(scratch, 'package.json'),
       JSON.stringify(
@@ -328,6 +329,17 @@ try {
       .split('\n')
       .at(-1);
   });
+  await check(
+    'npx @access-requests/cli --help runs the installed CLI, and whoami reaches the server',
+    async () => {
+      if (!mock) throw new Error('no reference server');
+      const help = await run(scratch, ['npx', '--no-install', '@access-requests/cli', '--help']);
+      if (!help.startsWith('Usage: access-requests <command>')) throw new Error(`--help printed:\n${help}`);
+      const env = { ...process.env, ACCESS_REQUESTS_URL: mock.url, ACCESS_REQUESTS_TOKEN: 'demo-alice' };
+      const me = await run(scratch, ['npx', '--no-install', 'access-requests', 'whoami', '--json'], { env });
+      return `whoami: ${JSON.parse(me).user.name}`;
+    },
+  );
   await check('a node:test file using @access-requests/mock-server/testing, contract check on', async () => {
     cpSync(
       join(root, 'packages/mock-server/examples/node-test.example.mjs'),

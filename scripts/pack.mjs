@@ -19,6 +19,7 @@ export const PUBLIC_PACKAGES = /** @type {const} */ ([
   ['sdk', '@access-requests/sdk'],
   ['mock-server', '@access-requests/mock-server'],
   ['elements', '@access-requests/elements'],
+  ['cli', '@access-requests/cli'],
 ]);
 
 /** A hash over the files git sees in a package (tracked, or new and not ignored), as they are now. */

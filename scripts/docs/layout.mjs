@@ -5,7 +5,7 @@ import { root } from './util.mjs';
  * The packages whose API reference TypeDoc writes. `mock-server` joins once its exports all carry a
  * description and an example.
  */
-export const API_PACKAGES = ['contract', 'sdk', 'mock-server'];
+export const API_PACKAGES = ['contract', 'sdk', 'mock-server', 'cli'];
 
 /**
  * Where the build stages the Markdown TypeDoc renders (the guides with their generated parts, the
@@ -34,6 +34,7 @@ export const DOCUMENTS = [
   'guides/theming.md',
   'guides/languages.md',
   'guides/embedding.md',
+  'guides/command-line.md',
   'testing-your-integration.md',
   'reference-server.md',
   'reliability.md',

@@ -7,10 +7,18 @@ export interface ServerSentEvent {
 
 /**
  * Reads a `text/event-stream` body as the HTML standard frames it (fields `id`, `event`, `data`;
- * comments and `retry` skipped). Yields each event when its blank line arrives.
+ * comments and `retry` skipped). Yields each event when its blank line arrives. An abort of `signal`
+ * ends the reading at once.
  */
-export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+export async function* readEvents(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
+  // The abort cancels the reader itself: the fetch's signal, made with AbortSignal.any, is held only
+  // weakly, and once garbage-collected the abort never reaches the body (a wait's timeout never fired).
+  const stop = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener('abort', stop, { once: true });
   const decoder = new TextDecoder();
   let buffer = '';
   let id: string | undefined;
@@ -40,6 +48,7 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
       }
     }
   } finally {
+    signal?.removeEventListener('abort', stop);
     reader.cancel().catch(() => {});
   }
 }

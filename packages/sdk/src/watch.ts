@@ -278,7 +278,7 @@ export function createWatcher({ baseUrl, transport, getRequest, pollSources }: W
             if (catchUp) yield* pollRound(signal, delivered);
             report({ mode: 'live' });
             try {
-              for await (const event of readEvents(opened.body)) {
+              for await (const event of readEvents(opened.body, signal)) {
                 failures = 0;
                 if (event.id) lastEventId = event.id;
                 const data =
