@@ -128,6 +128,7 @@ export function createFakeBackend(): FakeBackend {
         revocation_reason: null,
         created_at: at,
         updated_at: at,
+        starts_at: null,
         granted_at: null,
         expires_at: null,
         revoked_at: null,
