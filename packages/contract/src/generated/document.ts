@@ -705,7 +705,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "max_start_ahead_hours": 168
                         }
                       ],
-                      "errors": []
+                      "errors": [],
+                      "server_time": "2025-06-03T09:14:30Z"
                     }
                   },
                   "with_errors": {
@@ -760,7 +761,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "code": "required",
                           "message": "A justification is required by Production databases – manager approval."
                         }
-                      ]
+                      ],
+                      "server_time": "2025-06-03T09:14:30Z"
                     }
                   }
                 }
@@ -5030,7 +5032,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "description": "How a submission would split, and what is wrong with it.",
         "required": [
           "groups",
-          "errors"
+          "errors",
+          "server_time"
         ],
         "additionalProperties": false,
         "properties": {
@@ -5047,6 +5050,11 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "items": {
               "$ref": "#/components/schemas/FieldError"
             }
+          },
+          "server_time": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The server's clock when it answered. A form bounds its start picker by it: a `starts_at` must be after it and at most each group's `max_start_ahead_hours` ahead of it, whatever the client's own clock says."
           }
         }
       },

@@ -982,6 +982,11 @@ export interface components {
             groups: components["schemas"]["PreviewGroup"][];
             /** @description What `submit` would reject, in the problem format's item shape; empty when it would succeed. */
             errors: components["schemas"]["FieldError"][];
+            /**
+             * Format: date-time
+             * @description The server's clock when it answered. A form bounds its start picker by it: a `starts_at` must be after it and at most each group's `max_start_ahead_hours` ahead of it, whatever the client's own clock says.
+             */
+            server_time: string;
         };
         /**
          * @description Where a request is. With the guide's label and description ("Access Statuses"):

@@ -18,7 +18,7 @@ import {
   type ResolvedGroup,
   type ResolvedItem,
 } from './submission-rules.js';
-import { ref, requestView, userView } from './views.js';
+import { isoTime, ref, requestView, userView } from './views.js';
 
 function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
   switch (item.kind) {
@@ -60,6 +60,7 @@ export function preview(state: BackendState, callerId: string, body: unknown): S
       previewGroup(state.catalog, group, callerId, resolution.granteeId),
     ),
     errors: [...resolution.errors],
+    server_time: isoTime(state.scheduler.now()),
   };
 }
 

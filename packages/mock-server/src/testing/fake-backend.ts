@@ -97,7 +97,7 @@ export function createFakeBackend(): FakeBackend {
     },
     apps: () => page([]),
     bundles: () => page([]),
-    preview: () => ({ groups: [], errors: [] }),
+    preview: () => ({ groups: [], errors: [], server_time: new Date(now).toISOString() }),
     submit(_caller, body, key): CreateResult {
       const serialized = JSON.stringify(body);
       const earlier = key === undefined ? undefined : idempotency.get(key);
