@@ -4,6 +4,7 @@ import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
+import { startTime } from '../../internal/start-time.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { fire } from '../../internal/events.js';
@@ -252,6 +253,7 @@ export class ApprovalInbox extends ClientElement {
       <dl part="facts" class="facts">
         ${row(msg('Requested by'), request.requester.name)} ${row(msg('For'), request.grantee.name)}
         ${row(msg('Duration'), formatHours(locale, request.duration_hours))}
+        ${request.starts_at ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
         ${row(msg('Justification'), request.justification ?? msg('None given'))}
         ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
         ${row(msg('Access flow'), request.access_flow.name)}

@@ -9,7 +9,12 @@ import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
-import { describeTarget, formatDateTime } from '../../internal/format.js';
+import {
+  describeTarget,
+  formatDateTime,
+  upcomingStart,
+} from '../../internal/format.js';
+import { startTime } from '../../internal/start-time.js';
 import { requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
@@ -256,8 +261,10 @@ export class MyAccess extends ClientElement {
   #meta(request: AccessRequest) {
     const locale = this.#live.locale;
     const at = (iso: string) => html`<time datetime=${iso}>${formatDateTime(locale, iso)}</time>`;
-    const when =
-      request.status === 'active' && request.expires_at
+    const startsAt = upcomingStart(request);
+    const when = startsAt
+      ? html`${msg('Starts')} ${startTime(locale, startsAt)}`
+      : request.status === 'active' && request.expires_at
         ? html`${msg('Expires')} ${at(request.expires_at)}`
         : request.status === 'rejected' || request.status === 'revoked' || request.status === 'failed'
           ? html`${msg('Closed')} ${at(request.revoked_at ?? request.updated_at)}`
