@@ -2069,7 +2069,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "My access"
         ],
         "summary": "Get the caller's My Access page",
-        "description": "The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is \"the three most recent closed requests\" where the caller is the grantee (the guide: \"Only the three most recent closed requests and favorites appear on the My Access page.\"); `favorites` is every request the caller marked as a favorite, newest first. A request may appear in more than one list.",
+        "description": "The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is \"the three most recent closed requests\" where the caller is the grantee (the guide: \"Only the three most recent closed requests and favorites appear on the My Access page.\"); `favorites` is every request the caller marked as a favorite, newest first; `scheduled` is every approved request the caller will hold from its scheduled start (grantee, status `scheduled`), soonest to start first. A request may appear in more than one list.",
         "responses": {
           "200": {
             "description": "The caller's active access, recent closed requests and favorites.",
@@ -2352,6 +2352,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       }
                     }
                   ],
+                  "scheduled": [],
                   "favorites": [
                     {
                       "id": "req_01HZWZ3C5E7G9J1K3M5N7P9R4T",
@@ -5819,7 +5820,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "required": [
           "active",
           "recent",
-          "favorites"
+          "favorites",
+          "scheduled"
         ],
         "additionalProperties": false,
         "properties": {
@@ -5841,6 +5843,13 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "favorites": {
             "type": "array",
             "description": "The caller's favorite requests, newest first.",
+            "items": {
+              "$ref": "#/components/schemas/AccessRequest"
+            }
+          },
+          "scheduled": {
+            "type": "array",
+            "description": "Every approved request the caller will hold from its scheduled start (grantee, `scheduled`), soonest to start first.",
             "items": {
               "$ref": "#/components/schemas/AccessRequest"
             }

@@ -541,7 +541,7 @@ export interface paths {
         };
         /**
          * Get the caller's My Access page
-         * @description The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is "the three most recent closed requests" where the caller is the grantee (the guide: "Only the three most recent closed requests and favorites appear on the My Access page."); `favorites` is every request the caller marked as a favorite, newest first. A request may appear in more than one list.
+         * @description The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is "the three most recent closed requests" where the caller is the grantee (the guide: "Only the three most recent closed requests and favorites appear on the My Access page."); `favorites` is every request the caller marked as a favorite, newest first; `scheduled` is every approved request the caller will hold from its scheduled start (grantee, status `scheduled`), soonest to start first. A request may appear in more than one list.
          */
         get: operations["myAccess"];
         put?: never;
@@ -1302,6 +1302,8 @@ export interface components {
             recent: components["schemas"]["AccessRequest"][];
             /** @description The caller's favorite requests, newest first. */
             favorites: components["schemas"]["AccessRequest"][];
+            /** @description Every approved request the caller will hold from its scheduled start (grantee, `scheduled`), soonest to start first. */
+            scheduled: components["schemas"]["AccessRequest"][];
         };
         /** @description The JSON `data` of a `request.updated` server-sent event. */
         RequestUpdatedEvent: {
@@ -3271,6 +3273,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
+                     *       "scheduled": [],
                      *       "favorites": [
                      *         {
                      *           "id": "req_01HZWZ3C5E7G9J1K3M5N7P9R4T",

@@ -162,7 +162,7 @@ export function createFakeBackend(): FakeBackend {
     accessDetails: (_caller, id) => {
       throw notFound(id);
     },
-    myAccess: () => ({ active: [], recent: [], favorites: [] }),
+    myAccess: () => ({ active: [], recent: [], favorites: [], scheduled: [] }),
     approvals: () => page([]),
     approve: (_caller, id) => view(get(id)),
     reject: (_caller, id) => view(get(id)),

@@ -25,7 +25,7 @@ import { AccessDetailsDialog } from './access-details-dialog.js';
 import { myAccessStyles } from './my-access.styles.js';
 
 export type MyAccessData = components['schemas']['MyAccess'];
-type Section = 'active' | 'recent' | 'favorites';
+type Section = 'active' | 'scheduled' | 'recent' | 'favorites';
 
 /** Changes that arrive together cause one reload. */
 const RELOAD_DEBOUNCE_MS = 120;
@@ -40,8 +40,9 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent
- * Requests and Favorites, each with Request again.
+ * @summary The My Access page: the access the user holds now, each with its Access Details, what starts
+ * later (Scheduled Access, each saying when it starts), then Recent Requests and Favorites, each with
+ * Request again.
  * @tag my-access
  *
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
@@ -49,13 +50,15 @@ const RELOAD_DEBOUNCE_MS = 120;
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
+ * @csspart section-scheduled - Scheduled Access, approved requests waiting for their start; only when
+ * there are some (with `section`).
  * @csspart section-recent - Recent Requests, the three most recent closed requests (with `section`).
  * @csspart section-favorites - Favorites (with `section`).
  * @csspart heading - A section's heading.
  * @csspart list - A section's list.
  * @csspart item - One request in a list.
  * @csspart item-title - What the request gives access to.
- * @csspart item-meta - Its expiry or closing date, and flow.
+ * @csspart item-meta - Its start, expiry or closing date, and flow.
  * @csspart badge - An item's `<status-badge>`.
  * @csspart details-button - An Access Details button.
  * @csspart again-button - A Request again icon button.
@@ -199,7 +202,7 @@ export class MyAccess extends ClientElement {
     this.#details.update(request);
     const shown =
       this.data &&
-      [...this.data.active, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
+      [...this.data.active, ...this.data.scheduled, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
     if (shown || request.grantee.id === this.#live.callerId) this.reload(RELOAD_DEBOUNCE_MS);
   }
 
@@ -227,6 +230,7 @@ export class MyAccess extends ClientElement {
       return html`<p class="state" role="status">${msg('Loading your access…')}</p>`;
     }
     return html`${this.#renderSection('active', msg('Active Access'), data.active, msg('You hold no access right now.'))}
+    ${data.scheduled.length ? this.#renderSection('scheduled', msg('Scheduled Access'), data.scheduled, '') : nothing}
     ${this.#renderSection('recent', msg('Recent Requests'), data.recent, msg('No closed requests yet.'))}
     ${this.#renderSection('favorites', msg('Favorites'), data.favorites, msg('No favorites yet. Mark a request with the star on My Requests.'))}`;
   }
