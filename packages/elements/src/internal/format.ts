@@ -27,14 +27,16 @@ export function formatDateTime(locale: string, iso: string): string {
 
 /** "Jan 15, 2026, 12:00 PM GMT+1": a time with the offset of the host's time zone. */
 export function formatZonedDateTime(locale: string, iso: string | number): string {
-  return cached(
-    `dtz:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-  ).format(new Date(iso)) + ` ${zoneOffset(locale, iso)}`;
+  return (
+    cached(
+      `dtz:${locale}`,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+    ).format(new Date(iso)) + ` ${zoneOffset(locale, iso)}`
+  );
 }
 
 /** "GMT+1": the host's time zone offset at that time, as the locale writes it. */

@@ -13,12 +13,7 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer, statusKey } from '../../internal/announcer.js';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { fire, type AccessNotification } from '../../internal/events.js';
-import {
-  describeTarget,
-  formatZonedDateTime,
-  localeOf,
-  moreUpdatesCount,
-} from '../../internal/format.js';
+import { describeTarget, formatZonedDateTime, localeOf, moreUpdatesCount } from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { buttons, tokens } from '../../internal/styles.js';
@@ -76,7 +71,7 @@ function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Elemen
  * @csspart region - The list of toasts.
  * @csspart toast - One toast.
  * @csspart toast-pending_approval - A toast about a request now Pending Approval (with `toast`).
- * @csspart toast-scheduled - A toast about a request now Scheduled, approved and waiting for its start (with `toast`).
+ * @csspart toast-scheduled - A toast about a request now Scheduled, waiting for its start (with `toast`).
  * @csspart toast-granting - A toast about a request now Granting (with `toast`).
  * @csspart toast-active - A toast about a request now Active (with `toast`).
  * @csspart toast-rejected - A toast about a request now Rejected (with `toast`).

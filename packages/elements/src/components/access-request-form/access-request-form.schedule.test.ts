@@ -62,7 +62,9 @@ describe('<access-request-form>: a scheduled start', () => {
     const now = await serverNow();
     expect(date.min).to.equal(localDate(now + HOUR_MS));
     expect(date.max).to.equal(localDate(now + 168 * HOUR_MS));
-    expect(textOf(page.part('start'))).to.contain('at most 168 hours ahead').and.contain('GMT');
+    expect(textOf(page.part('start')))
+      .to.contain('at most 168 hours ahead')
+      .and.contain('GMT');
     await expect(page.el).to.be.accessible();
   });
 
@@ -84,7 +86,8 @@ describe('<access-request-form>: a scheduled start', () => {
     const list = await fixture<RequestList>(
       html`<request-list style="block-size:36rem" .client=${clientFor('alice')}></request-list>`,
     );
-    const card = () => list.shadowRoot!.querySelector<HTMLElement>(`article[aria-labelledby="title-${request!.id}"]`);
+    const card = () =>
+      list.shadowRoot!.querySelector<HTMLElement>(`article[aria-labelledby="title-${request!.id}"]`);
     await until(() => card(), 'the new request’s card');
     const badge = card()!.querySelector('status-badge')!;
     await until(() => textOf(badge.shadowRoot!.querySelector('[part="label"]')) === 'Scheduled', 'Scheduled');

@@ -18,7 +18,10 @@ export interface StartWindow {
 }
 
 /** The window from the server's now; undefined when the flows allow no scheduled start (or unknown yet). */
-export function startWindow(serverNow: number | undefined, maxAheadHours: number | undefined): StartWindow | undefined {
+export function startWindow(
+  serverNow: number | undefined,
+  maxAheadHours: number | undefined,
+): StartWindow | undefined {
   if (serverNow === undefined || !maxAheadHours) return undefined;
   const earliest = Math.floor(serverNow / HOUR_MS) * HOUR_MS + HOUR_MS;
   const latest = Math.floor((serverNow + maxAheadHours * HOUR_MS) / HOUR_MS) * HOUR_MS;

@@ -9,11 +9,7 @@ import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
-import {
-  describeTarget,
-  formatDateTime,
-  upcomingStart,
-} from '../../internal/format.js';
+import { describeTarget, formatDateTime, upcomingStart } from '../../internal/format.js';
 import { startTime } from '../../internal/start-time.js';
 import { requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
@@ -202,7 +198,9 @@ export class MyAccess extends ClientElement {
     this.#details.update(request);
     const shown =
       this.data &&
-      [...this.data.active, ...this.data.scheduled, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
+      [...this.data.active, ...this.data.scheduled, ...this.data.recent, ...this.data.favorites].some(
+        (r) => r.id === request.id,
+      );
     if (shown || request.grantee.id === this.#live.callerId) this.reload(RELOAD_DEBOUNCE_MS);
   }
 

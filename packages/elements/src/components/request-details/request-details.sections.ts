@@ -3,12 +3,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
-import {
-  formatDateTime,
-  formatHours,
-  formatNumber,
-  upcomingStart,
-} from '../../internal/format.js';
+import { formatDateTime, formatHours, formatNumber, upcomingStart } from '../../internal/format.js';
 import { startTime } from '../../internal/start-time.js';
 
 export type RequestResource = components['schemas']['RequestResource'];
@@ -111,11 +106,7 @@ export function renderFacts(request: AccessRequest, locale: string) {
     ${row(msg('Requested for'), person(request.grantee))}
     ${row(msg('Requested by'), person(request.requester))}
     ${row(msg('Duration'), formatHours(locale, request.duration_hours))}
-    ${
-      request.starts_at
-        ? row(msg('Start'), startTime(locale, request.starts_at))
-        : nothing
-    }
+    ${request.starts_at ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
     ${row(msg('Justification'), request.justification ?? msg('None given'))}
     ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
     ${row(msg('Access flow'), request.access_flow.name)}

@@ -3,12 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
-import {
-  describeTarget,
-  formatDateTime,
-  formatHours,
-  upcomingStart,
-} from '../../internal/format.js';
+import { describeTarget, formatDateTime, formatHours, upcomingStart } from '../../internal/format.js';
 import { startTime } from '../../internal/start-time.js';
 import { starIcon } from '../../internal/icons.js';
 

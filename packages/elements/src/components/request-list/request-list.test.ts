@@ -89,7 +89,9 @@ describe('<request-list>', () => {
         textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Scheduled',
     )!;
     expect(textOf(scheduled.querySelector('.starts dt'))).to.equal('Starts');
-    expect(scheduled.querySelector('.starts time')!.getAttribute('datetime')).to.equal('2026-01-15T12:00:00Z');
+    expect(scheduled.querySelector('.starts time')!.getAttribute('datetime')).to.equal(
+      '2026-01-15T12:00:00Z',
+    );
   });
 
   it('filters by several statuses at once through the Status control, by keyboard', async () => {
