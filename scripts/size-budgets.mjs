@@ -9,7 +9,11 @@
 //
 // Raised since set: +0.5 kB for <request-list> keeping the focused card and its tab stop through
 // virtualisation and live inserts; +0.4 kB for the form's search at the first keystroke (both in the
-// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before).
+// eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before);
+// for a scheduled start (the Start picker of the form, +1.4 kB; the Scheduled status, its icon and
+// "Starts …" in the badge, cards, details, My Access, the inbox and the notifier, 0.1–0.4 kB each; its
+// strings, +0.9 kB of translations): the eager bundle, the portal, the form, the details panel, the
+// inbox, the notifier and the translations each to the next 500 B over their new size.
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -39,7 +43,7 @@ export const BUDGETS = [
     entry: elements('define.js'),
     measure: 'initial',
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
-    budget: 76_000,
+    budget: 77_500,
     target: 40_000,
   },
   {
@@ -53,13 +57,13 @@ export const BUDGETS = [
     name: 'translations (de + ar), each loaded only for its language',
     entry: elements('define.js'),
     measure: 'languages',
-    budget: 14_000,
+    budget: 15_000,
   },
   {
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
-    budget: 48_000,
+    budget: 48_500,
     target: 30_000,
   },
   {
@@ -80,13 +84,13 @@ export const BUDGETS = [
     name: '<request-details> alone',
     entry: elements('request-details.js'),
     measure: 'initial',
-    budget: 24_000,
+    budget: 24_500,
   },
   {
     name: '<access-request-form> alone',
     entry: elements('access-request-form.js'),
     measure: 'initial',
-    budget: 44_000,
+    budget: 45_500,
     target: 25_000,
   },
   {
@@ -100,13 +104,13 @@ export const BUDGETS = [
     name: '<approval-inbox> alone',
     entry: elements('approval-inbox.js'),
     measure: 'initial',
-    budget: 20_000,
+    budget: 20_500,
   },
   {
     name: '<access-notifications> alone',
     entry: elements('access-notifications.js'),
     measure: 'initial',
-    budget: 18_000,
+    budget: 18_500,
   },
   {
     name: 'SDK client over openapi-fetch',
