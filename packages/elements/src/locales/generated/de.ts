@@ -183,6 +183,7 @@
 's8b61e54d669af9e3': `Der Zugriffsdienst ist gerade nicht verfügbar.`,
 's8bb29459225cce31': `Ihre Anfrage wird gesendet…`,
 's8cda828dac449ea5': `Alle entfernen`,
+'s8cfcfa01f8de025a': `Geplanter Zugriff`,
 's8e6f521831847ab0': str`${0} hat diese Anfrage in Ihrem Namen gestellt. Nur die anfragende Person kann sie entziehen.`,
 's8f2b2e393d00dfd6': `Die Ressourcen konnten nicht geladen werden.`,
 's8ffd6d62bd2119a4': str`${0} Ressourcen`,
