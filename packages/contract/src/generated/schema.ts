@@ -991,7 +991,7 @@ export interface components {
         /**
          * @description Where a request is. With the guide's label and description ("Access Statuses"):
          *     - `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.
-         *     - `scheduled` — **Scheduled**: The request has been approved. The access will be granted at its start time (`starts_at`).
+         *     - `scheduled` — **Scheduled**: The request has been approved. The access will be granted at its start time. (Not one of the guide's seven: a request approved before its `starts_at` waits here.)
          *     - `granting` — **Granting**: The request has been approved. The access is being provisioned.
          *     - `active` — **Active**: Access has been provisioned. You can access the resource.
          *     - `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.
