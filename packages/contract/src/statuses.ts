@@ -76,8 +76,8 @@ export interface StatusInfo {
 
 /**
  * The eight statuses of an access request, in lifecycle order, with the labels and meanings of the
- * product's documentation (its seven, and Scheduled: approved, waiting for its start). Generated from the contract's `x-statuses`; everything that shows a
- * status reads it from here.
+ * product's documentation (its seven, and Scheduled: approved, waiting for its start). Generated
+ * from the contract's `x-statuses`; everything that shows a status reads it from here.
  *
  * @example
  * ```ts
