@@ -115,8 +115,9 @@ try {
       'status-table': statusTable(statuses),
       'transition-table': transitionTable(statuses),
       'lifecycle-diagram':
-        '![State diagram of an access request: from creation to Pending Approval (when the flow needs approvers) or Granting; ' +
-        'Pending Approval to Granting, Rejected or Revoked; Granting to Active or Failed; Active to Revoking; ' +
+        '![State diagram of an access request: from creation to Pending Approval (when the flow needs approvers), ' +
+        'Scheduled (approved automatically, with a start ahead) or Granting; Pending Approval to Scheduled, Granting, ' +
+        'Rejected or Revoked; Scheduled to Granting at its start, or Revoked when cancelled; Granting to Active or Failed; Active to Revoking; ' +
         'Revoking to Revoked or Failed. The table below lists every transition.](./lifecycle.svg)\n\n' +
         '[The diagram at full size](./lifecycle.svg)',
       'extension-table': extensionTable(),

@@ -10,7 +10,7 @@ import { fail, root } from './util.mjs';
  * @typedef {{
  *   id: string, label: string, description: string, tone: string, phase: string, terminal: boolean
  * }} Status
- * @typedef {{ from: string | null, to: string, label: string, when: string }} Transition
+ * @typedef {{ from: string | null, to: string, label: string, when: string, lift?: number }} Transition
  */
 
 /** Every transition of a request; `from: null` is its creation. */
@@ -26,12 +26,27 @@ export const TRANSITIONS = /** @type {const} */ ([
     to: 'granting',
     label: 'automatic flow',
     when: 'Created, and the access flow approves automatically.',
+    lift: 72,
+  },
+  {
+    from: null,
+    to: 'scheduled',
+    label: 'automatic, starts later',
+    when: 'Created with a `starts_at` ahead, and the access flow approves automatically.',
+    lift: 40,
+  },
+  {
+    from: 'pending_approval',
+    to: 'scheduled',
+    label: 'approved early',
+    when: "The flow's approvals are met before the request's `starts_at`.",
   },
   {
     from: 'pending_approval',
     to: 'granting',
     label: 'approvals met',
-    when: "The flow's approvals are met (a requester who approves never counts).",
+    when: "The flow's approvals are met (a requester who approves never counts), with no start ahead.",
+    lift: 40,
   },
   {
     from: 'pending_approval',
@@ -44,6 +59,18 @@ export const TRANSITIONS = /** @type {const} */ ([
     to: 'revoked',
     label: 'withdrawn',
     when: 'The requester withdraws it (`revocation_reason: "user"`).',
+  },
+  {
+    from: 'scheduled',
+    to: 'granting',
+    label: 'start time',
+    when: '`starts_at` arrives; the access will expire `duration_hours` after it.',
+  },
+  {
+    from: 'scheduled',
+    to: 'revoked',
+    label: 'cancelled',
+    when: 'The requester cancels it before its start (`revocation_reason: "user"`).',
   },
   { from: 'granting', to: 'active', label: 'provisioned', when: 'The access is provisioned.' },
   { from: 'granting', to: 'failed', label: 'fails', when: 'Provisioning fails; `status_reason` says why.' },
@@ -86,11 +113,12 @@ const escapeXml = (text) =>
 const PLACES = /** @type {Record<string, [number, number]>} */ ({
   start: [0, 0],
   pending_approval: [1, 0],
-  granting: [2, 0],
-  active: [3, 0],
+  scheduled: [2, 0],
+  granting: [3, 0],
+  active: [4, 0],
   rejected: [0, 1],
-  failed: [2, 1],
-  revoking: [3, 1],
+  failed: [3, 1],
+  revoking: [4, 1],
   revoked: [1, 2],
 });
 
@@ -122,9 +150,10 @@ function box(id) {
  * The path of one transition between two boxes, and where its label goes.
  * @param {ReturnType<typeof box>} from
  * @param {ReturnType<typeof box>} to
+ * @param {number} lift how far above the row an arc over other boxes goes
  * @returns {{ path: string, x: number, y: number, anchor: 'start' | 'middle' | 'end' }}
  */
-function route(from, to) {
+function route(from, to, lift = 48) {
   const gap = 6; // the arrow head stops short of the box
   if (from.row === to.row && Math.abs(from.column - to.column) === 1) {
     const [x1, x2] = to.column > from.column ? [from.right, to.x - gap] : [from.x, to.right + gap];
@@ -136,7 +165,7 @@ function route(from, to) {
     };
   }
   if (from.row === to.row) {
-    const top = from.y - 48;
+    const top = from.y - lift;
     return {
       path: `M ${from.cx} ${from.y} C ${from.cx} ${top}, ${to.cx} ${top}, ${to.cx} ${to.y - gap}`,
       x: (from.cx + to.cx) / 2,
@@ -231,7 +260,7 @@ export function lifecycleSvg(statuses) {
   const labels = [];
   for (const t of TRANSITIONS) {
     const from = t.from === null ? { ...box('start'), cx: box('start').right - 50 } : box(t.from);
-    const { path, x, y, anchor } = route(from, box(t.to));
+    const { path, x, y, anchor } = route(from, box(t.to), 'lift' in t ? t.lift : undefined);
     edges.push(`<path class="edge" d="${path}" marker-end="url(#arrow)"/>`);
     labels.push(
       `<text class="edge-label" x="${x}" y="${y}" text-anchor="${anchor}">${escapeXml(t.label)}</text>`,
@@ -257,7 +286,7 @@ export function lifecycleSvg(statuses) {
   ];
 
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="title desc">
-<title id="title">The lifecycle of an access request: seven statuses and their transitions</title>
+<title id="title">The lifecycle of an access request: eight statuses and their transitions</title>
 <desc id="desc">${escapeXml(description)} Rejected, Revoked and Failed are closed (double border); a closed request can be requested again, which creates a new request.</desc>
 ${STYLE}${ARROW}${edges.join('\n')}
 ${nodes.join('\n')}

@@ -7,8 +7,8 @@ import {
 } from './generated/vocabulary.js';
 
 /**
- * A request's status, as the contract names it: `pending_approval`, `granting`, `active`,
- * `rejected`, `revoking`, `revoked` or `failed`.
+ * A request's status, as the contract names it: `pending_approval`, `scheduled`, `granting`,
+ * `active`, `rejected`, `revoking`, `revoked` or `failed`.
  *
  * @example
  * ```ts
@@ -75,9 +75,9 @@ export interface StatusInfo {
 }
 
 /**
- * The seven statuses of an access request, in lifecycle order, with the labels and meanings of the
- * product's documentation. Generated from the contract's `x-statuses`; everything that shows a
- * status reads it from here.
+ * The eight statuses of an access request, in lifecycle order, with the labels and meanings of the
+ * product's documentation (its seven, and Scheduled: approved, waiting for its start). Generated
+ * from the contract's `x-statuses`; everything that shows a status reads it from here.
  *
  * @example
  * ```ts

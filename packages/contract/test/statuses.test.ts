@@ -48,7 +48,7 @@ describe('status vocabulary', () => {
   });
 
   it('splits open from closed as the contract does', () => {
-    assert.deepEqual([...OPEN_STATUSES], ['pending_approval', 'granting', 'active', 'revoking']);
+    assert.deepEqual([...OPEN_STATUSES], ['pending_approval', 'scheduled', 'granting', 'active', 'revoking']);
     assert.deepEqual([...CLOSED_STATUSES], ['rejected', 'revoked', 'failed']);
     assert.deepEqual([...TERMINAL_STATUSES], ['rejected', 'revoked', 'failed']);
   });

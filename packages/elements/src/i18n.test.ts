@@ -184,6 +184,7 @@ describe('languages', () => {
             // Dates and durations in German, from Intl.
             rest = rest
               .replace(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/g, ' ')
+              .replace(/\bGMT(?:[+-]\d{1,2}(?::\d{2})?)?/g, ' ')
               .replace(/\d+ (Tage?|Stunden?|Minuten?|Sekunden?)\b/g, ' ');
             for (const value of known) if (rest.includes(value)) rest = rest.split(value).join(' ');
             // Rendered Markdown (access instructions) splits its data into text nodes: word by word.

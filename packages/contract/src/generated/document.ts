@@ -706,7 +706,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Preview how a submission would split",
-        "description": "A dry run of `POST /v1/access-requests` with the same body: nothing is created. It answers\nhow the submission would split into requests — one group per access flow, as the guide says:\n\"Upon submission, the form is separated into individual requests based on each\nresource's access flow.\" — with each flow's approval mode and approvers, the longest\nduration it allows, and whether it needs a justification or a ticket.\n\nEvery rule `submit` would reject (a missing or too long field, too many resources, an\nunknown id, a permission the resource does not have, a duration over the flow's maximum)\ncomes back in `errors`, in the problem format's item shape, with status `200`, so a form\ncan show them inline before submitting. Only a body that is not a JSON object, or has a\nfield of the wrong JSON type, is `422`.\n",
+        "description": "A dry run of `POST /v1/access-requests` with the same body: nothing is created. It answers\nhow the submission would split into requests — one group per access flow, as the guide says:\n\"Upon submission, the form is separated into individual requests based on each\nresource's access flow.\" — with each flow's approval mode and approvers, the longest\nduration it allows, whether it needs a justification or a ticket, and how far ahead a\nscheduled start (`starts_at`) may be (`max_start_ahead_hours`).\n\nEvery rule `submit` would reject (a missing or too long field, too many resources, an\nunknown id, a permission the resource does not have, a duration over the flow's maximum, a\n`starts_at` in the past, off the hour or beyond the window) comes back in `errors`, in the problem format's item shape, with status `200`, so a form\ncan show them inline before submitting. Only a body that is not a JSON object, or has a\nfield of the wrong JSON type, is `422`.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -791,7 +791,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           ],
                           "max_duration_hours": 12,
                           "justification_required": true,
-                          "ticket_required": true
+                          "ticket_required": true,
+                          "max_start_ahead_hours": 168
                         },
                         {
                           "access_flow": {
@@ -815,10 +816,12 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           ],
                           "max_duration_hours": 24,
                           "justification_required": false,
-                          "ticket_required": false
+                          "ticket_required": false,
+                          "max_start_ahead_hours": 168
                         }
                       ],
-                      "errors": []
+                      "errors": [],
+                      "server_time": "2025-06-03T09:14:30Z"
                     }
                   },
                   "with_errors": {
@@ -853,7 +856,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           ],
                           "max_duration_hours": 12,
                           "justification_required": true,
-                          "ticket_required": true
+                          "ticket_required": true,
+                          "max_start_ahead_hours": 168
                         }
                       ],
                       "errors": [
@@ -872,7 +876,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "code": "required",
                           "message": "A justification is required by Production databases – manager approval."
                         }
-                      ]
+                      ],
+                      "server_time": "2025-06-03T09:14:30Z"
                     }
                   }
                 }
@@ -904,7 +909,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Submit an access request",
-        "description": "Requests access for `grantee_id` (default: the caller) to exactly one of `resources`,\n`app` or `bundle`, for `duration_hours`. Answers `201` with one request per access flow\nthe items fall under — the guide: \"Upon submission, the form is separated into individual\nrequests based on each resource's access flow.\" Each new request starts in\n`pending_approval` when its flow needs approvers, else in `granting`.\n\nValidation failures are `422` with one `errors` item per problem, naming the body path\n(`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:\n\"You can select a maximum of 1,000 resources.\").\n\nNobody approves their own access: the requester and the grantee are never among a\nrequest's approvers, the flow's backup approvers take their seats, and the number of\napprovals the flow needs never drops. When too few eligible approvers remain to reach it\n(for example the requester is one of the two approvers a flow needs and it has no backup),\nthe item is refused: `422` with code `not_allowed` on the item's id\n(`resources[0].resource_id`, `app.app_id`, `bundle.bundle_id`). `preview` reports the same\nerror.\n\nHonors `Idempotency-Key`: the same key with the same body within 24 hours replays the\nfirst answer (status `201`, the same requests, header `Idempotent-Replayed: true`) and\ncreates nothing; the same key with another body is `422` with code `idempotency_mismatch`.\n",
+        "description": "Requests access for `grantee_id` (default: the caller) to exactly one of `resources`,\n`app` or `bundle`, for `duration_hours`. Answers `201` with one request per access flow\nthe items fall under — the guide: \"Upon submission, the form is separated into individual\nrequests based on each resource's access flow.\" Each new request starts in\n`pending_approval` when its flow needs approvers, else in `granting` — or, with a\n`starts_at` ahead, in `scheduled` (see below).\n\n**A scheduled start.** `starts_at` (optional; default: now) asks for the access to begin\nlater: on a whole hour (minutes and seconds zero, in UTC), after now and at most the\nflow's `max_start_ahead_hours` ahead (168, seven days, in the reference server's flows;\n`preview` answers it for each group). Approval can happen before the start: a request\nwhose approvals are met (or whose flow is automatic) waits in `scheduled` until\n`starts_at`, then moves `granting` → `active`, and `expires_at` is `starts_at` +\n`duration_hours`. Approvals met after `starts_at` grant it at once, for the full\n`duration_hours` from then. The requester may revoke (cancel) it before the start, like a\nrequest pending approval: it is `revoked` at once (`revocation_reason: user`). Errors on\n`starts_at` are `422`: `invalid_format` (not an RFC 3339 time, or not on a whole hour),\n`out_of_range` (not after now, or beyond the window) and `not_allowed` (a flow that\nallows no scheduled start, `max_start_ahead_hours` 0).\n\nValidation failures are `422` with one `errors` item per problem, naming the body path\n(`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:\n\"You can select a maximum of 1,000 resources.\").\n\nNobody approves their own access: the requester and the grantee are never among a\nrequest's approvers, the flow's backup approvers take their seats, and the number of\napprovals the flow needs never drops. When too few eligible approvers remain to reach it\n(for example the requester is one of the two approvers a flow needs and it has no backup),\nthe item is refused: `422` with code `not_allowed` on the item's id\n(`resources[0].resource_id`, `app.app_id`, `bundle.bundle_id`). `preview` reports the same\nerror.\n\nHonors `Idempotency-Key`: the same key with the same body within 24 hours replays the\nfirst answer (status `201`, the same requests, header `Idempotent-Replayed: true`) and\ncreates nothing; the same key with another body is `422` with code `idempotency_mismatch`.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -963,6 +968,17 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                     },
                     "duration_hours": 12,
                     "justification": "Payments on-call shift."
+                  }
+                },
+                "scheduled": {
+                  "summary": "A start on the next on-call shift (Monday 08:00 UTC)",
+                  "value": {
+                    "bundle": {
+                      "bundle_id": "bun_oncall_payments"
+                    },
+                    "duration_hours": 12,
+                    "justification": "Payments on-call shift.",
+                    "starts_at": "2025-06-09T08:00:00Z"
                   }
                 }
               }
@@ -1059,6 +1075,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T09:15:02Z",
                       "updated_at": "2025-06-03T09:15:02Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -1130,6 +1147,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T09:15:02Z",
                       "updated_at": "2025-06-03T09:15:02Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -1260,6 +1278,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "revocation_reason": null,
                           "created_at": "2025-06-03T09:15:02Z",
                           "updated_at": "2025-06-03T09:15:40Z",
+                          "starts_at": null,
                           "granted_at": "2025-06-03T09:15:40Z",
                           "expires_at": "2025-06-03T17:15:40Z",
                           "revoked_at": null,
@@ -1331,6 +1350,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "revocation_reason": null,
                           "created_at": "2025-06-02T13:40:00Z",
                           "updated_at": "2025-06-02T14:05:00Z",
+                          "starts_at": null,
                           "granted_at": null,
                           "expires_at": null,
                           "revoked_at": null,
@@ -1407,6 +1427,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "revocation_reason": null,
                           "created_at": "2025-06-03T10:02:00Z",
                           "updated_at": "2025-06-03T10:02:00Z",
+                          "starts_at": null,
                           "granted_at": null,
                           "expires_at": null,
                           "revoked_at": null,
@@ -1591,7 +1612,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Revoke an access request",
-        "description": "The guide's \"Revoke access\". Asynchronous: answers `202` with the request now `revoking`\n(from `active`; it becomes `revoked`, or `failed`, once the access is removed) or already\n`revoked` (from `pending_approval`: the requester withdraws it). `revocation_reason` is\n`user`.\n\nHonors `Idempotency-Key`: the same key within 24 hours replays the first answer (`202`,\nthe same body) and changes nothing, so a revoke sent again after a lost answer is not\n`409`.\n\nOnly the requester may revoke — the guide: \"If someone else has made a request on your\nbehalf, only the requester can revoke the request.\" The grantee of a request someone else\nmade, and an approver, get `403`. A request in any other status is `409`\n(`invalid_state`). `can.revoke` says in advance whether this call will succeed.\n",
+        "description": "The guide's \"Revoke access\". Asynchronous: answers `202` with the request now `revoking`\n(from `active`; it becomes `revoked`, or `failed`, once the access is removed) or already\n`revoked` (from `pending_approval`: the requester withdraws it; from `scheduled`: the\nrequester cancels it before its start). `revocation_reason` is\n`user`.\n\nHonors `Idempotency-Key`: the same key within 24 hours replays the first answer (`202`,\nthe same body) and changes nothing, so a revoke sent again after a lost answer is not\n`409`.\n\nOnly the requester may revoke — the guide: \"If someone else has made a request on your\nbehalf, only the requester can revoke the request.\" The grantee of a request someone else\nmade, and an approver, get `403`. A request in any other status is `409`\n(`invalid_state`). `can.revoke` says in advance whether this call will succeed.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -1735,6 +1756,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T11:20:00Z",
                       "updated_at": "2025-06-03T11:20:00Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -2162,7 +2184,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "My access"
         ],
         "summary": "Get the caller's My Access page",
-        "description": "The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is \"the three most recent closed requests\" where the caller is the grantee (the guide: \"Only the three most recent closed requests and favorites appear on the My Access page.\"); `favorites` is every request the caller marked as a favorite, newest first. A request may appear in more than one list.",
+        "description": "The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is \"the three most recent closed requests\" where the caller is the grantee (the guide: \"Only the three most recent closed requests and favorites appear on the My Access page.\"); `favorites` is every request the caller marked as a favorite, newest first; `scheduled` is every approved request the caller will hold from its scheduled start (grantee, status `scheduled`), soonest to start first. A request may appear in more than one list.",
         "responses": {
           "200": {
             "description": "The caller's active access, recent closed requests and favorites.",
@@ -2221,6 +2243,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T09:15:02Z",
                       "updated_at": "2025-06-03T09:15:40Z",
+                      "starts_at": null,
                       "granted_at": "2025-06-03T09:15:40Z",
                       "expires_at": "2025-06-03T17:15:40Z",
                       "revoked_at": null,
@@ -2294,6 +2317,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-02T13:40:00Z",
                       "updated_at": "2025-06-02T14:05:00Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -2368,6 +2392,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-01T08:00:00Z",
                       "updated_at": "2025-06-01T08:10:20Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -2425,6 +2450,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": "expired",
                       "created_at": "2025-05-30T07:00:00Z",
                       "updated_at": "2025-05-30T19:00:31Z",
+                      "starts_at": null,
                       "granted_at": "2025-05-30T07:00:30Z",
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
@@ -2441,6 +2467,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       }
                     }
                   ],
+                  "scheduled": [],
                   "favorites": [
                     {
                       "id": "req_01HZWZ3C5E7G9J1K3M5N7P9R4T",
@@ -2476,6 +2503,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": "expired",
                       "created_at": "2025-05-30T07:00:00Z",
                       "updated_at": "2025-05-30T19:00:31Z",
+                      "starts_at": null,
                       "granted_at": "2025-05-30T07:00:30Z",
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
@@ -2838,6 +2866,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T09:15:02Z",
                       "updated_at": "2025-06-03T09:15:02Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -2914,6 +2943,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "revocation_reason": null,
                       "created_at": "2025-06-03T10:02:00Z",
                       "updated_at": "2025-06-03T10:02:00Z",
+                      "starts_at": null,
                       "granted_at": null,
                       "expires_at": null,
                       "revoked_at": null,
@@ -3766,6 +3796,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T09:15:02Z",
+          "starts_at": null,
           "granted_at": null,
           "expires_at": null,
           "revoked_at": null,
@@ -3840,6 +3871,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T09:15:40Z",
+          "starts_at": null,
           "granted_at": "2025-06-03T09:15:40Z",
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
@@ -3914,6 +3946,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T16:50:00Z",
+          "starts_at": null,
           "granted_at": "2025-06-03T09:15:40Z",
           "expires_at": "2025-06-03T19:15:40Z",
           "revoked_at": null,
@@ -4001,6 +4034,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T16:40:00Z",
+          "starts_at": null,
           "granted_at": "2025-06-03T09:20:05Z",
           "expires_at": "2025-06-03T17:20:05Z",
           "revoked_at": null,
@@ -4094,6 +4128,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": "user",
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T12:02:10Z",
+          "starts_at": null,
           "granted_at": "2025-06-03T09:15:40Z",
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
@@ -4189,6 +4224,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": "user",
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T09:20:44Z",
+          "starts_at": null,
           "granted_at": null,
           "expires_at": null,
           "revoked_at": "2025-06-03T09:20:44Z",
@@ -4263,6 +4299,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-02T13:40:00Z",
           "updated_at": "2025-06-02T14:05:00Z",
+          "starts_at": null,
           "granted_at": null,
           "expires_at": null,
           "revoked_at": null,
@@ -4350,6 +4387,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T09:31:12Z",
+          "starts_at": null,
           "granted_at": null,
           "expires_at": null,
           "revoked_at": null,
@@ -4445,6 +4483,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revocation_reason": null,
           "created_at": "2025-06-03T09:15:02Z",
           "updated_at": "2025-06-03T09:31:12Z",
+          "starts_at": null,
           "granted_at": null,
           "expires_at": null,
           "revoked_at": null,
@@ -5144,6 +5183,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "ticket": {
             "$ref": "#/components/schemas/TicketInput",
             "description": "A ticket to link; required when a flow says `ticket_required`."
+          },
+          "starts_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the access should begin; default, as soon as it is granted. On a whole hour (UTC), after now, and at most each flow's `max_start_ahead_hours` ahead (see `submit`). The access is granted at `starts_at` (approval may come before) and expires `duration_hours` after it.",
+            "examples": [
+              "2025-06-09T08:00:00Z"
+            ]
           }
         }
       },
@@ -5309,7 +5356,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "items",
           "max_duration_hours",
           "justification_required",
-          "ticket_required"
+          "ticket_required",
+          "max_start_ahead_hours"
         ],
         "additionalProperties": false,
         "properties": {
@@ -5336,6 +5384,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "ticket_required": {
             "type": "boolean",
             "description": "Whether the flow requires a ticket."
+          },
+          "max_start_ahead_hours": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 168,
+            "description": "The flow's scheduling window: how many hours ahead a `starts_at` may be (168, seven days, at most); 0 when the flow allows no scheduled start.",
+            "examples": [
+              168
+            ]
           }
         }
       },
@@ -5344,7 +5401,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "description": "How a submission would split, and what is wrong with it.",
         "required": [
           "groups",
-          "errors"
+          "errors",
+          "server_time"
         ],
         "additionalProperties": false,
         "properties": {
@@ -5361,12 +5419,17 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "items": {
               "$ref": "#/components/schemas/FieldError"
             }
+          },
+          "server_time": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The server's clock when it answered. A form bounds its start picker by it: a `starts_at` must be after it and at most each group's `max_start_ahead_hours` ahead of it, whatever the client's own clock says."
           }
         }
       },
       "AccessRequestStatus": {
         "type": "string",
-        "description": "Where a request is. With the guide's label and description (\"Access Statuses\"):\n- `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.\n- `granting` — **Granting**: The request has been approved. The access is being provisioned.\n- `active` — **Active**: Access has been provisioned. You can access the resource.\n- `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.\n- `revoking` — **Revoking**: An admin has initiated removing your resource access.\n- `revoked` — **Revoked**: An admin has removed your resource access.\n- `failed` — **Failed**: An error has occurred with your request. Contact your admin.\n\nTransitions:\n- On creation: `pending_approval` if the access flow needs approvers, else `granting`.\n- `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee\n  who is one of the flow's approvers never counts, and never lowers how many approvals the\n  flow needs; see `submit`); → `rejected` on a\n  rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the\n  requester withdraws it (`revocation_reason: user`).\n- `granting` → `active` (access provisioned) | `failed` (see `status_reason`).\n- `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`\n  (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.\n- An extension (`extend`) keeps the request `active`: granted at once under an automatic\n  flow, or pending (`extension.pending`, \"Extension pending\") until the flow's approvers\n  decide; granted, it moves `expires_at`. If `expires_at` arrives while it is pending, the\n  request expires as before and the extension is dropped.\n\n**Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests\ncan be requested again.\n\n`x-statuses` carries the same vocabulary as data (label, meaning, a display tone, whether\nthe status is open or closed, whether it is terminal); the SDK's status helpers are\ngenerated from it.\n",
+        "description": "Where a request is. With the guide's label and description (\"Access Statuses\"):\n- `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.\n- `scheduled` — **Scheduled**: The request has been approved. The access will be granted at its start time. (Not one of the guide's seven: a request approved before its `starts_at` waits here.)\n- `granting` — **Granting**: The request has been approved. The access is being provisioned.\n- `active` — **Active**: Access has been provisioned. You can access the resource.\n- `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.\n- `revoking` — **Revoking**: An admin has initiated removing your resource access.\n- `revoked` — **Revoked**: An admin has removed your resource access.\n- `failed` — **Failed**: An error has occurred with your request. Contact your admin.\n\nTransitions:\n- On creation: `pending_approval` if the access flow needs approvers, else `granting`\n  (`scheduled` when `starts_at` is ahead).\n- `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee\n  who is one of the flow's approvers never counts, and never lowers how many approvals the\n  flow needs; see `submit`) — or `scheduled` when `starts_at` is still ahead; → `rejected` on a\n  rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the\n  requester withdraws it (`revocation_reason: user`).\n- `scheduled` → `granting` at `starts_at`; → `revoked` when the requester cancels it\n  before the start (`revocation_reason: user`).\n- `granting` → `active` (access provisioned) | `failed` (see `status_reason`).\n- `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`\n  (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.\n- An extension (`extend`) keeps the request `active`: granted at once under an automatic\n  flow, or pending (`extension.pending`, \"Extension pending\") until the flow's approvers\n  decide; granted, it moves `expires_at`. If `expires_at` arrives while it is pending, the\n  request expires as before and the extension is dropped.\n\n**Closed** = `rejected`, `revoked` (expired ones included) and `failed`. Closed requests\ncan be requested again.\n\n`x-statuses` carries the same vocabulary as data (label, meaning, a display tone, whether\nthe status is open or closed, whether it is terminal); the SDK's status helpers are\ngenerated from it.\n",
         "x-statuses": [
           {
             "id": "pending_approval",
@@ -5375,6 +5438,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "phase": "open",
             "terminal": false,
             "description": "The request is waiting for the approver to approve or reject the request."
+          },
+          {
+            "id": "scheduled",
+            "label": "Scheduled",
+            "tone": "progress",
+            "phase": "open",
+            "terminal": false,
+            "description": "The request has been approved. The access will be granted at its start time."
           },
           {
             "id": "granting",
@@ -5427,6 +5498,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         ],
         "enum": [
           "pending_approval",
+          "scheduled",
           "granting",
           "active",
           "rejected",
@@ -5634,7 +5706,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "properties": {
           "revoke": {
             "type": "boolean",
-            "description": "What the caller may do now, decided by the server — may revoke: the caller is the requester and the request is `pending_approval` or `active`."
+            "description": "What the caller may do now, decided by the server — may revoke: the caller is the requester and the request is `pending_approval`, `scheduled` or `active`."
           },
           "favorite": {
             "type": "boolean",
@@ -5686,6 +5758,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "revoked_at",
           "favorite",
           "extension",
+          "starts_at",
           "can"
         ],
         "additionalProperties": false,
@@ -5781,6 +5854,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "format": "date-time",
             "description": "When the request last changed."
           },
+          "starts_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "The scheduled start the requester asked for (see `submit`): while the request is `pending_approval` or `scheduled` the access begins then, and `expires_at` will be `starts_at` + `duration_hours`. Null when the access begins as soon as it is granted."
+          },
           "granted_at": {
             "type": [
               "string",
@@ -5795,7 +5876,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               "null"
             ],
             "format": "date-time",
-            "description": "When the access expires: `granted_at` + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted."
+            "description": "When the access expires: `granted_at` (`starts_at` for a scheduled start) + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted."
           },
           "revoked_at": {
             "type": [
@@ -6107,7 +6188,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "required": [
           "active",
           "recent",
-          "favorites"
+          "favorites",
+          "scheduled"
         ],
         "additionalProperties": false,
         "properties": {
@@ -6129,6 +6211,13 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "favorites": {
             "type": "array",
             "description": "The caller's favorite requests, newest first.",
+            "items": {
+              "$ref": "#/components/schemas/AccessRequest"
+            }
+          },
+          "scheduled": {
+            "type": "array",
+            "description": "Every approved request the caller will hold from its scheduled start (grantee, `scheduled`), soonest to start first.",
             "items": {
               "$ref": "#/components/schemas/AccessRequest"
             }

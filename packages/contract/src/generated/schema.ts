@@ -189,11 +189,12 @@ export interface paths {
          *     how the submission would split into requests — one group per access flow, as the guide says:
          *     "Upon submission, the form is separated into individual requests based on each
          *     resource's access flow." — with each flow's approval mode and approvers, the longest
-         *     duration it allows, and whether it needs a justification or a ticket.
+         *     duration it allows, whether it needs a justification or a ticket, and how far ahead a
+         *     scheduled start (`starts_at`) may be (`max_start_ahead_hours`).
          *
          *     Every rule `submit` would reject (a missing or too long field, too many resources, an
-         *     unknown id, a permission the resource does not have, a duration over the flow's maximum)
-         *     comes back in `errors`, in the problem format's item shape, with status `200`, so a form
+         *     unknown id, a permission the resource does not have, a duration over the flow's maximum, a
+         *     `starts_at` in the past, off the hour or beyond the window) comes back in `errors`, in the problem format's item shape, with status `200`, so a form
          *     can show them inline before submitting. Only a body that is not a JSON object, or has a
          *     field of the wrong JSON type, is `422`.
          */
@@ -223,7 +224,21 @@ export interface paths {
          *     `app` or `bundle`, for `duration_hours`. Answers `201` with one request per access flow
          *     the items fall under — the guide: "Upon submission, the form is separated into individual
          *     requests based on each resource's access flow." Each new request starts in
-         *     `pending_approval` when its flow needs approvers, else in `granting`.
+         *     `pending_approval` when its flow needs approvers, else in `granting` — or, with a
+         *     `starts_at` ahead, in `scheduled` (see below).
+         *
+         *     **A scheduled start.** `starts_at` (optional; default: now) asks for the access to begin
+         *     later: on a whole hour (minutes and seconds zero, in UTC), after now and at most the
+         *     flow's `max_start_ahead_hours` ahead (168, seven days, in the reference server's flows;
+         *     `preview` answers it for each group). Approval can happen before the start: a request
+         *     whose approvals are met (or whose flow is automatic) waits in `scheduled` until
+         *     `starts_at`, then moves `granting` → `active`, and `expires_at` is `starts_at` +
+         *     `duration_hours`. Approvals met after `starts_at` grant it at once, for the full
+         *     `duration_hours` from then. The requester may revoke (cancel) it before the start, like a
+         *     request pending approval: it is `revoked` at once (`revocation_reason: user`). Errors on
+         *     `starts_at` are `422`: `invalid_format` (not an RFC 3339 time, or not on a whole hour),
+         *     `out_of_range` (not after now, or beyond the window) and `not_allowed` (a flow that
+         *     allows no scheduled start, `max_start_ahead_hours` 0).
          *
          *     Validation failures are `422` with one `errors` item per problem, naming the body path
          *     (`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:
@@ -319,7 +334,8 @@ export interface paths {
          * Revoke an access request
          * @description The guide's "Revoke access". Asynchronous: answers `202` with the request now `revoking`
          *     (from `active`; it becomes `revoked`, or `failed`, once the access is removed) or already
-         *     `revoked` (from `pending_approval`: the requester withdraws it). `revocation_reason` is
+         *     `revoked` (from `pending_approval`: the requester withdraws it; from `scheduled`: the
+         *     requester cancels it before its start). `revocation_reason` is
          *     `user`.
          *
          *     Honors `Idempotency-Key`: the same key within 24 hours replays the first answer (`202`,
@@ -555,7 +571,7 @@ export interface paths {
         };
         /**
          * Get the caller's My Access page
-         * @description The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is "the three most recent closed requests" where the caller is the grantee (the guide: "Only the three most recent closed requests and favorites appear on the My Access page."); `favorites` is every request the caller marked as a favorite, newest first. A request may appear in more than one list.
+         * @description The guide's My Access page: `active` is every request the caller holds now (grantee, status `active`, soonest to expire first); `recent` is "the three most recent closed requests" where the caller is the grantee (the guide: "Only the three most recent closed requests and favorites appear on the My Access page."); `favorites` is every request the caller marked as a favorite, newest first; `scheduled` is every approved request the caller will hold from its scheduled start (grantee, status `scheduled`), soonest to start first. A request may appear in more than one list.
          */
         get: operations["myAccess"];
         put?: never;
@@ -980,6 +996,12 @@ export interface components {
             justification?: string;
             /** @description A ticket to link; required when a flow says `ticket_required`. */
             ticket?: components["schemas"]["TicketInput"];
+            /**
+             * Format: date-time
+             * @description When the access should begin; default, as soon as it is granted. On a whole hour (UTC), after now, and at most each flow's `max_start_ahead_hours` ahead (see `submit`). The access is granted at `starts_at` (approval may come before) and expires `duration_hours` after it.
+             * @example 2025-06-09T08:00:00Z
+             */
+            starts_at?: string;
         };
         /** @description The body of `requestAgain`. */
         RequestAgainInput: {
@@ -1049,6 +1071,11 @@ export interface components {
             justification_required: boolean;
             /** @description Whether the flow requires a ticket. */
             ticket_required: boolean;
+            /**
+             * @description The flow's scheduling window: how many hours ahead a `starts_at` may be (168, seven days, at most); 0 when the flow allows no scheduled start.
+             * @example 168
+             */
+            max_start_ahead_hours: number;
         };
         /** @description How a submission would split, and what is wrong with it. */
         Preview: {
@@ -1056,10 +1083,16 @@ export interface components {
             groups: components["schemas"]["PreviewGroup"][];
             /** @description What `submit` would reject, in the problem format's item shape; empty when it would succeed. */
             errors: components["schemas"]["FieldError"][];
+            /**
+             * Format: date-time
+             * @description The server's clock when it answered. A form bounds its start picker by it: a `starts_at` must be after it and at most each group's `max_start_ahead_hours` ahead of it, whatever the client's own clock says.
+             */
+            server_time: string;
         };
         /**
          * @description Where a request is. With the guide's label and description ("Access Statuses"):
          *     - `pending_approval` — **Pending Approval**: The request is waiting for the approver to approve or reject the request.
+         *     - `scheduled` — **Scheduled**: The request has been approved. The access will be granted at its start time. (Not one of the guide's seven: a request approved before its `starts_at` waits here.)
          *     - `granting` — **Granting**: The request has been approved. The access is being provisioned.
          *     - `active` — **Active**: Access has been provisioned. You can access the resource.
          *     - `rejected` — **Rejected**: The request has been rejected either automatically or by approvers.
@@ -1068,12 +1101,15 @@ export interface components {
          *     - `failed` — **Failed**: An error has occurred with your request. Contact your admin.
          *
          *     Transitions:
-         *     - On creation: `pending_approval` if the access flow needs approvers, else `granting`.
+         *     - On creation: `pending_approval` if the access flow needs approvers, else `granting`
+         *       (`scheduled` when `starts_at` is ahead).
          *     - `pending_approval` → `granting` when the flow's approvals are met (a requester or grantee
          *       who is one of the flow's approvers never counts, and never lowers how many approvals the
-         *       flow needs; see `submit`); → `rejected` on a
+         *       flow needs; see `submit`) — or `scheduled` when `starts_at` is still ahead; → `rejected` on a
          *       rejection (the reason is kept as `rejection_reason` and shown); → `revoked` when the
          *       requester withdraws it (`revocation_reason: user`).
+         *     - `scheduled` → `granting` at `starts_at`; → `revoked` when the requester cancels it
+         *       before the start (`revocation_reason: user`).
          *     - `granting` → `active` (access provisioned) | `failed` (see `status_reason`).
          *     - `active` → `revoking` — revoked by the user, by an admin, or expired at `expires_at`
          *       (`revocation_reason` `user`, `admin` or `expired`) → `revoked` | `failed`.
@@ -1090,7 +1126,7 @@ export interface components {
          *     generated from it.
          * @enum {string}
          */
-        AccessRequestStatus: "pending_approval" | "granting" | "active" | "rejected" | "revoking" | "revoked" | "failed";
+        AccessRequestStatus: "pending_approval" | "scheduled" | "granting" | "active" | "rejected" | "revoking" | "revoked" | "failed";
         /** @description A resource and the permission requested on it, by names. */
         ResourcePermissionRef: {
             /** @description The resource. */
@@ -1162,7 +1198,7 @@ export interface components {
         };
         /** @description What the caller may do with the request now, decided by the server so that no client re-derives the rules. Each flag is true exactly when the matching call would not answer `403` or `409`. */
         RequestPermissions: {
-            /** @description What the caller may do now, decided by the server — may revoke: the caller is the requester and the request is `pending_approval` or `active`. */
+            /** @description What the caller may do now, decided by the server — may revoke: the caller is the requester and the request is `pending_approval`, `scheduled` or `active`. */
             revoke: boolean;
             /** @description What the caller may do now, decided by the server — may favorite or unfavorite: the caller submitted the request for themself. */
             favorite: boolean;
@@ -1220,12 +1256,17 @@ export interface components {
             updated_at: string;
             /**
              * Format: date-time
+             * @description The scheduled start the requester asked for (see `submit`): while the request is `pending_approval` or `scheduled` the access begins then, and `expires_at` will be `starts_at` + `duration_hours`. Null when the access begins as soon as it is granted.
+             */
+            starts_at: string | null;
+            /**
+             * Format: date-time
              * @description When the access became `active`; null before.
              */
             granted_at: string | null;
             /**
              * Format: date-time
-             * @description When the access expires: `granted_at` + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted.
+             * @description When the access expires: `granted_at` (`starts_at` for a scheduled start) + `duration_hours`, plus the hours of every extension granted (`extension.extended_hours`); null before it is granted. A pending extension does not move it: it moves only when the extension is granted.
              */
             expires_at: string | null;
             /**
@@ -1362,6 +1403,8 @@ export interface components {
             recent: components["schemas"]["AccessRequest"][];
             /** @description The caller's favorite requests, newest first. */
             favorites: components["schemas"]["AccessRequest"][];
+            /** @description Every approved request the caller will hold from its scheduled start (grantee, `scheduled`), soonest to start first. */
+            scheduled: components["schemas"]["AccessRequest"][];
         };
         /** @description The JSON `data` of a `request.updated` server-sent event. */
         RequestUpdatedEvent: {
@@ -2601,6 +2644,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T09:15:02Z",
                      *           "updated_at": "2025-06-03T09:15:02Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -2672,6 +2716,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T09:15:02Z",
                      *           "updated_at": "2025-06-03T09:15:02Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -2945,6 +2990,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T11:20:00Z",
                      *           "updated_at": "2025-06-03T11:20:00Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -3304,6 +3350,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T09:15:02Z",
                      *           "updated_at": "2025-06-03T09:15:40Z",
+                     *           "starts_at": null,
                      *           "granted_at": "2025-06-03T09:15:40Z",
                      *           "expires_at": "2025-06-03T17:15:40Z",
                      *           "revoked_at": null,
@@ -3377,6 +3424,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-02T13:40:00Z",
                      *           "updated_at": "2025-06-02T14:05:00Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -3451,6 +3499,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-01T08:00:00Z",
                      *           "updated_at": "2025-06-01T08:10:20Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -3508,6 +3557,7 @@ export interface operations {
                      *           "revocation_reason": "expired",
                      *           "created_at": "2025-05-30T07:00:00Z",
                      *           "updated_at": "2025-05-30T19:00:31Z",
+                     *           "starts_at": null,
                      *           "granted_at": "2025-05-30T07:00:30Z",
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
@@ -3524,6 +3574,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
+                     *       "scheduled": [],
                      *       "favorites": [
                      *         {
                      *           "id": "req_01HZWZ3C5E7G9J1K3M5N7P9R4T",
@@ -3559,6 +3610,7 @@ export interface operations {
                      *           "revocation_reason": "expired",
                      *           "created_at": "2025-05-30T07:00:00Z",
                      *           "updated_at": "2025-05-30T19:00:31Z",
+                     *           "starts_at": null,
                      *           "granted_at": "2025-05-30T07:00:30Z",
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
@@ -3855,6 +3907,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T09:15:02Z",
                      *           "updated_at": "2025-06-03T09:15:02Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,
@@ -3931,6 +3984,7 @@ export interface operations {
                      *           "revocation_reason": null,
                      *           "created_at": "2025-06-03T10:02:00Z",
                      *           "updated_at": "2025-06-03T10:02:00Z",
+                     *           "starts_at": null,
                      *           "granted_at": null,
                      *           "expires_at": null,
                      *           "revoked_at": null,

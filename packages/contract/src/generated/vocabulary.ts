@@ -11,6 +11,14 @@ export const STATUS_VOCABULARY = [
     "description": "The request is waiting for the approver to approve or reject the request."
   },
   {
+    "id": "scheduled",
+    "label": "Scheduled",
+    "tone": "progress",
+    "phase": "open",
+    "terminal": false,
+    "description": "The request has been approved. The access will be granted at its start time."
+  },
+  {
     "id": "granting",
     "label": "Granting",
     "tone": "progress",
@@ -63,6 +71,7 @@ export const STATUS_VOCABULARY = [
 /** Statuses a request is still moving through. */
 export const OPEN_STATUS_IDS = [
   "pending_approval",
+  "scheduled",
   "granting",
   "active",
   "revoking"

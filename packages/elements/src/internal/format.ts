@@ -25,6 +25,35 @@ export function formatDateTime(locale: string, iso: string): string {
   ).format(new Date(iso));
 }
 
+/** "Jan 15, 2026, 12:00 PM GMT+1": a time with the offset of the host's time zone. */
+export function formatZonedDateTime(locale: string, iso: string | number): string {
+  return (
+    cached(
+      `dtz:${locale}`,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+    ).format(new Date(iso)) + ` ${zoneOffset(locale, iso)}`
+  );
+}
+
+/** "GMT+1": the host's time zone offset at that time, as the locale writes it. */
+export function zoneOffset(locale: string, iso: string | number): string {
+  const parts = cached(
+    `tz:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZoneName: 'shortOffset' }),
+  ).formatToParts(new Date(iso));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/** The scheduled start of a request still waiting for it (pending approval or scheduled), if any. */
+export function upcomingStart(request: AccessRequest): string | undefined {
+  const { starts_at: startsAt, status } = request;
+  return startsAt && (status === 'scheduled' || status === 'pending_approval') ? startsAt : undefined;
+}
+
 /** "8 hours". */
 export function formatHours(locale: string, hours: number): string {
   return cached(

@@ -6,6 +6,7 @@ import { isStatus, type AccessRequestStatus } from '@access-requests/sdk';
 
 const LABELS: Record<AccessRequestStatus, () => string> = {
   pending_approval: () => msg('Pending Approval', { id: 'status.pending_approval.label' }),
+  scheduled: () => msg('Scheduled', { id: 'status.scheduled.label' }),
   granting: () => msg('Granting', { id: 'status.granting.label' }),
   active: () => msg('Active', { id: 'status.active.label' }),
   rejected: () => msg('Rejected', { id: 'status.rejected.label' }),
@@ -18,6 +19,10 @@ const DESCRIPTIONS: Record<AccessRequestStatus, () => string> = {
   pending_approval: () =>
     msg('The request is waiting for the approver to approve or reject the request.', {
       id: 'status.pending_approval.description',
+    }),
+  scheduled: () =>
+    msg('The request has been approved. The access will be granted at its start time.', {
+      id: 'status.scheduled.description',
     }),
   granting: () =>
     msg('The request has been approved. The access is being provisioned.', {

@@ -50,9 +50,13 @@ const revoke: Rule = (request, callerId, catalog) => {
         : `Only the requester, ${requester}, can revoke this request.`,
     );
   }
-  if (request.status !== 'pending_approval' && request.status !== 'active') {
+  if (
+    request.status !== 'pending_approval' &&
+    request.status !== 'scheduled' &&
+    request.status !== 'active'
+  ) {
     return deny409(
-      `The request is ${request.status}; only pending_approval and active requests can be revoked.`,
+      `The request is ${request.status}; only pending_approval, scheduled and active requests can be revoked.`,
     );
   }
   return null;

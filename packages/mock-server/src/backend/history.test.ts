@@ -5,7 +5,7 @@ import { DEFAULT_START_TIME, LIFECYCLE } from './constants.js';
 import { MINUTE, SECOND, alice, bob, carol, dave, smallBackend } from './test-support.test.js';
 
 describe('the seeded history', () => {
-  it('gives Alice requests in each of the seven statuses', () => {
+  it('gives Alice requests in each of the eight statuses', () => {
     const backend = smallBackend();
     const mine = backend.listRequests(alice, { limit: '500' }).items;
     const onBehalf = backend.listRequests(alice, { scope: 'on_behalf', limit: '500' }).items;
@@ -68,7 +68,7 @@ describe('the seeded history', () => {
     ]);
     assert.deepEqual(
       backend.approvals(bob, { status: 'decided' }).items.map((r) => r.id),
-      [h.aliceActiveApprovedByBob, h.colleagueApprovedByBob, h.aliceRejected],
+      [h.aliceScheduled, h.aliceActiveApprovedByBob, h.colleagueApprovedByBob, h.aliceRejected],
     );
     assert.ok(backend.approvals(bob, {}).items.every((r) => r.can.approve && r.can.reject));
     assert.deepEqual(pending(alice), []);

@@ -2,8 +2,8 @@
  * The seeded world's past, so every screen has something true to show on first start. It is played
  * through the same services a client uses (submit, approve, reject, revoke, favorite) at fixed times
  * before the start, so every timestamp, approval and scheduled transition is one the rules produce.
- * Transitions still pending at the start (granting, revoking, expiry, the simulated approver) stay
- * scheduled: advancing time completes them. History leaves no events.
+ * Transitions still pending at the start (a scheduled start, granting, revoking, expiry, the
+ * simulated approver) stay scheduled: advancing time completes them. History leaves no events.
  */
 import { USER_IDS } from '../demo-data/people.js';
 import { createRandom, deriveSeed } from '../demo-data/random.js';
@@ -30,7 +30,7 @@ type Submission = readonly [
  * The fixtures added after the first ones: their ids come from a stream of their own, so that the ids
  * of the others (drawn in creation order) stay what they were.
  */
-const ADDED_LATER: ReadonlySet<HistoryLabel> = new Set(['aliceActiveApprovedByBob']);
+const ADDED_LATER: ReadonlySet<HistoryLabel> = new Set(['aliceActiveApprovedByBob', 'aliceScheduled']);
 
 /**
  * The submissions, in time order: when (before the start), what the request shows, who asks, for how
@@ -68,6 +68,7 @@ const SUBMISSIONS: readonly Submission[] = [
   ],
   [-20 * MINUTE, 'carolActive', 'carol', 8, 'res_snowflake_analytics_staging perm_snowflake_reader'],
   [-10 * MINUTE, 'bobActive', 'bob', 4, 'res_aws_staging_5678 perm_aws_readonly'],
+  [-30 * MINUTE, 'aliceScheduled', 'alice', 4, 'res_prod_orders_db perm_pg_readwrite'],
   [-1 * MINUTE, 'colleagueWaitingForSimulatedCarol', 2, 2, 'res_github_payments_api perm_github_admin'],
   [-2_000, 'aliceGranting', 'alice', 2, 'res_dev_orders_db perm_pg_readwrite'],
 ];
@@ -101,7 +102,8 @@ export type HistoryLabel =
   | 'carolActive'
   | 'bobActive'
   | 'colleagueWaitingForSimulatedCarol'
-  | 'aliceGranting';
+  | 'aliceGranting'
+  | 'aliceScheduled';
 
 /**
  * The ids of the seeded history's requests, by what each shows (`backend.history`): the same for
@@ -139,7 +141,11 @@ const DETAILS: Partial<Record<HistoryLabel, { justification: string; ticket?: ty
     ticket: JIRA,
   },
   colleagueWaitingForSimulatedCarol: { justification: 'Update the branch protection rules.' },
+  aliceScheduled: { justification: 'Run the orders archive migration in the maintenance window.' },
 };
+
+/** Scheduled starts: how many hours after the start (rounded up to a whole hour) the access begins. */
+const STARTS_AFTER_HOURS: Partial<Record<HistoryLabel, number>> = { aliceScheduled: 3 };
 
 type Action = 'approve' | 'reject' | 'revoke' | 'favorite';
 
@@ -158,6 +164,7 @@ const ACTIONS: readonly (readonly [number, Action, HistoryLabel, Actor, string?]
   [-5.75 * HOUR, 'approve', 'colleagueApprovedByBob', 'bob', 'OK for the quarterly audit.'],
   [-2.75 * HOUR, 'approve', 'aliceActiveApprovedByBob', 'bob', 'OK for the reconciliation.'],
   [-50 * MINUTE, 'favorite', 'aliceActiveExpiringSoon', 'alice'],
+  [-20 * MINUTE, 'approve', 'aliceScheduled', 'bob', 'OK for the maintenance window.'],
   [-2_000, 'revoke', 'aliceRevoking', 'alice'],
 ];
 
@@ -179,6 +186,11 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
   const addedLaterIds = createRequestIds(
     createRandom(deriveSeed(state.catalog.world.seed, 'request-ids-added')),
   );
+  const startOf = (label: HistoryLabel): { starts_at?: string } => {
+    const after = STARTS_AFTER_HOURS[label];
+    if (after === undefined) return {};
+    return { starts_at: new Date(Math.ceil((start + after * HOUR) / HOUR) * HOUR).toISOString() };
+  };
   // Submissions first where an action falls at the same time (a stable sort keeps that order).
   const steps = [
     ...SUBMISSIONS.map((s) => ({ at: s[0], run: () => ask(s) })),
@@ -190,6 +202,7 @@ export function playHistory(state: BackendState, start: number): HistoryIds {
       ...target(items),
       duration_hours: hours,
       ...DETAILS[label],
+      ...startOf(label),
     };
     const firstIds = state.newRequestId;
     if (ADDED_LATER.has(label)) state.newRequestId = addedLaterIds;

@@ -1,6 +1,7 @@
 /**
  * The request lifecycle: creation, every status transition, and the scheduled transitions
- * (provisioning, expiry, removal, the simulated approver) run in time order by `advanceTo`/`runDueJobs`.
+ * (a scheduled start, provisioning, expiry, removal, the simulated approver) run in time order by
+ * `advanceTo`/`runDueJobs`.
  * Each change stores a new immutable record, appends an event and tells the status listeners.
  */
 import type { AccessFlowRecord } from '../demo-data/model.js';
@@ -13,7 +14,14 @@ import { isoTime } from './views.js';
 /** What a submission decided for one new request; the lifecycle fills in the rest. */
 type NewRequest = Pick<
   StoredRequest,
-  'flowId' | 'requesterId' | 'granteeId' | 'target' | 'durationHours' | 'justification' | 'ticket'
+  | 'flowId'
+  | 'requesterId'
+  | 'granteeId'
+  | 'target'
+  | 'durationHours'
+  | 'justification'
+  | 'ticket'
+  | 'startsAt'
 >;
 
 /** The reason the simulated approver gives. */
@@ -71,13 +79,20 @@ function updateExtension(
   return next;
 }
 
-/** `next` as `granting`, with its provisioning scheduled. */
+/**
+ * `next` as `granting`, with its provisioning scheduled; or, while its `startsAt` is still ahead,
+ * `scheduled`, with its start scheduled (approved, waiting for the start).
+ */
 function grant(state: BackendState, previous: StoredRequest | null, next: StoredRequest, at: number) {
+  if (next.startsAt !== null && next.startsAt > at) {
+    state.scheduler.schedule({ kind: 'start', requestId: next.id, dueAt: next.startsAt });
+    return save(state, previous, { ...next, status: 'scheduled' });
+  }
   state.scheduler.schedule({ kind: 'finish_granting', requestId: next.id, dueAt: at + LIFECYCLE.grantingMs });
   return save(state, previous, { ...next, status: 'granting' });
 }
 
-/** Stores a new request: `granting` for automatic flows, else `pending_approval`. */
+/** Stores a new request: `granting` (or `scheduled`) for automatic flows, else `pending_approval`. */
 export function createRequest(state: BackendState, draft: NewRequest, at: number): StoredRequest {
   const flow = state.catalog.flow(draft.flowId);
   const { approverIds, required } = approversFor(flow, draft.requesterId, draft.granteeId);
@@ -148,7 +163,10 @@ function decided(
   return request.approvals.map((approval) => (approval.approverId === approverId ? decision : approval));
 }
 
-/** Records an approval; when the flow's approvals are met the request moves on to `granting`. */
+/**
+ * Records an approval; when the flow's approvals are met the request moves on to `granting`, or to
+ * `scheduled` while its start is ahead.
+ */
 export function recordApproval(
   state: BackendState,
   request: StoredRequest,
@@ -175,7 +193,8 @@ export function recordRejection(
 }
 
 /**
- * From `pending_approval`: withdrawn, `revoked` at once. From `active`: `revoking`, then `revoked`;
+ * From `pending_approval`: withdrawn, `revoked` at once; from `scheduled`: cancelled before its start,
+ * `revoked` at once (its start job then does nothing). From `active`: `revoking`, then `revoked`;
  * an extension still pending is dropped (the access ends as it would have without it).
  */
 export function revokeRequest(
@@ -184,7 +203,7 @@ export function revokeRequest(
   reason: RevocationReason,
   at: number,
 ): StoredRequest {
-  if (request.status === 'pending_approval') {
+  if (request.status === 'pending_approval' || request.status === 'scheduled') {
     return update(state, request, { status: 'revoked', revocationReason: reason, revokedAt: at }, at);
   }
   state.scheduler.schedule({
@@ -318,7 +337,11 @@ function finishGranting(state: BackendState, request: StoredRequest, at: number)
     update(state, request, { status: 'failed', statusReason: flow.failureReason }, at);
     return;
   }
-  const expiresAt = at + request.durationHours * LIFECYCLE.hourMs;
+  // A scheduled start (granting began at `startsAt`) runs from `startsAt`; approvals met after it,
+  // like every other request, from now.
+  const grantingBegan = at - LIFECYCLE.grantingMs;
+  const from = request.startsAt !== null && request.startsAt >= grantingBegan ? request.startsAt : at;
+  const expiresAt = from + request.durationHours * LIFECYCLE.hourMs;
   state.scheduler.schedule({ kind: 'expire', requestId: request.id, dueAt: expiresAt });
   update(state, request, { status: 'active', grantedAt: at, expiresAt }, at);
 }
@@ -329,6 +352,10 @@ function runJob(state: BackendState, job: Job): void {
   if (!request) return;
   const at = job.dueAt;
   switch (job.kind) {
+    case 'start':
+      if (request.status === 'scheduled' && request.startsAt === at)
+        grant(state, request, { ...request, updatedAt: at }, at);
+      return;
     case 'finish_granting':
       if (request.status === 'granting') finishGranting(state, request, at);
       return;

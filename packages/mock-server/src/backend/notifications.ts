@@ -102,6 +102,8 @@ function outcome(catalog: CatalogIndex, request: StoredRequest): string {
     }
     case 'failed':
       return `${label}${request.statusReason ? `: ${request.statusReason}` : '.'} Contact your admin.`;
+    case 'scheduled':
+      return `is ${label}${request.startsAt === null ? '.' : `: it starts at ${isoTime(request.startsAt)}.`}`;
     case 'active':
       return `is ${label}${request.expiresAt === null ? '.' : ` until ${isoTime(request.expiresAt)}.`}`;
     case 'revoked':

@@ -75,4 +75,6 @@ export interface StoredRequest {
   readonly pendingExtension: StoredExtension | null;
   /** The most recent extension decided (granted, rejected or dropped). */
   readonly lastExtension: StoredExtension | null;
+  /** The scheduled start the requester asked for (`starts_at`); null to start once granted. */
+  readonly startsAt: number | null;
 }

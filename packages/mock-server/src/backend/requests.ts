@@ -216,6 +216,10 @@ export function myAccess(state: BackendState, callerId: string): Schemas['MyAcce
       .filter((r) => r.favorite && r.requesterId === callerId)
       .sort(newestFirst)
       .map(view),
+    scheduled: held
+      .filter((r) => r.status === 'scheduled')
+      .sort((a, b) => (a.startsAt ?? 0) - (b.startsAt ?? 0) || a.sequence - b.sequence)
+      .map(view),
   };
 }
 

@@ -41,7 +41,7 @@ export interface TimerApi {
   clearTimeout(handle: unknown): void;
 }
 
-type JobKind = 'finish_granting' | 'expire' | 'finish_revoking' | 'simulated_approval';
+type JobKind = 'start' | 'finish_granting' | 'expire' | 'finish_revoking' | 'simulated_approval';
 
 export interface Job {
   readonly dueAt: number;

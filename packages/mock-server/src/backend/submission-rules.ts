@@ -1,7 +1,8 @@
 /**
  * The rules of a submission: ids must exist and fit together, the grantee must be someone the
- * caller may request for, and the access flows the items fall under decide the longest duration and
- * whether a justification and a ticket are required. Every broken rule is collected.
+ * caller may request for, and the access flows the items fall under decide the longest duration,
+ * whether a justification and a ticket are required, and how far ahead a start may be scheduled.
+ * Every broken rule is collected.
  */
 import type {
   AccessFlowRecord,
@@ -12,12 +13,13 @@ import type {
 } from '../demo-data/model.js';
 import type { FieldError } from './api.js';
 import type { CatalogIndex } from './catalog-index.js';
-import { LIMITS } from './constants.js';
+import { LIFECYCLE, LIMITS } from './constants.js';
 import { fieldError } from './problems.js';
 import { clip, hours } from './input.js';
 import { approversFor } from './lifecycle.js';
 import type { Schemas } from './api.js';
 import type { StoredTicket } from './records.js';
+import { isoTime } from './views.js';
 
 /** A submission body as the contract's validator let it through: types are right, fields may be missing. */
 export type SubmissionInput = Partial<Schemas['AccessRequestInput']>;
@@ -285,12 +287,59 @@ function resolveTicket(
   return type ? { typeId: type.id, id } : null;
 }
 
+/** An RFC 3339 date-time (the contract's `format: date-time`), with a time zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `starts_at`: a date-time on a whole hour, after `now` and within the strictest window of the flows
+ * the items fall under (`not_allowed` under a flow that allows no scheduled start). Null when absent.
+ */
+function resolveStart(
+  groups: readonly ResolvedGroup[],
+  startsAt: string | undefined,
+  now: number,
+  errors: FieldError[],
+): number | null {
+  if (startsAt === undefined || refused(errors, 'starts_at')) return null;
+  const time = DATE_TIME.test(startsAt) ? Date.parse(startsAt) : Number.NaN;
+  if (Number.isNaN(time)) {
+    const message = `starts_at must be an RFC 3339 date-time, like 2025-06-09T08:00:00Z; got ${clip(startsAt)}.`;
+    errors.push(fieldError('starts_at', 'invalid_format', message));
+    return null;
+  }
+  if (time % LIFECYCLE.hourMs !== 0) {
+    errors.push(
+      fieldError('starts_at', 'invalid_format', 'The start must be on a whole hour (minutes and seconds 0).'),
+    );
+    return null;
+  }
+  if (time <= now) {
+    errors.push(fieldError('starts_at', 'out_of_range', `The start must be after now (${isoTime(now)}).`));
+    return null;
+  }
+  const strictest = [...groups].sort((a, b) => a.flow.maxStartAheadHours - b.flow.maxStartAheadHours)[0]
+    ?.flow;
+  if (!strictest) return time;
+  if (strictest.maxStartAheadHours === 0) {
+    const message = `${strictest.name} does not allow a scheduled start; leave the start empty.`;
+    errors.push(fieldError('starts_at', 'not_allowed', message));
+    return null;
+  }
+  if (time > now + strictest.maxStartAheadHours * LIFECYCLE.hourMs) {
+    const message = `${strictest.name} allows a start at most ${hours(strictest.maxStartAheadHours)} ahead.`;
+    errors.push(fieldError('starts_at', 'out_of_range', message));
+    return null;
+  }
+  return time;
+}
+
 /** Resolves the ids of a well-typed submission, groups its items by flow and checks every rule. */
 export function resolveSubmission(
   catalog: CatalogIndex,
   callerId: string,
   input: SubmissionInput,
   earlierErrors: readonly FieldError[],
+  now: number,
 ) {
   const errors = [...earlierErrors];
   const granteeId = resolveGrantee(catalog, callerId, input.grantee_id, errors);
@@ -299,12 +348,14 @@ export function resolveSubmission(
   checkDuration(groups, input.duration_hours, errors);
   checkJustification(groups, input.justification, errors);
   const ticket = resolveTicket(catalog, groups, input.ticket, errors);
+  const startsAt = resolveStart(groups, input.starts_at, now, errors);
   return {
     granteeId,
     groups,
     durationHours: input.duration_hours ?? 0,
     justification: input.justification ?? null,
     ticket,
+    startsAt,
     errors,
   };
 }

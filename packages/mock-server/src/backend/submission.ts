@@ -18,7 +18,7 @@ import {
   type ResolvedGroup,
   type ResolvedItem,
 } from './submission-rules.js';
-import { ref, requestView, userView } from './views.js';
+import { isoTime, ref, requestView, userView } from './views.js';
 
 function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
   switch (item.kind) {
@@ -49,6 +49,7 @@ function previewGroup(
     max_duration_hours: flow.maxDurationHours,
     justification_required: flow.justificationRequired,
     ticket_required: flow.ticketRequired,
+    max_start_ahead_hours: flow.maxStartAheadHours,
   };
 }
 
@@ -59,6 +60,7 @@ export function preview(state: BackendState, callerId: string, body: unknown): S
       previewGroup(state.catalog, group, callerId, resolution.granteeId),
     ),
     errors: [...resolution.errors],
+    server_time: isoTime(state.scheduler.now()),
   };
 }
 
@@ -107,7 +109,7 @@ function originalSelection(request: StoredRequest): SubmissionInput {
 function resolve(state: BackendState, callerId: string, body: unknown, original?: StoredRequest): Resolution {
   if (!original) {
     const input = readBody('submit', body);
-    return resolveSubmission(state.catalog, callerId, input.body, input.errors);
+    return resolveSubmission(state.catalog, callerId, input.body, input.errors, state.scheduler.now());
   }
   const input = readBody('requestAgain', body);
   const { ticket } = original;
@@ -118,7 +120,7 @@ function resolve(state: BackendState, callerId: string, body: unknown, original?
     justification: input.body.justification,
     ticket: input.body.ticket ?? (ticket ? { type_id: ticket.typeId, id: ticket.id } : undefined),
   };
-  return resolveSubmission(state.catalog, callerId, submission, input.errors);
+  return resolveSubmission(state.catalog, callerId, submission, input.errors, state.scheduler.now());
 }
 
 /**
@@ -153,6 +155,7 @@ function create(
         durationHours: resolution.durationHours,
         justification: resolution.justification,
         ticket: resolution.ticket,
+        startsAt: resolution.startsAt,
       },
       at,
     ),

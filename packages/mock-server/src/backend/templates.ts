@@ -45,6 +45,7 @@ function unresolved(state: BackendState, callerId: string, request: TemplateRequ
     callerId,
     { ...selection, duration_hours: selection.duration_hours ?? 1 },
     [],
+    state.scheduler.now(),
   );
   // A template carries no ticket id nor, always, a justification: those the form asks for at submission.
   const kept = errors.filter(

@@ -202,6 +202,7 @@ export function requestView(
     revocation_reason: request.revocationReason,
     created_at: isoTime(request.createdAt),
     updated_at: isoTime(request.updatedAt),
+    starts_at: isoOrNull(request.startsAt),
     granted_at: isoOrNull(request.grantedAt),
     expires_at: isoOrNull(request.expiresAt),
     revoked_at: isoOrNull(request.revokedAt),

@@ -3,6 +3,8 @@
  * them every status is reachable: automatic and manual approval, one and two approvers, a simulated
  * approver, a short maximum duration, a required ticket, and a flow whose provisioning fails. Some
  * allow extensions of an active request (automatic ones at once, the others after approval), some none.
+ * Every flow but production Kubernetes lets a request schedule its start up to seven days ahead
+ * (production cloud: three days).
  */
 import type { AccessFlowRecord, AppCategory, Environment } from './model.js';
 import { USER_IDS } from './people.js';
@@ -20,7 +22,7 @@ export const FLOW_IDS = {
    * no extensions.
    */
   productionCloud: 'flow_prod_cloud',
-  /** Production Kubernetes: automatic but at most 1 hour, and no extensions. */
+  /** Production Kubernetes: automatic but at most 1 hour, no extensions, and no scheduled start. */
   kubernetesProduction: 'flow_k8s_prod',
   /** Production SaaS admin: Carol approves, and the reference server plays her after 2 minutes. */
   saasProduction: 'flow_saas_admin',
@@ -43,6 +45,7 @@ const automatic = {
   failureReason: null,
   excludedGranteeIds: [],
   extension: null,
+  maxStartAheadHours: 168,
 } as const satisfies Partial<AccessFlowRecord>;
 
 export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
@@ -79,12 +82,14 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     justificationRequired: true,
     ticketRequired: true,
     excludedGranteeIds: [USER_IDS.dave],
+    maxStartAheadHours: 72,
   },
   {
     ...automatic,
     id: FLOW_IDS.kubernetesProduction,
     name: 'Kubernetes production – automatic, 1 hour',
     maxDurationHours: 1,
+    maxStartAheadHours: 0,
     justificationRequired: true,
     ticketRequired: false,
   },

@@ -129,6 +129,8 @@ export interface AccessFlowRecord {
   readonly excludedGranteeIds: readonly string[];
   /** How an active request may be extended; null when it may not. */
   readonly extension: ExtensionPolicyRecord | null;
+  /** How many hours ahead a request may schedule its start (`starts_at`); 0 when it may not. */
+  readonly maxStartAheadHours: number;
 }
 
 export interface World {

@@ -134,7 +134,7 @@ describe('contract validator', () => {
       url: '/v1/access-requests/preview',
       status: 200,
       headers: { 'content-type': 'application/json' },
-      body: '{"groups":[],"errors":[]}',
+      body: '{"groups":[],"errors":[],"server_time":"2026-01-15T09:00:00Z"}',
     };
     assert.deepEqual(validator.validate(preview), []);
   });

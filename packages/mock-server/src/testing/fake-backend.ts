@@ -104,7 +104,7 @@ export function createFakeBackend(): FakeBackend {
     matchingResources: () => ({ items: [], total: 0, not_requestable: 0 }),
     apps: () => page([]),
     bundles: () => page([]),
-    preview: () => ({ groups: [], errors: [] }),
+    preview: () => ({ groups: [], errors: [], server_time: new Date(now).toISOString() }),
     submit(_caller, body, key): CreateResult {
       const serialized = JSON.stringify(body);
       const earlier = key === undefined ? undefined : idempotency.get(key);
@@ -135,6 +135,7 @@ export function createFakeBackend(): FakeBackend {
         revocation_reason: null,
         created_at: at,
         updated_at: at,
+        starts_at: null,
         granted_at: null,
         expires_at: null,
         revoked_at: null,
@@ -168,7 +169,7 @@ export function createFakeBackend(): FakeBackend {
     accessDetails: (_caller, id) => {
       throw notFound(id);
     },
-    myAccess: () => ({ active: [], recent: [], favorites: [] }),
+    myAccess: () => ({ active: [], recent: [], favorites: [], scheduled: [] }),
     approvals: () => page([]),
     approve: (_caller, id) => view(get(id)),
     reject: (_caller, id) => view(get(id)),

@@ -84,6 +84,29 @@ describe('<access-notifications>', () => {
     expect(opened.map((r) => r.id)).to.deep.equal([request!.id]);
   });
 
+  it('tells of an approval before a scheduled start, and of the start', async () => {
+    const el = await notifierFor('alice');
+    const told: AccessNotification[] = [];
+    el.addEventListener('access-notification-received', (e) => told.push(e.detail.notification));
+    const [request] = await clientFor('alice').submit({ ...PROD_DB, starts_at: '2026-01-15T12:00:00Z' });
+    await clientFor('bob').approve(request!.id);
+    const scheduled = await until(() => toastFor(el, 'scheduled'), 'the Scheduled toast');
+    expect(textOf(scheduled)).to.match(
+      /Your request for prod-payments-db \(ReadOnly\) is now Scheduled: it starts .*GMT/,
+    );
+    // The start comes with the seeded world's expiries: one burst, so the news is read from the events.
+    await advance(3 * 3600 + 6);
+    await until(
+      () => told.some((n) => n.request.id === request!.id && n.request.status === 'active'),
+      'the news that the access is Active, granted at its start',
+    );
+    expect(told.filter((n) => n.request.id === request!.id).map((n) => n.request.status)).to.deep.equal([
+      'scheduled',
+      'granting',
+      'active',
+    ]);
+  });
+
   it('shows a rejection with its reason', async () => {
     const el = await notifierFor('alice');
     const [request] = await clientFor('alice').submit(PROD_DB);

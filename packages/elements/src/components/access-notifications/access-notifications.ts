@@ -13,7 +13,13 @@ import { StatusBadge } from '../status-badge/status-badge.js';
 import { Announcer, statusKey } from '../../internal/announcer.js';
 import { deepActiveElement } from '../../internal/dialog.js';
 import { fire, type AccessNotification } from '../../internal/events.js';
-import { describeTarget, formatDateTime, localeOf, moreUpdatesCount } from '../../internal/format.js';
+import {
+  describeTarget,
+  formatDateTime,
+  formatZonedDateTime,
+  localeOf,
+  moreUpdatesCount,
+} from '../../internal/format.js';
 import { closeIcon } from '../../internal/icons.js';
 import { callerOf, subscribeToRequests } from '../../internal/requests-hub.js';
 import { buttons, tokens } from '../../internal/styles.js';
@@ -84,6 +90,7 @@ function openDialogs(root: Document | ShadowRoot, found: Element[] = []): Elemen
  * @csspart region - The list of toasts.
  * @csspart toast - One toast.
  * @csspart toast-pending_approval - A toast about a request now Pending Approval (with `toast`).
+ * @csspart toast-scheduled - A toast about a request now Scheduled, waiting for its start (with `toast`).
  * @csspart toast-granting - A toast about a request now Granting (with `toast`).
  * @csspart toast-active - A toast about a request now Active (with `toast`).
  * @csspart toast-rejected - A toast about a request now Rejected (with `toast`).
@@ -343,6 +350,12 @@ export class AccessNotifications extends ClientElement {
     switch (request.status) {
       case 'active':
         return msg(str`Your access to ${access} is now Active.`);
+      case 'scheduled':
+        return request.starts_at
+          ? msg(
+              str`Your request for ${access} is now Scheduled: it starts ${formatZonedDateTime(localeOf(this), request.starts_at)}.`,
+            )
+          : msg(str`Your request for ${access} is now ${label}.`);
       case 'rejected':
         return request.rejection_reason
           ? msg(str`Your request for ${access} was Rejected: ${request.rejection_reason}`)

@@ -53,6 +53,26 @@ const layout = css`
   .field {
     align-content: start;
   }
+  fieldset.start {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .start legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .start-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-2);
+  }
+  .start-part {
+    display: grid;
+    gap: var(--_space-1);
+  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }

@@ -73,7 +73,8 @@ const PREFILL_PROPERTIES = [
  * Select all N matching (every match of the search and filters, from the server, without scrolling;
  * what was left out is said) — and the selection is reviewed
  * beside the list whatever the search shows. Next opens Complete Additional Details: Duration in
- * Hours (bounded by the most restrictive access flow), Justification, Ticket Type and Ticket ID,
+ * Hours (bounded by the most restrictive access flow), an optional Start (Now, or a date and hour in
+ * the host's time zone within the flows' scheduling window), Justification, Ticket Type and Ticket ID,
  * with the server's preview of the split — one request per access flow, approved automatically or
  * by whom. Submit Request sends once (one Idempotency-Key per submission, kept across retries) and
  * shows the created requests with live statuses. The draft is kept in session storage per user.
@@ -150,6 +151,12 @@ const PREFILL_PROPERTIES = [
  * @csspart summary - What and for whom, on the details step.
  * @csspart details - The detail fields.
  * @csspart duration - Duration in Hours.
+ * @csspart start - Start: Now, or a date and an hour within the access flows' scheduling window.
+ * @csspart start-date - The Start's date.
+ * @csspart start-hour - The Start's hour, in the host's time zone.
+ * @csspart start-now - Start now (clears the date).
+ * @csspart summary-start - When the access starts, in the summary.
+ * @csspart summary-end - When it ends, in the summary.
  * @csspart justification - Justification.
  * @csspart ticket-type - Ticket Type.
  * @csspart ticket-id - Ticket ID.
@@ -718,6 +725,7 @@ export class AccessRequestForm extends ClientElement {
       draft,
       ticketTypes: me.org.ticket_types,
       constraints: constraintsOf(this.#preview.preview?.groups ?? []),
+      serverNow: this.#preview.serverNow(),
       errorOf: this.#errorOf,
       onChange: this.#onField,
       onBlur: (place) => (this.touched = new Set([...this.touched, place])),

@@ -1,14 +1,17 @@
 // "Complete Additional Details": Duration in Hours (whole hours, within the most restrictive flow),
-// Justification (required when a flow says so; 1,000 characters at most), Ticket Type (the org's
-// types, only when it has some) and Ticket ID (checked against the type's pattern).
+// Start (optional: Now, or a date and hour within the flows' scheduling window), Justification
+// (required when a flow says so; 1,000 characters at most), Ticket Type (the org's types, only when
+// it has some) and Ticket ID (checked against the type's pattern).
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../internal/locale.js';
 import { live } from 'lit/directives/live.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
+import { startTime } from '../../internal/start-time.js';
 import { renderBundleItems } from './catalog-choice.js';
 import type { Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
+import { renderStart, startWindow } from './start-picker.js';
 import { renderSplit, type PreviewRunner } from './preview-runner.js';
 import {
   JUSTIFICATION_MAX,
@@ -23,6 +26,8 @@ export interface DetailsView {
   readonly draft: Draft;
   readonly ticketTypes: readonly TicketType[];
   readonly constraints: Constraints;
+  /** The server's now (from the preview), which bounds the Start; undefined before the first preview. */
+  readonly serverNow: number | undefined;
   readonly errorOf: (place: Place) => ShownError | undefined;
   readonly onChange: (patch: Partial<Draft>, place: Place) => void;
   readonly onBlur: (place: Place) => void;
@@ -40,6 +45,7 @@ export function renderDetailsFields(view: DetailsView) {
   const justification = view.errorOf('justification');
   const ticketType = view.errorOf('ticket-type');
   const ticketId = view.errorOf('ticket-id');
+  const start = view.errorOf('start');
   const type = view.ticketTypes.find((t) => t.id === draft.ticketTypeId);
   const ticketRequired = constraints.ticketBy !== undefined;
   return html`<div class="fields" part="details">
@@ -71,6 +77,16 @@ export function renderDetailsFields(view: DetailsView) {
       >
       ${errorText(duration)}
     </div>
+    ${renderStart({
+      locale,
+      draft,
+      window: startWindow(view.serverNow, constraints.maxStartAheadHours),
+      maxAheadHours: constraints.maxStartAheadHours,
+      boundBy: constraints.startBoundBy,
+      error: start,
+      errorMessage: errorText(start),
+      onChange: (patch) => view.onChange(patch, 'start'),
+    })}
     <div class="field">
       <label for="justification"
         >${msg('Justification')}${constraints.justificationBy ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
@@ -179,9 +195,35 @@ function renderSummary(view: DetailsStepView) {
         <dt>${msg('Access to')}</dt>
         <dd>${what}</dd>
       </div>
+      ${renderWhen(view)}
     </dl>
     ${problem(view.errorOf('grantee'))} ${problem(view.errorOf('target'))}
   </section>`;
+}
+
+/** When the access starts and ends: Now (once granted), or the Start and its end after the duration. */
+function renderWhen(view: DetailsStepView) {
+  const { draft, locale } = view;
+  const hours = /^\d+$/.test(draft.duration.trim()) ? Number(draft.duration.trim()) : undefined;
+  const starts = draft.startDate && draft.startsAt ? draft.startsAt : '';
+  const ends =
+    starts && hours !== undefined ? new Date(Date.parse(starts) + hours * 3_600_000).toISOString() : '';
+  return html`<div>
+      <dt>${msg('Starts')}</dt>
+      <dd part="summary-start">${starts ? startTime(locale, starts) : msg('Now, once granted')}</dd>
+    </div>
+    <div>
+      <dt>${msg('Ends')}</dt>
+      <dd part="summary-end">
+        ${
+          ends
+            ? startTime(locale, ends)
+            : hours === undefined
+              ? msg('After the duration')
+              : msg(str`${formatHours(locale, hours)} after it starts`)
+        }
+      </dd>
+    </div>`;
 }
 
 export function renderDetails(view: DetailsStepView) {

@@ -44,6 +44,10 @@ export interface Draft {
   readonly justification: string;
   readonly ticketTypeId: string;
   readonly ticketId: string;
+  /** The Start's date in the host's time zone (2026-01-15), '' for Now. */
+  readonly startDate: string;
+  /** The Start chosen on that date, as the contract's `starts_at` (a whole hour, UTC); '' for none. */
+  readonly startsAt: string;
   /** The Idempotency-Key of the submission in flight or failed, and the body it was made for. */
   readonly idempotency: { readonly key: string; readonly body: string } | undefined;
   /** The host's prefill the draft started from ('' for none). */
@@ -72,6 +76,8 @@ export function emptyDraft(defaultDurationHours = 1): Draft {
     justification: '',
     ticketTypeId: '',
     ticketId: '',
+    startDate: '',
+    startsAt: '',
     idempotency: undefined,
     prefillKey: '',
   };
@@ -115,6 +121,7 @@ export function requestBody(
   if (justification) body.justification = justification;
   const ticketId = draft.ticketId.trim();
   if (draft.ticketTypeId && ticketId) body.ticket = { type_id: draft.ticketTypeId, id: ticketId };
+  if (draft.startDate && draft.startsAt) body.starts_at = draft.startsAt;
   return body;
 }
 
@@ -201,6 +208,8 @@ export function loadDraft(userId: string): Draft | undefined {
     justification: isString(stored.justification) ? stored.justification : '',
     ticketTypeId: isString(stored.ticketTypeId) ? stored.ticketTypeId : '',
     ticketId: isString(stored.ticketId) ? stored.ticketId : '',
+    startDate: isString(stored.startDate) ? stored.startDate : '',
+    startsAt: isString(stored.startsAt) ? stored.startsAt : '',
     idempotency:
       stored.idempotency && isString(stored.idempotency.key) && isString(stored.idempotency.body)
         ? stored.idempotency

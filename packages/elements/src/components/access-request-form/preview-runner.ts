@@ -29,6 +29,8 @@ export class PreviewRunner implements ReactiveController {
   /** The body the preview answered. */
   body: RequestInput | undefined;
   error: unknown;
+  /** The server's clock minus this page's when the preview arrived (its `server_time`). */
+  serverOffset = 0;
   readonly #call: LatestTask;
   #key = '';
 
@@ -56,6 +58,7 @@ export class PreviewRunner implements ReactiveController {
       (outcome) => {
         if (outcome.ok) {
           this.preview = outcome.value;
+          this.serverOffset = Date.parse(outcome.value.server_time) - Date.now();
           this.body = body;
           this.error = undefined;
         } else {
@@ -72,6 +75,11 @@ export class PreviewRunner implements ReactiveController {
   /** Waits for the preview in flight, if any. */
   settled(): Promise<void> {
     return this.#call.settled();
+  }
+
+  /** The server's now, as the last preview counts it; undefined before one arrived. */
+  serverNow(): number | undefined {
+    return this.preview ? Date.now() + this.serverOffset : undefined;
   }
 
   reset(): void {

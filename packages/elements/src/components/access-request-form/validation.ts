@@ -25,6 +25,7 @@ export type Place =
   | 'justification'
   | 'ticket-type'
   | 'ticket-id'
+  | 'start'
   | 'general'
   | `row-${number}`;
 
@@ -38,6 +39,7 @@ export function placeOf(field: string): Place {
   if (field === 'justification') return 'justification';
   if (field === 'ticket.type_id') return 'ticket-type';
   if (field === 'ticket' || field.startsWith('ticket.')) return 'ticket-id';
+  if (field === 'starts_at') return 'start';
   return 'general';
 }
 
@@ -47,6 +49,7 @@ function pathOf(place: Place): keyof RequestInput | undefined {
   if (place === 'justification') return 'justification';
   if (place === 'ticket-type' || place === 'ticket-id') return 'ticket';
   if (place === 'grantee') return 'grantee_id';
+  if (place === 'start') return 'starts_at';
   return undefined;
 }
 
@@ -56,8 +59,8 @@ export function stillApplies(place: Place, then: RequestInput, now: RequestInput
   const path = pathOf(place);
   if (path) return JSON.stringify(then[path]) === JSON.stringify(now[path]);
   return (
-    JSON.stringify({ ...then, duration_hours: 0, justification: '', ticket: null }) ===
-    JSON.stringify({ ...now, duration_hours: 0, justification: '', ticket: null })
+    JSON.stringify({ ...then, duration_hours: 0, justification: '', ticket: null, starts_at: null }) ===
+    JSON.stringify({ ...now, duration_hours: 0, justification: '', ticket: null, starts_at: null })
   );
 }
 
@@ -70,13 +73,21 @@ export interface Constraints {
   readonly justificationBy: string | undefined;
   /** The first flow that requires a ticket, if any. */
   readonly ticketBy: string | undefined;
+  /** How many hours ahead a start may be (the strictest flow's window; 0: none), and that flow. */
+  readonly maxStartAheadHours: number | undefined;
+  readonly startBoundBy: string;
 }
 
 export function constraintsOf(groups: readonly PreviewGroup[]): Constraints {
   let shortest: PreviewGroup | undefined;
-  for (const group of groups)
+  let nearest: PreviewGroup | undefined;
+  for (const group of groups) {
     if (!shortest || group.max_duration_hours < shortest.max_duration_hours) shortest = group;
+    if (!nearest || group.max_start_ahead_hours < nearest.max_start_ahead_hours) nearest = group;
+  }
   return {
+    maxStartAheadHours: nearest?.max_start_ahead_hours,
+    startBoundBy: nearest?.access_flow.name ?? '',
     maxHours: shortest?.max_duration_hours,
     maxHoursFlow: shortest?.access_flow.name ?? '',
     justificationBy: groups.find((g) => g.justification_required)?.access_flow.name,
@@ -142,6 +153,7 @@ export function clientErrors(
       msg(str`Keep the Ticket ID to ${formatNumber(locale, TICKET_ID_MAX)} characters.`),
     );
   }
+  if (draft.startDate && !draft.startsAt) errors.set('start', msg('Pick a start time, or start now.'));
   if (!ticketId && constraints.ticketBy && ticketTypes.length > 0) {
     errors.set(
       draft.ticketTypeId ? 'ticket-id' : 'ticket-type',

@@ -35,7 +35,7 @@ describe('<access-requests-provider>', () => {
         <request-list></request-list>
       </access-requests-provider>`,
     );
-    await until(() => listIn(el).items.length === 12, 'Alice’s requests');
+    await until(() => listIn(el).items.length === 13, 'Alice’s requests');
     expect(grantees(el)).to.deep.equal(new Set(['Alice Example']));
     expect(el.getAttributeNames().some((name) => name.includes('token'))).to.equal(false);
     expect(el.outerHTML).not.to.contain('demo-alice');
@@ -48,7 +48,7 @@ describe('<access-requests-provider>', () => {
         ><request-list></request-list
       ></access-requests-provider>`,
     );
-    await until(() => listIn(el).items.length === 12, 'Alice’s requests');
+    await until(() => listIn(el).items.length === 13, 'Alice’s requests');
     token = 'demo-dave';
     el.token = () => token;
     await until(
@@ -73,7 +73,7 @@ describe('<access-requests-provider>', () => {
         <request-list></request-list>
       </access-requests-provider>`,
     );
-    await until(() => listIn(el).items.length === 12, 'Alice’s requests');
+    await until(() => listIn(el).items.length === 13, 'Alice’s requests');
   });
 
   it('says what is wrong with a base-url it cannot use, and calls nothing', async () => {

@@ -159,6 +159,26 @@ describe('<approval-inbox>', () => {
     await until(() => list.items.find((r) => r.id === request.id)?.status === 'active', 'then Active');
   });
 
+  it('says when a request with a scheduled start starts; approved early, it turns Scheduled', async () => {
+    const bob = clientFor('bob');
+    const [request] = await clientFor('alice').submit({ ...PROD_DB, starts_at: '2026-01-15T14:00:00Z' });
+    const inbox = await inboxFor('bob', bob);
+    const item = itemFor(inbox, 'prod-payments-db (ReadOnly)')!;
+    const start = [...item.querySelectorAll('[part="facts"] > div')].find(
+      (row) => textOf(row.querySelector('dt')) === 'Start',
+    );
+    expect(start?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-01-15T14:00:00Z');
+    expect(textOf(start?.querySelector('time'))).to.match(/GMT/);
+    const approved: AccessRequest[] = [];
+    inbox.addEventListener('request-approved', (e) => approved.push(e.detail.request));
+    button(item, 'Approve: prod-payments-db (ReadOnly)')!.click();
+    await until(() => dialog(inbox).open, 'the Approve dialog');
+    button(dialog(inbox), 'Approve')!.click();
+    await until(() => approved.length === 1, 'request-approved');
+    expect(approved[0]!.id).to.equal(request!.id);
+    expect(approved[0]!.status).to.equal('scheduled');
+  });
+
   it('rejects only with a reason under 124 characters; the requester sees the reason live', async () => {
     const { inbox, request, alice: aliceClient } = await bobAndAlice();
     // The same client as Alice's list: one event stream for both.

@@ -4,6 +4,7 @@ import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
+import { startTime } from '../../internal/start-time.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
 import { fire } from '../../internal/events.js';
@@ -280,6 +281,7 @@ export class ApprovalInbox extends ClientElement {
               ${request.expires_at ? row(msg('Current expiry'), at(request.expires_at)) : nothing}`
             : row(msg('Duration'), formatHours(locale, request.duration_hours))
         }
+        ${request.starts_at && !extension ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
         ${row(msg('Justification'), (extension ? extension.justification : request.justification) ?? msg('None given'))}
         ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
         ${row(msg('Access flow'), request.access_flow.name)} ${row(msg('Requested'), at(askedAt(request)))}

@@ -9,7 +9,8 @@ import { ClientElement } from '../../internal/client-element.js';
 import { StatusBadge } from '../status-badge/status-badge.js';
 import type { Clock } from '../../internal/countdown.js';
 import { fire } from '../../internal/events.js';
-import { describeTarget, formatDateTime } from '../../internal/format.js';
+import { describeTarget, formatDateTime, upcomingStart } from '../../internal/format.js';
+import { startTime } from '../../internal/start-time.js';
 import { editIcon, requestAgainIcon } from '../../internal/icons.js';
 import { LatestTask } from '../../internal/latest-task.js';
 import { RequestAgainForm } from '../../internal/request-again-form.js';
@@ -22,7 +23,7 @@ import { extendedText, renderPending } from '../../internal/extension.js';
 import { myAccessStyles } from './my-access.styles.js';
 
 export type MyAccessData = components['schemas']['MyAccess'];
-type Section = 'active' | 'recent' | 'favorites';
+type Section = 'active' | 'scheduled' | 'recent' | 'favorites';
 
 /** Changes that arrive together cause one reload. */
 const RELOAD_DEBOUNCE_MS = 120;
@@ -40,8 +41,9 @@ const RELOAD_DEBOUNCE_MS = 120;
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
- * @summary The My Access page: the access the user holds now, each with its Access Details, then Recent
- * Requests and Favorites, each with Request again.
+ * @summary The My Access page: the access the user holds now, each with its Access Details, what starts
+ * later (Scheduled Access, each saying when it starts), then Recent Requests and Favorites, each with
+ * Request again.
  * @tag my-access
  *
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
@@ -53,13 +55,15 @@ const RELOAD_DEBOUNCE_MS = 120;
  *
  * @csspart section - Each section.
  * @csspart section-active - Active Access (with `section`).
+ * @csspart section-scheduled - Scheduled Access, approved requests waiting for their start; only when
+ * there are some (with `section`).
  * @csspart section-recent - Recent Requests, the three most recent closed requests (with `section`).
  * @csspart section-favorites - Favorites (with `section`).
  * @csspart heading - A section's heading.
  * @csspart list - A section's list.
  * @csspart item - One request in a list.
  * @csspart item-title - What the request gives access to.
- * @csspart item-meta - Its expiry or closing date, and flow.
+ * @csspart item-meta - Its start, expiry or closing date, and flow.
  * @csspart badge - An item's `<status-badge>`.
  * @csspart details-button - An Access Details button.
  * @csspart again-button - A Request again icon button.
@@ -226,7 +230,9 @@ export class MyAccess extends ClientElement {
     this.#details.update(request);
     const shown =
       this.data &&
-      [...this.data.active, ...this.data.recent, ...this.data.favorites].some((r) => r.id === request.id);
+      [...this.data.active, ...this.data.scheduled, ...this.data.recent, ...this.data.favorites].some(
+        (r) => r.id === request.id,
+      );
     if (shown || request.grantee.id === this.#live.callerId) this.reload(RELOAD_DEBOUNCE_MS);
   }
 
@@ -254,6 +260,7 @@ export class MyAccess extends ClientElement {
       return html`<p class="state" role="status">${msg('Loading your access…')}</p>`;
     }
     return html`${this.#renderSection('active', msg('Active Access'), data.active, msg('You hold no access right now.'))}
+    ${data.scheduled.length ? this.#renderSection('scheduled', msg('Scheduled Access'), data.scheduled, '') : nothing}
     ${this.#renderSection('recent', msg('Recent Requests'), data.recent, msg('No closed requests yet.'))}
     ${this.#renderSection('favorites', msg('Favorites'), data.favorites, msg('No favorites yet. Mark a request with the star on My Requests.'))}`;
   }
@@ -302,8 +309,10 @@ export class MyAccess extends ClientElement {
   #meta(request: AccessRequest) {
     const locale = this.#live.locale;
     const at = (iso: string) => html`<time datetime=${iso}>${formatDateTime(locale, iso)}</time>`;
-    const when =
-      request.status === 'active' && request.expires_at
+    const startsAt = upcomingStart(request);
+    const when = startsAt
+      ? html`${msg('Starts')} ${startTime(locale, startsAt)}`
+      : request.status === 'active' && request.expires_at
         ? html`${msg('Expires')} ${at(request.expires_at)}`
         : request.status === 'rejected' || request.status === 'revoked' || request.status === 'failed'
           ? html`${msg('Closed')} ${at(request.revoked_at ?? request.updated_at)}`

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
-import { formatDateTime, formatHours, formatNumber } from '../../internal/format.js';
+import { formatDateTime, formatHours, formatNumber, upcomingStart } from '../../internal/format.js';
+import { startTime } from '../../internal/start-time.js';
 
 export type RequestResource = components['schemas']['RequestResource'];
 type Approval = AccessRequest['approvals'][number];
@@ -105,6 +106,7 @@ export function renderFacts(request: AccessRequest, locale: string) {
     ${row(msg('Requested for'), person(request.grantee))}
     ${row(msg('Requested by'), person(request.requester))}
     ${row(msg('Duration'), formatHours(locale, request.duration_hours))}
+    ${request.starts_at ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
     ${row(msg('Justification'), request.justification ?? msg('None given'))}
     ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
     ${row(msg('Access flow'), request.access_flow.name)}
@@ -165,6 +167,12 @@ function moments(request: AccessRequest): Moment[] {
           ? msg(str`Rejected by ${a.approver.name}`)
           : msg(str`Approved by ${a.approver.name}`),
     });
+  }
+  const startsAt = upcomingStart(request);
+  if (startsAt) {
+    list.push({ at: startsAt, text: msg('Starts') });
+    const ends = Date.parse(startsAt) + request.duration_hours * 3_600_000;
+    list.push({ at: new Date(ends).toISOString(), text: msg('Expires') });
   }
   if (request.granted_at) list.push({ at: request.granted_at, text: msg('Access granted') });
   if (request.status === 'revoking') list.push({ at: request.updated_at, text: msg('Revocation started') });

@@ -101,6 +101,32 @@ describe('<request-details>', () => {
     expect(button(el, 'Request again')).to.equal(undefined);
   });
 
+  it('says when a scheduled request starts and ends, and cancels it before the start', async () => {
+    const scheduled = await aliceRequest('scheduled');
+    const el = await details(scheduled);
+    expect(badgeOf(root(el))).to.equal('Scheduled');
+    const facts = root(el).querySelector('[part="facts"]')!;
+    expect(textOf(facts)).to.contain('Start');
+    expect(facts.querySelector('time')!.getAttribute('datetime')).to.equal('2026-01-15T12:00:00Z');
+    expect(textOf(facts.querySelector('time'))).to.match(/GMT/);
+    const timeline = [...section(el, 'Timeline')!.querySelectorAll('[part="timeline-item"]')].map((li) => [
+      li.querySelector('time')!.getAttribute('datetime'),
+      textOf(li.querySelector('span')),
+    ]);
+    expect(timeline.slice(-2)).to.deep.equal([
+      ['2026-01-15T12:00:00Z', 'Starts'],
+      ['2026-01-15T16:00:00.000Z', 'Expires'],
+    ]);
+    button(el, 'Revoke access')!.click();
+    const confirm = dialog(el, 'revoke-dialog');
+    await until(() => confirm.open, 'the confirmation');
+    const revoked = oneEvent(el, 'request-revoked');
+    [...confirm.querySelectorAll('button')].find((b) => textOf(b) === 'Yes')!.click();
+    const { detail } = await revoked;
+    expect(detail.request.status).to.equal('revoked');
+    await until(() => badgeOf(root(el)) === 'Revoked', 'Revoked at once, before its start');
+  });
+
   it('pages through View resources', async () => {
     const request = await aliceRequest(
       (r) => r.status === 'active' && r.target.type === 'resources' && r.target.resource_count === 2,

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
-import { describeTarget, formatDateTime, formatHours } from '../../internal/format.js';
+import { describeTarget, formatDateTime, formatHours, upcomingStart } from '../../internal/format.js';
+import { startTime } from '../../internal/start-time.js';
 import { starIcon } from '../../internal/icons.js';
 
 export interface CardOptions {
@@ -26,6 +27,7 @@ export const cardTitleId = (request: AccessRequest) => `title-${request.id}`;
 
 export function renderCard(request: AccessRequest, o: CardOptions) {
   const onBehalf = request.requester.id !== request.grantee.id;
+  const startsAt = upcomingStart(request);
   return html`<article
     part=${o.selected ? 'card card-selected' : 'card'}
     class="card surface"
@@ -78,6 +80,14 @@ export function renderCard(request: AccessRequest, o: CardOptions) {
         <dt>${msg('Duration')}</dt>
         <dd>${formatHours(o.locale, request.duration_hours)}</dd>
       </div>
+      ${
+        startsAt
+          ? html`<div class="starts">
+              <dt>${msg('Starts')}</dt>
+              <dd>${startTime(o.locale, startsAt)}</dd>
+            </div>`
+          : nothing
+      }
       <div>
         <dt>${msg('Created')}</dt>
         <dd><time datetime=${request.created_at}>${formatDateTime(o.locale, request.created_at)}</time></dd>

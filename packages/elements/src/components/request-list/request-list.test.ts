@@ -69,9 +69,9 @@ describe('<request-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows each of the seven statuses with its label, and the card details', async () => {
+  it('shows each of the eight statuses with its label, and the card details', async () => {
     const el = await aliceList('200rem');
-    await until(() => cards(el).length === 12, 'all twelve of Alice’s requests');
+    await until(() => cards(el).length === 13, 'all thirteen of Alice’s requests');
     expect(new Set(badgeLabels(el))).to.deep.equal(new Set(STATUSES.map((s) => s.label)));
     const feed = byRole(el, '[role="feed"]');
     expect(feed.getAttribute('aria-label')).to.equal('My Requests');
@@ -84,6 +84,14 @@ describe('<request-list>', () => {
         textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Rejected',
     )!;
     expect(rejected.querySelector('status-badge')!.reason).to.contain('DBA team');
+    const scheduled = cards(el).find(
+      (c) =>
+        textOf(c.querySelector('status-badge')!.shadowRoot!.querySelector('[part="label"]')) === 'Scheduled',
+    )!;
+    expect(textOf(scheduled.querySelector('.starts dt'))).to.equal('Starts');
+    expect(scheduled.querySelector('.starts time')!.getAttribute('datetime')).to.equal(
+      '2026-01-15T12:00:00Z',
+    );
   });
 
   it('filters by several statuses at once through the Status control, by keyboard', async () => {
@@ -391,7 +399,7 @@ describe('<request-list>', () => {
       </div>`,
     );
     const el = page.querySelector<RequestList>('request-list')!;
-    await until(() => el.items.length === 12 && el.shadowRoot!.querySelector('[role="feed"]'), 'loaded');
+    await until(() => el.items.length === 13 && el.shadowRoot!.querySelector('[role="feed"]'), 'loaded');
     await laidOut(el);
     const feed = byRole(el, '[role="feed"]');
     expect(feed.getBoundingClientRect().top, 'the list is below the viewport').to.be.above(innerHeight);
@@ -401,7 +409,7 @@ describe('<request-list>', () => {
     for (const article of articles) {
       const index = el.items.findIndex((r) => r.id === idOf(article));
       expect(article.getAttribute('aria-posinset')).to.equal(String(index + 1));
-      expect(article.getAttribute('aria-setsize')).to.equal('12');
+      expect(article.getAttribute('aria-setsize')).to.equal('13');
     }
     expect(tabStops(el), 'the list keeps its tab stop').to.have.length(1);
   });
@@ -416,7 +424,7 @@ describe('<request-list>', () => {
     expect(el.items.length).to.equal(100);
     expect(cards(el).length).to.be.below(30);
     const feed = byRole(el, '[part="feed"]');
-    while (el.items.length < 262) {
+    while (el.items.length < 263) {
       const loaded = el.items.length;
       // As a user does, keep scrolling to the end until the next page is in: the virtualiser may
       // still be measuring the rows the last scroll brought, so one scroll need not reach the end.
@@ -429,9 +437,9 @@ describe('<request-list>', () => {
         6000,
       );
     }
-    expect(el.items.length, 'every page was loaded by scrolling').to.equal(262);
+    expect(el.items.length, 'every page was loaded by scrolling').to.equal(263);
     expect(cards(el).length).to.be.below(30);
-    expect(textOf(byRole(el, '[part="count"]'))).to.equal('262 requests');
+    expect(textOf(byRole(el, '[part="count"]'))).to.equal('263 requests');
     expect(el.shadowRoot!.querySelector('[part="load-more"]')).to.equal(null);
   });
 });

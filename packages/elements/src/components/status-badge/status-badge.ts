@@ -10,6 +10,8 @@ import { statusBadgeStyles, tooltipStyles } from './status-badge.styles.js';
 const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
   // clock
   pending_approval: svg`<circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+  // calendar
+  scheduled: svg`<rect x="1.75" y="2.75" width="12.5" height="11.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M1.75 6.5h12.5M5 1.25v3M11 1.25v3" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
   // arrow into a circle
   granting: svg`<path d="M8 1.75a6.25 6.25 0 1 1-6.25 6.25" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><path d="M5 8h5.5M8.5 5.5 11 8l-2.5 2.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
   // check
@@ -41,8 +43,8 @@ const ICONS: Record<AccessRequestStatus, SVGTemplateResult> = {
  * @cssproperty --ar-status-neutral-fg - Text of Revoked (and of unknown statuses).
  * @cssproperty --ar-status-attention-bg - Background of Pending Approval.
  * @cssproperty --ar-status-attention-fg - Text of Pending Approval.
- * @cssproperty --ar-status-progress-bg - Background of Granting and Revoking.
- * @cssproperty --ar-status-progress-fg - Text of Granting and Revoking.
+ * @cssproperty --ar-status-progress-bg - Background of Scheduled, Granting and Revoking.
+ * @cssproperty --ar-status-progress-fg - Text of Scheduled, Granting and Revoking.
  * @cssproperty --ar-status-positive-bg - Background of Active.
  * @cssproperty --ar-status-positive-fg - Text of Active.
  * @cssproperty --ar-status-negative-bg - Background of Rejected and Failed.
