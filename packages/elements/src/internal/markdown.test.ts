@@ -147,6 +147,14 @@ describe('renderMarkdown', () => {
     expect(texts, 'instruction texts in the reference world').to.be.greaterThan(0);
   });
 
+  it('shows raw HTML as the text it is, without parsing it (no markup, nothing for a CSP to report)', async () => {
+    const host = await mount('Press <kbd>Ctrl</kbd> and see <img src=x onerror="window.__xss=1">');
+    expect(host.querySelector('kbd, img')).to.equal(null);
+    expect(host.textContent)
+      .to.contain('<kbd>Ctrl</kbd>')
+      .and.to.contain('<img src=x onerror="window.__xss=1">');
+  });
+
   it('keeps mailto links', async () => {
     const host = await mount('[Ask](mailto:it@example.com)');
     expect(host.querySelector('a')?.getAttribute('href')).to.equal('mailto:it@example.com');

@@ -7,7 +7,21 @@ import createDOMPurify, { type DOMPurify } from 'dompurify';
 /** Links may only go to the web or to mail. */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+/** Text as HTML that shows it as written. */
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+// Raw HTML in the Markdown is shown as the text it is, never parsed as markup: Markdown says
+// everything instructions need, and markup parsed even only to be sanitised makes a strict Content
+// Security Policy report every event attribute in it (Chromium checks `on…` attributes as the
+// sanitiser's parser meets them), filling a host's CSP reports with the server's payloads. (The five
+// replacements are the whole of escaping text for HTML; marked keeps its own helper internal.)
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: { html: ({ text }) => escapeHtml(text) },
+});
 
 let purifier: DOMPurify | undefined;
 
@@ -29,7 +43,7 @@ function purify(): DOMPurify {
 }
 
 /**
- * Markdown → a sanitised DocumentFragment: HTML only (no SVG, no MathML), no scripts, styles,
+ * Markdown → a sanitised DocumentFragment: raw HTML in the Markdown shown as text; HTML only (no SVG, no MathML), no scripts, styles,
  * frames, forms, media or embedded objects, no event attributes, no ids or names (they could clash
  * with the element's own), links only to http(s) and mailto, opening in a new tab without an opener.
  */
