@@ -12,11 +12,15 @@
 // eager bundle and the portal); +0.5 kB for the lazy chunks, DOMPurify 3.5.0's hardening (3.4.18 before);
 // +1.5 kB for the form (eager bundle and alone) and +0.5 kB for the translations: Edit and request
 // again (the form's `prefill` of a closed request, what was left out said) and Select all N matching.
-// Extend access, in each entry that shows it (the figures beside each budget).
-// for a scheduled start (the Start picker of the form, +1.4 kB; the Scheduled status, its icon and
-// "Starts …" in the badge, cards, details, My Access, the inbox and the notifier, 0.1–0.4 kB each; its
-// strings, +0.9 kB of translations): the eager bundle, the portal, the form, the details panel, the
-// inbox, the notifier and the translations each to the next 500 B over their new size.
+// Extend access, in each entry that shows it (the figures beside each budget); then for a scheduled
+// start (the Start picker of the form, +1.4 kB; the Scheduled status, its icon and "Starts …" in the
+// badge, cards, details, My Access, the inbox and the notifier, 0.1–0.4 kB each; its strings, +0.9 kB
+// of translations): the eager bundle, the portal, the form, the details panel, the
+// inbox, the notifier and the translations each to the next 500 B over their new size; then, all of
+// these together with request templates (the form's Save as template and its prefill from one, the
+// SDK's template calls): define.js 82.2 kB, the form 48.0 kB, the portal 50.4 kB, the details panel
+// 25.2 kB, My Access 25.4 kB, the translations 16.5 kB, each budget the next 500 B over; the SDK
+// over openapi-fetch 5.0 kB (the template calls, the stream's end on abort), its budget 5.5 kB.
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -50,7 +54,7 @@ export const BUDGETS = [
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport;
     // +1.6 kB for Extend access (the dialog, Extension pending, the inbox's extensions, their news).
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
-    budget: 78_000,
+    budget: 82_500,
     target: 40_000,
   },
   {
@@ -65,14 +69,14 @@ export const BUDGETS = [
     entry: elements('define.js'),
     measure: 'languages',
     // +1.1 kB: the German and Arabic of Extend access.
-    budget: 15_000,
+    budget: 16_500,
   },
   {
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
     // +2.1 kB for Extend access (its dialog shared by the details panel and My Access).
-    budget: 50_000,
+    budget: 50_500,
     target: 30_000,
   },
   {
@@ -94,13 +98,13 @@ export const BUDGETS = [
     entry: elements('request-details.js'),
     measure: 'initial',
     // +0.9 kB for Extend access.
-    budget: 25_000,
+    budget: 25_500,
   },
   {
     name: '<access-request-form> alone',
     entry: elements('access-request-form.js'),
     measure: 'initial',
-    budget: 45_500,
+    budget: 48_500,
     target: 25_000,
   },
   {
@@ -108,7 +112,7 @@ export const BUDGETS = [
     entry: elements('my-access.js'),
     measure: 'initial',
     // +0.9 kB for Extend access.
-    budget: 25_000,
+    budget: 25_500,
     target: 15_000,
   },
   {
@@ -130,7 +134,7 @@ export const BUDGETS = [
     entry: `export { createAccessClient } from '@access-requests/sdk';`,
     measure: 'over-baseline',
     baseline: 'openapi-fetch',
-    budget: 5_000,
+    budget: 5_500,
     target: 3_072,
   },
 ];
