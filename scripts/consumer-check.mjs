@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ensurePacks, root } from './pack.mjs';
-import { openScriptTagPage } from './script-tag-page.mjs';
+import { RENDERED_MARKDOWN, openScriptTagPage } from './script-tag-page.mjs';
 import { BASELINES, BUDGETS } from './size-budgets.mjs';
 import { budgetTable, initialChunks } from './sizes.mjs';
 
@@ -360,7 +360,7 @@ try {
       startHttpServer,
     });
     if (opened.hasImportMap) throw new Error('the page has an import map');
-    if (opened.markdown !== '<p><strong>Connect</strong> with </p>')
+    if (opened.markdown !== RENDERED_MARKDOWN)
       throw new Error(`the lazy Markdown chunk rendered ${opened.markdown}`);
     if (opened.problems.length) throw new Error(`the page reported:\n${opened.problems.join('\n')}`);
     return `first card "${opened.title}", badge "${opened.label}"`;

@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './chrome.mjs';
 
+/**
+ * What the lazy Markdown chunk renders on the page from `**Connect** with <img src=x onerror=alert(1)>`:
+ * the Markdown as markup, the raw HTML as text.
+ */
+export const RENDERED_MARKDOWN = '<p><strong>Connect</strong> with &lt;img src=x onerror=alert(1)&gt;</p>';
+
 /** The page of the elements' README: nothing but the markup and one module script. @param {string} apiUrl */
 export const scriptTagPage = (apiUrl) => `<!doctype html>
 <html lang="en">
@@ -100,7 +106,7 @@ export async function openScriptTagPage({ cdnDir, startHttpServer }) {
     const hasImportMap = await tab.evaluate(
       () => document.querySelector('script[type="importmap"]') !== null,
     );
-    // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised).
+    // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised: RENDERED_MARKDOWN).
     const markdown = await tab.evaluate(async () => {
       const { renderMarkdown } = await import(new URL('cdn/access-requests-markdown.js', location.href).href);
       const box = document.createElement('div');

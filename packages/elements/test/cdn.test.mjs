@@ -8,7 +8,7 @@ import { before, test } from 'node:test';
 import { rollup } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import { startHttpServer } from '@access-requests/mock-server/http';
-import { openScriptTagPage } from '../../../scripts/script-tag-page.mjs';
+import { RENDERED_MARKDOWN, openScriptTagPage } from '../../../scripts/script-tag-page.mjs';
 import config from '../rollup.cdn.config.mjs';
 
 const packageDir = new URL('..', import.meta.url).pathname;
@@ -112,8 +112,8 @@ test('cdn/ holds the entry and its lazy chunks, with no bare import specifier le
 test('a plain page with one module script shows My Requests from an API on another origin', () => {
   assert.ok(opened.title.length > 0 && opened.label.length > 0);
   assert.equal(opened.hasImportMap, false);
-  // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised).
-  assert.equal(opened.markdown, '<p><strong>Connect</strong> with </p>');
+  // The lazy Markdown chunk loads by its relative URL too, and renders (sanitised; raw HTML as text).
+  assert.equal(opened.markdown, RENDERED_MARKDOWN);
   // From the page's own origin: the page and cdn/ files only; everything else went to the API.
   assert.deepEqual(
     opened.loaded.filter((path) => !path.startsWith('cdn/') && path !== 'favicon.ico'),
