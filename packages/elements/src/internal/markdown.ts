@@ -43,9 +43,10 @@ function purify(): DOMPurify {
 }
 
 /**
- * Markdown → a sanitised DocumentFragment: raw HTML in the Markdown shown as text; HTML only (no SVG, no MathML), no scripts, styles,
- * frames, forms, media or embedded objects, no event attributes, no ids or names (they could clash
- * with the element's own), links only to http(s) and mailto, opening in a new tab without an opener.
+ * Markdown → a sanitised DocumentFragment: raw HTML in the Markdown shown as text; HTML only (no SVG,
+ * no MathML), no scripts, styles, frames, forms, media or embedded objects, no event attributes, no
+ * ids or names (they could clash with the element's own), links only to http(s) and mailto, opening
+ * in a new tab without an opener.
  */
 export function renderMarkdown(markdown: string): DocumentFragment {
   const rendered = marked.parse(markdown, { async: false });
