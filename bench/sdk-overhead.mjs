@@ -114,7 +114,7 @@ function rows(samples, { label, what, target }) {
     target: `≤ ${(openapi + 0.03).toFixed(3)}× raw fetch (openapi-fetch's ${openapi.toFixed(3)}× + 0.03)`,
     met: sdk <= openapi + 0.03,
     tried:
-      'no request clone and no copy of the answer (the body read once, as bytes, so a connection lost half-way is retried); the abort signal read only when needed; a lazy watch() tried and reverted. In memory (CPU time) the SDK costs less than openapi-fetch alone; over HTTP on a shared machine the figure moves by more than the 3% it is held to from run to run',
+      'no request clone and no copy of the answer (the body read once, as bytes, so a connection lost half-way is retried); the abort signal read only when needed; a lazy watch() tried and reverted. Left: the retry loop, the token check and the read-ahead of the body on every call. On this shared 2-core machine the figure moves by more than the 3% it is held to from run to run (in memory, from 15% below openapi-fetch alone to 36% above it on the same code within a day), so neither a meeting nor a miss is proven; a quiet machine and more runs are needed',
     note: `the SDK's ${what} over openapi-fetch's: ${((sdk - openapi) * 100).toFixed(1)}% of raw fetch's (median of ${RUNS} runs' ratios)`,
   };
   return [
