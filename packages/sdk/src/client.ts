@@ -413,12 +413,15 @@ export function createAccessClient(options: AccessClientOptions): AccessClient {
     ].filter((s) => s !== undefined);
     const { onRetry } = call;
     const signal = signals.length ? AbortSignal.any(signals) : undefined;
-    // AbortSignal.any holds its sources weakly, and nothing else holds the timeout signal: without
-    // this reference the garbage collector can take it and the timeout never fires.
-    signal?.addEventListener('abort', () => signals.length, { once: true });
+    if (!signal) return onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {};
     return {
-      ...(signal ? { signal } : {}),
-      ...(onRetry ? { fetch: (request: Request) => transport(request, { onRetry }) } : {}),
+      signal,
+      // Nothing else holds the call's signal while its request is out: AbortSignal.any holds its
+      // sources weakly, the Request made from it follows it weakly, and Node's timer holds a timeout
+      // signal weakly. After a garbage collection the timeout would never fire (nor the caller's
+      // abort reach the request). The call's own fetch holds the signal, and with it its sources,
+      // until the answer is in.
+      fetch: (request: Request) => transport(request, { onRetry }).finally(() => [signal, signals]),
     };
   }
 

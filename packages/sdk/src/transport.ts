@@ -210,8 +210,11 @@ export function createTransport({ token, fetch, retry }: TransportOptions): Tran
       headers.set('authorization', `Bearer ${await readToken(refreshed)}`);
       let response: Response | undefined;
       let failure: unknown;
+      // Held here until the answer is in: the call's signal reaches fetch only through this Request,
+      // which follows it weakly (see `init` in client.ts).
+      const sent = resent ? new Request(request, { body: resent }) : request;
       try {
-        response = await readOnce(await fetch(resent ? new Request(request, { body: resent }) : request));
+        response = await readOnce(await fetch(sent));
       } catch (error) {
         const { signal } = request;
         if (signal.aborted || isAbortError(error)) throw signal.reason ?? error;
