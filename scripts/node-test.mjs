@@ -29,6 +29,7 @@ const run = spawnSync(
     'tsx',
     '--test',
     '--test-timeout=60000',
+    '--test-concurrency=2',
     '--test-reporter=spec',
     ...files.map((f) => relative('.', f)),
   ],
