@@ -8,20 +8,40 @@ const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * @param {{
- *   files: string | string[], plugins?: any[], middleware?: any[], testsFinishTimeout?: number
+ *   files: string | string[], plugins?: any[], middleware?: any[], testsFinishTimeout?: number,
+ *   concurrency?: number
  * }} options
  * @returns {import('@web/test-runner').TestRunnerConfig}
  */
-export function createWtrConfig({ files, plugins = [], middleware = [], testsFinishTimeout = 120_000 }) {
+export function createWtrConfig({
+  files,
+  plugins = [],
+  middleware = [],
+  testsFinishTimeout = 120_000,
+  // One test file at a time, unless the config gives each file a world of its own.
+  concurrency = 1,
+}) {
   const executablePath = findChrome();
   return {
     files,
     // Symlinked workspace packages live outside the package folder: serve from the workspace root.
     rootDir: workspaceRoot,
     nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-    concurrency: 1,
+    concurrency,
     testsFinishTimeout,
-    browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+    browsers: [
+      chromeLauncher({
+        launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+        // Only one page of a browser has focus; with two test files at once the other would see focus
+        // and blur events never come (and :focus-visible never match). Each page acts as focused.
+        createPage: async ({ context }) => {
+          const page = await context.newPage();
+          const cdp = await page.createCDPSession();
+          await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+          return page;
+        },
+      }),
+    ],
     plugins: [
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${workspaceRoot}tsconfig.json` }),
       ...plugins,

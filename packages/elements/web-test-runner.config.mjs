@@ -12,12 +12,36 @@ import {
   formatViolation,
 } from '@access-requests/mock-server/testing';
 
-const check = contractCheck();
+/**
+ * One reference server per test file, so that two files run at once without resetting, faulting or
+ * filling each other's world. A file's page carries its session id in its URL, and every request the
+ * page makes (fetch, EventSource, images) names that URL in its Referer; the session id also comes
+ * with each server command. A request without one (none is expected) gets a world of its own too.
+ * A world is small (about 2 MB and 30 ms to make) and lives as long as the run.
+ */
+const worlds = new Map();
+function worldOf(sessionId) {
+  let world = worlds.get(sessionId);
+  if (!world) {
+    const check = contractCheck();
+    world = { check, middleware: createDevServerMiddleware({ onResponse: check.hook, speed: 0 }) };
+    worlds.set(sessionId, world);
+  }
+  return world;
+}
+function sessionOf(referer) {
+  try {
+    return new URL(referer).searchParams.get('wtr-session-id') ?? '';
+  } catch {
+    return '';
+  }
+}
 
 const contractViolations = {
   name: 'access-requests-contract-violations',
-  executeCommand({ command }) {
+  executeCommand({ command, session }) {
     if (command !== 'access-requests:contract-violations') return undefined;
+    const { check } = worldOf(session.id);
     const found = check.violations.map(formatViolation);
     check.clear();
     return found;
@@ -44,7 +68,10 @@ const mediaFeatures = {
 
 export default createWtrConfig({
   files: 'src/**/*.test.ts',
-  middleware: [createDevServerMiddleware({ onResponse: check.hook, speed: 0 })],
+  middleware: [(context, next) => worldOf(sessionOf(context.get('referer'))).middleware(context, next)],
+  concurrency: 2,
+  // A bound for a stuck file only: the axe scans take a while when two files share two cores.
+  testsFinishTimeout: 300_000,
   // a11ySnapshot: the names Chromium's accessibility tree computes, for tests of what a control is called.
   plugins: [contractViolations, mediaFeatures, a11ySnapshotPlugin()],
 });
