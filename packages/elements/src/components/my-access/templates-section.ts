@@ -3,7 +3,7 @@
 // link (the host's `template-link` pattern, else the portal's own route on this page). A template saved
 // in a form with the same client on the page shows without a reload.
 import { html, nothing, type ReactiveController } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { AccessClient, Template } from '@access-requests/sdk';
 import { msg, str } from '../../internal/locale.js';
 import { Announcer } from '../../internal/announcer.js';
@@ -158,11 +158,7 @@ export class TemplatesSection implements ReactiveController {
         data-roving-group="templates"
         aria-labelledby="templates-heading"
       >
-        ${repeat(
-          list.items,
-          (template) => template.id,
-          (template) => this.#renderItem(template, locale),
-        )}
+        ${list.items.map((template) => keyed(template.id, this.#renderItem(template, locale)))}
       </ul>
       ${this.#renderMore()}`;
   }
