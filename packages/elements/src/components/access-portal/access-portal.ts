@@ -137,7 +137,7 @@ export class AccessPortal extends ClientElement {
   @state() private accessor isApprover = false;
   @state() private accessor selected: AccessRequest | undefined;
   @state() private accessor selectedId = '';
-  /** The closed request Edit and request again was pressed on, or the template used: New Request's `prefill`. */
+  /** New Request's `prefill`: the closed request Edit and request again was pressed on, or the template. */
   @state() private accessor editing: RequestPrefill | undefined;
   /** Views shown once stay rendered (hidden), so that a draft or a scroll position survives a switch. */
   @state() private accessor visited: ReadonlySet<PortalView> = new Set();
