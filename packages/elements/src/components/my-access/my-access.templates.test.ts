@@ -5,6 +5,7 @@ import {
   addFault,
   buttonNamed,
   clientFor,
+  controlApi,
   expectNoContractViolations,
   ignoreResizeObserverLoopReports,
   openRequestForm,
@@ -180,6 +181,19 @@ describe('<my-access>: Templates', () => {
     expect(deepActiveElement()?.getAttribute('aria-label')).to.equal('Use template: Load tests');
     const saved = await clientFor('alice').templates().page();
     expect(saved.items.map((t) => t.name)).to.deep.equal(['Load tests']);
+  });
+
+  it('takes a template deleted elsewhere off the list when Delete finds it gone', async () => {
+    const [audit] = await saveTemplates(clientFor('alice'), 'Audit', 'Load tests');
+    const el = await myAccess();
+    await clientFor('alice').deleteTemplate(audit!.id);
+    await controlApi('POST', 'clock/advance', { hours: 25 }); // past the day a repeated delete answers 204
+    press(el, 'Delete: Audit');
+    const dialog = root(el).querySelector<HTMLDialogElement>('#delete-template')!;
+    await until(() => dialog.open, 'the confirmation');
+    buttonNamed(dialog, 'Delete')!.click();
+    await until(() => !dialog.open, 'the dialog closes');
+    expect(names(el)).to.deep.equal(['Load tests']);
   });
 
   it('copies a template’s link: the host’s pattern, else this page’s New Request route', async () => {

@@ -3,7 +3,7 @@
 // confirmation (Cancel first).
 import { html, nothing } from 'lit';
 import { LIMITS } from '@access-requests/contract';
-import type { AccessClient, Template } from '@access-requests/sdk';
+import { ApiError, type AccessClient, type Template } from '@access-requests/sdk';
 import { msg, str } from '../../internal/locale.js';
 import { ModalForm, type ModalHost } from '../../internal/modal-form.js';
 
@@ -118,8 +118,13 @@ export class DeleteTemplateDialog extends ModalForm<never> {
     const client = this.deps.client();
     const template = this.template;
     if (!client || !template) return;
+    // Deleted already (in another tab, say): gone all the same.
+    const gone = (error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return true;
+      throw error;
+    };
     const deleted = await this.send((options) =>
-      client.deleteTemplate(template.id, options).then(() => true),
+      client.deleteTemplate(template.id, options).then(() => true, gone),
     );
     if (!deleted) return;
     this.deps.done(template);
