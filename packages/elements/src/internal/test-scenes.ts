@@ -267,7 +267,7 @@ export const SCENES: Scene[] = [
       const portal = el.firstElementChild as HTMLElement & { showTemplate(id: string): void };
       portal.showTemplate('tpl_999999');
       await until(() => inView(el, '[part~="template-error"]'), 'the template error', 8000);
-      await until(() => inView(el, '[part~="search"]'), 'the form below', 8000);
+      await until(() => inView(el, '#results [data-row]'), 'the form below, with its results', 8000);
       await settled(el);
       return el;
     },
