@@ -41,6 +41,7 @@ export type {
   RequestSubmittedDetail,
   SelectionChangedDetail,
   TemplateSavedDetail,
+  TemplateUseRequestedDetail,
   ViewChangeRequestedDetail,
 } from './internal/events.js';
 export type { ElementDependencies } from './define.js';

@@ -84,6 +84,36 @@ describe('parts', () => {
     expect(withoutPart(el.shadowRoot!)).to.deep.equal([]);
   });
 
+  it('<my-access>: the templates (Load more past the first), with the Rename dialog open', async () => {
+    const alice = clientFor('alice');
+    for (const name of ['Staging', 'Audit'])
+      await alice.createTemplate({
+        name,
+        request: {
+          resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+        },
+      });
+    const el = await filled(
+      html`<my-access .client=${alice} templates-page-size="1"></my-access>`,
+      '[part~="load-more"]',
+      'templates',
+    );
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="rename-template"]')!.click();
+    await until(() => el.shadowRoot!.querySelector('#rename-template[open] input'), 'the Rename dialog');
+    expect(withoutPart(el.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('<access-portal>: a template that does not exist, above the form', async () => {
+    const el = await filled(
+      html`<access-portal .client=${clientFor('alice')}></access-portal>`,
+      '[part~="tab"]',
+      'tabs',
+    );
+    (el as unknown as { showTemplate(id: string): void }).showTemplate('tpl_999999');
+    await until(() => el.shadowRoot!.querySelector('[part~="template-error"]'), 'the template error', 8000);
+    expect(withoutPart(el.shadowRoot!)).to.deep.equal([]);
+  });
+
   it('<approval-inbox>: the requests to decide', async () => {
     const el = await filled(
       html`<approval-inbox .client=${clientFor('bob')}></approval-inbox>`,

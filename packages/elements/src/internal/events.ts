@@ -34,6 +34,10 @@ export interface TemplateSavedDetail {
   /** The template the user saved (its `id` makes the link to share). */
   readonly template: Template;
 }
+export interface TemplateUseRequestedDetail {
+  /** The template to start a New Request from: give it to the form as its `prefill`. */
+  readonly template: Template;
+}
 export type MyRequestsRequestedDetail = Record<string, never>;
 export interface SelectionChangedDetail {
   /** How many resources are selected now. */
@@ -101,6 +105,8 @@ export interface AccessRequestsEventMap {
   'request-submitted': CustomEvent<RequestSubmittedDetail>;
   /** The user saved the New Request form's request as a named template. */
   'template-saved': CustomEvent<TemplateSavedDetail>;
+  /** The user asked to start a New Request from a template: open the form with it as its `prefill`. */
+  'template-use-requested': CustomEvent<TemplateUseRequestedDetail>;
   /** The user pressed My Requests on the success view: route to the My Requests page. */
   'my-requests-requested': CustomEvent<MyRequestsRequestedDetail>;
   /** The user changed the resource selection. */

@@ -244,6 +244,35 @@ export const SCENES: Scene[] = [
       opened(lang, html`<my-access .client=${client('alice')}></my-access>`, '[part~="extend-button"]'),
   },
   {
+    name: 'my access: templates, the Rename template dialog',
+    show: async (lang) => {
+      await client('alice').createTemplate({
+        name: 'Staging load tests',
+        request: {
+          resources: [{ resource_id: 'res_staging_payments_db', permission_id: 'perm_pg_readonly' }],
+          duration_hours: 2,
+        },
+      });
+      return opened(
+        lang,
+        html`<my-access .client=${client('alice')}></my-access>`,
+        '[part~="rename-template"]',
+      );
+    },
+  },
+  {
+    name: 'portal: new request, a template that does not exist',
+    show: async (lang) => {
+      const el = await inLang(lang, html`<access-portal .client=${client('alice')}></access-portal>`);
+      const portal = el.firstElementChild as HTMLElement & { showTemplate(id: string): void };
+      portal.showTemplate('tpl_999999');
+      await until(() => inView(el, '[part~="template-error"]'), 'the template error', 8000);
+      await until(() => inView(el, '#results [data-row]'), 'the form below, with its results', 8000);
+      await settled(el);
+      return el;
+    },
+  },
+  {
     name: 'request details: Extension pending',
     show: async (lang) => {
       const request = await aliceRequest((r) => r.can.extend && r.extension?.requires_approval === true);

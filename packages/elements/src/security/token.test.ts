@@ -52,6 +52,7 @@ const EVENTS: Record<AccessRequestsEventName, true> = {
   'my-requests-requested': true,
   'selection-changed': true,
   'template-saved': true,
+  'template-use-requested': true,
 };
 
 /** The URLs the clients asked for. */

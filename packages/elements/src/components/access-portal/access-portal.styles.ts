@@ -34,6 +34,20 @@ const portal = css`
     gap: var(--_space-4);
     align-items: start;
   }
+  .template-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    margin-block-end: var(--_space-3);
+    padding: var(--_space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .template-error p {
+    flex: 1 1 20rem;
+    margin: 0;
+  }
   request-details {
     position: sticky;
     inset-block-start: var(--_space-2);

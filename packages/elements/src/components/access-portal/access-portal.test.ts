@@ -265,7 +265,7 @@ describe('<access-portal>', () => {
       'Access Details opens from the link',
     );
     expect(location.hash).to.equal('#/my-access');
-    expect(parseHash('#/nowhere')).to.deep.equal({ view: 'my-requests', requestId: '' });
+    expect(parseHash('#/nowhere')).to.deep.equal({ view: 'my-requests', requestId: '', templateId: '' });
   });
 
   it('has its own notifier, unless told not to', async () => {

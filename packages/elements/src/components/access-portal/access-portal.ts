@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '../../internal/locale.js';
-import type { AccessClient, AccessRequest } from '@access-requests/sdk';
+import type { AccessClient, AccessRequest, Template } from '@access-requests/sdk';
 import { ClientElement } from '../../internal/client-element.js';
 import { RequestList } from '../request-list/request-list.js';
 import { RequestDetails } from '../request-details/request-details.js';
 import type { MyAccess } from '../my-access/my-access.js';
+import type { RequestPrefill } from '../access-request-form/prefill.js';
 import { AccessNotifications } from '../access-notifications/access-notifications.js';
 import type { Clock } from '../../internal/countdown.js';
 import { define } from '../../define.js';
@@ -14,7 +15,16 @@ import { renderRetry } from '../../internal/retry.js';
 import { skeleton } from '../../internal/skeleton.js';
 import { callerOf } from '../../internal/requests-hub.js';
 import { accessPortalStyles } from './access-portal.styles.js';
-import { DEFAULT_VIEW, PORTAL_VIEWS, hashFor, isPortalView, parseHash, type PortalView } from './routes.js';
+import {
+  DEFAULT_VIEW,
+  PORTAL_VIEWS,
+  hashFor,
+  isPortalView,
+  parseHash,
+  templateHash,
+  type PortalView,
+} from './routes.js';
+import { TemplateRoute } from './template-route.js';
 
 const viewConverter = {
   fromAttribute: (value: string | null): PortalView => (isPortalView(value) ? value : DEFAULT_VIEW),
@@ -48,13 +58,16 @@ const label = (view: PortalView): string =>
  * view opens My Requests; a request card opens its details beside the list; Edit and request again
  * on a closed request (in its details or on My Access) opens New Request prefilled from it; Use
  * Access opens My Access with the request's Access Details; the notifier's Access Details button does
- * the same.
+ * the same. Use template on My Access opens New Request prefilled from the template; a link to a
+ * template (`#/new-request/template/<id>`, what My Access's Copy link copies) does the same once the
+ * template is read — saying so when it does not exist — and so does `showTemplate()`.
  *
  * Routing: with `routing="none"` (the default) the portal switches views itself when the user asks,
  * after a cancelable `view-change-requested` (`{ view, requestId }`): a host that routes by itself calls
  * `preventDefault()` and sets `view` (and calls `showAccessDetails()`) when its own router says so.
  * With `routing="hash"` the portal keeps the view in the location hash — `#/<view>`, and
- * `#/my-requests/<id>` or `#/my-access/<id>` to open a request — so that back, forward, reload and
+ * `#/my-requests/<id>` or `#/my-access/<id>` to open a request, `#/new-request/template/<id>` to start
+ * from a template — so that back, forward, reload and
  * links work. Setting `view` from outside fires nothing.
  *
  * @summary The whole access portal in one tag: New Request, My Requests, My Access — and Approvals for
@@ -72,6 +85,10 @@ const label = (view: PortalView): string =>
  * @csspart view-error - Why a view could not be loaded, with Retry.
  * @csspart skeleton - The placeholder blocks in `view-loading`.
  * @csspart form - The `<access-request-form>` of New Request.
+ * @csspart template-loading - New Request while the template it starts from is read.
+ * @csspart template-error - Why the template could not be opened (it does not exist, say), above the form.
+ * @csspart template-retry - Its Retry button (not for a template that does not exist).
+ * @csspart template-dismiss - Its Dismiss button.
  * @csspart requests-layout - My Requests' list and details, side by side.
  * @csspart list - The `<request-list>` of My Requests.
  * @csspart details - The `<request-details>` of My Requests.
@@ -120,8 +137,8 @@ export class AccessPortal extends ClientElement {
   @state() private accessor isApprover = false;
   @state() private accessor selected: AccessRequest | undefined;
   @state() private accessor selectedId = '';
-  /** The closed request Edit and request again was pressed on: New Request's `prefill`. */
-  @state() private accessor editing: AccessRequest | undefined;
+  /** New Request's `prefill`: the closed request Edit and request again was pressed on, or the template. */
+  @state() private accessor editing: RequestPrefill | undefined;
   /** Views shown once stay rendered (hidden), so that a draft or a scroll position survives a switch. */
   @state() private accessor visited: ReadonlySet<PortalView> = new Set();
   /** The lazy views whose element is loaded and registered; why one failed to load. */
@@ -129,6 +146,10 @@ export class AccessPortal extends ClientElement {
   @state() private accessor loadErrors: ReadonlyMap<PortalView, unknown> = new Map();
   readonly #loading = new Set<PortalView>();
 
+  readonly #template = new TemplateRoute(this, (template) => {
+    // A new value each time: the form opens afresh from the template, even the same one again.
+    this.editing = { ...template };
+  });
   #pendingAccessDetails: AccessRequest | string | undefined;
   #callerFor: AccessClient | undefined;
 
@@ -165,6 +186,7 @@ export class AccessPortal extends ClientElement {
         this.selectedId = '';
       }
       this.#learnRole();
+      this.#template.clientChanged(this.activeClient);
     }
     if (!this.visited.has(this.view)) this.visited = new Set([...this.visited, this.view]);
     this.#load(this.view);
@@ -229,6 +251,23 @@ export class AccessPortal extends ClientElement {
   /** Shows My Access with a request's Access Details open (for a host routing a notification here). */
   showAccessDetails(request: AccessRequest | string): void {
     this.#go('my-access', request);
+  }
+
+  /**
+   * Shows New Request started from a template (one in hand, or its id: read first, with a loading state;
+   * the form below says when it does not exist) — for a host routing a template's link here.
+   */
+  showTemplate(template: Template | string): void {
+    this.#go('new-request');
+    if (typeof template === 'string') this.#template.open(template, this.activeClient);
+    else this.#template.use(template);
+    this.#routeTemplate();
+  }
+
+  /** By hash routing, the address names the template New Request started from (no new history entry). */
+  #routeTemplate(): void {
+    if (this.routing === 'hash' && this.#template.id)
+      history.replaceState(history.state, '', templateHash(this.#template.id));
   }
 
   /** Shows My Requests with a request's details open. */
@@ -307,7 +346,13 @@ export class AccessPortal extends ClientElement {
       );
       return;
     }
-    const { view, requestId } = parseHash(location.hash);
+    const { view, requestId, templateId } = parseHash(location.hash);
+    if (view === 'new-request') {
+      // A template's link: read it (unless New Request started from it already); a plain New Request
+      // drops the template's alert.
+      if (templateId && templateId !== this.#template.id) this.#template.open(templateId, this.activeClient);
+      else if (!templateId && this.#template.id) this.#template.clear();
+    }
     const here =
       view === this.view && (!requestId || (view === 'my-requests' && requestId === this.selectedId));
     if (here) return;
@@ -370,6 +415,19 @@ export class AccessPortal extends ClientElement {
     const request = event.detail.request;
     // A new value on each press: the form opens afresh from the request, even the same one again.
     if (this.#navigate('new-request', undefined, { focusTab: true })) this.editing = { ...request };
+  };
+
+  /** Use template on My Access: New Request opens prefilled from the template. */
+  #toTemplate = (event: CustomEvent<{ template: Template }>): void => {
+    if (!this.#navigate('new-request', undefined, { focusTab: true })) return;
+    this.#template.use(event.detail.template);
+    this.#routeTemplate();
+  };
+
+  #dismissTemplate = (): void => {
+    this.#template.clear();
+    if (this.routing === 'hash') history.replaceState(history.state, '', hashFor('new-request'));
+    void this.updateComplete.then(() => this.#tab('new-request')?.focus()); // the alert goes
   };
 
   #toAccessDetails = (event: CustomEvent<{ request: AccessRequest }>): void => {
@@ -451,12 +509,14 @@ export class AccessPortal extends ClientElement {
     // portal.
     switch (view) {
       case 'new-request':
-        return html`<access-request-form
-          part="form"
-          .client=${this.client}
-          .prefill=${this.editing}
-          @my-requests-requested=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
-        ></access-request-form>`;
+        return this.#template.loading
+          ? this.#template.render(this.activeClient, this.#dismissTemplate)
+          : html`${this.#template.render(this.activeClient, this.#dismissTemplate)}<access-request-form
+                part="form"
+                .client=${this.client}
+                .prefill=${this.editing}
+                @my-requests-requested=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
+              ></access-request-form>`;
       case 'my-requests':
         return html`<div part="requests-layout" class="requests-layout">
           <request-list
@@ -484,6 +544,7 @@ export class AccessPortal extends ClientElement {
           .client=${this.client}
           .now=${this.now}
           @request-edit-requested=${this.#toEdit}
+          @template-use-requested=${this.#toTemplate}
         ></my-access>`;
       case 'approvals':
         return html`<approval-inbox

@@ -43,6 +43,7 @@ import { renderReview } from './selection-review.js';
 import { idempotencyFor, failureOf } from './submission.js';
 import { SubmittedRequests } from './submitted-requests.js';
 import { TemplateSaver } from './save-template.js';
+import { publishTemplate } from '../../internal/templates-hub.js';
 import {
   clientErrors,
   constraintsOf,
@@ -271,7 +272,11 @@ export class AccessRequestForm extends ClientElement {
   readonly #templates = new TemplateSaver(
     this,
     (text) => this.#announcer.announce(text),
-    (template) => fire(this, 'template-saved', { template }),
+    (template) => {
+      const client = this.activeClient;
+      if (client) publishTemplate(client, template); // a My Access on the page lists it
+      fire(this, 'template-saved', { template });
+    },
   );
   readonly #submitted = new SubmittedRequests(this, (...said) => this.#announcer.announce(...said));
   readonly #keeper = new DraftKeeper(this, () =>

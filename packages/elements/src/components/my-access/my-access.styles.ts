@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { liveStatusStyles } from '../../internal/live-requests.js';
 import { controls, createdList, surface, tokens } from '../../internal/styles.js';
 import { dialogExtras } from '../../internal/dialog-styles.js';
+import { skeletonStyles } from '../../internal/skeleton.js';
 
 const page = css`
   :host {
@@ -63,7 +64,27 @@ const page = css`
     display: inline-flex;
     gap: var(--_space-1);
   }
+  .item.template-item {
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  .template-actions {
+    flex-wrap: wrap;
+    justify-content: flex-end;
+  }
+  .link-field {
+    inline-size: 100%;
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+  }
   @container (inline-size < 30rem) {
+    .item.template-item {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .template-actions {
+      justify-content: flex-start;
+    }
     .item {
       grid-template-columns: minmax(0, 1fr) auto;
     }
@@ -73,4 +94,13 @@ const page = css`
   }
 `;
 
-export const myAccessStyles = [tokens, controls, surface, createdList, dialogExtras, liveStatusStyles, page];
+export const myAccessStyles = [
+  tokens,
+  controls,
+  surface,
+  createdList,
+  dialogExtras,
+  liveStatusStyles,
+  skeletonStyles,
+  page,
+];

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '../../internal/locale.js';
-import type { AccessRequest, components } from '@access-requests/sdk';
+import type { AccessRequest, Template, components } from '@access-requests/sdk';
 import { renderRetry } from '../../internal/retry.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ClientElement } from '../../internal/client-element.js';
@@ -20,6 +20,7 @@ import { RovingFocus } from '../../internal/roving-focus.js';
 import { AccessDetailsDialog } from './access-details-dialog.js';
 import { ExtendForm } from '../../internal/extend-form.js';
 import { extendedText, renderPending } from '../../internal/extension.js';
+import { TemplatesSection } from './templates-section.js';
 import { myAccessStyles } from './my-access.styles.js';
 
 export type MyAccessData = components['schemas']['MyAccess'];
@@ -38,18 +39,27 @@ const RELOAD_DEBOUNCE_MS = 120;
  * org's Slack, Microsoft Teams or email); Edit and request again asks the host to open the New
  * Request form prefilled from the request instead. The page stays current as requests change (event stream).
  *
+ * Templates lists the user's request templates by name (Load more past `templates-page-size`), each
+ * with what it requests: Use template asks the host to open New Request from it
+ * (`template-use-requested`; `<access-portal>` does), Rename and Delete (after a confirmation) change
+ * it, and Copy link copies its link to share — `template-link` with `{id}` replaced, else this page's
+ * address with `#/new-request/template/<id>`, the route of `<access-portal routing="hash">`. A template
+ * saved in an `<access-request-form>` with the same client on the page shows at once.
+ *
  * The countdown runs on the server's clock (Access Details carries `server_time`, so a browser whose
  * clock is off still counts right); a host can give its own with `now`.
  *
  * @summary The My Access page: the access the user holds now, each with its Access Details, what starts
  * later (Scheduled Access, each saying when it starts), then Recent Requests and Favorites, each with
- * Request again.
+ * Request again, and the user's request Templates.
  * @tag my-access
  *
  * @event request-again-submitted - Request again created requests; `detail` has the new `requests` and the
  * `source` request.
  * @event request-edit-requested - Edit and request again was pressed on a closed request: open the New
  * Request form with `detail.request` as its `prefill` (`<access-portal>` does).
+ * @event template-use-requested - Use template was pressed: open the New Request form with
+ * `detail.template` as its `prefill` (`<access-portal>` does).
  * @event request-extended - The user extended an active access; `detail.request` is the answer: its new
  * `expires_at`, or its `extension.pending` while the approvers decide.
  *
@@ -59,6 +69,7 @@ const RELOAD_DEBOUNCE_MS = 120;
  * there are some (with `section`).
  * @csspart section-recent - Recent Requests, the three most recent closed requests (with `section`).
  * @csspart section-favorites - Favorites (with `section`).
+ * @csspart section-templates - Templates, the user's request templates (with `section`).
  * @csspart heading - A section's heading.
  * @csspart list - A section's list.
  * @csspart item - One request in a list.
@@ -70,15 +81,30 @@ const RELOAD_DEBOUNCE_MS = 120;
  * @csspart edit-again-button - An Edit and request again icon button, beside Request again.
  * @csspart extend-button - An Extend button, beside an active access's expiry.
  * @csspart extension-pending - "Extension pending: 2 hours, waiting for …" on an active access.
+ * @csspart template-item - One template in Templates (with `item`; its name is `item-title`, what it
+ * requests `item-meta`).
+ * @csspart use-template - A template's Use template button.
+ * @csspart rename-template - A template's Rename button.
+ * @csspart delete-template - A template's Delete button.
+ * @csspart copy-link - A template's Copy link button.
+ * @csspart template-link - The template's link, selected to copy by hand when the clipboard refused it.
+ * @csspart templates-loading - Templates while they load.
+ * @csspart skeleton - The placeholder blocks in `templates-loading`.
+ * @csspart load-more - Load more templates.
  * @csspart empty - A section's empty state.
- * @csspart error - The load error.
+ * @csspart error - The load error (of the page, of Templates, or of more templates).
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
  * @csspart dialog - Every dialog.
  * @csspart details-dialog - The Access Details dialog (with `dialog`).
- * @csspart dialog-title - The Access Details dialog's heading.
+ * @csspart dialog-title - A dialog's heading.
  * @csspart close - Its X button.
  * @csspart request-again-dialog - The Request again dialog (with `dialog`).
  * @csspart extend-dialog - The Extend access dialog (with `dialog`).
+ * @csspart rename-dialog - The Rename template dialog (with `dialog`).
+ * @csspart template-name - Its Template name field.
+ * @csspart delete-dialog - The Delete template confirmation (with `dialog`).
+ * @csspart cancel - The Cancel button of the Rename and Delete dialogs.
+ * @csspart confirm - Their Rename and Delete button.
  * @csspart ended - The note that the access is no longer active.
  * @csspart instructions - The rendered instructions.
  * @csspart link - The access link.
@@ -113,11 +139,20 @@ export class MyAccess extends ClientElement {
    * Details.
    */
   @property({ attribute: false }) accessor now: Clock | undefined;
+  /**
+   * The link Copy link copies for a template: a URL (absolute, or relative to the page) in which `{id}`
+   * stands for the template's id, e.g. `https://access.example.com/new?template={id}`. Default: this
+   * page's address with the hash `#/new-request/template/{id}` (`<access-portal routing="hash">`).
+   */
+  @property({ attribute: 'template-link' }) accessor templateLink = '';
+  /** How many templates Templates shows before Load more. */
+  @property({ type: Number, attribute: 'templates-page-size' }) accessor templatesPageSize = 50;
 
   @state() private accessor data: MyAccessData | undefined;
   @state() private accessor loadError: unknown;
 
   readonly #announcer = new Announcer(this);
+  readonly #templates = new TemplatesSection(this, this.#announcer);
   readonly #load = new LatestTask(this);
   readonly #details = new AccessDetailsDialog(this, 'details-dialog', {
     client: () => this.activeClient,
@@ -170,6 +205,11 @@ export class MyAccess extends ClientElement {
     return this.data;
   }
 
+  /** The templates Templates shows (the pages loaded so far). */
+  get templates(): readonly Template[] {
+    return this.#templates.list.items;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#load.cancel();
@@ -181,6 +221,8 @@ export class MyAccess extends ClientElement {
 
   protected override updated(changed: PropertyValues): void {
     if (this.clientChanged(changed)) this.reload();
+    if (this.clientChanged(changed) || changed.has('templatesPageSize'))
+      this.#templates.load(this.activeClient);
     const pending = this.#pendingDetails;
     if (pending !== undefined && this.activeClient) {
       this.#pendingDetails = undefined;
@@ -240,8 +282,9 @@ export class MyAccess extends ClientElement {
 
   protected override render() {
     return html`${this.#live.renderLiveStatus()} ${this.#renderBody()}
-    ${this.#details.render(this.#live.locale)} ${this.#again.render(this.#live.locale)}
-    ${this.#extend.render(this.#live.locale)} ${this.#announcer.render()}`;
+    ${this.#templates.render(this.#live.locale)} ${this.#details.render(this.#live.locale)}
+    ${this.#again.render(this.#live.locale)} ${this.#extend.render(this.#live.locale)}
+    ${this.#announcer.render()}`;
   }
 
   #renderBody() {
