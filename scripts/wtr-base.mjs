@@ -32,10 +32,12 @@ export function createWtrConfig({
     browsers: [
       chromeLauncher({
         launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
-        // Only one page of a browser has focus; with two test files at once the other would see focus
-        // and blur events never come (and :focus-visible never match). Each page acts as focused.
-        createPage: async ({ context }) => {
-          const page = await context.newPage();
+        // Two test files at once must not share what a browser keeps per profile (localStorage, where
+        // the form keeps its drafts; storage events between tabs): each page has a context of its own.
+        // And only one page of a browser has focus: the other would never see focus and blur events
+        // (nor match :focus-visible), so each page acts as focused.
+        createPage: async ({ browser }) => {
+          const page = await (await browser.createBrowserContext()).newPage();
           const cdp = await page.createCDPSession();
           await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
           return page;

@@ -25,7 +25,11 @@ customElements.define('held-portal', HeldPortal);
 
 describe('<access-portal>: views that load when first shown', () => {
   before(ignoreResizeObserverLoopReports);
-  beforeEach(resetServer);
+  beforeEach(async () => {
+    // A draft another file's form saved in this tab would open New Request on a later step.
+    sessionStorage.clear();
+    await resetServer();
+  });
   after(expectNoContractViolations);
 
   it('shows a skeleton while a view loads, says when it could not, and Retry loads it', async () => {
