@@ -120,11 +120,10 @@ export class ApprovalInbox extends ClientElement {
     this.#list.cancel();
   }
 
+  // Loads start here, not in updated(): what starting one changes is then part of this update, not
+  // a second one.
   protected override willUpdate(changed: PropertyValues): void {
     if (this.clientChanged(changed)) this.#list.reset();
-  }
-
-  protected override updated(changed: PropertyValues): void {
     if (this.clientChanged(changed) || changed.has('pageSize')) this.reload();
   }
 

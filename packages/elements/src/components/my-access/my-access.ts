@@ -215,14 +215,18 @@ export class MyAccess extends ClientElement {
     this.#load.cancel();
   }
 
+  // Loads start here, not in updated(): what starting one changes is then part of this update, not
+  // a second one.
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.clientChanged(changed)) this.data = undefined;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (this.clientChanged(changed)) this.reload();
+    if (this.clientChanged(changed)) {
+      this.data = undefined;
+      this.reload();
+    }
     if (this.clientChanged(changed) || changed.has('templatesPageSize'))
       this.#templates.load(this.activeClient);
+  }
+
+  protected override updated(): void {
     const pending = this.#pendingDetails;
     if (pending !== undefined && this.activeClient) {
       this.#pendingDetails = undefined;
