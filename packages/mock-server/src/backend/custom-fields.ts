@@ -57,7 +57,8 @@ function check(field: CustomFieldRecord, value: unknown): Checked {
   });
   switch (field.type) {
     case 'text': {
-      if (typeof value !== 'string') return fail('invalid_type', `${label} must be text; got ${kindOf(value)}.`);
+      if (typeof value !== 'string')
+        return fail('invalid_type', `${label} must be text; got ${kindOf(value)}.`);
       if (value.length > field.maxLength)
         return fail(
           'too_long',
@@ -72,13 +73,17 @@ function check(field: CustomFieldRecord, value: unknown): Checked {
     case 'choice': {
       const ids = alternatives(field.choices.map((c) => `${c.id} (${c.label})`));
       if (typeof value !== 'string')
-        return fail('invalid_type', `${label} must be the id of one of its choices, ${ids}; got ${kindOf(value)}.`);
+        return fail(
+          'invalid_type',
+          `${label} must be the id of one of its choices, ${ids}; got ${kindOf(value)}.`,
+        );
       const choice = field.choices.find((c) => c.id === value);
       if (!choice) return fail('invalid_choice', `${label} must be one of ${ids}; got ${clip(value)}.`);
       return answer(choice.id, choice.label);
     }
     case 'number': {
-      if (typeof value !== 'number') return fail('invalid_type', `${label} must be a number; got ${kindOf(value)}.`);
+      if (typeof value !== 'number')
+        return fail('invalid_type', `${label} must be a number; got ${kindOf(value)}.`);
       if (!Number.isFinite(value)) return fail('invalid_number', `${label} must be a finite number.`);
       if (field.integer && !Number.isInteger(value))
         return fail('not_integer', `${label} must be a whole number; got ${value}.`);
@@ -118,7 +123,9 @@ export function resolveCustomFields(
       const value = Object.hasOwn(given, field.id) ? given[field.id] : undefined;
       if (value === undefined) {
         if (field.required)
-          report(fieldError(customFieldPath(field.id), 'required', `${field.label} is required by ${flow.name}.`));
+          report(
+            fieldError(customFieldPath(field.id), 'required', `${field.label} is required by ${flow.name}.`),
+          );
         return [];
       }
       const checked = check(field, value);
