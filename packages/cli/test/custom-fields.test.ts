@@ -61,7 +61,7 @@ describe('custom fields', () => {
       byFlow['flow_prod_db']?.custom_fields.map((a) => [a.id, a.value]),
       [['incident_id', 'INC-4821']],
     );
-    const shown = await run(['show', byFlow['flow_prod_cloud']!.id], env);
+    const shown = await run(['show', byFlow['flow_prod_cloud'].id], env);
     assertExit(shown, 0);
     assert.match(shown.stdout, /^ {2}Change type +Emergency change$/m);
     assert.match(shown.stdout, /^ {2}Accounts affected +12$/m);
