@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import './access-request-form.define.js';
 import '../request-details/request-details.define.js';
@@ -138,6 +139,12 @@ describe('<access-request-form>: the custom fields of the access flows', () => {
       await page.el.updateComplete;
       expect(page.errorOf(accounts), typed).to.equal(error);
     }
+    // What is not a number yet (the input itself holds '' for it) is said, not taken for no answer.
+    typeInto(accounts, '');
+    accounts.focus();
+    await sendKeys({ type: '1e' });
+    await page.el.updateComplete;
+    expect(page.errorOf(accounts)).to.equal('Accounts affected must be a number.');
     typeInto(accounts, '');
 
     page.button('Submit Request').click();

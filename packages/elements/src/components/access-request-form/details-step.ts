@@ -165,7 +165,11 @@ function renderCustomField(view: DetailsView, field: CustomField, askedBy: reado
   const id = place;
   const error = view.errorOf(place);
   const value = view.draft.customFields[field.id] ?? '';
-  const change = (e: Event) => view.onAnswer(field.id, (e.target as HTMLInputElement).value);
+  // A number input holds '' for what is not a number yet ("1e"): kept as 'NaN', so it is said, not lost.
+  const change = ({ target }: Event) => {
+    const input = target as HTMLInputElement;
+    view.onAnswer(field.id, input.validity.badInput ? 'NaN' : input.value);
+  };
   const asked = listOf(view.locale, askedBy);
   const help = [
     { id: `${id}-help`, text: field.description },
@@ -207,7 +211,7 @@ function renderCustomField(view: DetailsView, field: CustomField, askedBy: reado
       ?required=${field.required}
       aria-invalid=${invalid}
       aria-describedby=${described}
-      .value=${live(value)}
+      .value=${live(value === 'NaN' ? '' : value)}
       @input=${change}
       @blur=${() => view.onBlur(place)}
     />`;
