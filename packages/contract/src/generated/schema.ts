@@ -198,7 +198,8 @@ export interface paths {
          *     or an answer that breaks its field's rule) comes back in `errors`, in the problem format's item shape, with status `200`, so a form
          *     can show them inline before submitting. Each group lists the custom fields its flow asks
          *     (`custom_fields`). Only a body that is not a JSON object, or has a
-         *     field of the wrong JSON type, is `422`.
+         *     field of the wrong JSON type, is `422` (an answer in `custom_fields` of the wrong type for its
+         *     field is `invalid_type` in `errors`, like the other custom-field errors).
          */
         post: operations["preview"];
         delete?: never;

@@ -3,8 +3,8 @@
  * (`src/generated/`, written by `pnpm generate`), with the few leniencies the server
  * documents: `null` counts as absent; strings are trimmed, a blank one is absent (a blank required
  * one "must not be empty"); an answer in `custom_fields` of the wrong JSON type is left to the
- * custom-field rules, which name the field; a repeatable query parameter may be given as `x[]` or `x`, and a single
- * one at most once. Ajv's errors become the server's own field errors: wrong JSON types are
+ * custom-field rules, which name the field; a repeatable query parameter may be given as `x[]` or
+ * `x`, and a single one at most once. Ajv's errors become the server's own field errors: wrong JSON types are
  * `invalid_type` (always 422), the others are rule errors (which `preview` lists with status 200).
  */
 import type { operations } from '@access-requests/contract';
