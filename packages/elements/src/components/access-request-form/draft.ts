@@ -114,7 +114,7 @@ export function fieldsOf(groups: readonly PreviewGroup[]): CustomField[] {
   return [...byId.values()];
 }
 
-/** The answers to the `fields` asked: text trimmed, numbers as numbers, empty ones left out. */
+/** The answers to the `fields` asked: text trimmed, numbers as numbers; no empty answers, no non-numbers. */
 export function customFieldsBody(
   values: Readonly<Record<string, string>>,
   fields: readonly CustomField[],
@@ -124,7 +124,8 @@ export function customFieldsBody(
     const text = values[field.id]?.trim() ?? '';
     if (!text) continue;
     const number = Number(text);
-    body[field.id] = field.type === 'number' && Number.isFinite(number) ? number : text;
+    if (field.type !== 'number') body[field.id] = text;
+    else if (Number.isFinite(number)) body[field.id] = number; // else the form says it is not a number
   }
   return Object.keys(body).length ? body : undefined;
 }
