@@ -175,3 +175,21 @@ export function ticketFlag(values: Values): { type_id: string; id: string } | un
   const [type_id, id] = pairFlag('--ticket', text, 'TYPE:ID (tt_jira:SEC-12)');
   return { type_id, id: textFlag('--ticket', id, LIMITS.ticketId.minLength, LIMITS.ticketId.maxLength) };
 }
+
+/**
+ * Every --field ID=VALUE as answers by field id, the values as typed (the flows' declared types,
+ * known from the preview, turn numbers into numbers: see `typedAnswers`). Undefined when none given.
+ */
+export function fieldFlags(values: Values): Record<string, string> | undefined {
+  const texts = listFlag(values, 'field');
+  if (!texts.length) return undefined;
+  const answers: Record<string, string> = {};
+  for (const text of texts) {
+    const at = text.indexOf('=');
+    const id = text.slice(0, at).trim();
+    if (at < 0 || !id) throw usageError('--field', `takes ID=VALUE (change_type=emergency), got "${text}"`);
+    if (Object.hasOwn(answers, id)) throw usageError('--field', `answers ${id} twice: give each field once`);
+    answers[id] = text.slice(at + 1);
+  }
+  return answers;
+}

@@ -24,6 +24,8 @@ const FIELD_FLAGS: readonly [RegExp, (match: RegExpExecArray, given: FlagsGiven)
   [/^(duration_hours|hours)$/, () => '--hours'],
   [/^justification$/, () => '--justification'],
   [/^ticket\b/, () => '--ticket'],
+  [/^custom_fields\.(.+)$/, (m) => `--field ${m[1] ?? ''}`],
+  [/^custom_fields$/, () => '--field'],
   [/^grantee_id$/, () => '--for'],
   [/^reason$/, () => '--reason'],
 ];

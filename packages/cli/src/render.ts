@@ -55,6 +55,7 @@ export function requestDetails(out: Output, r: AccessRequest): string {
     ['Duration', `${r.duration_hours} h`],
     ['Justification', r.justification],
     ['Ticket', r.ticket ? `${r.ticket.type.name} ${r.ticket.id}` : null],
+    ...r.custom_fields.map((answer): [string, string] => [answer.label, answer.display]),
     ...r.approvals.map((a): [string, string] => [
       'Approval',
       `${a.approver.name}: ${a.status}${a.reason ? ` — ${a.reason}` : ''}`,
@@ -97,6 +98,9 @@ export function previewSplit(out: Output, preview: Preview, hours: number): stri
     const needs = [
       group.justification_required ? 'justification required' : '',
       group.ticket_required ? 'ticket required' : '',
+      group.custom_fields.length
+        ? `asks ${group.custom_fields.map((f) => `${f.label}${f.required ? ' (required)' : ''}`).join(', ')}`
+        : '',
       `up to ${group.max_duration_hours} h`,
     ].filter(Boolean);
     return [

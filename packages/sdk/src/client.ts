@@ -42,6 +42,54 @@ export type AccessRequest = components['schemas']['AccessRequest'];
 export type Template = components['schemas']['Template'];
 
 /**
+ * A question an access flow asks on every request under it — a `text` (with an optional whole-value
+ * `pattern`), a single `choice` or a `number` — as `preview()` lists it for each group
+ * (`groups[].custom_fields`). Narrow it by `type`; answer it in `submit({ custom_fields })`, keyed by
+ * `id`.
+ *
+ * @example
+ * ```ts
+ * import type { CustomField } from '@access-requests/sdk';
+ *
+ * function accepts(field: CustomField, value: string): boolean {
+ *   if (field.type !== 'text' || field.pattern === undefined) return true;
+ *   return new RegExp(`^(?:${field.pattern})$`, 'u').test(value.trim());
+ * }
+ * const preview = await client.preview(input);
+ * const asked = preview.groups.flatMap((group) => group.custom_fields);
+ * ```
+ */
+export type CustomField = components['schemas']['CustomField'];
+
+/**
+ * One answer to a custom field on a request (`request.custom_fields`), in its flow's order: the
+ * field's `label`, the `value` sent and `display`, the text to show (a choice's label).
+ *
+ * @example
+ * ```ts
+ * import type { AccessRequest, CustomFieldAnswer } from '@access-requests/sdk';
+ *
+ * const lines = (request: AccessRequest) =>
+ *   request.custom_fields.map((answer: CustomFieldAnswer) => `${answer.label}: ${answer.display}`);
+ * ```
+ */
+export type CustomFieldAnswer = components['schemas']['CustomFieldAnswer'];
+
+/**
+ * The answers a submission gives (`submit({ custom_fields })`, `preview({ custom_fields })`), keyed by
+ * field id: text and choice ids as strings, numbers as numbers.
+ *
+ * @example
+ * ```ts
+ * import type { CustomFieldAnswers } from '@access-requests/sdk';
+ *
+ * const answers: CustomFieldAnswers = { change_type: 'emergency', accounts_affected: 120 };
+ * await client.submit({ resources, duration_hours: 2, justification, ticket, custom_fields: answers });
+ * ```
+ */
+export type CustomFieldAnswers = components['schemas']['CustomFieldAnswers'];
+
+/**
  * A list operation's filters with friendly names: `status` for `status[]`, `resource_type_id` for
  * `resource_type_id[]`; paging (`limit`, `cursor`) is separate, given to `page()`.
  *

@@ -5,6 +5,9 @@ export type {
   AccessRequest,
   CallOptions,
   ChangeOptions,
+  CustomField,
+  CustomFieldAnswer,
+  CustomFieldAnswers,
   ListFilters,
   Template,
 } from './client.js';

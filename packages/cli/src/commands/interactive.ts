@@ -1,7 +1,8 @@
 // `request` in a terminal without selection flags: search the catalog, pick resources and
-// permissions (or an app, or a bundle), for whom, how long, why and the ticket. Flags given still
-// count (`access-requests request --for dave@example.com` asks only the rest).
-import { LIMITS, type AccessClient } from '@access-requests/sdk';
+// permissions (or an app, or a bundle), for whom, how long, why, the ticket and the access flows'
+// required questions (custom fields). Flags given still count (`access-requests request --for
+// dave@example.com` asks only the rest).
+import { LIMITS, type AccessClient, type CustomField } from '@access-requests/sdk';
 import type { Values } from '../args.js';
 import type { Context } from '../command.js';
 import { printable } from '../output.js';
@@ -9,6 +10,51 @@ import { choose, chooseSome, confirm, search, text } from '../prompts.js';
 import { detailsFromFlags, previewed, type Draft } from './request.js';
 
 const PAGE = 20;
+
+/** What is wrong with `value` as an answer to a text or number field (true when nothing). */
+function checkAnswer(field: CustomField, value: string): true | string {
+  const trimmed = value.trim();
+  if (!trimmed) return 'Required by the access flow';
+  if (field.type === 'text') {
+    if (trimmed.length > field.max_length) return `At most ${field.max_length} characters`;
+    if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(trimmed))
+      return field.pattern_hint ? `Must be ${field.pattern_hint}` : `Must match ${field.pattern}`;
+    return true;
+  }
+  if (field.type === 'number') {
+    const n = Number(trimmed);
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) || !Number.isFinite(n)) return 'A number';
+    if (field.integer && !Number.isInteger(n)) return 'A whole number';
+    if (field.min !== undefined && n < field.min) return `At least ${field.min}`;
+    if (field.max !== undefined && n > field.max) return `At most ${field.max}`;
+  }
+  return true;
+}
+
+/** Asks one custom field: a choice from its list, else a line of text checked as the server would. */
+async function askField(context: Context, field: CustomField): Promise<string | number> {
+  const label = printable(field.label);
+  if (field.type === 'choice')
+    return choose(
+      context,
+      label,
+      printable(field.choices).map((c) => ({ name: c.label, value: c.id })),
+    );
+  const hint =
+    field.type === 'text'
+      ? (field.pattern_hint ?? field.description)
+      : [
+          field.integer ? 'a whole number' : 'a number',
+          field.min !== undefined ? `from ${field.min}` : '',
+          field.max !== undefined ? `to ${field.max}` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  const answer = await text(context, hint ? `${label} (${printable(hint)})` : label, {
+    validate: (v) => checkAnswer(field, v),
+  });
+  return field.type === 'number' ? Number(answer.trim()) : answer.trim();
+}
 
 /** Items whose name is the typed words first, then those it starts with, then the rest (stable). */
 function byCloseness<T extends { name: string }>(items: readonly T[], term: string | undefined): T[] {
@@ -159,5 +205,16 @@ export async function draftInteractively(
     });
     draft = { ...draft, ticket: { type_id: type.id, id: id.trim() } };
   }
+  // The required questions of the flows, each id once (the same id in two flows is one question),
+  // unless --field answered it.
+  const asked = new Map<string, CustomField>();
+  for (const field of preview.groups.flatMap((g) => g.custom_fields))
+    if (field.required && !asked.has(field.id) && given.custom_fields?.[field.id] === undefined)
+      asked.set(field.id, field);
+  for (const field of asked.values())
+    draft = {
+      ...draft,
+      custom_fields: { ...draft.custom_fields, [field.id]: await askField(context, field) },
+    };
   return draft;
 }

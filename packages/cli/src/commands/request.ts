@@ -10,6 +10,7 @@ import {
   type components,
 } from '@access-requests/sdk';
 import {
+  fieldFlags,
   hoursFlag,
   justificationFlag,
   listFlag,
@@ -27,6 +28,7 @@ import { previewSplit, requestLine } from '../render.js';
 import { WAIT_FLAGS, waitForAll, waitTarget } from '../waiting.js';
 
 type Input = components['schemas']['AccessRequestInput'];
+type PreviewGroup = components['schemas']['PreviewGroup'];
 /** A request body before its duration is known. */
 export type Draft = Omit<Input, 'duration_hours'> & { duration_hours?: number };
 
@@ -63,7 +65,7 @@ async function draftFromFlags(
   return { ...draft, ...(await detailsFromFlags(context, client, values)) };
 }
 
-/** --for, --hours, --justification and --ticket, as body fields. */
+/** --for, --hours, --justification, --ticket and --field, as body fields. */
 export async function detailsFromFlags(
   context: Context,
   client: AccessClient,
@@ -73,11 +75,13 @@ export async function detailsFromFlags(
   const hours = hoursFlag(values);
   const justification = justificationFlag(values);
   const ticket = ticketFlag(values);
+  const customFields = fieldFlags(values);
   return {
     ...(forText ? { grantee_id: await granteeId(context, client, forText) } : {}),
     ...(hours === undefined ? {} : { duration_hours: hours }),
     ...(justification === undefined ? {} : { justification }),
     ...(ticket ? { ticket } : {}),
+    ...(customFields ? { custom_fields: customFields } : {}),
   };
 }
 
@@ -90,21 +94,53 @@ async function granteeId(context: Context, client: AccessClient, text: string): 
   return found.id;
 }
 
+/** A decimal number as typed on a command line (`12`, `-3.5`, `1e3`). */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * The --field answers with the types the groups' flows declare: a number field's answer as a number
+ * when it reads as one. Anything else is sent as typed, for the server to refuse by field (an
+ * unknown id, a number field given words).
+ */
+export function typedAnswers(
+  answers: Readonly<Record<string, string | number>>,
+  groups: readonly PreviewGroup[],
+): Record<string, string | number> {
+  const numbers = new Set(
+    groups.flatMap((g) => g.custom_fields.filter((f) => f.type === 'number').map((f) => f.id)),
+  );
+  return Object.fromEntries(
+    Object.entries(answers).map(([id, value]) => [
+      id,
+      typeof value === 'string' && numbers.has(id) && NUMBER.test(value.trim()) ? Number(value) : value,
+    ]),
+  );
+}
+
 /**
  * The duration: the one given, else the org's default held to the shortest maximum among the flows
- * the preview found; then the preview again for that body. Answers the body and its preview.
+ * the preview found; --field answers typed as those flows declare; then the preview again for that
+ * body. Answers the body and its preview.
  */
 export async function previewed(context: Context, client: AccessClient, draft: Draft) {
   const call = { signal: context.signal };
   const defaultHours = draft.duration_hours ?? (await client.me(call)).org.default_duration_hours;
   let body: Input = { ...draft, duration_hours: defaultHours };
   let preview = await client.preview(body, call);
-  if (draft.duration_hours === undefined && preview.groups.length) {
+  if (!preview.groups.length) return { body, preview };
+  let next = body;
+  if (draft.duration_hours === undefined) {
     const hours = Math.min(defaultHours, ...preview.groups.map((g) => g.max_duration_hours));
-    if (hours !== defaultHours) {
-      body = { ...body, duration_hours: hours };
-      preview = await client.preview(body, call);
-    }
+    if (hours !== defaultHours) next = { ...next, duration_hours: hours };
+  }
+  if (body.custom_fields) {
+    const typed = typedAnswers(body.custom_fields, preview.groups);
+    if (JSON.stringify(typed) !== JSON.stringify(body.custom_fields))
+      next = { ...next, custom_fields: typed };
+  }
+  if (next !== body) {
+    body = next;
+    preview = await client.preview(body, call);
   }
   return { body, preview };
 }
@@ -117,7 +153,9 @@ export const request: Command = {
     'Examples:',
     '  access-requests request --resource res_staging_payments_db:perm_pg_readonly --hours 2 \\',
     '    --justification "Investigating INC-4211" --wait active',
-    '  access-requests request --app app_aws:perm_aws_readonly --hours 1 --justification "Audit" --yes',
+    '  access-requests request --app app_aws:perm_aws_readonly --hours 1 --justification "Audit" \\',
+    '    --ticket tt_jira:SEC-12 --field change_type=investigation --field accounts_affected=3 --yes',
+    'Flows may ask questions of their own (custom fields); the preview lists them, --field answers them.',
   ].join('\n'),
   flags: {
     resource: {
@@ -142,6 +180,12 @@ export const request: Command = {
       type: 'string',
       value: 'TYPE:ID',
       help: 'a ticket, like tt_jira:SEC-12 (some flows require one)',
+    },
+    field: {
+      type: 'string',
+      multiple: true,
+      value: 'ID=VALUE',
+      help: 'answer a question of the access flow, like change_type=emergency (repeatable)',
     },
     for: { type: 'string', value: 'USER', help: 'request for someone else: a user id or email' },
     wait: {

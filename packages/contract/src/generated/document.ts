@@ -706,7 +706,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Preview how a submission would split",
-        "description": "A dry run of `POST /v1/access-requests` with the same body: nothing is created. It answers\nhow the submission would split into requests — one group per access flow, as the guide says:\n\"Upon submission, the form is separated into individual requests based on each\nresource's access flow.\" — with each flow's approval mode and approvers, the longest\nduration it allows, whether it needs a justification or a ticket, and how far ahead a\nscheduled start (`starts_at`) may be (`max_start_ahead_hours`).\n\nEvery rule `submit` would reject (a missing or too long field, too many resources, an\nunknown id, a permission the resource does not have, a duration over the flow's maximum, a\n`starts_at` in the past, off the hour or beyond the window) comes back in `errors`, in the problem format's item shape, with status `200`, so a form\ncan show them inline before submitting. Only a body that is not a JSON object, or has a\nfield of the wrong JSON type, is `422`.\n",
+        "description": "A dry run of `POST /v1/access-requests` with the same body: nothing is created. It answers\nhow the submission would split into requests — one group per access flow, as the guide says:\n\"Upon submission, the form is separated into individual requests based on each\nresource's access flow.\" — with each flow's approval mode and approvers, the longest\nduration it allows, whether it needs a justification or a ticket, and how far ahead a\nscheduled start (`starts_at`) may be (`max_start_ahead_hours`).\n\nEvery rule `submit` would reject (a missing or too long field, too many resources, an\nunknown id, a permission the resource does not have, a duration over the flow's maximum, a\n`starts_at` in the past, off the hour or beyond the window, a missing required custom field\nor an answer that breaks its field's rule) comes back in `errors`, in the problem format's item shape, with status `200`, so a form\ncan show them inline before submitting. Each group lists the custom fields its flow asks\n(`custom_fields`). Only a body that is not a JSON object, or has a\nfield of the wrong JSON type, is `422` (an answer in `custom_fields` of the wrong type for its\nfield is `invalid_type` in `errors`, like the other custom-field errors).\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -734,6 +734,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                 "ticket": {
                   "type_id": "tt_jira",
                   "id": "PAY-4821"
+                },
+                "custom_fields": {
+                  "incident_id": "INC-4821"
                 }
               }
             }
@@ -792,7 +795,19 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "max_duration_hours": 12,
                           "justification_required": true,
                           "ticket_required": true,
-                          "max_start_ahead_hours": 168
+                          "max_start_ahead_hours": 168,
+                          "custom_fields": [
+                            {
+                              "id": "incident_id",
+                              "label": "Incident ID",
+                              "description": "The incident this access is for, if any.",
+                              "type": "text",
+                              "required": false,
+                              "pattern": "INC-[0-9]{4,8}",
+                              "pattern_hint": "INC- followed by 4 to 8 digits",
+                              "max_length": 200
+                            }
+                          ]
                         },
                         {
                           "access_flow": {
@@ -817,7 +832,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "max_duration_hours": 24,
                           "justification_required": false,
                           "ticket_required": false,
-                          "max_start_ahead_hours": 168
+                          "max_start_ahead_hours": 168,
+                          "custom_fields": []
                         }
                       ],
                       "errors": [],
@@ -857,7 +873,19 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "max_duration_hours": 12,
                           "justification_required": true,
                           "ticket_required": true,
-                          "max_start_ahead_hours": 168
+                          "max_start_ahead_hours": 168,
+                          "custom_fields": [
+                            {
+                              "id": "incident_id",
+                              "label": "Incident ID",
+                              "description": "The incident this access is for, if any.",
+                              "type": "text",
+                              "required": false,
+                              "pattern": "INC-[0-9]{4,8}",
+                              "pattern_hint": "INC- followed by 4 to 8 digits",
+                              "max_length": 200
+                            }
+                          ]
                         }
                       ],
                       "errors": [
@@ -875,6 +903,11 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "field": "justification",
                           "code": "required",
                           "message": "A justification is required by Production databases – manager approval."
+                        },
+                        {
+                          "field": "custom_fields.incident_id",
+                          "code": "pattern_mismatch",
+                          "message": "Incident ID must be INC- followed by 4 to 8 digits; got INC-48."
                         }
                       ],
                       "server_time": "2025-06-03T09:14:30Z"
@@ -909,7 +942,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Submit an access request",
-        "description": "Requests access for `grantee_id` (default: the caller) to exactly one of `resources`,\n`app` or `bundle`, for `duration_hours`. Answers `201` with one request per access flow\nthe items fall under — the guide: \"Upon submission, the form is separated into individual\nrequests based on each resource's access flow.\" Each new request starts in\n`pending_approval` when its flow needs approvers, else in `granting` — or, with a\n`starts_at` ahead, in `scheduled` (see below).\n\n**A scheduled start.** `starts_at` (optional; default: now) asks for the access to begin\nlater: on a whole hour (minutes and seconds zero, in UTC), after now and at most the\nflow's `max_start_ahead_hours` ahead (168, seven days, in the reference server's flows;\n`preview` answers it for each group). Approval can happen before the start: a request\nwhose approvals are met (or whose flow is automatic) waits in `scheduled` until\n`starts_at`, then moves `granting` → `active`, and `expires_at` is `starts_at` +\n`duration_hours`. Approvals met after `starts_at` grant it at once, for the full\n`duration_hours` from then. The requester may revoke (cancel) it before the start, like a\nrequest pending approval: it is `revoked` at once (`revocation_reason: user`). Errors on\n`starts_at` are `422`: `invalid_format` (not an RFC 3339 time, or not on a whole hour),\n`out_of_range` (not after now, or beyond the window) and `not_allowed` (a flow that\nallows no scheduled start, `max_start_ahead_hours` 0).\n\nValidation failures are `422` with one `errors` item per problem, naming the body path\n(`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:\n\"You can select a maximum of 1,000 resources.\").\n\nNobody approves their own access: the requester and the grantee are never among a\nrequest's approvers, the flow's backup approvers take their seats, and the number of\napprovals the flow needs never drops. When too few eligible approvers remain to reach it\n(for example the requester is one of the two approvers a flow needs and it has no backup),\nthe item is refused: `422` with code `not_allowed` on the item's id\n(`resources[0].resource_id`, `app.app_id`, `bundle.bundle_id`). `preview` reports the same\nerror.\n\nHonors `Idempotency-Key`: the same key with the same body within 24 hours replays the\nfirst answer (status `201`, the same requests, header `Idempotent-Replayed: true`) and\ncreates nothing; the same key with another body is `422` with code `idempotency_mismatch`.\n",
+        "description": "Requests access for `grantee_id` (default: the caller) to exactly one of `resources`,\n`app` or `bundle`, for `duration_hours`. Answers `201` with one request per access flow\nthe items fall under — the guide: \"Upon submission, the form is separated into individual\nrequests based on each resource's access flow.\" Each new request starts in\n`pending_approval` when its flow needs approvers, else in `granting` — or, with a\n`starts_at` ahead, in `scheduled` (see below).\n\n**A scheduled start.** `starts_at` (optional; default: now) asks for the access to begin\nlater: on a whole hour (minutes and seconds zero, in UTC), after now and at most the\nflow's `max_start_ahead_hours` ahead (168, seven days, in the reference server's flows;\n`preview` answers it for each group). Approval can happen before the start: a request\nwhose approvals are met (or whose flow is automatic) waits in `scheduled` until\n`starts_at`, then moves `granting` → `active`, and `expires_at` is `starts_at` +\n`duration_hours`. Approvals met after `starts_at` grant it at once, for the full\n`duration_hours` from then. The requester may revoke (cancel) it before the start, like a\nrequest pending approval: it is `revoked` at once (`revocation_reason: user`). Errors on\n`starts_at` are `422`: `invalid_format` (not an RFC 3339 time, or not on a whole hour),\n`out_of_range` (not after now, or beyond the window) and `not_allowed` (a flow that\nallows no scheduled start, `max_start_ahead_hours` 0).\n\n**Custom fields.** An access flow may ask questions of its own (`CustomField`: a text, a\nsingle choice or a number; `preview` lists each group's). Answer them in `custom_fields`,\nkeyed by field id; one answer applies to every group whose flow declares that id. Each\nanswer is checked against its field (see `CustomFieldAnswers` for the codes), errors on\n`custom_fields.<id>`; each request carries its flow's answers in `custom_fields`, in the\nflow's order. Different `custom_fields` are a different body for `Idempotency-Key`.\n\nValidation failures are `422` with one `errors` item per problem, naming the body path\n(`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:\n\"You can select a maximum of 1,000 resources.\").\n\nNobody approves their own access: the requester and the grantee are never among a\nrequest's approvers, the flow's backup approvers take their seats, and the number of\napprovals the flow needs never drops. When too few eligible approvers remain to reach it\n(for example the requester is one of the two approvers a flow needs and it has no backup),\nthe item is refused: `422` with code `not_allowed` on the item's id\n(`resources[0].resource_id`, `app.app_id`, `bundle.bundle_id`). `preview` reports the same\nerror.\n\nHonors `Idempotency-Key`: the same key with the same body within 24 hours replays the\nfirst answer (status `201`, the same requests, header `Idempotent-Replayed: true`) and\ncreates nothing; the same key with another body is `422` with code `idempotency_mismatch`.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -945,6 +978,9 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                     "ticket": {
                       "type_id": "tt_jira",
                       "id": "PAY-4821"
+                    },
+                    "custom_fields": {
+                      "incident_id": "INC-4821"
                     }
                   }
                 },
@@ -1080,6 +1116,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [
+                        {
+                          "id": "incident_id",
+                          "label": "Incident ID",
+                          "type": "text",
+                          "value": "INC-4821",
+                          "display": "INC-4821"
+                        }
+                      ],
                       "extension": {
                         "max_hours": 4,
                         "allowed": 1,
@@ -1152,6 +1197,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": {
                         "max_hours": 8,
                         "allowed": 2,
@@ -1283,6 +1329,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": "2025-06-03T17:15:40Z",
                           "revoked_at": null,
                           "favorite": true,
+                          "custom_fields": [],
                           "extension": {
                             "max_hours": 8,
                             "allowed": 2,
@@ -1355,6 +1402,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": null,
                           "revoked_at": null,
                           "favorite": false,
+                          "custom_fields": [],
                           "extension": null,
                           "can": {
                             "revoke": false,
@@ -1432,6 +1480,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                           "expires_at": null,
                           "revoked_at": null,
                           "favorite": false,
+                          "custom_fields": [],
                           "extension": {
                             "max_hours": 4,
                             "allowed": 1,
@@ -1667,7 +1716,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "Access requests"
         ],
         "summary": "Request a closed request's access again",
-        "description": "The guide: \"If your access has expired, been revoked, or been rejected, you can request the\nsame access again\". Submits a new request for the same grantee and target, with a new\n`justification`, and `duration_hours` and `ticket` defaulting to the original's. Answers\n`201` with `{ requests }` like `submit` (the items may fall under other access flows by\nnow, hence a list).\n\nOnly for closed requests (`rejected`, `revoked`, `failed`), else `409` (`invalid_state`);\nonly by the request's requester, else `403`. Body errors are `422`.\nHonors `Idempotency-Key` exactly like `submit`.\n",
+        "description": "The guide: \"If your access has expired, been revoked, or been rejected, you can request the\nsame access again\". Submits a new request for the same grantee and target, with a new\n`justification`, and `duration_hours` and `ticket` defaulting to the original's. Answers\n`201` with `{ requests }` like `submit` (the items may fall under other access flows by\nnow, hence a list). The original's custom-field answers (`custom_fields`) are kept and\nchecked again against the flows' fields as they are now.\n\nOnly for closed requests (`rejected`, `revoked`, `failed`), else `409` (`invalid_state`);\nonly by the request's requester, else `403`. Body errors are `422`.\nHonors `Idempotency-Key` exactly like `submit`.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -1761,6 +1810,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": null,
                       "can": {
                         "revoke": true,
@@ -2248,6 +2298,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-06-03T17:15:40Z",
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": {
                         "max_hours": 8,
                         "allowed": 2,
@@ -2322,6 +2373,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": null,
                       "can": {
                         "revoke": false,
@@ -2397,6 +2449,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": {
                         "max_hours": 4,
                         "allowed": 1,
@@ -2455,6 +2508,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
                       "favorite": true,
+                      "custom_fields": [],
                       "extension": null,
                       "can": {
                         "revoke": false,
@@ -2508,6 +2562,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": "2025-05-30T19:00:30Z",
                       "revoked_at": "2025-05-30T19:00:31Z",
                       "favorite": true,
+                      "custom_fields": [],
                       "extension": null,
                       "can": {
                         "revoke": false,
@@ -2871,6 +2926,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": {
                         "max_hours": 4,
                         "allowed": 1,
@@ -2948,6 +3004,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                       "expires_at": null,
                       "revoked_at": null,
                       "favorite": false,
+                      "custom_fields": [],
                       "extension": {
                         "max_hours": 4,
                         "allowed": 1,
@@ -3049,6 +3106,21 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
         "type": "integer",
         "maximum": 32,
         "x-limit": "jsonDepth"
+      }
+    },
+    "x-custom-fields": {
+      "per-flow": {
+        "description": "How many custom fields one access flow declares at most (so a preview group lists at most this many, and a request carries at most this many answers).",
+        "type": "array",
+        "maxItems": 10,
+        "x-limit": "customFieldsPerFlow"
+      },
+      "text-max-length": {
+        "description": "The largest `max_length` a text custom field may have, in characters.",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 500,
+        "x-limit": "customFieldTextMaxLength"
       }
     },
     "x-templates": {
@@ -3573,6 +3645,33 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
                   ]
                 }
               },
+              "custom_fields": {
+                "summary": "Answers that break their custom fields' rules",
+                "value": {
+                  "type": "https://access-requests.example/problems/validation-failed",
+                  "title": "Validation failed",
+                  "status": 422,
+                  "detail": "The request body has 3 errors.",
+                  "instance": "/v1/access-requests",
+                  "errors": [
+                    {
+                      "field": "custom_fields.change_type",
+                      "code": "required",
+                      "message": "Change type is required by Production cloud – manager and security approval."
+                    },
+                    {
+                      "field": "custom_fields.accounts_affected",
+                      "code": "not_integer",
+                      "message": "Accounts affected must be a whole number; got 2.5."
+                    },
+                    {
+                      "field": "custom_fields.incident",
+                      "code": "unknown_field",
+                      "message": "incident is not a custom field of the access flows these items fall under."
+                    }
+                  ]
+                }
+              },
               "exactly_one_target": {
                 "summary": "Neither resources, app nor bundle",
                 "value": {
@@ -3801,6 +3900,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "custom_fields": [
+            {
+              "id": "incident_id",
+              "label": "Incident ID",
+              "type": "text",
+              "value": "INC-4821",
+              "display": "INC-4821"
+            }
+          ],
           "extension": {
             "max_hours": 4,
             "allowed": 1,
@@ -3876,6 +3984,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
           "favorite": true,
+          "custom_fields": [],
           "extension": {
             "max_hours": 8,
             "allowed": 2,
@@ -3951,6 +4060,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T19:15:40Z",
           "revoked_at": null,
           "favorite": true,
+          "custom_fields": [],
           "extension": {
             "max_hours": 8,
             "allowed": 2,
@@ -4039,6 +4149,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:20:05Z",
           "revoked_at": null,
           "favorite": false,
+          "custom_fields": [],
           "extension": {
             "max_hours": 4,
             "allowed": 1,
@@ -4133,6 +4244,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": "2025-06-03T17:15:40Z",
           "revoked_at": null,
           "favorite": true,
+          "custom_fields": [],
           "extension": {
             "max_hours": 8,
             "allowed": 2,
@@ -4229,6 +4341,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": "2025-06-03T09:20:44Z",
           "favorite": false,
+          "custom_fields": [],
           "extension": {
             "max_hours": 4,
             "allowed": 1,
@@ -4304,6 +4417,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "custom_fields": [],
           "extension": null,
           "can": {
             "revoke": false,
@@ -4392,6 +4506,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "custom_fields": [],
           "extension": {
             "max_hours": 4,
             "allowed": 1,
@@ -4488,6 +4603,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "expires_at": null,
           "revoked_at": null,
           "favorite": false,
+          "custom_fields": [],
           "extension": {
             "max_hours": 4,
             "allowed": 1,
@@ -4573,7 +4689,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           },
           "code": {
             "type": "string",
-            "description": "What is wrong:\n- `required` — missing (or none of the alternatives given).\n- `too_long` — a string over its maximum length.\n- `too_many` — more items than allowed (e.g. over `max_resources_per_request`).\n- `too_few` — fewer items than allowed.\n- `out_of_range` — a number outside its bounds (e.g. `duration_hours` over the flow's maximum).\n- `unknown` — an id that does not exist or is not visible.\n- `not_allowed` — a valid value the caller may not use here (a permission the resource does not have, a grantee the caller may not request for, more than one of `resources`, `app`, `bundle`).\n- `invalid_state` — the request's status does not allow the action.\n- `idempotency_mismatch` — an `Idempotency-Key` reused with another body.\n- `invalid_type` — the wrong JSON type.\n- `invalid_format` — a string that does not match its format (a ticket id against its `id_pattern`, a cursor).\n",
+            "description": "What is wrong:\n- `required` — missing (or none of the alternatives given).\n- `too_long` — a string over its maximum length.\n- `too_many` — more items than allowed (e.g. over `max_resources_per_request`).\n- `too_few` — fewer items than allowed.\n- `out_of_range` — a number outside its bounds (e.g. `duration_hours` over the flow's maximum).\n- `unknown` — an id that does not exist or is not visible.\n- `not_allowed` — a valid value the caller may not use here (a permission the resource does not have, a grantee the caller may not request for, more than one of `resources`, `app`, `bundle`).\n- `invalid_state` — the request's status does not allow the action.\n- `idempotency_mismatch` — an `Idempotency-Key` reused with another body.\n- `invalid_type` — the wrong JSON type.\n- `invalid_format` — a string that does not match its format (a ticket id against its `id_pattern`, a cursor).\n- `pattern_mismatch`, `invalid_choice`, `invalid_number`, `not_integer`, `too_small`, `too_large`, `unknown_field` — an answer in `custom_fields` (field `custom_fields.<id>`) that breaks its custom field's rule; see `CustomFieldAnswers`.\n",
             "enum": [
               "required",
               "too_long",
@@ -4585,7 +4701,14 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
               "invalid_state",
               "idempotency_mismatch",
               "invalid_type",
-              "invalid_format"
+              "invalid_format",
+              "pattern_mismatch",
+              "invalid_choice",
+              "invalid_number",
+              "not_integer",
+              "too_small",
+              "too_large",
+              "unknown_field"
             ]
           },
           "message": {
@@ -5138,7 +5261,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
       },
       "AccessRequestInput": {
         "type": "object",
-        "description": "The body of `submit` and `preview`. Give **exactly one** of `resources`, `app` or\n`bundle` — the server checks it: none is `required` on `resources`, more than one is\n`not_allowed` on the second. The access flows the items fall under decide the rest:\nthe most `duration_hours`, and whether `justification` and `ticket` are required.\n",
+        "description": "The body of `submit` and `preview`. Give **exactly one** of `resources`, `app` or\n`bundle` — the server checks it: none is `required` on `resources`, more than one is\n`not_allowed` on the second. The access flows the items fall under decide the rest:\nthe most `duration_hours`, whether `justification` and `ticket` are required, and which\n`custom_fields` they ask.\n",
         "required": [
           "duration_hours"
         ],
@@ -5183,6 +5306,10 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "ticket": {
             "$ref": "#/components/schemas/TicketInput",
             "description": "A ticket to link; required when a flow says `ticket_required`."
+          },
+          "custom_fields": {
+            "$ref": "#/components/schemas/CustomFieldAnswers",
+            "description": "Answers to the custom fields of the flows the items fall under (each group's `custom_fields` in `preview`), keyed by field id; required where a field says `required`."
           },
           "starts_at": {
             "type": "string",
@@ -5277,6 +5404,349 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           }
         }
       },
+      "CustomField": {
+        "description": "A question an access flow asks on every request that falls under it, beside the\njustification and the ticket: a `text`, a single `choice` or a `number`, required or not.\n`preview` lists each group's fields (`PreviewGroup.custom_fields`), in the flow's order; the\nanswers go in `AccessRequestInput.custom_fields`, keyed by `id`, and come back on the request\n(`AccessRequest.custom_fields`). A flow declares at most 10 fields\n(`x-limit: customFieldsPerFlow`).\n\nThe same `id` in two flows is the same question: one submission that splits into several\nrequests answers it once, and the answer applies to every group whose flow declares it.\n",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/CustomTextField"
+          },
+          {
+            "$ref": "#/components/schemas/CustomChoiceField"
+          },
+          {
+            "$ref": "#/components/schemas/CustomNumberField"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "text": "#/components/schemas/CustomTextField",
+            "choice": "#/components/schemas/CustomChoiceField",
+            "number": "#/components/schemas/CustomNumberField"
+          }
+        },
+        "examples": [
+          {
+            "id": "incident_id",
+            "label": "Incident ID",
+            "description": "The incident this access is for, if any.",
+            "type": "text",
+            "required": false,
+            "pattern": "INC-[0-9]{4,8}",
+            "pattern_hint": "INC- followed by 4 to 8 digits",
+            "max_length": 200
+          },
+          {
+            "id": "change_type",
+            "label": "Change type",
+            "type": "choice",
+            "required": true,
+            "choices": [
+              {
+                "id": "standard",
+                "label": "Standard change"
+              },
+              {
+                "id": "emergency",
+                "label": "Emergency change"
+              },
+              {
+                "id": "investigation",
+                "label": "Investigation only"
+              }
+            ]
+          },
+          {
+            "id": "accounts_affected",
+            "label": "Accounts affected",
+            "type": "number",
+            "required": false,
+            "integer": true,
+            "min": 1,
+            "max": 10000
+          }
+        ]
+      },
+      "CustomFieldId": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_]{0,39}$",
+        "description": "A custom field's id: a lowercase letter, then up to 39 lowercase letters, digits or `_`. Stable: the key of its answer in `AccessRequestInput.custom_fields` and the last part of the `field` of its errors (`custom_fields.incident_id`).",
+        "examples": [
+          "incident_id"
+        ]
+      },
+      "CustomTextField": {
+        "type": "object",
+        "description": "A free-text custom field. The value is trimmed before it is checked and stored; an empty text is the same as no answer. It must be at most `max_length` characters and, when the field has a `pattern`, match it as a whole.",
+        "required": [
+          "id",
+          "label",
+          "type",
+          "required",
+          "max_length"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/CustomFieldId"
+          },
+          "label": {
+            "type": "string",
+            "description": "The question's label, as a form shows it and as errors name it.",
+            "examples": [
+              "Incident ID"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "Help text shown with the field; absent when the flow gives none.",
+            "examples": [
+              "The incident this access is for, if any."
+            ]
+          },
+          "type": {
+            "type": "string",
+            "const": "text",
+            "description": "The kind of field."
+          },
+          "required": {
+            "type": "boolean",
+            "description": "Whether every request under the flow must answer it."
+          },
+          "pattern": {
+            "type": "string",
+            "description": "An ECMAScript regular expression the **whole** (trimmed) value must match. Servers and clients test it as `new RegExp('^(?:' + pattern + ')$', 'u')`. Absent when any text is accepted.",
+            "examples": [
+              "INC-[0-9]{4,8}"
+            ]
+          },
+          "pattern_hint": {
+            "type": "string",
+            "description": "What `pattern` means in words, for help text and error messages. Absent when the field has no pattern, or the flow gives no hint.",
+            "examples": [
+              "INC- followed by 4 to 8 digits"
+            ]
+          },
+          "max_length": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 500,
+            "x-limit": "customFieldTextMaxLength",
+            "description": "The longest answer, in characters (UTF-16 code units, as JavaScript counts them), at most 500 (`x-limit: customFieldTextMaxLength`).",
+            "examples": [
+              200
+            ]
+          }
+        }
+      },
+      "CustomChoiceField": {
+        "type": "object",
+        "description": "A single-choice custom field: the answer is the `id` of one of `choices`; requests show the choice's `label`.",
+        "required": [
+          "id",
+          "label",
+          "type",
+          "required",
+          "choices"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/CustomFieldId"
+          },
+          "label": {
+            "type": "string",
+            "description": "The question's label, as a form shows it and as errors name it.",
+            "examples": [
+              "Change type"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "Help text shown with the field; absent when the flow gives none."
+          },
+          "type": {
+            "type": "string",
+            "const": "choice",
+            "description": "The kind of field."
+          },
+          "required": {
+            "type": "boolean",
+            "description": "Whether every request under the flow must answer it."
+          },
+          "choices": {
+            "type": "array",
+            "minItems": 1,
+            "description": "The choices, in the order a form lists them.",
+            "items": {
+              "$ref": "#/components/schemas/CustomFieldChoice"
+            }
+          }
+        }
+      },
+      "CustomFieldChoice": {
+        "type": "object",
+        "description": "One choice of a `choice` custom field.",
+        "required": [
+          "id",
+          "label"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "What a submission sends as the answer.",
+            "examples": [
+              "emergency"
+            ]
+          },
+          "label": {
+            "type": "string",
+            "description": "What a form and a request show.",
+            "examples": [
+              "Emergency change"
+            ]
+          }
+        }
+      },
+      "CustomNumberField": {
+        "type": "object",
+        "description": "A number custom field: the answer is a JSON number, a whole one when `integer`, within `min` and `max` (both inclusive) when they are given.",
+        "required": [
+          "id",
+          "label",
+          "type",
+          "required",
+          "integer"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/CustomFieldId"
+          },
+          "label": {
+            "type": "string",
+            "description": "The question's label, as a form shows it and as errors name it.",
+            "examples": [
+              "Accounts affected"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "Help text shown with the field; absent when the flow gives none."
+          },
+          "type": {
+            "type": "string",
+            "const": "number",
+            "description": "The kind of field."
+          },
+          "required": {
+            "type": "boolean",
+            "description": "Whether every request under the flow must answer it."
+          },
+          "integer": {
+            "type": "boolean",
+            "description": "Whether the answer must be a whole number."
+          },
+          "min": {
+            "type": "number",
+            "description": "The smallest answer allowed; absent when there is none.",
+            "examples": [
+              1
+            ]
+          },
+          "max": {
+            "type": "number",
+            "description": "The largest answer allowed; absent when there is none.",
+            "examples": [
+              10000
+            ]
+          }
+        }
+      },
+      "CustomFieldValue": {
+        "description": "An answer to a custom field: a string for a `text` field (the text) or a `choice` field (the choice's `id`), a number for a `number` field.",
+        "type": [
+          "string",
+          "number"
+        ],
+        "examples": [
+          "INC-4821"
+        ]
+      },
+      "CustomFieldAnswers": {
+        "type": "object",
+        "description": "Answers to the custom fields of the flows the items fall under, keyed by the field's `id`\n(see `CustomField`). An answer applies to every group whose flow declares that id. `null`\nand an empty (or blank) text count as no answer. The server checks every answer and\nreports each problem on `custom_fields.<id>` (`422` on `submit`, in `errors` on\n`preview`):\n- `required` — a required field without an answer.\n- `too_long` — a text over the field's `max_length`.\n- `pattern_mismatch` — a text that does not match the field's `pattern` (the message\n  uses `pattern_hint` when there is one).\n- `invalid_choice` — a choice answer that is not one of the field's choice ids.\n- `invalid_number` — a number answer that is not a finite number.\n- `not_integer` — a fraction for an `integer` field.\n- `too_small` / `too_large` — a number below `min` / above `max`.\n- `invalid_type` — a number for a text or choice field, a string for a number field, or any\n  other JSON type.\n- `unknown_field` — an id that no group's flow declares.\n",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/CustomFieldValue"
+        },
+        "examples": [
+          {
+            "change_type": "emergency",
+            "accounts_affected": 120,
+            "incident_id": "INC-4821"
+          }
+        ]
+      },
+      "CustomFieldAnswer": {
+        "type": "object",
+        "description": "One answer on a request, as its details and the approver's inbox show it: the field as the flow declared it when the request was created, the value sent, and how to show it.",
+        "required": [
+          "id",
+          "label",
+          "type",
+          "value",
+          "display"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/CustomFieldId"
+          },
+          "label": {
+            "type": "string",
+            "description": "The field's label.",
+            "examples": [
+              "Change type"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "text",
+              "choice",
+              "number"
+            ],
+            "description": "The kind of field."
+          },
+          "value": {
+            "type": [
+              "string",
+              "number"
+            ],
+            "description": "The answer as stored: the trimmed text, the choice's `id`, or the number.",
+            "examples": [
+              "emergency"
+            ]
+          },
+          "display": {
+            "type": "string",
+            "description": "The answer to show: the choice's `label` for a `choice` field, else the value as text (a number in plain JavaScript notation, `120`).",
+            "examples": [
+              "Emergency change"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "id": "change_type",
+            "label": "Change type",
+            "type": "choice",
+            "value": "emergency",
+            "display": "Emergency change"
+          }
+        ]
+      },
       "AccessFlow": {
         "type": "object",
         "description": "An access flow, as a preview shows it.",
@@ -5357,7 +5827,8 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "max_duration_hours",
           "justification_required",
           "ticket_required",
-          "max_start_ahead_hours"
+          "max_start_ahead_hours",
+          "custom_fields"
         ],
         "additionalProperties": false,
         "properties": {
@@ -5393,6 +5864,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
             "examples": [
               168
             ]
+          },
+          "custom_fields": {
+            "type": "array",
+            "maxItems": 10,
+            "x-limit": "customFieldsPerFlow",
+            "description": "The custom fields the flow asks, in its order (see `CustomField`); empty when it asks none. A form shows the union over the groups (one input per id) and answers them in `custom_fields`.",
+            "items": {
+              "$ref": "#/components/schemas/CustomField"
+            }
           }
         }
       },
@@ -5759,6 +6239,7 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "favorite",
           "extension",
           "starts_at",
+          "custom_fields",
           "can"
         ],
         "additionalProperties": false,
@@ -5889,6 +6370,15 @@ export const openapiDocument: Readonly<Record<string, unknown>> = {
           "favorite": {
             "type": "boolean",
             "description": "Whether the caller marked the request as a favorite."
+          },
+          "custom_fields": {
+            "type": "array",
+            "maxItems": 10,
+            "x-limit": "customFieldsPerFlow",
+            "description": "The answers to its access flow's custom fields, in the flow's order, for the fields that were answered; empty when the flow asks none (or none was answered). Request again keeps them.",
+            "items": {
+              "$ref": "#/components/schemas/CustomFieldAnswer"
+            }
           },
           "extension": {
             "description": "The access flow's extension policy for this request and where its extensions stand (see `extend`); null when the flow allows no extensions.",

@@ -194,9 +194,12 @@ export interface paths {
          *
          *     Every rule `submit` would reject (a missing or too long field, too many resources, an
          *     unknown id, a permission the resource does not have, a duration over the flow's maximum, a
-         *     `starts_at` in the past, off the hour or beyond the window) comes back in `errors`, in the problem format's item shape, with status `200`, so a form
-         *     can show them inline before submitting. Only a body that is not a JSON object, or has a
-         *     field of the wrong JSON type, is `422`.
+         *     `starts_at` in the past, off the hour or beyond the window, a missing required custom field
+         *     or an answer that breaks its field's rule) comes back in `errors`, in the problem format's item shape, with status `200`, so a form
+         *     can show them inline before submitting. Each group lists the custom fields its flow asks
+         *     (`custom_fields`). Only a body that is not a JSON object, or has a
+         *     field of the wrong JSON type, is `422` (an answer in `custom_fields` of the wrong type for its
+         *     field is `invalid_type` in `errors`, like the other custom-field errors).
          */
         post: operations["preview"];
         delete?: never;
@@ -239,6 +242,13 @@ export interface paths {
          *     `starts_at` are `422`: `invalid_format` (not an RFC 3339 time, or not on a whole hour),
          *     `out_of_range` (not after now, or beyond the window) and `not_allowed` (a flow that
          *     allows no scheduled start, `max_start_ahead_hours` 0).
+         *
+         *     **Custom fields.** An access flow may ask questions of its own (`CustomField`: a text, a
+         *     single choice or a number; `preview` lists each group's). Answer them in `custom_fields`,
+         *     keyed by field id; one answer applies to every group whose flow declares that id. Each
+         *     answer is checked against its field (see `CustomFieldAnswers` for the codes), errors on
+         *     `custom_fields.<id>`; each request carries its flow's answers in `custom_fields`, in the
+         *     flow's order. Different `custom_fields` are a different body for `Idempotency-Key`.
          *
          *     Validation failures are `422` with one `errors` item per problem, naming the body path
          *     (`resources[3].permission_id`). At most `max_resources_per_request` resources (the guide:
@@ -375,7 +385,8 @@ export interface paths {
          *     same access again". Submits a new request for the same grantee and target, with a new
          *     `justification`, and `duration_hours` and `ticket` defaulting to the original's. Answers
          *     `201` with `{ requests }` like `submit` (the items may fall under other access flows by
-         *     now, hence a list).
+         *     now, hence a list). The original's custom-field answers (`custom_fields`) are kept and
+         *     checked again against the flows' fields as they are now.
          *
          *     Only for closed requests (`rejected`, `revoked`, `failed`), else `409` (`invalid_state`);
          *     only by the request's requester, else `403`. Body errors are `422`.
@@ -759,9 +770,10 @@ export interface components {
              *     - `idempotency_mismatch` — an `Idempotency-Key` reused with another body.
              *     - `invalid_type` — the wrong JSON type.
              *     - `invalid_format` — a string that does not match its format (a ticket id against its `id_pattern`, a cursor).
+             *     - `pattern_mismatch`, `invalid_choice`, `invalid_number`, `not_integer`, `too_small`, `too_large`, `unknown_field` — an answer in `custom_fields` (field `custom_fields.<id>`) that breaks its custom field's rule; see `CustomFieldAnswers`.
              * @enum {string}
              */
-            code: "required" | "too_long" | "too_many" | "too_few" | "out_of_range" | "unknown" | "not_allowed" | "invalid_state" | "idempotency_mismatch" | "invalid_type" | "invalid_format";
+            code: "required" | "too_long" | "too_many" | "too_few" | "out_of_range" | "unknown" | "not_allowed" | "invalid_state" | "idempotency_mismatch" | "invalid_type" | "invalid_format" | "pattern_mismatch" | "invalid_choice" | "invalid_number" | "not_integer" | "too_small" | "too_large" | "unknown_field";
             /** @description A human-readable message, fit to show next to the field. */
             message: string;
         };
@@ -979,7 +991,8 @@ export interface components {
          * @description The body of `submit` and `preview`. Give **exactly one** of `resources`, `app` or
          *     `bundle` — the server checks it: none is `required` on `resources`, more than one is
          *     `not_allowed` on the second. The access flows the items fall under decide the rest:
-         *     the most `duration_hours`, and whether `justification` and `ticket` are required.
+         *     the most `duration_hours`, whether `justification` and `ticket` are required, and which
+         *     `custom_fields` they ask.
          */
         AccessRequestInput: {
             /** @description Who receives the access, one of `GET /v1/grantees`. Default, the caller. */
@@ -996,6 +1009,8 @@ export interface components {
             justification?: string;
             /** @description A ticket to link; required when a flow says `ticket_required`. */
             ticket?: components["schemas"]["TicketInput"];
+            /** @description Answers to the custom fields of the flows the items fall under (each group's `custom_fields` in `preview`), keyed by field id; required where a field says `required`. */
+            custom_fields?: components["schemas"]["CustomFieldAnswers"];
             /**
              * Format: date-time
              * @description When the access should begin; default, as soon as it is granted. On a whole hour (UTC), after now, and at most each flow's `max_start_ahead_hours` ahead (see `submit`). The access is granted at `starts_at` (approval may come before) and expires `duration_hours` after it.
@@ -1028,6 +1043,225 @@ export interface components {
         RejectInput: {
             /** @description Why the request is rejected (under 124 characters); shown to the requester as the rejection reason. */
             reason: string;
+        };
+        /**
+         * @description A question an access flow asks on every request that falls under it, beside the
+         *     justification and the ticket: a `text`, a single `choice` or a `number`, required or not.
+         *     `preview` lists each group's fields (`PreviewGroup.custom_fields`), in the flow's order; the
+         *     answers go in `AccessRequestInput.custom_fields`, keyed by `id`, and come back on the request
+         *     (`AccessRequest.custom_fields`). A flow declares at most 10 fields
+         *     (`x-limit: customFieldsPerFlow`).
+         *
+         *     The same `id` in two flows is the same question: one submission that splits into several
+         *     requests answers it once, and the answer applies to every group whose flow declares it.
+         * @example {
+         *       "id": "incident_id",
+         *       "label": "Incident ID",
+         *       "description": "The incident this access is for, if any.",
+         *       "type": "text",
+         *       "required": false,
+         *       "pattern": "INC-[0-9]{4,8}",
+         *       "pattern_hint": "INC- followed by 4 to 8 digits",
+         *       "max_length": 200
+         *     }
+         * @example {
+         *       "id": "change_type",
+         *       "label": "Change type",
+         *       "type": "choice",
+         *       "required": true,
+         *       "choices": [
+         *         {
+         *           "id": "standard",
+         *           "label": "Standard change"
+         *         },
+         *         {
+         *           "id": "emergency",
+         *           "label": "Emergency change"
+         *         },
+         *         {
+         *           "id": "investigation",
+         *           "label": "Investigation only"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "id": "accounts_affected",
+         *       "label": "Accounts affected",
+         *       "type": "number",
+         *       "required": false,
+         *       "integer": true,
+         *       "min": 1,
+         *       "max": 10000
+         *     }
+         */
+        CustomField: components["schemas"]["CustomTextField"] | components["schemas"]["CustomChoiceField"] | components["schemas"]["CustomNumberField"];
+        /**
+         * @description A custom field's id: a lowercase letter, then up to 39 lowercase letters, digits or `_`. Stable: the key of its answer in `AccessRequestInput.custom_fields` and the last part of the `field` of its errors (`custom_fields.incident_id`).
+         * @example incident_id
+         */
+        CustomFieldId: string;
+        /** @description A free-text custom field. The value is trimmed before it is checked and stored; an empty text is the same as no answer. It must be at most `max_length` characters and, when the field has a `pattern`, match it as a whole. */
+        CustomTextField: {
+            id: components["schemas"]["CustomFieldId"];
+            /**
+             * @description The question's label, as a form shows it and as errors name it.
+             * @example Incident ID
+             */
+            label: string;
+            /**
+             * @description Help text shown with the field; absent when the flow gives none.
+             * @example The incident this access is for, if any.
+             */
+            description?: string;
+            /**
+             * @description The kind of field. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "text";
+            /** @description Whether every request under the flow must answer it. */
+            required: boolean;
+            /**
+             * @description An ECMAScript regular expression the **whole** (trimmed) value must match. Servers and clients test it as `new RegExp('^(?:' + pattern + ')$', 'u')`. Absent when any text is accepted.
+             * @example INC-[0-9]{4,8}
+             */
+            pattern?: string;
+            /**
+             * @description What `pattern` means in words, for help text and error messages. Absent when the field has no pattern, or the flow gives no hint.
+             * @example INC- followed by 4 to 8 digits
+             */
+            pattern_hint?: string;
+            /**
+             * @description The longest answer, in characters (UTF-16 code units, as JavaScript counts them), at most 500 (`x-limit: customFieldTextMaxLength`).
+             * @example 200
+             */
+            max_length: number;
+        };
+        /** @description A single-choice custom field: the answer is the `id` of one of `choices`; requests show the choice's `label`. */
+        CustomChoiceField: {
+            id: components["schemas"]["CustomFieldId"];
+            /**
+             * @description The question's label, as a form shows it and as errors name it.
+             * @example Change type
+             */
+            label: string;
+            /** @description Help text shown with the field; absent when the flow gives none. */
+            description?: string;
+            /**
+             * @description The kind of field. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "choice";
+            /** @description Whether every request under the flow must answer it. */
+            required: boolean;
+            /** @description The choices, in the order a form lists them. */
+            choices: components["schemas"]["CustomFieldChoice"][];
+        };
+        /** @description One choice of a `choice` custom field. */
+        CustomFieldChoice: {
+            /**
+             * @description What a submission sends as the answer.
+             * @example emergency
+             */
+            id: string;
+            /**
+             * @description What a form and a request show.
+             * @example Emergency change
+             */
+            label: string;
+        };
+        /** @description A number custom field: the answer is a JSON number, a whole one when `integer`, within `min` and `max` (both inclusive) when they are given. */
+        CustomNumberField: {
+            id: components["schemas"]["CustomFieldId"];
+            /**
+             * @description The question's label, as a form shows it and as errors name it.
+             * @example Accounts affected
+             */
+            label: string;
+            /** @description Help text shown with the field; absent when the flow gives none. */
+            description?: string;
+            /**
+             * @description The kind of field. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "number";
+            /** @description Whether every request under the flow must answer it. */
+            required: boolean;
+            /** @description Whether the answer must be a whole number. */
+            integer: boolean;
+            /**
+             * @description The smallest answer allowed; absent when there is none.
+             * @example 1
+             */
+            min?: number;
+            /**
+             * @description The largest answer allowed; absent when there is none.
+             * @example 10000
+             */
+            max?: number;
+        };
+        /**
+         * @description An answer to a custom field: a string for a `text` field (the text) or a `choice` field (the choice's `id`), a number for a `number` field.
+         * @example INC-4821
+         */
+        CustomFieldValue: string | number;
+        /**
+         * @description Answers to the custom fields of the flows the items fall under, keyed by the field's `id`
+         *     (see `CustomField`). An answer applies to every group whose flow declares that id. `null`
+         *     and an empty (or blank) text count as no answer. The server checks every answer and
+         *     reports each problem on `custom_fields.<id>` (`422` on `submit`, in `errors` on
+         *     `preview`):
+         *     - `required` — a required field without an answer.
+         *     - `too_long` — a text over the field's `max_length`.
+         *     - `pattern_mismatch` — a text that does not match the field's `pattern` (the message
+         *       uses `pattern_hint` when there is one).
+         *     - `invalid_choice` — a choice answer that is not one of the field's choice ids.
+         *     - `invalid_number` — a number answer that is not a finite number.
+         *     - `not_integer` — a fraction for an `integer` field.
+         *     - `too_small` / `too_large` — a number below `min` / above `max`.
+         *     - `invalid_type` — a number for a text or choice field, a string for a number field, or any
+         *       other JSON type.
+         *     - `unknown_field` — an id that no group's flow declares.
+         * @example {
+         *       "change_type": "emergency",
+         *       "accounts_affected": 120,
+         *       "incident_id": "INC-4821"
+         *     }
+         */
+        CustomFieldAnswers: {
+            [key: string]: components["schemas"]["CustomFieldValue"];
+        };
+        /**
+         * @description One answer on a request, as its details and the approver's inbox show it: the field as the flow declared it when the request was created, the value sent, and how to show it.
+         * @example {
+         *       "id": "change_type",
+         *       "label": "Change type",
+         *       "type": "choice",
+         *       "value": "emergency",
+         *       "display": "Emergency change"
+         *     }
+         */
+        CustomFieldAnswer: {
+            id: components["schemas"]["CustomFieldId"];
+            /**
+             * @description The field's label.
+             * @example Change type
+             */
+            label: string;
+            /**
+             * @description The kind of field.
+             * @enum {string}
+             */
+            type: "text" | "choice" | "number";
+            /**
+             * @description The answer as stored: the trimmed text, the choice's `id`, or the number.
+             * @example emergency
+             */
+            value: string | number;
+            /**
+             * @description The answer to show: the choice's `label` for a `choice` field, else the value as text (a number in plain JavaScript notation, `120`).
+             * @example Emergency change
+             */
+            display: string;
         };
         /** @description An access flow, as a preview shows it. */
         AccessFlow: {
@@ -1076,6 +1310,8 @@ export interface components {
              * @example 168
              */
             max_start_ahead_hours: number;
+            /** @description The custom fields the flow asks, in its order (see `CustomField`); empty when it asks none. A form shows the union over the groups (one input per id) and answers them in `custom_fields`. */
+            custom_fields: components["schemas"]["CustomField"][];
         };
         /** @description How a submission would split, and what is wrong with it. */
         Preview: {
@@ -1276,6 +1512,8 @@ export interface components {
             revoked_at: string | null;
             /** @description Whether the caller marked the request as a favorite. */
             favorite: boolean;
+            /** @description The answers to its access flow's custom fields, in the flow's order, for the fields that were answered; empty when the flow asks none (or none was answered). Request again keeps them. */
+            custom_fields: components["schemas"]["CustomFieldAnswer"][];
             /** @description The access flow's extension policy for this request and where its extensions stand (see `extend`); null when the flow allows no extensions. */
             extension: components["schemas"]["RequestExtension"] | null;
             /** @description What the caller may do with the request now. */
@@ -2467,6 +2705,9 @@ export interface operations {
                  *       "ticket": {
                  *         "type_id": "tt_jira",
                  *         "id": "PAY-4821"
+                 *       },
+                 *       "custom_fields": {
+                 *         "incident_id": "INC-4821"
                  *       }
                  *     }
                  */
@@ -2649,6 +2890,15 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [
+                     *             {
+                     *               "id": "incident_id",
+                     *               "label": "Incident ID",
+                     *               "type": "text",
+                     *               "value": "INC-4821",
+                     *               "display": "INC-4821"
+                     *             }
+                     *           ],
                      *           "extension": {
                      *             "max_hours": 4,
                      *             "allowed": 1,
@@ -2721,6 +2971,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": {
                      *             "max_hours": 8,
                      *             "allowed": 2,
@@ -2995,6 +3246,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": null,
                      *           "can": {
                      *             "revoke": true,
@@ -3355,6 +3607,7 @@ export interface operations {
                      *           "expires_at": "2025-06-03T17:15:40Z",
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": {
                      *             "max_hours": 8,
                      *             "allowed": 2,
@@ -3429,6 +3682,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
@@ -3504,6 +3758,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": {
                      *             "max_hours": 4,
                      *             "allowed": 1,
@@ -3562,6 +3817,7 @@ export interface operations {
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
                      *           "favorite": true,
+                     *           "custom_fields": [],
                      *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
@@ -3615,6 +3871,7 @@ export interface operations {
                      *           "expires_at": "2025-05-30T19:00:30Z",
                      *           "revoked_at": "2025-05-30T19:00:31Z",
                      *           "favorite": true,
+                     *           "custom_fields": [],
                      *           "extension": null,
                      *           "can": {
                      *             "revoke": false,
@@ -3912,6 +4169,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": {
                      *             "max_hours": 4,
                      *             "allowed": 1,
@@ -3989,6 +4247,7 @@ export interface operations {
                      *           "expires_at": null,
                      *           "revoked_at": null,
                      *           "favorite": false,
+                     *           "custom_fields": [],
                      *           "extension": {
                      *             "max_hours": 4,
                      *             "allowed": 1,

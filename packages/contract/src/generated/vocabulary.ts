@@ -100,6 +100,10 @@ export const LIMITS = {
   approvalReason: { maxLength: 123 },
   /** `#/components/parameters/Cursor/schema` */
   cursor: { maxLength: 1024 },
+  /** `#/components/x-custom-fields/per-flow` */
+  customFieldsPerFlow: { maxItems: 10 },
+  /** `#/components/x-custom-fields/text-max-length` */
+  customFieldTextMaxLength: { minimum: 1, maximum: 500 },
   /** `#/components/schemas/AccessRequestInput/properties/duration_hours` */
   durationHours: { minimum: 1, maximum: 8760 },
   /** `#/components/parameters/AppIds/schema` */

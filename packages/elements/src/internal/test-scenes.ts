@@ -168,6 +168,36 @@ export const SCENES: Scene[] = [
       return el;
     },
   },
+  {
+    name: 'request form: custom fields of two flows, with errors',
+    show: async (lang) => {
+      sessionStorage.clear();
+      const el = await inLang(
+        lang,
+        html`<access-request-form
+          .client=${client('alice')}
+          resource-ids="res_aws_1234 res_prod_payments_db"
+        ></access-request-form>`,
+      );
+      const form = el.firstElementChild!;
+      await until(() => form.shadowRoot?.querySelector('[part~="custom-field"]'), 'the custom fields', 8000);
+      // A ticket (the flow requires one), so the errors are the custom fields' and the justification's.
+      const root = form.shadowRoot!;
+      const type = root.querySelector<HTMLSelectElement>('#ticket-type')!;
+      type.value = 'tt_jira';
+      type.dispatchEvent(new Event('change'));
+      const id = root.querySelector<HTMLInputElement>('#ticket-id')!;
+      id.value = 'PAY-4821';
+      id.dispatchEvent(new Event('input'));
+      const incident = root.querySelector<HTMLInputElement>('#custom-incident_id')!;
+      incident.value = 'INC-1';
+      incident.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await until(() => form.shadowRoot!.querySelector('#custom-change_type-error'), 'the errors');
+      await settled(el);
+      return el;
+    },
+  },
   ...(['active', 'rejected', 'pending_approval'] as const).map((status) => ({
     name: `request details: ${status}`,
     show: async (lang: string) => {

@@ -295,7 +295,9 @@ describe('the XSS corpus, through every string the elements render', () => {
 
 /** Ticks the first resource, goes on to the details, fills them in, submits, waits for the success view. */
 async function submitFirstRow(form: RequestFormPage, atDetails: () => Promise<void>): Promise<void> {
-  form.rows()[0]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+  // A prefill set after the form opened reloads it: the rows come back once it has.
+  const row = await until(() => form.rows()[0], 'a result row');
+  row.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
   await until(() => form.root.querySelector('#selected [data-row]'), 'the resource is selected');
   await form.next();
   await atDetails();

@@ -267,6 +267,7 @@ describe('extending under a flow with approvers', () => {
         duration_hours: 2,
         justification: 'Cost anomaly.',
         ticket: { type_id: 'tt_jira', id: 'OPS-1' },
+        custom_fields: { change_type: 'standard' },
       },
       undefined,
     ).body.requests;

@@ -120,7 +120,12 @@ export type HistoryIds = Readonly<Record<HistoryLabel, string>>;
 const JIRA = { type_id: 'tt_jira', id: 'PAY-4821' };
 
 /** What the submissions say beyond their items. */
-const DETAILS: Partial<Record<HistoryLabel, { justification: string; ticket?: typeof JIRA }>> = {
+const DETAILS: Partial<
+  Record<
+    HistoryLabel,
+    { justification: string; ticket?: typeof JIRA; custom_fields?: Record<string, string | number> }
+  >
+> = {
   aliceOnCallExpired: { justification: 'Payments on-call shift.' },
   aliceRevokedByUser: { justification: 'Load test data for the checkout redesign.' },
   aliceRejected: { justification: 'Run the ledger backfill migration.' },
@@ -132,13 +137,19 @@ const DETAILS: Partial<Record<HistoryLabel, { justification: string; ticket?: ty
   colleagueWaitingForBobAndCarol: {
     justification: 'Check the cost anomaly on the production account.',
     ticket: { type_id: 'tt_servicenow', id: 'INC0012345' },
+    custom_fields: { change_type: 'investigation', accounts_affected: 1 },
   },
   aliceActiveExpiringSoon: { justification: 'Roll back the payments deployment.' },
-  alicePendingTwoApprovers: { justification: 'Rotate the payments KMS keys.', ticket: JIRA },
+  alicePendingTwoApprovers: {
+    justification: 'Rotate the payments KMS keys.',
+    ticket: JIRA,
+    custom_fields: { change_type: 'standard' },
+  },
   aliceForDavePending: { justification: 'Dave is checking order exports for the Q2 audit.' },
   alicePendingManager: {
     justification: 'Investigating INC-4821: duplicated payouts in the EU region.',
     ticket: JIRA,
+    custom_fields: { incident_id: 'INC-4821' },
   },
   colleagueWaitingForSimulatedCarol: { justification: 'Update the branch protection rules.' },
   aliceScheduled: { justification: 'Run the orders archive migration in the maintenance window.' },

@@ -2,8 +2,9 @@
  * Request bodies and query parameters, checked by validators compiled from the contract
  * (`src/generated/`, written by `pnpm generate`), with the few leniencies the server
  * documents: `null` counts as absent; strings are trimmed, a blank one is absent (a blank required
- * one "must not be empty"); a repeatable query parameter may be given as `x[]` or `x`, and a single
- * one at most once. Ajv's errors become the server's own field errors: wrong JSON types are
+ * one "must not be empty"); an answer in `custom_fields` of the wrong JSON type is left to the
+ * custom-field rules, which name the field; a repeatable query parameter may be given as `x[]` or
+ * `x`, and a single one at most once. Ajv's errors become the server's own field errors: wrong JSON types are
  * `invalid_type` (always 422), the others are rule errors (which `preview` lists with status 200).
  */
 import type { operations } from '@access-requests/contract';
@@ -176,7 +177,10 @@ export function readBody<Op extends keyof Bodies>(
   const blanks = new Set<string>();
   const data = clean(body ?? [], '', blanks);
   const { typeErrors, ruleErrors } = run(bodyValidators, operation, data, blanks);
-  if (typeErrors.length > 0) throw validationFailed(typeErrors, 'request body');
+  // An answer of the wrong type is judged against its custom field (`invalid_type`, naming its
+  // label) with the other custom-field rules: only `custom_fields` itself must be an object.
+  const shapeErrors = typeErrors.filter((e) => !e.field.startsWith('custom_fields.'));
+  if (shapeErrors.length > 0) throw validationFailed(shapeErrors, 'request body');
   return { body: data as Partial<Bodies[Op]>, errors: ruleErrors };
 }
 

@@ -39,6 +39,7 @@ const prodCloud = {
   duration_hours: 4,
   justification: 'Cost anomaly.',
   ticket: { type_id: 'tt_jira', id: 'OPS-12' },
+  custom_fields: { change_type: 'investigation' },
 };
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -21,6 +21,7 @@ type NewRequest = Pick<
   | 'durationHours'
   | 'justification'
   | 'ticket'
+  | 'customFields'
   | 'startsAt'
 >;
 

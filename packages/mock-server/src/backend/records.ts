@@ -27,6 +27,17 @@ export interface StoredTicket {
   readonly id: string;
 }
 
+/** One answer to a custom field, as the flow declared the field when the request was created. */
+export interface StoredCustomFieldAnswer {
+  readonly id: string;
+  readonly label: string;
+  readonly type: 'text' | 'choice' | 'number';
+  /** The trimmed text, the choice's id, or the number. */
+  readonly value: string | number;
+  /** The choice's label, else the value as text. */
+  readonly display: string;
+}
+
 export type RevocationReason = 'user' | 'admin' | 'expired';
 
 /** One extension of an active request (`extend`), pending or decided. */
@@ -56,6 +67,8 @@ export interface StoredRequest {
   readonly durationHours: number;
   readonly justification: string | null;
   readonly ticket: StoredTicket | null;
+  /** The answers to the flow's custom fields, in its order; only the fields answered. */
+  readonly customFields: readonly StoredCustomFieldAnswer[];
   readonly approvals: readonly StoredApproval[];
   /** How many approvals grant the request (0 for automatic flows). */
   readonly requiredApprovals: number;

@@ -64,6 +64,7 @@ describe('the scheduling window', () => {
       duration_hours: 1,
       justification: 'Audit.',
       ticket: { type_id: 'tt_jira', id: 'PAY-1' },
+      custom_fields: { change_type: 'standard' },
     });
     assert.deepEqual(
       preview.groups.map((g) => [g.access_flow.id, g.max_start_ahead_hours]),
@@ -112,6 +113,7 @@ describe('a bad start', () => {
       duration_hours: 2,
       justification: 'Audit.',
       ticket: { type_id: 'tt_jira', id: 'PAY-1' },
+      custom_fields: { change_type: 'standard' },
     };
     const late = backend.preview(alice, { ...body, starts_at: hoursAhead(backend, 73) });
     assert.deepEqual(fieldCodes(late.errors), ['starts_at out_of_range']);

@@ -1,7 +1,8 @@
 /**
  * The rules of a submission: ids must exist and fit together, the grantee must be someone the
  * caller may request for, and the access flows the items fall under decide the longest duration,
- * whether a justification and a ticket are required, and how far ahead a start may be scheduled.
+ * whether a justification and a ticket are required, which custom fields are asked, and how far ahead
+ * a start may be scheduled.
  * Every broken rule is collected.
  */
 import type {
@@ -17,6 +18,7 @@ import { LIFECYCLE, LIMITS } from './constants.js';
 import { fieldError } from './problems.js';
 import { clip, hours } from './input.js';
 import { approversFor } from './lifecycle.js';
+import { resolveCustomFields } from './custom-fields.js';
 import type { Schemas } from './api.js';
 import type { StoredTicket } from './records.js';
 import { isoTime } from './views.js';
@@ -333,6 +335,9 @@ function resolveStart(
   return time;
 }
 
+/** An error on the items (`resources[2].resource_id`, `app.app_id`, `bundle`, …). */
+const isItemError = (error: FieldError): boolean => /^(resources|app|bundle)(\b|$)/.test(error.field);
+
 /** Resolves the ids of a well-typed submission, groups its items by flow and checks every rule. */
 export function resolveSubmission(
   catalog: CatalogIndex,
@@ -344,10 +349,13 @@ export function resolveSubmission(
   const errors = [...earlierErrors];
   const granteeId = resolveGrantee(catalog, callerId, input.grantee_id, errors);
   const parties = { requesterId: callerId, granteeId };
+  const itemErrorsBefore = errors.filter(isItemError).length;
   const groups = groupByFlow(catalog, resolveItems(catalog, input, parties, errors));
+  const itemsResolved = errors.filter(isItemError).length === itemErrorsBefore && groups.length > 0;
   checkDuration(groups, input.duration_hours, errors);
   checkJustification(groups, input.justification, errors);
   const ticket = resolveTicket(catalog, groups, input.ticket, errors);
+  const customFields = resolveCustomFields(groups, input.custom_fields, itemsResolved, errors);
   const startsAt = resolveStart(groups, input.starts_at, now, errors);
   return {
     granteeId,
@@ -355,6 +363,8 @@ export function resolveSubmission(
     durationHours: input.duration_hours ?? 0,
     justification: input.justification ?? null,
     ticket,
+    /** The answers each group's request keeps, in the order of `groups`. */
+    customFields,
     startsAt,
     errors,
   };

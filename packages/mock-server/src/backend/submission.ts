@@ -18,7 +18,7 @@ import {
   type ResolvedGroup,
   type ResolvedItem,
 } from './submission-rules.js';
-import { isoTime, ref, requestView, userView } from './views.js';
+import { customFieldView, isoTime, ref, requestView, userView } from './views.js';
 
 function previewItem(item: ResolvedItem): Schemas['PreviewItem'] {
   switch (item.kind) {
@@ -50,6 +50,7 @@ function previewGroup(
     justification_required: flow.justificationRequired,
     ticket_required: flow.ticketRequired,
     max_start_ahead_hours: flow.maxStartAheadHours,
+    custom_fields: flow.customFields.map(customFieldView),
   };
 }
 
@@ -104,7 +105,8 @@ function originalSelection(request: StoredRequest): SubmissionInput {
 
 /**
  * The submission a body makes, read and checked: as sent (preview, submit), or for request again
- * over the original request (its items and grantee; its duration and ticket unless the body changes them).
+ * over the original request (its items, grantee and custom-field answers; its duration and ticket
+ * unless the body changes them).
  */
 function resolve(state: BackendState, callerId: string, body: unknown, original?: StoredRequest): Resolution {
   if (!original) {
@@ -119,6 +121,8 @@ function resolve(state: BackendState, callerId: string, body: unknown, original?
     duration_hours: input.body.duration_hours ?? original.durationHours,
     justification: input.body.justification,
     ticket: input.body.ticket ?? (ticket ? { type_id: ticket.typeId, id: ticket.id } : undefined),
+    // The original's answers, checked again against the fields the flows ask now.
+    custom_fields: Object.fromEntries(original.customFields.map((answer) => [answer.id, answer.value])),
   };
   return resolveSubmission(state.catalog, callerId, submission, input.errors, state.scheduler.now());
 }
@@ -144,7 +148,7 @@ function create(
   const resolution = resolve(state, callerId, call.body, call.original);
   if (resolution.errors.length > 0) throw validationFailed(resolution.errors, 'request body');
   const at = state.scheduler.now();
-  const requests = resolution.groups.map((group) =>
+  const requests = resolution.groups.map((group, index) =>
     createRequest(
       state,
       {
@@ -155,6 +159,7 @@ function create(
         durationHours: resolution.durationHours,
         justification: resolution.justification,
         ticket: resolution.ticket,
+        customFields: resolution.customFields[index] ?? [],
         startsAt: resolution.startsAt,
       },
       at,

@@ -47,9 +47,14 @@ function unresolved(state: BackendState, callerId: string, request: TemplateRequ
     [],
     state.scheduler.now(),
   );
-  // A template carries no ticket id nor, always, a justification: those the form asks for at submission.
+  // A template carries no ticket id, no custom-field answers nor, always, a justification: those
+  // the form asks for at submission.
   const kept = errors.filter(
-    (e) => !(e.code === 'required' && (e.field === 'justification' || e.field === 'ticket')),
+    (e) =>
+      !(
+        e.code === 'required' &&
+        (e.field === 'justification' || e.field === 'ticket' || e.field.startsWith('custom_fields.'))
+      ),
   );
   if (ticketTypeId !== undefined && !state.catalog.world.org.ticketTypes.some((t) => t.id === ticketTypeId))
     kept.push(fieldError('ticket_type_id', 'unknown', `There is no ticket type ${clip(ticketTypeId)}.`));

@@ -177,6 +177,7 @@ describe('submission validation', () => {
       resources: [{ resource_id: 'res_aws_1234', permission_id: 'perm_aws_readonly' }],
       duration_hours: 1,
       justification: 'x',
+      custom_fields: { change_type: 'standard' },
     };
     expectFieldErrors(submit(cloud), 'ticket required');
     const jira = expectFieldErrors(

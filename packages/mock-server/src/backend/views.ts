@@ -3,6 +3,7 @@ import type { components } from '@access-requests/contract';
 import type {
   AppRecord,
   BundleRecord,
+  CustomFieldRecord,
   PermissionRecord,
   ResourceRecord,
   ResourceTypeRecord,
@@ -178,6 +179,36 @@ function requestExtensionView(
 }
 
 /** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
+/** A flow's custom field as the contract's `CustomField`: optional parts only when the flow gives them. */
+export function customFieldView(field: CustomFieldRecord): Schemas['CustomField'] {
+  const common = {
+    id: field.id,
+    label: field.label,
+    ...(field.description === null ? {} : { description: field.description }),
+    required: field.required,
+  };
+  switch (field.type) {
+    case 'text':
+      return {
+        ...common,
+        type: 'text',
+        ...(field.pattern === null ? {} : { pattern: field.pattern }),
+        ...(field.patternHint === null ? {} : { pattern_hint: field.patternHint }),
+        max_length: field.maxLength,
+      };
+    case 'choice':
+      return { ...common, type: 'choice', choices: field.choices.map((c) => ({ id: c.id, label: c.label })) };
+    case 'number':
+      return {
+        ...common,
+        type: 'number',
+        integer: field.integer,
+        ...(field.min === null ? {} : { min: field.min }),
+        ...(field.max === null ? {} : { max: field.max }),
+      };
+  }
+}
+
 export function requestView(
   catalog: CatalogIndex,
   request: StoredRequest,
@@ -207,6 +238,7 @@ export function requestView(
     expires_at: isoOrNull(request.expiresAt),
     revoked_at: isoOrNull(request.revokedAt),
     favorite: request.favorite && request.requesterId === callerId,
+    custom_fields: request.customFields.map((answer) => ({ ...answer })),
     extension: requestExtensionView(catalog, request),
     can: canFlags(request, callerId, catalog),
   };

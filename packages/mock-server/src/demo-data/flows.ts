@@ -4,9 +4,10 @@
  * approver, a short maximum duration, a required ticket, and a flow whose provisioning fails. Some
  * allow extensions of an active request (automatic ones at once, the others after approval), some none.
  * Every flow but production Kubernetes lets a request schedule its start up to seven days ahead
- * (production cloud: three days).
+ * (production cloud: three days). Production databases ask an optional incident id; production cloud
+ * asks the kind of change (required) and how many accounts it affects (optional): custom fields.
  */
-import type { AccessFlowRecord, AppCategory, Environment } from './model.js';
+import type { AccessFlowRecord, AppCategory, CustomFieldRecord, Environment } from './model.js';
 import { USER_IDS } from './people.js';
 
 export const FLOW_IDS = {
@@ -14,12 +15,12 @@ export const FLOW_IDS = {
   nonProduction: 'flow_nonprod',
   /**
    * Production databases: Bob approves (Carol stands in for him); a justification is required; one
-   * extension of up to 4 h, approved like the request.
+   * extension of up to 4 h, approved like the request; an optional `incident_id` (INC-1234).
    */
   productionDatabases: 'flow_prod_db',
   /**
    * Production cloud accounts: Bob AND Carol approve; justification and ticket required; not for Dave;
-   * no extensions.
+   * no extensions; a required `change_type` choice and an optional `accounts_affected` number.
    */
   productionCloud: 'flow_prod_cloud',
   /** Production Kubernetes: automatic but at most 1 hour, no extensions, and no scheduled start. */
@@ -46,7 +47,44 @@ const automatic = {
   excludedGranteeIds: [],
   extension: null,
   maxStartAheadHours: 168,
+  customFields: [],
 } as const satisfies Partial<AccessFlowRecord>;
+
+/** The custom fields of the demo flows, by id. */
+export const CUSTOM_FIELDS = {
+  incidentId: {
+    id: 'incident_id',
+    label: 'Incident ID',
+    description: 'The incident this access is for, if any.',
+    type: 'text',
+    required: false,
+    pattern: 'INC-[0-9]{4,8}',
+    patternHint: 'INC- followed by 4 to 8 digits',
+    maxLength: 200,
+  },
+  changeType: {
+    id: 'change_type',
+    label: 'Change type',
+    description: null,
+    type: 'choice',
+    required: true,
+    choices: [
+      { id: 'standard', label: 'Standard change' },
+      { id: 'emergency', label: 'Emergency change' },
+      { id: 'investigation', label: 'Investigation only' },
+    ],
+  },
+  accountsAffected: {
+    id: 'accounts_affected',
+    label: 'Accounts affected',
+    description: null,
+    type: 'number',
+    required: false,
+    integer: true,
+    min: 1,
+    max: 10_000,
+  },
+} as const satisfies Record<string, CustomFieldRecord>;
 
 export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
   {
@@ -70,6 +108,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     extension: { maxHours: 4, allowed: 1 },
     justificationRequired: true,
     ticketRequired: false,
+    customFields: [CUSTOM_FIELDS.incidentId],
   },
   {
     ...automatic,
@@ -83,6 +122,7 @@ export const ACCESS_FLOWS: readonly AccessFlowRecord[] = [
     ticketRequired: true,
     excludedGranteeIds: [USER_IDS.dave],
     maxStartAheadHours: 72,
+    customFields: [CUSTOM_FIELDS.changeType, CUSTOM_FIELDS.accountsAffected],
   },
   {
     ...automatic,

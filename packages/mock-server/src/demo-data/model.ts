@@ -108,6 +108,38 @@ interface SimulatedApprover {
   readonly delayMs: number;
 }
 
+/** What every kind of custom field has (see the contract's `CustomField`). */
+interface CustomFieldBase {
+  /** `^[a-z][a-z0-9_]{0,39}$`; the same id in two flows is the same question. */
+  readonly id: string;
+  readonly label: string;
+  /** Help text; null when none. */
+  readonly description: string | null;
+  readonly required: boolean;
+}
+
+/** A question an access flow asks on every request under it, beside the justification and the ticket. */
+export type CustomFieldRecord =
+  | (CustomFieldBase & {
+      readonly type: 'text';
+      /** An ECMAScript regular expression the whole trimmed value must match; null when any text goes. */
+      readonly pattern: string | null;
+      /** What the pattern means in words, for help and errors; null when none. */
+      readonly patternHint: string | null;
+      /** At most `LIMITS.customFieldTextMaxLength.maximum`. */
+      readonly maxLength: number;
+    })
+  | (CustomFieldBase & {
+      readonly type: 'choice';
+      readonly choices: readonly { readonly id: string; readonly label: string }[];
+    })
+  | (CustomFieldBase & {
+      readonly type: 'number';
+      readonly integer: boolean;
+      readonly min: number | null;
+      readonly max: number | null;
+    });
+
 export interface AccessFlowRecord {
   readonly id: string;
   readonly name: string;
@@ -131,6 +163,8 @@ export interface AccessFlowRecord {
   readonly extension: ExtensionPolicyRecord | null;
   /** How many hours ahead a request may schedule its start (`starts_at`); 0 when it may not. */
   readonly maxStartAheadHours: number;
+  /** The questions the flow asks on every request, in the order a form shows them (at most 10). */
+  readonly customFields: readonly CustomFieldRecord[];
 }
 
 export interface World {

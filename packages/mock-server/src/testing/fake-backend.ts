@@ -140,6 +140,7 @@ export function createFakeBackend(): FakeBackend {
         expires_at: null,
         revoked_at: null,
         favorite: false,
+        custom_fields: [],
         extension: null,
         can: {
           revoke: false,

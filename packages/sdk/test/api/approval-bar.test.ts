@@ -10,6 +10,7 @@ const prodCloud = {
   duration_hours: 2,
   justification: 'Rotate the root keys.',
   ticket: { type_id: 'tt_jira', id: 'SEC-12' },
+  custom_fields: { change_type: 'standard' },
 };
 
 describe('the approval bar of a flow', () => {

@@ -35,7 +35,14 @@ const badges = (page: RequestFormPage) =>
 
 async function fill(
   page: RequestFormPage,
-  values: { duration?: string; justification?: string; ticketType?: string; ticketId?: string },
+  values: {
+    duration?: string;
+    justification?: string;
+    ticketType?: string;
+    ticketId?: string;
+    /** Production cloud's required custom field. */
+    changeType?: string;
+  },
 ) {
   if (values.duration !== undefined) typeInto(page.field('Duration in Hours'), values.duration);
   if (values.justification !== undefined)
@@ -43,6 +50,13 @@ async function fill(
   if (values.ticketType !== undefined)
     choose(page.field<HTMLSelectElement>('Ticket Type'), values.ticketType);
   if (values.ticketId !== undefined) typeInto(page.field('Ticket ID'), values.ticketId);
+  if (values.changeType !== undefined) {
+    const field = await until(
+      () => page.root.querySelector<HTMLSelectElement>('#custom-change_type'),
+      'Change type',
+    );
+    choose(field, values.changeType);
+  }
   await page.el.updateComplete;
 }
 
@@ -161,7 +175,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     await fill(page, { ticketType: 'tt_jira', ticketId: 'pay 4821' });
     const id = page.field('Ticket ID');
     expect(page.errorOf(id)).to.equal('This Ticket ID does not match the format of Jira tickets.');
-    await fill(page, { ticketId: 'PAY-4821' });
+    await fill(page, { ticketId: 'PAY-4821', changeType: 'standard' });
     expect(page.errorOf(id)).to.equal('');
     const [request] = await page.submit();
     expect(request!.ticket).to.deep.equal({ type: { id: 'tt_jira', name: 'Jira' }, id: 'PAY-4821' });
@@ -174,6 +188,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
       ticketId: 'INC0004821',
       justification: JUSTIFICATION,
       duration: '2',
+      changeType: 'investigation',
     });
     const before = await aliceRequestIds();
     const requests = await page.submit();
@@ -203,6 +218,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
       ticketId: 'PAY-1',
       justification: JUSTIFICATION,
       duration: '3',
+      changeType: 'emergency',
     });
     const before = await aliceRequestIds();
     await addFault({ method: 'POST', path: '/v1/access-requests', kind: 'error', status: 500, times: 1 });
@@ -219,6 +235,7 @@ describe('<access-request-form>: details, the split and submitting', () => {
     expect(page.field<HTMLTextAreaElement>('Justification').value).to.equal(JUSTIFICATION);
     expect(page.field('Duration in Hours').value).to.equal('3');
     expect(page.field('Ticket ID').value).to.equal('PAY-1');
+    expect(page.field<HTMLSelectElement>('Change type').value).to.equal('emergency');
     expect(page.button('Submit Request').getAttribute('aria-disabled')).to.equal('false');
     const requests = await page.submit();
     expect(requests).to.have.length(3);

@@ -23,10 +23,12 @@ import {
   clearDraft,
   DraftKeeper,
   emptyDraft,
+  fieldsOf,
   hasTarget,
   isTab,
   requestBody,
   selfOf,
+  type CustomField,
   type Draft,
   type FieldError,
   type RequestInput,
@@ -76,7 +78,9 @@ const PREFILL_PROPERTIES = [
  * beside the list whatever the search shows. Next opens Complete Additional Details: Duration in
  * Hours (bounded by the most restrictive access flow), an optional Start (Now, or a date and hour in
  * the host's time zone within the flows' scheduling window), Justification, Ticket Type and Ticket ID,
- * with the server's preview of the split — one request per access flow, approved automatically or
+ * then the custom fields the access flows ask (text, a choice or a number; each with its help, and which
+ * requests ask it when not all do; checked as the server checks them), with the server's preview
+ * of the split — one request per access flow, approved automatically or
  * by whom. Submit Request sends once (one Idempotency-Key per submission, kept across retries) and
  * shows the created requests with live statuses. The draft is kept in session storage per user.
  *
@@ -161,6 +165,7 @@ const PREFILL_PROPERTIES = [
  * @csspart justification - Justification.
  * @csspart ticket-type - Ticket Type.
  * @csspart ticket-id - Ticket ID.
+ * @csspart custom-field - A custom field's control (an input or a select); `data-field` is the field's id.
  * @csspart field-error - A field's error.
  * @csspart form-error - The form's error (also when the form cannot load).
  * @csspart retry-wait - While a call waits to retry (a rate limit, say): when it goes again, and Cancel.
@@ -325,7 +330,7 @@ export class AccessRequestForm extends ClientElement {
     if (this.#preview.preview !== this.#seenPreview) this.#onPreview();
     if (!this.me || this.done) return;
     const draft = this.draft;
-    if (draft.step === 'details') this.#preview.sync(this.activeClient, previewBody(draft));
+    if (draft.step === 'details') this.#preview.sync(this.activeClient, previewBody(draft, this.#fields()));
     else if (draft.tab !== 'resources') this.#choice.ensure(draft.tab);
     else
       this.#picker.search.sync({
@@ -419,8 +424,13 @@ export class AccessRequestForm extends ClientElement {
     }
   }
 
+  /** The custom fields the last preview's flows ask (only their answers are sent). */
+  #fields(): CustomField[] {
+    return fieldsOf(this.#preview.preview?.groups ?? []);
+  }
+
   #syncFormValue(): void {
-    const body = this.me && !this.done ? requestBody(this.draft) : undefined;
+    const body = this.me && !this.done ? requestBody(this.draft, 'submit', this.#fields()) : undefined;
     this.#internals.setFormValue(body ? JSON.stringify(body) : null);
     const errors = this.me ? this.#errors().own : new Map();
     const first = [...errors.values()][0];
@@ -454,7 +464,7 @@ export class AccessRequestForm extends ClientElement {
         this.attempted || this.touched.has(place) || (place === 'target' && this.nextAttempted);
       cached = {
         inputs,
-        state: errorState(own, this.fieldErrors, previewBody(this.draft), shown),
+        state: errorState(own, this.fieldErrors, previewBody(this.draft, this.#fields()), shown),
       };
       this.#errorCache = cached;
     }
@@ -585,7 +595,8 @@ export class AccessRequestForm extends ClientElement {
       await this.#focusFirstInvalid();
       return;
     }
-    const body = requestBody(this.draft);
+    const fields = this.#fields();
+    const body = requestBody(this.draft, 'submit', fields);
     if (!body) return;
     const idempotency = idempotencyFor(this.draft, body);
     this.#patch({ idempotency });
@@ -614,7 +625,10 @@ export class AccessRequestForm extends ClientElement {
         void this.#focusFirstInvalid();
         return;
       }
-      const failure = failureOf(error);
+      const failure = failureOf(
+        error,
+        (place) => !place.startsWith('custom-') || fields.some((f) => `custom-${f.id}` === place),
+      );
       if (failure.newKey) this.#patch({ idempotency: undefined });
       if (failure.fieldErrors.length) this.fieldErrors = { body, errors: failure.fieldErrors };
       this.formError = failure.message;
@@ -734,6 +748,7 @@ export class AccessRequestForm extends ClientElement {
       errorOf: this.#errorOf,
       onChange: this.#onField,
       onBlur: (place) => (this.touched = new Set([...this.touched, place])),
+      onAnswer: (id, value) => this.#patch({ customFields: { ...this.draft.customFields, [id]: value } }),
       preview: this.#preview,
       formError: this.formError,
       sending: this.sending,

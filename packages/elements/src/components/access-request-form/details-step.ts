@@ -1,7 +1,7 @@
 // "Complete Additional Details": Duration in Hours (whole hours, within the most restrictive flow),
 // Start (optional: Now, or a date and hour within the flows' scheduling window), Justification
 // (required when a flow says so; 1,000 characters at most), Ticket Type (the org's types, only when
-// it has some) and Ticket ID (checked against the type's pattern).
+// it has some) and Ticket ID (checked against the type's pattern); then the custom fields the flows ask.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../internal/locale.js';
@@ -9,10 +9,10 @@ import { live } from 'lit/directives/live.js';
 import { formatHours, formatNumber } from '../../internal/format.js';
 import { startTime } from '../../internal/start-time.js';
 import { renderBundleItems } from './catalog-choice.js';
-import type { Draft, TicketType } from './draft.js';
+import type { CustomField, Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
 import { renderStart, startWindow } from './start-picker.js';
-import { renderSplit, type PreviewRunner } from './preview-runner.js';
+import { listOf, renderSplit, type PreviewRunner } from './preview-runner.js';
 import {
   JUSTIFICATION_MAX,
   TICKET_ID_MAX,
@@ -31,6 +31,8 @@ export interface DetailsView {
   readonly errorOf: (place: Place) => ShownError | undefined;
   readonly onChange: (patch: Partial<Draft>, place: Place) => void;
   readonly onBlur: (place: Place) => void;
+  /** A custom field's value changed (merged into the draft as it is then). */
+  readonly onAnswer: (fieldId: string, value: string) => void;
 }
 
 export function errorText(error: ShownError | undefined) {
@@ -153,6 +155,72 @@ export function renderDetailsFields(view: DetailsView) {
             </div>
           </div>`
     }
+    ${constraints.fields.map(({ field, askedBy }) => renderCustomField(view, field, askedBy))}
+  </div>`;
+}
+
+/** A custom field: its control by type, label, help, who asks it (when not every request does) and error. */
+function renderCustomField(view: DetailsView, field: CustomField, askedBy: readonly string[]) {
+  const place: Place = `custom-${field.id}`;
+  const id = place;
+  const error = view.errorOf(place);
+  const value = view.draft.customFields[field.id] ?? '';
+  // A number input holds '' for what is not a number yet ("1e"): kept as 'NaN', so it is said, not lost.
+  const change = ({ target }: Event) => {
+    const input = target as HTMLInputElement;
+    view.onAnswer(field.id, input.validity.badInput ? 'NaN' : input.value);
+  };
+  const asked = listOf(view.locale, askedBy);
+  const help = [
+    { id: `${id}-help`, text: field.description },
+    { id: `${id}-format`, text: field.type === 'text' ? field.pattern_hint : undefined },
+    { id: `${id}-asked`, text: askedBy.length ? msg(str`Asked by ${asked}`) : undefined },
+  ].filter((h) => h.text);
+  const invalid = error ? 'true' : 'false';
+  const described = describedBy(...help.map((h) => h.id), error?.id);
+  let control;
+  if (field.type === 'choice') {
+    control = html`<select
+      id=${id}
+      part="custom-field"
+      data-field=${field.id}
+      ?required=${field.required}
+      aria-invalid=${invalid}
+      aria-describedby=${described}
+      @change=${(e: Event) => {
+        change(e);
+        view.onBlur(place);
+      }}
+    >
+      <option value="" ?selected=${!value}>${msg('Choose…')}</option>
+      ${field.choices.map((c) => html`<option value=${c.id} ?selected=${c.id === value}>${c.label}</option>`)}
+    </select>`;
+  } else {
+    const number = field.type === 'number' ? field : undefined;
+    control = html`<input
+      id=${id}
+      part="custom-field"
+      data-field=${field.id}
+      type=${number ? 'number' : 'text'}
+      inputmode=${ifDefined(number && (number.integer ? 'numeric' : 'decimal'))}
+      min=${ifDefined(number?.min)}
+      max=${ifDefined(number?.max)}
+      .step=${number?.integer === false ? 'any' : '1'}
+      maxlength=${ifDefined(field.type === 'text' ? field.max_length : undefined)}
+      autocomplete="off"
+      ?required=${field.required}
+      aria-invalid=${invalid}
+      aria-describedby=${described}
+      .value=${live(value === 'NaN' ? '' : value)}
+      @input=${change}
+      @blur=${() => view.onBlur(place)}
+    />`;
+  }
+  return html`<div class="field">
+    <label for=${id}
+      >${field.label}${field.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label
+    >
+    ${control} ${help.map((h) => html`<span class="hint" id=${h.id}>${h.text}</span>`)} ${errorText(error)}
   </div>`;
 }
 

@@ -14,6 +14,8 @@ export type RequestInput = Schemas['AccessRequestInput'];
 export type OrgSettings = Schemas['OrgSettings'];
 export type TicketType = Schemas['TicketType'];
 export type FieldError = Schemas['FieldError'];
+/** A question an access flow asks (text, choice or number), as the preview's groups carry it. */
+export type CustomField = PreviewGroup['custom_fields'][number];
 
 export type Tab = 'resources' | 'apps' | 'bundles';
 export const TABS: readonly Tab[] = ['resources', 'apps', 'bundles'];
@@ -44,6 +46,11 @@ export interface Draft {
   readonly justification: string;
   readonly ticketTypeId: string;
   readonly ticketId: string;
+  /**
+   * The custom fields' values as typed (a choice's id; a number as its field's text), by field id. A
+   * value stays while its field is no longer asked (it may come back) but is sent only while asked.
+   */
+  readonly customFields: Readonly<Record<string, string>>;
   /** The Start's date in the host's time zone (2026-01-15), '' for Now. */
   readonly startDate: string;
   /** The Start chosen on that date, as the contract's `starts_at` (a whole hour, UTC); '' for none. */
@@ -76,6 +83,7 @@ export function emptyDraft(defaultDurationHours = 1): Draft {
     justification: '',
     ticketTypeId: '',
     ticketId: '',
+    customFields: {},
     startDate: '',
     startsAt: '',
     idempotency: undefined,
@@ -98,13 +106,39 @@ export function durationHours(draft: Draft): number | undefined {
   return Number.isSafeInteger(hours) ? hours : undefined;
 }
 
+/** The fields the groups ask, each once (the same id in two flows is the same question), in order. */
+export function fieldsOf(groups: readonly PreviewGroup[]): CustomField[] {
+  const byId = new Map<string, CustomField>();
+  for (const group of groups)
+    for (const field of group.custom_fields) if (!byId.has(field.id)) byId.set(field.id, field);
+  return [...byId.values()];
+}
+
+/** The answers to the `fields` asked: text trimmed, numbers as numbers; no empty answers, no non-numbers. */
+export function customFieldsBody(
+  values: Readonly<Record<string, string>>,
+  fields: readonly CustomField[],
+): NonNullable<RequestInput['custom_fields']> | undefined {
+  const body: Record<string, string | number> = {};
+  for (const field of fields) {
+    const text = values[field.id]?.trim() ?? '';
+    if (!text) continue;
+    const number = Number(text);
+    if (field.type !== 'number') body[field.id] = text;
+    else if (Number.isFinite(number)) body[field.id] = number; // else the form says it is not a number
+  }
+  return Object.keys(body).length ? body : undefined;
+}
+
 /**
  * The body of `submit` (and `preview`) the draft makes; undefined when nothing is chosen. For a
- * preview an unreadable duration becomes 1, so the split can still be shown.
+ * preview an unreadable duration becomes 1, so the split can still be shown. `fields` are the custom
+ * fields the (last previewed) flows ask: only their answers are sent.
  */
 export function requestBody(
   draft: Draft,
   purpose: 'submit' | 'preview' = 'submit',
+  fields: readonly CustomField[] = [],
 ): RequestInput | undefined {
   if (!hasTarget(draft)) return undefined;
   const body: RequestInput = { duration_hours: durationHours(draft) ?? (purpose === 'preview' ? 1 : 0) };
@@ -122,6 +156,8 @@ export function requestBody(
   const ticketId = draft.ticketId.trim();
   if (draft.ticketTypeId && ticketId) body.ticket = { type_id: draft.ticketTypeId, id: ticketId };
   if (draft.startDate && draft.startsAt) body.starts_at = draft.startsAt;
+  const custom = customFieldsBody(draft.customFields, fields);
+  if (custom) body.custom_fields = custom;
   return body;
 }
 
@@ -163,6 +199,13 @@ export function clearDraft(userId: string): void {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter(isString) : []);
+/** The string values of an object (a stored draft's custom fields), others dropped. */
+const stringRecord = (value: unknown): Record<string, string> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value).filter((entry): entry is [string, string] => isString(entry[1])),
+      )
+    : {};
 
 /** The user's saved draft, if any and readable: a draft from another version or a damaged one is dropped. */
 export function loadDraft(userId: string): Draft | undefined {
@@ -208,6 +251,7 @@ export function loadDraft(userId: string): Draft | undefined {
     justification: isString(stored.justification) ? stored.justification : '',
     ticketTypeId: isString(stored.ticketTypeId) ? stored.ticketTypeId : '',
     ticketId: isString(stored.ticketId) ? stored.ticketId : '',
+    customFields: stringRecord(stored.customFields),
     startDate: isString(stored.startDate) ? stored.startDate : '',
     startsAt: isString(stored.startsAt) ? stored.startsAt : '',
     idempotency:

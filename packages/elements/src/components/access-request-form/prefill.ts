@@ -74,6 +74,8 @@ interface Wanted {
   readonly duration: number | undefined;
   readonly justification: string;
   readonly ticket: { readonly typeId: string; readonly id: string } | undefined;
+  /** The custom fields' answers, as the form holds them (text), by field id. */
+  readonly customFields: Readonly<Record<string, string>>;
   /** The Permission filter, when nothing to request is named. */
   readonly permissionFilter: string;
   readonly tab: Tab | undefined;
@@ -156,10 +158,10 @@ export interface Prefill {
 
 /**
  * What the `prefill` property takes: a closed request to edit and request again (its target with each
- * permission, duration, justification, ticket and grantee, as `request-edit-requested` gives it), a
- * request template (`client.template(id)`: its selection, duration, justification and ticket type; what
- * is no longer offered is left out and said), or the fields of a request body (`AccessRequestInput`,
- * every field optional).
+ * permission, duration, justification, ticket, answers to custom fields and grantee, as
+ * `request-edit-requested` gives it), a request template (`client.template(id)`: its selection,
+ * duration, justification and ticket type; what is no longer offered is left out and said), or the
+ * fields of a request body (`AccessRequestInput`, every field optional).
  *
  * @example
  * ```ts
@@ -215,6 +217,7 @@ function fromAttributes(prefill: Prefill, cap: number): Wanted {
     duration: prefill.duration,
     justification: prefill.justification,
     ticket: undefined,
+    customFields: {},
     permissionFilter: permissionId,
     tab: prefill.tab,
     permissions: 'first',
@@ -271,6 +274,7 @@ async function fromRequestPrefill(
       duration: prefill.duration_hours,
       justification: prefill.justification ?? '',
       ticket: prefill.ticket ? { typeId: prefill.ticket.type.id, id: prefill.ticket.id } : undefined,
+      customFields: Object.fromEntries(prefill.custom_fields.map((a) => [a.id, String(a.value)])),
     };
   }
   const fields = isTemplate(prefill) ? templateFields(prefill) : prefill;
@@ -305,6 +309,9 @@ function fieldsWanted(prefill: Partial<RequestInput> & { ticketTypeId?: string }
       : prefill.ticketTypeId
         ? { typeId: prefill.ticketTypeId, id: '' }
         : undefined,
+    customFields: Object.fromEntries(
+      Object.entries(prefill.custom_fields ?? {}).map(([id, value]) => [id, String(value)]),
+    ),
   };
 }
 
@@ -363,6 +370,8 @@ async function applyWanted(
     draft = { ...draft, duration: String(wanted.duration), durationTouched: true };
   }
   if (wanted.justification) draft = { ...draft, justification: wanted.justification };
+  // Kept whatever the flows ask now: the details step shows (and sends) those still asked.
+  draft = { ...draft, customFields: wanted.customFields };
   if (wanted.ticket) {
     const type = me.org.ticket_types.find((t) => t.id === wanted.ticket?.typeId);
     if (type) draft = { ...draft, ticketTypeId: type.id, ticketId: wanted.ticket.id };

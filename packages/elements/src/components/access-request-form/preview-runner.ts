@@ -6,7 +6,14 @@ import type { AccessClient, components } from '@access-requests/sdk';
 import { LatestTask } from '../../internal/latest-task.js';
 import { formatHours, formatNumber, requestsCount } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
-import { requestBody, type Draft, type Preview, type PreviewGroup, type RequestInput } from './draft.js';
+import {
+  requestBody,
+  type CustomField,
+  type Draft,
+  type Preview,
+  type PreviewGroup,
+  type RequestInput,
+} from './draft.js';
 
 const PREVIEW_DELAY_MS = 300;
 /** Items named per flow before "and N more". */
@@ -17,10 +24,11 @@ const NAMED_ITEMS = 5;
  * org's default within the flows' maximum, and that maximum is what the preview answers: previewing the
  * pick would change it with every answer and send the preview again. So it is previewed as 1 hour, which
  * every flow allows (the split and the other fields' errors do not depend on it); a duration the user
- * typed is previewed as typed, for the server's word on it.
+ * typed is previewed as typed, for the server's word on it. The custom fields' answers go with it
+ * for the `fields` the last preview asked (a change of flows that asks others previews again).
  */
-export function previewBody(draft: Draft): RequestInput | undefined {
-  const body = requestBody(draft, 'preview');
+export function previewBody(draft: Draft, fields: readonly CustomField[] = []): RequestInput | undefined {
+  const body = requestBody(draft, 'preview', fields);
   return body && !draft.durationTouched ? { ...body, duration_hours: 1 } : body;
 }
 
@@ -99,10 +107,15 @@ export function itemName(item: PreviewItem): string {
   return `${target?.name ?? ''} (${item.permission?.name ?? ''})`;
 }
 
+/** "A, B and C" in the locale. */
+export const listOf = (locale: string, names: readonly string[]) =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+
 export function approvalText(group: PreviewGroup, locale: string): string {
   const flow = group.access_flow;
   if (flow.approval === 'automatic' || flow.approvers.length === 0) return msg('Approved automatically');
-  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+  const names = listOf(
+    locale,
     flow.approvers.map((a) => a.name),
   );
   return msg(str`Approval by ${names}`);
@@ -115,6 +128,14 @@ function renderGroup(group: PreviewGroup, index: number, locale: string) {
     msg(str`Up to ${formatHours(locale, group.max_duration_hours)}`),
     group.justification_required ? msg('Justification required') : '',
     group.ticket_required ? msg('Ticket required') : '',
+    group.custom_fields.length
+      ? msg(
+          str`Asks for ${listOf(
+            locale,
+            group.custom_fields.map((f) => f.label),
+          )}`,
+        )
+      : '',
   ].filter(Boolean);
   return html`<li
     class="flow"

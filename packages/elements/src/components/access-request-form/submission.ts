@@ -5,7 +5,7 @@ import { ApiError } from '@access-requests/sdk';
 import { intentFor } from '../../internal/intent-key.js';
 import { problemText } from '../../internal/problem.js';
 import type { Draft, FieldError, RequestInput } from './draft.js';
-import { placeOf } from './validation.js';
+import { placeOf, type Place } from './validation.js';
 
 /**
  * The key for sending `body`: the draft's, when it was made for this very body (a retry after a
@@ -24,9 +24,10 @@ export interface Failure {
   readonly newKey: boolean;
 }
 
-export function failureOf(error: unknown): Failure {
+/** `shown`: whether the form shows a control at a place (a custom field only while a flow asks it). */
+export function failureOf(error: unknown, shown: (place: Place) => boolean = () => true): Failure {
   const errors = error instanceof ApiError ? error.fieldErrors : [];
-  const placed = errors.filter((e) => placeOf(e.field) !== 'general');
+  const placed = errors.filter((e) => placeOf(e.field) !== 'general' && shown(placeOf(e.field)));
   return {
     fieldErrors: placed,
     message:

@@ -5,7 +5,9 @@ import { msg, str } from '../../internal/locale.js';
 import { LIMITS } from '@access-requests/contract';
 import {
   durationHours,
+  fieldsOf,
   hasTarget,
+  type CustomField,
   type Draft,
   type FieldError,
   type PreviewGroup,
@@ -27,7 +29,8 @@ export type Place =
   | 'ticket-id'
   | 'start'
   | 'general'
-  | `row-${number}`;
+  | `row-${number}`
+  | `custom-${string}`;
 
 /** The control for a body path: `resources[3].permission_id` is the row of the 4th selected resource. */
 export function placeOf(field: string): Place {
@@ -40,6 +43,8 @@ export function placeOf(field: string): Place {
   if (field === 'ticket.type_id') return 'ticket-type';
   if (field === 'ticket' || field.startsWith('ticket.')) return 'ticket-id';
   if (field === 'starts_at') return 'start';
+  const custom = /^custom_fields\.([a-z][a-z0-9_]*)$/.exec(field);
+  if (custom) return `custom-${custom[1]}`;
   return 'general';
 }
 
@@ -53,15 +58,19 @@ function pathOf(place: Place): keyof RequestInput | undefined {
   return undefined;
 }
 
+/** The fields that never decide an error on the selection or the grantee. */
+const IGNORED = { duration_hours: 0, justification: '', ticket: null, starts_at: null, custom_fields: null };
+
 /** Whether an error the server gave for `then` still applies to `now` (the field did not change). */
 export function stillApplies(place: Place, then: RequestInput, now: RequestInput | undefined): boolean {
   if (!now) return false;
+  if (place.startsWith('custom-')) {
+    const id = place.slice('custom-'.length);
+    return then.custom_fields?.[id] === now.custom_fields?.[id];
+  }
   const path = pathOf(place);
   if (path) return JSON.stringify(then[path]) === JSON.stringify(now[path]);
-  return (
-    JSON.stringify({ ...then, duration_hours: 0, justification: '', ticket: null, starts_at: null }) ===
-    JSON.stringify({ ...now, duration_hours: 0, justification: '', ticket: null, starts_at: null })
-  );
+  return JSON.stringify({ ...then, ...IGNORED }) === JSON.stringify({ ...now, ...IGNORED });
 }
 
 /** What the access flows of the selection demand (from the preview). */
@@ -76,6 +85,8 @@ export interface Constraints {
   /** How many hours ahead a start may be (the strictest flow's window; 0: none), and that flow. */
   readonly maxStartAheadHours: number | undefined;
   readonly startBoundBy: string;
+  /** The custom fields asked, each once, in order; with the flows that ask each when not all of them do. */
+  readonly fields: readonly { readonly field: CustomField; readonly askedBy: readonly string[] }[];
 }
 
 export function constraintsOf(groups: readonly PreviewGroup[]): Constraints {
@@ -92,6 +103,10 @@ export function constraintsOf(groups: readonly PreviewGroup[]): Constraints {
     maxHoursFlow: shortest?.access_flow.name ?? '',
     justificationBy: groups.find((g) => g.justification_required)?.access_flow.name,
     ticketBy: groups.find((g) => g.ticket_required)?.access_flow.name,
+    fields: fieldsOf(groups).map((field) => {
+      const asking = groups.filter((g) => g.custom_fields.some((f) => f.id === field.id));
+      return { field, askedBy: asking.length < groups.length ? asking.map((g) => g.access_flow.name) : [] };
+    }),
   };
 }
 
@@ -103,6 +118,42 @@ export function ticketPattern(type: TicketType | undefined): RegExp | undefined 
   } catch {
     return undefined; // the server still checks it
   }
+}
+
+/** A text field's pattern, tested on the whole value as the server does; undefined if it does not compile. */
+export function fieldPattern(pattern: string | undefined): RegExp | undefined {
+  if (!pattern) return undefined;
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return undefined; // the server still checks it
+  }
+}
+
+/** What is wrong with a custom field's value as typed ('' when nothing), as the server checks it. */
+export function customFieldError(field: CustomField, typed: string | undefined, locale: string): string {
+  const value = typed?.trim() ?? '';
+  const label = field.label;
+  if (!value) return field.required ? msg(str`${label} is required.`) : '';
+  if (field.type === 'text') {
+    if (value.length > field.max_length)
+      return msg(str`Keep ${label} to ${formatNumber(locale, field.max_length)} characters.`);
+    if (fieldPattern(field.pattern)?.test(value) === false)
+      return field.pattern_hint
+        ? msg(str`${label} does not match the expected format: ${field.pattern_hint}.`)
+        : msg(str`${label} does not match the expected format.`);
+  } else if (field.type === 'choice') {
+    if (!field.choices.some((c) => c.id === value)) return msg(str`Choose one of the options for ${label}.`);
+  } else {
+    const number = Number(value);
+    if (!Number.isFinite(number)) return msg(str`${label} must be a number.`);
+    if (field.integer && !Number.isInteger(number)) return msg(str`${label} must be a whole number.`);
+    if (field.min !== undefined && number < field.min)
+      return msg(str`${label} must be at least ${formatNumber(locale, field.min)}.`);
+    if (field.max !== undefined && number > field.max)
+      return msg(str`${label} must be at most ${formatNumber(locale, field.max)}.`);
+  }
+  return '';
 }
 
 /** The form's own checks, by place. */
@@ -159,6 +210,10 @@ export function clientErrors(
       draft.ticketTypeId ? 'ticket-id' : 'ticket-type',
       msg(str`A ticket is required by ${constraints.ticketBy}.`),
     );
+  }
+  for (const { field } of constraints.fields) {
+    const error = customFieldError(field, draft.customFields[field.id], locale);
+    if (error) errors.set(`custom-${field.id}`, error);
   }
   return errors;
 }

@@ -288,4 +288,30 @@ describe('<approval-inbox>', () => {
     await until(() => items(el).length === 4, 'the second page');
     expect(root(el).querySelectorAll('[part="load-more"]').length).to.equal(0);
   });
+
+  it('shows the answers to the flow’s custom fields, for each approver to see before deciding', async () => {
+    const [request] = await clientFor('alice').submit({
+      resources: [{ resource_id: 'res_aws_1234', permission_id: 'perm_aws_readonly' }],
+      duration_hours: 1,
+      justification: 'Rotate the leaked key',
+      ticket: { type_id: 'tt_jira', id: 'SEC-101' },
+      custom_fields: { change_type: 'emergency', accounts_affected: 12 },
+    });
+    for (const approver of ['bob', 'carol'] as const) {
+      const el = await inboxFor(approver);
+      const item = items(el).find((i) => i.dataset['key'] === request!.id);
+      const rows = [...item!.querySelectorAll('[part="facts"] > div')].map((d) => [
+        textOf(d.querySelector('dt')),
+        textOf(d.querySelector('dd')),
+      ]);
+      const justification = rows.findIndex(([term]) => term === 'Justification');
+      expect(rows.slice(justification + 2, justification + 4), approver).to.deep.equal([
+        ['Change type', 'Emergency change'],
+        ['Accounts affected', '12'],
+      ]);
+      // A request whose flow asks nothing shows no answers.
+      const plain = itemFor(el, 'prod-orders-db (ReadOnly) and 1 more');
+      if (plain) expect(textOf(plain.querySelector('[part="facts"]'))).not.to.contain('Change type');
+    }
+  });
 });

@@ -50,7 +50,8 @@ const byAge = (a: AccessRequest, b: AccessRequest) => Date.parse(askedAt(a)) - D
  * @csspart extension - An item that is an active access's extension (with `item`): its hours asked and
  * current expiry.
  * @csspart item-title - What it gives access to.
- * @csspart facts - Its requester, grantee, duration, justification, ticket and access flow.
+ * @csspart facts - Its requester, grantee, duration, justification, ticket, the answers to the access flow's
+ * custom fields, and the access flow.
  * @csspart approvals - Its approvers and their decisions.
  * @csspart approval - One approver and their decision.
  * @csspart actions - The Approve and Reject buttons.
@@ -283,6 +284,7 @@ export class ApprovalInbox extends ClientElement {
         ${request.starts_at && !extension ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
         ${row(msg('Justification'), (extension ? extension.justification : request.justification) ?? msg('None given'))}
         ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
+        ${request.custom_fields.map((answer) => row(answer.label, answer.display))}
         ${row(msg('Access flow'), request.access_flow.name)} ${row(msg('Requested'), at(askedAt(request)))}
       </dl>
       ${

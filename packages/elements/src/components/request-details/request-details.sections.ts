@@ -109,6 +109,7 @@ export function renderFacts(request: AccessRequest, locale: string) {
     ${request.starts_at ? row(msg('Start'), startTime(locale, request.starts_at)) : nothing}
     ${row(msg('Justification'), request.justification ?? msg('None given'))}
     ${request.ticket ? row(msg('Ticket'), `${request.ticket.type.name} ${request.ticket.id}`) : nothing}
+    ${request.custom_fields.map((answer) => row(answer.label, answer.display))}
     ${row(msg('Access flow'), request.access_flow.name)}
     ${request.status_reason ? row(msg('Failure reason'), request.status_reason) : nothing}
     ${request.revocation_reason ? row(msg('Revoked'), revocationText(request.revocation_reason)) : nothing}

@@ -383,4 +383,24 @@ describe('<request-details>', () => {
     expect(textOf(root(el).querySelector('[part="facts"]'))).to.contain('Failure reason');
     assert.exists(button(el, 'Request again'));
   });
+
+  it('lists the answers to the flow’s custom fields beside the justification, and none when there are none', async () => {
+    const [request] = await clientFor('alice').submit({
+      resources: [{ resource_id: 'res_prod_payments_db', permission_id: 'perm_pg_readonly' }],
+      duration_hours: 1,
+      justification: 'Investigate INC-4821',
+      custom_fields: { incident_id: ' INC-4821 ' },
+    });
+    const el = await details(request!);
+    const terms = () =>
+      [...root(el).querySelectorAll('[part="facts"] > div')].map((d) => [
+        textOf(d.querySelector('dt')),
+        textOf(d.querySelector('dd')),
+      ]);
+    expect(terms()).to.deep.include(['Incident ID', 'INC-4821']);
+    await expect(el).to.be.accessible();
+    el.request = await aliceRequest((r) => r.access_flow.id === 'flow_prod_db' && !r.custom_fields.length);
+    await el.updateComplete;
+    expect(terms().map(([term]) => term)).not.to.include('Incident ID');
+  });
 });

@@ -72,7 +72,7 @@ import { requestDetailsStyles } from './request-details.styles.js';
  * @csspart resources-toggle - The View resources / Hide resources button.
  * @csspart resources - The paged resource list.
  * @csspart resources-more - The Load more resources button.
- * @csspart facts - People, duration, justification, ticket.
+ * @csspart facts - People, duration, justification, ticket, the answers to the access flow's custom fields.
  * @csspart approvals - The "Approvals" section.
  * @csspart approval - One approver and their decision.
  * @csspart rejection-reason - The Rejection Reason.

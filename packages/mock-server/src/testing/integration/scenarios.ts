@@ -23,6 +23,7 @@ const PROD_CLOUD = {
   duration_hours: 4,
   justification: 'Check the cost anomaly.',
   ticket: { type_id: 'tt_jira', id: 'PAY-4821' },
+  custom_fields: { change_type: 'investigation' },
 };
 const SAAS_ADMIN = {
   resources: [pair('res_github_payments_api', 'perm_github_admin')],
