@@ -21,6 +21,11 @@
 // SDK's template calls): define.js 82.2 kB, the form 48.0 kB, the portal 50.4 kB, the details panel
 // 25.2 kB, My Access 25.4 kB, the translations 16.5 kB, each budget the next 500 B over; the SDK
 // over openapi-fetch 5.0 kB (the template calls, the stream's end on abort), its budget 5.5 kB.
+// Then custom fields per access flow (the form's controls and checks for text, choice and number
+// questions, the answers in the details panel and the inbox, +1.4 kB on the form) and templates on My
+// Access (its Templates section with Rename, Delete and Copy link, +3.1 kB on My Access, and the
+// portal's template route): define.js 86.4 kB, the portal 51.2 kB, the form 49.5 kB, My Access 28.5 kB,
+// the translations 18.2 kB, each budget the next 500 B over.
 // Lowered since: the size cuts (docs/size-cuts.md), every entry that got smaller set to its new size.
 
 const elements = (/** @type {string} */ path) => `import '@access-requests/elements/${path}';`;
@@ -54,7 +59,7 @@ export const BUDGETS = [
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport;
     // +1.6 kB for Extend access (the dialog, Extension pending, the inbox's extensions, their news).
     // 75.5 kB after the size cuts; +0.2 kB with the SDK's `extend` and its read-once transport.
-    budget: 82_500,
+    budget: 86_500,
     target: 40_000,
   },
   {
@@ -69,14 +74,14 @@ export const BUDGETS = [
     entry: elements('define.js'),
     measure: 'languages',
     // +1.1 kB: the German and Arabic of Extend access.
-    budget: 16_500,
+    budget: 18_500,
   },
   {
     name: '<access-portal>, initial',
     entry: elements('access-portal.js'),
     measure: 'initial',
     // +2.1 kB for Extend access (its dialog shared by the details panel and My Access).
-    budget: 50_500,
+    budget: 51_500,
     target: 30_000,
   },
   {
@@ -104,7 +109,7 @@ export const BUDGETS = [
     name: '<access-request-form> alone',
     entry: elements('access-request-form.js'),
     measure: 'initial',
-    budget: 48_500,
+    budget: 50_000,
     target: 25_000,
   },
   {
@@ -112,7 +117,7 @@ export const BUDGETS = [
     entry: elements('my-access.js'),
     measure: 'initial',
     // +0.9 kB for Extend access.
-    budget: 25_500,
+    budget: 29_000,
     target: 15_000,
   },
   {
