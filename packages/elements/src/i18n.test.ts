@@ -23,7 +23,7 @@ import {
   until,
 } from './internal/test-support.js';
 import './all.define.js';
-import { SCENES, inLang, ours, portalView } from './internal/test-scenes.js';
+import { SCENES, inLang, ours, portalView, showScene } from './internal/test-scenes.js';
 
 interface Unit {
   id: string;
@@ -140,7 +140,7 @@ describe('languages', () => {
       for (const scene of SCENES) {
         it(`${scene.name}: no English left`, async () => {
           const matchers = englishMatchers(await catalogue(locale));
-          const root = await scene.show(locale);
+          const root = await showScene(scene, locale);
           const left = shownTexts(root).flatMap((text) =>
             matchers.filter((m) => m.pattern.test(text)).map((m) => `"${text}" (English of ${m.unit.id})`),
           );
@@ -172,7 +172,7 @@ describe('languages', () => {
 
     for (const scene of SCENES) {
       it(`${scene.name}: nothing outside a message but data`, async () => {
-        const root = await scene.show('de-XA');
+        const root = await showScene(scene, 'de-XA');
         const known = [...data, 'Scope too broad'].sort((a, b) => b.length - a.length);
         const dataWords = new Set(known.flatMap((value) => value.match(/\p{L}+/gu) ?? []));
         const left = shownTexts(root)
