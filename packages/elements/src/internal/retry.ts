@@ -37,3 +37,42 @@ export function renderRetry(view: RetryView) {
     </button>
   </div>`;
 }
+
+/** A list's footer: its Load more button (Loading… while a page comes), or why the last one failed. */
+export interface LoadMoreView {
+  readonly list: {
+    readonly moreError: unknown;
+    readonly nextCursor: string | null;
+    readonly loadingMore: boolean;
+    loadMore(): Promise<void>;
+  };
+  /** What failed, e.g. "More requests could not be loaded:". */
+  readonly failed: string;
+  /** The button's words. */
+  readonly label: string;
+  /** What pressing it does. Default: `list.loadMore()`. */
+  readonly onLoadMore?: () => void;
+}
+
+export function renderLoadMore({ list, failed, label, onLoadMore }: LoadMoreView) {
+  if (list.moreError !== undefined)
+    return renderRetry({
+      message: failed,
+      error: list.moreError,
+      onRetry: () => void list.loadMore(),
+      part: 'error',
+      class: 'more',
+      layout: 'inline',
+    });
+  if (!list.nextCursor) return nothing;
+  return html`<div class="more">
+    <button
+      part="load-more"
+      class="button"
+      aria-disabled=${list.loadingMore ? 'true' : 'false'}
+      @click=${onLoadMore ?? (() => void list.loadMore())}
+    >
+      ${list.loadingMore ? msg('Loading…') : label}
+    </button>
+  </div>`;
+}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessRequest } from '@access-requests/sdk';
-import { renderRetry } from '../../internal/retry.js';
+import { renderLoadMore, renderRetry } from '../../internal/retry.js';
 import { statusLabel } from '../../internal/status-label.js';
 import { startTime } from '../../internal/start-time.js';
 import { Announcer } from '../../internal/announcer.js';
@@ -321,27 +321,10 @@ export class ApprovalInbox extends ClientElement {
   }
 
   #renderMore() {
-    const list = this.#list;
-    if (list.moreError !== undefined) {
-      return renderRetry({
-        message: msg('More requests could not be loaded:'),
-        error: list.moreError,
-        onRetry: () => void list.loadMore(),
-        part: 'error',
-        class: 'more',
-        layout: 'inline',
-      });
-    }
-    if (!list.nextCursor) return nothing;
-    return html`<div class="more">
-      <button
-        part="load-more"
-        class="button"
-        aria-disabled=${list.loadingMore ? 'true' : 'false'}
-        @click=${() => void list.loadMore()}
-      >
-        ${list.loadingMore ? msg('Loading…') : msg('Load more')}
-      </button>
-    </div>`;
+    return renderLoadMore({
+      list: this.#list,
+      failed: msg('More requests could not be loaded:'),
+      label: msg('Load more'),
+    });
   }
 }

@@ -11,7 +11,7 @@ import { fire } from '../../internal/events.js';
 import { formatHours, resourcesCount } from '../../internal/format.js';
 import type { ModalHost } from '../../internal/modal-form.js';
 import { PagedList } from '../../internal/paged-list.js';
-import { renderRetry } from '../../internal/retry.js';
+import { renderLoadMore, renderRetry } from '../../internal/retry.js';
 import { skeleton } from '../../internal/skeleton.js';
 import { subscribeToTemplates } from '../../internal/templates-hub.js';
 import { templateHash } from '../access-portal/routes.js';
@@ -233,26 +233,11 @@ export class TemplatesSection implements ReactiveController {
   };
 
   #renderMore() {
-    const list = this.list;
-    if (list.moreError !== undefined)
-      return renderRetry({
-        message: msg('More templates could not be loaded:'),
-        error: list.moreError,
-        onRetry: () => void list.loadMore(),
-        part: 'error',
-        class: 'more',
-        layout: 'inline',
-      });
-    if (!list.nextCursor) return nothing;
-    return html`<div class="more">
-      <button
-        part="load-more"
-        class="button"
-        aria-disabled=${list.loadingMore ? 'true' : 'false'}
-        @click=${this.#loadMore}
-      >
-        ${list.loadingMore ? msg('Loading…') : msg('Load more templates')}
-      </button>
-    </div>`;
+    return renderLoadMore({
+      list: this.list,
+      failed: msg('More templates could not be loaded:'),
+      label: msg('Load more templates'),
+      onLoadMore: () => void this.#loadMore(),
+    });
   }
 }
