@@ -3,7 +3,8 @@
 // (`PerformanceObserver({ type: 'event', durationThreshold: 16, buffered: true })`, and
 // 'first-input'): each interaction from its input to the frame painted after its handlers.
 // New Request, a search typed, resources ticked, a permission changed, Next, duration, justification
-// and ticket typed, Submit Request, My Requests, a request's details, the Revoke dialog and back.
+// and ticket typed, a required question answered, Submit Request, My Requests, a request's details, the
+// Revoke dialog and back.
 // Targets (issue 15): every interaction of the seed journey median ≤ 24 ms, none over 100 ms; typed
 // characters echo in the next frame (the Search field's keystrokes while its results load).
 import { createDevServerMiddleware } from '@access-requests/mock-server/testing';
@@ -88,6 +89,14 @@ async function journey(page, { searchOnly = false } = {}) {
     await step('Ticket Type (keyboard)');
     await page.keyboard.press('ArrowDown');
     await type('Ticket ID typed', '#ticket-id', 'PAY-4821');
+  }
+  // A flow's required questions (production cloud's Change type), answered from the keyboard.
+  const choice = await page.evaluate(() => !!window.deep('select[part="custom-field"][required]'));
+  if (choice) {
+    const select = await element('select[part="custom-field"][required]');
+    await select.focus();
+    await step('custom field chosen (keyboard)');
+    await page.keyboard.press('ArrowDown');
   }
   await until(() => window.deep('[part="split"][aria-busy="false"]'));
   await click('Submit Request', 'button', 'Submit Request');
@@ -186,6 +195,12 @@ export async function journeyBench() {
         target: 'none > 100 ms',
         met: maxMet,
         note: `worst: ${worstText || 'none over the threshold'}${maxMet ? '' : profile}`,
+        ...(maxMet
+          ? {}
+          : {
+              tried:
+                "seen since the journey answers production cloud's required Change type (custom fields): that select's keydown is reported at about the preview's 300 ms debounce plus its answer, with the main thread idle between, while the permission and Ticket Type selects report under 16 ms; so the frame after the keydown seems to be presented only with the preview's answer. Not tried yet: a trace of that keydown's frames; no debounce for a discrete change (a choice) in the preview",
+            }),
       },
       {
         name: 'Search field keystroke → its character painted, results loading',
