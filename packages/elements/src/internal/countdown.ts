@@ -3,6 +3,7 @@
 // clock, from the answer's `server_time`, unless the host gives its own).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from './locale.js';
+import { formatUnitList } from './format.js';
 
 export type Clock = () => number;
 
@@ -84,7 +85,7 @@ export function formatDuration(locale: string, ms: number): string {
         ...(hours || minutes ? [unit(locale, 'minute', minutes)] : []),
         unit(locale, 'second', seconds),
       ];
-  return new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(parts);
+  return formatUnitList(locale, parts);
 }
 
 /** "Expires in 7 hours, 12 minutes, 5 seconds", or "Expired". */

@@ -10,11 +10,27 @@ export function localeOf(element: Element): string {
   return resolveLocale(element);
 }
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat;
+// Made once per locale and kind: an Intl formatter costs far more to make than to use, and the
+// elements format on every render (the countdown every second).
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let format = cache.get(key) as T | undefined;
   if (!format) cache.set(key, (format = make()));
   return format;
+}
+
+/** "A, B and C" in the element's language. */
+export function formatList(locale: string, items: readonly string[]): string {
+  return cached(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
+}
+
+/** "7 hours, 12 minutes, 5 seconds": amounts of units as a short list, in the element's language. */
+export function formatUnitList(locale: string, items: readonly string[]): string {
+  return cached(
+    `units:${locale}`,
+    () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' }),
+  ).format(items);
 }
 
 /** "Jan 15, 2026, 9:00 AM" in the element's language. */

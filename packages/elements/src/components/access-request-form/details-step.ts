@@ -6,13 +6,13 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../internal/locale.js';
 import { live } from 'lit/directives/live.js';
-import { formatHours, formatNumber } from '../../internal/format.js';
+import { formatHours, formatList, formatNumber } from '../../internal/format.js';
 import { startTime } from '../../internal/start-time.js';
 import { renderBundleItems } from './catalog-choice.js';
 import type { CustomField, Draft, TicketType } from './draft.js';
 import { personLabel } from './people-picker.js';
 import { renderStart, startWindow } from './start-picker.js';
-import { listOf, renderSplit, type PreviewRunner } from './preview-runner.js';
+import { renderSplit, type PreviewRunner } from './preview-runner.js';
 import {
   JUSTIFICATION_MAX,
   TICKET_ID_MAX,
@@ -170,7 +170,7 @@ function renderCustomField(view: DetailsView, field: CustomField, askedBy: reado
     const input = target as HTMLInputElement;
     view.onAnswer(field.id, input.validity.badInput ? 'NaN' : input.value);
   };
-  const asked = listOf(view.locale, askedBy);
+  const asked = formatList(view.locale, askedBy);
   const help = [
     { id: `${id}-help`, text: field.description },
     { id: `${id}-format`, text: field.type === 'text' ? field.pattern_hint : undefined },

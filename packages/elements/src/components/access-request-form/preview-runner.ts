@@ -4,7 +4,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import { msg, str } from '../../internal/locale.js';
 import type { AccessClient, components } from '@access-requests/sdk';
 import { LatestTask } from '../../internal/latest-task.js';
-import { formatHours, formatNumber, requestsCount } from '../../internal/format.js';
+import { formatHours, formatList, formatNumber, requestsCount } from '../../internal/format.js';
 import { problemText } from '../../internal/problem.js';
 import {
   requestBody,
@@ -107,14 +107,10 @@ export function itemName(item: PreviewItem): string {
   return `${target?.name ?? ''} (${item.permission?.name ?? ''})`;
 }
 
-/** "A, B and C" in the locale. */
-export const listOf = (locale: string, names: readonly string[]) =>
-  new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-
 export function approvalText(group: PreviewGroup, locale: string): string {
   const flow = group.access_flow;
   if (flow.approval === 'automatic' || flow.approvers.length === 0) return msg('Approved automatically');
-  const names = listOf(
+  const names = formatList(
     locale,
     flow.approvers.map((a) => a.name),
   );
@@ -130,7 +126,7 @@ function renderGroup(group: PreviewGroup, index: number, locale: string) {
     group.ticket_required ? msg('Ticket required') : '',
     group.custom_fields.length
       ? msg(
-          str`Asks for ${listOf(
+          str`Asks for ${formatList(
             locale,
             group.custom_fields.map((f) => f.label),
           )}`,
