@@ -266,6 +266,14 @@ describe('<access-portal>', () => {
     );
     expect(location.hash).to.equal('#/my-access');
     expect(parseHash('#/nowhere')).to.deep.equal({ view: 'my-requests', requestId: '', templateId: '' });
+    // A link cut off or edited by hand, whose id no id can be: the view, without an id.
+    location.hash = '#/my-requests/req_%E0';
+    await ready(el, 'my-requests');
+    expect(parseHash('#/new-request/template/tpl_%E0')).to.deep.equal({
+      view: 'new-request',
+      requestId: '',
+      templateId: '',
+    });
   });
 
   it('has its own notifier, unless told not to', async () => {

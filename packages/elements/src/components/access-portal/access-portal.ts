@@ -509,14 +509,17 @@ export class AccessPortal extends ClientElement {
     // portal.
     switch (view) {
       case 'new-request':
-        return this.#template.loading
-          ? this.#template.render(this.activeClient, this.#dismissTemplate)
-          : html`${this.#template.render(this.activeClient, this.#dismissTemplate)}<access-request-form
+        // While the template is read, its loading state stands in for the form; its alert goes above it.
+        return html`${this.#template.render(this.activeClient, this.#dismissTemplate)}${
+          this.#template.loading
+            ? nothing
+            : html`<access-request-form
                 part="form"
                 .client=${this.client}
                 .prefill=${this.editing}
                 @my-requests-requested=${() => this.#navigate('my-requests', undefined, { focusTab: true })}
-              ></access-request-form>`;
+              ></access-request-form>`
+        }`;
       case 'my-requests':
         return html`<div part="requests-layout" class="requests-layout">
           <request-list

@@ -25,8 +25,17 @@ export function parseHash(hash: string): Route {
   const [view = '', id = '', templateId = ''] = hash.replace(/^#\/?/, '').split('/');
   if (!isPortalView(view)) return { view: DEFAULT_VIEW, requestId: '', templateId: '' };
   if (view === 'new-request')
-    return { view, requestId: '', templateId: id === 'template' ? decodeURIComponent(templateId) : '' };
-  return { view, requestId: decodeURIComponent(id), templateId: '' };
+    return { view, requestId: '', templateId: id === 'template' ? decoded(templateId) : '' };
+  return { view, requestId: decoded(id), templateId: '' };
+}
+
+/** An id as the address carries it; '' for one no id can be (`%E0`: a hand-edited or cut-off link). */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
 }
 
 export function hashFor(view: PortalView, requestId = ''): string {
