@@ -178,7 +178,6 @@ function requestExtensionView(
   };
 }
 
-/** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
 /** A flow's custom field as the contract's `CustomField`: optional parts only when the flow gives them. */
 export function customFieldView(field: CustomFieldRecord): Schemas['CustomField'] {
   const common = {
@@ -209,6 +208,7 @@ export function customFieldView(field: CustomFieldRecord): Schemas['CustomField'
   }
 }
 
+/** A request as `callerId` sees it: `favorite` and `can` are the caller's. */
 export function requestView(
   catalog: CatalogIndex,
   request: StoredRequest,
