@@ -15,7 +15,7 @@ export type OrgSettings = Schemas['OrgSettings'];
 export type TicketType = Schemas['TicketType'];
 export type FieldError = Schemas['FieldError'];
 /** A question an access flow asks (text, choice or number), as the preview's groups carry it. */
-export type CustomField = PreviewGroup['custom_fields'][number];
+export type CustomField = Schemas['CustomField'];
 
 export type Tab = 'resources' | 'apps' | 'bundles';
 export const TABS: readonly Tab[] = ['resources', 'apps', 'bundles'];
