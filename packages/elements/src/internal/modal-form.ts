@@ -185,40 +185,6 @@ export abstract class ModalForm<Field extends string> implements ReactiveControl
     </div>`;
   }
 
-  /**
-   * A confirmation: the question, what it means, the dialog's error, then Cancel (the initial focus)
-   * and the button that does it (`confirm`, styled as dangerous).
-   */
-  protected renderConfirmation(view: {
-    readonly part: string;
-    readonly title: string;
-    readonly text: unknown;
-    readonly confirmLabel: string;
-    readonly onConfirm: () => unknown;
-  }) {
-    return html`<dialog
-      id=${this.id}
-      part=${`dialog ${view.part}`}
-      aria-labelledby=${`${this.id}-title`}
-      aria-describedby=${`${this.id}-text`}
-    >
-      <h2 id=${`${this.id}-title`} part="dialog-title">${view.title}</h2>
-      <p id=${`${this.id}-text`}>${view.text}</p>
-      ${this.renderError()}
-      <div class="dialog-actions">
-        <button class="button" part="cancel" autofocus @click=${this.close}>${msg('Cancel')}</button>
-        <button
-          class="button danger"
-          part="confirm"
-          aria-disabled=${this.sending ? 'true' : 'false'}
-          @click=${view.onConfirm}
-        >
-          ${view.confirmLabel}
-        </button>
-      </div>
-    </dialog>`;
-  }
-
   /** The dialog's own message (a failure that belongs to no field), and a retry's wait. */
   protected renderError() {
     return html`${

@@ -134,14 +134,28 @@ export class DeleteTemplateDialog extends ModalForm<never> {
 
   render() {
     const template = this.template;
-    return this.renderConfirmation({
-      part: 'delete-dialog',
-      title: msg('Delete template?'),
-      text: template
-        ? msg(str`${template.name} will be deleted, and links to it will stop working.`)
-        : nothing,
-      confirmLabel: msg('Delete'),
-      onConfirm: this.confirm,
-    });
+    return html`<dialog
+      id=${this.id}
+      part="dialog delete-dialog"
+      aria-labelledby=${`${this.id}-title`}
+      aria-describedby=${`${this.id}-text`}
+    >
+      <h2 id=${`${this.id}-title`} part="dialog-title">${msg('Delete template?')}</h2>
+      <p id=${`${this.id}-text`}>
+        ${template ? msg(str`${template.name} will be deleted, and links to it will stop working.`) : nothing}
+      </p>
+      ${this.renderError()}
+      <div class="dialog-actions">
+        <button class="button" part="cancel" autofocus @click=${this.close}>${msg('Cancel')}</button>
+        <button
+          class="button danger"
+          part="confirm"
+          aria-disabled=${this.sending ? 'true' : 'false'}
+          @click=${this.confirm}
+        >
+          ${msg('Delete')}
+        </button>
+      </div>
+    </dialog>`;
   }
 }

@@ -1,6 +1,7 @@
 // The Revoke confirmation of <request-details>: a native <dialog> opened with showModal() (focus stays
 // inside, Escape cancels, focus goes back to the opener), Cancel first, Yes revokes once: the user's
 // own retries (after "Could not reach …") reuse the first Idempotency-Key.
+import { html } from 'lit';
 import { msg, str } from '../../internal/locale.js';
 import type { AccessClient, AccessRequest } from '@access-requests/sdk';
 import { describeTarget } from '../../internal/format.js';
@@ -47,12 +48,28 @@ export class RevokeDialog extends ModalForm<never> {
   };
 
   render(request: AccessRequest) {
-    return this.renderConfirmation({
-      part: 'revoke-dialog',
-      title: msg('Revoke access?'),
-      text: msg(str`${request.grantee.name} will lose access to ${describeTarget(request)}.`),
-      confirmLabel: msg('Yes'),
-      onConfirm: this.confirm,
-    });
+    return html`<dialog
+      id=${this.id}
+      part="dialog revoke-dialog"
+      aria-labelledby="revoke-title"
+      aria-describedby="revoke-text"
+    >
+      <h2 id="revoke-title" part="dialog-title">${msg('Revoke access?')}</h2>
+      <p id="revoke-text">
+        ${msg(str`${request.grantee.name} will lose access to ${describeTarget(request)}.`)}
+      </p>
+      ${this.renderError()}
+      <div class="dialog-actions">
+        <button class="button" part="cancel" autofocus @click=${this.close}>${msg('Cancel')}</button>
+        <button
+          class="button danger"
+          part="confirm"
+          aria-disabled=${this.sending ? 'true' : 'false'}
+          @click=${this.confirm}
+        >
+          ${msg('Yes')}
+        </button>
+      </div>
+    </dialog>`;
   }
 }
